@@ -1,0 +1,53 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both create the virtual environment from
+# the lock file first when it is missing or older than the lock.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+RAW_DIR ?= raw
+OUT_DIR ?= outputs
+PYTEST_ARGS ?=
+
+# Offline, quiet, project-local Prefect state for every run and test.
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: setup run test test-fast lint suites lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/corpus-pipeline run --raw-dir $(RAW_DIR) --out-dir $(OUT_DIR)
+
+lint: setup
+	$(BIN)/ruff check flows transforms tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/corpus-pipeline suites --check
+
+test: lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Everything but the end-to-end flow runs (each starts a temporary Prefect server).
+test-fast: lint
+	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Regenerate expectations/*.json after editing transforms/schema.py.
+suites: setup
+	$(BIN)/corpus-pipeline suites --write
+
+# Re-pin every dependency (with hashes) from requirements.in.
+lock: setup
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile requirements.in --python-version 3.11 --generate-hashes --quiet -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .prefect .pytest_cache .mypy_cache .ruff_cache

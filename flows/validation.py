@@ -1,0 +1,158 @@
+"""Run the Great Expectations suites in ``expectations/`` and the code checks over the built tables."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import pyarrow as pa
+
+from flows.catalog import Catalog
+from transforms.checks import MAX_EXAMPLES, CheckResult, run_code_checks
+from transforms.errors import InputError
+from transforms.schema import TABLES, THEME_IDS, UNIT_IDS
+
+
+@dataclass(slots=True)
+class ValidationReport:
+    results: list[CheckResult]
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)  # table -> GX result JSON + code checks
+
+    @property
+    def blocking(self) -> list[CheckResult]:
+        return [r for r in self.results if r.blocking]
+
+    @property
+    def warnings(self) -> list[CheckResult]:
+        return [r for r in self.results if not r.success and r.severity != "critical"]
+
+    @property
+    def success(self) -> bool:
+        return not self.blocking
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "success": self.success,
+            "suites": sorted(self.details),
+            "expectations_evaluated": len(self.results),
+            "failures": [_describe(r) for r in self.blocking],
+            "warnings": [_describe(r) for r in self.warnings],
+        }
+
+
+def _describe(r: CheckResult) -> dict[str, Any]:
+    return {"table": r.table, "check": r.check, "severity": r.severity, "failing_count": r.failing_count,
+            "examples": list(r.examples), "source": r.source}
+
+
+def run_parameters(tables: Mapping[str, pa.Table], theme_ids: list[str]) -> dict[str, list[str]]:
+    """The value sets the suites refer to by name, computed from this run's tables."""
+
+    def values(table: str, column: str) -> list[str]:
+        return [str(v) for v in tables[table].column(column).to_pylist()]
+
+    params: dict[str, list[str]] = {
+        THEME_IDS: theme_ids,
+        UNIT_IDS: [
+            *values("sentences", "sentence_id"), *values("paragraphs", "paragraph_id"),
+            *values("articles", "article_id"),
+        ],
+    }
+    for table in TABLES:
+        for column in table.columns:
+            name = column.values_param
+            if name and name not in params:
+                parent, parent_column = name.split("__")
+                params[name] = values(parent, parent_column)
+    return params
+
+
+@cache
+def _gx_batch_definition() -> Any:
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(),
+        progress_bars=ProgressBarsConfig(globally=False),
+        analytics_enabled=False,
+    )
+    context = gx.get_context(mode="ephemeral", project_config=config)
+    asset = context.data_sources.add_pandas("corpus").add_dataframe_asset("tables")
+    return asset.add_batch_definition_whole_dataframe("whole_table")
+
+
+def load_suite(catalog: Catalog, table: str) -> dict[str, Any]:
+    path = catalog.suite(table)
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"the expectation suite {path} cannot be loaded: {exc}") from exc
+
+
+def validate_tables(
+    tables: Mapping[str, pa.Table], suites: Mapping[str, dict[str, Any]], theme_ids: list[str]
+) -> ValidationReport:
+    import great_expectations as gx
+
+    params = run_parameters(tables, theme_ids)
+    batch_definition = _gx_batch_definition()
+    report = ValidationReport(results=[])
+    for name, suite_json in suites.items():
+        frame = tables[name].to_pandas()
+        batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
+        suite = gx.ExpectationSuite(**suite_json)
+        used = {k: v for k, v in params.items() if _uses_parameter(suite_json, k)}
+        result = batch.validate(suite, expectation_parameters=used, result_format="SUMMARY")
+        for r in result.results:
+            report.results.append(_gx_check(name, r))
+        report.details[name] = _compact(result.to_json_dict())
+    code = run_code_checks(tables, theme_ids)
+    report.results.extend(code)
+    for r in code:
+        report.details.setdefault(r.table, {}).setdefault("code_checks", []).append(
+            {**_describe(r), "success": r.success}
+        )
+    return report
+
+
+def _uses_parameter(suite_json: Mapping[str, Any], name: str) -> bool:
+    return any(
+        isinstance(v, dict) and v.get("$PARAMETER") == name
+        for e in suite_json["expectations"]
+        for v in e["kwargs"].values()
+    )
+
+
+def _gx_check(table: str, r: Any) -> CheckResult:
+    config = r.expectation_config
+    kwargs = {k: v for k, v in config.kwargs.items() if k in ("column", "column_A", "column_B", "column_list")}
+    label = config.type + (f"({', '.join(str(v) for v in kwargs.values())})" if kwargs else "")
+    res = r.result or {}
+    failing = int(res.get("unexpected_count") or 0)
+    examples = [repr(v) for v in (res.get("partial_unexpected_list") or [])[:MAX_EXAMPLES]]
+    if not r.success and not failing:
+        failing = 1
+        raised = (r.exception_info or {}).get("exception_message")
+        examples = [f"observed: {res.get('observed_value')!r}" if raised is None else f"error: {raised}"]
+    severity = getattr(config.severity, "value", str(config.severity)).lower()
+    return CheckResult(table, label, severity, bool(r.success), failing, tuple(examples), source="gx")
+
+
+def _compact(result: dict[str, Any]) -> dict[str, Any]:
+    """Shorten run-time value sets (possibly millions of ids) to their size in the saved results."""
+    for r in result.get("results", []):
+        kwargs = r.get("expectation_config", {}).get("kwargs", {})
+        value_set = kwargs.get("value_set")
+        if isinstance(value_set, list) and len(value_set) > 50:
+            kwargs["value_set"] = {"run_time_values": len(value_set), "first": value_set[:3]}
+    return result

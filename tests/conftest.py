@@ -1,0 +1,29 @@
+"""Shared fixtures. The environment defaults (offline, quiet, project-local Prefect home) are applied before
+anything imports Prefect."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.settings import apply_defaults
+
+apply_defaults()
+
+from flows.catalog import DEFAULT_TAXONOMY  # noqa: E402
+from transforms.themes import Taxonomy, parse_taxonomy  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+CORPORA = sorted(p for p in (DATA / "corpora").iterdir() if (p / "gold.json").exists())
+
+
+def load_gold(corpus: Path) -> dict[str, Any]:
+    return dict(json.loads((corpus / "gold.json").read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return parse_taxonomy(DEFAULT_TAXONOMY.read_text(encoding="utf-8"))

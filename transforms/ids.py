@@ -1,0 +1,48 @@
+"""Deterministic ids.
+
+Ids are hierarchical and derived from stable inputs only, so they are the same on every run and machine:
+
+- document:  ``d-`` + 12 hex digits of sha256(relative path)          e.g. ``d-3f2a9c81b0e4``
+- article:   document id + ``-a`` + 8 hex of sha256(normalised title)  e.g. ``d-3f2a9c81b0e4-a9c1e22f0``
+             (+ ``.2``, ``.3`` ... for a repeated title in one document)
+- paragraph: article id + ``-p`` + 3-digit ordinal                      e.g. ``...-a9c1e22f0-p003``
+- sentence:  paragraph id + ``-s`` + 3-digit ordinal                    e.g. ``...-p003-s001``
+- author:    ``au-`` + 12 hex of sha256(casefolded name)
+
+Keying articles on their title rather than their position means that inserting or editing one article in a
+document leaves the ids of the other articles (and their paragraphs and sentences) unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+
+def _hex(value: str, n: int) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:n]
+
+
+def _fold(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
+
+
+def document_id(relative_path: str) -> str:
+    return f"d-{_hex(relative_path, 12)}"
+
+
+def article_id(doc_id: str, title: str, occurrence: int) -> str:
+    base = f"{doc_id}-a{_hex(_fold(title), 8)}"
+    return base if occurrence <= 1 else f"{base}.{occurrence}"
+
+
+def paragraph_id(article_id_: str, ordinal: int) -> str:
+    return f"{article_id_}-p{ordinal:03d}"
+
+
+def sentence_id(paragraph_id_: str, ordinal: int) -> str:
+    return f"{paragraph_id_}-s{ordinal:03d}"
+
+
+def author_id(name: str) -> str:
+    return f"au-{_hex(_fold(name), 12)}"

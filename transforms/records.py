@@ -1,0 +1,191 @@
+"""Every record type the pipeline produces, in one place.
+
+Data flows one way: raw bytes -> ``Document`` -> ``Article`` -> ``Paragraph`` -> ``Sentence``, with
+``ThemeTag`` rows attached to sentences, paragraphs and articles. Every record carries its own id and the id
+of its parent, and every span carries ``char_start``/``char_end`` offsets into ``Document.text`` (the
+normalised text), so ``document.text[span.char_start:span.char_end] == span.text`` always holds.
+
+Ids are deterministic strings built from stable inputs (see ``transforms.ids``): the same input gives the
+same ids on every run and every machine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ParagraphKind(StrEnum):
+    BODY = "body"
+    THESIS_POINT = "thesis_point"
+
+
+class TagLevel(StrEnum):
+    SENTENCE = "sentence"
+    PARAGRAPH = "paragraph"
+    ARTICLE = "article"
+
+
+class RejectReason(StrEnum):
+    """Why a raw file did not become a document. Codes are stable: analysts filter on them."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    UNDECODABLE = "undecodable"
+    NO_ARTICLES = "no_articles"
+    UNREADABLE = "unreadable"
+    SKIPPED = "skipped"  # hidden files and editor backups
+    OUTSIDE_RAW_DIR = "outside_raw_dir"  # a symlink that points outside the raw dir (never followed)
+
+
+@dataclass(slots=True, frozen=True)
+class RawFile:
+    """A file found under the raw directory, read as bytes (the only input the transforms see)."""
+
+    path: str  # relative to the raw dir, POSIX separators
+    data: bytes
+
+
+@dataclass(slots=True, frozen=True)
+class Rejection:
+    """A raw file that was not turned into a document, with the reason. Rejected input is data."""
+
+    path: str
+    sha256: str
+    n_bytes: int
+    reason: RejectReason
+    message: str
+
+
+@dataclass(slots=True, frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    sha256: str  # of the raw bytes
+    n_bytes: int
+    encoding: str
+    text: str  # normalised text; every offset points into it
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """A stretch of ``Document.text``: ``text == document.text[char_start:char_end]``."""
+
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    sentence_id: str
+    paragraph_id: str
+    article_id: str
+    doc_id: str
+    ordinal: int  # 0-based within the paragraph
+    text: str
+    char_start: int
+    char_end: int
+
+    @property
+    def n_words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass(slots=True, frozen=True)
+class Paragraph:
+    paragraph_id: str
+    article_id: str
+    doc_id: str
+    ordinal: int  # 0-based within the article
+    kind: ParagraphKind
+    marker: str | None  # the dash marker as written, for thesis points
+    text: str  # without the marker
+    char_start: int
+    char_end: int
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def heading(self) -> str | None:
+        """A thesis point's first sentence: the point it makes."""
+        if self.kind is ParagraphKind.THESIS_POINT and self.sentences:
+            return self.sentences[0].text
+        return None
+
+
+@dataclass(slots=True, frozen=True)
+class Byline:
+    line: str  # the raw byline line as written
+    name: str  # the person named
+    role: str  # "author" (Writer:, Author:, By ...)
+
+
+@dataclass(slots=True, frozen=True)
+class Article:
+    article_id: str
+    doc_id: str
+    ordinal: int  # 0-based within the document
+    title: str
+    series: str | None
+    byline: Byline | None
+    char_start: int
+    char_end: int
+    paragraphs: tuple[Paragraph, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def author(self) -> str | None:
+        return self.byline.name if self.byline else None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+
+@dataclass(slots=True, frozen=True)
+class Theme:
+    theme_id: str
+    label: str
+    description: str
+
+
+@dataclass(slots=True, frozen=True)
+class ThemeScore:
+    theme_id: str
+    score: float  # 0..1
+    evidence: tuple[str, ...]  # the phrases that matched, in order of first appearance
+
+
+@dataclass(slots=True, frozen=True)
+class ThemeTag:
+    """One (unit, theme) pair with its score and rank within the unit (1 = primary)."""
+
+    level: TagLevel
+    unit_id: str
+    theme_id: str
+    score: float
+    rank: int
+    evidence: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class TaggedDocument:
+    """A segmented document with theme scores for each of its units (keyed by unit id)."""
+
+    document: Document
+    articles: tuple[Article, ...]
+    scores: dict[str, tuple[ThemeScore, ...]] = field(default_factory=dict)
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated tokens; CJK characters count one word each."""
+    n = 0
+    for token in text.split():
+        cjk = sum(1 for ch in token if "\u3400" <= ch <= "\u9fff")
+        other = any(ch.isalnum() and not "\u3400" <= ch <= "\u9fff" for ch in token)
+        n += cjk + (1 if other else 0)
+    return n

@@ -1,0 +1,280 @@
+"""Documents -> articles -> paragraphs -> sentences, with offsets into the document text.
+
+The layout is read line by line; nothing depends on the sample's wording. Each non-blank line is one of:
+
+- a **byline** (``Writer: Zhang Nan).``, see ``transforms.bylines``): closes the current article, or, right
+  after a title, is the article's top byline;
+- a **dash line** (``--``, ``-``, ``–``, ``—``, ``——`` then text): a thesis point, or the article's
+  **series** line when it directly follows the title and reads like a heading (short, no closing punctuation);
+- a **title-like line** (short, no closing punctuation, not ending in ``,;:``, optionally a Markdown
+  ``# heading``): starts a new article, unless it is the last line or is followed by a closing byline
+  (then it is the unfinished last line of a paragraph);
+- anything else: a **body** paragraph.
+
+Text that comes before any title (a body paragraph or thesis point) opens an article whose title is guessed
+from its first sentence; the article then carries the ``title_guessed`` warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from transforms import ids
+from transforms.bylines import parse_byline
+from transforms.records import (
+    Article,
+    Byline,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    Rejection,
+    RejectReason,
+    Sentence,
+    Span,
+)
+from transforms.sentences import split_sentences
+
+MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 30
+
+_DASH = re.compile(r"(?P<marker>——|—|–|―|-{1,3})[ \t]*(?=[^\W\d_]|[\"“‘'(（])")
+_HEADING = re.compile(r"#{1,6}[ \t]+")
+_CLOSERS = "\"'”’»)]）」』*"
+_TERMINAL = ".!?。！？…"
+_UNFINISHED = ",;:，；：、"
+
+
+class LineKind(Enum):
+    BYLINE = "byline"
+    DASH = "dash"
+    TITLE = "title"
+    BODY = "body"
+
+
+@dataclass(slots=True, frozen=True)
+class Line:
+    kind: LineKind
+    span: Span  # the content (without a dash marker or heading marks)
+    line_start: int  # where the whole line starts, marker included
+    marker: str | None = None
+    byline: Byline | None = None
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in re.finditer(r"\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def is_title_like(text: str) -> bool:
+    """Short, and does not end like a sentence or a clause."""
+    core = text.rstrip(_CLOSERS + " ")
+    return (
+        0 < len(text) <= MAX_TITLE_CHARS
+        and len(text.split()) <= MAX_TITLE_WORDS
+        and bool(core)
+        and core[-1] not in _TERMINAL + _UNFINISHED
+        and any(ch.isalpha() for ch in core)
+    )
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Classify every non-blank line of ``text``."""
+    out: list[Line] = []
+    headings: set[int] = set()
+    for start, end in _lines(text):
+        span = _trimmed(text, start, end)
+        if not span.text:
+            continue
+        byline = parse_byline(span.text)
+        if byline is not None:
+            out.append(Line(LineKind.BYLINE, span, span.char_start, byline=byline))
+            continue
+        dash = _DASH.match(text, span.char_start, span.char_end)
+        if dash is not None:
+            body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
+            out.append(Line(LineKind.DASH, body, span.char_start, marker=dash.group("marker")))
+            continue
+        heading = _HEADING.match(text, span.char_start, span.char_end)
+        if heading is not None:
+            body = _trimmed(text, heading.end(), span.char_end)
+            headings.add(len(out))
+            out.append(Line(LineKind.TITLE, body, span.char_start))
+            continue
+        kind = LineKind.TITLE if is_title_like(span.text) else LineKind.BODY
+        out.append(Line(kind, span, span.char_start))
+    # A title-like line that is last, or that is followed by a closing byline (one after which no body text
+    # follows), is the unfinished last line of a paragraph, not a title. Markdown headings stay titles.
+    for i, line in enumerate(out):
+        if line.kind is not LineKind.TITLE or i in headings:
+            continue
+        after = out[i + 1].kind if i + 1 < len(out) else None
+        after_byline = out[i + 2].kind if i + 2 < len(out) else None
+        if after is None or (after is LineKind.BYLINE and after_byline in (None, LineKind.TITLE)):
+            out[i] = Line(LineKind.BODY, line.span, line.line_start)
+    return out
+
+
+@dataclass(slots=True)
+class _Draft:
+    title: Span
+    start: int
+    series: Span | None = None
+    byline: Byline | None = None
+    end: int = 0
+    body: list[Line] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _group_articles(lines: list[Line]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+
+    def open_article(title: Span, start: int, warnings: list[str]) -> _Draft:
+        nonlocal cur
+        cur = _Draft(title=title, start=start, end=title.char_end, warnings=warnings)
+        drafts.append(cur)
+        return cur
+
+    for line in lines:
+        if line.kind is LineKind.BYLINE:
+            if cur is None:  # a byline above the title: the article that follows is opening
+                cur = open_article(Span(line.line_start, line.line_start, ""), line.line_start, [])
+                cur.byline, cur.end = line.byline, line.span.char_end
+            elif not cur.body and cur.byline is None:
+                cur.byline, cur.end = line.byline, line.span.char_end
+            else:
+                if cur.byline is not None:
+                    cur.warnings.append("several_bylines")
+                cur.byline, cur.end = line.byline, line.span.char_end
+                cur = None
+            continue
+        if line.kind is LineKind.TITLE:
+            if cur is not None and not cur.title.text and not cur.body:
+                cur.title, cur.end = line.span, line.span.char_end
+            elif cur is not None and not cur.body and cur.series is None:
+                cur.series, cur.end = line.span, line.span.char_end  # a subtitle
+            else:
+                if cur is not None and cur.byline is None:
+                    cur.warnings.append("no_byline")
+                open_article(line.span, line.line_start, [])
+            continue
+        if (
+            line.kind is LineKind.DASH
+            and cur is not None
+            and cur.title.text
+            and not cur.body
+            and cur.series is None
+            and is_title_like(line.span.text)
+        ):
+            cur.series, cur.end = line.span, line.span.char_end
+            continue
+        if cur is None:
+            cur = open_article(Span(0, 0, ""), line.line_start, [])
+        cur.body.append(line)
+        cur.end = line.span.char_end
+    if cur is not None and cur.byline is None and cur.title.text:
+        cur.warnings.append("no_byline")
+    return drafts
+
+
+def segment_document(doc: Document) -> tuple[Article, ...]:
+    """Split a document into articles, paragraphs and sentences. Returns () when nothing is found."""
+    articles: list[Article] = []
+    seen_titles: dict[str, int] = {}
+    for draft in _group_articles(classify_lines(doc.text)):
+        if not draft.body and not draft.title.text:
+            continue  # a lone byline: nothing to attach it to
+        title = draft.title.text
+        warnings = list(draft.warnings)
+        if not title:
+            title = _guess_title(doc.text, draft.body)
+            warnings.append("title_guessed")
+        if not draft.body:
+            warnings.append("no_paragraphs")
+        key = " ".join(title.casefold().split())
+        seen_titles[key] = seen_titles.get(key, 0) + 1
+        article_id = ids.article_id(doc.doc_id, title, seen_titles[key])
+        paragraphs = tuple(
+            _paragraph(doc, article_id, ordinal, line) for ordinal, line in enumerate(draft.body)
+        )
+        articles.append(
+            Article(
+                article_id=article_id,
+                doc_id=doc.doc_id,
+                ordinal=len(articles),
+                title=title,
+                series=draft.series.text if draft.series else None,
+                byline=draft.byline,
+                char_start=draft.start,
+                char_end=draft.end,
+                paragraphs=paragraphs,
+                warnings=tuple(dict.fromkeys(warnings)),
+            )
+        )
+    return tuple(articles)
+
+
+def _guess_title(text: str, body: list[Line]) -> str:
+    if not body:
+        return "(untitled)"
+    first = body[0].span
+    spans = split_sentences(first.text)
+    s, e = spans[0] if spans else (0, len(first.text))
+    guess = first.text[s:e].rstrip(_TERMINAL)
+    return guess if len(guess) <= MAX_TITLE_CHARS else guess[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> Paragraph:
+    paragraph_id = ids.paragraph_id(article_id, ordinal)
+    base = line.span.char_start
+    sentences = tuple(
+        Sentence(
+            sentence_id=ids.sentence_id(paragraph_id, i),
+            paragraph_id=paragraph_id,
+            article_id=article_id,
+            doc_id=doc.doc_id,
+            ordinal=i,
+            text=doc.text[base + s : base + e],
+            char_start=base + s,
+            char_end=base + e,
+        )
+        for i, (s, e) in enumerate(split_sentences(line.span.text))
+    )
+    kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY
+    return Paragraph(
+        paragraph_id=paragraph_id,
+        article_id=article_id,
+        doc_id=doc.doc_id,
+        ordinal=ordinal,
+        kind=kind,
+        marker=line.marker,
+        text=line.span.text,
+        char_start=line.span.char_start,
+        char_end=line.span.char_end,
+        sentences=sentences,
+    )
+
+
+def segment_or_reject(doc: Document) -> tuple[Article, ...] | Rejection:
+    """Segment a document; a document with no recognisable article becomes a rejection."""
+    articles = segment_document(doc)
+    if articles:
+        return articles
+    return Rejection(
+        doc.path, doc.sha256, doc.n_bytes, RejectReason.NO_ARTICLES,
+        "no article found: the text has no title line, paragraph or thesis point",
+    )

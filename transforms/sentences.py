@@ -1,0 +1,130 @@
+"""Sentence boundaries inside one paragraph.
+
+Rules, in the order they are applied to each candidate boundary:
+
+- Terminal punctuation (``. ! ? …`` and runs such as ``......``), optionally followed by closing quotes or
+  brackets, ends a sentence when the next non-space character can start one (a capital letter, a digit, an
+  opening quote or bracket, a CJK character). A lowercase continuation (``..." he said``) does not.
+- Chinese terminal punctuation (``。！？``) always ends a sentence.
+- Known abbreviations (``Dr.``, ``Sept.``, ``No. 1``), single-letter initials (``J. Smith``) and dotted
+  abbreviations (``U.S.``, ``e.g.``) do not end a sentence, except a dotted one followed by a typical
+  sentence opener (``... in the U.S. The ...``).
+- Decimals and figures (``2.5``, ``3.5%``) never match: a full stop inside a number has no space after it.
+- Machine-translation glitches: ``?``/``!``/an ellipsis glued to a capital (``mission?Without``,
+  ``......It``), a full stop glued to a capitalised word (``work.The``), and a lowercase word glued to a
+  capitalised one with no punctuation at all (``exposure periodThe frequent``).
+- Semicolons (``;`` and ``；``) and colons never end a sentence.
+
+The splitter works on a plain string and returns ``(start, end)`` offsets into it, with surrounding white
+space trimmed, so callers can map sentences back to the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS: frozenset[str] = frozenset({
+    # titles and ranks
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "adm", "gov", "sen", "rep", "rev", "hon", "pres",
+    # months
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # references and companies
+    "no", "nos", "vol", "vols", "art", "sec", "ch", "fig", "figs", "pp", "para", "approx", "dept", "est", "inc",
+    "ltd", "co", "corp", "bros", "vs", "cf", "al",
+})
+# Words that, after a dotted abbreviation such as "U.S.", show that a new sentence has begun.
+_SENTENCE_OPENERS: frozenset[str] = frozenset({
+    "the", "a", "an", "it", "this", "that", "these", "those", "there", "they", "we", "he", "she", "i", "in", "on",
+    "at", "but", "and", "however", "meanwhile",
+})
+
+_CJK_TERMINALS = "。！？"
+_BOUNDARY = re.compile(
+    r"(?P<punct>[.!?…]+|[。！？]+)"
+    r"(?P<close>[\"'”’»)\]）」』]*)"
+    r"(?P<space>\s*)"
+)
+# A lowercase word of 3+ letters glued to a capitalised word: "periodThe", "reductionSome".
+_GLUED_WORDS = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?=[A-Z][a-z])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_OPENING = "\"'“‘«(（[「『"
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _can_start_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    punct, space = m.group("punct"), m.group("space")
+    end = m.end()
+    if end >= len(text):
+        return True
+    if punct[0] in _CJK_TERMINALS:
+        return True
+    nxt = text[end]
+    if not space:
+        # Glued to the next word: only a machine-translation glitch makes this a boundary.
+        if punct == ".":
+            before = _WORD_BEFORE.search(text, 0, m.start())
+            word = before.group(1) if before else ""
+            return (
+                len(word) >= 2 and word.isalpha() and word.islower()
+                and nxt.isupper() and text[end + 1 : end + 2].islower()
+            )
+        return nxt.isupper() or nxt in _OPENING
+    if not _can_start_sentence(nxt):
+        return False
+    if punct != ".":
+        return True
+    return not _is_abbreviation(text, m.start(), end)
+
+
+def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
+    before = _WORD_BEFORE.search(text, 0, dot)
+    if before is None:
+        return False
+    word = before.group(1)
+    if "." in word:  # dotted abbreviation: U.S., e.g., i.e.
+        following = re.match(r"[A-Za-z]+", text[next_start:])
+        return not (following and following.group(0).lower() in _SENTENCE_OPENERS)
+    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences in ``text``, trimmed of white space."""
+    cuts: set[int] = set()
+    for m in _BOUNDARY.finditer(text):
+        if _ends_sentence(text, m):
+            cuts.add(m.end("close"))
+    for m in _GLUED_WORDS.finditer(text):
+        cuts.add(m.end())
+    cuts.add(len(text))
+
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in sorted(cuts):
+        s, e = _trim(text, start, cut)
+        start = cut
+        if s >= e:
+            continue
+        if spans and not any(ch.isalnum() for ch in text[s:e]):
+            # A stray closing quote or punctuation run belongs to the sentence before it.
+            spans[-1] = (spans[-1][0], e)
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
