@@ -44,7 +44,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(textwrap.fill(f"corpus-pipeline: {message}", width=100), file=sys.stderr)
+    # A paragraph of its own (blank lines around it), so that it stands out from Prefect's log lines.
+    print("\n" + textwrap.fill(f"corpus-pipeline: {message}", width=100) + "\n", file=sys.stderr)
     return 1
 
 

@@ -18,15 +18,26 @@ from flows import io, publish
 from flows.catalog import Catalog
 from flows.validation import ValidationReport, load_suite, validate_tables
 from transforms.decoding import read_document
-from transforms.errors import TaxonomyError
+from transforms.errors import CorpusError, TaxonomyError
 from transforms.records import Document, RawFile, Rejection, TaggedDocument
 from transforms.schema import TABLES
 from transforms.segment import segment_or_reject
 from transforms.tables import build_tables
 from transforms.themes import Taxonomy, parse_taxonomy, tag_article
 
-IO_RETRIES = 2  # only tasks that touch the file system retry
+IO_RETRIES = 2  # only tasks that touch the file system retry, and only on errors that may pass
 IO_RETRY_DELAY_SECONDS = 1
+
+
+def _may_pass(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry on an OSError and the like, never on a CorpusError (a missing raw dir stays missing)."""
+    try:
+        state.result()
+    except CorpusError:
+        return False
+    except Exception:
+        return True
+    return False
 
 
 def package_version() -> str:
@@ -47,14 +58,14 @@ class LoadedTaxonomy:
     sha256: str
 
 
-@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
+@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS, retry_condition_fn=_may_pass)
 def discover_files(raw_dir: Path) -> list[str]:
     paths = io.discover(raw_dir)
     get_run_logger().info("discover: %d files under %s", len(paths), raw_dir)
     return paths
 
 
-@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
+@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS, retry_condition_fn=_may_pass)
 def read_files(raw_dir: Path, paths: list[str]) -> list[RawFile | Rejection]:
     items = [io.read_raw(raw_dir, p) for p in paths]
     size = sum(len(i.data) for i in items if isinstance(i, RawFile))
@@ -74,7 +85,7 @@ def decode_files(items: list[RawFile | Rejection]) -> tuple[list[Document], list
     return docs, rejected
 
 
-@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
+@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS, retry_condition_fn=_may_pass)
 def load_taxonomy(path: Path) -> LoadedTaxonomy:
     try:
         data = path.read_bytes()
@@ -122,7 +133,7 @@ def build(tagged: list[TaggedDocument], rejected: list[Rejection], taxonomy: Tax
     return tables
 
 
-@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
+@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS, retry_condition_fn=_may_pass)
 def load_suites(catalog: Catalog) -> dict[str, dict[str, Any]]:
     return {t.name: load_suite(catalog, t.name) for t in TABLES}
 
@@ -162,7 +173,7 @@ def validation_markdown(report: ValidationReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
+@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS, retry_condition_fn=_may_pass)
 def record_failure(catalog: Catalog, run_id: str, report: ValidationReport) -> Path:
     root = catalog.failed / run_id
     for name, details in report.details.items():
@@ -171,7 +182,7 @@ def record_failure(catalog: Catalog, run_id: str, report: ValidationReport) -> P
     return root
 
 
-@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS)
+@task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS, retry_condition_fn=_may_pass)
 def publish_run(
     catalog: Catalog, run_id: str, tables: dict[str, pa.Table], report: ValidationReport,
     manifest: dict[str, Any],

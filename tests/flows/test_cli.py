@@ -1,0 +1,58 @@
+"""The command-line contract, through real processes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+from tests.conftest import CORPORA
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "flows", *args], capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    result = cli("--help")
+    assert result.returncode == 0
+    assert "run" in result.stdout and "suites" in result.stdout
+    assert "--raw-dir" in cli("run", "--help").stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    assert cli("run").returncode == 2
+
+
+def test_suites_check_passes_on_the_committed_suites() -> None:
+    assert main(["suites", "--check"]) == 0
+
+
+def test_suites_check_fails_on_a_drifted_suite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["suites", "--write", "--expectations", str(tmp_path)]) == 0
+    (tmp_path / "sentences.json").write_text("{}", encoding="utf-8")
+    assert main(["suites", "--check", "--expectations", str(tmp_path)]) == 1
+    assert "sentences.json" in capsys.readouterr().err
+
+
+@pytest.mark.e2e
+def test_run_succeeds_and_says_what_it_published(tmp_path: Path) -> None:
+    result = cli("run", "--raw-dir", str(CORPORA[0] / "raw"), "--out-dir", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "published" in result.stdout and "sentences" in result.stdout
+    assert (tmp_path / "out" / "latest" / "parquet" / "sentences.parquet").exists()
+
+
+@pytest.mark.e2e
+def test_run_failure_exits_1_with_a_one_paragraph_reason(tmp_path: Path) -> None:
+    result = cli("run", "--raw-dir", str(tmp_path / "missing"), "--out-dir", str(tmp_path / "out"))
+    assert result.returncode == 1
+    reason = [block for block in result.stderr.split("\n\n") if block.startswith("corpus-pipeline:")]
+    assert len(reason) == 1
+    assert "does not exist" in reason[0] and str(tmp_path / "missing") in reason[0].replace("\n", " ")
+    assert not (tmp_path / "out" / "latest").exists()

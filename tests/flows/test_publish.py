@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from flows.catalog import Catalog, manifest_path, parquet_path
+from flows.publish import clean_stale_staging, prune_runs, stage_run, switch_latest
+from transforms.errors import PublishError
+
+
+def tables(n: int) -> dict[str, pa.Table]:
+    return {"numbers": pa.table({"n": pa.array(range(n), pa.int64())})}
+
+
+def publish(catalog: Catalog, run_id: str, n: int) -> Path:
+    staged = stage_run(catalog, run_id, tables(n), {"numbers": {"success": True}}, {"run_id": run_id})
+    return switch_latest(catalog, run_id, staged)
+
+
+def test_publish_writes_a_run_and_points_latest_at_it(tmp_path: Path) -> None:
+    catalog = Catalog(tmp_path / "raw", tmp_path / "out")
+    publish(catalog, "20240101T000000000000Z", 3)
+    assert catalog.latest.is_symlink()
+    assert os.readlink(catalog.latest) == "runs/20240101T000000000000Z"
+    assert pq.read_table(parquet_path(catalog.latest, "numbers")).num_rows == 3
+    manifest = json.loads(manifest_path(catalog.latest).read_text())
+    assert set(manifest["files"]) == {"parquet/numbers.parquet", "csv/numbers.csv", "validation/numbers.json"}
+    assert not catalog.staging.exists()
+
+
+def test_a_new_run_replaces_latest_and_keeps_the_old_run(tmp_path: Path) -> None:
+    catalog = Catalog(tmp_path / "raw", tmp_path / "out")
+    publish(catalog, "20240101T000000000000Z", 3)
+    publish(catalog, "20240102T000000000000Z", 5)
+    assert pq.read_table(parquet_path(catalog.latest, "numbers")).num_rows == 5
+    assert pq.read_table(parquet_path(catalog.runs / "20240101T000000000000Z", "numbers")).num_rows == 3
+
+
+def test_a_crash_before_the_switch_leaves_latest_alone_and_is_cleaned_up(tmp_path: Path) -> None:
+    catalog = Catalog(tmp_path / "raw", tmp_path / "out")
+    publish(catalog, "20240101T000000000000Z", 3)
+    stage_run(catalog, "20240102T000000000000Z", tables(5), {}, {})  # ... and the process dies here
+    (catalog.out_dir / ".latest-20240102T000000000000Z").symlink_to("runs/nowhere")
+    assert pq.read_table(parquet_path(catalog.latest, "numbers")).num_rows == 3
+    assert sorted(clean_stale_staging(catalog)) == [".latest-20240102T000000000000Z", "20240102T000000000000Z"]
+    assert not any(catalog.staging.iterdir())
+
+
+def test_prune_keeps_the_newest_runs(tmp_path: Path) -> None:
+    catalog = Catalog(tmp_path / "raw", tmp_path / "out", keep=2)
+    for day in range(1, 5):
+        publish(catalog, f"2024010{day}T000000000000Z", day)
+    assert prune_runs(catalog) == ["20240102T000000000000Z", "20240101T000000000000Z"]
+    assert sorted(p.name for p in catalog.runs.iterdir()) == ["20240103T000000000000Z", "20240104T000000000000Z"]
+
+
+def test_latest_as_a_real_directory_is_refused(tmp_path: Path) -> None:
+    catalog = Catalog(tmp_path / "raw", tmp_path / "out")
+    (catalog.latest / "parquet").mkdir(parents=True)
+    staged = stage_run(catalog, "20240101T000000000000Z", tables(1), {}, {})
+    with pytest.raises(PublishError, match="real directory"):
+        switch_latest(catalog, "20240101T000000000000Z", staged)

@@ -1,0 +1,64 @@
+"""The committed Great Expectations suites, run for real over built tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from flows.catalog import Catalog
+from flows.validation import load_suite, validate_tables
+from tests.transforms.test_tables import build
+from transforms.schema import TABLES
+from transforms.themes import Taxonomy
+
+
+@pytest.fixture(scope="module")
+def suites() -> dict[str, dict]:
+    catalog = Catalog(Path("raw"), Path("out"))
+    return {t.name: load_suite(catalog, t.name) for t in TABLES}
+
+
+def replace(table: pa.Table, column: str, values: list) -> pa.Table:
+    i = table.schema.get_field_index(column)
+    return table.set_column(i, table.schema.field(i), pa.array(values, table.schema.field(i).type))
+
+
+def test_good_tables_pass(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    report = validate_tables(build(taxonomy), suites, list(taxonomy.theme_ids))
+    assert report.success, report.summary()
+    assert set(report.details) == {t.name for t in TABLES}
+    assert report.summary()["expectations_evaluated"] > 100
+
+
+def test_orphan_ids_and_bad_values_block(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    tables = build(taxonomy)
+    n = tables["sentences"].num_rows
+    tables["sentences"] = replace(tables["sentences"], "paragraph_id", ["no-such-paragraph"] * n)
+    tags = tables["theme_tags"]
+    tables["theme_tags"] = replace(tags, "score", [1.5] * tags.num_rows)
+    report = validate_tables(tables, suites, list(taxonomy.theme_ids))
+    assert not report.success
+    blocking = {(r.table, r.check): r for r in report.blocking}
+    orphan = blocking[("sentences", "expect_column_values_to_be_in_set(paragraph_id)")]
+    assert orphan.failing_count == n and orphan.examples[0] == "'no-such-paragraph'"
+    assert ("theme_tags", "expect_column_values_to_be_between(score)") in blocking
+    # the code check (offsets) is reported in the same list
+    assert all(r.source in {"gx", "code"} for r in report.results)
+
+
+def test_unknown_theme_ids_block(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    report = validate_tables(build(taxonomy), suites, ["risk_prevention"])
+    assert any(r.table == "theme_tags" and "theme_id" in r.check for r in report.blocking)
+
+
+def test_warnings_are_recorded_but_do_not_block(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    tables = build(taxonomy)
+    sentences = tables["sentences"]
+    tables["sentences"] = replace(sentences, "n_words", [500] * sentences.num_rows)
+    report = validate_tables(tables, suites, list(taxonomy.theme_ids))
+    assert report.success
+    assert [(w.table, w.check) for w in report.warnings] == [
+        ("sentences", "expect_column_values_to_be_between(n_words)")
+    ]

@@ -1,0 +1,109 @@
+"""Invariants that hold for any input: offsets point into the text, sentences tile their paragraph, ids are
+unique and stable, and editing one article leaves the other articles' ids alone."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.transforms.helpers import assert_offsets, document
+from transforms.records import Article
+from transforms.segment import segment_document
+
+WORDS = st.sampled_from(
+    ["risk", "Safety", "the", "grassroots", "U.S.", "No.", "2.5", "Dr.", "“quoted”", "system", "应急", "flood",
+     "periodThe", "mission?Without", "......It", "roots;Those", "-", "—", "(", ")", "3.5%", "e.g."]
+)
+END = st.sampled_from([".", "?", "!", "。", "...", '."', ""])
+SENTENCE = st.builds(lambda ws, e: " ".join(ws) + e, st.lists(WORDS, min_size=1, max_size=12), END)
+PARAGRAPH = st.builds(
+    lambda marker, ss: marker + " ".join(ss),
+    st.sampled_from(["", "", "-- ", "- ", "– ", "——", "— "]),
+    st.lists(SENTENCE, min_size=1, max_size=5),
+)
+ARTICLE = st.builds(
+    lambda title, series, paras, byline: "\n".join(
+        [title, *([f"-- {series}"] if series else []), *paras, *([f"Writer: {byline})."] if byline else [])]
+    ),
+    st.lists(st.sampled_from(["Build", "a", "safer", "Country", "Emergency", "Work"]), min_size=1, max_size=8)
+    .map(" ".join),
+    st.one_of(st.none(), st.just("On studying the conference")),
+    st.lists(PARAGRAPH, min_size=1, max_size=6),
+    st.one_of(st.none(), st.sampled_from(["Zhang Nan", "Li Wei"])),
+)
+CORPUS = st.builds(
+    lambda arts, sep, crlf: (sep.join(arts)).replace("\n", "\r\n" if crlf else "\n"),
+    st.lists(ARTICLE, min_size=1, max_size=4),
+    st.sampled_from(["\n", "\n\n"]),
+    st.booleans(),
+)
+
+
+def _check_units(arts: tuple[Article, ...]) -> None:
+    ids = [a.article_id for a in arts]
+    ids += [p.paragraph_id for a in arts for p in a.paragraphs]
+    ids += [s.sentence_id for a in arts for s in a.sentences]
+    assert len(ids) == len(set(ids))
+    for a in arts:
+        for p in a.paragraphs:
+            assert p.sentences, "every paragraph has a sentence"
+            # sentences tile the paragraph: in order, not overlapping, and only white space between them
+            pos = p.char_start
+            for s in p.sentences:
+                assert s.char_start >= pos
+                pos = s.char_end
+            covered = "".join(s.text for s in p.sentences)
+            assert "".join(covered.split()) == "".join(p.text.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(CORPUS)
+def test_offsets_and_tiling_hold_for_generated_layouts(text: str) -> None:
+    doc = document(text)
+    arts = segment_document(doc)
+    assert arts
+    assert_offsets(doc, arts)
+    _check_units(arts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_any_text_segments_without_crashing(text: str) -> None:
+    if not text.strip() or "\x00" in text:
+        return
+    doc = document(text)
+    arts = segment_document(doc)
+    assert_offsets(doc, arts)
+    _check_units(arts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(CORPUS, st.sampled_from(["a.txt", "sub/dir/b.txt"]))
+def test_ids_are_stable_across_runs(text: str, path: str) -> None:
+    first = segment_document(document(text, path))
+    again = segment_document(document(text, path))
+    assert first == again
+
+
+# Paragraphs that end like sentences, so none of them can be read as a title.
+BODY = st.lists(PARAGRAPH.map(lambda p: p.rstrip(".?!。\"") + "."), min_size=1, max_size=4)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(BODY, st.booleans()), min_size=2, max_size=4), st.data())
+def test_editing_one_article_keeps_the_other_ids(bodies: list[tuple[list[str], bool]], data: st.DataObject) -> None:
+    def corpus(edit: int | None) -> str:
+        out = []
+        for i, (paragraphs, byline) in enumerate(bodies):
+            added = ["An added paragraph that was not there before."] if i == edit else []
+            out += [f"Article number {i}", *added, *paragraphs, *(["Writer: Li Wei)."] if byline else [])]
+        return "\n".join(out)
+
+    edit = data.draw(st.integers(0, len(bodies) - 1))
+    before, after = segment_document(document(corpus(None))), segment_document(document(corpus(edit)))
+    titles = [f"Article number {i}" for i in range(len(bodies))]
+    assert [a.title for a in before] == [a.title for a in after] == titles
+    for i, (a, b) in enumerate(zip(before, after, strict=True)):
+        assert a.article_id == b.article_id
+        if i != edit:
+            assert [s.sentence_id for s in a.sentences] == [s.sentence_id for s in b.sentences]

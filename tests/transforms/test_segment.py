@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from tests.transforms.helpers import articles, assert_offsets, document
+from transforms.records import ParagraphKind
+from transforms.segment import LineKind, classify_lines, is_title_like, segment_document, segment_or_reject
+
+SERIES_LAYOUT = """Build a safer country
+-- On the spirit of the conference
+The conference was held in Beijing. It set the tasks for the year.
+-- Pay more attention to prevention. Prevention is the most cost-effective strategy.
+- Pay more attention to the grassroots. Communities are the front line.
+– Pay more attention to society. Everyone is responsible.
+——Improve the system. The system is fundamental.
+The new year starts now.
+Writer: Zhang Nan).
+Second title without a series line
+The second article has one paragraph. It has two sentences.
+Writer: Li Wei).
+"""
+
+
+def test_series_layout() -> None:
+    doc = document(SERIES_LAYOUT)
+    arts = segment_document(doc)
+    assert [a.title for a in arts] == ["Build a safer country", "Second title without a series line"]
+    assert [a.series for a in arts] == ["On the spirit of the conference", None]
+    assert [a.author for a in arts] == ["Zhang Nan", "Li Wei"]
+    first = arts[0]
+    assert [p.kind for p in first.paragraphs] == [
+        ParagraphKind.BODY, *[ParagraphKind.THESIS_POINT] * 4, ParagraphKind.BODY,
+    ]
+    assert [p.marker for p in first.paragraphs] == [None, "--", "-", "–", "——", None]
+    assert first.paragraphs[1].text.startswith("Pay more attention to prevention.")
+    assert first.paragraphs[1].heading == "Pay more attention to prevention."
+    assert first.paragraphs[0].heading is None
+    assert first.byline is not None and first.byline.line == "Writer: Zhang Nan)."
+    assert first.warnings == () and arts[1].warnings == ()
+    assert_offsets(doc, arts)
+
+
+def test_missing_byline_and_series() -> None:
+    text = "First title\nBody one. More.\nSecond title\n-- A point is made. It is argued.\nThird title\nBody three.\n"
+    arts = articles(text)
+    assert [a.title for a in arts] == ["First title", "Second title", "Third title"]
+    assert all(a.author is None and a.series is None for a in arts)
+    assert all("no_byline" in a.warnings for a in arts)
+    # a title that directly follows a thesis point still opens a new article
+    assert arts[1].paragraphs[0].kind is ParagraphKind.THESIS_POINT
+    assert len(arts[1].paragraphs) == 1
+
+
+def test_top_byline_and_markdown_headings_with_blank_lines() -> None:
+    text = "# A heading title\nBy Li Wei\n\nFirst paragraph. Two.\n\n## Another heading\n\nBody here.\n"
+    doc = document(text)
+    arts = segment_document(doc)
+    assert [(a.title, a.author) for a in arts] == [("A heading title", "Li Wei"), ("Another heading", None)]
+    assert arts[0].char_start == 0  # the article starts at its heading line, marks included
+    assert_offsets(doc, arts)
+
+
+def test_text_before_any_title_gets_a_guessed_title() -> None:
+    arts = articles("This text has no title line at all. It goes on.\nAnd on.\n")
+    assert len(arts) == 1
+    assert arts[0].title == "This text has no title line at all"
+    assert "title_guessed" in arts[0].warnings
+    assert len(arts[0].paragraphs) == 2
+
+
+def test_unfinished_last_line_before_closing_byline_is_body() -> None:
+    arts = articles("Title\nBody text. More text\nThe final line has no full stop\nWriter: Yan Jing).\n")
+    assert len(arts) == 1
+    assert [p.text for p in arts[0].paragraphs][-1] == "The final line has no full stop"
+
+
+def test_dash_before_a_digit_is_not_a_marker() -> None:
+    lines = classify_lines("Title\n-5 degrees were recorded overnight in the north of the province.\n")
+    assert lines[1].kind is LineKind.BODY
+
+
+def test_short_lines_ending_like_sentences_are_not_titles() -> None:
+    assert is_title_like("Strengthen the foundation")
+    assert not is_title_like("It is a great cause.")
+    assert not is_title_like("Lines that end with a comma,")
+    assert not is_title_like("The plan has three parts:")
+    assert not is_title_like("x" * 300)
+    assert not is_title_like("2024")
+
+
+def test_repeated_titles_get_distinct_ids() -> None:
+    arts = articles("Same title\nBody one.\nSame title\nBody two.\n")
+    assert len({a.article_id for a in arts}) == 2
+
+
+def test_nothing_recognisable_is_rejected() -> None:
+    result = segment_or_reject(document("Writer: Zhang Nan).\n"))
+    assert not isinstance(result, tuple)
+    assert result.reason.value == "no_articles"
+
+
+def test_chinese_text() -> None:
+    doc = document("加强应急管理\n我们要加强预防。隐患排查要到位！\n（作者：张楠）\n")
+    arts = segment_document(doc)
+    assert [(a.title, a.author) for a in arts] == [("加强应急管理", "张楠")]
+    assert [s.text for s in arts[0].sentences] == ["我们要加强预防。", "隐患排查要到位！"]
+    assert_offsets(doc, arts)

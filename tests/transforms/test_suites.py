@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from flows.catalog import DEFAULT_EXPECTATIONS
+from transforms.schema import TABLES, Table
+from transforms.suites import suite_for
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_committed_suite_matches_the_declaration(table: Table) -> None:
+    committed = json.loads((DEFAULT_EXPECTATIONS / f"{table.name}.json").read_text(encoding="utf-8"))
+    assert committed == suite_for(table), "run 'make suites' after editing transforms/schema.py"
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_every_column_is_documented_and_checked(table: Table) -> None:
+    suite = suite_for(table)
+    checked = {e["kwargs"].get("column") for e in suite["expectations"]}
+    for column in table.columns:
+        assert column.description.strip() and column.example.strip(), f"{table.name}.{column.name}"
+        if not column.nullable:
+            assert column.name in checked, f"{table.name}.{column.name} has no expectation"
+    ordered = suite["expectations"][0]
+    assert ordered["type"] == "expect_table_columns_to_match_ordered_list"
+    assert ordered["kwargs"]["column_list"] == list(table.column_names)
+
+
+def test_parent_links_use_run_time_parameters() -> None:
+    params = {
+        (s["name"], e["kwargs"]["column"]): e["kwargs"]["value_set"]["$PARAMETER"]
+        for s in map(suite_for, TABLES)
+        for e in s["expectations"]
+        if isinstance(e["kwargs"].get("value_set"), dict)
+    }
+    assert params[("sentences", "paragraph_id")] == "paragraphs__paragraph_id"
+    assert params[("paragraphs", "article_id")] == "articles__article_id"
+    assert params[("articles", "doc_id")] == "documents__doc_id"
+    assert params[("theme_tags", "theme_id")] == "theme_ids"
