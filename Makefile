@@ -15,7 +15,7 @@ export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test test-fast lint suites lock clean
+.PHONY: setup run test test-fast lint generate lock clean
 
 setup: $(STAMP)
 
@@ -31,7 +31,7 @@ run: setup
 lint: setup
 	$(BIN)/ruff check flows transforms tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/corpus-pipeline suites --check
+	$(BIN)/corpus-pipeline generate --check
 
 test: lint
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -40,9 +40,9 @@ test: lint
 test-fast: lint
 	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
 
-# Regenerate expectations/*.json after editing transforms/schema.py.
-suites: setup
-	$(BIN)/corpus-pipeline suites --write
+# Regenerate expectations/*.json and docs/data_dictionary.md after editing transforms/schema.py.
+generate: setup
+	$(BIN)/corpus-pipeline generate --write
 
 # Re-pin every dependency (with hashes) from requirements.in.
 lock: setup

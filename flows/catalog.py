@@ -19,6 +19,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TAXONOMY = PROJECT_ROOT / "taxonomy" / "emergency_management.toml"
 DEFAULT_EXPECTATIONS = PROJECT_ROOT / "expectations"
+DEFAULT_DICTIONARY = PROJECT_ROOT / "docs" / "data_dictionary.md"
 DEFAULT_KEEP = 10
 
 

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_TAXONOMY
+from flows.catalog import DEFAULT_DICTIONARY, DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_TAXONOMY
 from flows.settings import apply_defaults
 
 
@@ -34,12 +34,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
     run.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="published runs to keep (default 10)")
 
-    suites = sub.add_parser("suites", help="write or check the expectation suites generated from the schema",
-                            description="The suites in expectations/ are generated from transforms/schema.py.")
-    mode = suites.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true", help="(re)write expectations/<table>.json")
-    mode.add_argument("--check", action="store_true", help="exit 1 if a suite differs from the schema")
-    suites.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS)
+    generate = sub.add_parser(
+        "generate", help="write or check the files generated from the table declarations",
+        description="expectations/<table>.json and docs/data_dictionary.md are generated from "
+        "transforms/schema.py: rewrite them with --write, or fail with --check when they differ.",
+    )
+    mode = generate.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", action="store_true", help="(re)write the generated files")
+    mode.add_argument("--check", action="store_true", help="exit 1 if a generated file differs")
+    generate.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS)
+    generate.add_argument("--dictionary", type=Path, default=DEFAULT_DICTIONARY)
     return parser
 
 
@@ -69,22 +73,30 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _suites(args: argparse.Namespace) -> int:
+def generated_files(expectations: Path, dictionary: Path) -> dict[Path, str]:
+    from transforms.dictionary import render
     from transforms.schema import TABLES
     from transforms.suites import suite_for
 
+    files = {
+        expectations / f"{t.name}.json": json.dumps(suite_for(t), indent=2, ensure_ascii=False) + "\n"
+        for t in TABLES
+    }
+    files[dictionary] = render()
+    return files
+
+
+def _generate(args: argparse.Namespace) -> int:
     stale = []
-    for table in TABLES:
-        path = args.expectations / f"{table.name}.json"
-        text = json.dumps(suite_for(table), indent=2, ensure_ascii=False) + "\n"
+    for path, text in generated_files(args.expectations, args.dictionary).items():
         if args.write:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         elif not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(path.name)
     if stale:
-        return _fail(f"suites differ from transforms/schema.py: {', '.join(stale)}; run "
-                     "'corpus-pipeline suites --write'.")
+        return _fail(f"generated files differ from transforms/schema.py: {', '.join(stale)}; run "
+                     "'corpus-pipeline generate --write' (or 'make generate').")
     return 0
 
 
@@ -92,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
-    return _suites(args)
+    return _generate(args)
 
 
 if __name__ == "__main__":

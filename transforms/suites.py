@@ -1,6 +1,6 @@
 """Great Expectations suites, generated from the table declarations in ``transforms.schema``.
 
-The suites are kept as JSON in ``expectations/`` (``corpus-pipeline suites --write`` regenerates them, and a
+The suites are kept as JSON in ``expectations/`` (``corpus-pipeline generate --write`` regenerates them, and a
 test fails when they drift from the declarations). Severity ``critical`` blocks publishing; ``warning`` is
 recorded in the validation summary.
 """
@@ -62,6 +62,6 @@ def suite_for(table: Table) -> dict[str, Any]:
         "expectations": expectations,
         "meta": {
             "generated_from": f"transforms/schema.py ({table.name.upper()})",
-            "regenerate_with": "corpus-pipeline suites --write",
+            "regenerate_with": "corpus-pipeline generate --write",
         },
     }

@@ -21,7 +21,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_help_lists_the_commands() -> None:
     result = cli("--help")
     assert result.returncode == 0
-    assert "run" in result.stdout and "suites" in result.stdout
+    assert "run" in result.stdout and "generate" in result.stdout
     assert "--raw-dir" in cli("run", "--help").stdout
 
 
@@ -29,14 +29,16 @@ def test_usage_errors_exit_2() -> None:
     assert cli("run").returncode == 2
 
 
-def test_suites_check_passes_on_the_committed_suites() -> None:
-    assert main(["suites", "--check"]) == 0
+def test_generated_files_are_in_sync_with_the_schema() -> None:
+    assert main(["generate", "--check"]) == 0
 
 
-def test_suites_check_fails_on_a_drifted_suite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["suites", "--write", "--expectations", str(tmp_path)]) == 0
+def test_generate_check_fails_on_a_drifted_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--expectations", str(tmp_path), "--dictionary", str(tmp_path / "dictionary.md")]
+    assert main(["generate", "--write", *args]) == 0
+    assert main(["generate", "--check", *args]) == 0
     (tmp_path / "sentences.json").write_text("{}", encoding="utf-8")
-    assert main(["suites", "--check", "--expectations", str(tmp_path)]) == 1
+    assert main(["generate", "--check", *args]) == 1
     assert "sentences.json" in capsys.readouterr().err
 
 

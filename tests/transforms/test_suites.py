@@ -12,7 +12,7 @@ from transforms.suites import suite_for
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
 def test_committed_suite_matches_the_declaration(table: Table) -> None:
     committed = json.loads((DEFAULT_EXPECTATIONS / f"{table.name}.json").read_text(encoding="utf-8"))
-    assert committed == suite_for(table), "run 'make suites' after editing transforms/schema.py"
+    assert committed == suite_for(table), "run 'make generate' after editing transforms/schema.py"
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
