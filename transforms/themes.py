@@ -1,9 +1,9 @@
 """Theme tagging with the taxonomy's phrase rules.
 
 The taxonomy (a TOML file, see ``taxonomy/``) lists themes, each with weighted phrase rules and optional
-exclusions. Matching is case-insensitive and on word boundaries; inside a phrase a space or hyphen matches
-a space, a hyphen or nothing (``grass roots`` = ``grass-roots`` = ``grassroots``), and a trailing ``*``
-on a word matches any ending (``prevent*`` = prevent, prevents, prevention, preventive).
+exclusions, matched by ``transforms.phrases`` (case-insensitive, whole words; a space or hyphen in a rule
+matches a space, a hyphen or nothing, so ``grass roots`` = ``grass-roots`` = ``grassroots``; a trailing ``*``
+on a word matches any ending, so ``prevent*`` = prevent, prevents, prevention, preventive).
 An ``exclude`` phrase suppresses every match of the same theme that lies inside it (``fire`` is
 emergency_response, but not inside ``fire on all cylinders``).
 
@@ -21,12 +21,12 @@ is its ``primary_theme``, or None when nothing matched.
 from __future__ import annotations
 
 import math
-import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from transforms.errors import TaxonomyError
+from transforms.phrases import Match, PhraseMatcher
 from transforms.records import Article, Theme, ThemeScore
 
 TITLE_WEIGHT = 3.0
@@ -34,46 +34,23 @@ HEADING_WEIGHT = 2.0
 
 
 @dataclass(slots=True, frozen=True)
-class ThemeRules:
-    theme: Theme
-    pattern: re.Pattern[str]
-    weights: Mapping[str, float]  # phrase rule -> weight, looked up by the matching group name
-    group_rules: tuple[str, ...]  # group index - 1 -> phrase rule
-    exclude: re.Pattern[str] | None
+class Cue:
+    """What a phrase rule says when it matches: a theme, with a weight, or a theme's exclusion."""
+
+    theme_id: str
+    weight: float  # 0 for an exclusion
 
 
 @dataclass(slots=True, frozen=True)
 class Taxonomy:
     taxonomy_id: str
     version: str
-    rules: tuple[ThemeRules, ...]
-
-    @property
-    def themes(self) -> tuple[Theme, ...]:
-        return tuple(r.theme for r in self.rules)
+    themes: tuple[Theme, ...]
+    matcher: PhraseMatcher[Cue]
 
     @property
     def theme_ids(self) -> tuple[str, ...]:
-        return tuple(r.theme.theme_id for r in self.rules)
-
-
-def phrase_regex(phrase: str) -> str:
-    """Regex source for one phrase rule."""
-    words = [w for w in re.split(r"[\s\-]+", phrase.strip().lower()) if w]
-    if not words:
-        raise TaxonomyError(f"empty phrase rule {phrase!r}")
-    parts = []
-    for word in words:
-        stem, wildcard = (word[:-1], True) if word.endswith("*") else (word, False)
-        if not stem or "*" in stem:
-            raise TaxonomyError(f"bad wildcard in phrase rule {phrase!r}: only a trailing * is allowed")
-        parts.append(re.escape(stem) + (r"\w*" if wildcard else ""))
-    return r"(?<!\w)" + r"(?:\s+|-)?".join(parts) + r"(?!\w)"
-
-
-def _compile_alternation(phrases: Sequence[str]) -> re.Pattern[str]:
-    groups = "|".join(f"({phrase_regex(p)})" for p in phrases)
-    return re.compile(groups, re.IGNORECASE)
+        return tuple(t.theme_id for t in self.themes)
 
 
 def parse_taxonomy(source: str) -> Taxonomy:
@@ -85,63 +62,50 @@ def parse_taxonomy(source: str) -> Taxonomy:
     meta = data.get("taxonomy", {})
     if "id" not in meta:
         raise TaxonomyError("missing [taxonomy] id")
-    rules = []
-    seen: set[str] = set()
+    themes: list[Theme] = []
+    rules: list[tuple[str, Cue]] = []
     for entry in data.get("theme", []):
         try:
             theme = Theme(entry["id"], entry["label"], entry["description"])
             phrases: dict[str, float] = {str(k): float(v) for k, v in entry["phrases"].items()}
+            exclude = [str(e) for e in entry.get("exclude", [])]
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise TaxonomyError(f"theme {entry.get('id', '?')!r} is missing or has a bad field: {exc}") from exc
-        if theme.theme_id in seen:
+        if theme.theme_id in {t.theme_id for t in themes}:
             raise TaxonomyError(f"theme id {theme.theme_id!r} appears twice")
         if not phrases or any(w <= 0 for w in phrases.values()):
             raise TaxonomyError(f"theme {theme.theme_id!r} needs phrases with positive weights")
-        seen.add(theme.theme_id)
-        # Longer phrases first, so that "disaster prevention" wins over "disaster" at the same place.
-        ordered = sorted(phrases, key=lambda p: (-len(p), p))
-        exclude = entry.get("exclude", [])
-        rules.append(
-            ThemeRules(
-                theme=theme,
-                pattern=_compile_alternation(ordered),
-                weights=phrases,
-                group_rules=tuple(ordered),
-                exclude=_compile_alternation(exclude) if exclude else None,
-            )
-        )
-    if not rules:
+        themes.append(theme)
+        rules += [(phrase, Cue(theme.theme_id, weight)) for phrase, weight in phrases.items()]
+        rules += [(phrase, Cue(theme.theme_id, 0.0)) for phrase in exclude]
+    if not themes:
         raise TaxonomyError("the taxonomy defines no [[theme]]")
-    return Taxonomy(str(meta["id"]), str(meta.get("version", "")), tuple(rules))
-
-
-@dataclass(slots=True, frozen=True)
-class _Hits:
-    weight: float
-    evidence: tuple[str, ...]
-
-
-def _match(rules: ThemeRules, text: str) -> _Hits:
-    blocked = [m.span() for m in rules.exclude.finditer(text)] if rules.exclude else []
-    weight = 0.0
-    evidence: dict[str, None] = {}
-    for m in rules.pattern.finditer(text):
-        s, e = m.span()
-        if any(bs <= s and e <= be for bs, be in blocked):
-            continue
-        rule = rules.group_rules[(m.lastindex or 1) - 1]
-        weight += rules.weights[rule]
-        evidence[" ".join(m.group(0).lower().split())] = None
-    return _Hits(weight, tuple(evidence))
+    return Taxonomy(str(meta["id"]), str(meta.get("version", "")), tuple(themes), PhraseMatcher(rules))
 
 
 def score_text(taxonomy: Taxonomy, text: str) -> tuple[ThemeScore, ...]:
-    """Scores of one sentence-sized text, best first; only themes that matched."""
+    """Scores of one sentence-sized text, best first; only themes that matched.
+
+    Within a theme, matches do not overlap: where two rules match at one place the longer one counts
+    (``disaster prevention`` and not also ``disaster*``).
+    """
+    by_theme: dict[str, list[Match[Cue]]] = {}
+    for m in taxonomy.matcher.find(text):
+        by_theme.setdefault(m.rule.payload.theme_id, []).append(m)
     scores = []
-    for rules in taxonomy.rules:
-        hits = _match(rules, text)
-        if hits.weight > 0:
-            scores.append(ThemeScore(rules.theme.theme_id, 1.0 - math.exp(-hits.weight), hits.evidence))
+    for theme_id, matches in by_theme.items():
+        excluded = [(m.start, m.end) for m in matches if m.rule.payload.weight == 0]
+        weight, evidence, taken_until = 0.0, dict[str, None](), -1
+        for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+            if m.rule.payload.weight == 0 or m.start < taken_until:
+                continue
+            if any(s <= m.start and m.end <= e for s, e in excluded):
+                continue
+            weight += m.rule.payload.weight
+            evidence[" ".join(text[m.start : m.end].lower().split())] = None
+            taken_until = m.end
+        if weight > 0:
+            scores.append(ThemeScore(theme_id, 1.0 - math.exp(-weight), tuple(evidence)))
     return _ranked(taxonomy, scores)
 
 

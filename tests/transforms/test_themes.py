@@ -7,7 +7,8 @@ import pytest
 
 from tests.transforms.helpers import articles
 from transforms.errors import TaxonomyError
-from transforms.themes import Taxonomy, parse_taxonomy, phrase_regex, score_text, tag_article
+from transforms.phrases import PhraseMatcher
+from transforms.themes import Taxonomy, parse_taxonomy, score_text, tag_article
 
 # The analysts' codebook (THEMES.md in the shared folder): every id must be in the taxonomy.
 CODEBOOK_IDS = {
@@ -36,12 +37,24 @@ def test_codebook_ids_match_the_shared_codebook() -> None:
         ("grass roots", ["grassroots", "grass-roots", "Grass roots"], ["grassy roots"]),
         ("hidden danger*", ["hidden dangers", "hidden-danger"], ["hidden"]),
         ("fire", ["fire", "Fire."], ["fireworks", "bonfire"]),
+        ("safe production", ["Safe   production", "safe-production", "safeproduction"], ["safe and production"]),
     ],
 )
 def test_phrase_rules(phrase: str, matches: list[str], misses: list[str]) -> None:
-    pattern = re.compile(phrase_regex(phrase), re.IGNORECASE)
-    assert all(pattern.search(m) for m in matches)
-    assert not any(pattern.search(m) for m in misses)
+    matcher = PhraseMatcher([(phrase, None)])
+    assert all(matcher.find(m) for m in matches), [m for m in matches if not matcher.find(m)]
+    assert not any(matcher.find(m) for m in misses)
+
+
+def test_matches_report_their_span_and_rule() -> None:
+    matcher = PhraseMatcher([("hidden danger*", "a"), ("danger", "b"), ("risk", "c")])
+    found = [(m.start, m.end, m.rule.payload) for m in matcher.find("Hidden  dangers and a risk-free danger.")]
+    assert found == [(0, 15, "a"), (22, 26, "c"), (32, 38, "b")]
+
+
+def test_nested_matches_count_once(taxonomy: Taxonomy) -> None:
+    (disaster,) = [s for s in score_text(taxonomy, "disaster prevention") if s.theme_id == "disaster_management"]
+    assert disaster.evidence == ("disaster prevention",)
 
 
 def test_exclusions_suppress_misleading_matches(taxonomy: Taxonomy) -> None:

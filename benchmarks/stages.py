@@ -1,0 +1,95 @@
+"""Throughput of each pipeline stage, in-process (no Prefect), on a corpus scaled up from raw/.
+
+    .venv/bin/python benchmarks/stages.py [--mb 5] [--raw-dir raw]
+
+Prints, per stage: seconds and MB/s of raw text; then the peak RSS of the process. The scaled corpus varies
+titles and bylines per copy, so no cache or dictionary flatters the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from flows.catalog import DEFAULT_TAXONOMY, Catalog
+from flows.publish import write_table_files
+from flows.validation import load_suite, validate_tables
+from transforms.decoding import read_document
+from transforms.records import Document, RawFile, TaggedDocument
+from transforms.schema import TABLES
+from transforms.segment import segment_document
+from transforms.tables import build_tables
+from transforms.themes import parse_taxonomy, tag_article
+
+T = TypeVar("T")
+NAMES = ["Zhang Nan", "Li Wei", "Chen Jing", "Wang Hua", "Yang Jinzhong", "Zhou Ming"]
+
+
+def scaled_corpus(raw_dir: Path, megabytes: float, seed: int = 7) -> list[RawFile]:
+    rng = random.Random(seed)
+    sources = [p.read_text(encoding="utf-8") for p in sorted(raw_dir.rglob("*.txt"))]
+    files, size, i = [], 0, 0
+    while size < megabytes * 1_000_000:
+        lines = sources[i % len(sources)].splitlines()
+        out = []
+        for line in lines:
+            if line.startswith("Writer:"):
+                line = f"Writer: {rng.choice(NAMES)} {i})."
+            elif line and len(line) < 120 and line[0] not in "-–—" and not line.endswith("."):
+                line = f"{line} ({i})"  # a distinct title per copy
+            out.append(line)
+        data = ("\n".join(out) + "\n").encode("utf-8")
+        files.append(RawFile(f"copy-{i:05d}.txt", data))
+        size += len(data)
+        i += 1
+    return files
+
+
+def timed(label: str, n_bytes: int, fn: Callable[[], T]) -> T:
+    start = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - start
+    print(f"{label:<14} {seconds:8.2f} s {n_bytes / 1e6 / seconds:9.2f} MB/s")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="size of the scaled corpus in MB")
+    parser.add_argument("--raw-dir", type=Path, default=Path("raw"))
+    args = parser.parse_args()
+
+    raw = scaled_corpus(args.raw_dir, args.mb)
+    n = sum(len(r.data) for r in raw)
+    print(f"corpus: {len(raw)} files, {n / 1e6:.1f} MB")
+    taxonomy = parse_taxonomy(DEFAULT_TAXONOMY.read_text(encoding="utf-8"))
+    docs = timed("decode", n, lambda: [d for d in map(read_document, raw) if isinstance(d, Document)])
+    segmented = timed("segment", n, lambda: [(d, segment_document(d)) for d in docs])
+
+    def tag() -> list[TaggedDocument]:
+        out = []
+        for doc, arts in segmented:
+            scores = {}
+            for a in arts:
+                scores.update(tag_article(taxonomy, a))
+            out.append(TaggedDocument(doc, arts, scores))
+        return out
+
+    tagged = timed("tag", n, tag)
+    tables = timed("build tables", n, lambda: build_tables(tagged, [], taxonomy))
+    suites = {t.name: load_suite(Catalog(args.raw_dir, Path(".")), t.name) for t in TABLES}
+    timed("validate", n, lambda: validate_tables(tables, suites, list(taxonomy.theme_ids)))
+    with tempfile.TemporaryDirectory() as tmp:
+        timed("write", n, lambda: [write_table_files(Path(tmp), k, v) for k, v in tables.items()])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS       {peak:8.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
