@@ -13,6 +13,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from prefect.artifacts import Artifact
 from prefect.testing.utilities import prefect_test_harness
 
 from flows.catalog import DEFAULT_EXPECTATIONS, PROJECT_ROOT, csv_path, parquet_path
@@ -130,6 +131,17 @@ def test_sample_corpus_in_raw(tmp_path: Path) -> None:
     assert len(paragraphs) == 30
     assert sum(p["kind"] == "thesis_point" for p in paragraphs) == 14
     assert all(a["primary_theme"] for a in articles)
+
+
+def test_run_creates_prefect_artifacts(tmp_path: Path) -> None:
+    summary = run(CORPORA[0] / "raw", tmp_path / "out")
+    counts = Artifact.get("row-counts")
+    assert counts is not None and counts.type == "table"
+    data = counts.data if isinstance(counts.data, list) else json.loads(counts.data)
+    assert {row["table"]: row["rows"] for row in data} == summary["row_counts"]
+    validation = Artifact.get("validation-summary")
+    assert validation is not None and validation.type == "markdown"
+    assert "# Validation passed" in str(validation.data)
 
 
 def test_failed_validation_publishes_nothing_and_keeps_latest(tmp_path: Path) -> None:
