@@ -14,7 +14,7 @@ import pyarrow as pa
 from flows.catalog import Catalog
 from transforms.checks import MAX_EXAMPLES, CheckResult, run_code_checks
 from transforms.errors import InputError
-from transforms.schema import TABLES, THEME_IDS, UNIT_IDS
+from transforms.schema import THEME_IDS
 
 
 @dataclass(slots=True)
@@ -47,28 +47,6 @@ class ValidationReport:
 def _describe(r: CheckResult) -> dict[str, Any]:
     return {"table": r.table, "check": r.check, "severity": r.severity, "failing_count": r.failing_count,
             "examples": list(r.examples), "source": r.source}
-
-
-def run_parameters(tables: Mapping[str, pa.Table], theme_ids: list[str]) -> dict[str, list[str]]:
-    """The value sets the suites refer to by name, computed from this run's tables."""
-
-    def values(table: str, column: str) -> list[str]:
-        return [str(v) for v in tables[table].column(column).to_pylist()]
-
-    params: dict[str, list[str]] = {
-        THEME_IDS: theme_ids,
-        UNIT_IDS: [
-            *values("sentences", "sentence_id"), *values("paragraphs", "paragraph_id"),
-            *values("articles", "article_id"),
-        ],
-    }
-    for table in TABLES:
-        for column in table.columns:
-            name = column.values_param
-            if name and name not in params:
-                parent, parent_column = name.split("__")
-                params[name] = values(parent, parent_column)
-    return params
 
 
 @cache
@@ -104,7 +82,7 @@ def validate_tables(
 ) -> ValidationReport:
     import great_expectations as gx
 
-    params = run_parameters(tables, theme_ids)
+    params = {THEME_IDS: theme_ids}
     batch_definition = _gx_batch_definition()
     report = ValidationReport(results=[])
     for name, suite_json in suites.items():

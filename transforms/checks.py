@@ -10,6 +10,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pyarrow as pa
+import pyarrow.compute as pc
+
+from transforms.schema import TABLES
 
 MAX_EXAMPLES = 5
 
@@ -102,5 +105,37 @@ def check_counts(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
     return results
 
 
+def _missing(values: pa.Array | pa.ChunkedArray, allowed: pa.Array | pa.ChunkedArray) -> list[str]:
+    """The non-null values that are not in ``allowed`` (distinct, in order)."""
+    if isinstance(allowed, pa.ChunkedArray):
+        allowed = allowed.combine_chunks()
+    present = pc.is_in(values, value_set=allowed)
+    orphans = pc.filter(values, pc.and_(pc.invert(present), pc.is_valid(values)))
+    return [str(v) for v in orphans.to_pylist()]
+
+
+def check_references(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
+    """Every id that names a parent row (``Column.references``) exists in the parent table."""
+    results = []
+    for table in TABLES:
+        for column in table.columns:
+            if column.references is None:
+                continue
+            parent, parent_column = column.references.split(".")
+            orphans = _missing(tables[table.name].column(column.name), tables[parent].column(parent_column))
+            results.append(_result(table.name, f"{column.name}_exists_in_{parent}", orphans))
+    tags = tables["theme_tags"]
+    orphans = []
+    for level, parent, key in (("sentence", "sentences", "sentence_id"), ("paragraph", "paragraphs", "paragraph_id"),
+                               ("article", "articles", "article_id")):
+        units = pc.filter(tags.column("unit_id"), pc.equal(tags.column("level"), level))
+        orphans += [f"{level} {u}" for u in _missing(units, tables[parent].column(key))]
+    results.append(_result("theme_tags", "unit_id_exists_at_its_level", orphans))
+    return results
+
+
 def run_code_checks(tables: Mapping[str, pa.Table], theme_ids: Iterable[str]) -> list[CheckResult]:
-    return [*check_offsets(tables), *check_list_values(tables, theme_ids), *check_counts(tables)]
+    return [
+        *check_references(tables), *check_offsets(tables), *check_list_values(tables, theme_ids),
+        *check_counts(tables),
+    ]

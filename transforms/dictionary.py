@@ -19,6 +19,8 @@ def _rules(c: Column) -> str:
         rules.append("one of " + ", ".join(f"`{v}`" for v in c.values))
     if c.values_param:
         rules.append(f"in `{c.values_param}` (run time)")
+    if c.references:
+        rules.append(f"exists in `{c.references}`")
     if c.min_value is not None and c.max_value is not None:
         rules.append(f"between {c.min_value:g} and {c.max_value:g}")
     elif c.min_value is not None:

@@ -4,8 +4,9 @@ Each ``Table`` below is the single source for three things: the pyarrow schema t
 (``arrow_schema``), the Great Expectations suite kept in ``expectations/`` (``transforms.suites``), and the
 data dictionary analysts read (``transforms.dictionary``). Adding a column is one edit here.
 
-Run-time value sets (the parent ids that exist, the taxonomy's theme ids) are named by ``values_param``;
-the validator fills them in when it runs the suite.
+Run-time value sets (the taxonomy's theme ids) are named by ``values_param``; the validator passes them to
+the suite as parameters. Links to a parent table (``references``) are checked in code over the whole tables
+(``transforms.checks``), since a value set of every parent id would make GX slow on large corpora.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class Column:
     nullable: bool = False
     unique: bool = False
     values: tuple[str, ...] | None = None  # the only values allowed
-    values_param: str | None = None  # allowed values, filled in at run time
+    values_param: str | None = None  # allowed values, passed to the suite at run time
+    references: str | None = None  # "table.column" every (non-null) value must exist in
     min_value: float | None = None
     max_value: float | None = None
     min_length: int | None = None  # strings: 1 means non-empty
@@ -75,17 +77,12 @@ def arrow_schema(table: Table) -> pa.Schema:
     )
 
 
-def ids_param(table: str, column: str) -> str:
-    """Name of the run-time parameter holding the set of ``table.column`` values (GX names allow no dots)."""
-    return f"{table}__{column}"
-
-
 def _id(name: str, what: str, example: str) -> Column:
     return Column(name, STRING, what, example, unique=True, min_length=1)
 
 
 def _ref(name: str, table: str, what: str, example: str, nullable: bool = False) -> Column:
-    return Column(name, STRING, what, example, nullable=nullable, values_param=ids_param(table, name))
+    return Column(name, STRING, what, example, nullable=nullable, references=f"{table}.{name}")
 
 
 def _count(name: str, what: str, example: str, minimum: int = 0) -> Column:
@@ -254,8 +251,6 @@ THEMES = Table(
     ),
 )
 
-UNIT_IDS = "unit_ids"  # run-time parameter: every sentence, paragraph and article id
-
 THEME_TAGS = Table(
     name="theme_tags",
     grain="one row per (unit, theme) with a positive score",
@@ -265,7 +260,7 @@ THEME_TAGS = Table(
         Column("level", STRING, "The kind of unit: sentence, paragraph or article.", "sentence",
                values=("sentence", "paragraph", "article")),
         Column("unit_id", STRING, "sentence_id, paragraph_id or article_id, as level says.",
-               "d-8a6dcb9c9836-a6462cb1a-p004-s001", values_param=UNIT_IDS),
+               "d-8a6dcb9c9836-a6462cb1a-p004-s001", min_length=1),
         Column("theme_id", STRING, "The theme (themes.theme_id).", "risk_prevention", values_param=THEME_IDS),
         Column("score", FLOAT64, "Strength of the theme in the unit, 0..1 (see the taxonomy file).", "0.63",
                min_value=0.0, max_value=1.0),

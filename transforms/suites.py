@@ -63,5 +63,20 @@ def suite_for(table: Table) -> dict[str, Any]:
         "meta": {
             "generated_from": f"transforms/schema.py ({table.name.upper()})",
             "regenerate_with": "corpus-pipeline generate --write",
+            "checked_in_code": code_checks_for(table),
         },
     }
+
+
+def code_checks_for(table: Table) -> list[str]:
+    """The table's checks that run in code (``transforms.checks``), listed in the suite for the reader."""
+    checks = [f"{c.name} exists in {c.references}" for c in table.columns if c.references]
+    if "char_start" in table.column_names:
+        checks.append(
+            "0 <= char_start < char_end <= documents.n_chars, and text == documents.text[char_start:char_end]"
+        )
+    if "themes" in table.column_names:
+        checks.append("every id in themes is a taxonomy theme, and primary_theme is the first")
+    if table.name == "theme_tags":
+        checks.append("unit_id exists in the table its level names (sentences, paragraphs or articles)")
+    return checks

@@ -41,8 +41,8 @@ def test_orphan_ids_and_bad_values_block(taxonomy: Taxonomy, suites: dict[str, d
     report = validate_tables(tables, suites, list(taxonomy.theme_ids))
     assert not report.success
     blocking = {(r.table, r.check): r for r in report.blocking}
-    orphan = blocking[("sentences", "expect_column_values_to_be_in_set(paragraph_id)")]
-    assert orphan.failing_count == n and orphan.examples[0] == "'no-such-paragraph'"
+    orphan = blocking[("sentences", "paragraph_id_exists_in_paragraphs")]
+    assert orphan.failing_count == n and orphan.examples[0] == "no-such-paragraph"
     assert ("theme_tags", "expect_column_values_to_be_between(score)") in blocking
     # the code check (offsets) is reported in the same list
     assert all(r.source in {"gx", "code"} for r in report.results)

@@ -28,14 +28,15 @@ def test_every_column_is_documented_and_checked(table: Table) -> None:
     assert ordered["kwargs"]["column_list"] == list(table.column_names)
 
 
-def test_parent_links_use_run_time_parameters() -> None:
+def test_run_time_parameters_and_code_checks_are_named_in_the_suites() -> None:
+    suites = {t.name: suite_for(t) for t in TABLES}
     params = {
-        (s["name"], e["kwargs"]["column"]): e["kwargs"]["value_set"]["$PARAMETER"]
-        for s in map(suite_for, TABLES)
+        (name, e["kwargs"]["column"]): e["kwargs"]["value_set"]["$PARAMETER"]
+        for name, s in suites.items()
         for e in s["expectations"]
         if isinstance(e["kwargs"].get("value_set"), dict)
     }
-    assert params[("sentences", "paragraph_id")] == "paragraphs__paragraph_id"
-    assert params[("paragraphs", "article_id")] == "articles__article_id"
-    assert params[("articles", "doc_id")] == "documents__doc_id"
     assert params[("theme_tags", "theme_id")] == "theme_ids"
+    assert params[("sentences", "primary_theme")] == "theme_ids"
+    assert "paragraph_id exists in paragraphs.paragraph_id" in suites["sentences"]["meta"]["checked_in_code"]
+    assert "doc_id exists in documents.doc_id" in suites["articles"]["meta"]["checked_in_code"]
