@@ -9,6 +9,8 @@ Layout of the output dir::
     OUT/runs/<run_id>/manifest.json
     OUT/failed/<run_id>/validation/     (results of a run whose validation failed; never read as data)
     OUT/.staging/<run_id>/              (a run being written; removed or renamed when it ends)
+    OUT/cache/<key>/<table>.arrow       (per-document tables, content-addressed: see flows/cache.py)
+    OUT/.lock                           (held by the run in progress: see flows/lock.py)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ DEFAULT_TAXONOMY = PROJECT_ROOT / "taxonomy" / "emergency_management.toml"
 DEFAULT_EXPECTATIONS = PROJECT_ROOT / "expectations"
 DEFAULT_DICTIONARY = PROJECT_ROOT / "docs" / "data_dictionary.md"
 DEFAULT_KEEP = 10
+DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a run waits for another run on the same output dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,10 @@ class Catalog:
     @property
     def staging(self) -> Path:
         return self.out_dir / ".staging"
+
+    @property
+    def cache(self) -> Path:
+        return self.out_dir / "cache"
 
     @property
     def failed(self) -> Path:

@@ -12,7 +12,13 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from flows.catalog import DEFAULT_DICTIONARY, DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_TAXONOMY
+from flows.catalog import (
+    DEFAULT_DICTIONARY,
+    DEFAULT_EXPECTATIONS,
+    DEFAULT_KEEP,
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_TAXONOMY,
+)
 from flows.settings import apply_defaults
 
 
@@ -33,6 +39,20 @@ def _parser() -> argparse.ArgumentParser:
                      help="folder of Great Expectations suites (one JSON per table)")
     run.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
     run.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="published runs to keep (default 10)")
+    run.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
+                     help="seconds to wait while another run publishes to the same --out-dir (default 600)")
+
+    snapshots = sub.add_parser("snapshots", help="list the published and failed runs in an output dir",
+                               description="List OUT/runs/* (and OUT/failed/*) with row counts and validation "
+                               "status; the run latest points to is marked with *.")
+    snapshots.add_argument("--out-dir", required=True, type=Path)
+
+    diff = sub.add_parser("diff", help="what changed between two snapshots",
+                          description="Documents added, changed, removed and unchanged, and row deltas per table, "
+                          "from snapshot OLD to snapshot NEW (snapshot folders, e.g. OUT/runs/<run_id> or "
+                          "OUT/latest).")
+    diff.add_argument("old", type=Path)
+    diff.add_argument("new", type=Path)
 
     generate = sub.add_parser(
         "generate", help="write or check the files generated from the table declarations",
@@ -62,14 +82,43 @@ def _run(args: argparse.Namespace) -> int:
         summary = corpus_pipeline(
             raw_dir=str(args.raw_dir), out_dir=str(args.out_dir), taxonomy=str(args.taxonomy),
             strict=args.strict, expectations_dir=str(args.expectations), keep=args.keep,
+            lock_timeout=args.lock_timeout,
         )
     except CorpusError as exc:
         return _fail(str(exc))
     except Exception as exc:  # a bug or an environment problem: still one paragraph, with its type
         return _fail(f"the run failed unexpectedly ({type(exc).__name__}: {exc}); nothing was published.")
     counts = ", ".join(f"{k} {v}" for k, v in summary["row_counts"].items())
-    print(f"published {summary['published']} ({counts}); {summary['rejected']} files rejected, "
+    print(f"published {summary['published']} ({counts}); {summary['processed']} documents processed, "
+          f"{summary['reused']} reused; {summary['rejected']} files rejected; "
           f"{summary['warnings']} validation warnings")
+    return 0
+
+
+def _snapshots(args: argparse.Namespace) -> int:
+    from flows.snapshots import list_snapshots
+
+    rows = list_snapshots(args.out_dir)
+    if not rows:
+        return _fail(f"no snapshots in {args.out_dir}")
+    print(f"  {'run_id':<24} {'status':<8} {'documents':>9} {'articles':>8} {'sentences':>9} {'rejected':>8}")
+    for r in rows:
+        mark = "*" if r.latest else " "
+        print(f"{mark} {r.run_id:<24} {r.status:<8} {r.count('documents'):>9} {r.count('articles'):>8} "
+              f"{r.count('sentences'):>9} {r.count('rejected'):>8}")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from flows.snapshots import read_manifest
+    from transforms.changes import change_markdown, change_report
+    from transforms.errors import CorpusError
+
+    try:
+        old, new = read_manifest(args.old), read_manifest(args.new)
+    except CorpusError as exc:
+        return _fail(str(exc))
+    print(change_markdown(change_report(old, new)), end="")
     return 0
 
 
@@ -102,9 +151,8 @@ def _generate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "run":
-        return _run(args)
-    return _generate(args)
+    commands = {"run": _run, "generate": _generate, "snapshots": _snapshots, "diff": _diff}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

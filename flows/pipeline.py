@@ -8,15 +8,23 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_TAXONOMY, Catalog
+from flows.cache import code_version
+from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEOUT, DEFAULT_TAXONOMY, Catalog
+from flows.lock import run_lock
 from flows.tasks import (
-    build,
+    build_document_tables,
     build_manifest,
+    change_artifact,
+    clean_leftovers,
+    combine,
     decode_files,
     discover_files,
     load_suites,
     load_taxonomy,
     new_run_id,
+    package_version,
+    plan_documents,
+    previous_manifest,
     publish_run,
     read_files,
     record_failure,
@@ -37,33 +45,43 @@ def corpus_pipeline(
     strict: bool = False,
     expectations_dir: str = str(DEFAULT_EXPECTATIONS),
     keep: int = DEFAULT_KEEP,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> dict[str, Any]:
-    """Read every file under ``raw_dir``, segment and tag it, validate the tables and publish them to
-    ``out_dir/latest``. Fails, publishing nothing, when a blocking check fails."""
+    """Read every file under ``raw_dir``, segment and tag the new or changed ones (the rest come from the
+    cache), validate the tables and publish them to ``out_dir/latest``. Publishes nothing when a blocking check
+    fails. One run at a time per ``out_dir``: a second run waits up to ``lock_timeout`` seconds."""
     catalog = Catalog(Path(raw_dir), Path(out_dir), Path(taxonomy), Path(expectations_dir), keep)
     started = datetime.now(UTC)
     run_id = new_run_id(started)
+    version = code_version(package_version())
+    logger = get_run_logger()
+    with run_lock(catalog.out_dir, lock_timeout, on_wait=lambda who: logger.info("waiting for %s", who)):
+        clean_leftovers(catalog)
+        files, rejected = read_files(catalog.raw_dir, discover_files(catalog.raw_dir))
+        loaded = load_taxonomy(catalog.taxonomy)
+        plan = plan_documents(catalog, files, loaded, version)
+        docs, undecodable = decode_files(plan.todo)
+        segmented, without_articles = segment(docs)
+        rejected = rejected + undecodable + without_articles
+        _check_inputs(catalog, rejected, n_documents=len(segmented) + len(plan.cached), strict=strict)
+        tagged = tag(segmented, loaded.taxonomy)
+        fresh = build_document_tables(catalog, plan, tagged)
+        tables = combine(plan, fresh, rejected, loaded.taxonomy)
+        report = validate(tables, load_suites(catalog), list(loaded.taxonomy.theme_ids))
+        report_artifacts(tables, report)
+        if not report.success:
+            where = record_failure(catalog, run_id, report)
+            raise ValidationFailed(_failure_message(report, where))
 
-    raw = read_files(catalog.raw_dir, discover_files(catalog.raw_dir))
-    docs, rejected = decode_files(raw)
-    loaded = load_taxonomy(catalog.taxonomy)
-    segmented, without_articles = segment(docs)
-    rejected = rejected + without_articles
-    _check_inputs(catalog, rejected, n_documents=len(segmented), strict=strict)
-    tagged = tag(segmented, loaded.taxonomy)
-    tables = build(tagged, rejected, loaded.taxonomy)
-    report = validate(tables, load_suites(catalog), list(loaded.taxonomy.theme_ids))
-    report_artifacts(tables, report)
-    if not report.success:
-        where = record_failure(catalog, run_id, report)
-        raise ValidationFailed(_failure_message(report, where))
-
-    manifest = build_manifest(run_id=run_id, started=started, catalog=catalog, taxonomy=loaded, tagged=tagged,
-                              rejected=rejected, tables=tables, report=report)
-    published = publish_run(catalog, run_id, tables, report, manifest)
+        manifest = build_manifest(
+            run_id=run_id, started=started, catalog=catalog, taxonomy=loaded, version=version, plan=plan,
+            rejected=rejected, tables=tables, report=report, previous=previous_manifest(catalog),
+        )
+        change_artifact(manifest["changes"])
+        published = publish_run(catalog, run_id, tables, report, manifest, plan)
     summary = {"run_id": run_id, "published": str(published), "row_counts": manifest["row_counts"],
-               "rejected": len(rejected), "warnings": len(report.warnings)}
-    get_run_logger().info("done: %s", summary)
+               "rejected": len(rejected), "warnings": len(report.warnings), **manifest["processed"]}
+    logger.info("done: %s", summary)
     return summary
 
 

@@ -18,11 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from flows.catalog import Catalog, csv_path, manifest_path, parquet_path, validation_path
 from transforms.errors import PublishError
-from transforms.tables import csv_frame
+from transforms.tables import csv_table
+
+# RFC 4180: header row, CRLF row ends, quotes only where needed (and doubled inside quoted cells).
+CSV_OPTIONS = pa_csv.WriteOptions(include_header=True, eol="\r\n", quoting_style="needed")
 
 
 def write_table_files(run_root: Path, name: str, table: pa.Table) -> None:
@@ -31,7 +35,7 @@ def write_table_files(run_root: Path, name: str, table: pa.Table) -> None:
     pq.write_table(table, path, compression="zstd")
     path = csv_path(run_root, name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    csv_frame(table).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
+    pa_csv.write_csv(csv_table(table), path, write_options=CSV_OPTIONS)
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -121,7 +125,10 @@ def prune_runs(catalog: Catalog) -> list[str]:
     removed = []
     for old in runs[max(catalog.keep, 1) :]:
         if old.name != current:
-            shutil.rmtree(old)
+            # Renamed first, so a crash mid-delete never leaves a half-deleted run that looks like a snapshot.
+            trash = catalog.out_dir / f".trash-{old.name}"
+            os.replace(old, trash)
+            shutil.rmtree(trash)
             removed.append(old.name)
     return removed
 
@@ -136,4 +143,11 @@ def clean_stale_staging(catalog: Catalog) -> list[str]:
     for tmp in catalog.out_dir.glob(".latest-*"):
         tmp.unlink()
         removed.append(tmp.name)
+    for trash in catalog.out_dir.glob(".trash-*"):
+        shutil.rmtree(trash, ignore_errors=True)
+        removed.append(trash.name)
+    if catalog.cache.is_dir():
+        for tmp in catalog.cache.glob(".tmp-*"):
+            shutil.rmtree(tmp, ignore_errors=True)
+            removed.append(f"cache/{tmp.name}")
     return removed

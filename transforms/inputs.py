@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from transforms.records import RejectReason
+from collections.abc import Iterable
+
+from transforms.decoding import sha256_hex
+from transforms.records import RawFile, Rejection, RejectReason
 
 # Editor and OS droppings: never corpus text.
 _BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".bak", ".tmp", ".orig")
@@ -20,3 +23,18 @@ def skip_reason(relative_path: str) -> tuple[RejectReason, str] | None:
     if any(part.startswith(".") for part in parts):
         return RejectReason.SKIPPED, "skipped: a hidden file or a file in a hidden folder"
     return None
+
+
+def drop_duplicates(files: Iterable[RawFile]) -> tuple[list[RawFile], list[Rejection]]:
+    """Keep the first file (by path) of each set with the same bytes; reject the others, naming the one kept."""
+    kept: dict[str, RawFile] = {}
+    rejected = []
+    for raw in sorted(files, key=lambda f: f.path):
+        digest = sha256_hex(raw.data)
+        first = kept.get(digest)
+        if first is None:
+            kept[digest] = raw
+        else:
+            rejected.append(Rejection(raw.path, digest, len(raw.data), RejectReason.DUPLICATE,
+                                      f"the same content as {first.path}, which is read instead"))
+    return list(kept.values()), rejected

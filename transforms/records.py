@@ -34,6 +34,7 @@ class RejectReason(StrEnum):
     UNDECODABLE = "undecodable"
     NO_ARTICLES = "no_articles"
     UNREADABLE = "unreadable"
+    DUPLICATE = "duplicate"  # the same bytes as another file, which is read instead
     SKIPPED = "skipped"  # hidden files and editor backups
     OUTSIDE_RAW_DIR = "outside_raw_dir"  # a symlink that points outside the raw dir (never followed)
 

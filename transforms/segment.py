@@ -35,7 +35,7 @@ from transforms.records import (
     Sentence,
     Span,
 )
-from transforms.sentences import split_sentences
+from transforms.sentences import cap_length, split_sentences
 
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
@@ -208,9 +208,10 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
         key = " ".join(title.casefold().split())
         seen_titles[key] = seen_titles.get(key, 0) + 1
         article_id = ids.article_id(doc.doc_id, title, seen_titles[key])
-        paragraphs = tuple(
-            _paragraph(doc, article_id, ordinal, line) for ordinal, line in enumerate(draft.body)
-        )
+        built = [_paragraph(doc, article_id, ordinal, line) for ordinal, line in enumerate(draft.body)]
+        paragraphs = tuple(p for p, _ in built)
+        if any(capped for _, capped in built):
+            warnings.append("long_sentence_split")
         articles.append(
             Article(
                 article_id=article_id,
@@ -238,9 +239,12 @@ def _guess_title(text: str, body: list[Line]) -> str:
     return guess if len(guess) <= MAX_TITLE_CHARS else guess[: MAX_TITLE_CHARS - 1].rstrip() + "…"
 
 
-def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> Paragraph:
+def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> tuple[Paragraph, bool]:
+    """The paragraph on ``line``, and whether an over-long sentence in it had to be cut."""
     paragraph_id = ids.paragraph_id(article_id, ordinal)
     base = line.span.char_start
+    found = split_sentences(line.span.text)
+    spans = cap_length(line.span.text, found)
     sentences = tuple(
         Sentence(
             sentence_id=ids.sentence_id(paragraph_id, i),
@@ -252,10 +256,10 @@ def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> Para
             char_start=base + s,
             char_end=base + e,
         )
-        for i, (s, e) in enumerate(split_sentences(line.span.text))
+        for i, (s, e) in enumerate(spans)
     )
     kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY
-    return Paragraph(
+    paragraph = Paragraph(
         paragraph_id=paragraph_id,
         article_id=article_id,
         doc_id=doc.doc_id,
@@ -267,6 +271,7 @@ def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> Para
         char_end=line.span.char_end,
         sentences=sentences,
     )
+    return paragraph, len(spans) != len(found)
 
 
 def segment_or_reject(doc: Document) -> tuple[Article, ...] | Rejection:

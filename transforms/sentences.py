@@ -48,6 +48,7 @@ _BOUNDARY = re.compile(
 # A lowercase word of 3+ letters glued to a capitalised word: "periodThe", "reductionSome".
 _GLUED_WORDS = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LOOKBEHIND = 40  # how far back to look for the word before a full stop (keeps the search O(1))
 _OPENING = "\"'“‘«(（[「『"
 
 
@@ -70,7 +71,7 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     if not space:
         # Glued to the next word: only a machine-translation glitch makes this a boundary.
         if punct == ".":
-            before = _WORD_BEFORE.search(text, 0, m.start())
+            before = _word_before(text, m.start())
             word = before.group(1) if before else ""
             return (
                 len(word) >= 2 and word.isalpha() and word.islower()
@@ -84,8 +85,12 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     return not _is_abbreviation(text, m.start(), end)
 
 
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    return _WORD_BEFORE.search(text, max(0, end - _LOOKBEHIND), end)
+
+
 def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
-    before = _WORD_BEFORE.search(text, 0, dot)
+    before = _word_before(text, dot)
     if before is None:
         return False
     word = before.group(1)
@@ -128,3 +133,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" (a missing boundary, a run-on line) are cut at white space
+
+
+def cap_length(text: str, spans: list[tuple[int, int]], max_chars: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """Cut every span longer than ``max_chars`` at the last white space before the limit (or at the limit)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > max_chars:
+            cut = text.rfind(" ", start + 1, start + max_chars + 1)
+            cut = cut if cut > start else start + max_chars
+            s, e = _trim(text, start, cut)
+            if s < e:
+                out.append((s, e))
+            start, _ = _trim(text, cut, end)
+        out.append((start, end))
+    return out

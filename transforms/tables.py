@@ -1,12 +1,17 @@
-"""Records -> the output tables (pyarrow), each with the schema declared in ``transforms.schema``."""
+"""Records -> the output tables (pyarrow), each with the schema declared in ``transforms.schema``.
+
+Tables are built per document (``document_tables``: the rows that come from one document, which the
+incremental cache stores) and then combined (``combine_tables``: concatenated in path order, plus the tables
+derived from all documents: authors, themes, rejected).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from transforms import ids
 from transforms.records import Rejection, TaggedDocument, TagLevel, ThemeScore
@@ -17,12 +22,15 @@ from transforms.schema import (
     PARAGRAPHS,
     REJECTED,
     SENTENCES,
+    TABLES,
     THEME_TAGS,
     THEMES,
     Table,
     arrow_schema,
 )
 from transforms.themes import Taxonomy
+
+DOCUMENT_TABLES: tuple[Table, ...] = (DOCUMENTS, ARTICLES, PARAGRAPHS, SENTENCES, THEME_TAGS)
 
 
 class _Columns:
@@ -50,58 +58,67 @@ def _theme_fields(scores: tuple[ThemeScore, ...]) -> dict[str, Any]:
     }
 
 
-def build_tables(
-    tagged: Sequence[TaggedDocument], rejections: Iterable[Rejection], taxonomy: Taxonomy
-) -> dict[str, pa.Table]:
-    """Every output table, keyed by table name; rows in document, article, paragraph, sentence order."""
+def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
+    """The rows of ``DOCUMENT_TABLES`` that come from one document, keyed by table name."""
     documents, articles, paragraphs = _Columns(DOCUMENTS), _Columns(ARTICLES), _Columns(PARAGRAPHS)
     sentences, tags = _Columns(SENTENCES), _Columns(THEME_TAGS)
-    authors: dict[str, list[Any]] = {}  # author_id -> [name, n_articles]
+    doc, scores = item.document, item.scores
 
-    def add_tags(level: TagLevel, unit_id: str, scores: tuple[ThemeScore, ...]) -> None:
-        for rank, s in enumerate(scores, start=1):
+    def add_tags(level: TagLevel, unit_id: str) -> dict[str, Any]:
+        unit_scores = scores.get(unit_id, ())
+        for rank, s in enumerate(unit_scores, start=1):
             tags.add(level=level.value, unit_id=unit_id, theme_id=s.theme_id, score=s.score, rank=rank,
                      evidence=list(s.evidence))
+        return _theme_fields(unit_scores)
 
-    for item in sorted(tagged, key=lambda t: t.document.path):
-        doc, scores = item.document, item.scores
-        documents.add(doc_id=doc.doc_id, path=doc.path, sha256=doc.sha256, n_bytes=doc.n_bytes,
-                      encoding=doc.encoding, n_chars=doc.n_chars, n_articles=len(item.articles), text=doc.text)
-        for article in item.articles:
-            author_id = None
-            if article.byline is not None:
-                author_id = ids.author_id(article.byline.name)
-                authors.setdefault(author_id, [article.byline.name, 0])[1] += 1
-            article_sentences = article.sentences
-            articles.add(
-                article_id=article.article_id, doc_id=doc.doc_id, ordinal=article.ordinal, title=article.title,
-                series=article.series, author=article.author, author_id=author_id,
-                byline=article.byline.line if article.byline else None,
-                n_paragraphs=len(article.paragraphs), n_sentences=len(article_sentences),
-                n_words=sum(s.n_words for s in article_sentences),
-                char_start=article.char_start, char_end=article.char_end,
-                **_theme_fields(scores.get(article.article_id, ())),
-                parse_warnings=list(article.warnings),
+    documents.add(doc_id=doc.doc_id, path=doc.path, sha256=doc.sha256, n_bytes=doc.n_bytes,
+                  encoding=doc.encoding, n_chars=doc.n_chars, n_articles=len(item.articles), text=doc.text)
+    for article in item.articles:
+        article_sentences = article.sentences
+        articles.add(
+            article_id=article.article_id, doc_id=doc.doc_id, ordinal=article.ordinal, title=article.title,
+            series=article.series, author=article.author,
+            author_id=ids.author_id(article.byline.name) if article.byline else None,
+            byline=article.byline.line if article.byline else None,
+            n_paragraphs=len(article.paragraphs), n_sentences=len(article_sentences),
+            n_words=sum(s.n_words for s in article_sentences),
+            char_start=article.char_start, char_end=article.char_end,
+            **add_tags(TagLevel.ARTICLE, article.article_id),
+            parse_warnings=list(article.warnings),
+        )
+        for p in article.paragraphs:
+            paragraphs.add(
+                paragraph_id=p.paragraph_id, article_id=p.article_id, doc_id=p.doc_id, ordinal=p.ordinal,
+                kind=p.kind.value, marker=p.marker, heading=p.heading, text=p.text,
+                char_start=p.char_start, char_end=p.char_end, n_sentences=len(p.sentences),
+                **add_tags(TagLevel.PARAGRAPH, p.paragraph_id),
             )
-            add_tags(TagLevel.ARTICLE, article.article_id, scores.get(article.article_id, ()))
-            for p in article.paragraphs:
-                paragraphs.add(
-                    paragraph_id=p.paragraph_id, article_id=p.article_id, doc_id=p.doc_id, ordinal=p.ordinal,
-                    kind=p.kind.value, marker=p.marker, heading=p.heading, text=p.text,
-                    char_start=p.char_start, char_end=p.char_end, n_sentences=len(p.sentences),
-                    **_theme_fields(scores.get(p.paragraph_id, ())),
+            for s in p.sentences:
+                sentences.add(
+                    sentence_id=s.sentence_id, paragraph_id=s.paragraph_id, article_id=s.article_id,
+                    doc_id=s.doc_id, ordinal=s.ordinal, text=s.text, char_start=s.char_start,
+                    char_end=s.char_end, n_words=s.n_words, **add_tags(TagLevel.SENTENCE, s.sentence_id),
                 )
-                add_tags(TagLevel.PARAGRAPH, p.paragraph_id, scores.get(p.paragraph_id, ()))
-                for s in p.sentences:
-                    sentences.add(
-                        sentence_id=s.sentence_id, paragraph_id=s.paragraph_id, article_id=s.article_id,
-                        doc_id=s.doc_id, ordinal=s.ordinal, text=s.text, char_start=s.char_start,
-                        char_end=s.char_end, n_words=s.n_words, **_theme_fields(scores.get(s.sentence_id, ())),
-                    )
-                    add_tags(TagLevel.SENTENCE, s.sentence_id, scores.get(s.sentence_id, ()))
+    return {c.table.name: c.build() for c in (documents, articles, paragraphs, sentences, tags)}
 
+
+def combine_tables(
+    parts: Sequence[dict[str, pa.Table]], rejections: Iterable[Rejection], taxonomy: Taxonomy
+) -> dict[str, pa.Table]:
+    """Every output table: the per-document parts in path order, then authors, themes and rejected."""
+    ordered = sorted(parts, key=lambda p: p["documents"].column("path")[0].as_py())
+    tables = {
+        t.name: pa.concat_tables([p[t.name] for p in ordered]) if ordered else arrow_schema(t).empty_table()
+        for t in DOCUMENT_TABLES
+    }
+    authors: dict[str, list[Any]] = {}  # author_id -> [name as first written, n_articles]
+    articles = tables["articles"]
+    for author_id, name in zip(articles.column("author_id").to_pylist(), articles.column("author").to_pylist(),
+                               strict=True):
+        if author_id is not None:
+            authors.setdefault(author_id, [name, 0])[1] += 1
     author_rows = _Columns(AUTHORS)
-    for author_id, (name, n) in sorted(authors.items(), key=lambda kv: kv[1][0].casefold()):
+    for author_id, (name, n) in sorted(authors.items(), key=lambda kv: (kv[1][0].casefold(), kv[0])):
         author_rows.add(author_id=author_id, name=name, n_articles=n)
     theme_rows = _Columns(THEMES)
     for theme in taxonomy.themes:
@@ -109,13 +126,20 @@ def build_tables(
     rejected = _Columns(REJECTED)
     for r in sorted(rejections, key=lambda r: r.path):
         rejected.add(path=r.path, sha256=r.sha256, n_bytes=r.n_bytes, reason=r.reason.value, message=r.message)
+    tables |= {"authors": author_rows.build(), "themes": theme_rows.build(), "rejected": rejected.build()}
+    return {t.name: tables[t.name].combine_chunks() for t in TABLES}
 
-    built = (documents, articles, paragraphs, sentences, author_rows, theme_rows, tags, rejected)
-    return {c.table.name: c.build() for c in built}
+
+def build_tables(
+    tagged: Sequence[TaggedDocument], rejections: Iterable[Rejection], taxonomy: Taxonomy
+) -> dict[str, pa.Table]:
+    """Every output table, built from scratch (no cache)."""
+    return combine_tables([document_tables(t) for t in tagged], rejections, taxonomy)
 
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PATTERN = r"^([=+\-@\t\r])"
 
 
 def csv_cell(value: str) -> str:
@@ -123,16 +147,15 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def csv_frame(table: pa.Table) -> pd.DataFrame:
-    """The table as the CSV files show it: list cells joined with ``;``, formula-like text neutralised.
-
-    The Parquet files keep the exact text; only the CSV files are changed.
-    """
-    frame = table.to_pandas()
+def csv_table(table: pa.Table) -> pa.Table:
+    """The table as the CSV files show it: list cells joined with ``;``, formula-like text neutralised
+    (the same rule as ``csv_cell``). The Parquet files keep the exact text; only the CSV files change."""
+    columns = []
     for field in table.schema:
-        column = frame[field.name]
+        column = table.column(field.name)
         if pa.types.is_list(field.type):
-            frame[field.name] = [";".join(v) if v is not None else None for v in column]
+            column = pc.binary_join(column, ";")
         if pa.types.is_string(field.type) or pa.types.is_list(field.type):
-            frame[field.name] = [csv_cell(v) if isinstance(v, str) else v for v in frame[field.name]]
-    return frame
+            column = pc.replace_substring_regex(column, pattern=_FORMULA_PATTERN, replacement="'\\1")
+        columns.append(column)
+    return pa.table(columns, names=table.schema.names)
