@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -86,18 +87,23 @@ def corpus_pipeline(
 
 
 def _check_inputs(catalog: Catalog, rejected: list[Rejection], n_documents: int, strict: bool) -> None:
-    listing = "; ".join(f"{r.path}: {r.reason.value} ({r.message})" for r in rejected[:10])
-    more = f" and {len(rejected) - 10} more" if len(rejected) > 10 else ""
+    summary = _rejection_summary(rejected)
     if rejected:
-        get_run_logger().warning("%d files rejected: %s%s", len(rejected), listing, more)
+        get_run_logger().warning(summary)
     if strict and rejected:
-        raise RejectedInputError(
-            f"{len(rejected)} raw files were rejected and --strict is set, so nothing was published: "
-            f"{listing}{more}."
-        )
+        raise RejectedInputError(f"{summary}. --strict is set, so nothing was published.")
     if n_documents == 0:
-        detail = f" ({len(rejected)} rejected: {listing}{more})" if rejected else ""
+        detail = f" ({summary})" if rejected else ""
         raise InputError(f"no document could be read from {catalog.raw_dir}{detail}; nothing was published.")
+
+
+def _rejection_summary(rejected: list[Rejection], examples: int = 10) -> str:
+    by_reason = Counter(r.reason.value for r in rejected)
+    ordered = sorted(rejected, key=lambda r: r.path)
+    listing = "; ".join(f"{r.path}: {r.reason.value} ({r.message})" for r in ordered[:examples])
+    more = f"; and {len(rejected) - examples} more" if len(rejected) > examples else ""
+    counts = ", ".join(f"{reason} {n}" for reason, n in by_reason.most_common())
+    return f"{len(rejected)} raw files were rejected ({counts}): {listing}{more}"
 
 
 def _failure_message(report: Any, where: Path) -> str:

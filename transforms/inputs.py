@@ -1,4 +1,4 @@
-"""Which files under the raw dir are candidates for reading, decided from their names alone."""
+"""Which files under the raw dir are read: by name (hidden files, editor backups) and by content (duplicates)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ def skip_reason(relative_path: str) -> tuple[RejectReason, str] | None:
     parts = relative_path.split("/")
     name = parts[-1]
     if name in _OS_FILES:
-        return RejectReason.SKIPPED, f"skipped: {name} is an operating-system file"
+        return RejectReason.SKIPPED, f"{name} is an operating-system file"
     if name.startswith(".#") or name.endswith(_BACKUP_SUFFIXES) or (name.startswith("#") and name.endswith("#")):
-        return RejectReason.SKIPPED, "skipped: an editor backup or lock file"
+        return RejectReason.SKIPPED, "an editor backup or lock file"
     if any(part.startswith(".") for part in parts):
-        return RejectReason.SKIPPED, "skipped: a hidden file or a file in a hidden folder"
+        return RejectReason.SKIPPED, "a hidden file, or a file in a hidden folder"
     return None
 
 

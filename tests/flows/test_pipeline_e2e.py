@@ -6,7 +6,6 @@ import csv
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from prefect.artifacts import Artifact
-from prefect.testing.utilities import prefect_test_harness
 
 from flows.catalog import DEFAULT_EXPECTATIONS, PROJECT_ROOT, csv_path, parquet_path
 from flows.pipeline import corpus_pipeline
@@ -25,13 +23,7 @@ from transforms.evaluate import gold_sentences, sentence_boundary_prf
 from transforms.schema import TABLES, arrow_schema
 from transforms.tables import csv_cell
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module", autouse=True)
-def prefect_server() -> Iterator[None]:
-    with prefect_test_harness(server_startup_timeout=None):  # PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
-        yield
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
 
 def run(raw: Path, out: Path, **kwargs: Any) -> dict[str, Any]:
