@@ -1,0 +1,154 @@
+"""Re-runs after adding, editing and removing raw files: only what changed is processed, unchanged rows stay
+byte-identical with the same ids, snapshots are kept and listed, and the change report says what happened."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from flows.catalog import DEFAULT_TAXONOMY, parquet_path
+from flows.cli import main
+from flows.lock import LockTimeout, run_lock
+from flows.pipeline import corpus_pipeline
+from tests.conftest import CORPORA
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
+
+EXTRA = "Flood season preparations begin\nReservoirs were inspected. Rescue teams were trained.\nWriter: Li Wei).\n"
+
+
+def run(raw: Path, out: Path, **kwargs: Any) -> dict[str, Any]:
+    return corpus_pipeline(raw_dir=str(raw), out_dir=str(out), **kwargs)
+
+
+def rows(out: Path, table: str, snapshot: str = "latest") -> list[dict[str, Any]]:
+    root = out / snapshot if snapshot == "latest" else out / "runs" / snapshot
+    return pq.read_table(parquet_path(root, table)).to_pylist()
+
+
+def manifest(out: Path) -> dict[str, Any]:
+    return dict(json.loads((out / "latest" / "manifest.json").read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    for corpus in CORPORA:
+        shutil.copytree(corpus / "raw", raw, dirs_exist_ok=True)
+    (raw / "extra.txt").write_text(EXTRA, encoding="utf-8")
+    return raw
+
+
+def test_rerun_reuses_unchanged_documents_byte_for_byte(raw: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run(raw, out)
+    assert first["reused"] == 0 and first["processed"] == 4
+    first_files = manifest(out)["files"]
+
+    second = run(raw, out)
+    assert second["reused"] == 4 and second["processed"] == 0
+    again = manifest(out)
+    for name, entry in first_files.items():
+        if not name.startswith("validation/"):
+            assert again["files"][name] == entry, name  # Parquet and CSV byte-identical
+    assert again["changes"]["documents"] == {"added": [], "changed": [], "removed": [], "unchanged": 4}
+    assert all(r["delta"] == 0 for r in again["changes"]["rows"].values())
+
+
+def test_editing_adding_and_removing_documents(raw: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(raw, out)
+    before = {t: rows(out, t) for t in ("articles", "sentences")}
+    wire = raw / "2024" / "wire-01.txt"
+    text = wire.read_bytes().decode("utf-8-sig")
+    edited = text.replace("Drills are held twice a year.", "Drills are held twice a year. Many volunteers join.")
+    wire.write_bytes(edited.encode("utf-8"))
+    (raw / "extra.txt").unlink()
+    (raw / "new.txt").write_text(EXTRA.replace("Flood season", "Typhoon season"), encoding="utf-8")
+
+    summary = run(raw, out)
+    assert summary["processed"] == 2 and summary["reused"] == 2
+    changes = manifest(out)["changes"]
+    assert changes["documents"] == {
+        "added": ["new.txt"], "changed": ["2024/wire-01.txt"], "removed": ["extra.txt"], "unchanged": 2,
+    }
+    assert changes["rows"]["sentences"]["delta"] == 1
+
+    after = {t: rows(out, t) for t in ("articles", "sentences")}
+    docs = {d["path"]: d["doc_id"] for d in rows(out, "documents")}
+    assert "extra.txt" not in docs
+    untouched = {docs["brief.txt"], docs[next(p for p in docs if "emergency" in p)]}
+    for table in ("articles", "sentences"):
+        old = [r for r in before[table] if r["doc_id"] in untouched]
+        new = [r for r in after[table] if r["doc_id"] in untouched]
+        assert old == new, table  # unchanged documents: identical rows, same ids
+    # in the edited document, the article that was not edited keeps its ids (its offsets move with the text)
+    wire_id = docs["2024/wire-01.txt"]
+    second = [a["article_id"] for a in before["articles"] if a["doc_id"] == wire_id][1]
+    assert second in {a["article_id"] for a in after["articles"]}
+
+    def sentence_ids(table: list[dict[str, Any]]) -> list[tuple[str, str]]:
+        return [(s["sentence_id"], s["text"]) for s in table if s["article_id"] == second]
+
+    assert sentence_ids(before["sentences"]) == sentence_ids(after["sentences"])
+
+
+def test_changing_the_taxonomy_reprocesses_everything(raw: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(raw, out)
+    taxonomy = tmp_path / "taxonomy.toml"
+    taxonomy.write_text(DEFAULT_TAXONOMY.read_text(encoding="utf-8").replace('"rescue*" = 1.5', '"rescue*" = 3.0'),
+                        encoding="utf-8")
+    summary = run(raw, out, taxonomy=str(taxonomy))
+    assert summary["processed"] == 4 and summary["reused"] == 0
+    assert manifest(out)["taxonomy"]["path"] == str(taxonomy)
+
+
+def test_snapshots_are_kept_listed_and_diffed(raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    ids = [run(raw, out, keep=2)["run_id"]]
+    (raw / "extra.txt").unlink()
+    ids.append(run(raw, out, keep=2)["run_id"])
+    (raw / "new.txt").write_text(EXTRA.replace("Flood season", "Typhoon season"), encoding="utf-8")
+    ids.append(run(raw, out, keep=2)["run_id"])
+    assert sorted(p.name for p in (out / "runs").iterdir()) == ids[1:]
+
+    capsys.readouterr()
+    assert main(["snapshots", "--out-dir", str(out)]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert listing[1].startswith(f"* {ids[2]}") and "valid" in listing[1]
+    assert listing[2].startswith(f"  {ids[1]}")
+
+    assert main(["diff", str(out / "runs" / ids[1]), str(out / "latest")]) == 0
+    report = capsys.readouterr().out
+    assert "Documents: 1 added, 0 changed, 0 removed, 3 unchanged." in report
+    assert "- added: `new.txt`" in report
+    assert main(["diff", str(out / "runs" / ids[0]), str(out / "latest")]) == 1  # pruned: not a snapshot
+
+
+def test_a_second_run_waits_for_the_lock_then_gives_up_clearly(raw: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with run_lock(out, timeout=5):
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(10)
+        with pytest.raises(LockTimeout, match=r"another run is publishing to .*gave up waiting for its lock after 1 s"):
+            run(raw, out, lock_timeout=1.0)
+    finally:
+        release.set()
+        holder.join()
+    assert not (out / "latest").exists()
+    assert run(raw, out)["processed"] == 4  # the lock is free again
