@@ -1,6 +1,6 @@
 """Throughput of each pipeline stage, in-process (no Prefect), on a corpus scaled up from raw/.
 
-    .venv/bin/python benchmarks/stages.py [--mb 5] [--raw-dir raw]
+    .venv/bin/python -m benchmarks.stages [--mb 5] [--raw-dir raw]
 
 Prints, per stage: seconds and MB/s of raw text; then the peak RSS of the process. The scaled corpus varies
 titles and bylines per copy, so no cache or dictionary flatters the numbers.
@@ -9,7 +9,6 @@ titles and bylines per copy, so no cache or dictionary flatters the numbers.
 from __future__ import annotations
 
 import argparse
-import random
 import resource
 import tempfile
 import time
@@ -17,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from benchmarks.corpus import scaled_corpus
 from flows.catalog import DEFAULT_TAXONOMY, Catalog
 from flows.publish import write_table_files
 from flows.validation import load_suite, validate_tables
@@ -28,27 +28,6 @@ from transforms.tables import build_tables
 from transforms.themes import parse_taxonomy, tag_article
 
 T = TypeVar("T")
-NAMES = ["Zhang Nan", "Li Wei", "Chen Jing", "Wang Hua", "Yang Jinzhong", "Zhou Ming"]
-
-
-def scaled_corpus(raw_dir: Path, megabytes: float, seed: int = 7) -> list[RawFile]:
-    rng = random.Random(seed)
-    sources = [p.read_text(encoding="utf-8") for p in sorted(raw_dir.rglob("*.txt"))]
-    files, size, i = [], 0, 0
-    while size < megabytes * 1_000_000:
-        lines = sources[i % len(sources)].splitlines()
-        out = []
-        for line in lines:
-            if line.startswith("Writer:"):
-                line = f"Writer: {rng.choice(NAMES)} {i})."
-            elif line and len(line) < 120 and line[0] not in "-–—" and not line.endswith("."):
-                line = f"{line} ({i})"  # a distinct title per copy
-            out.append(line)
-        data = ("\n".join(out) + "\n").encode("utf-8")
-        files.append(RawFile(f"copy-{i:05d}.txt", data))
-        size += len(data)
-        i += 1
-    return files
 
 
 def timed(label: str, n_bytes: int, fn: Callable[[], T]) -> T:
@@ -65,7 +44,7 @@ def main() -> None:
     parser.add_argument("--raw-dir", type=Path, default=Path("raw"))
     args = parser.parse_args()
 
-    raw = scaled_corpus(args.raw_dir, args.mb)
+    raw = [RawFile(name, data) for name, data in scaled_corpus(args.raw_dir, args.mb).items()]
     n = sum(len(r.data) for r in raw)
     print(f"corpus: {len(raw)} files, {n / 1e6:.1f} MB")
     taxonomy = parse_taxonomy(DEFAULT_TAXONOMY.read_text(encoding="utf-8"))
