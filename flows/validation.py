@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows.catalog import Catalog
 from transforms.checks import MAX_EXAMPLES, CheckResult, run_code_checks
@@ -86,7 +87,7 @@ def validate_tables(
     batch_definition = _gx_batch_definition()
     report = ValidationReport(results=[])
     for name, suite_json in suites.items():
-        frame = tables[name].to_pandas()
+        frame = _gx_frame(tables[name])
         batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
         suite = gx.ExpectationSuite(**suite_json)
         used = {k: v for k, v in params.items() if _uses_parameter(suite_json, k)}
@@ -101,6 +102,20 @@ def validate_tables(
             {**_describe(r), "success": r.success}
         )
     return report
+
+
+def _gx_frame(table: pa.Table) -> Any:
+    """The table as a pandas frame for GX, with list cells joined into text (``a;b``).
+
+    The suites only check list columns for presence (the code checks look inside them); joined text keeps the
+    frame hashable, so GX fingerprints the batch with pandas' hashing instead of pickling the whole frame
+    (2.5 s of 4 on a 5 MB corpus).
+    """
+    columns = [
+        pc.binary_join(table.column(f.name), ";") if pa.types.is_list(f.type) else table.column(f.name)
+        for f in table.schema
+    ]
+    return pa.table(columns, names=table.schema.names).to_pandas()
 
 
 def _uses_parameter(suite_json: Mapping[str, Any], name: str) -> bool:
