@@ -88,7 +88,8 @@ def main() -> None:
     for i, kind in enumerate(("wall", "in-flow")):
         share = max(rerun[i] - startup[i], 0.0) / (full[i] - startup[i])
         verdict = "meets" if share < TARGET else "MISSES"
-        print(f"re-run work beyond start-up ({kind}): {share:5.1%} of the full run's ({verdict} the {TARGET:.0%} target)")
+        print(f"re-run work beyond start-up ({kind}): {share:5.1%} of the full run's "
+              f"({verdict} the {TARGET:.0%} target)")
 
 
 if __name__ == "__main__":
