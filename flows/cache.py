@@ -28,9 +28,12 @@ def document_key(path: str, sha256: str, code_version: str, taxonomy_sha256: str
     return hashlib.sha256("\0".join((path, sha256, code_version, taxonomy_sha256)).encode()).hexdigest()
 
 
-def code_version(package_version: str) -> str:
+TRANSFORMS = Path(__file__).resolve().parent.parent / "transforms"
+
+
+def code_version(package_version: str, source: Path = TRANSFORMS) -> str:
     """The package version plus a hash of the transforms' source: any change to the code changes it."""
-    root = Path(__file__).resolve().parent.parent / "transforms"
+    root = source
     digest = hashlib.sha256(package_version.encode())
     for path in sorted(root.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

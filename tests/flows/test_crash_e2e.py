@@ -118,14 +118,16 @@ def test_two_runs_at_once_do_not_interleave(raw: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     runs = [Run(raw, out), Run(raw, out)]
     assert [r.wait() for r in runs] == [0, 0], [r.output() for r in runs]
-    assert sum("waiting for pid" in r.output() for r in runs) == 1  # the second waited for the first
     published = sorted(p.name for p in (out / "runs").iterdir())
     assert len(published) == 2
-    for run_id in published:
-        manifest = json.loads((out / "runs" / run_id / "manifest.json").read_text(encoding="utf-8"))
+    manifests = [json.loads((out / "runs" / r / "manifest.json").read_text(encoding="utf-8")) for r in published]
+    for run_id, manifest in zip(published, manifests, strict=True):
         on_disk = file_digests(out / "runs" / run_id)
         on_disk.pop("manifest.json")
         assert on_disk == manifest["files"]
-    # the run that waited found the other's cache and processed nothing
-    assert sorted(json.loads((out / "runs" / r / "manifest.json").read_text())["processed"]["processed"]
-                  for r in published) == [0, len(list(raw.iterdir()))]
+    first, second = sorted(manifests, key=lambda m: m["finished_at"])
+    waited = sum("waiting for pid" in r.output() for r in runs)
+    if second["started_at"] < first["finished_at"]:  # they overlapped: the second must have waited for the lock
+        assert waited == 1
+    # the run that went second found the first's cache and processed nothing
+    assert (first["processed"]["processed"], second["processed"]["processed"]) == (len(list(raw.iterdir())), 0)

@@ -134,6 +134,9 @@ def test_run_creates_prefect_artifacts(tmp_path: Path) -> None:
     validation = Artifact.get("validation-summary")
     assert validation is not None and validation.type == "markdown"
     assert "# Validation passed" in str(validation.data)
+    changes = Artifact.get("change-report")
+    assert changes is not None and changes.type == "markdown"
+    assert "Documents: 1 added, 0 changed, 0 removed, 0 unchanged." in str(changes.data)
 
 
 def test_failed_validation_publishes_nothing_and_keeps_latest(tmp_path: Path) -> None:
