@@ -94,7 +94,7 @@ def validate_tables(
         result = batch.validate(suite, expectation_parameters=used, result_format="SUMMARY")
         for r in result.results:
             report.results.append(_gx_check(name, r))
-        report.details[name] = _compact(result.to_json_dict())
+        report.details[name] = result.to_json_dict()
     code = run_code_checks(tables, theme_ids)
     report.results.extend(code)
     for r in code:
@@ -139,13 +139,3 @@ def _gx_check(table: str, r: Any) -> CheckResult:
         examples = [f"observed: {res.get('observed_value')!r}" if raised is None else f"error: {raised}"]
     severity = getattr(config.severity, "value", str(config.severity)).lower()
     return CheckResult(table, label, severity, bool(r.success), failing, tuple(examples), source="gx")
-
-
-def _compact(result: dict[str, Any]) -> dict[str, Any]:
-    """Shorten run-time value sets (possibly millions of ids) to their size in the saved results."""
-    for r in result.get("results", []):
-        kwargs = r.get("expectation_config", {}).get("kwargs", {})
-        value_set = kwargs.get("value_set")
-        if isinstance(value_set, list) and len(value_set) > 50:
-            kwargs["value_set"] = {"run_time_values": len(value_set), "first": value_set[:3]}
-    return result
