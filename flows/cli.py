@@ -54,6 +54,17 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("old", type=Path)
     diff.add_argument("new", type=Path)
 
+    evaluate = sub.add_parser(
+        "evaluate", help="score segmentation and tagging against hand-checked gold files",
+        description="Print article boundary F1, title and author exact match, paragraph-kind accuracy, sentence "
+        "boundary precision/recall/F1 and primary-theme accuracy, per corpus and overall. Give one corpus with "
+        "--raw-dir and --gold, or a folder of corpora (each <name>/raw/ and <name>/gold.json) with --corpora.",
+    )
+    evaluate.add_argument("--raw-dir", type=Path, help="the corpus's raw files")
+    evaluate.add_argument("--gold", type=Path, help="its gold file (JSON)")
+    evaluate.add_argument("--corpora", type=Path, help="a folder of corpora, e.g. tests/data/corpora")
+    evaluate.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
+
     generate = sub.add_parser(
         "generate", help="write or check the files generated from the table declarations",
         description="expectations/<table>.json and docs/data_dictionary.md are generated from "
@@ -135,6 +146,39 @@ def generated_files(expectations: Path, dictionary: Path) -> dict[Path, str]:
     return files
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    from flows.evaluation import corpora_under, evaluate_corpus, load_gold
+    from transforms.errors import CorpusError
+    from transforms.evaluate import Tally
+    from transforms.themes import parse_taxonomy
+
+    if args.corpora is None and (args.raw_dir is None or args.gold is None):
+        return _fail("evaluate needs --raw-dir and --gold, or --corpora")
+    try:
+        taxonomy = parse_taxonomy(args.taxonomy.read_text(encoding="utf-8"))
+        if args.corpora is not None:
+            corpora = {c.name: (c / "raw", load_gold(c / "gold.json")) for c in corpora_under(args.corpora)}
+        else:
+            corpora = {args.raw_dir.name: (args.raw_dir, load_gold(args.gold))}
+        tallies = {name: evaluate_corpus(raw, gold, taxonomy) for name, (raw, gold) in corpora.items()}
+    except (CorpusError, OSError) as exc:
+        return _fail(str(exc))
+    overall = Tally()
+    for tally in tallies.values():
+        overall.add(tally)
+    columns = {name: t.metrics() for name, t in tallies.items()}
+    if len(columns) > 1:
+        columns["overall"] = overall.metrics()
+    width = max(len(n) for n in columns) + 2
+    print(f"{'metric':<26}" + "".join(f"{name:>{width}}" for name in columns))
+    for metric in overall.metrics():
+        cells = "".join(
+            f"{'n/a' if m[metric] is None else f'{m[metric]:.3f}':>{width}}" for m in columns.values()
+        )
+        print(f"{metric:<26}{cells}")
+    return 0
+
+
 def _generate(args: argparse.Namespace) -> int:
     stale = []
     for path, text in generated_files(args.expectations, args.dictionary).items():
@@ -151,7 +195,9 @@ def _generate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    commands = {"run": _run, "generate": _generate, "snapshots": _snapshots, "diff": _diff}
+    commands = {
+        "run": _run, "generate": _generate, "snapshots": _snapshots, "diff": _diff, "evaluate": _evaluate,
+    }
     return commands[args.command](args)
 
 

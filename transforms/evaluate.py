@@ -1,21 +1,30 @@
-"""Scoring segmentation against a hand-checked gold file.
+"""Scoring segmentation and tagging against a hand-checked gold file.
 
 A gold file (JSON) lists a corpus's documents and, for each, its articles in reading order::
 
-    {"documents": [{"path": str,
+    {"documents": [{"path": str, "encoding": str,
                     "articles": [{"title": str, "series": str | null, "author": str | null,
+                                  "primary_theme": str | null (optional: omit when not coded),
                                   "paragraphs": [{"kind": "body" | "thesis_point",
                                                   "sentences": [str, ...]}, ...]}, ...]}, ...]}
 
-Sentence boundaries are compared as the character offsets where sentences end, after locating each gold
-sentence in the normalised text in reading order; precision, recall and F1 follow the usual definitions.
+Units are aligned by where they start in the normalised text, so that one missed or extra boundary costs only
+the units around it:
+
+- article boundaries: the line on which each article's title stands (precision, recall, F1);
+- title, author and primary-theme exact match: over gold articles, against the predicted article that starts
+  on the same line (none: a miss);
+- paragraph kind: over gold paragraphs, against the predicted paragraph that starts at the same offset;
+- sentence boundaries: the offsets where sentences end (precision, recall, F1).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from transforms.records import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,28 +35,111 @@ class PRF:
 
     @classmethod
     def of(cls, predicted: set[Any], gold: set[Any]) -> PRF:
-        hits = len(predicted & gold)
-        p = hits / len(predicted) if predicted else float(not gold)
-        r = hits / len(gold) if gold else float(not predicted)
+        return cls.from_counts(len(predicted & gold), len(predicted), len(gold))
+
+    @classmethod
+    def from_counts(cls, hits: int, predicted: int, gold: int) -> PRF:
+        p = hits / predicted if predicted else float(not gold)
+        r = hits / gold if gold else float(not predicted)
         return cls(p, r, 2 * p * r / (p + r) if p + r else 0.0)
 
 
-def locate(text: str, pieces: Iterable[str]) -> list[tuple[int, int]]:
+def locate(text: str, pieces: Iterable[str], start: int = 0) -> list[tuple[int, int]]:
     """Offsets of each piece in ``text``, searched in order; raises ValueError for a piece not found."""
-    spans, pos = [], 0
+    spans, pos = [], start
     for piece in pieces:
-        start = text.find(piece, pos)
-        if start < 0:
+        found = text.find(piece, pos)
+        if found < 0:
             raise ValueError(f"gold text not found after offset {pos}: {piece[:60]!r}")
-        spans.append((start, start + len(piece)))
-        pos = start + len(piece)
+        spans.append((found, found + len(piece)))
+        pos = found + len(piece)
     return spans
 
 
-def gold_sentences(gold_document: dict[str, Any]) -> list[str]:
+def gold_sentences(gold_document: Mapping[str, Any]) -> list[str]:
     return [s for a in gold_document["articles"] for p in a["paragraphs"] for s in p["sentences"]]
 
 
 def sentence_boundary_prf(text: str, predicted: Sequence[tuple[int, int]], gold: Sequence[str]) -> PRF:
     gold_ends = {end for _, end in locate(text, gold)}
     return PRF.of({end for _, end in predicted}, gold_ends)
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts over one or more documents; the metrics are computed from them."""
+
+    article_hits: int = 0
+    articles_predicted: int = 0
+    articles_gold: int = 0
+    titles_right: int = 0
+    authors_right: int = 0
+    themes_right: int = 0
+    themes_coded: int = 0
+    kinds_right: int = 0
+    paragraphs_gold: int = 0
+    sentence_hits: int = 0
+    sentences_predicted: int = 0
+    sentences_gold: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def metrics(self) -> dict[str, float | None]:
+        """Every metric by name; None where there is nothing to score (e.g. no primary themes coded)."""
+
+        def share(n: int, d: int) -> float | None:
+            return n / d if d else None
+
+        articles = PRF.from_counts(self.article_hits, self.articles_predicted, self.articles_gold)
+        sentences = PRF.from_counts(self.sentence_hits, self.sentences_predicted, self.sentences_gold)
+        return {
+            "article_f1": articles.f1,
+            "title_exact": share(self.titles_right, self.articles_gold),
+            "author_exact": share(self.authors_right, self.articles_gold),
+            "paragraph_kind_accuracy": share(self.kinds_right, self.paragraphs_gold),
+            "sentence_precision": sentences.precision,
+            "sentence_recall": sentences.recall,
+            "sentence_f1": sentences.f1,
+            "primary_theme_accuracy": share(self.themes_right, self.themes_coded),
+        }
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def score_document(
+    text: str, articles: Sequence[Article], primary_themes: Mapping[str, str | None],
+    gold_document: Mapping[str, Any],
+) -> Tally:
+    """Compare one document's predicted articles (and their primary themes, by article id) with its gold."""
+    tally = Tally()
+    gold_articles = gold_document["articles"]
+    title_spans = locate(text, (a["title"] for a in gold_articles))
+    gold_by_line = {_line_of(text, s): a for (s, _), a in zip(title_spans, gold_articles, strict=True)}
+    predicted_by_line = {_line_of(text, a.char_start): a for a in articles}
+    tally.articles_gold, tally.articles_predicted = len(gold_by_line), len(predicted_by_line)
+    for line, gold in gold_by_line.items():
+        got = predicted_by_line.get(line)
+        if got is None:
+            continue
+        tally.article_hits += 1
+        tally.titles_right += got.title == gold["title"]
+        tally.authors_right += got.author == gold["author"]
+        if "primary_theme" in gold:
+            tally.themes_right += primary_themes.get(got.article_id) == gold["primary_theme"]
+    tally.themes_coded = sum("primary_theme" in a for a in gold_articles)
+
+    predicted_kinds = {p.char_start: p.kind.value for a in articles for p in a.paragraphs}
+    starts = locate(text, (p["sentences"][0] for a in gold_articles for p in a["paragraphs"]))
+    kinds = [p["kind"] for a in gold_articles for p in a["paragraphs"]]
+    tally.paragraphs_gold = len(kinds)
+    tally.kinds_right = sum(predicted_kinds.get(s) == kind for (s, _), kind in zip(starts, kinds, strict=True))
+
+    predicted_ends = {s.char_end for a in articles for s in a.sentences}
+    gold_ends = {e for _, e in locate(text, gold_sentences(gold_document))}
+    tally.sentence_hits = len(predicted_ends & gold_ends)
+    tally.sentences_predicted, tally.sentences_gold = len(predicted_ends), len(gold_ends)
+    return tally

@@ -1,0 +1,44 @@
+"""Every gold corpus in tests/data/corpora, scored the way `corpus-pipeline evaluate` scores it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+from flows.evaluation import corpora_under, evaluate_corpus, load_gold
+from tests.conftest import DATA
+from transforms.themes import Taxonomy
+
+CORPORA = corpora_under(DATA / "corpora")
+FLOORS = {
+    "article_f1": 0.98, "title_exact": 0.98, "author_exact": 0.98, "paragraph_kind_accuracy": 0.97,
+    "sentence_f1": 0.98,
+}
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+def test_segmentation_meets_the_floors(corpus: Path, taxonomy: Taxonomy) -> None:
+    metrics = evaluate_corpus(corpus / "raw", load_gold(corpus / "gold.json"), taxonomy).metrics()
+    below = {m: metrics[m] for m, floor in FLOORS.items() if (metrics[m] or 0.0) < floor}
+    assert not below, below
+
+
+def test_evaluate_prints_every_metric_per_corpus_and_overall(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", "--corpora", str(DATA / "corpora")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["metric", *(c.name for c in CORPORA), "overall"]
+    assert [line.split()[0] for line in lines[1:]] == [
+        "article_f1", "title_exact", "author_exact", "paragraph_kind_accuracy", "sentence_precision",
+        "sentence_recall", "sentence_f1", "primary_theme_accuracy",
+    ]
+
+
+def test_evaluate_one_corpus_and_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = CORPORA[0]
+    assert main(["evaluate", "--raw-dir", str(corpus / "raw"), "--gold", str(corpus / "gold.json")]) == 0
+    assert "sentence_f1" in capsys.readouterr().out
+    assert main(["evaluate", "--raw-dir", str(corpus / "raw")]) == 1
+    assert main(["evaluate", "--raw-dir", str(corpus / "missing"), "--gold", str(corpus / "gold.json")]) == 1
+    assert "cannot be read" in capsys.readouterr().err

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from tests.transforms.helpers import document
+from transforms.evaluate import PRF, Tally, score_document
+from transforms.segment import segment_document
+
+TEXT = (
+    "First title\nBody one. Body two.\n-- A point. Its reason.\nWriter: Li Wei).\n"
+    "Second title\nOnly body here.\n"
+)
+GOLD = {
+    "path": "doc.txt",
+    "articles": [
+        {"title": "First title", "series": None, "author": "Li Wei", "primary_theme": "risk_prevention",
+         "paragraphs": [{"kind": "body", "sentences": ["Body one.", "Body two."]},
+                        {"kind": "thesis_point", "sentences": ["A point.", "Its reason."]}]},
+        {"title": "Second title", "series": None, "author": None,
+         "paragraphs": [{"kind": "body", "sentences": ["Only body here."]}]},
+    ],
+}
+
+
+def test_a_perfect_prediction_scores_one() -> None:
+    doc = document(TEXT)
+    articles = segment_document(doc)
+    themes = {articles[0].article_id: "risk_prevention"}
+    metrics = score_document(doc.text, articles, themes, GOLD).metrics()
+    assert metrics == {
+        "article_f1": 1.0, "title_exact": 1.0, "author_exact": 1.0, "paragraph_kind_accuracy": 1.0,
+        "sentence_precision": 1.0, "sentence_recall": 1.0, "sentence_f1": 1.0, "primary_theme_accuracy": 1.0,
+    }
+
+
+def test_errors_cost_what_they_should() -> None:
+    # without the byline, and with a full stop after the second title, the second article is read as more of
+    # the first: its boundary is missed, the first loses its author, the title becomes a sentence
+    doc = document(TEXT.replace("Writer: Li Wei).\nSecond title\n", "Second title.\n"))
+    articles = segment_document(doc)
+    assert len(articles) == 1
+    metrics = score_document(doc.text, articles, {}, GOLD).metrics()
+    assert metrics["article_f1"] == PRF.from_counts(1, 1, 2).f1
+    assert (metrics["title_exact"], metrics["author_exact"]) == (0.5, 0.0)
+    assert metrics["paragraph_kind_accuracy"] == 1.0
+    assert metrics["sentence_recall"] == 1.0 and metrics["sentence_precision"] == 5 / 6
+    assert metrics["primary_theme_accuracy"] == 0.0  # coded for one article, predicted none
+
+
+def test_tallies_add_up() -> None:
+    a, b = Tally(article_hits=1, articles_predicted=1, articles_gold=2), Tally(article_hits=1, articles_gold=1)
+    a.add(b)
+    assert (a.article_hits, a.articles_predicted, a.articles_gold) == (2, 1, 3)
+    assert a.metrics()["primary_theme_accuracy"] is None
