@@ -1,9 +1,14 @@
-"""Bylines: the line that names an article's writer.
+"""Bylines, credit lines and end markers: the lines around an article that name people or close it.
 
-Recognised forms (the whole line must be the byline, optionally wrapped in brackets and closed by a full
-stop): ``Writer: Zhang Nan).``, ``(Author: Li Wei)``, ``By Li Wei``, ``Written by Li Wei``,
-``Reporter: Li Wei``, ``(作者：张楠)``, ``作者：张楠``. Several names joined by ``and``/``,``/``、`` are kept
-together as written.
+Bylines (the whole line must be the byline, optionally in brackets and closed by a full stop) give the
+article's author and the role the label names: ``Writer: Zhang Nan).`` (writer), ``(Author: Li Wei)``,
+``By Li Wei``, ``Written by Li Wei``, ``(作者：张楠)`` (author), ``Reporter: Li Wei`` (reporter). Several names
+joined by ``and``/``,``/``、`` are kept together as written.
+
+Credit lines name other people and sources, with their role, and are never the author: ``(Editor: Li Wei)``,
+``Responsible editor: Li Wei``, ``Source: Xinhua``, ``Translated by ...``, ``(责任编辑：李伟)``.
+
+End markers close a wire story: ``Enditem``, ``(End)``, ``[END]``, ``(完)``.
 """
 
 from __future__ import annotations
@@ -16,17 +21,33 @@ _CAP_WORD = r"(?-i:[A-Z])[\w'’.\-]*"  # a capitalised name word: Li, O'Neil, J
 _NAME = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}}"
 _LATIN_NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
 _CJK_NAMES = r"[\u3400-\u9fff·]{2,8}(?:[、，,\s]+[\u3400-\u9fff·]{2,8})*"
+_OPEN, _CLOSE = r"^[(\[（【]?\s*", r"\s*[)\]）】]?\s*[.。]?\s*$"
 
 _BYLINE = re.compile(
-    r"^[(\[（【]?\s*"
-    r"(?:"
-    rf"(?:writer|authors?|reporter|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
+    _OPEN
+    + r"(?:"
+    rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
     rf"|(?:written\s+)?by\s*[:：]?\s+(?P<by_name>{_LATIN_NAMES})"
     rf"|(?:作者|文|撰稿)\s*[:：]?\s*(?P<cjk_name>{_CJK_NAMES}|{_LATIN_NAMES})"
     r")"
-    r"\s*[)\]）】]?\s*[.。]?\s*$",
+    + _CLOSE,
     re.IGNORECASE,
 )
+_ROLES = {"writer": "writer", "reporter": "reporter", "correspondent": "reporter"}
+
+_CREDIT = re.compile(
+    _OPEN
+    + r"(?:"
+    r"(?P<role>(?:responsible\s+|executive\s+|chief\s+)?editors?|sources?|translators?|photo(?:grapher)?s?"
+    r"|proofreaders?)\s*[:：]\s*(?P<name>[^\n]{1,80}?)"
+    r"|(?:translated|edited)\s+by\s+(?P<by_name>[^\n]{1,80}?)"
+    r"|(?P<cjk_role>责任编辑|编辑|来源|翻译)\s*[:：]\s*(?P<cjk_name>[^\n]{1,40}?)"
+    r")"
+    + _CLOSE,
+    re.IGNORECASE,
+)
+_CJK_CREDIT_ROLES = {"责任编辑": "responsible editor", "编辑": "editor", "来源": "source", "翻译": "translator"}
+_END = re.compile(r"^[(\[（【]?\s*(?:enditem|end|完)\s*[)\]）】]?\s*[.。]?\s*$", re.IGNORECASE)
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -39,4 +60,26 @@ def parse_byline(line: str) -> Byline | None:
         return None
     name = m.group("name") or m.group("by_name") or m.group("cjk_name")
     name = " ".join(name.split()).rstrip(".")
-    return Byline(line=stripped, name=name, role="author")
+    role = _ROLES.get((m.group("label") or "").lower(), "author")
+    return Byline(line=stripped, name=name, role=role)
+
+
+def parse_credit(line: str) -> tuple[str, str] | None:
+    """``(role, name)`` of a credit line, or None when the line is not one."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 120:
+        return None
+    m = _CREDIT.match(stripped)
+    if m is None:
+        return None
+    if m.group("cjk_role"):
+        return _CJK_CREDIT_ROLES[m.group("cjk_role")], m.group("cjk_name").strip()
+    if m.group("by_name"):
+        role = "translator" if stripped.lower().startswith(("translated", "(translated")) else "editor"
+        return role, " ".join(m.group("by_name").split()).rstrip(".")
+    role = " ".join(m.group("role").lower().split()).removesuffix("s")
+    return ("photographer" if role == "photo" else role), " ".join(m.group("name").split()).rstrip(".")
+
+
+def is_end_marker(line: str) -> bool:
+    return bool(_END.match(line.strip()))

@@ -122,7 +122,16 @@ class Paragraph:
 class Byline:
     line: str  # the raw byline line as written
     name: str  # the person named
-    role: str  # "author" (Writer:, Author:, By ...)
+    role: str  # what the label calls them: "writer", "reporter" or "author"
+
+
+@dataclass(slots=True, frozen=True)
+class Credit:
+    """Someone or something credited besides the author: an editor, a source, a translator."""
+
+    role: str  # "editor", "responsible editor", "source", "translator", "photographer", "proofreader"
+    name: str
+    line: str  # the raw credit line as written
 
 
 @dataclass(slots=True, frozen=True)
@@ -137,6 +146,7 @@ class Article:
     char_end: int
     paragraphs: tuple[Paragraph, ...]
     warnings: tuple[str, ...] = ()
+    credits: tuple[Credit, ...] = ()
 
     @property
     def author(self) -> str | None:

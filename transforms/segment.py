@@ -4,6 +4,8 @@ The layout is read line by line; nothing depends on the sample's wording. Each n
 
 - a **byline** (``Writer: Zhang Nan).``, see ``transforms.bylines``): closes the current article, or, right
   after a title, is the article's top byline;
+- a **credit line** (``(Editor: Li Wei)``, ``Source: Xinhua``) or an **end marker** (``Enditem``, ``(End)``):
+  not body text; a credit is recorded on the article it follows, an end marker closes it;
 - a **dash line** (``--``, ``-``, ``–``, ``—``, ``——`` then text): a thesis point, or the article's
   **series** line when it directly follows the title and reads like a heading (short, no closing punctuation);
 - a **title-like line** (short, no closing punctuation, not ending in ``,;:``, optionally a Markdown
@@ -23,10 +25,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from transforms import ids
-from transforms.bylines import parse_byline
+from transforms.bylines import is_end_marker, parse_byline, parse_credit
 from transforms.records import (
     Article,
     Byline,
+    Credit,
     Document,
     Paragraph,
     ParagraphKind,
@@ -49,6 +52,8 @@ _UNFINISHED = ",;:，；：、"
 
 class LineKind(Enum):
     BYLINE = "byline"
+    CREDIT = "credit"  # (Editor: ...), Source: ...
+    END = "end"  # Enditem, (End)
     DASH = "dash"
     TITLE = "title"
     BODY = "body"
@@ -61,6 +66,10 @@ class Line:
     line_start: int  # where the whole line starts, marker included
     marker: str | None = None
     byline: Byline | None = None
+    credit: Credit | None = None
+
+
+_CLOSERS_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END})
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -103,6 +112,13 @@ def classify_lines(text: str) -> list[Line]:
         if byline is not None:
             out.append(Line(LineKind.BYLINE, span, span.char_start, byline=byline))
             continue
+        credit = parse_credit(span.text)
+        if credit is not None:
+            out.append(Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text)))
+            continue
+        if is_end_marker(span.text):
+            out.append(Line(LineKind.END, span, span.char_start))
+            continue
         dash = _DASH.match(text, span.char_start, span.char_end)
         if dash is not None:
             body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
@@ -116,14 +132,17 @@ def classify_lines(text: str) -> list[Line]:
             continue
         kind = LineKind.TITLE if is_title_like(span.text) else LineKind.BODY
         out.append(Line(kind, span, span.char_start))
-    # A title-like line that is last, or that is followed by a closing byline (one after which no body text
-    # follows), is the unfinished last line of a paragraph, not a title. Markdown headings stay titles.
+    # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
+    # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title.
+    # Markdown headings stay titles.
     for i, line in enumerate(out):
         if line.kind is not LineKind.TITLE or i in headings:
             continue
-        after = out[i + 1].kind if i + 1 < len(out) else None
-        after_byline = out[i + 2].kind if i + 2 < len(out) else None
-        if after is None or (after is LineKind.BYLINE and after_byline in (None, LineKind.TITLE)):
+        j = i + 1
+        while j < len(out) and out[j].kind in _CLOSERS_KINDS:
+            j += 1
+        closes = j > i + 1 and (j == len(out) or out[j].kind is LineKind.TITLE)
+        if j == len(out) or closes:
             out[i] = Line(LineKind.BODY, line.span, line.line_start)
     return out
 
@@ -137,6 +156,7 @@ class _Draft:
     end: int = 0
     body: list[Line] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
 
 
 def _group_articles(lines: list[Line]) -> list[_Draft]:
@@ -145,11 +165,27 @@ def _group_articles(lines: list[Line]) -> list[_Draft]:
 
     def open_article(title: Span, start: int, warnings: list[str]) -> _Draft:
         nonlocal cur
-        cur = _Draft(title=title, start=start, end=title.char_end, warnings=warnings)
+        cur = _Draft(title=title, start=start, end=title.char_end, warnings=warnings,
+                     credits=pending_credits.copy())
+        pending_credits.clear()
         drafts.append(cur)
         return cur
 
+    pending_credits: list[Credit] = []
     for line in lines:
+        if line.kind in (LineKind.CREDIT, LineKind.END):
+            # Credits and end markers belong to the article they follow (or, before any, to the next one).
+            owner = cur if cur is not None else (drafts[-1] if drafts else None)
+            if owner is None:
+                if line.credit is not None:
+                    pending_credits.append(line.credit)
+                continue
+            if line.credit is not None:
+                owner.credits.append(line.credit)
+            owner.end = max(owner.end, line.span.char_end)
+            if line.kind is LineKind.END:
+                cur = None
+            continue
         if line.kind is LineKind.BYLINE:
             if cur is None:  # a byline above the title: the article that follows is opening
                 cur = open_article(Span(line.line_start, line.line_start, ""), line.line_start, [])
@@ -212,6 +248,8 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
         paragraphs = tuple(p for p, _ in built)
         if any(capped for _, capped in built):
             warnings.append("long_sentence_split")
+        if any(_unterminated(p.text) for p in paragraphs):
+            warnings.append("unterminated_paragraph")
         articles.append(
             Article(
                 article_id=article_id,
@@ -224,9 +262,16 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
                 char_end=draft.end,
                 paragraphs=paragraphs,
                 warnings=tuple(dict.fromkeys(warnings)),
+                credits=tuple(draft.credits),
             )
         )
     return tuple(articles)
+
+
+def _unterminated(text: str) -> bool:
+    """A paragraph that stops mid-sentence (a lead-in ending with a colon is finished)."""
+    core = text.rstrip(_CLOSERS + " ")
+    return not core or core[-1] not in _TERMINAL + ":："
 
 
 def _guess_title(text: str, body: list[Line]) -> str:

@@ -78,8 +78,10 @@ def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
         articles.add(
             article_id=article.article_id, doc_id=doc.doc_id, ordinal=article.ordinal, title=article.title,
             series=article.series, author=article.author,
+            author_role=article.byline.role if article.byline else None,
             author_id=ids.author_id(article.byline.name) if article.byline else None,
             byline=article.byline.line if article.byline else None,
+            credits=[f"{c.role}: {c.name}" for c in article.credits],
             n_paragraphs=len(article.paragraphs), n_sentences=len(article_sentences),
             n_words=sum(s.n_words for s in article_sentences),
             char_start=article.char_start, char_end=article.char_end,

@@ -2,30 +2,28 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.bylines import parse_byline
+from transforms.bylines import is_end_marker, parse_byline, parse_credit
 
 
 @pytest.mark.parametrize(
-    ("line", "name"),
+    ("line", "name", "role"),
     [
-        ("Writer: Zhang Nan).", "Zhang Nan"),
-        ("(Writer: Yang Jinzhong).", "Yang Jinzhong"),
-        ("Author: Li Wei", "Li Wei"),
-        ("(Author: Chen Jing)", "Chen Jing"),
-        ("By Li Wei", "Li Wei"),
-        ("Written by Zhang San and Li Si", "Zhang San and Li Si"),
-        ("Reporter: Wang Xiaoming.", "Wang Xiaoming"),
-        ("(作者：张楠)", "张楠"),
-        ("（作者：张伟）", "张伟"),
-        ("作者：王小明、李华", "王小明、李华"),
+        ("Writer: Zhang Nan).", "Zhang Nan", "writer"),
+        ("(Writer: Yang Jinzhong).", "Yang Jinzhong", "writer"),
+        ("Author: Li Wei", "Li Wei", "author"),
+        ("(Author: Chen Jing)", "Chen Jing", "author"),
+        ("By Li Wei", "Li Wei", "author"),
+        ("Written by Zhang San and Li Si", "Zhang San and Li Si", "author"),
+        ("Reporter: Wang Xiaoming.", "Wang Xiaoming", "reporter"),
+        ("(作者：张楠)", "张楠", "author"),
+        ("（作者：张伟）", "张伟", "author"),
+        ("作者：王小明、李华", "王小明、李华", "author"),
     ],
 )
-def test_bylines(line: str, name: str) -> None:
+def test_bylines(line: str, name: str, role: str) -> None:
     byline = parse_byline(line)
     assert byline is not None
-    assert byline.name == name
-    assert byline.line == line.strip()
-    assert byline.role == "author"
+    assert (byline.name, byline.role, byline.line) == (name, role, line.strip())
 
 
 @pytest.mark.parametrize(
@@ -41,3 +39,27 @@ def test_bylines(line: str, name: str) -> None:
 )
 def test_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("(Editor: Li Wei)", ("editor", "Li Wei")),
+        ("Responsible editor: Zhao Min.", ("responsible editor", "Zhao Min")),
+        ("Source: Xinhua", ("source", "Xinhua")),
+        ("(Source: People's Daily)", ("source", "People's Daily")),
+        ("Translated by Wang Fang", ("translator", "Wang Fang")),
+        ("Photo: Xinhua", ("photographer", "Xinhua")),
+        ("（责任编辑：李伟）", ("responsible editor", "李伟")),
+        ("Source of the problem is deep.", None),
+        ("Editorial boards met on Monday.", None),
+    ],
+)
+def test_credits(line: str, credit: tuple[str, str] | None) -> None:
+    assert parse_credit(line) == credit
+
+
+@pytest.mark.parametrize(("line", "end"), [("Enditem", True), ("(End)", True), ("[END]", True), ("(完)", True),
+                                           ("The end is near.", False), ("Endless", False)])
+def test_end_markers(line: str, end: bool) -> None:
+    assert is_end_marker(line) is end

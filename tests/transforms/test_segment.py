@@ -103,3 +103,37 @@ def test_chinese_text() -> None:
     assert [(a.title, a.author) for a in arts] == [("加强应急管理", "张楠")]
     assert [s.text for s in arts[0].sentences] == ["我们要加强预防。", "隐患排查要到位！"]
     assert_offsets(doc, arts)
+
+
+WIRE = """Flood alert raised in the south
+BEIJING, June 3 (Xinhua) -- Authorities raised the flood alert on Monday. Rescue teams were sent.
+Residents were told to move to higher ground.
+(Editor: Li Wei)
+Enditem
+Source: Xinhua
+Typhoon season starts early
+SHANGHAI -- The first typhoon of the year is expected on Friday.
+(End)
+"""
+
+
+def test_wire_layout_with_datelines_credits_and_end_markers() -> None:
+    doc = document(WIRE)
+    arts = segment_document(doc)
+    assert [a.title for a in arts] == ["Flood alert raised in the south", "Typhoon season starts early"]
+    first, second = arts
+    assert first.author is None  # an editor is credited, never the author
+    assert [(c.role, c.name) for c in first.credits] == [("editor", "Li Wei"), ("source", "Xinhua")]
+    assert [p.kind for p in first.paragraphs] == [ParagraphKind.BODY, ParagraphKind.BODY]
+    assert first.paragraphs[0].text.startswith("BEIJING, June 3 (Xinhua) -- Authorities")  # dateline kept
+    assert [p.text for p in second.paragraphs] == ["SHANGHAI -- The first typhoon of the year is expected on Friday."]
+    assert all("Enditem" not in p.text and "(End)" not in p.text for a in arts for p in a.paragraphs)
+    assert second.char_end == len(doc.text.rstrip("\n"))
+    assert_offsets(doc, arts)
+
+
+def test_unterminated_paragraphs_are_flagged_but_lead_ins_are_not() -> None:
+    (clean,) = articles("Title\nThe plan has three parts:\n-- Prevent. Prepare.\n")
+    assert "unterminated_paragraph" not in clean.warnings
+    (noisy,) = articles("Title\nThe machine translation stopped here,\nThen it went on.\n")
+    assert "unterminated_paragraph" in noisy.warnings
