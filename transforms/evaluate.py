@@ -20,6 +20,7 @@ the units around it:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -45,14 +46,16 @@ class PRF:
 
 
 def locate(text: str, pieces: Iterable[str], start: int = 0) -> list[tuple[int, int]]:
-    """Offsets of each piece in ``text``, searched in order; raises ValueError for a piece not found."""
+    """Offsets of each piece in ``text``, searched in order, any run of white space in a piece matching any
+    run in the text (a wrapped line break included); raises ValueError for a piece not found."""
     spans, pos = [], start
     for piece in pieces:
-        found = text.find(piece, pos)
-        if found < 0:
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in piece.split()))
+        found = pattern.search(text, pos)
+        if found is None:
             raise ValueError(f"gold text not found after offset {pos}: {piece[:60]!r}")
-        spans.append((found, found + len(piece)))
-        pos = found + len(piece)
+        spans.append(found.span())
+        pos = found.end()
     return spans
 
 

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 
 from transforms import ids
 from transforms.bylines import is_end_marker, parse_byline, parse_credit
@@ -67,6 +68,8 @@ class Line:
     marker: str | None = None
     byline: Byline | None = None
     credit: Credit | None = None
+    block: int = 0  # lines separated by no blank line share a block
+    heading: bool = False  # a Markdown heading: always a title
 
 
 _CLOSERS_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END})
@@ -100,50 +103,92 @@ def is_title_like(text: str) -> bool:
     )
 
 
+def _classify(text: str, span: Span, block: int) -> Line:
+    byline = parse_byline(span.text)
+    if byline is not None:
+        return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block)
+    credit = parse_credit(span.text)
+    if credit is not None:
+        return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text), block=block)
+    if is_end_marker(span.text):
+        return Line(LineKind.END, span, span.char_start, block=block)
+    dash = _DASH.match(text, span.char_start, span.char_end)
+    if dash is not None:
+        body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
+        return Line(LineKind.DASH, body, span.char_start, marker=dash.group("marker"), block=block)
+    heading = _HEADING.match(text, span.char_start, span.char_end)
+    if heading is not None:
+        return Line(LineKind.TITLE, _trimmed(text, heading.end(), span.char_end), span.char_start, block=block,
+                    heading=True)
+    kind = LineKind.TITLE if is_title_like(span.text) else LineKind.BODY
+    return Line(kind, span, span.char_start, block=block)
+
+
 def classify_lines(text: str) -> list[Line]:
-    """Classify every non-blank line of ``text``."""
+    """Classify every non-blank line of ``text`` (hard-wrapped paragraphs joined into one line each)."""
     out: list[Line] = []
-    headings: set[int] = set()
+    block = 0
     for start, end in _lines(text):
         span = _trimmed(text, start, end)
-        if not span.text:
-            continue
-        byline = parse_byline(span.text)
-        if byline is not None:
-            out.append(Line(LineKind.BYLINE, span, span.char_start, byline=byline))
-            continue
-        credit = parse_credit(span.text)
-        if credit is not None:
-            out.append(Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text)))
-            continue
-        if is_end_marker(span.text):
-            out.append(Line(LineKind.END, span, span.char_start))
-            continue
-        dash = _DASH.match(text, span.char_start, span.char_end)
-        if dash is not None:
-            body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
-            out.append(Line(LineKind.DASH, body, span.char_start, marker=dash.group("marker")))
-            continue
-        heading = _HEADING.match(text, span.char_start, span.char_end)
-        if heading is not None:
-            body = _trimmed(text, heading.end(), span.char_end)
-            headings.add(len(out))
-            out.append(Line(LineKind.TITLE, body, span.char_start))
-            continue
-        kind = LineKind.TITLE if is_title_like(span.text) else LineKind.BODY
-        out.append(Line(kind, span, span.char_start))
+        if span.text:
+            out.append(_classify(text, span, block))
+        else:
+            block += 1
+    if _is_hard_wrapped(out):
+        out = _join_wrapped(text, out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title.
     # Markdown headings stay titles.
     for i, line in enumerate(out):
-        if line.kind is not LineKind.TITLE or i in headings:
+        if line.kind is not LineKind.TITLE or line.heading:
             continue
         j = i + 1
         while j < len(out) and out[j].kind in _CLOSERS_KINDS:
             j += 1
         closes = j > i + 1 and (j == len(out) or out[j].kind is LineKind.TITLE)
         if j == len(out) or closes:
-            out[i] = Line(LineKind.BODY, line.span, line.line_start)
+            out[i] = Line(LineKind.BODY, line.span, line.line_start, block=line.block)
+    return out
+
+
+_TEXT_KINDS = frozenset({LineKind.BODY, LineKind.TITLE, LineKind.DASH})
+MAX_WRAPPED_WIDTH = 100
+
+
+def _is_hard_wrapped(lines: list[Line]) -> bool:
+    """Blank lines separate paragraphs, and the lines inside a paragraph break mid-sentence.
+
+    Judged over the whole document: it has blank lines, at least two line breaks inside a block fall
+    mid-sentence (the line ends without closing punctuation and the next starts in lower case), and no line in
+    a multi-line block is wider than ``MAX_WRAPPED_WIDTH``.
+    """
+    if not lines or lines[-1].block == lines[0].block:
+        return False
+    pairs = [
+        (a, b) for a, b in pairwise(lines)
+        if a.block == b.block and a.kind in _TEXT_KINDS and b.kind in _TEXT_KINDS and not a.heading
+    ]
+    mid_sentence = sum(
+        1 for a, b in pairs
+        if a.span.text.rstrip(_CLOSERS + " ")[-1:] not in _TERMINAL and b.span.text[:1].islower()
+    )
+    return mid_sentence >= 2 and max(len(x.span.text) for pair in pairs for x in pair) <= MAX_WRAPPED_WIDTH
+
+
+def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
+    """Join each run of text lines inside a block into one paragraph line (a dash line starts a new one)."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is None or not (
+            prev.block == line.block and prev.kind in _TEXT_KINDS and not prev.heading
+            and line.kind in (LineKind.BODY, LineKind.TITLE) and not line.heading
+        ):
+            out.append(line)
+            continue
+        kind = LineKind.DASH if prev.kind is LineKind.DASH else LineKind.BODY
+        span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
+        out[-1] = Line(kind, span, prev.line_start, marker=prev.marker, block=prev.block)
     return out
 
 
