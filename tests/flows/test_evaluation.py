@@ -9,6 +9,7 @@ import pytest
 from flows.cli import main
 from flows.evaluation import corpora_under, evaluate_corpus, load_gold
 from tests.conftest import DATA
+from transforms.evaluate import Tally
 from transforms.themes import Taxonomy
 
 CORPORA = corpora_under(DATA / "corpora")
@@ -18,11 +19,22 @@ FLOORS = {
 }
 
 
+PRIMARY_THEME_FLOOR = 0.80  # over all corpora: a corpus codes only 2 to 4 articles
+
+
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
 def test_segmentation_meets_the_floors(corpus: Path, taxonomy: Taxonomy) -> None:
     metrics = evaluate_corpus(corpus / "raw", load_gold(corpus / "gold.json"), taxonomy).metrics()
     below = {m: metrics[m] for m, floor in FLOORS.items() if (metrics[m] or 0.0) < floor}
     assert not below, below
+
+
+def test_primary_themes_meet_the_floor_over_all_corpora(taxonomy: Taxonomy) -> None:
+    overall = Tally()
+    for corpus in CORPORA:
+        overall.add(evaluate_corpus(corpus / "raw", load_gold(corpus / "gold.json"), taxonomy))
+    assert overall.themes_coded >= 10
+    assert (overall.metrics()["primary_theme_accuracy"] or 0.0) >= PRIMARY_THEME_FLOOR
 
 
 def test_evaluate_prints_every_metric_per_corpus_and_overall(capsys: pytest.CaptureFixture[str]) -> None:
