@@ -15,7 +15,9 @@ export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test test-fast lint generate lock clean
+BENCH_STAMP := $(VENV)/.installed-bench-lock
+
+.PHONY: setup run test test-fast lint generate lock bench bench-setup bench-sentences bench-lock clean
 
 setup: $(STAMP)
 
@@ -39,6 +41,25 @@ test: lint
 # Everything but the end-to-end flow runs (each starts a temporary Prefect server).
 test-fast: lint
 	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Benchmarks (benchmarks/); the peers they compare against are pinned in requirements-bench.lock.
+bench-setup: $(BENCH_STAMP)
+
+$(BENCH_STAMP): requirements-bench.lock $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.lock
+	touch $(BENCH_STAMP)
+
+bench-sentences: bench-setup
+	$(BIN)/python -m benchmarks.sentences
+
+bench: bench-setup
+	$(BIN)/python -m benchmarks.stages --mb 5
+	$(BIN)/python -m benchmarks.sentences
+	$(BIN)/python -m benchmarks.incremental
+
+bench-lock: setup
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile requirements-bench.in --python-version 3.11 --generate-hashes --quiet -o requirements-bench.lock
 
 # Regenerate expectations/*.json and docs/data_dictionary.md after editing transforms/schema.py.
 generate: setup
