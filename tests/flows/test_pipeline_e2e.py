@@ -46,8 +46,8 @@ def test_corpus_end_to_end(corpus: Path, tmp_path: Path) -> None:
 
     gold_articles = [a for d in gold["documents"] for a in d["articles"]]
     articles = tables["articles"].to_pylist()
-    assert [(a["title"], a["series"], a["author"]) for a in articles] == [
-        (a["title"], a["series"], a["author"]) for a in gold_articles
+    assert [(a["title"], a["series"], a["author"], a["author_role"], a["credits"]) for a in articles] == [
+        (a["title"], a["series"], a["author"], a["author_role"], a.get("credits", [])) for a in gold_articles
     ]
     paragraphs = tables["paragraphs"].to_pylist()
     assert [p["kind"] for p in paragraphs] == [p["kind"] for a in gold_articles for p in a["paragraphs"]]

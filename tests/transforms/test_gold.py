@@ -29,11 +29,13 @@ def test_articles_match_gold(corpus: Path) -> None:
         articles = segment_document(doc)
         got = [
             {"title": a.title, "series": a.series, "author": a.author,
+             "author_role": a.byline.role if a.byline else None,
              "credits": [f"{c.role}: {c.name}" for c in a.credits], "kinds": [p.kind.value for p in a.paragraphs]}
             for a in articles
         ]
         want = [
-            {"title": a["title"], "series": a["series"], "author": a["author"], "credits": a.get("credits", []),
+            {"title": a["title"], "series": a["series"], "author": a["author"], "author_role": a["author_role"],
+             "credits": a.get("credits", []),
              "kinds": [p["kind"] for p in a["paragraphs"]]}
             for a in gold_doc["articles"]
         ]

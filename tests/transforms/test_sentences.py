@@ -25,6 +25,8 @@ def sentences(text: str) -> list[str]:
         # abbreviations, initials, decimals, figures
         ("It grew 2.5 million in Sept. 2023, or 3.5%. Dr. Li agreed.", ["It grew 2.5 million in Sept. 2023, or 3.5%.", "Dr. Li agreed."]),
         ("Document No. 1 was issued. J. Smith signed it.", ["Document No. 1 was issued.", "J. Smith signed it."]),
+        ("The law took effect in Feb. 2024. It applies to mines.", ["The law took effect in Feb. 2024.", "It applies to mines."]),
+        ("The plan has two aims: safety and speed. Both matter.", ["The plan has two aims: safety and speed.", "Both matter."]),
         ("Delegates from the U.S. and Japan came.", ["Delegates from the U.S. and Japan came."]),
         ("They met in the U.S. The talks went well.", ["They met in the U.S.", "The talks went well."]),
         # quotes
