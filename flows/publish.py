@@ -22,6 +22,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from flows.catalog import Catalog, csv_path, manifest_path, parquet_path, validation_path
+from transforms.dictionary import render_card
 from transforms.errors import PublishError
 from transforms.tables import csv_table
 
@@ -81,6 +82,7 @@ def stage_run(
         write_table_files(root, name, table)
     for name, details in validation_details.items():
         write_json(validation_path(root, name), details)
+    (root / "README.md").write_text(render_card(manifest), encoding="utf-8")
     manifest["files"] = file_digests(root)
     write_json(manifest_path(root), manifest)
     _fsync_tree(root)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pyarrow as pa
 
 from transforms.schema import TABLES, Column, Table
@@ -73,3 +75,69 @@ def render() -> str:
         "",
     ]
     return "\n".join(head) + "\n" + "\n".join(table_section(t) for t in TABLES)
+
+
+LIMITATIONS = (
+    "Segmentation follows layout rules (title lines, dash markers, bylines); unusual layouts are flagged in "
+    "`articles.parse_warnings`, not guaranteed right.",
+    "Themes come from phrase rules in the taxonomy file, not from a trained model: a unit that discusses a "
+    "theme in words the rules do not list is not tagged with it.",
+    "The English text is machine-translated; glitches in it (glued sentences, missing punctuation) are handled "
+    "where the sentence rules know them.",
+    "Offsets count Unicode code points in `documents.text` (the normalised text), not bytes of the raw file.",
+)
+
+
+def render_card(manifest: dict[str, object]) -> str:
+    """The dataset card published as ``README.md`` in every snapshot, from its manifest."""
+    m: dict[str, Any] = dict(manifest)
+    validation, taxonomy, package = m["validation"], m["taxonomy"], m["package"]
+    changes = m.get("changes", {}).get("documents", {})
+    lines = [
+        f"# Dataset card: snapshot {m['run_id']}",
+        "",
+        "Policy commentary segmented into documents, articles, paragraphs and sentences, tagged by author and "
+        "by theme, and validated before publication.",
+        "",
+        "## This run",
+        "",
+        f"- Run: `{m['run_id']}`, {m['started_at']} to {m['finished_at']}.",
+        f"- Code: corpus-pipeline {package['version']} (`{package.get('code_version', '')}`).",
+        f"- Input: `{m['raw_dir']}`, {len(m['inputs'])} files, {m['rejected']} rejected (see `rejected`).",
+        f"- Taxonomy: `{taxonomy['id']}` version {taxonomy['version']}, sha256 `{taxonomy['sha256'][:16]}...`.",
+        f"- Validation: {'passed' if validation['success'] else 'FAILED'}, {validation['expectations_evaluated']} "
+        f"checks, {len(validation['warnings'])} warnings (`validation/<table>.json`).",
+        f"- Since the previous snapshot: {len(changes.get('added', []))} documents added, "
+        f"{len(changes.get('changed', []))} changed, {len(changes.get('removed', []))} removed.",
+        "",
+        "| table | rows |",
+        "|---|---:|",
+        *(f"| {t} | {n} |" for t, n in m["row_counts"].items()),
+        "",
+        "## Known limitations",
+        "",
+        *(f"- {item}" for item in LIMITATIONS),
+        "",
+        "## How to load",
+        "",
+        "```python",
+        "import pandas as pd",
+        'sentences = pd.read_parquet("parquet/sentences.parquet")',
+        "",
+        "import pyarrow.parquet as pq",
+        'articles = pq.read_table("parquet/articles.parquet")',
+        "",
+        "import duckdb",
+        "duckdb.sql(\"SELECT a.title, s.text FROM 'parquet/sentences.parquet' s "
+        "JOIN 'parquet/articles.parquet' a USING (article_id)\")",
+        "",
+        "import polars as pl",
+        'paragraphs = pl.read_parquet("parquet/paragraphs.parquet")',
+        "```",
+        "",
+        "CSV copies are in `csv/` (UTF-8, header row, list cells joined with `;`, formula-like cells prefixed "
+        "with `'`).",
+        "",
+    ]
+    tables = "\n".join(table_section(t).replace("## `", "### `", 1) for t in TABLES)
+    return "\n".join([*lines, "## Tables", ""]) + "\n" + tables

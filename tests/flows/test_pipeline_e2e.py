@@ -111,6 +111,11 @@ def assert_manifest(out: Path, raw: Path, tables: dict[str, pa.Table]) -> None:
     assert manifest["validation"]["expectations_evaluated"] > 100
     assert len(manifest["taxonomy"]["sha256"]) == 64
     assert (latest / "validation" / "sentences.json").exists()
+    card = (latest / "README.md").read_text(encoding="utf-8")
+    assert f"# Dataset card: snapshot {manifest['run_id']}" in card
+    assert f"| sentences | {tables['sentences'].num_rows} |" in card
+    for table in TABLES:  # every column of every table is described in the card
+        assert all(f"| `{c.name}` |" in card for c in table.columns), table.name
 
 
 def test_sample_corpus_in_raw(tmp_path: Path) -> None:

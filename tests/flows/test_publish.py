@@ -17,8 +17,17 @@ def tables(n: int) -> dict[str, pa.Table]:
     return {"numbers": pa.table({"n": pa.array(range(n), pa.int64())})}
 
 
+def manifest(run_id: str) -> dict:
+    return {
+        "run_id": run_id, "started_at": "2024-01-01T00:00:00+00:00", "finished_at": "2024-01-01T00:00:09+00:00",
+        "package": {"version": "0.1.0"}, "raw_dir": "raw", "inputs": [], "rejected": 0,
+        "taxonomy": {"id": "t", "version": "1", "sha256": "0" * 64}, "row_counts": {"numbers": 3},
+        "validation": {"success": True, "expectations_evaluated": 1, "warnings": []},
+    }
+
+
 def publish(catalog: Catalog, run_id: str, n: int) -> Path:
-    staged = stage_run(catalog, run_id, tables(n), {"numbers": {"success": True}}, {"run_id": run_id})
+    staged = stage_run(catalog, run_id, tables(n), {"numbers": {"success": True}}, manifest(run_id))
     return switch_latest(catalog, run_id, staged)
 
 
@@ -28,8 +37,10 @@ def test_publish_writes_a_run_and_points_latest_at_it(tmp_path: Path) -> None:
     assert catalog.latest.is_symlink()
     assert os.readlink(catalog.latest) == "runs/20240101T000000000000Z"
     assert pq.read_table(parquet_path(catalog.latest, "numbers")).num_rows == 3
-    manifest = json.loads(manifest_path(catalog.latest).read_text())
-    assert set(manifest["files"]) == {"parquet/numbers.parquet", "csv/numbers.csv", "validation/numbers.json"}
+    published = json.loads(manifest_path(catalog.latest).read_text())
+    assert set(published["files"]) == {
+        "parquet/numbers.parquet", "csv/numbers.csv", "validation/numbers.json", "README.md",
+    }
     assert not catalog.staging.exists()
 
 
@@ -44,7 +55,7 @@ def test_a_new_run_replaces_latest_and_keeps_the_old_run(tmp_path: Path) -> None
 def test_a_crash_before_the_switch_leaves_latest_alone_and_is_cleaned_up(tmp_path: Path) -> None:
     catalog = Catalog(tmp_path / "raw", tmp_path / "out")
     publish(catalog, "20240101T000000000000Z", 3)
-    stage_run(catalog, "20240102T000000000000Z", tables(5), {}, {})  # ... and the process dies here
+    stage_run(catalog, "20240102T000000000000Z", tables(5), {}, manifest("x"))  # ... and the process dies here
     (catalog.out_dir / ".latest-20240102T000000000000Z").symlink_to("runs/nowhere")
     assert pq.read_table(parquet_path(catalog.latest, "numbers")).num_rows == 3
     assert sorted(clean_stale_staging(catalog)) == [".latest-20240102T000000000000Z", "20240102T000000000000Z"]
@@ -62,6 +73,6 @@ def test_prune_keeps_the_newest_runs(tmp_path: Path) -> None:
 def test_latest_as_a_real_directory_is_refused(tmp_path: Path) -> None:
     catalog = Catalog(tmp_path / "raw", tmp_path / "out")
     (catalog.latest / "parquet").mkdir(parents=True)
-    staged = stage_run(catalog, "20240101T000000000000Z", tables(1), {}, {})
+    staged = stage_run(catalog, "20240101T000000000000Z", tables(1), {}, manifest("x"))
     with pytest.raises(PublishError, match="real directory"):
         switch_latest(catalog, "20240101T000000000000Z", staged)
