@@ -33,6 +33,7 @@ class Catalog:
     taxonomy: Path = DEFAULT_TAXONOMY
     expectations: Path = DEFAULT_EXPECTATIONS
     keep: int = DEFAULT_KEEP  # published runs kept under runs/
+    csv_bom: bool = False  # start each CSV file with a UTF-8 byte-order mark
 
     @property
     def latest(self) -> Path:

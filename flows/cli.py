@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="folder of Great Expectations suites (one JSON per table)")
     run.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
     run.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="published runs to keep (default 10)")
+    run.add_argument("--csv-bom", action="store_true",
+                     help="start each CSV file with a UTF-8 byte-order mark (for spreadsheet programs)")
     run.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
                      help="seconds to wait while another run publishes to the same --out-dir (default 600)")
 
@@ -93,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
         summary = corpus_pipeline(
             raw_dir=str(args.raw_dir), out_dir=str(args.out_dir), taxonomy=str(args.taxonomy),
             strict=args.strict, expectations_dir=str(args.expectations), keep=args.keep,
-            lock_timeout=args.lock_timeout,
+            lock_timeout=args.lock_timeout, csv_bom=args.csv_bom,
         )
     except CorpusError as exc:
         return _fail(str(exc))

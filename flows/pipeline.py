@@ -47,11 +47,12 @@ def corpus_pipeline(
     expectations_dir: str = str(DEFAULT_EXPECTATIONS),
     keep: int = DEFAULT_KEEP,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    csv_bom: bool = False,
 ) -> dict[str, Any]:
     """Read every file under ``raw_dir``, segment and tag the new or changed ones (the rest come from the
     cache), validate the tables and publish them to ``out_dir/latest``. Publishes nothing when a blocking check
     fails. One run at a time per ``out_dir``: a second run waits up to ``lock_timeout`` seconds."""
-    catalog = Catalog(Path(raw_dir), Path(out_dir), Path(taxonomy), Path(expectations_dir), keep)
+    catalog = Catalog(Path(raw_dir), Path(out_dir), Path(taxonomy), Path(expectations_dir), keep, csv_bom)
     started = datetime.now(UTC)
     run_id = new_run_id(started)
     version = code_version(package_version())

@@ -9,6 +9,7 @@ leaves ``latest`` as it was; the stale staging dir is removed by the next run.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -30,13 +31,16 @@ from transforms.tables import csv_table
 CSV_OPTIONS = pa_csv.WriteOptions(include_header=True, eol="\r\n", quoting_style="needed")
 
 
-def write_table_files(run_root: Path, name: str, table: pa.Table) -> None:
+def write_table_files(run_root: Path, name: str, table: pa.Table, csv_bom: bool = False) -> None:
     path = parquet_path(run_root, name)
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table, path, compression="zstd")
     path = csv_path(run_root, name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pa_csv.write_csv(csv_table(table), path, write_options=CSV_OPTIONS)
+    with path.open("wb") as f:
+        if csv_bom:  # so that spreadsheet programs open the file as UTF-8
+            f.write(codecs.BOM_UTF8)
+        pa_csv.write_csv(csv_table(table), f, write_options=CSV_OPTIONS)
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -79,7 +83,7 @@ def stage_run(
         shutil.rmtree(root)
     root.mkdir(parents=True)
     for name, table in tables.items():
-        write_table_files(root, name, table)
+        write_table_files(root, name, table, catalog.csv_bom)
     for name, details in validation_details.items():
         write_json(validation_path(root, name), details)
     (root / "README.md").write_text(render_card(manifest), encoding="utf-8")

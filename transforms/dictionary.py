@@ -122,7 +122,7 @@ def render_card(manifest: dict[str, object]) -> str:
         "",
         "```python",
         "import pandas as pd",
-        'sentences = pd.read_parquet("parquet/sentences.parquet")',
+        'sentences = pd.read_parquet("parquet/sentences.parquet", dtype_backend="pyarrow")  # lists as lists',
         "",
         "import pyarrow.parquet as pq",
         'articles = pq.read_table("parquet/articles.parquet")',

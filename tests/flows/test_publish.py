@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from pathlib import Path
@@ -76,3 +77,14 @@ def test_latest_as_a_real_directory_is_refused(tmp_path: Path) -> None:
     staged = stage_run(catalog, "20240101T000000000000Z", tables(1), {}, manifest("x"))
     with pytest.raises(PublishError, match="real directory"):
         switch_latest(catalog, "20240101T000000000000Z", staged)
+
+
+def test_csv_files_can_start_with_a_bom(tmp_path: Path) -> None:
+    catalog = Catalog(tmp_path / "raw", tmp_path / "out", csv_bom=True)
+    publish(catalog, "20240101T000000000000Z", 2)
+    data = (catalog.latest / "csv" / "numbers.csv").read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    assert data.decode("utf-8-sig").split("\r\n")[:3] == ['"n"', "0", "1"]  # header names are quoted
+    plain = Catalog(tmp_path / "raw", tmp_path / "plain")
+    publish(plain, "20240101T000000000000Z", 2)
+    assert (plain.latest / "csv" / "numbers.csv").read_bytes() == data[len(codecs.BOM_UTF8) :]

@@ -1,0 +1,71 @@
+"""The loading examples in the README and in every snapshot's dataset card, run against a real snapshot, and
+list columns loading as lists in pandas, pyarrow, DuckDB and polars."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pyarrow.parquet as pq
+import pytest
+
+from flows.catalog import PROJECT_ROOT
+from flows.pipeline import corpus_pipeline
+from tests.conftest import CORPORA
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
+
+
+def python_blocks(markdown: str) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", markdown, re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def root(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding ``outputs/latest``, as the README's examples expect."""
+    root = tmp_path_factory.mktemp("loading")
+    corpus_pipeline(raw_dir=str(CORPORA[0] / "raw"), out_dir=str(root / "outputs"))
+    return root
+
+
+@pytest.mark.parametrize("source", ["README.md", "snapshot card"])
+def test_examples_run(root: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if source == "README.md":
+        blocks, where = python_blocks((PROJECT_ROOT / "README.md").read_text(encoding="utf-8")), root
+    else:
+        where = root / "outputs" / "latest"
+        blocks = python_blocks((where / "README.md").read_text(encoding="utf-8"))
+    assert blocks
+    monkeypatch.chdir(where)
+    namespace: dict[str, Any] = {}
+    for block in blocks:
+        exec(compile(block, source, "exec"), namespace)
+    assert len(namespace["sentences"]) > 0  # pandas
+    assert namespace["articles"].num_rows > 0  # pyarrow
+    assert namespace["paragraphs"].height > 0  # polars
+    assert isinstance(namespace["sentences"]["themes"].iloc[0], list)
+
+
+def test_list_columns_load_as_lists(root: Path) -> None:
+    path = str(root / "outputs" / "latest" / "parquet" / "articles.parquet")
+    themes = {
+        "pandas": pd.read_parquet(path, dtype_backend="pyarrow")["themes"].iloc[0],
+        "pyarrow": pq.read_table(path).column("themes").to_pylist()[0],
+        "duckdb": duckdb.sql(f"SELECT themes FROM '{path}'").fetchall()[0][0],
+        "polars": pl.read_parquet(path)["themes"].to_list()[0],
+    }
+    assert all(isinstance(v, list) for v in themes.values()), {k: type(v) for k, v in themes.items()}
+    assert len({tuple(v) for v in themes.values()}) == 1 and themes["pyarrow"]
+
+
+def test_duckdb_joins_sentences_to_articles(root: Path) -> None:
+    latest = root / "outputs" / "latest" / "parquet"
+    rows = duckdb.sql(
+        f"SELECT a.author, count(*) FROM '{latest / 'sentences.parquet'}' s "
+        f"JOIN '{latest / 'articles.parquet'}' a USING (article_id) GROUP BY a.author ORDER BY a.author"
+    ).fetchall()
+    assert sum(n for _, n in rows) == pq.read_table(latest / "sentences.parquet").num_rows
