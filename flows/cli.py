@@ -49,6 +49,17 @@ def _parser() -> argparse.ArgumentParser:
                                "status; the run latest points to is marked with *.")
     snapshots.add_argument("--out-dir", required=True, type=Path)
 
+    describe = sub.add_parser("describe", help="print row counts and the top themes per article of a snapshot",
+                              description="Row counts per table and, for every article, its author and top three "
+                              "themes with their scores.")
+    describe.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
+
+    validate = sub.add_parser("validate", help="re-run the expectation suites and code checks on a snapshot",
+                              description="Validate a published snapshot again with the suites in "
+                              "--expectations; exit 1 when a blocking check fails.")
+    validate.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
+    validate.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS)
+
     diff = sub.add_parser("diff", help="what changed between two snapshots",
                           description="Documents added, changed, removed and unchanged, and row deltas per table, "
                           "from snapshot OLD to snapshot NEW (snapshot folders, e.g. OUT/runs/<run_id> or "
@@ -120,6 +131,41 @@ def _snapshots(args: argparse.Namespace) -> int:
         print(f"{mark} {r.run_id:<24} {r.status:<8} {r.count('documents'):>9} {r.count('articles'):>8} "
               f"{r.count('sentences'):>9} {r.count('rejected'):>8}")
     return 0
+
+
+def _describe(args: argparse.Namespace) -> int:
+    from flows.snapshots import describe
+    from transforms.errors import CorpusError
+
+    try:
+        print(describe(args.snapshot), end="")
+    except CorpusError as exc:
+        return _fail(str(exc))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from flows.catalog import Catalog
+    from flows.snapshots import read_tables
+    from flows.validation import load_suite, validate_tables
+    from transforms.errors import CorpusError
+    from transforms.schema import TABLES
+
+    try:
+        tables = read_tables(args.snapshot)
+        catalog = Catalog(Path("."), Path("."), expectations=args.expectations)
+        suites = {t.name: load_suite(catalog, t.name) for t in TABLES}
+    except CorpusError as exc:
+        return _fail(str(exc))
+    theme_ids = [str(t) for t in tables["themes"].column("theme_id").to_pylist()]
+    report = validate_tables(tables, suites, theme_ids)
+    summary = report.summary()
+    print(f"{args.snapshot}: {summary['expectations_evaluated']} checks, {len(summary['failures'])} blocking "
+          f"failures, {len(summary['warnings'])} warnings")
+    for failure in [*summary["failures"], *summary["warnings"]]:
+        print(f"  {failure['severity']}: {failure['table']}: {failure['check']} failed for "
+              f"{failure['failing_count']} rows, e.g. {', '.join(failure['examples'][:3])}")
+    return 0 if report.success else 1
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -199,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commands = {
         "run": _run, "generate": _generate, "snapshots": _snapshots, "diff": _diff, "evaluate": _evaluate,
+        "describe": _describe, "validate": _validate,
     }
     return commands[args.command](args)
 

@@ -7,8 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flows.catalog import Catalog, manifest_path
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from flows.catalog import Catalog, manifest_path, parquet_path
 from transforms.errors import InputError
+from transforms.schema import TABLES
 
 
 def read_manifest(snapshot: Path) -> dict[str, Any]:
@@ -46,3 +51,34 @@ def list_snapshots(out_dir: Path) -> list[Snapshot]:
     if catalog.failed.is_dir():
         found += [Snapshot(run.name, "failed", False) for run in catalog.failed.iterdir() if run.is_dir()]
     return sorted(found, key=lambda s: s.run_id, reverse=True)
+
+
+def read_tables(snapshot: Path) -> dict[str, pa.Table]:
+    """Every table of a published snapshot, read back from its Parquet files."""
+    tables = {}
+    for table in TABLES:
+        path = parquet_path(snapshot, table.name)
+        try:
+            tables[table.name] = pq.read_table(path)
+        except (OSError, pa.ArrowInvalid) as exc:
+            raise InputError(f"{snapshot} is not a complete snapshot: cannot read {path} ({exc})") from exc
+    return tables
+
+
+def describe(snapshot: Path, width: int = 100) -> str:
+    """Row counts and, per article, its author and top themes, as plain-text tables."""
+    tables = read_tables(snapshot)
+    manifest = read_manifest(snapshot)
+    lines = [f"snapshot {manifest['run_id']} ({snapshot})", "", f"{'table':<12} {'rows':>8}"]
+    lines += [f"{name:<12} {table.num_rows:>8}" for name, table in tables.items()]
+    tags = tables["theme_tags"].filter(pc.equal(tables["theme_tags"].column("level"), "article")).to_pylist()
+    top: dict[str, list[str]] = {}
+    for tag in sorted(tags, key=lambda t: t["rank"]):
+        top.setdefault(tag["unit_id"], []).append(f"{tag['theme_id']} {tag['score']:.2f}")
+    title_width = max(20, width - 62)
+    lines += ["", f"{'article':<{title_width}} {'author':<16} top themes"]
+    for article in tables["articles"].select(["article_id", "title", "author"]).to_pylist():
+        title = article["title"] if len(article["title"]) <= title_width else article["title"][: title_width - 1] + "…"
+        themes = ", ".join(top.get(article["article_id"], [])[:3]) or "-"
+        lines.append(f"{title:<{title_width}} {article['author'] or '-':<16} {themes}")
+    return "\n".join(lines) + "\n"

@@ -18,6 +18,8 @@ from transforms.themes import Taxonomy, parse_taxonomy  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 CORPORA = sorted(p for p in (DATA / "corpora").iterdir() if (p / "gold.json").exists())
+SAMPLE = DATA / "corpora" / "sample_emergency_conference"  # the sample corpus: one document, three articles
+WIRE = DATA / "corpora" / "wire_layout"  # two documents, four articles
 
 
 def load_gold(corpus: Path) -> dict[str, Any]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from flows.cli import main
-from tests.conftest import CORPORA
+from flows.catalog import PROJECT_ROOT
+from flows.cli import _parser, main
+from tests.conftest import SAMPLE
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -23,6 +25,15 @@ def test_help_lists_the_commands() -> None:
     assert result.returncode == 0
     assert "run" in result.stdout and "generate" in result.stdout
     assert "--raw-dir" in cli("run", "--help").stdout
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    assert set(commands) == {"run", "snapshots", "diff", "describe", "validate", "evaluate", "generate"}
+    for name, parser in commands.items():
+        assert f"corpus-pipeline {name}" in readme, name
+        assert parser.description, name
 
 
 def test_usage_errors_exit_2() -> None:
@@ -44,7 +55,7 @@ def test_generate_check_fails_on_a_drifted_file(tmp_path: Path, capsys: pytest.C
 
 @pytest.mark.e2e
 def test_run_succeeds_and_says_what_it_published(tmp_path: Path) -> None:
-    result = cli("run", "--raw-dir", str(CORPORA[0] / "raw"), "--out-dir", str(tmp_path / "out"))
+    result = cli("run", "--raw-dir", str(SAMPLE / "raw"), "--out-dir", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert "published" in result.stdout and "sentences" in result.stdout
     assert (tmp_path / "out" / "latest" / "parquet" / "sentences.parquet").exists()

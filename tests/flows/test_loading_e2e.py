@@ -4,18 +4,21 @@ list columns loading as lists in pandas, pyarrow, DuckDB and polars."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 import polars as pl
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from flows.catalog import PROJECT_ROOT
+from flows.cli import main
 from flows.pipeline import corpus_pipeline
-from tests.conftest import CORPORA
+from tests.conftest import SAMPLE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
@@ -28,7 +31,7 @@ def python_blocks(markdown: str) -> list[str]:
 def root(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder holding ``outputs/latest``, as the README's examples expect."""
     root = tmp_path_factory.mktemp("loading")
-    corpus_pipeline(raw_dir=str(CORPORA[0] / "raw"), out_dir=str(root / "outputs"))
+    corpus_pipeline(raw_dir=str(SAMPLE / "raw"), out_dir=str(root / "outputs"))
     return root
 
 
@@ -69,3 +72,26 @@ def test_duckdb_joins_sentences_to_articles(root: Path) -> None:
         f"JOIN '{latest / 'articles.parquet'}' a USING (article_id) GROUP BY a.author ORDER BY a.author"
     ).fetchall()
     assert sum(n for _, n in rows) == pq.read_table(latest / "sentences.parquet").num_rows
+
+
+def test_describe_prints_counts_and_top_themes(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["describe", str(root / "outputs" / "latest")]) == 0
+    out = capsys.readouterr().out
+    assert "sentences" in out and "Zhang Nan" in out and "cadre_development" in out
+
+
+def test_validate_passes_a_good_snapshot_and_fails_a_damaged_one(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latest = root / "outputs" / "latest"
+    assert main(["validate", str(latest)]) == 0
+    damaged = tmp_path / "damaged"
+    shutil.copytree(latest, damaged)
+    path = damaged / "parquet" / "sentences.parquet"
+    sentences = pq.read_table(path)
+    i = sentences.schema.get_field_index("paragraph_id")
+    orphaned = pa.array(["nowhere"] * sentences.num_rows, pa.string())
+    pq.write_table(sentences.set_column(i, sentences.schema.field(i), orphaned), path)
+    capsys.readouterr()
+    assert main(["validate", str(damaged)]) == 1
+    assert "critical: sentences: paragraph_id_exists_in_paragraphs failed for" in capsys.readouterr().out

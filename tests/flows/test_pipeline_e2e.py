@@ -17,7 +17,7 @@ from prefect.artifacts import Artifact
 from flows.catalog import DEFAULT_EXPECTATIONS, PROJECT_ROOT, csv_path, parquet_path
 from flows.pipeline import corpus_pipeline
 from flows.publish import file_digests
-from tests.conftest import CORPORA, load_gold
+from tests.conftest import CORPORA, SAMPLE, load_gold
 from transforms.errors import RejectedInputError, ValidationFailed
 from transforms.evaluate import gold_sentences, sentence_boundary_prf
 from transforms.schema import TABLES, arrow_schema
@@ -131,7 +131,7 @@ def test_sample_corpus_in_raw(tmp_path: Path) -> None:
 
 
 def test_run_creates_prefect_artifacts(tmp_path: Path) -> None:
-    summary = run(CORPORA[0] / "raw", tmp_path / "out")
+    summary = run(SAMPLE / "raw", tmp_path / "out")
     counts = Artifact.get("row-counts")
     assert counts is not None and counts.type == "table"
     data = counts.data if isinstance(counts.data, list) else json.loads(counts.data)
@@ -145,7 +145,7 @@ def test_run_creates_prefect_artifacts(tmp_path: Path) -> None:
 
 
 def test_failed_validation_publishes_nothing_and_keeps_latest(tmp_path: Path) -> None:
-    corpus = CORPORA[0] / "raw"
+    corpus = SAMPLE / "raw"
     out = tmp_path / "out"
     run(corpus, out)
     before_target = os.readlink(out / "latest")
@@ -178,7 +178,7 @@ def test_failed_validation_publishes_nothing_and_keeps_latest(tmp_path: Path) ->
 
 def test_rejected_files_are_published_with_their_reasons(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
-    shutil.copytree(CORPORA[0] / "raw", raw)
+    shutil.copytree(SAMPLE / "raw", raw)
     (raw / "empty.txt").write_bytes(b"")
     (raw / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (raw / "notes.txt~").write_text("backup", encoding="utf-8")
