@@ -157,6 +157,11 @@ def _validate(args: argparse.Namespace) -> int:
         suites = {t.name: load_suite(catalog, t.name) for t in TABLES}
     except CorpusError as exc:
         return _fail(str(exc))
+    drifted = [t.name for t in TABLES if tables[t.name].schema.names != list(t.column_names)]
+    if drifted:
+        return _fail(f"{args.snapshot} was written with other columns than this version declares (in "
+                     f"{', '.join(drifted)}); validate it with the corpus-pipeline version that wrote it "
+                     f"(see its manifest.json).")
     theme_ids = [str(t) for t in tables["themes"].column("theme_id").to_pylist()]
     report = validate_tables(tables, suites, theme_ids)
     summary = report.summary()

@@ -95,3 +95,14 @@ def test_validate_passes_a_good_snapshot_and_fails_a_damaged_one(
     capsys.readouterr()
     assert main(["validate", str(damaged)]) == 1
     assert "critical: sentences: paragraph_id_exists_in_paragraphs failed for" in capsys.readouterr().out
+
+
+def test_validate_refuses_a_snapshot_with_other_columns(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(root / "outputs" / "latest", old)
+    path = old / "parquet" / "articles.parquet"
+    pq.write_table(pq.read_table(path).drop_columns(["credits"]), path)
+    assert main(["validate", str(old)]) == 1
+    assert "other columns than this version declares (in articles)" in capsys.readouterr().err.replace("\n", " ")
