@@ -40,16 +40,16 @@ _SENTENCE_OPENERS: frozenset[str] = frozenset({
 })
 
 _CJK_TERMINALS = "。！？"
-_BOUNDARY = re.compile(
-    r"(?P<punct>[.!?…]+|[。！？]+)"
-    r"(?P<close>[\"'”’»)\]）」』]*)"
-    r"(?P<space>\s*)"
-)
-# A lowercase word of 3+ letters glued to a capitalised word: "periodThe", "reductionSome".
-_GLUED_WORDS = re.compile(r"(?<![A-Za-z])[a-z]{3,}(?=[A-Z][a-z])")
+# One character class (not an alternation): the scan for candidate boundaries is the hot loop.
+_TERMINAL_RUN = re.compile(r"[.!?…。！？]+")
+_AFTER = re.compile(r"[\"'”’»)\]）」』]*(\s*)")  # closing quotes or brackets, then white space
+# A lower-case letter right before a capitalised word: "periodThe". Checked further in _glued_cut.
+_CAMEL = re.compile(r"[a-z](?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LOOKBEHIND = 40  # how far back to look for the word before a full stop (keeps the search O(1))
 _OPENING = "\"'“‘«(（[「『"
+_ALNUM = re.compile(r"[^\W_]")
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -60,29 +60,36 @@ def _can_start_sentence(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)
 
 
-def _ends_sentence(text: str, m: re.Match[str]) -> bool:
-    punct, space = m.group("punct"), m.group("space")
-    end = m.end()
-    if end >= len(text):
+def _ends_sentence(text: str, punct: str, start: int, end: int, space: bool) -> bool:
+    """Whether a run of terminal punctuation ``punct`` at ``start``, with its closing quotes reaching to
+    ``end``, ends a sentence; ``space`` says whether white space follows."""
+    if end >= len(text) or any(c in _CJK_TERMINALS for c in punct):
         return True
-    if punct[0] in _CJK_TERMINALS:
-        return True
-    nxt = text[end]
     if not space:
         # Glued to the next word: only a machine-translation glitch makes this a boundary.
+        nxt = text[end]
         if punct == ".":
-            before = _word_before(text, m.start())
+            before = _word_before(text, start)
             word = before.group(1) if before else ""
             return (
                 len(word) >= 2 and word.isalpha() and word.islower()
                 and nxt.isupper() and text[end + 1 : end + 2].islower()
             )
         return nxt.isupper() or nxt in _OPENING
-    if not _can_start_sentence(nxt):
+    following = _skip_space(text, end)
+    if following >= len(text):
+        return True
+    if not _can_start_sentence(text[following]):
         return False
     if punct != ".":
         return True
-    return not _is_abbreviation(text, m.start(), end)
+    return not _is_abbreviation(text, start, following)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _word_before(text: str, end: int) -> re.Match[str] | None:
@@ -95,7 +102,7 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
         return False
     word = before.group(1)
     if "." in word:  # dotted abbreviation: U.S., e.g., i.e.
-        following = re.match(r"[A-Za-z]+", text[next_start:])
+        following = _LETTERS.match(text, next_start)
         return not (following and following.group(0).lower() in _SENTENCE_OPENERS)
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return True
@@ -104,27 +111,40 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` offsets of the sentences in ``text``, trimmed of white space."""
-    cuts: set[int] = set()
-    for m in _BOUNDARY.finditer(text):
-        if _ends_sentence(text, m):
-            cuts.add(m.end("close"))
-    for m in _GLUED_WORDS.finditer(text):
-        cuts.add(m.end())
-    cuts.add(len(text))
+    cuts: list[int] = []
+    for m in _TERMINAL_RUN.finditer(text):
+        punct = m.group()
+        after = _AFTER.match(text, m.end())
+        assert after is not None  # the pattern matches the empty string
+        end = after.start(1)
+        if _ends_sentence(text, punct, m.start(), end, after.end(1) > end):
+            cuts.append(end)
+    glued = [m.end() for m in _CAMEL.finditer(text) if _glued_cut(text, m.end())]
+    if glued:
+        cuts = sorted(set(cuts).union(glued))
+    cuts.append(len(text))
 
     spans: list[tuple[int, int]] = []
     start = 0
-    for cut in sorted(cuts):
+    for cut in cuts:
         s, e = _trim(text, start, cut)
         start = cut
         if s >= e:
             continue
-        if spans and not any(ch.isalnum() for ch in text[s:e]):
+        if spans and not _ALNUM.search(text, s, e):
             # A stray closing quote or punctuation run belongs to the sentence before it.
             spans[-1] = (spans[-1][0], e)
             continue
         spans.append((s, e))
     return spans
+
+
+def _glued_cut(text: str, pos: int) -> bool:
+    """``text[pos]`` starts a capitalised word glued to a lower-case word of 3+ letters: "periodThe"."""
+    start = pos
+    while start > 0 and text[start - 1].isascii() and text[start - 1].islower():
+        start -= 1
+    return pos - start >= 3 and not (start > 0 and text[start - 1].isascii() and text[start - 1].isalpha())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
