@@ -25,7 +25,7 @@ from transforms.records import Document, RawFile, TaggedDocument
 from transforms.schema import TABLES
 from transforms.segment import segment_document
 from transforms.tables import build_tables
-from transforms.themes import parse_taxonomy, tag_article
+from transforms.themes import parse_taxonomy, tag_articles
 
 T = TypeVar("T")
 
@@ -51,16 +51,7 @@ def main() -> None:
     docs = timed("decode", n, lambda: [d for d in map(read_document, raw) if isinstance(d, Document)])
     segmented = timed("segment", n, lambda: [(d, segment_document(d)) for d in docs])
 
-    def tag() -> list[TaggedDocument]:
-        out = []
-        for doc, arts in segmented:
-            scores = {}
-            for a in arts:
-                scores.update(tag_article(taxonomy, a))
-            out.append(TaggedDocument(doc, arts, scores))
-        return out
-
-    tagged = timed("tag", n, tag)
+    tagged = timed("tag", n, lambda: [TaggedDocument(d, a, tag_articles(taxonomy, a)) for d, a in segmented])
     tables = timed("build tables", n, lambda: build_tables(tagged, [], taxonomy))
     suites = {t.name: load_suite(Catalog(args.raw_dir, Path(".")), t.name) for t in TABLES}
     timed("validate", n, lambda: validate_tables(tables, suites, list(taxonomy.theme_ids)))

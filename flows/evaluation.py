@@ -11,7 +11,7 @@ from transforms.errors import InputError
 from transforms.evaluate import Tally, score_document
 from transforms.records import Document, RawFile
 from transforms.segment import segment_document
-from transforms.themes import Taxonomy, tag_article
+from transforms.themes import Taxonomy, tag_articles
 
 
 def load_gold(path: Path) -> dict[str, Any]:
@@ -34,10 +34,8 @@ def evaluate_corpus(raw_dir: Path, gold: dict[str, Any], taxonomy: Taxonomy) -> 
         if not isinstance(doc, Document):
             raise InputError(f"{path} is in the gold file but was rejected: {doc.message}")
         articles = segment_document(doc)
-        primary = {}
-        for article in articles:
-            scores = tag_article(taxonomy, article)[article.article_id]
-            primary[article.article_id] = scores[0].theme_id if scores else None
+        scores = tag_articles(taxonomy, articles)
+        primary = {a.article_id: s[0].theme_id if (s := scores[a.article_id]) else None for a in articles}
         total.add(score_document(doc.text, articles, primary, gold_document))
     return total
 

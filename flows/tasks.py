@@ -20,14 +20,14 @@ from flows.cache import DocumentCache, document_key
 from flows.catalog import Catalog, manifest_path
 from flows.validation import ValidationReport, load_suite, validate_tables
 from transforms.changes import change_markdown, change_report
-from transforms.decoding import read_document, sha256_hex
+from transforms.decoding import read_document
 from transforms.errors import CorpusError, TaxonomyError
 from transforms.inputs import drop_duplicates
 from transforms.records import Document, RawFile, Rejection, TaggedDocument
 from transforms.schema import TABLES
 from transforms.segment import segment_or_reject
 from transforms.tables import combine_tables, document_tables
-from transforms.themes import Taxonomy, parse_taxonomy, tag_article
+from transforms.themes import Taxonomy, parse_taxonomy, tag_articles
 
 IO_RETRIES = 2  # only tasks that touch the file system retry, and only on errors that may pass
 IO_RETRY_DELAY_SECONDS = 1
@@ -100,7 +100,7 @@ class Plan:
 @compute_task
 def plan_documents(catalog: Catalog, files: list[RawFile], taxonomy: LoadedTaxonomy, version: str) -> Plan:
     cache = DocumentCache(catalog.cache)
-    keys = {f.path: document_key(f.path, sha256_hex(f.data), version, taxonomy.sha256) for f in files}
+    keys = {f.path: document_key(f.path, f.sha256, version, taxonomy.sha256) for f in files}
     cached: dict[str, dict[str, pa.Table]] = {}
     todo = []
     for f in files:
@@ -158,12 +158,7 @@ def segment(docs: list[Document]) -> tuple[list[TaggedDocument], list[Rejection]
 
 @compute_task
 def tag(segmented: list[TaggedDocument], taxonomy: Taxonomy) -> list[TaggedDocument]:
-    out = []
-    for item in segmented:
-        scores: dict[str, Any] = {}
-        for article in item.articles:
-            scores.update(tag_article(taxonomy, article))
-        out.append(TaggedDocument(item.document, item.articles, scores))
+    out = [TaggedDocument(d.document, d.articles, tag_articles(taxonomy, d.articles)) for d in segmented]
     get_run_logger().info("tag: %d units scored", sum(len(t.scores) for t in out))
     return out
 

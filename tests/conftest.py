@@ -3,9 +3,7 @@ anything imports Prefect."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,10 +18,6 @@ DATA = Path(__file__).parent / "data"
 CORPORA = sorted(p for p in (DATA / "corpora").iterdir() if (p / "gold.json").exists())
 SAMPLE = DATA / "corpora" / "sample_emergency_conference"  # the sample corpus: one document, three articles
 WIRE = DATA / "corpora" / "wire_layout"  # two documents, four articles
-
-
-def load_gold(corpus: Path) -> dict[str, Any]:
-    return dict(json.loads((corpus / "gold.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="session")

@@ -50,12 +50,17 @@ _CJK_CREDIT_ROLES = {"责任编辑": "responsible editor", "编辑": "editor", "
 _END = re.compile(r"^[(\[（【]?\s*(?:enditem|end|完)\s*[)\]）】]?\s*[.。]?\s*$", re.IGNORECASE)
 
 
+MAX_LINE = 120  # a byline or credit line is short
+
+
+def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str] | None]:
+    stripped = line.strip()
+    return stripped, (pattern.match(stripped) if 0 < len(stripped) <= MAX_LINE else None)
+
+
 def parse_byline(line: str) -> Byline | None:
     """Return the byline on ``line``, or None when the line is not a byline."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > 120:
-        return None
-    m = _BYLINE.match(stripped)
+    stripped, m = _whole_line(_BYLINE, line)
     if m is None:
         return None
     name = m.group("name") or m.group("by_name") or m.group("cjk_name")
@@ -66,10 +71,7 @@ def parse_byline(line: str) -> Byline | None:
 
 def parse_credit(line: str) -> tuple[str, str] | None:
     """``(role, name)`` of a credit line, or None when the line is not one."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > 120:
-        return None
-    m = _CREDIT.match(stripped)
+    stripped, m = _whole_line(_CREDIT, line)
     if m is None:
         return None
     if m.group("cjk_role"):

@@ -82,7 +82,7 @@ def normalise(text: str) -> str:
 
 def read_document(raw: RawFile) -> Document | Rejection:
     """Decode and normalise one raw file."""
-    digest = sha256_hex(raw.data)
+    digest = raw.sha256
 
     def reject(reason: RejectReason, message: str) -> Rejection:
         return Rejection(raw.path, digest, len(raw.data), reason, message)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from transforms.decoding import sha256_hex
 from transforms.records import RawFile, Rejection, RejectReason
 
 # Editor and OS droppings: never corpus text.
@@ -30,7 +29,7 @@ def drop_duplicates(files: Iterable[RawFile]) -> tuple[list[RawFile], list[Rejec
     kept: dict[str, RawFile] = {}
     rejected = []
     for raw in sorted(files, key=lambda f: f.path):
-        digest = sha256_hex(raw.data)
+        digest = raw.sha256
         first = kept.get(digest)
         if first is None:
             kept[digest] = raw

@@ -11,6 +11,7 @@ same ids on every run and every machine.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -45,6 +46,10 @@ class RawFile:
 
     path: str  # relative to the raw dir, POSIX separators
     data: bytes
+    sha256: str = field(init=False)  # of ``data``, computed once: dedup, cache keys and documents all use it
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
 
 
 @dataclass(slots=True, frozen=True)

@@ -7,6 +7,7 @@ derived from all documents: authors, themes, rejected).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -140,13 +141,13 @@ def build_tables(
 
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_PATTERN = r"^([=+\-@\t\r])"
+_FORMULA_START = "=+-@\t\r"
+_FORMULA_PATTERN = "^([" + re.escape(_FORMULA_START) + "])"
 
 
 def csv_cell(value: str) -> str:
     """Neutralise a text cell for spreadsheets: prefix a formula-like value with a single quote."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value and value[0] in _FORMULA_START else value
 
 
 def csv_table(table: pa.Table) -> pa.Table:

@@ -134,6 +134,14 @@ def _ranked(taxonomy: Taxonomy, scores: list[ThemeScore]) -> tuple[ThemeScore, .
     return tuple(sorted(scores, key=lambda s: (-s.score, order[s.theme_id])))
 
 
+def tag_articles(taxonomy: Taxonomy, articles: Iterable[Article]) -> dict[str, tuple[ThemeScore, ...]]:
+    """Scores for every unit of every article, keyed by unit id."""
+    scores: dict[str, tuple[ThemeScore, ...]] = {}
+    for article in articles:
+        scores.update(tag_article(taxonomy, article))
+    return scores
+
+
 def tag_article(taxonomy: Taxonomy, article: Article) -> dict[str, tuple[ThemeScore, ...]]:
     """Scores for the article, each of its paragraphs and each of its sentences, keyed by unit id."""
     out: dict[str, tuple[ThemeScore, ...]] = {}

@@ -15,9 +15,10 @@ import pytest
 from prefect.artifacts import Artifact
 
 from flows.catalog import DEFAULT_EXPECTATIONS, PROJECT_ROOT, csv_path, parquet_path
+from flows.evaluation import load_gold
 from flows.pipeline import corpus_pipeline
 from flows.publish import file_digests
-from tests.conftest import CORPORA, SAMPLE, load_gold
+from tests.conftest import CORPORA, SAMPLE
 from transforms.errors import RejectedInputError, ValidationFailed
 from transforms.evaluate import gold_sentences, sentence_boundary_prf
 from transforms.schema import TABLES, arrow_schema
@@ -38,7 +39,7 @@ def read(out: Path, table: str) -> pa.Table:
 def test_corpus_end_to_end(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     summary = run(corpus / "raw", out)
-    gold = load_gold(corpus)
+    gold = load_gold(corpus / "gold.json")
     tables = {t.name: read(out, t.name) for t in TABLES}
     for table in TABLES:  # the declared schema, exactly: no drift to large_string or dictionary types
         assert tables[table.name].schema.equals(arrow_schema(table), check_metadata=False), table.name

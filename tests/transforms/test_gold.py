@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPORA, load_gold
+from flows.evaluation import load_gold
+from tests.conftest import CORPORA
 from transforms.decoding import read_document
 from transforms.evaluate import PRF, gold_sentences, sentence_boundary_prf
 from transforms.records import Document, RawFile
@@ -23,7 +24,7 @@ def _read(corpus: Path, path: str) -> Document:
 
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
 def test_articles_match_gold(corpus: Path) -> None:
-    for gold_doc in load_gold(corpus)["documents"]:
+    for gold_doc in load_gold(corpus / "gold.json")["documents"]:
         doc = _read(corpus, gold_doc["path"])
         assert doc.encoding == gold_doc["encoding"]
         articles = segment_document(doc)
@@ -45,7 +46,7 @@ def test_articles_match_gold(corpus: Path) -> None:
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
 def test_sentence_boundaries_match_gold(corpus: Path) -> None:
     n_predicted = 0
-    for gold_doc in load_gold(corpus)["documents"]:
+    for gold_doc in load_gold(corpus / "gold.json")["documents"]:
         doc = _read(corpus, gold_doc["path"])
         spans = [(s.char_start, s.char_end) for a in segment_document(doc) for s in a.sentences]
         prf = sentence_boundary_prf(doc.text, spans, gold_sentences(gold_doc))

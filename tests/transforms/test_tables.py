@@ -9,7 +9,7 @@ from transforms.records import Rejection, RejectReason, TaggedDocument
 from transforms.schema import TABLES, arrow_schema
 from transforms.segment import segment_document
 from transforms.tables import build_tables, csv_cell, csv_table
-from transforms.themes import Taxonomy, tag_article
+from transforms.themes import Taxonomy, tag_articles
 
 TEXT = (
     "Build a safer country\n-- On the conference\nThe conference met. Risks were discussed.\n"
@@ -21,7 +21,7 @@ TEXT = (
 def build(taxonomy: Taxonomy, rejections: list[Rejection] | None = None) -> dict[str, pa.Table]:
     doc = document(TEXT)
     arts = segment_document(doc)
-    scores = {k: v for a in arts for k, v in tag_article(taxonomy, a).items()}
+    scores = tag_articles(taxonomy, arts)
     return build_tables([TaggedDocument(doc, arts, scores)], rejections or [], taxonomy)
 
 
