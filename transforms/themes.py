@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from transforms.errors import TaxonomyError
 from transforms.phrases import Match, PhraseMatcher
@@ -47,10 +47,15 @@ class Taxonomy:
     version: str
     themes: tuple[Theme, ...]
     matcher: PhraseMatcher[Cue]
+    # Theme id -> its position in the taxonomy (breaks ties between equal scores).
+    rank: dict[str, int] = field(init=False, repr=False, compare=False)
 
     @property
     def theme_ids(self) -> tuple[str, ...]:
         return tuple(t.theme_id for t in self.themes)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rank", {t.theme_id: i for i, t in enumerate(self.themes)})
 
 
 def parse_taxonomy(source: str) -> Taxonomy:
@@ -130,7 +135,9 @@ def aggregate(
 
 
 def _ranked(taxonomy: Taxonomy, scores: list[ThemeScore]) -> tuple[ThemeScore, ...]:
-    order = {t: i for i, t in enumerate(taxonomy.theme_ids)}
+    if len(scores) < 2:
+        return tuple(scores)
+    order = taxonomy.rank
     return tuple(sorted(scores, key=lambda s: (-s.score, order[s.theme_id])))
 
 
