@@ -44,6 +44,9 @@ class DocumentCache:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def has(self, key: str) -> bool:
+        return (self.root / key).is_dir()
+
     def load(self, key: str) -> dict[str, pa.Table] | None:
         entry = self.root / key
         if not entry.is_dir():

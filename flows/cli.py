@@ -19,7 +19,9 @@ from flows.catalog import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TAXONOMY,
 )
+from flows.runners import RUNNERS
 from flows.settings import apply_defaults
+from transforms.batches import DEFAULT_BATCH_BYTES, DEFAULT_PARTITION_BYTES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="start each CSV file with a UTF-8 byte-order mark (for spreadsheet programs)")
     run.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
                      help="seconds to wait while another run publishes to the same --out-dir (default 600)")
+    _add_scale_options(run)
 
     snapshots = sub.add_parser("snapshots", help="list the published and failed runs in an output dir",
                                description="List OUT/runs/* (and OUT/failed/*) with row counts and validation "
@@ -91,6 +94,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_scale_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--runner", choices=RUNNERS, default="sequential",
+                        help="where batches of documents are processed: in the flow's thread (sequential, the "
+                        "default), in a thread pool, or on Dask worker processes (dask)")
+    parser.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                        help="an existing Dask scheduler (with --runner dask); without it a local cluster of "
+                        "--workers processes is started for the run. Dask workers need PREFECT_API_URL set to a "
+                        "Prefect server (README: Scale out on Dask)")
+    parser.add_argument("--workers", type=int, help="threads or local Dask workers (default: the CPU count)")
+    parser.add_argument("--batch-mb", type=float, default=DEFAULT_BATCH_BYTES / 1e6,
+                        help="raw MB per batch, the unit of work a runner schedules (default 4)")
+    parser.add_argument("--partition-mb", type=float, default=DEFAULT_PARTITION_BYTES / 1e6,
+                        help="raw MB validated and written at a time; bounds memory (default 32)")
+
+
 def _fail(message: str) -> int:
     # A paragraph of its own (blank lines around it), so that it stands out from Prefect's log lines.
     print("\n" + textwrap.fill(f"corpus-pipeline: {message}", width=100) + "\n", file=sys.stderr)
@@ -102,16 +120,23 @@ def _run(args: argparse.Namespace) -> int:
     from flows.pipeline import corpus_pipeline
     from transforms.errors import CorpusError
 
+    if args.dask_address and args.runner != "dask":
+        return _fail("--dask-address needs --runner dask")
     try:
         summary = corpus_pipeline(
             raw_dir=str(args.raw_dir), out_dir=str(args.out_dir), taxonomy=str(args.taxonomy),
             strict=args.strict, expectations_dir=str(args.expectations), keep=args.keep,
-            lock_timeout=args.lock_timeout, csv_bom=args.csv_bom,
+            lock_timeout=args.lock_timeout, csv_bom=args.csv_bom, runner=args.runner,
+            dask_address=args.dask_address, workers=args.workers,
+            batch_mb=args.batch_mb, partition_mb=args.partition_mb,
         )
     except CorpusError as exc:
         return _fail(str(exc))
     except Exception as exc:  # a bug or an environment problem: still one paragraph, with its type
         return _fail(f"the run failed unexpectedly ({type(exc).__name__}: {exc}); nothing was published.")
+    if summary["published"] is None:
+        print(f"nothing to do: {args.raw_dir} holds no files; latest is unchanged")
+        return 0
     counts = ", ".join(f"{k} {v}" for k, v in summary["row_counts"].items())
     print(f"published {summary['published']} ({counts}); {summary['processed']} documents processed, "
           f"{summary['reused']} reused; {summary['rejected']} files rejected; "

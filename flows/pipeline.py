@@ -1,41 +1,64 @@
-"""The main flow: raw files -> records -> tables -> checks -> published files."""
+"""The main flow: raw files -> records -> tables -> checks -> published files.
+
+A run is cut into batches (the unit of work a task runner schedules) and partitions (consecutive batches, the
+unit that is validated and appended to the staged output files), so memory grows with the partition size, not
+with the corpus. Batches are submitted a few ahead and consumed in path order, so every runner writes the same
+rows in the same order.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger
+from prefect.futures import PrefectFuture
+from prefect.task_runners import TaskRunner
 
+from flows import publish
 from flows.cache import code_version
 from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEOUT, DEFAULT_TAXONOMY, Catalog
 from flows.lock import run_lock
+from flows.progress import Progress
+from flows.runners import RUNNERS, in_flight, task_runner
 from flows.tasks import (
-    build_document_tables,
+    MANIFEST_DOCUMENT_COLUMNS,
+    Batch,
+    LoadedBatch,
+    LoadedTaxonomy,
+    Plan,
     build_manifest,
     change_artifact,
+    check_partition,
     clean_leftovers,
-    combine,
-    decode_files,
     discover_files,
+    fingerprint_files,
+    finish_validation,
+    load_batch,
     load_suites,
     load_taxonomy,
     new_run_id,
     package_version,
     plan_documents,
     previous_manifest,
+    process,
     publish_run,
-    read_files,
     record_failure,
     report_artifacts,
-    segment,
-    tag,
-    validate,
+    store_batch,
+    write_partition,
 )
+from flows.validation import Validation
+from transforms.batches import DEFAULT_BATCH_BYTES, DEFAULT_PARTITION_BYTES, BatchResult
 from transforms.errors import InputError, RejectedInputError, ValidationFailed
 from transforms.records import Rejection
+from transforms.schema import TABLES, arrow_schema
+from transforms.tables import AuthorTally, concat_document_tables, derived_tables
 
 
 @flow(name="corpus-pipeline", validate_parameters=True)
@@ -48,43 +71,142 @@ def corpus_pipeline(
     keep: int = DEFAULT_KEEP,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     csv_bom: bool = False,
+    runner: str = "sequential",
+    dask_address: str | None = None,
+    workers: int | None = None,
+    batch_mb: float = DEFAULT_BATCH_BYTES / 1e6,
+    partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6,
 ) -> dict[str, Any]:
     """Read every file under ``raw_dir``, segment and tag the new or changed ones (the rest come from the
     cache), validate the tables and publish them to ``out_dir/latest``. Publishes nothing when a blocking check
-    fails. One run at a time per ``out_dir``: a second run waits up to ``lock_timeout`` seconds."""
+    fails. One run at a time per ``out_dir``: a second run waits up to ``lock_timeout`` seconds.
+
+    ``runner`` says where batches are processed (``sequential``: in the flow's thread; ``threads``; ``dask``: on
+    the cluster at ``dask_address``, or on a local cluster of ``workers`` processes): see ``flows.runners``."""
+    if runner not in RUNNERS:
+        raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
     catalog = Catalog(Path(raw_dir), Path(out_dir), Path(taxonomy), Path(expectations_dir), keep, csv_bom)
     started = datetime.now(UTC)
     run_id = new_run_id(started)
-    version = code_version(package_version())
     logger = get_run_logger()
     with run_lock(catalog.out_dir, lock_timeout, on_wait=lambda who: logger.info("waiting for %s", who)):
         clean_leftovers(catalog)
-        files, rejected = read_files(catalog.raw_dir, discover_files(catalog.raw_dir))
+        files, rejected = fingerprint_files(catalog.raw_dir, discover_files(catalog.raw_dir))
+        if not files and not rejected:
+            logger.warning("the raw dir %s holds no files: nothing to do, latest is unchanged", catalog.raw_dir)
+            return {"run_id": run_id, "published": None, "row_counts": {}, "rejected": 0, "warnings": 0,
+                    "reused": 0, "processed": 0}
         loaded = load_taxonomy(catalog.taxonomy)
-        plan = plan_documents(catalog, files, loaded, version)
-        docs, undecodable = decode_files(plan.todo)
-        segmented, without_articles = segment(docs)
-        rejected = rejected + undecodable + without_articles
-        _check_inputs(catalog, rejected, n_documents=len(segmented) + len(plan.cached), strict=strict)
-        tagged = tag(segmented, loaded.taxonomy)
-        fresh = build_document_tables(catalog, plan, tagged)
-        tables = combine(plan, fresh, rejected, loaded.taxonomy)
-        report = validate(tables, load_suites(catalog), list(loaded.taxonomy.theme_ids))
-        report_artifacts(tables, report)
-        if not report.success:
-            where = record_failure(catalog, run_id, report)
-            raise ValidationFailed(_failure_message(report, where))
-
-        manifest = build_manifest(
-            run_id=run_id, started=started, catalog=catalog, taxonomy=loaded, version=version, plan=plan,
-            rejected=rejected, tables=tables, report=report, previous=previous_manifest(catalog),
-        )
-        change_artifact(manifest["changes"])
-        published = publish_run(catalog, run_id, tables, report, manifest, plan)
-    summary = {"run_id": run_id, "published": str(published), "row_counts": manifest["row_counts"],
+        version = code_version(package_version())
+        plan = plan_documents(catalog, files, loaded, version, int(batch_mb * 1e6), int(partition_mb * 1e6))
+        validation = Validation(load_suites(catalog), list(loaded.taxonomy.theme_ids))
+        staged = publish.open_staging(catalog, run_id)
+        files_out = publish.TableFiles(staged, {t.name: arrow_schema(t) for t in TABLES}, catalog.csv_bom)
+        progress = Progress(plan.n_bytes, f"corpus-pipeline {run_id}")
+        try:
+            with _opened(task_runner(runner, dask_address, workers)) as pool:
+                batches = _processed(catalog, plan, loaded, pool, in_flight(runner, workers))
+                done = _write_partitions(plan, batches, loaded, validation, files_out, progress)
+            rejected += done.rejected
+            _check_inputs(catalog, rejected, n_documents=len(done.documents), strict=strict)
+            derived = derived_tables(done.authors, rejected, loaded.taxonomy)
+            write_partition(files_out, derived, "authors, themes and rejected")
+            files_out.close()
+            report = finish_validation(validation, derived)
+            counts = {t.name: (done.row_counts | {k: v.num_rows for k, v in derived.items()})[t.name] for t in TABLES}
+            report_artifacts(counts, report)
+            if not report.success:
+                where = record_failure(catalog, run_id, report)
+                raise ValidationFailed(_failure_message(report, where))
+            manifest = build_manifest(
+                run_id=run_id, started=started, catalog=catalog, taxonomy=loaded, version=version, plan=plan,
+                rejected=rejected, documents=done.documents, row_counts=counts, report=report,
+                previous=previous_manifest(catalog),
+            )
+            change_artifact(manifest["changes"])
+            published = publish_run(catalog, run_id, staged, report, manifest, plan)
+        except BaseException:
+            files_out.close()
+            publish.discard_staging(staged)
+            raise
+        finally:
+            progress.close()
+    summary = {"run_id": run_id, "published": str(published), "row_counts": counts,
                "rejected": len(rejected), "warnings": len(report.warnings), **manifest["processed"]}
     logger.info("done: %s", summary)
     return summary
+
+
+_DERIVED = frozenset({"authors", "themes", "rejected"})  # written once, at the end, from all partitions
+
+
+@dataclass(slots=True)
+class _Written:
+    """What the partitions added up to: the manifest's documents, row counts, authors and rejected files."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    row_counts: dict[str, int] = field(default_factory=dict)
+    authors: AuthorTally = field(default_factory=AuthorTally)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def _write_partitions(
+    plan: Plan, batches: Iterator[tuple[LoadedBatch, BatchResult]], loaded: LoadedTaxonomy, validation: Validation,
+    files_out: publish.TableFiles, progress: Progress,
+) -> _Written:
+    """Gather each partition's batches, validate the partition and append it to the staged files."""
+    done = _Written()
+    for number, partition in enumerate(plan.partitions, start=1):
+        parts: list[dict[str, Any]] = []
+        for batch in partition:
+            loaded_batch, result = next(batches)
+            done.rejected += loaded_batch.rejected + result.rejected
+            parts += [*loaded_batch.cached.values(), *result.tables.values()]
+            progress.advance(batch.n_bytes)
+        tables = concat_document_tables(parts)
+        done.authors.add(tables["articles"])
+        # The partition's own authors, themes and rejected, so that the code checks see every table.
+        check_partition(validation, tables | derived_tables(AuthorTally().add(tables["articles"]), [],
+                                                            loaded.taxonomy))
+        write_partition(files_out, tables, f"partition {number}")
+        done.documents += tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist()
+        for name, table in tables.items():
+            done.row_counts[name] = done.row_counts.get(name, 0) + table.num_rows
+    return done
+
+
+def _opened(pool: TaskRunner[Any] | None) -> AbstractContextManager[TaskRunner[Any] | None]:
+    return pool if pool is not None else nullcontext()
+
+
+def _processed(
+    catalog: Catalog, plan: Plan, loaded: LoadedTaxonomy, pool: TaskRunner[Any] | None, ahead: int
+) -> Iterator[tuple[LoadedBatch, BatchResult]]:
+    """Every batch of the plan, loaded and processed, in order. With a task runner (``pool``), up to ``ahead``
+    batches are submitted before the one being consumed, so the workers stay busy while memory stays bounded."""
+    pending: deque[tuple[LoadedBatch, PrefectFuture[BatchResult] | BatchResult]] = deque()
+    todo: Iterator[Batch] = (b for p in plan.partitions for b in p)
+
+    def submit() -> bool:
+        batch = next(todo, None)
+        if batch is None:
+            return False
+        loaded_batch = load_batch(catalog, plan, batch)
+        files = [(f.path, f.data) for f in loaded_batch.raw]  # plain values: Prefect passes them through as they are
+        if pool is None:
+            pending.append((loaded_batch, process(files, loaded.taxonomy)))
+        else:
+            pending.append((loaded_batch, pool.submit(process, {"files": files, "taxonomy": loaded.taxonomy})))
+        return True
+
+    while len(pending) < max(ahead, 1) and submit():
+        pass
+    while pending:
+        loaded_batch, outcome = pending.popleft()
+        result = outcome.result() if isinstance(outcome, PrefectFuture) else outcome
+        store_batch(catalog, plan, result)
+        submit()
+        yield loaded_batch, result
 
 
 def _check_inputs(catalog: Catalog, rejected: list[Rejection], n_documents: int, strict: bool) -> None:

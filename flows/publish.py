@@ -1,10 +1,10 @@
 """Writing a run's files and switching ``OUT/latest`` to them atomically.
 
-A run is written in full under ``OUT/.staging/<run_id>/`` (every file fsynced), then renamed to
-``OUT/runs/<run_id>/`` and only then is the ``latest`` symlink replaced (``os.replace`` of a new symlink, an
-atomic rename on POSIX). A reader that opened ``latest`` before the switch keeps reading the old run, one
-that opens it after sees the new one: never a half-written or mixed set of files. A crash before the switch
-leaves ``latest`` as it was; the stale staging dir is removed by the next run.
+A run is written in full under ``OUT/.staging/<run_id>/`` (a partition at a time, every file fsynced at the
+end), then renamed to ``OUT/runs/<run_id>/``, and only then is the ``latest`` symlink replaced (``os.replace``
+of a new symlink, an atomic rename on POSIX). A reader that opened ``latest`` before the switch keeps reading
+the old run, one that opens it after sees the new one: never a half-written or mixed set of files. A crash
+before the switch leaves ``latest`` as it was; the stale staging dir is removed by the next run.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -31,16 +31,48 @@ from transforms.tables import csv_table
 CSV_OPTIONS = pa_csv.WriteOptions(include_header=True, eol="\r\n", quoting_style="needed")
 
 
-def write_table_files(run_root: Path, name: str, table: pa.Table, csv_bom: bool = False) -> None:
-    path = parquet_path(run_root, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, compression="zstd")
-    path = csv_path(run_root, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as f:
-        if csv_bom:  # so that spreadsheet programs open the file as UTF-8
-            f.write(codecs.BOM_UTF8)
-        pa_csv.write_csv(csv_table(table), f, write_options=CSV_OPTIONS)
+class TableFiles:
+    """One Parquet file (a row group per partition) and one CSV file per table, written a partition at a time.
+
+    Every table's files are opened up front, so a table that gets no rows still has its header and schema.
+    """
+
+    def __init__(self, run_root: Path, schemas: Mapping[str, pa.Schema], csv_bom: bool = False) -> None:
+        self._parquet: dict[str, pq.ParquetWriter] = {}
+        self._csv: dict[str, tuple[BinaryIO, pa_csv.CSVWriter]] = {}
+        for name, schema in schemas.items():
+            path = parquet_path(run_root, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._parquet[name] = pq.ParquetWriter(path, schema, compression="zstd")
+            path = csv_path(run_root, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            f = path.open("wb")
+            if csv_bom:  # so that spreadsheet programs open the file as UTF-8
+                f.write(codecs.BOM_UTF8)
+            csv_schema = csv_table(schema.empty_table()).schema
+            self._csv[name] = (f, pa_csv.CSVWriter(f, csv_schema, write_options=CSV_OPTIONS))
+
+    def write(self, name: str, table: pa.Table) -> None:
+        if table.num_rows:
+            self._parquet[name].write_table(table)
+            self._csv[name][1].write_table(csv_table(table))
+
+    def close(self) -> None:
+        for writer in self._parquet.values():
+            writer.close()
+        for f, csv_writer in self._csv.values():
+            csv_writer.close()
+            f.close()
+
+
+def write_table_files(run_root: Path, tables: Mapping[str, pa.Table], csv_bom: bool = False) -> None:
+    """Write whole tables in one go."""
+    files = TableFiles(run_root, {name: table.schema for name, table in tables.items()}, csv_bom)
+    try:
+        for name, table in tables.items():
+            files.write(name, table)
+    finally:
+        files.close()
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -70,20 +102,35 @@ def _fsync_tree(root: Path) -> None:
             os.close(fd)
 
 
-def stage_run(
-    catalog: Catalog,
-    run_id: str,
-    tables: Mapping[str, pa.Table],
-    validation_details: Mapping[str, Any],
-    manifest: dict[str, Any],
-) -> Path:
-    """Write every file of the run into its staging dir; returns the staging dir."""
+def open_staging(catalog: Catalog, run_id: str) -> Path:
+    """A fresh staging dir for the run: nothing in it is visible to readers until ``switch_latest``."""
     root = catalog.staging / run_id
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    for name, table in tables.items():
-        write_table_files(root, name, table, catalog.csv_bom)
+    return root
+
+
+def discard_staging(root: Path) -> None:
+    """Remove a staged run that will not be published (its validation failed, or the run stopped)."""
+    shutil.rmtree(root, ignore_errors=True)
+    if root.parent.is_dir() and not any(root.parent.iterdir()):
+        root.parent.rmdir()
+
+
+def stage_run(
+    catalog: Catalog, run_id: str, tables: Mapping[str, pa.Table], validation_details: Mapping[str, Any],
+    manifest: dict[str, Any],
+) -> Path:
+    """Stage a run whose tables are whole in memory (``open_staging``, ``write_table_files``, ``finish_staging``)."""
+    root = open_staging(catalog, run_id)
+    write_table_files(root, tables, catalog.csv_bom)
+    return finish_staging(root, validation_details, manifest)
+
+
+def finish_staging(root: Path, validation_details: Mapping[str, Any], manifest: dict[str, Any]) -> Path:
+    """Add the validation results, the dataset card and the manifest (with every file's hash) to a staged run
+    whose tables are written, and fsync it all; returns the staging dir."""
     for name, details in validation_details.items():
         write_json(validation_path(root, name), details)
     (root / "README.md").write_text(render_card(manifest), encoding="utf-8")

@@ -18,16 +18,14 @@ from prefect.cache_policies import NONE
 from flows import io, publish
 from flows.cache import DocumentCache, document_key
 from flows.catalog import Catalog, manifest_path
-from flows.validation import ValidationReport, load_suite, validate_tables
+from flows.validation import Validation, ValidationReport, load_suite
+from transforms.batches import BatchResult, cut, process_batch
 from transforms.changes import change_markdown, change_report
-from transforms.decoding import read_document
 from transforms.errors import CorpusError, TaxonomyError
 from transforms.inputs import drop_duplicates
-from transforms.records import Document, RawFile, Rejection, TaggedDocument
+from transforms.records import FileRef, RawFile, Rejection, RejectReason
 from transforms.schema import TABLES
-from transforms.segment import segment_or_reject
-from transforms.tables import combine_tables, document_tables
-from transforms.themes import Taxonomy, parse_taxonomy, tag_articles
+from transforms.themes import Taxonomy, parse_taxonomy
 
 IO_RETRIES = 2  # only tasks that touch the file system retry, and only on errors that may pass
 IO_RETRY_DELAY_SECONDS = 1
@@ -76,55 +74,119 @@ def discover_files(raw_dir: Path) -> list[str]:
 
 
 @io_task
-def read_files(raw_dir: Path, paths: list[str]) -> tuple[list[RawFile], list[Rejection]]:
-    """Every file read, or rejected with a reason; files with the same bytes as another are rejected too."""
-    items = [io.read_raw(raw_dir, p) for p in paths]
-    rejected = [i for i in items if isinstance(i, Rejection)]
-    files = [i for i in items if isinstance(i, RawFile)]
-    files, duplicates = drop_duplicates(files)
-    size = sum(len(f.data) for f in files)
-    get_run_logger().info("read: %d files, %d bytes; %d rejected, %d duplicates", len(files), size,
-                          len(rejected), len(duplicates))
-    return files, rejected + duplicates
+def fingerprint_files(raw_dir: Path, paths: list[str]) -> tuple[list[FileRef], list[Rejection]]:
+    """Every file hashed (one in memory at a time), or rejected with a reason; files with the same bytes as
+    another are rejected too."""
+    refs: list[FileRef] = []
+    rejected: list[Rejection] = []
+    for p in paths:
+        item = io.read_raw(raw_dir, p)
+        if isinstance(item, Rejection):
+            rejected.append(item)
+        else:
+            refs.append(item.ref())
+    refs, duplicates = drop_duplicates(refs)
+    get_run_logger().info("read: %d files, %d bytes; %d rejected, %d duplicates", len(refs),
+                          sum(r.n_bytes for r in refs), len(rejected), len(duplicates))
+    return refs, rejected + duplicates
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    files: tuple[FileRef, ...]
+
+    @property
+    def n_bytes(self) -> int:
+        return sum(f.n_bytes for f in self.files)
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """Which documents the cache already holds (their tables) and which must be processed."""
+    """Which documents the cache already holds, and how the run is cut into batches and partitions."""
 
     keys: dict[str, str]  # path -> cache key, for every file read
-    cached: dict[str, dict[str, pa.Table]]  # path -> that document's tables, reused as they are
-    todo: list[RawFile]
+    cached: frozenset[str]  # paths whose tables the cache holds, reused as they are
+    partitions: list[list[Batch]]  # consecutive batches, in path order
+
+    @property
+    def n_todo(self) -> int:
+        return len(self.keys) - len(self.cached)
+
+    @property
+    def n_bytes(self) -> int:
+        return sum(b.n_bytes for p in self.partitions for b in p)
 
 
 @compute_task
-def plan_documents(catalog: Catalog, files: list[RawFile], taxonomy: LoadedTaxonomy, version: str) -> Plan:
+def plan_documents(
+    catalog: Catalog, files: list[FileRef], taxonomy: LoadedTaxonomy, version: str, batch_bytes: int,
+    partition_bytes: int,
+) -> Plan:
     cache = DocumentCache(catalog.cache)
     keys = {f.path: document_key(f.path, f.sha256, version, taxonomy.sha256) for f in files}
-    cached: dict[str, dict[str, pa.Table]] = {}
-    todo = []
-    for f in files:
-        hit = cache.load(keys[f.path])
-        if hit is None:
-            todo.append(f)
+    cached = frozenset(f.path for f in files if cache.has(keys[f.path]))
+    batches = [Batch(tuple(group)) for group in cut(files, batch_bytes)]
+    plan = Plan(keys, cached, cut(batches, partition_bytes))
+    get_run_logger().info("plan: %d documents reused from the cache, %d to process; %d batches in %d partitions",
+                          len(cached), plan.n_todo, len(batches), len(plan.partitions))
+    return plan
+
+
+@dataclass(slots=True)
+class LoadedBatch:
+    raw: list[RawFile]  # files to process
+    cached: dict[str, dict[str, pa.Table]]  # path -> tables, from the cache
+    rejected: list[Rejection]
+
+
+@io_task
+def load_batch(catalog: Catalog, plan: Plan, batch: Batch) -> LoadedBatch:
+    """Read the batch's files that must be processed and load the others' tables from the cache."""
+    cache = DocumentCache(catalog.cache)
+    out = LoadedBatch([], {}, [])
+    for ref in batch.files:
+        hit = cache.load(plan.keys[ref.path]) if ref.path in plan.cached else None
+        if hit is not None:
+            out.cached[ref.path] = hit
+            continue
+        item = io.read_raw(catalog.raw_dir, ref.path)
+        if isinstance(item, Rejection):
+            out.rejected.append(item)
+        elif item.sha256 != ref.sha256:
+            out.rejected.append(Rejection(ref.path, item.sha256, item.n_bytes, RejectReason.UNREADABLE,
+                                          "changed while the run was reading it; the next run reads it"))
         else:
-            cached[f.path] = hit
-    get_run_logger().info("plan: %d documents reused from the cache, %d to process", len(cached), len(todo))
-    return Plan(keys, cached, todo)
+            out.raw.append(item)
+    return out
 
 
 @compute_task
-def decode_files(files: list[RawFile]) -> tuple[list[Document], list[Rejection]]:
-    docs: list[Document] = []
-    rejected: list[Rejection] = []
-    for raw in files:
-        result = read_document(raw)
-        if isinstance(result, Document):
-            docs.append(result)
-        else:
-            rejected.append(result)
-    get_run_logger().info("decode: %d documents, %d rejected", len(docs), len(rejected))
-    return docs, rejected
+def process(files: list[tuple[str, bytes]], taxonomy: Taxonomy) -> BatchResult:
+    """Decode, segment, tag and build the rows of a batch of documents, given as (path, bytes) (runs on the flow's
+    task runner: a thread, or a Dask worker)."""
+    return process_batch([RawFile(path, data) for path, data in files], taxonomy)
+
+
+@io_task
+def store_batch(catalog: Catalog, plan: Plan, result: BatchResult) -> None:
+    """Keep each processed document's tables in the cache for the next run."""
+    cache = DocumentCache(catalog.cache)
+    for path, tables in result.tables.items():
+        cache.store(plan.keys[path], tables)
+
+
+@compute_task
+def check_partition(validation: Validation, tables: dict[str, pa.Table]) -> None:
+    get_run_logger().info("validate: partition %d (%d documents)", validation.partitions + 1,
+                          tables["documents"].num_rows)
+    validation.add_partition(tables)
+
+
+@compute_task  # never retried: a retry after a partial append would write rows twice
+def write_partition(files: publish.TableFiles, tables: dict[str, pa.Table], label: str) -> None:
+    get_run_logger().info("write: %s (%s)", label, ", ".join(f"{k} {v.num_rows}" for k, v in tables.items()))
+    for name, table in tables.items():
+        files.write(name, table)
 
 
 @io_task
@@ -140,64 +202,19 @@ def load_taxonomy(path: Path) -> LoadedTaxonomy:
     return LoadedTaxonomy(taxonomy, str(path), hashlib.sha256(data).hexdigest())
 
 
-@compute_task
-def segment(docs: list[Document]) -> tuple[list[TaggedDocument], list[Rejection]]:
-    segmented, rejected = [], []
-    for doc in docs:
-        result = segment_or_reject(doc)
-        if isinstance(result, Rejection):
-            rejected.append(result)
-        else:
-            segmented.append(TaggedDocument(doc, result))
-    n_articles = sum(len(d.articles) for d in segmented)
-    n_paragraphs = sum(len(a.paragraphs) for d in segmented for a in d.articles)
-    get_run_logger().info("segment: %d articles, %d paragraphs; %d documents without articles",
-                          n_articles, n_paragraphs, len(rejected))
-    return segmented, rejected
-
-
-@compute_task
-def tag(segmented: list[TaggedDocument], taxonomy: Taxonomy) -> list[TaggedDocument]:
-    out = [TaggedDocument(d.document, d.articles, tag_articles(taxonomy, d.articles)) for d in segmented]
-    get_run_logger().info("tag: %d units scored", sum(len(t.scores) for t in out))
-    return out
-
-
-@io_task
-def build_document_tables(catalog: Catalog, plan: Plan, tagged: list[TaggedDocument]) -> dict[str, dict[str, pa.Table]]:
-    """Each processed document's tables, stored in the cache for the next run."""
-    cache = DocumentCache(catalog.cache)
-    fresh = {}
-    for item in tagged:
-        tables = document_tables(item)
-        cache.store(plan.keys[item.document.path], tables)
-        fresh[item.document.path] = tables
-    get_run_logger().info("build: tables for %d documents", len(fresh))
-    return fresh
-
-
-@compute_task
-def combine(
-    plan: Plan, fresh: dict[str, dict[str, pa.Table]], rejected: list[Rejection], taxonomy: Taxonomy
-) -> dict[str, pa.Table]:
-    tables = combine_tables([*plan.cached.values(), *fresh.values()], rejected, taxonomy)
-    get_run_logger().info("combine: %s", ", ".join(f"{k}={v.num_rows}" for k, v in tables.items()))
-    return tables
-
-
 @io_task
 def load_suites(catalog: Catalog) -> dict[str, dict[str, Any]]:
     return {t.name: load_suite(catalog, t.name) for t in TABLES}
 
 
 @compute_task
-def validate(
-    tables: dict[str, pa.Table], suites: dict[str, dict[str, Any]], theme_ids: list[str]
-) -> ValidationReport:
-    report = validate_tables(tables, suites, theme_ids)
+def finish_validation(validation: Validation, tables: dict[str, pa.Table]) -> ValidationReport:
+    """Validate the tables that are complete only at the end (authors, themes, rejected), then the totals."""
+    validation.add_tables(tables)
+    report = validation.finish()
     get_run_logger().info(
-        "validate: %d checks, %d blocking failures, %d warnings",
-        len(report.results), len(report.blocking), len(report.warnings),
+        "validate: %d checks over %d partitions, %d blocking failures, %d warnings",
+        len(report.results), validation.partitions, len(report.blocking), len(report.warnings),
     )
     return report
 
@@ -212,9 +229,9 @@ def previous_manifest(catalog: Catalog) -> dict[str, Any] | None:
 
 
 @compute_task
-def report_artifacts(tables: dict[str, pa.Table], report: ValidationReport) -> None:
+def report_artifacts(row_counts: dict[str, int], report: ValidationReport) -> None:
     create_table_artifact(
-        key="row-counts", table=[{"table": k, "rows": v.num_rows} for k, v in tables.items()],
+        key="row-counts", table=[{"table": k, "rows": v} for k, v in row_counts.items()],
         description="Rows per output table in this run",
     )
     create_markdown_artifact(key="validation-summary", markdown=validation_markdown(report),
@@ -258,11 +275,11 @@ def clean_leftovers(catalog: Catalog) -> None:
 
 
 @io_task
-def publish_run(
-    catalog: Catalog, run_id: str, tables: dict[str, pa.Table], report: ValidationReport,
-    manifest: dict[str, Any], plan: Plan,
-) -> Path:
-    staged = publish.stage_run(catalog, run_id, tables, report.details, manifest)
+def publish_run(catalog: Catalog, run_id: str, staged: Path, report: ValidationReport, manifest: dict[str, Any],
+                plan: Plan) -> Path:
+    """Finish the staged run (validation results, card, manifest), switch latest to it, prune old runs and
+    cache entries no file uses any more."""
+    publish.finish_staging(staged, report.details, manifest)
     final = publish.switch_latest(catalog, run_id, staged)
     removed = publish.prune_runs(catalog)
     dropped = DocumentCache(catalog.cache).prune(plan.keys.values())
@@ -271,12 +288,15 @@ def publish_run(
     return final
 
 
+MANIFEST_DOCUMENT_COLUMNS = ["path", "sha256", "n_bytes", "encoding", "doc_id"]
+
+
 def build_manifest(
     *, run_id: str, started: datetime, catalog: Catalog, taxonomy: LoadedTaxonomy, version: str, plan: Plan,
-    rejected: list[Rejection], tables: dict[str, pa.Table], report: ValidationReport,
-    previous: dict[str, Any] | None,
+    rejected: list[Rejection], documents: list[dict[str, Any]], row_counts: dict[str, int],
+    report: ValidationReport, previous: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    documents = tables["documents"].select(["path", "sha256", "n_bytes", "encoding", "doc_id"]).to_pylist()
+    """``documents``: rows of the documents table (``MANIFEST_DOCUMENT_COLUMNS``)."""
     inputs = [
         {"path": d["path"], "sha256": d["sha256"], "bytes": d["n_bytes"], "encoding": d["encoding"],
          "status": "document", "doc_id": d["doc_id"], "reused": d["path"] in plan.cached}
@@ -296,8 +316,8 @@ def build_manifest(
                      "path": taxonomy.path, "sha256": taxonomy.sha256},
         "inputs": sorted(inputs, key=lambda i: str(i["path"])),
         "rejected": len(rejected),
-        "processed": {"reused": len(plan.cached), "processed": len(plan.todo)},
-        "row_counts": {k: v.num_rows for k, v in tables.items()},
+        "processed": {"reused": len(plan.cached), "processed": plan.n_todo},
+        "row_counts": row_counts,
         "validation": report.summary(),
     }
     manifest["changes"] = change_report(previous, manifest)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -16,6 +19,9 @@ from flows.catalog import Catalog
 from transforms.checks import MAX_EXAMPLES, CheckResult, run_code_checks
 from transforms.errors import InputError
 from transforms.schema import THEME_IDS
+from transforms.tables import DOCUMENT_TABLES
+
+DOCUMENT_TABLE_NAMES = tuple(t.name for t in DOCUMENT_TABLES)
 
 
 @dataclass(slots=True)
@@ -78,30 +84,122 @@ def load_suite(catalog: Catalog, table: str) -> dict[str, Any]:
         raise InputError(f"the expectation suite {path} cannot be loaded: {exc}") from exc
 
 
+# Expectations that need the whole table: each partition skips them; they are checked on the totals.
+ROW_COUNT = "expect_table_row_count_to_be_between"
+_UNIQUE = ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique")
+
+
+class Validation:
+    """Validates a run's tables a partition at a time, so that a run never holds the whole corpus in memory.
+
+    ``add_partition`` runs the GX suites of the per-document tables (every expectation but the row count) and the
+    code checks on one partition; ``add_tables`` runs whole suites on tables that are complete (authors, themes,
+    rejected); ``finish`` checks what spans partitions (row counts, and uniqueness across partitions, by 64-bit
+    hashes of the key columns) and merges the results per check: failing rows are summed, examples kept from
+    the first partitions that failed.
+    """
+
+    def __init__(self, suites: Mapping[str, dict[str, Any]], theme_ids: list[str]) -> None:
+        self.suites = dict(suites)
+        self.theme_ids = theme_ids
+        self.partitions = 0
+        self._results: dict[tuple[str, str, str, str, int], CheckResult] = {}
+        self._rows: dict[str, int] = {}
+        self._hashes: dict[tuple[str, str], list[np.ndarray]] = {}
+
+    def add_partition(self, tables: Mapping[str, pa.Table]) -> None:
+        """One partition: the per-document tables of consecutive documents, with the tables derived from them."""
+        self.partitions += 1
+        for name in DOCUMENT_TABLE_NAMES:
+            table = tables[name]
+            self._rows[name] = self._rows.get(name, 0) + table.num_rows
+            suite = self.suites[name]
+            partial = {**suite, "expectations": [e for e in suite["expectations"] if e["type"] != ROW_COUNT]}
+            self._merge(_run_suite(name, table, partial, self.theme_ids))
+            for label, columns in _unique_keys(suite):
+                self._hashes.setdefault((name, label), []).append(_key_hashes(table, columns))
+        self._merge(run_code_checks(tables, self.theme_ids))
+
+    def add_tables(self, tables: Mapping[str, pa.Table]) -> None:
+        """Tables that are complete as given: their whole suites."""
+        for name, table in tables.items():
+            self._merge(_run_suite(name, table, self.suites[name], self.theme_ids))
+
+    def finish(self) -> ValidationReport:
+        for name, rows in self._rows.items():
+            for e in self.suites[name]["expectations"]:
+                if e["type"] == ROW_COUNT:
+                    low, high = e["kwargs"].get("min_value"), e["kwargs"].get("max_value")
+                    ok = (low is None or rows >= low) and (high is None or rows <= high)
+                    self._merge([CheckResult(name, f"{ROW_COUNT} (all partitions)", e.get("severity", "critical"),
+                                             ok, 0 if ok else 1, () if ok else (f"observed: {rows}",))])
+        if self.partitions > 1:
+            for (name, label), parts in self._hashes.items():
+                hashes = np.concatenate(parts)
+                _, counts = np.unique(hashes, return_counts=True)
+                repeated = int((counts - 1)[counts > 1].sum())
+                examples = (f"{repeated} rows repeat a key seen in another partition",) if repeated else ()
+                self._merge([CheckResult(name, f"{label} (across partitions)", "critical", not repeated, repeated,
+                                         examples, source="code")])
+        report = ValidationReport(results=list(self._results.values()))
+        for r in report.results:
+            entry = report.details.setdefault(r.table, {"table": r.table, "partitions": self.partitions,
+                                                        "success": True, "results": []})
+            entry["results"].append({**_describe(r), "success": r.success})
+            entry["success"] = entry["success"] and not r.blocking
+        return report
+
+    def _merge(self, results: Iterable[CheckResult]) -> None:
+        seen: Counter[tuple[str, str, str, str]] = Counter()
+        for r in results:
+            label = (r.table, r.check, r.source, r.severity)
+            seen[label] += 1  # a suite may hold two checks with one label (a bound that blocks, one that warns)
+            key = (*label, seen[label])
+            old = self._results.get(key)
+            if old is None:
+                self._results[key] = r
+            else:
+                self._results[key] = dataclasses.replace(
+                    old, success=old.success and r.success, failing_count=old.failing_count + r.failing_count,
+                    examples=(old.examples + r.examples)[:MAX_EXAMPLES],
+                )
+
+
 def validate_tables(
     tables: Mapping[str, pa.Table], suites: Mapping[str, dict[str, Any]], theme_ids: list[str]
 ) -> ValidationReport:
+    """Every table complete in memory (a published snapshot, a test): one partition."""
+    validation = Validation(suites, theme_ids)
+    validation.add_partition(tables)
+    validation.add_tables({name: tables[name] for name in suites if name not in DOCUMENT_TABLE_NAMES})
+    return validation.finish()
+
+
+def _run_suite(name: str, table: pa.Table, suite_json: dict[str, Any], theme_ids: list[str]) -> list[CheckResult]:
     import great_expectations as gx
 
-    params = {THEME_IDS: theme_ids}
-    batch_definition = _gx_batch_definition()
-    report = ValidationReport(results=[])
-    for name, suite_json in suites.items():
-        frame = _gx_frame(tables[name])
-        batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
-        suite = gx.ExpectationSuite(**suite_json)
-        used = {k: v for k, v in params.items() if _uses_parameter(suite_json, k)}
-        result = batch.validate(suite, expectation_parameters=used, result_format="SUMMARY")
-        for r in result.results:
-            report.results.append(_gx_check(name, r))
-        report.details[name] = result.to_json_dict()
-    code = run_code_checks(tables, theme_ids)
-    report.results.extend(code)
-    for r in code:
-        report.details.setdefault(r.table, {}).setdefault("code_checks", []).append(
-            {**_describe(r), "success": r.success}
-        )
-    return report
+    batch = _gx_batch_definition().get_batch(batch_parameters={"dataframe": _gx_frame(table)})
+    suite = gx.ExpectationSuite(**suite_json)
+    params = {THEME_IDS: theme_ids} if _uses_parameter(suite_json, THEME_IDS) else {}
+    result = batch.validate(suite, expectation_parameters=params, result_format="SUMMARY")
+    return [_gx_check(name, r) for r in result.results]
+
+
+def _unique_keys(suite_json: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
+    """(label, key columns) of each uniqueness expectation in a suite."""
+    out = []
+    for e in suite_json["expectations"]:
+        if e["type"] in _UNIQUE:
+            columns = [e["kwargs"]["column"]] if "column" in e["kwargs"] else list(e["kwargs"]["column_list"])
+            out.append((f"{e['type']}({', '.join(columns)})", columns))
+    return out
+
+
+def _key_hashes(table: pa.Table, columns: list[str]) -> np.ndarray:
+    import pandas as pd
+
+    frame = table.select(columns).to_pandas()
+    return np.asarray(pd.util.hash_pandas_object(frame, index=False), dtype=np.uint64)
 
 
 def _gx_frame(table: pa.Table) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from transforms.records import RawFile, Rejection, RejectReason
+from transforms.records import FileRef, Rejection, RejectReason
 
 # Editor and OS droppings: never corpus text.
 _BACKUP_SUFFIXES = ("~", ".swp", ".swo", ".bak", ".tmp", ".orig")
@@ -24,9 +24,9 @@ def skip_reason(relative_path: str) -> tuple[RejectReason, str] | None:
     return None
 
 
-def drop_duplicates(files: Iterable[RawFile]) -> tuple[list[RawFile], list[Rejection]]:
+def drop_duplicates(files: Iterable[FileRef]) -> tuple[list[FileRef], list[Rejection]]:
     """Keep the first file (by path) of each set with the same bytes; reject the others, naming the one kept."""
-    kept: dict[str, RawFile] = {}
+    kept: dict[str, FileRef] = {}
     rejected = []
     for raw in sorted(files, key=lambda f: f.path):
         digest = raw.sha256
@@ -34,6 +34,6 @@ def drop_duplicates(files: Iterable[RawFile]) -> tuple[list[RawFile], list[Rejec
         if first is None:
             kept[digest] = raw
         else:
-            rejected.append(Rejection(raw.path, digest, len(raw.data), RejectReason.DUPLICATE,
+            rejected.append(Rejection(raw.path, digest, raw.n_bytes, RejectReason.DUPLICATE,
                                       f"the same content as {first.path}, which is read instead"))
     return list(kept.values()), rejected

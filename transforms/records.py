@@ -51,6 +51,22 @@ class RawFile:
     def __post_init__(self) -> None:
         object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
 
+    @property
+    def n_bytes(self) -> int:
+        return len(self.data)
+
+    def ref(self) -> FileRef:
+        return FileRef(self.path, self.sha256, self.n_bytes)
+
+
+@dataclass(slots=True, frozen=True)
+class FileRef:
+    """A raw file's identity without its bytes: what a run plans with before it reads files batch by batch."""
+
+    path: str  # relative to the raw dir, POSIX separators
+    sha256: str
+    n_bytes: int
+
 
 @dataclass(slots=True, frozen=True)
 class Rejection:

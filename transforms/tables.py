@@ -105,32 +105,54 @@ def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
     return {c.table.name: c.build() for c in (documents, articles, paragraphs, sentences, tags)}
 
 
-def combine_tables(
-    parts: Sequence[dict[str, pa.Table]], rejections: Iterable[Rejection], taxonomy: Taxonomy
-) -> dict[str, pa.Table]:
-    """Every output table: the per-document parts in path order, then authors, themes and rejected."""
+class AuthorTally:
+    """Authors and their article counts, gathered from ``articles`` tables one part at a time."""
+
+    def __init__(self) -> None:
+        self._authors: dict[str, list[Any]] = {}  # author_id -> [name as first written, n_articles]
+
+    def add(self, articles: pa.Table) -> AuthorTally:
+        ids_, names = articles.column("author_id").to_pylist(), articles.column("author").to_pylist()
+        for author_id, name in zip(ids_, names, strict=True):
+            if author_id is not None:
+                self._authors.setdefault(author_id, [name, 0])[1] += 1
+        return self
+
+    def table(self) -> pa.Table:
+        rows = _Columns(AUTHORS)
+        for author_id, (name, n) in sorted(self._authors.items(), key=lambda kv: (kv[1][0].casefold(), kv[0])):
+            rows.add(author_id=author_id, name=name, n_articles=n)
+        return rows.build()
+
+
+def concat_document_tables(parts: Sequence[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """The per-document parts of ``DOCUMENT_TABLES`` in path order, one table each."""
     ordered = sorted(parts, key=lambda p: p["documents"].column("path")[0].as_py())
-    tables = {
-        t.name: pa.concat_tables([p[t.name] for p in ordered]) if ordered else arrow_schema(t).empty_table()
+    return {
+        t.name: (pa.concat_tables([p[t.name] for p in ordered]) if ordered else arrow_schema(t).empty_table())
+        .combine_chunks()
         for t in DOCUMENT_TABLES
     }
-    authors: dict[str, list[Any]] = {}  # author_id -> [name as first written, n_articles]
-    articles = tables["articles"]
-    for author_id, name in zip(articles.column("author_id").to_pylist(), articles.column("author").to_pylist(),
-                               strict=True):
-        if author_id is not None:
-            authors.setdefault(author_id, [name, 0])[1] += 1
-    author_rows = _Columns(AUTHORS)
-    for author_id, (name, n) in sorted(authors.items(), key=lambda kv: (kv[1][0].casefold(), kv[0])):
-        author_rows.add(author_id=author_id, name=name, n_articles=n)
+
+
+def derived_tables(authors: AuthorTally, rejections: Iterable[Rejection], taxonomy: Taxonomy) -> dict[str, pa.Table]:
+    """The tables that are not per document: authors, themes and rejected."""
     theme_rows = _Columns(THEMES)
     for theme in taxonomy.themes:
         theme_rows.add(theme_id=theme.theme_id, label=theme.label, description=theme.description)
     rejected = _Columns(REJECTED)
     for r in sorted(rejections, key=lambda r: r.path):
         rejected.add(path=r.path, sha256=r.sha256, n_bytes=r.n_bytes, reason=r.reason.value, message=r.message)
-    tables |= {"authors": author_rows.build(), "themes": theme_rows.build(), "rejected": rejected.build()}
-    return {t.name: tables[t.name].combine_chunks() for t in TABLES}
+    return {"authors": authors.table(), "themes": theme_rows.build(), "rejected": rejected.build()}
+
+
+def combine_tables(
+    parts: Sequence[dict[str, pa.Table]], rejections: Iterable[Rejection], taxonomy: Taxonomy
+) -> dict[str, pa.Table]:
+    """Every output table: the per-document parts in path order, then authors, themes and rejected."""
+    tables = concat_document_tables(parts)
+    tables |= derived_tables(AuthorTally().add(tables["articles"]), rejections, taxonomy)
+    return {t.name: tables[t.name] for t in TABLES}
 
 
 def build_tables(

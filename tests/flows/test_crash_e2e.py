@@ -31,7 +31,7 @@ class Run:
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "flows", "run", "--raw-dir", str(raw), "--out-dir", str(out),
-             "--taxonomy", str(taxonomy)],
+             "--taxonomy", str(taxonomy), "--batch-mb", "0.2", "--partition-mb", "0.5"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
             cwd=PROJECT_ROOT,
         )
@@ -93,10 +93,11 @@ def test_kill_9_at_any_stage_leaves_latest_complete(raw: Path, tmp_path: Path) -
     assert first.wait() == 0, first.output()
     good = (out / "latest").resolve().name
 
+    # Small batches and partitions (see Run): each kill lands while some partitions are written and others not.
     kill_points: dict[str, Callable[[], Callable[[], bool]]] = {
-        "segmentation": lambda: lambda: "decode: " in run.output(),
-        "validation": lambda: lambda: "combine: " in run.output(),
-        "parquet writes": lambda: lambda: any((out / ".staging").glob("*/parquet/*.parquet")),
+        "segmentation": lambda: lambda: "plan: " in run.output(),
+        "validation": lambda: lambda: "validate: partition 1 " in run.output(),
+        "parquet writes": lambda: lambda: "write: partition 2 " in run.output(),
     }
     for name, condition in kill_points.items():
         run = Run(raw, out, taxonomy_variant(tmp_path, name.replace(" ", "-")))
