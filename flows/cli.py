@@ -19,6 +19,7 @@ from flows.catalog import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TAXONOMY,
 )
+from flows.deploy import DEFAULT_CRON, DEFAULT_NAME, DEFAULT_TIMEZONE
 from flows.runners import RUNNERS
 from flows.settings import apply_defaults
 from transforms.batches import DEFAULT_BATCH_BYTES, DEFAULT_PARTITION_BYTES
@@ -46,6 +47,22 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
                      help="seconds to wait while another run publishes to the same --out-dir (default 600)")
     _add_scale_options(run)
+
+    serve = sub.add_parser(
+        "serve", help="register the scheduled deployment with a Prefect server and run its flow runs",
+        description="Register the deployment 'corpus-pipeline/NAME' (a cron schedule, default daily at 02:00 UTC, "
+        "with these run options as its parameters) with the Prefect server at PREFECT_API_URL, then run every "
+        "scheduled or triggered flow run until stopped (Ctrl-C). See README: Run on a schedule.",
+    )
+    serve.add_argument("--raw-dir", required=True, type=Path, help="folder of raw text files (read recursively)")
+    serve.add_argument("--out-dir", required=True, type=Path, help="output folder; OUT/latest is the newest run")
+    serve.add_argument("--name", default=DEFAULT_NAME, help="deployment name (default: daily)")
+    serve.add_argument("--cron", default=DEFAULT_CRON, help="cron schedule (default: '0 2 * * *', 02:00 daily)")
+    serve.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="time zone of the schedule (default: UTC)")
+    serve.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
+    serve.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
+    serve.add_argument("--csv-bom", action="store_true", help="start each CSV file with a UTF-8 byte-order mark")
+    _add_scale_options(serve)
 
     snapshots = sub.add_parser("snapshots", help="list the published and failed runs in an output dir",
                                description="List OUT/runs/* (and OUT/failed/*) with row counts and validation "
@@ -141,6 +158,23 @@ def _run(args: argparse.Namespace) -> int:
     print(f"published {summary['published']} ({counts}); {summary['processed']} documents processed, "
           f"{summary['reused']} reused; {summary['rejected']} files rejected; "
           f"{summary['warnings']} validation warnings")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    apply_defaults()
+    from flows.deploy import deployment_parameters, serve
+    from transforms.errors import CorpusError
+
+    parameters = deployment_parameters(
+        args.raw_dir, args.out_dir, taxonomy=args.taxonomy, strict=args.strict, csv_bom=args.csv_bom,
+        runner=args.runner, dask_address=args.dask_address, workers=args.workers, batch_mb=args.batch_mb,
+        partition_mb=args.partition_mb,
+    )
+    try:
+        serve(args.name, args.cron, args.timezone, parameters)
+    except CorpusError as exc:
+        return _fail(str(exc))
     return 0
 
 
@@ -275,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commands = {
         "run": _run, "generate": _generate, "snapshots": _snapshots, "diff": _diff, "evaluate": _evaluate,
-        "describe": _describe, "validate": _validate,
+        "describe": _describe, "validate": _validate, "serve": _serve,
     }
     return commands[args.command](args)
 

@@ -18,7 +18,7 @@ from flows.catalog import DEFAULT_EXPECTATIONS, PROJECT_ROOT, csv_path, parquet_
 from flows.evaluation import load_gold
 from flows.pipeline import corpus_pipeline
 from flows.publish import file_digests
-from tests.conftest import CORPORA, SAMPLE
+from tests.conftest import CORPORA, SAMPLE, WIRE
 from transforms.errors import RejectedInputError, ValidationFailed
 from transforms.evaluate import gold_sentences, sentence_boundary_prf
 from transforms.schema import TABLES, arrow_schema
@@ -198,3 +198,30 @@ def test_rejected_files_are_published_with_their_reasons(tmp_path: Path) -> None
     with pytest.raises(RejectedInputError, match="3 raw files were rejected"):
         run(raw, strict_out, strict=True)
     assert not (strict_out / "latest").exists()
+
+
+def test_an_empty_raw_dir_is_a_completed_run_that_changes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(SAMPLE / "raw", out)
+    good = (out / "latest").resolve()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    summary = run(empty, out)
+    assert summary["published"] is None and summary["row_counts"] == {}
+    assert (out / "latest").resolve() == good
+
+
+def test_many_small_partitions_hold_the_same_rows_as_one(tmp_path: Path) -> None:
+    corpus = WIRE
+    run(corpus / "raw", tmp_path / "one")
+    summary = run(corpus / "raw", tmp_path / "many", batch_mb=0.000_001, partition_mb=0.000_001)  # a file each
+    n_documents = summary["row_counts"]["documents"]
+    assert n_documents > 1
+    validation = json.loads((tmp_path / "many" / "latest" / "validation" / "sentences.json").read_text())
+    assert validation["partitions"] == n_documents and validation["success"]
+    for table in TABLES:
+        one, many = pq.ParquetFile(parquet_path(tmp_path / "one" / "latest", table.name)), pq.ParquetFile(
+            parquet_path(tmp_path / "many" / "latest", table.name))
+        assert many.read().equals(one.read()), table.name
+        if table.name in ("documents", "articles"):  # a row group per partition: written as they came
+            assert many.metadata.num_row_groups == n_documents

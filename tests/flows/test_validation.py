@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from flows.catalog import Catalog
-from flows.validation import load_suite, validate_tables
+from flows.validation import Validation, load_suite, validate_tables
 from tests.transforms.test_tables import build
 from transforms.schema import TABLES
 from transforms.themes import Taxonomy
@@ -62,3 +62,33 @@ def test_warnings_are_recorded_but_do_not_block(taxonomy: Taxonomy, suites: dict
     assert [(w.table, w.check) for w in report.warnings] == [
         ("sentences", "expect_column_values_to_be_between(n_words)")
     ]
+
+
+def test_partitions_are_checked_across_for_repeated_keys(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    tables = build(taxonomy)
+    validation = Validation(suites, list(taxonomy.theme_ids))
+    validation.add_partition(tables)
+    validation.add_partition(tables)  # the same documents again, in a second partition
+    validation.add_tables({name: tables[name] for name in ("authors", "themes", "rejected")})
+    report = validation.finish()
+    repeated = {(r.table, r.check): r for r in report.blocking}
+    key = ("documents", "expect_column_values_to_be_unique(doc_id) (across partitions)")
+    assert repeated[key].failing_count == tables["documents"].num_rows
+    assert ("sentences", "expect_column_values_to_be_unique(sentence_id) (across partitions)") in repeated
+    # every check inside a partition passed: only the totals see the repeats
+    assert all("across partitions" in r.check for r in report.blocking)
+    assert report.details["sentences"]["partitions"] == 2
+
+
+def test_row_counts_are_checked_on_the_totals(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    tables = build(taxonomy)
+    empty = {name: t.slice(0, 0) for name, t in tables.items()}
+    validation = Validation(suites, list(taxonomy.theme_ids))
+    validation.add_partition(tables)
+    validation.add_partition(empty)  # a partition without rows is fine when the run has rows
+    report = validation.finish()
+    assert not [r for r in report.results if "row_count" in r.check and not r.success]
+    validation = Validation(suites, list(taxonomy.theme_ids))
+    validation.add_partition(empty)
+    assert ("documents", "expect_table_row_count_to_be_between (all partitions)") in {
+        (r.table, r.check) for r in validation.finish().blocking}
