@@ -34,8 +34,8 @@ def serve(name: str, cron: str, timezone: str, parameters: dict[str, Any]) -> No
             "PREFECT_API_URL=http://127.0.0.1:4200/api; without it the schedule would live in a temporary server "
             "that disappears with this process"
         )
-    from prefect.types.entrypoint import EntrypointType
     from prefect.schedules import Cron
+    from prefect.types.entrypoint import EntrypointType
 
     from flows.pipeline import corpus_pipeline
 
