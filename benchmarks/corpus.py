@@ -7,6 +7,7 @@ content or phrase can flatter a measurement.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 NAMES = ["Zhang Nan", "Li Wei", "Chen Jing", "Wang Hua", "Yang Jinzhong", "Zhou Ming", "Yan Jing", "Liu Yang"]
@@ -37,22 +38,30 @@ def _vary(text: str, copy: int, rng: random.Random) -> str:
     return "\n".join(out) + "\n"
 
 
-def scaled_corpus(raw_dir: Path, megabytes: float, seed: int = 7) -> dict[str, bytes]:
-    """File name -> bytes, about ``megabytes`` MB in all."""
+def iter_scaled_corpus(raw_dir: Path, megabytes: float, seed: int = 7) -> Iterator[tuple[str, bytes]]:
+    """(file name, bytes) pairs, about ``megabytes`` MB in all, made one at a time."""
     rng = random.Random(seed)
     sources = [p.read_text(encoding="utf-8") for p in sorted(raw_dir.rglob("*.txt"))]
     if not sources:
         raise ValueError(f"no .txt files under {raw_dir}")
-    files: dict[str, bytes] = {}
-    size = 0
+    size = n = 0
     while size < megabytes * 1_000_000:
-        data = _vary(sources[len(files) % len(sources)], len(files), rng).encode("utf-8")
-        files[f"doc-{len(files):05d}.txt"] = data
+        data = _vary(sources[n % len(sources)], n, rng).encode("utf-8")
+        yield f"doc-{n:06d}.txt", data
         size += len(data)
-    return files
+        n += 1
 
 
-def write_corpus(files: dict[str, bytes], raw_dir: Path) -> None:
+def scaled_corpus(raw_dir: Path, megabytes: float, seed: int = 7) -> dict[str, bytes]:
+    """File name -> bytes, about ``megabytes`` MB in all."""
+    return dict(iter_scaled_corpus(raw_dir, megabytes, seed))
+
+
+def write_corpus(files: dict[str, bytes] | Iterable[tuple[str, bytes]], raw_dir: Path) -> int:
+    """Write the files under ``raw_dir``; returns the bytes written."""
     raw_dir.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
+    total = 0
+    for name, data in files.items() if isinstance(files, dict) else files:
         (raw_dir / name).write_bytes(data)
+        total += len(data)
+    return total

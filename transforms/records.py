@@ -12,6 +12,7 @@ same ids on every run and every machine.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -213,11 +214,12 @@ class TaggedDocument:
     scores: dict[str, tuple[ThemeScore, ...]] = field(default_factory=dict)
 
 
+_CJK = re.compile("[\u3400-\u9fff]")
+# A whitespace-separated token with at least one letter or digit that is not CJK.
+_WORD_WITH_ALNUM = re.compile("(?<!\\S)\\S*?[^\\W_\u3400-\u9fff]\\S*")
+
+
 def count_words(text: str) -> int:
-    """Whitespace-separated tokens; CJK characters count one word each."""
-    n = 0
-    for token in text.split():
-        cjk = sum(1 for ch in token if "\u3400" <= ch <= "\u9fff")
-        other = any(ch.isalnum() and not "\u3400" <= ch <= "\u9fff" for ch in token)
-        n += cjk + (1 if other else 0)
-    return n
+    """Whitespace-separated tokens that hold a letter or digit; each CJK character counts as a word of its own
+    (and a token of CJK characters only adds no other word)."""
+    return len(_CJK.findall(text)) + len(_WORD_WITH_ALNUM.findall(text))

@@ -76,6 +76,7 @@ def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
                   encoding=doc.encoding, n_chars=doc.n_chars, n_articles=len(item.articles), text=doc.text)
     for article in item.articles:
         article_sentences = article.sentences
+        n_words = {s.sentence_id: s.n_words for s in article_sentences}  # counted once per sentence
         articles.add(
             article_id=article.article_id, doc_id=doc.doc_id, ordinal=article.ordinal, title=article.title,
             series=article.series, author=article.author,
@@ -84,7 +85,7 @@ def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
             byline=article.byline.line if article.byline else None,
             credits=[f"{c.role}: {c.name}" for c in article.credits],
             n_paragraphs=len(article.paragraphs), n_sentences=len(article_sentences),
-            n_words=sum(s.n_words for s in article_sentences),
+            n_words=sum(n_words.values()),
             char_start=article.char_start, char_end=article.char_end,
             **add_tags(TagLevel.ARTICLE, article.article_id),
             parse_warnings=list(article.warnings),
@@ -100,7 +101,7 @@ def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
                 sentences.add(
                     sentence_id=s.sentence_id, paragraph_id=s.paragraph_id, article_id=s.article_id,
                     doc_id=s.doc_id, ordinal=s.ordinal, text=s.text, char_start=s.char_start,
-                    char_end=s.char_end, n_words=s.n_words, **add_tags(TagLevel.SENTENCE, s.sentence_id),
+                    char_end=s.char_end, n_words=n_words[s.sentence_id], **add_tags(TagLevel.SENTENCE, s.sentence_id),
                 )
     return {c.table.name: c.build() for c in (documents, articles, paragraphs, sentences, tags)}
 

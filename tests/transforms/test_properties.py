@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.transforms.helpers import assert_offsets, document
-from transforms.records import Article
+from transforms.records import Article, count_words
 from transforms.segment import segment_document
 
 WORDS = st.sampled_from(
@@ -107,3 +107,18 @@ def test_editing_one_article_keeps_the_other_ids(bodies: list[tuple[list[str], b
         assert a.article_id == b.article_id
         if i != edit:
             assert [s.sentence_id for s in a.sentences] == [s.sentence_id for s in b.sentences]
+
+
+def _count_words_by_token(text: str) -> int:
+    """The definition of count_words, token by token (the product uses two regular expressions)."""
+    n = 0
+    for token in text.split():
+        cjk = sum(1 for ch in token if "\u3400" <= ch <= "\u9fff")
+        other = any(ch.isalnum() and not "\u3400" <= ch <= "\u9fff" for ch in token)
+        n += cjk + (1 if other else 0)
+    return n
+
+
+@given(st.text(st.sampled_from(list("ab Z9_-–—. \n\t\u3000\u00a0中文国é²½Ⅻ٣\u2028"))) | st.text())
+def test_count_words_counts_tokens_with_letters_and_each_cjk_character(text: str) -> None:
+    assert count_words(text) == _count_words_by_token(text)

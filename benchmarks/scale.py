@@ -1,0 +1,194 @@
+"""Throughput, start-up and peak memory at scale: 10, 100 and 1000 MB corpora generated from raw/.
+
+    .venv/bin/python -m benchmarks.scale stages --mb 10 100       # per stage, in-process, streamed
+    .venv/bin/python -m benchmarks.scale flow --mb 100 [--runner threads]  # the real CLI, a Prefect flow
+    .venv/bin/python -m benchmarks.scale startup                  # empty raw dir vs a bare Prefect flow
+
+``stages`` runs the flow's own steps without Prefect, partition by partition as the flow does (32 MB), in a
+fresh process per size, and prints seconds and MB/s of raw text per stage (read, decode, segment, tag, build
+tables, validate, write) and the process's peak RSS. Great Expectations is imported before the clock starts
+(its import is part of the start-up, reported by ``startup``).
+
+``flow`` runs ``corpus-pipeline run`` on a generated corpus and prints wall seconds, the flow's own seconds
+(from the manifest), MB/s after start-up, and the peak RSS of the largest process of the run.
+
+``startup`` times, as medians of 3, ``corpus-pipeline run`` on an empty raw dir against a Prefect flow that
+does nothing (both start Prefect's temporary server), and prints the ratio (target: at most 1.5).
+
+The corpora vary titles, bylines and paragraph order per copy (benchmarks/corpus.py), so no cache flatters us.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from benchmarks.corpus import iter_scaled_corpus, write_corpus
+from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT, Catalog
+
+STAGES = ("read", "decode", "segment", "tag", "build tables", "validate", "write")
+
+
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def stages(mb: float, partition_mb: float = 32.0) -> None:
+    """One size, in this process (run it in a fresh one: peak RSS is per process)."""
+    import great_expectations  # noqa: F401  (its import is start-up, not throughput)
+
+    from flows.publish import TableFiles
+    from flows.validation import Validation, load_suite
+    from transforms.batches import cut
+    from transforms.decoding import read_document
+    from transforms.records import FileRef, RawFile, Rejection, TaggedDocument
+    from transforms.schema import TABLES, arrow_schema
+    from transforms.segment import segment_or_reject
+    from transforms.tables import AuthorTally, concat_document_tables, derived_tables, document_tables
+    from transforms.themes import parse_taxonomy, tag_articles
+
+    taxonomy = parse_taxonomy(DEFAULT_TAXONOMY.read_text(encoding="utf-8"))
+    seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def clock(stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        seconds[stage] += time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raw_dir, out = Path(tmp) / "raw", Path(tmp) / "out"
+        n_bytes = write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", mb), raw_dir)
+        refs = [FileRef(p.name, "", p.stat().st_size) for p in sorted(raw_dir.iterdir())]
+        suites = {t.name: load_suite(Catalog(raw_dir, out), t.name) for t in TABLES}
+        validation = Validation(suites, list(taxonomy.theme_ids))
+        files = TableFiles(out, {t.name: arrow_schema(t) for t in TABLES})
+        authors = AuthorTally()
+        for partition in cut(refs, int(partition_mb * 1e6)):
+            with clock("read"):
+                raws = [RawFile(r.path, (raw_dir / r.path).read_bytes()) for r in partition]
+            with clock("decode"):
+                docs = [d for d in map(read_document, raws) if not isinstance(d, Rejection)]
+            with clock("segment"):
+                segmented = [(d, segment_or_reject(d)) for d in docs]
+            with clock("tag"):
+                tagged = [TaggedDocument(d, a, tag_articles(taxonomy, a)) for d, a in segmented
+                          if not isinstance(a, Rejection)]
+            with clock("build tables"):
+                tables = concat_document_tables([document_tables(t) for t in tagged])
+            authors.add(tables["articles"])
+            raws, docs, segmented, tagged = [], [], [], []  # let the partition's records go
+            with clock("validate"):
+                validation.add_partition(tables | derived_tables(AuthorTally().add(tables["articles"]), [], taxonomy))
+            with clock("write"):
+                for name, table in tables.items():
+                    files.write(name, table)
+        derived = derived_tables(authors, [], taxonomy)
+        with clock("write"):
+            for name, table in derived.items():
+                files.write(name, table)
+            files.close()
+        with clock("validate"):
+            validation.add_tables(derived)
+            validation.finish()
+    print(f"corpus {n_bytes / 1e6:.0f} MB ({len(refs)} files), partitions of {partition_mb:g} MB")
+    for stage in STAGES:
+        print(f"  {stage:<13} {seconds[stage]:8.2f} s {n_bytes / 1e6 / seconds[stage]:8.1f} MB/s")
+    total = sum(seconds.values())
+    ours = seconds["segment"] + seconds["tag"]
+    print(f"  {'segment+tag':<13} {ours:8.2f} s {n_bytes / 1e6 / ours:8.1f} MB/s")
+    print(f"  {'all stages':<13} {total:8.2f} s {n_bytes / 1e6 / total:8.1f} MB/s")
+    print(f"  peak RSS      {_peak_rss_mb():8.0f} MB")
+
+
+def run_cli(raw: Path, out: Path, *options: str) -> tuple[float, float | None, float]:
+    """Wall seconds, the flow's own seconds (None when nothing was published) and the peak RSS (MB) of the
+    largest process of one ``corpus-pipeline run`` (run in a fresh child, so the figure is its own)."""
+    code = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); w = time.perf_counter() - t; "
+        "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); "
+        "sys.exit(0 if r.returncode == 0 else (print(r.stdout[-3000:], r.stderr[-3000:], file=sys.stderr) or 1))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, sys.executable, "-m", "flows", "run", "--raw-dir", str(raw), "--out-dir",
+         str(out), *options], capture_output=True, text=True, cwd=PROJECT_ROOT,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"run failed:\n{done.stderr}")
+    wall, rss = (float(x) for x in done.stdout.split())
+    manifest_file = out / "latest" / "manifest.json"
+    flow = None
+    if manifest_file.exists():
+        m = json.loads(manifest_file.read_text(encoding="utf-8"))
+        flow = (datetime.fromisoformat(m["finished_at"]) - datetime.fromisoformat(m["started_at"])).total_seconds()
+    return wall, flow, rss
+
+
+def bare_prefect_flow() -> float:
+    code = "from prefect import flow\n@flow\ndef noop():\n    pass\nnoop()\n"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=PROJECT_ROOT)
+    return time.perf_counter() - start
+
+
+def startup(repeat: int = 3) -> float:
+    ours, bare = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty"
+        empty.mkdir()
+        for i in range(repeat):  # interleaved, so that a noisy moment hits both
+            ours.append(run_cli(empty, Path(tmp) / f"out-{i}")[0])
+            bare.append(bare_prefect_flow())
+    o, b = statistics.median(ours), statistics.median(bare)
+    verdict = "meets" if o / b <= 1.5 else "MISSES"
+    print(f"start-up, medians of {repeat}: corpus-pipeline on an empty raw dir {o:.1f} s; bare Prefect flow "
+          f"{b:.1f} s; ratio {o / b:.2f} ({verdict} the 1.5x target)")
+    return o
+
+
+def flow(mb: float, options: list[str], start_up: float) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        n_bytes = write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", mb), raw)
+        wall, in_flow, rss = run_cli(raw, Path(tmp) / "out", *options)
+    after = wall - start_up
+    print(f"flow on {n_bytes / 1e6:.0f} MB {' '.join(options)}: wall {wall:.1f} s, in-flow {in_flow:.1f} s; "
+          f"{n_bytes / 1e6 / after:.1f} MB/s after start-up ({start_up:.1f} s); peak RSS {rss:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=("stages", "flow", "startup", "stages-one"))
+    parser.add_argument("--mb", type=float, nargs="+", default=[10.0, 100.0])
+    parser.add_argument("--runner", default="sequential")
+    parser.add_argument("--workers", default=None)
+    args = parser.parse_args()
+    if args.what == "stages-one":
+        stages(args.mb[0])
+    elif args.what == "stages":
+        for mb in args.mb:  # a fresh process per size: peak RSS is per size
+            subprocess.run([sys.executable, "-m", "benchmarks.scale", "stages-one", "--mb", str(mb)], check=True,
+                           cwd=PROJECT_ROOT)
+    elif args.what == "startup":
+        startup()
+    else:
+        start_up = startup()
+        options = ["--runner", args.runner] + (["--workers", args.workers] if args.workers else [])
+        for mb in args.mb:
+            flow(mb, options, start_up)
+
+
+if __name__ == "__main__":
+    main()
