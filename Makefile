@@ -17,7 +17,7 @@ export GX_ANALYTICS_ENABLED := false
 
 BENCH_STAMP := $(VENV)/.installed-bench-lock
 
-.PHONY: setup run test test-fast lint generate lock bench bench-setup bench-sentences bench-lock clean
+.PHONY: setup run test test-fast lint generate lock bench bench-large bench-setup bench-sentences bench-lock clean
 
 setup: $(STAMP)
 
@@ -53,9 +53,15 @@ bench-sentences: bench-setup
 	$(BIN)/python -m benchmarks.sentences
 
 bench: bench-setup
-	$(BIN)/python -m benchmarks.stages --mb 5
+	$(BIN)/python -m benchmarks.peers --mb 10
+	$(BIN)/python -m benchmarks.scale stages --mb 10 100
+	$(BIN)/python -m benchmarks.scale flow --mb 100
 	$(BIN)/python -m benchmarks.sentences
 	$(BIN)/python -m benchmarks.incremental
+
+# The 1000 MB figures (about 20 min and 1 GB of temporary files).
+bench-large: setup
+	$(BIN)/python -m benchmarks.scale flow --mb 1000
 
 bench-lock: setup
 	$(BIN)/python -m pip install --quiet uv

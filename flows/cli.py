@@ -80,6 +80,14 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
     validate.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS)
 
+    report = sub.add_parser("report", help="rebuild the visual report (HTML) of a snapshot",
+                            description="Render the report of a published snapshot (themes by article and by "
+                            "author, lengths, changes, parse warnings, rejected files, validation) as one "
+                            "self-contained HTML file. The snapshot itself is never modified.")
+    report.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
+    report.add_argument("--output", "-o", type=Path,
+                        help="where to write it (default: report-<run_id>.html in the current folder)")
+
     diff = sub.add_parser("diff", help="what changed between two snapshots",
                           description="Documents added, changed, removed and unchanged, and row deltas per table, "
                           "from snapshot OLD to snapshot NEW (snapshot folders, e.g. OUT/runs/<run_id> or "
@@ -175,6 +183,21 @@ def _serve(args: argparse.Namespace) -> int:
         serve(args.name, args.cron, args.timezone, parameters)
     except CorpusError as exc:
         return _fail(str(exc))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from flows.report import write_report
+    from flows.snapshots import read_manifest, read_tables
+    from transforms.errors import CorpusError
+
+    try:
+        manifest = read_manifest(args.snapshot)
+        read_tables(args.snapshot)  # a clear error for an incomplete snapshot
+        path = write_report(args.snapshot, manifest, args.output or Path(f"report-{manifest['run_id']}.html"))
+    except CorpusError as exc:
+        return _fail(str(exc))
+    print(f"wrote {path}")
     return 0
 
 
@@ -310,6 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "run": _run, "generate": _generate, "snapshots": _snapshots, "diff": _diff, "evaluate": _evaluate,
         "describe": _describe, "validate": _validate, "serve": _serve,
+        "report": _report,
     }
     return commands[args.command](args)
 

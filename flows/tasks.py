@@ -12,12 +12,13 @@ from typing import Any
 
 import pyarrow as pa
 from prefect import get_run_logger, task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
 from flows import io, publish
 from flows.cache import DocumentCache, document_key
 from flows.catalog import Catalog, manifest_path
+from flows.report import REPORT_FILE, write_report
 from flows.validation import Validation, ValidationReport, load_suite
 from transforms.batches import BatchResult, cut, process_batch
 from transforms.changes import change_markdown, change_report
@@ -277,10 +278,13 @@ def clean_leftovers(catalog: Catalog) -> None:
 @io_task
 def publish_run(catalog: Catalog, run_id: str, staged: Path, report: ValidationReport, manifest: dict[str, Any],
                 plan: Plan) -> Path:
-    """Finish the staged run (validation results, card, manifest), switch latest to it, prune old runs and
-    cache entries no file uses any more."""
+    """Finish the staged run (report, validation results, card, manifest), switch latest to it, link the report
+    as an artifact, prune old runs and cache entries no file uses any more."""
+    write_report(staged, manifest)
     publish.finish_staging(staged, report.details, manifest)
     final = publish.switch_latest(catalog, run_id, staged)
+    create_link_artifact(link=(final / REPORT_FILE).resolve().as_uri(), link_text=f"report of run {run_id}",
+                         key="corpus-report", description="The run's visual report (self-contained HTML)")
     removed = publish.prune_runs(catalog)
     dropped = DocumentCache(catalog.cache).prune(plan.keys.values())
     get_run_logger().info("publish: %s is now latest (%d old runs pruned, %d cache entries dropped)", final,

@@ -109,6 +109,8 @@ def render_card(manifest: dict[str, object]) -> str:
         f"checks, {len(validation['warnings'])} warnings (`validation/<table>.json`).",
         f"- Since the previous snapshot: {len(changes.get('added', []))} documents added, "
         f"{len(changes.get('changed', []))} changed, {len(changes.get('removed', []))} removed.",
+        "- Report: `report.html` (themes by article and by author, lengths, changes, parse warnings, rejected "
+        "files, validation), one self-contained file that opens offline.",
         "",
         "| table | rows |",
         "|---|---:|",
