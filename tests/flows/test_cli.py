@@ -30,7 +30,8 @@ def test_help_lists_the_commands() -> None:
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
-    assert set(commands) == {"run", "snapshots", "diff", "describe", "validate", "evaluate", "generate"}
+    assert set(commands) == {"run", "serve", "snapshots", "diff", "describe", "validate", "report", "evaluate",
+                             "generate"}
     for name, parser in commands.items():
         assert f"corpus-pipeline {name}" in readme, name
         assert parser.description, name
@@ -38,6 +39,19 @@ def test_every_command_is_documented_in_the_readme() -> None:
 
 def test_usage_errors_exit_2() -> None:
     assert cli("run").returncode == 2
+    assert cli("run", "--raw-dir", "raw", "--out-dir", "out", "--runner", "spark").returncode == 2
+
+
+def test_dask_address_needs_the_dask_runner(tmp_path: Path) -> None:
+    result = cli("run", "--raw-dir", str(SAMPLE / "raw"), "--out-dir", str(tmp_path), "--dask-address",
+                 "tcp://127.0.0.1:8786")
+    assert result.returncode == 1 and "--dask-address needs --runner dask" in result.stderr
+
+
+def test_serve_refuses_to_start_without_a_prefect_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert main(["serve", "--raw-dir", str(SAMPLE / "raw"), "--out-dir", str(tmp_path)]) == 1
+    assert not (tmp_path / "latest").exists()
 
 
 def test_generated_files_are_in_sync_with_the_schema() -> None:
