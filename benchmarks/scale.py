@@ -1,7 +1,7 @@
 """Throughput, start-up and peak memory at scale: 10, 100 and 1000 MB corpora generated from raw/.
 
     .venv/bin/python -m benchmarks.scale stages --mb 10 100       # per stage, in-process, streamed
-    .venv/bin/python -m benchmarks.scale flow --mb 100 [--runner threads]  # the real CLI, a Prefect flow
+    .venv/bin/python -m benchmarks.scale flow --mb 100 [--runner dask --workers 2 --server]  # the real CLI
     .venv/bin/python -m benchmarks.scale startup                  # empty raw dir vs a bare Prefect flow
 
 ``stages`` runs the flow's own steps without Prefect, partition by partition as the flow does (32 MB), in a
@@ -36,6 +36,7 @@ from pathlib import Path
 
 from benchmarks.corpus import iter_scaled_corpus, write_corpus
 from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT, Catalog
+from tests.flows.prefect_server import PrefectServer
 
 STAGES = ("read", "decode", "segment", "tag", "build tables", "validate", "write")
 
@@ -112,7 +113,8 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
     print(f"  peak RSS      {_peak_rss_mb():8.0f} MB")
 
 
-def run_cli(raw: Path, out: Path, *options: str) -> tuple[float, float | None, float]:
+def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = None
+            ) -> tuple[float, float | None, float]:
     """Wall seconds, the flow's own seconds (None when nothing was published) and the peak RSS (MB) of the
     largest process of one ``corpus-pipeline run`` (run in a fresh child, so the figure is its own)."""
     code = (
@@ -123,7 +125,7 @@ def run_cli(raw: Path, out: Path, *options: str) -> tuple[float, float | None, f
     )
     done = subprocess.run(
         [sys.executable, "-c", code, sys.executable, "-m", "flows", "run", "--raw-dir", str(raw), "--out-dir",
-         str(out), *options], capture_output=True, text=True, cwd=PROJECT_ROOT,
+         str(out), *options], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env,
     )
     if done.returncode != 0:
         raise SystemExit(f"run failed:\n{done.stderr}")
@@ -136,21 +138,21 @@ def run_cli(raw: Path, out: Path, *options: str) -> tuple[float, float | None, f
     return wall, flow, rss
 
 
-def bare_prefect_flow() -> float:
+def bare_prefect_flow(env: dict[str, str] | None = None) -> float:
     code = "from prefect import flow\n@flow\ndef noop():\n    pass\nnoop()\n"
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=PROJECT_ROOT)
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=PROJECT_ROOT, env=env)
     return time.perf_counter() - start
 
 
-def startup(repeat: int = 3) -> float:
+def startup(repeat: int = 3, env: dict[str, str] | None = None) -> float:
     ours, bare = [], []
     with tempfile.TemporaryDirectory() as tmp:
         empty = Path(tmp) / "empty"
         empty.mkdir()
         for i in range(repeat):  # interleaved, so that a noisy moment hits both
-            ours.append(run_cli(empty, Path(tmp) / f"out-{i}")[0])
-            bare.append(bare_prefect_flow())
+            ours.append(run_cli(empty, Path(tmp) / f"out-{i}", env=env)[0])
+            bare.append(bare_prefect_flow(env))
     o, b = statistics.median(ours), statistics.median(bare)
     verdict = "meets" if o / b <= 1.5 else "MISSES"
     print(f"start-up, medians of {repeat}: corpus-pipeline on an empty raw dir {o:.1f} s; bare Prefect flow "
@@ -158,11 +160,11 @@ def startup(repeat: int = 3) -> float:
     return o
 
 
-def flow(mb: float, options: list[str], start_up: float) -> None:
+def flow(mb: float, options: list[str], start_up: float, env: dict[str, str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         n_bytes = write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", mb), raw)
-        wall, in_flow, rss = run_cli(raw, Path(tmp) / "out", *options)
+        wall, in_flow, rss = run_cli(raw, Path(tmp) / "out", *options, env=env)
     after = wall - start_up
     print(f"flow on {n_bytes / 1e6:.0f} MB {' '.join(options)}: wall {wall:.1f} s, in-flow {in_flow:.1f} s; "
           f"{n_bytes / 1e6 / after:.1f} MB/s after start-up ({start_up:.1f} s); peak RSS {rss:.0f} MB")
@@ -174,6 +176,9 @@ def main() -> None:
     parser.add_argument("--mb", type=float, nargs="+", default=[10.0, 100.0])
     parser.add_argument("--runner", default="sequential")
     parser.add_argument("--workers", default=None)
+    parser.add_argument("--server", action="store_true",
+                        help="start a real Prefect server on a free loopback port and run against it (what Dask "
+                        "worker processes need; without it every run starts a temporary server)")
     args = parser.parse_args()
     if args.what == "stages-one":
         stages(args.mb[0])
@@ -184,10 +189,17 @@ def main() -> None:
     elif args.what == "startup":
         startup()
     else:
-        start_up = startup()
         options = ["--runner", args.runner] + (["--workers", args.workers] if args.workers else [])
-        for mb in args.mb:
-            flow(mb, options, start_up)
+        with tempfile.TemporaryDirectory() as home:
+            server = PrefectServer(Path(home)) if args.server else None
+            try:
+                env = server.env() if server else None
+                start_up = startup(env=env)
+                for mb in args.mb:
+                    flow(mb, options, start_up, env)
+            finally:
+                if server:
+                    server.stop()
 
 
 if __name__ == "__main__":

@@ -14,11 +14,12 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from prefect import flow, get_run_logger
 from prefect.futures import PrefectFuture
 from prefect.task_runners import TaskRunner
+from prefect.utilities.annotations import quote
 
 from flows import publish
 from flows.cache import code_version
@@ -98,7 +99,7 @@ def corpus_pipeline(
                     "reused": 0, "processed": 0}
         loaded = load_taxonomy(catalog.taxonomy)
         version = code_version(package_version())
-        plan = plan_documents(catalog, files, loaded, version, int(batch_mb * 1e6), int(partition_mb * 1e6))
+        plan = plan_documents(catalog, _unwalked(files), loaded, version, int(batch_mb * 1e6), int(partition_mb * 1e6))
         validation = Validation(load_suites(catalog), list(loaded.taxonomy.theme_ids))
         staged = publish.open_staging(catalog, run_id)
         files_out = publish.TableFiles(staged, {t.name: arrow_schema(t) for t in TABLES}, catalog.csv_bom)
@@ -124,7 +125,7 @@ def corpus_pipeline(
                 previous=previous_manifest(catalog),
             )
             change_artifact(manifest["changes"])
-            published = publish_run(catalog, run_id, staged, report, manifest, plan)
+            published = publish_run(catalog, run_id, staged, report, manifest, _unwalked(plan))
         except BaseException:
             files_out.close()
             publish.discard_staging(staged)
@@ -137,6 +138,7 @@ def corpus_pipeline(
     return summary
 
 
+T = TypeVar("T")
 _DERIVED = frozenset({"authors", "themes", "rejected"})  # written once, at the end, from all partitions
 
 
@@ -175,6 +177,12 @@ def _write_partitions(
     return done
 
 
+def _unwalked(value: T) -> T:
+    """``value``, marked so that Prefect passes it to a task without walking it (it would look at every file of
+    a plan, for every task call: a run became quadratic in the number of documents)."""
+    return cast(T, quote(value))
+
+
 def _opened(pool: TaskRunner[Any] | None) -> AbstractContextManager[TaskRunner[Any] | None]:
     return pool if pool is not None else nullcontext()
 
@@ -191,7 +199,7 @@ def _processed(
         batch = next(todo, None)
         if batch is None:
             return False
-        loaded_batch = load_batch(catalog, plan, batch)
+        loaded_batch = load_batch(catalog, _unwalked(plan), batch)
         files = [(f.path, f.data) for f in loaded_batch.raw]  # plain values: Prefect passes them through as they are
         if pool is None:
             pending.append((loaded_batch, process(files, loaded.taxonomy)))
@@ -204,7 +212,7 @@ def _processed(
     while pending:
         loaded_batch, outcome = pending.popleft()
         result = outcome.result() if isinstance(outcome, PrefectFuture) else outcome
-        store_batch(catalog, plan, result)
+        store_batch(catalog, _unwalked(plan), result)
         submit()
         yield loaded_batch, result
 
