@@ -106,7 +106,8 @@ def corpus_pipeline(
         progress = Progress(plan.n_bytes, f"corpus-pipeline {run_id}")
         try:
             with _opened(task_runner(runner, dask_address, workers)) as pool:
-                batches = _processed(catalog, plan, loaded, pool, in_flight(runner, workers))
+                ahead = in_flight(runner, workers, max((len(p) for p in plan.partitions), default=1))
+                batches = _processed(catalog, plan, loaded, pool, ahead)
                 done = _write_partitions(plan, batches, loaded, validation, files_out, progress)
             rejected += done.rejected
             _check_inputs(catalog, rejected, n_documents=len(done.documents), strict=strict)

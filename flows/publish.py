@@ -58,11 +58,15 @@ class TableFiles:
             self._csv[name][1].write_table(csv_table(table))
 
     def close(self) -> None:
+        """Finish every file (idempotent: the flow closes again when it discards a failed run)."""
         for writer in self._parquet.values():
             writer.close()
         for f, csv_writer in self._csv.values():
-            csv_writer.close()
-            f.close()
+            if not f.closed:
+                csv_writer.close()
+                f.close()
+        self._parquet.clear()
+        self._csv.clear()
 
 
 def write_table_files(run_root: Path, tables: Mapping[str, pa.Table], csv_bom: bool = False) -> None:

@@ -41,8 +41,11 @@ def task_runner(runner: str, dask_address: str | None = None, workers: int | Non
     raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
 
 
-def in_flight(runner: str, workers: int | None = None) -> int:
-    """How many batches to keep submitted ahead of the one being written (bounds the memory a run uses)."""
+def in_flight(runner: str, workers: int | None = None, batches_per_partition: int = 1) -> int:
+    """How many batches to keep submitted ahead of the one being consumed. Enough to keep every worker busy
+    while the flow validates and writes a partition (a partition's batches, plus one per worker), and no more:
+    the batches in flight are what a run holds in memory besides the partition."""
     if runner == "sequential":
         return 1
-    return 2 * (workers or os.cpu_count() or 1)
+    n = workers or os.cpu_count() or 1
+    return max(2 * n, batches_per_partition + n)

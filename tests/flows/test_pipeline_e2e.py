@@ -19,7 +19,7 @@ from flows.evaluation import load_gold
 from flows.pipeline import corpus_pipeline
 from flows.publish import file_digests
 from tests.conftest import CORPORA, SAMPLE, WIRE
-from transforms.errors import RejectedInputError, ValidationFailed
+from transforms.errors import InputError, RejectedInputError, ValidationFailed
 from transforms.evaluate import gold_sentences, sentence_boundary_prf
 from transforms.schema import TABLES, arrow_schema
 from transforms.tables import csv_cell
@@ -225,3 +225,14 @@ def test_many_small_partitions_hold_the_same_rows_as_one(tmp_path: Path) -> None
         assert many.read().equals(one.read()), table.name
         if table.name in ("documents", "articles"):  # a row group per partition: written as they came
             assert many.metadata.num_row_groups == n_documents
+
+
+def test_a_raw_dir_of_rejected_files_only_fails_and_names_them(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / ".hidden.txt").write_text("Title\nBody.\n", encoding="utf-8")
+    (raw / "notes.txt~").write_text("Title\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no document could be read .*\.hidden\.txt: skipped"):
+        run(raw, tmp_path / "out")
+    assert not (tmp_path / "out" / "latest").exists()
+    assert not (tmp_path / "out" / ".staging").exists() or not any((tmp_path / "out" / ".staging").iterdir())

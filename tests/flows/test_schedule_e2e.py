@@ -16,7 +16,12 @@ from uuid import UUID
 
 import pytest
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+from prefect.client.schemas.filters import (
+    ArtifactFilter,
+    ArtifactFilterFlowRunId,
+    DeploymentFilter,
+    DeploymentFilterId,
+)
 from prefect.deployments import run_deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
@@ -74,15 +79,24 @@ def finished(flow_run_id: UUID, timeout: float = 300) -> Any:
             time.sleep(1)
 
 
-def test_a_served_deployment_runs_on_schedule_and_on_demand(served: Path, tmp_path: Path) -> None:
+def test_a_served_deployment_runs_on_schedule_and_on_demand(
+    served: Path, tmp_path: Path, prefect_server: PrefectServer
+) -> None:
     deployment = wait_for_deployment()
     (schedule,) = deployment.schedules
     assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active) == ("30 3 * * 1", "Europe/Berlin",
                                                                                        True)
     assert deployment.parameters["out_dir"] == str(served)  # absolute: runs start in another directory
 
-    # A run triggered by hand completes and publishes.
-    run = finished(run_deployment(DEPLOYMENT, timeout=0).id)
+    # A run triggered by hand, with the command the README gives, completes and publishes.
+    triggered = subprocess.run(
+        [str(Path(sys.executable).parent / "prefect"), "deployment", "run", DEPLOYMENT, "--watch"],
+        env=prefect_server.env(), capture_output=True, text=True, timeout=600,
+    )
+    assert triggered.returncode == 0, triggered.stdout + triggered.stderr
+    with get_client(sync_client=True) as client:
+        (run,) = client.read_flow_runs(deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])))
+    run = finished(run.id)
     assert run.state.is_completed(), run.state
     manifest = json.loads((served / "latest" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["validation"]["success"] and manifest["row_counts"]["articles"] == 3
