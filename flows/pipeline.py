@@ -115,7 +115,8 @@ def corpus_pipeline(
             write_partition(files_out, derived, "authors, themes and rejected")
             files_out.close()
             report = finish_validation(validation, derived)
-            counts = {t.name: (done.row_counts | {k: v.num_rows for k, v in derived.items()})[t.name] for t in TABLES}
+            rows = validation.row_counts | {k: v.num_rows for k, v in derived.items()}
+            counts = {t.name: rows[t.name] for t in TABLES}
             report_artifacts(counts, report)
             if not report.success:
                 where = record_failure(catalog, run_id, report)
@@ -145,10 +146,10 @@ _DERIVED = frozenset({"authors", "themes", "rejected"})  # written once, at the 
 
 @dataclass(slots=True)
 class _Written:
-    """What the partitions added up to: the manifest's documents, row counts, authors and rejected files."""
+    """What the partitions added up to: the manifest's documents, the authors and the rejected files (the row
+    counts are the validation's)."""
 
     documents: list[dict[str, Any]] = field(default_factory=list)
-    row_counts: dict[str, int] = field(default_factory=dict)
     authors: AuthorTally = field(default_factory=AuthorTally)
     rejected: list[Rejection] = field(default_factory=list)
 
@@ -173,8 +174,6 @@ def _write_partitions(
                                                             loaded.taxonomy))
         write_partition(files_out, tables, f"partition {number}")
         done.documents += tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist()
-        for name, table in tables.items():
-            done.row_counts[name] = done.row_counts.get(name, 0) + table.num_rows
     return done
 
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
-from flows.catalog import parquet_path
+from flows.snapshots import read_table
 from transforms.report import ArticleSummary, ReportData, render_report
 
 REPORT_FILE = "report.html"
@@ -17,7 +15,7 @@ REPORT_FILE = "report.html"
 def report_data(run_root: Path, manifest: dict[str, Any]) -> ReportData:
     """What the report shows, read from the run (a staged run or a published snapshot) and its manifest."""
     def read(table: str, columns: list[str], **kwargs: Any) -> Any:
-        return pq.read_table(parquet_path(run_root, table), columns=columns, **kwargs)
+        return read_table(run_root, table, columns, **kwargs)
 
     articles = read("articles", ["article_id", "title", "author", "n_words", "primary_theme", "parse_warnings"])
     tags = read("theme_tags", ["unit_id", "theme_id", "score"], filters=[("level", "=", "article")])

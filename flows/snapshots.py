@@ -53,16 +53,18 @@ def list_snapshots(out_dir: Path) -> list[Snapshot]:
     return sorted(found, key=lambda s: s.run_id, reverse=True)
 
 
+def read_table(snapshot: Path, name: str, columns: list[str] | None = None, filters: Any = None) -> pa.Table:
+    """One table of a snapshot (or of a staged run), or only some of its columns and rows."""
+    path = parquet_path(snapshot, name)
+    try:
+        return pq.read_table(path, columns=columns, filters=filters)
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise InputError(f"{snapshot} is not a complete snapshot: cannot read {path} ({exc})") from exc
+
+
 def read_tables(snapshot: Path) -> dict[str, pa.Table]:
     """Every table of a published snapshot, read back from its Parquet files."""
-    tables = {}
-    for table in TABLES:
-        path = parquet_path(snapshot, table.name)
-        try:
-            tables[table.name] = pq.read_table(path)
-        except (OSError, pa.ArrowInvalid) as exc:
-            raise InputError(f"{snapshot} is not a complete snapshot: cannot read {path} ({exc})") from exc
-    return tables
+    return {table.name: read_table(snapshot, table.name) for table in TABLES}
 
 
 def describe(snapshot: Path, width: int = 100) -> str:

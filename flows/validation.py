@@ -104,19 +104,23 @@ class Validation:
         self.theme_ids = theme_ids
         self.partitions = 0
         self._results: dict[tuple[str, str, str, str, int], CheckResult] = {}
-        self._rows: dict[str, int] = {}
+        self.row_counts: dict[str, int] = {}  # rows of the per-document tables, over the partitions so far
         self._hashes: dict[tuple[str, str], list[np.ndarray]] = {}
+        # What each partition runs, worked out once: the suites without their row count, and the unique keys.
+        self._partial = {
+            name: {**suites[name], "expectations": [e for e in suites[name]["expectations"] if e["type"] != ROW_COUNT]}
+            for name in DOCUMENT_TABLE_NAMES
+        }
+        self._unique = {name: _unique_keys(suites[name]) for name in DOCUMENT_TABLE_NAMES}
 
     def add_partition(self, tables: Mapping[str, pa.Table]) -> None:
         """One partition: the per-document tables of consecutive documents, with the tables derived from them."""
         self.partitions += 1
         for name in DOCUMENT_TABLE_NAMES:
             table = tables[name]
-            self._rows[name] = self._rows.get(name, 0) + table.num_rows
-            suite = self.suites[name]
-            partial = {**suite, "expectations": [e for e in suite["expectations"] if e["type"] != ROW_COUNT]}
-            self._merge(_run_suite(name, table, partial, self.theme_ids))
-            for label, columns in _unique_keys(suite):
+            self.row_counts[name] = self.row_counts.get(name, 0) + table.num_rows
+            self._merge(_run_suite(name, table, self._partial[name], self.theme_ids))
+            for label, columns in self._unique[name]:
                 self._hashes.setdefault((name, label), []).append(_key_hashes(table, columns))
         self._merge(run_code_checks(tables, self.theme_ids))
 
@@ -126,7 +130,7 @@ class Validation:
             self._merge(_run_suite(name, table, self.suites[name], self.theme_ids))
 
     def finish(self) -> ValidationReport:
-        for name, rows in self._rows.items():
+        for name, rows in self.row_counts.items():
             for e in self.suites[name]["expectations"]:
                 if e["type"] == ROW_COUNT:
                     low, high = e["kwargs"].get("min_value"), e["kwargs"].get("max_value")

@@ -21,7 +21,6 @@ from transforms.errors import TaxonomyError
 
 T = TypeVar("T")
 
-_TOKEN = re.compile(r"\w+")
 _WORD = re.compile(r"\w+\*?")
 _NEXT_WORD = re.compile(r"(?:\s+|\s*-\s*)(\w+)")  # the separator a rule allows, then the next whole token
 
