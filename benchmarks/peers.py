@@ -83,7 +83,7 @@ def regex_peer(texts: list[Document]) -> Callable[[], int]:
 
 
 def trie_regex_peer(texts: list[Document]) -> Callable[[], int]:
-    rx = parse_taxonomy(DEFAULT_TAXONOMY.read_text(encoding="utf-8")).matcher._first
+    rx = parse_taxonomy(DEFAULT_TAXONOMY.read_text(encoding="utf-8")).matcher._places
 
     def run() -> int:
         return sum(1 for d in texts for _ in rx.finditer(d.text.lower()))

@@ -4,10 +4,13 @@ A rule is one or more words; a trailing ``*`` on a word matches any ending (``pr
 case-insensitive and on whole words. Between the words of a rule the text may have white space, a hyphen, or
 nothing (``grass roots`` matches ``grass roots``, ``grass-roots`` and ``grassroots``).
 
-One compiled regular expression, shaped as a trie of the rules' first words, finds the tokens that can start a
-rule (a single C-level scan of the text); only those are looked up in the dictionaries of first words (exact, and
-by the stems of wildcard words) and followed word by word. The cost grows with the text and the number of
-candidate tokens, not with the number of rules.
+One compiled regular expression, shaped as a trie of the rules, finds the places where some rule matches in full
+(a single C-level scan of the text) and captures each place's *key*: its first token and the tokens after it
+that could continue a rule (at most as many as the longest rule has words). Every rule that matches at a place
+lies inside its key and depends only on the key's text, so which rules match a key, and where they end, is
+worked out once per distinct key (word by word, through the dictionaries of first words, exact and by the stems
+of wildcard words) and remembered. A corpus repeats a small vocabulary of keys, so the scan does almost all the
+work; the cost grows with the text and the number of places, not with the number of rules.
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from transforms.errors import TaxonomyError
 T = TypeVar("T")
 
 _WORD = re.compile(r"\w+\*?")
+_TOKEN = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"(?:\s+|\s*-\s*)(\w+)")  # the separator a rule allows, then the next whole token
 
 
 # Symbols of a rule's spelling besides its letters: the end of an exact word, a wildcard ending, a separator.
 _WORD_END, _ANY_ENDING, _GAP = "\x00", "\x01", "\x02"
-_MAX_REMEMBERED = 100_000
+MAX_REMEMBERED_KEYS = 100_000
 _SYMBOLS = {_WORD_END: r"\b", _ANY_ENDING: r"\w*", _GAP: r"(?:\s+|\s*-\s*)"}
 
 
@@ -123,18 +127,23 @@ class PhraseMatcher(Generic[T]):
                 (self._stems if first.wildcard else self._exact).setdefault(first.stem, []).append(rule)
         self._stem_lengths = sorted({len(s) for s in self._stems})
         self._seen: dict[str, list[Rule[T]]] = {}
-        # The first token of every place where some rule matches in full; the rules are then told apart in Python.
-        rules_by_first = [*self._exact.values(), *self._stems.values()]
-        spellings = [_symbols(r.words) for rs in rules_by_first for r in rs]
-        pattern = r"\b(?=" + trie_pattern(spellings) + r")\w+" if spellings else r"(?!)"
-        self._first = re.compile(pattern)  # over lower-cased text: 2x faster than re.IGNORECASE
-        self._first_ignorecase = re.compile(pattern, re.IGNORECASE)
+        self._keys: dict[str, tuple[tuple[int, Rule[T]], ...]] = {}
+        all_rules = [r for rs in (*self._exact.values(), *self._stems.values()) for r in rs]
+        # A place: the first token where some rule matches in full (lookahead), capturing the key, then that token
+        # (so the scan goes on from the next token: rules that start inside a key are found at their own place).
+        whole = trie_pattern(_symbols(r.words) for r in all_rules)
+        later = trie_pattern(_symbols((w,)) for r in all_rules for w in r.words[1:])
+        longest = max((len(r.words) for r in all_rules), default=1)
+        rest = rf"(?:{_SYMBOLS[_GAP]}(?={later})\w+){{0,{longest - 1}}}" if later else ""
+        pattern = rf"\b(?={whole})(?=(\w+{rest}))\w+" if all_rules else r"(?!)"
+        self._places = re.compile(pattern)  # over lower-cased text: 2x faster than re.IGNORECASE
+        self._places_ignorecase = re.compile(pattern, re.IGNORECASE)
 
     def _candidates(self, token: str) -> list[Rule[T]]:
         found = self._seen.get(token)
         if found is None:  # few distinct tokens start a match: remember each one's rules (up to a bound)
             found = self._lookup(token)
-            if len(self._seen) < _MAX_REMEMBERED:
+            if len(self._seen) < MAX_REMEMBERED_KEYS:
                 self._seen[token] = found
         return found
 
@@ -146,21 +155,30 @@ class PhraseMatcher(Generic[T]):
             found.extend(self._stems.get(token[:n], ()))
         return found
 
-    def find(self, text: str) -> list[Match[T]]:
-        """Every match, in order of position (several rules may match at one place)."""
-        matches: list[Match[T]] = []
+    def scan(self, text: str) -> list[tuple[int, str]]:
+        """``(start, key)`` of every place in ``text`` where some rule matches, in order; ``at(key)`` tells which."""
         lowered = text.lower()
         if len(lowered) == len(text):
-            scan = self._first.finditer(lowered)
-        else:  # a few characters (such as "İ") grow when lower-cased: keep offsets into the original text
-            scan, lowered = self._first_ignorecase.finditer(text), text
-        for m in scan:
-            start, end = m.span()
-            for rule in self._candidates(m.group(0).lower()):
-                rule_end = self._match_rest(lowered, end, rule.words)
-                if rule_end is not None:
-                    matches.append(Match(start, rule_end, rule))
-        return matches
+            return [(m.start(), m.group(1)) for m in self._places.finditer(lowered)]
+        # A few characters (such as "İ") grow when lower-cased: keep offsets into the original text.
+        return [(m.start(), m.group(1)) for m in self._places_ignorecase.finditer(text)]
+
+    def at(self, key: str) -> tuple[tuple[int, Rule[T]], ...]:
+        """``(end, rule)`` for every rule that matches at the start of ``key`` (ends relative to it)."""
+        found = self._keys.get(key)
+        if found is None:
+            first = _TOKEN.match(key)
+            assert first is not None, key  # a key starts with a word
+            rules = self._candidates(first.group().lower())
+            ends = ((self._match_rest(key, first.end(), rule.words), rule) for rule in rules)
+            found = tuple((end, rule) for end, rule in ends if end is not None)
+            if len(self._keys) < MAX_REMEMBERED_KEYS:
+                self._keys[key] = found
+        return found
+
+    def find(self, text: str) -> list[Match[T]]:
+        """Every match, in order of position (several rules may match at one place)."""
+        return [Match(start, start + end, rule) for start, key in self.scan(text) for end, rule in self.at(key)]
 
     @staticmethod
     def _match_rest(text: str, end: int, words: tuple[Word, ...]) -> int | None:

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any
 
 from transforms.errors import TaxonomyError
-from transforms.phrases import Match, PhraseMatcher
-from transforms.records import Article, Theme, ThemeScore
+from transforms.phrases import MAX_REMEMBERED_KEYS, PhraseMatcher
+from transforms.records import Article, ParagraphKind, Theme, ThemeScore
 
 TITLE_WEIGHT = 3.0
 HEADING_WEIGHT = 2.0
@@ -49,6 +51,8 @@ class Taxonomy:
     matcher: PhraseMatcher[Cue]
     # Theme id -> its position in the taxonomy (breaks ties between equal scores).
     rank: dict[str, int] = field(init=False, repr=False, compare=False)
+    # What the rules say at each key the matcher has met (see ``score_texts``), remembered per taxonomy.
+    cues: dict[str, _Cues] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     @property
     def theme_ids(self) -> tuple[str, ...]:
@@ -88,30 +92,80 @@ def parse_taxonomy(source: str) -> Taxonomy:
     return Taxonomy(str(meta["id"]), str(meta.get("version", "")), tuple(themes), PhraseMatcher(rules))
 
 
+_SEPARATOR = "\x00"  # between units scanned together: neither a word, a space nor a hyphen, so no rule spans it
+
+# What the rules that match at a key say, worked out once per key: the counted matches (end relative to the
+# key, theme, weight, evidence), longest first, and the exclusions (theme, end).
+_Cues = tuple[tuple[tuple[int, str, float, str], ...], tuple[tuple[str, int], ...]]
+
+
+def _cues(taxonomy: Taxonomy, key: str) -> _Cues:
+    found = taxonomy.cues.get(key)
+    if found is None:
+        matches = sorted(taxonomy.matcher.at(key), key=lambda m: -m[0])  # stable: ties keep the rules' order
+        found = (
+            tuple((end, r.payload.theme_id, r.payload.weight, " ".join(key[:end].lower().split()))
+                  for end, r in matches if r.payload.weight > 0),
+            tuple((r.payload.theme_id, end) for end, r in matches if r.payload.weight == 0),
+        )
+        if len(taxonomy.cues) < MAX_REMEMBERED_KEYS:
+            taxonomy.cues[key] = found
+    return found
+
+
+def score_texts(taxonomy: Taxonomy, texts: Sequence[str]) -> list[tuple[ThemeScore, ...]]:
+    """``score_text`` of each of ``texts``, scanned in one pass."""
+    joined = _SEPARATOR.join(texts)
+    ends = list(accumulate(len(t) + 1 for t in texts))  # where each text's separator is
+    out: list[tuple[ThemeScore, ...]] = [()] * len(texts)
+    unit = 0
+    # Per theme, in the current text: [weight, where the last counted match ends, evidence]; exclusions' spans.
+    counted: dict[str, list[Any]] = {}
+    excluded: dict[str, list[tuple[int, int]]] = {}
+    for start, key in taxonomy.matcher.scan(joined):
+        if start >= ends[unit]:
+            if counted:
+                out[unit] = _scores(taxonomy, counted)
+                counted = {}
+            excluded.clear()
+            while start >= ends[unit]:
+                unit += 1
+        matches, exclusions = taxonomy.cues.get(key) or _cues(taxonomy, key)
+        for theme_id, end in exclusions:
+            excluded.setdefault(theme_id, []).append((start, start + end))
+        for end, theme_id, weight, evidence in matches:
+            state = counted.get(theme_id)
+            if state is not None and start < state[1]:
+                continue  # inside a longer match of the same theme
+            end += start
+            if theme_id in excluded and any(s <= start and end <= e for s, e in excluded[theme_id]):
+                continue
+            if state is None:
+                counted[theme_id] = [weight, end, {evidence: None}]
+            else:
+                state[0] += weight
+                state[1] = end
+                state[2][evidence] = None
+    if counted:
+        out[unit] = _scores(taxonomy, counted)
+    return out
+
+
+def _scores(taxonomy: Taxonomy, counted: dict[str, list[Any]]) -> tuple[ThemeScore, ...]:
+    return _ranked(taxonomy, [
+        ThemeScore(theme_id, 1.0 - math.exp(-weight), tuple(evidence))
+        for theme_id, (weight, _, evidence) in counted.items()
+    ])
+
+
 def score_text(taxonomy: Taxonomy, text: str) -> tuple[ThemeScore, ...]:
     """Scores of one sentence-sized text, best first; only themes that matched.
 
     Within a theme, matches do not overlap: where two rules match at one place the longer one counts
-    (``disaster prevention`` and not also ``disaster*``).
+    (``disaster prevention`` and not also ``disaster*``), and a match that starts inside a counted one does not
+    count. A match inside one of the theme's exclusions does not count.
     """
-    by_theme: dict[str, list[Match[Cue]]] = {}
-    for m in taxonomy.matcher.find(text):
-        by_theme.setdefault(m.rule.payload.theme_id, []).append(m)
-    scores = []
-    for theme_id, matches in by_theme.items():
-        excluded = [(m.start, m.end) for m in matches if m.rule.payload.weight == 0]
-        weight, evidence, taken_until = 0.0, dict[str, None](), -1
-        for m in sorted(matches, key=lambda m: (m.start, -m.end)):
-            if m.rule.payload.weight == 0 or m.start < taken_until:
-                continue
-            if any(s <= m.start and m.end <= e for s, e in excluded):
-                continue
-            weight += m.rule.payload.weight
-            evidence[" ".join(text[m.start : m.end].lower().split())] = None
-            taken_until = m.end
-        if weight > 0:
-            scores.append(ThemeScore(theme_id, 1.0 - math.exp(-weight), tuple(evidence)))
-    return _ranked(taxonomy, scores)
+    return score_texts(taxonomy, [text])[0]
 
 
 def aggregate(
@@ -124,8 +178,13 @@ def aggregate(
     for scores, weight in parts:
         total_weight += weight
         for s in scores:
-            sums[s.theme_id] = sums.get(s.theme_id, 0.0) + s.score * weight
-            evidence.setdefault(s.theme_id, {}).update(dict.fromkeys(s.evidence))
+            theme_id = s.theme_id
+            if theme_id in sums:
+                sums[theme_id] += s.score * weight
+                evidence[theme_id].update(dict.fromkeys(s.evidence))
+            else:
+                sums[theme_id] = s.score * weight
+                evidence[theme_id] = dict.fromkeys(s.evidence)
     if total_weight <= 0:
         return ()
     return _ranked(
@@ -142,27 +201,30 @@ def _ranked(taxonomy: Taxonomy, scores: list[ThemeScore]) -> tuple[ThemeScore, .
 
 
 def tag_articles(taxonomy: Taxonomy, articles: Iterable[Article]) -> dict[str, tuple[ThemeScore, ...]]:
-    """Scores for every unit of every article, keyed by unit id."""
-    scores: dict[str, tuple[ThemeScore, ...]] = {}
+    """Scores for the article, each of its paragraphs and each of its sentences, for every article, keyed by
+    unit id. The titles and sentences of all the articles are scanned in one pass."""
+    articles = tuple(articles)
+    texts = [t for a in articles for t in (a.title, *(s.text for p in a.paragraphs for s in p.sentences))]
+    scored = iter(score_texts(taxonomy, texts))
+    out: dict[str, tuple[ThemeScore, ...]] = {}
     for article in articles:
-        scores.update(tag_article(taxonomy, article))
-    return scores
+        article_parts: list[tuple[tuple[ThemeScore, ...], float]] = [(next(scored), TITLE_WEIGHT)]
+        for paragraph in article.paragraphs:
+            sentence_scores = []
+            for sentence in paragraph.sentences:
+                scores = next(scored)
+                out[sentence.sentence_id] = scores
+                sentence_scores.append(scores)
+                is_heading = paragraph.kind is ParagraphKind.THESIS_POINT and sentence.ordinal == 0
+                article_parts.append((scores, HEADING_WEIGHT if is_heading else 1.0))
+            out[paragraph.paragraph_id] = (
+                sentence_scores[0] if len(sentence_scores) == 1  # the mean of one part is that part
+                else aggregate(taxonomy, [(s, 1.0) for s in sentence_scores])
+            )
+        out[article.article_id] = aggregate(taxonomy, article_parts)
+    return out
 
 
 def tag_article(taxonomy: Taxonomy, article: Article) -> dict[str, tuple[ThemeScore, ...]]:
     """Scores for the article, each of its paragraphs and each of its sentences, keyed by unit id."""
-    out: dict[str, tuple[ThemeScore, ...]] = {}
-    article_parts: list[tuple[tuple[ThemeScore, ...], float]] = [
-        (score_text(taxonomy, article.title), TITLE_WEIGHT)
-    ]
-    for paragraph in article.paragraphs:
-        sentence_scores = []
-        for sentence in paragraph.sentences:
-            scores = score_text(taxonomy, sentence.text)
-            out[sentence.sentence_id] = scores
-            sentence_scores.append(scores)
-            is_heading = paragraph.heading is not None and sentence.ordinal == 0
-            article_parts.append((scores, HEADING_WEIGHT if is_heading else 1.0))
-        out[paragraph.paragraph_id] = aggregate(taxonomy, ((s, 1.0) for s in sentence_scores))
-    out[article.article_id] = aggregate(taxonomy, article_parts)
-    return out
+    return tag_articles(taxonomy, (article,))
