@@ -38,13 +38,14 @@ def _result(table: str, check: str, failures: list[str], severity: str = "critic
 
 def check_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
     """``0 <= char_start < char_end <= n_chars`` and ``documents.text[char_start:char_end] == text``."""
-    docs = tables["documents"].to_pydict()
+    docs = tables["documents"].select(["doc_id", "text"]).to_pydict()
     texts = dict(zip(docs["doc_id"], docs["text"], strict=True))
     results = []
     for name in ("articles", "paragraphs", "sentences"):
-        cols = tables[name].to_pydict()
         key = tables[name].schema.names[0]
-        has_text = "text" in cols
+        has_text = "text" in tables[name].schema.names
+        needed = [key, "doc_id", "char_start", "char_end", *(["text"] if has_text else [])]
+        cols = tables[name].select(needed).to_pydict()
         failures = []
         for i, doc_id in enumerate(cols["doc_id"]):
             start, end = cols["char_start"][i], cols["char_end"][i]
@@ -64,8 +65,8 @@ def check_list_values(tables: Mapping[str, pa.Table], theme_ids: Iterable[str]) 
     allowed = set(theme_ids)
     results = []
     for name in ("articles", "paragraphs", "sentences"):
-        cols = tables[name].to_pydict()
         key = tables[name].schema.names[0]
+        cols = tables[name].select([key, "themes", "primary_theme"]).to_pydict()
         failures = []
         for unit, themes, primary in zip(cols[key], cols["themes"], cols["primary_theme"], strict=True):
             unknown = [t for t in themes if t not in allowed]
