@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class ParagraphKind(StrEnum):
@@ -103,8 +104,10 @@ class Span:
     text: str
 
 
-@dataclass(slots=True, frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """(A ``NamedTuple``, like ``ThemeScore``: made by the hundred thousand, and 6x cheaper to create than a frozen
+    dataclass; just as immutable.)"""
+
     sentence_id: str
     paragraph_id: str
     article_id: str
@@ -186,8 +189,7 @@ class Theme:
     description: str
 
 
-@dataclass(slots=True, frozen=True)
-class ThemeScore:
+class ThemeScore(NamedTuple):
     theme_id: str
     score: float  # 0..1
     evidence: tuple[str, ...]  # the phrases that matched, in order of first appearance
