@@ -1,0 +1,67 @@
+"""Per-stage throughput of the working tree against an earlier revision, interleaved in one run.
+
+    .venv/bin/python -m benchmarks.compare REV [--mb 10] [--rounds 3]
+
+The machines are noisy (up to 2x between minutes), so figures taken at different times cannot show a 20%
+change. This checks REV out into a temporary git worktree and runs ``benchmarks.scale stages-one`` on the same
+generated corpus in REV and in the working tree by turns (old, new, old, new, ...), each in a fresh process
+with the same virtualenv, then prints the best seconds of each stage for both and their ratio. REV must have
+``benchmarks.scale stages-one`` (any revision since the benchmarks were added).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from flows.catalog import PROJECT_ROOT
+
+_STAGE_LINE = re.compile(r"^  (?P<stage>[a-z+ ]+?)\s+(?P<seconds>[\d.]+) s\s+[\d.]+ MB/s$")
+
+
+def stage_seconds(tree: Path, mb: float) -> dict[str, float]:
+    """Seconds per stage of one ``stages-one`` run of the code in ``tree``."""
+    env = os.environ | {"PYTHONPATH": str(tree)}
+    done = subprocess.run([sys.executable, "-m", "benchmarks.scale", "stages-one", "--mb", str(mb)], cwd=tree,
+                          env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the benchmark failed in {tree}:\n{done.stderr[-3000:]}")
+    found = {m["stage"]: float(m["seconds"]) for m in map(_STAGE_LINE.match, done.stdout.splitlines()) if m}
+    if not found:
+        raise SystemExit(f"no stage figures in the output of {tree}:\n{done.stdout}")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rev", help="the git revision to compare against (a commit, tag or branch)")
+    parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "old"
+        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(old), args.rev], cwd=PROJECT_ROOT,
+                       check=True)
+        try:
+            best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
+            for _ in range(args.rounds):
+                for side, tree in (("old", old), ("new", PROJECT_ROOT)):
+                    for stage, seconds in stage_seconds(tree, args.mb).items():
+                        best[side][stage] = min(best[side].get(stage, float("inf")), seconds)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=PROJECT_ROOT, check=False)
+    print(f"{args.mb:g} MB, best of {args.rounds} interleaved rounds; {args.rev} (old) against the working tree (new)")
+    print(f"  {'stage':<13} {'old s':>8} {'new s':>8} {'speed-up':>8}")
+    for stage, old_s in best["old"].items():
+        new_s = best["new"].get(stage)
+        if new_s is not None:
+            print(f"  {stage:<13} {old_s:8.2f} {new_s:8.2f} {old_s / new_s:7.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Instructions per stage (segment, tag, build tables), counted by callgrind: figures the noise does not move.
+
+    .venv/bin/python -m benchmarks.instructions [REV] [--mb 1]
+
+Wall-clock figures on these machines vary up to 2x from one minute to the next; the number of instructions a
+stage executes does not (valgrind's callgrind counts them, whatever else the machine is doing). Each stage is
+measured as the difference between two runs under callgrind, one that stops before the stage and one that stops
+after it, on the same generated corpus. With REV, the same is done for that revision (checked out into a
+temporary git worktree, run with the same virtualenv) and the ratios are printed. Under callgrind Python runs
+~50x slower: about a minute per run, 4 runs per tree (the two trees run side by side).
+
+Needs valgrind (Debian: ``apt-get install valgrind``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+STAGES = ("segment", "tag", "build tables")
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def _inner(corpus: Path, taxonomy: Path, upto: int) -> None:
+    """Run the first ``upto`` stages on every file of ``corpus`` (imports only ``transforms``, so that it runs the
+    code of whatever tree is first on the path)."""
+    import pyarrow as pa
+
+    from transforms.decoding import read_document
+    from transforms.records import Document, RawFile, TaggedDocument
+    from transforms.segment import segment_document
+    from transforms.tables import document_tables
+    from transforms.themes import parse_taxonomy, tag_articles
+
+    docs = [read_document(RawFile(p.name, p.read_bytes())) for p in sorted(corpus.iterdir())]
+    docs = [d for d in docs if isinstance(d, Document)]
+    tax = parse_taxonomy(taxonomy.read_text(encoding="utf-8"))
+    pa.Table.from_pydict({"a": [["x"]]})  # pyarrow's lazy imports are not a stage's cost
+    if upto >= 1:
+        articles = [segment_document(d) for d in docs]
+    if upto >= 2:
+        scores = [tag_articles(tax, a) for a in articles]
+    if upto >= 3:
+        for d, a, s in zip(docs, articles, scores, strict=True):
+            document_tables(TaggedDocument(d, a, s))
+
+
+def _instructions(tree: Path, corpus: Path, taxonomy: Path, upto: int) -> int:
+    env = os.environ | {"PYTHONPATH": str(tree)}
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, "--inner",
+         str(corpus), str(taxonomy), str(upto)],
+        cwd=tree, env=env, capture_output=True, text=True,
+    )
+    found = _COLLECTED.search(done.stderr)
+    if done.returncode != 0 or found is None:
+        raise SystemExit(f"callgrind run failed in {tree}:\n{done.stderr[-3000:]}")
+    return int(found.group(1))
+
+
+def per_stage(tree: Path, corpus: Path, taxonomy: Path) -> dict[str, int]:
+    """Instructions of each stage of the code in ``tree``."""
+    counts = [_instructions(tree, corpus, taxonomy, upto) for upto in range(len(STAGES) + 1)]
+    return {stage: counts[i + 1] - counts[i] for i, stage in enumerate(STAGES)}
+
+
+def main() -> None:
+    if len(sys.argv) == 5 and sys.argv[1] == "--inner":
+        _inner(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+        return
+    from benchmarks.corpus import iter_scaled_corpus, write_corpus
+    from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rev", nargs="?", help="a git revision to compare against")
+    parser.add_argument("--mb", type=float, default=1.0)
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        n_bytes = write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", args.mb), corpus)
+        trees = {"new": PROJECT_ROOT}
+        if args.rev:
+            trees["old"] = Path(tmp) / "old"
+            subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(trees["old"]), args.rev],
+                           cwd=PROJECT_ROOT, check=True)
+        try:
+            with ThreadPoolExecutor(len(trees)) as pool:
+                futures = {side: pool.submit(per_stage, tree, corpus, DEFAULT_TAXONOMY) for side, tree in trees.items()}
+                counts = {side: f.result() for side, f in futures.items()}
+        finally:
+            if args.rev:
+                subprocess.run(["git", "worktree", "remove", "--force", str(trees["old"])], cwd=PROJECT_ROOT,
+                               check=False)
+    mb = n_bytes / 1e6
+    print(f"instructions per MB ({mb:.2f} MB corpus), counted by callgrind"
+          + (f"; {args.rev} (old) against the working tree (new)" if args.rev else ""))
+    for stage in STAGES:
+        new = counts["new"][stage] / mb
+        line = f"  {stage:<13} {new / 1e6:9.0f} M"
+        if args.rev:
+            old = counts["old"][stage] / mb
+            line = f"  {stage:<13} old {old / 1e6:9.0f} M   new {new / 1e6:9.0f} M   {old / new:5.2f}x fewer"
+        print(line)
+    if args.rev:
+        old_st = (counts["old"]["segment"] + counts["old"]["tag"])
+        new_st = (counts["new"]["segment"] + counts["new"]["tag"])
+        print(f"  {'segment+tag':<13} {old_st / new_st:5.2f}x fewer instructions")
+
+
+if __name__ == "__main__":
+    main()
