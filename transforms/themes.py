@@ -116,7 +116,7 @@ def _cues(taxonomy: Taxonomy, key: str) -> _Cues:
 def score_texts(taxonomy: Taxonomy, texts: Sequence[str]) -> list[tuple[ThemeScore, ...]]:
     """``score_text`` of each of ``texts``, scanned in one pass."""
     joined = _SEPARATOR.join(texts)
-    ends = list(accumulate(len(t) + 1 for t in texts))  # where each text's separator is
+    ends = list(accumulate(len(t) + 1 for t in texts))  # where the text after each one starts
     out: list[tuple[ThemeScore, ...]] = [()] * len(texts)
     unit = 0
     # Per theme, in the current text: [weight, where the last counted match ends, evidence]; exclusions' spans.
