@@ -1,12 +1,16 @@
 """Per-stage throughput of the working tree against an earlier revision, interleaved in one run.
 
     .venv/bin/python -m benchmarks.compare REV [--mb 10] [--rounds 3]
+    .venv/bin/python -m benchmarks.compare REV --flow [--mb 100] [--rounds 2]
 
 The machines are noisy (up to 2x between minutes), so figures taken at different times cannot show a 20%
 change. This checks REV out into a temporary git worktree and runs ``benchmarks.scale stages-one`` on the same
 generated corpus in REV and in the working tree by turns (old, new, old, new, ...), each in a fresh process
 with the same virtualenv, then prints the best seconds of each stage for both and their ratio. REV must have
 ``benchmarks.scale stages-one`` (any revision since the benchmarks were added).
+
+With ``--flow``, each turn is instead a whole ``corpus-pipeline run`` (the real CLI and Prefect flow, sequential
+runner, a fresh output dir) on one generated corpus: wall seconds and the flow's own seconds (from the manifest).
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.corpus import iter_scaled_corpus, write_corpus
 from flows.catalog import PROJECT_ROOT
 
 _STAGE_LINE = re.compile(r"^  (?P<stage>[a-z+ ]+?)\s+(?P<seconds>[\d.]+) s\s+[\d.]+ MB/s$")
@@ -37,26 +43,42 @@ def stage_seconds(tree: Path, mb: float) -> dict[str, float]:
     return found
 
 
+def flow_seconds(tree: Path, raw: Path, out: Path) -> dict[str, float]:
+    """Wall and in-flow seconds of one ``corpus-pipeline run`` of the code in ``tree``."""
+    from benchmarks.scale import run_cli
+
+    env = os.environ | {"PYTHONPATH": str(tree)}
+    shutil.rmtree(out, ignore_errors=True)
+    wall, in_flow, _ = run_cli(raw, out, env=env, cwd=tree)
+    return {"wall": wall, "in-flow": in_flow if in_flow is not None else float("nan")}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rev", help="the git revision to compare against (a commit, tag or branch)")
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--flow", action="store_true", help="time whole runs of the CLI instead of the stages")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         old = Path(tmp) / "old"
         subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(old), args.rev], cwd=PROJECT_ROOT,
                        check=True)
         try:
+            if args.flow:
+                raw = Path(tmp) / "raw"
+                write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", args.mb), raw)
             best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
             for _ in range(args.rounds):
                 for side, tree in (("old", old), ("new", PROJECT_ROOT)):
-                    for stage, seconds in stage_seconds(tree, args.mb).items():
+                    figures = (flow_seconds(tree, raw, Path(tmp) / "out") if args.flow
+                               else stage_seconds(tree, args.mb))
+                    for stage, seconds in figures.items():
                         best[side][stage] = min(best[side].get(stage, float("inf")), seconds)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=PROJECT_ROOT, check=False)
     print(f"{args.mb:g} MB, best of {args.rounds} interleaved rounds; {args.rev} (old) against the working tree (new)")
-    print(f"  {'stage':<13} {'old s':>8} {'new s':>8} {'speed-up':>8}")
+    print(f"  {'what':<13} {'old s':>8} {'new s':>8} {'speed-up':>8}")
     for stage, old_s in best["old"].items():
         new_s = best["new"].get(stage)
         if new_s is not None:

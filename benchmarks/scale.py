@@ -113,7 +113,7 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
     print(f"  peak RSS      {_peak_rss_mb():8.0f} MB")
 
 
-def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = None
+def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = None, cwd: Path = PROJECT_ROOT
             ) -> tuple[float, float | None, float]:
     """Wall seconds, the flow's own seconds (None when nothing was published) and the peak RSS (MB) of the
     largest process of one ``corpus-pipeline run`` (run in a fresh child, so the figure is its own)."""
@@ -125,7 +125,7 @@ def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = No
     )
     done = subprocess.run(
         [sys.executable, "-c", code, sys.executable, "-m", "flows", "run", "--raw-dir", str(raw), "--out-dir",
-         str(out), *options], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env,
+         str(out), *options], capture_output=True, text=True, cwd=cwd, env=env,
     )
     if done.returncode != 0:
         raise SystemExit(f"run failed:\n{done.stderr}")
