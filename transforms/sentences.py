@@ -39,7 +39,7 @@ _SENTENCE_OPENERS: frozenset[str] = frozenset({
     "at", "but", "and", "however", "meanwhile",
 })
 
-_CJK_TERMINALS = "。！？"
+_CJK_TERMINALS = frozenset("。！？")
 # The scan for candidate boundaries is the hot loop: one character class (not an alternation), written
 # ``[...][...]*`` rather than ``[...]+`` so that the engine can skip to the first character (2-3x faster).
 _TERMINAL_RUN = re.compile(r"[.!?…。！？][.!?…。！？]*")
@@ -65,7 +65,7 @@ def _can_start_sentence(ch: str) -> bool:
 def _ends_sentence(text: str, punct: str, start: int, end: int, space: bool) -> bool:
     """Whether a run of terminal punctuation ``punct`` at ``start``, with its closing quotes reaching to
     ``end``, ends a sentence; ``space`` says whether white space follows."""
-    if end >= len(text) or any(c in _CJK_TERMINALS for c in punct):
+    if end >= len(text) or not _CJK_TERMINALS.isdisjoint(punct):
         return True
     if not space:
         # Glued to the next word: only a machine-translation glitch makes this a boundary.
