@@ -43,6 +43,25 @@ class Cue:
     weight: float  # 0 for an exclusion
 
 
+# What the rules that match at a key say, worked out once per key: the counted matches (end relative to the
+# key, theme, weight, evidence), longest first, and the exclusions (theme, end).
+_Cues = tuple[tuple[tuple[int, str, float, str], ...], tuple[tuple[str, int], ...]]
+
+
+class CueCache:
+    """What the rules say at each key met so far (see ``score_texts``).
+
+    A plain object on purpose, not a mapping or a dataclass: Prefect walks mappings and dataclasses among a
+    task's parameters to find futures, and a taxonomy is a parameter of tasks that run on other threads, which
+    add keys while Prefect would be walking them ("dictionary changed size during iteration").
+    """
+
+    __slots__ = ("by_key",)
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, _Cues] = {}
+
+
 @dataclass(slots=True, frozen=True)
 class Taxonomy:
     taxonomy_id: str
@@ -52,7 +71,7 @@ class Taxonomy:
     # Theme id -> its position in the taxonomy (breaks ties between equal scores).
     rank: dict[str, int] = field(init=False, repr=False, compare=False)
     # What the rules say at each key the matcher has met (see ``score_texts``), remembered per taxonomy.
-    cues: dict[str, _Cues] = field(init=False, repr=False, compare=False, default_factory=dict)
+    cues: CueCache = field(init=False, repr=False, compare=False, default_factory=CueCache)
 
     @property
     def theme_ids(self) -> tuple[str, ...]:
@@ -94,13 +113,8 @@ def parse_taxonomy(source: str) -> Taxonomy:
 
 _SEPARATOR = "\x00"  # between units scanned together: neither a word, a space nor a hyphen, so no rule spans it
 
-# What the rules that match at a key say, worked out once per key: the counted matches (end relative to the
-# key, theme, weight, evidence), longest first, and the exclusions (theme, end).
-_Cues = tuple[tuple[tuple[int, str, float, str], ...], tuple[tuple[str, int], ...]]
-
-
 def _cues(taxonomy: Taxonomy, key: str) -> _Cues:
-    found = taxonomy.cues.get(key)
+    found = taxonomy.cues.by_key.get(key)
     if found is None:
         matches = sorted(taxonomy.matcher.at(key), key=lambda m: -m[0])  # stable: ties keep the rules' order
         found = (
@@ -108,8 +122,8 @@ def _cues(taxonomy: Taxonomy, key: str) -> _Cues:
                   for end, r in matches if r.payload.weight > 0),
             tuple((r.payload.theme_id, end) for end, r in matches if r.payload.weight == 0),
         )
-        if len(taxonomy.cues) < MAX_REMEMBERED_KEYS:
-            taxonomy.cues[key] = found
+        if len(taxonomy.cues.by_key) < MAX_REMEMBERED_KEYS:
+            taxonomy.cues.by_key[key] = found
     return found
 
 
@@ -122,6 +136,7 @@ def score_texts(taxonomy: Taxonomy, texts: Sequence[str]) -> list[tuple[ThemeSco
     # Per theme, in the current text: [weight, where the last counted match ends, evidence]; exclusions' spans.
     counted: dict[str, list[Any]] = {}
     excluded: dict[str, list[tuple[int, int]]] = {}
+    remembered = taxonomy.cues.by_key
     for start, key in taxonomy.matcher.scan(joined):
         if start >= ends[unit]:
             if counted:
@@ -130,7 +145,7 @@ def score_texts(taxonomy: Taxonomy, texts: Sequence[str]) -> list[tuple[ThemeSco
             excluded.clear()
             while start >= ends[unit]:
                 unit += 1
-        matches, exclusions = taxonomy.cues.get(key) or _cues(taxonomy, key)
+        matches, exclusions = remembered.get(key) or _cues(taxonomy, key)
         for theme_id, end in exclusions:
             excluded.setdefault(theme_id, []).append((start, start + end))
         for end, theme_id, weight, evidence in matches:
