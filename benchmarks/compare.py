@@ -22,9 +22,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.corpus import iter_scaled_corpus, write_corpus
+from benchmarks.scale import run_cli
 from flows.catalog import PROJECT_ROOT
 
 _STAGE_LINE = re.compile(r"^  (?P<stage>[a-z+ ]+?)\s+(?P<seconds>[\d.]+) s\s+[\d.]+ MB/s$")
@@ -43,10 +46,18 @@ def stage_seconds(tree: Path, mb: float) -> dict[str, float]:
     return found
 
 
+@contextmanager
+def checked_out(rev: str, where: Path) -> Iterator[Path]:
+    """``rev`` checked out at ``where`` as a temporary git worktree of this repository (removed afterwards)."""
+    subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(where), rev], cwd=PROJECT_ROOT, check=True)
+    try:
+        yield where
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(where)], cwd=PROJECT_ROOT, check=False)
+
+
 def flow_seconds(tree: Path, raw: Path, out: Path) -> dict[str, float]:
     """Wall and in-flow seconds of one ``corpus-pipeline run`` of the code in ``tree``."""
-    from benchmarks.scale import run_cli
-
     env = os.environ | {"PYTHONPATH": str(tree)}
     shutil.rmtree(out, ignore_errors=True)
     wall, in_flow, _ = run_cli(raw, out, env=env, cwd=tree)
@@ -60,29 +71,23 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--flow", action="store_true", help="time whole runs of the CLI instead of the stages")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        old = Path(tmp) / "old"
-        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(old), args.rev], cwd=PROJECT_ROOT,
-                       check=True)
-        try:
-            if args.flow:
-                raw = Path(tmp) / "raw"
-                write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", args.mb), raw)
-            best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
-            for _ in range(args.rounds):
-                for side, tree in (("old", old), ("new", PROJECT_ROOT)):
-                    figures = (flow_seconds(tree, raw, Path(tmp) / "out") if args.flow
-                               else stage_seconds(tree, args.mb))
-                    for stage, seconds in figures.items():
-                        best[side][stage] = min(best[side].get(stage, float("inf")), seconds)
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=PROJECT_ROOT, check=False)
+    with tempfile.TemporaryDirectory() as tmp, checked_out(args.rev, Path(tmp) / "old") as old:
+        if args.flow:
+            raw = Path(tmp) / "raw"
+            write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", args.mb), raw)
+        best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
+        for _ in range(args.rounds):
+            for side, tree in (("old", old), ("new", PROJECT_ROOT)):
+                figures = flow_seconds(tree, raw, Path(tmp) / "out") if args.flow else stage_seconds(tree, args.mb)
+                for stage, seconds in figures.items():
+                    best[side][stage] = min(best[side].get(stage, float("inf")), seconds)
     print(f"{args.mb:g} MB, best of {args.rounds} interleaved rounds; {args.rev} (old) against the working tree (new)")
     print(f"  {'what':<13} {'old s':>8} {'new s':>8} {'speed-up':>8}")
     for stage, old_s in best["old"].items():
         new_s = best["new"].get(stage)
         if new_s is not None:
-            print(f"  {stage:<13} {old_s:8.2f} {new_s:8.2f} {old_s / new_s:7.2f}x")
+            ratio = f"{old_s / new_s:7.2f}x" if new_s > 0 else "      -"
+            print(f"  {stage:<13} {old_s:8.2f} {new_s:8.2f} {ratio}")
 
 
 if __name__ == "__main__":

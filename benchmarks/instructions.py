@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 
 STAGES = ("segment", "tag", "build tables")
@@ -75,6 +76,7 @@ def main() -> None:
     if len(sys.argv) == 5 and sys.argv[1] == "--inner":
         _inner(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
         return
+    from benchmarks.compare import checked_out
     from benchmarks.corpus import iter_scaled_corpus, write_corpus
     from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT
 
@@ -84,22 +86,15 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         corpus = Path(tmp) / "corpus"
         n_bytes = write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", args.mb), corpus)
         trees = {"new": PROJECT_ROOT}
         if args.rev:
-            trees["old"] = Path(tmp) / "old"
-            subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(trees["old"]), args.rev],
-                           cwd=PROJECT_ROOT, check=True)
-        try:
-            with ThreadPoolExecutor(len(trees)) as pool:
-                futures = {side: pool.submit(per_stage, tree, corpus, DEFAULT_TAXONOMY) for side, tree in trees.items()}
-                counts = {side: f.result() for side, f in futures.items()}
-        finally:
-            if args.rev:
-                subprocess.run(["git", "worktree", "remove", "--force", str(trees["old"])], cwd=PROJECT_ROOT,
-                               check=False)
+            trees["old"] = stack.enter_context(checked_out(args.rev, Path(tmp) / "old"))
+        with ThreadPoolExecutor(len(trees)) as pool:
+            futures = {side: pool.submit(per_stage, tree, corpus, DEFAULT_TAXONOMY) for side, tree in trees.items()}
+            counts = {side: f.result() for side, f in futures.items()}
     mb = n_bytes / 1e6
     print(f"instructions per MB ({mb:.2f} MB corpus), counted by callgrind"
           + (f"; {args.rev} (old) against the working tree (new)" if args.rev else ""))
@@ -111,8 +106,8 @@ def main() -> None:
             line = f"  {stage:<13} old {old / 1e6:9.0f} M   new {new / 1e6:9.0f} M   {old / new:5.2f}x fewer"
         print(line)
     if args.rev:
-        old_st = (counts["old"]["segment"] + counts["old"]["tag"])
-        new_st = (counts["new"]["segment"] + counts["new"]["tag"])
+        old_st = counts["old"]["segment"] + counts["old"]["tag"]
+        new_st = counts["new"]["segment"] + counts["new"]["tag"]
         print(f"  {'segment+tag':<13} {old_st / new_st:5.2f}x fewer instructions")
 
 

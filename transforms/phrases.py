@@ -8,9 +8,10 @@ One compiled regular expression, shaped as a trie of the rules, finds the places
 (a single C-level scan of the text) and captures each place's *key*: its first token and the tokens after it
 that could continue a rule (at most as many as the longest rule has words). Every rule that matches at a place
 lies inside its key and depends only on the key's text, so which rules match a key, and where they end, is
-worked out once per distinct key (word by word, through the dictionaries of first words, exact and by the stems
-of wildcard words) and remembered. A corpus repeats a small vocabulary of keys, so the scan does almost all the
-work; the cost grows with the text and the number of places, not with the number of rules.
+worked out per distinct key (word by word, through the dictionaries of first words, exact and by the stems of
+wildcard words), and the tagger remembers what each key says. A corpus repeats a small vocabulary of keys, so
+the scan does almost all the work; the cost grows with the text and the number of places, not with the number
+of rules.
 """
 
 from __future__ import annotations
@@ -127,7 +128,6 @@ class PhraseMatcher(Generic[T]):
                 (self._stems if first.wildcard else self._exact).setdefault(first.stem, []).append(rule)
         self._stem_lengths = sorted({len(s) for s in self._stems})
         self._seen: dict[str, list[Rule[T]]] = {}
-        self._keys: dict[str, tuple[tuple[int, Rule[T]], ...]] = {}
         all_rules = [r for rs in (*self._exact.values(), *self._stems.values()) for r in rs]
         # A place: the first token where some rule matches in full (lookahead), capturing the key, then that token
         # (so the scan goes on from the next token: rules that start inside a key are found at their own place).
@@ -164,17 +164,13 @@ class PhraseMatcher(Generic[T]):
         return [(m.start(), m.group(1)) for m in self._places_ignorecase.finditer(text)]
 
     def at(self, key: str) -> tuple[tuple[int, Rule[T]], ...]:
-        """``(end, rule)`` for every rule that matches at the start of ``key`` (ends relative to it)."""
-        found = self._keys.get(key)
-        if found is None:
-            first = _TOKEN.match(key)
-            assert first is not None, key  # a key starts with a word
-            rules = self._candidates(first.group().lower())
-            ends = ((self._match_rest(key, first.end(), rule.words), rule) for rule in rules)
-            found = tuple((end, rule) for end, rule in ends if end is not None)
-            if len(self._keys) < MAX_REMEMBERED_KEYS:
-                self._keys[key] = found
-        return found
+        """``(end, rule)`` for every rule that matches at the start of ``key`` (ends relative to it). Worked out
+        each time: a caller that meets keys often remembers what it derives from them (``themes.score_texts``)."""
+        first = _TOKEN.match(key)
+        assert first is not None, key  # a key starts with a word
+        rules = self._candidates(first.group().lower())
+        ends = ((self._match_rest(key, first.end(), rule.words), rule) for rule in rules)
+        return tuple((end, rule) for end, rule in ends if end is not None)
 
     def find(self, text: str) -> list[Match[T]]:
         """Every match, in order of position (several rules may match at one place)."""

@@ -60,6 +60,11 @@ def _columns(table: Table, data: dict[str, list[Any]]) -> pa.Table:
     return pa.Table.from_pydict({name: data[name] for name in table.column_names}, schema=arrow_schema(table))
 
 
+def _attributes(records: Sequence[Any], *names: str) -> dict[str, list[Any]]:
+    """Columns that are the records' attributes of the same name."""
+    return {name: [getattr(r, name) for r in records] for name in names}
+
+
 class _Tags:
     """The theme_tags rows of one document, and each unit's primary theme and themes, by level."""
 
@@ -117,11 +122,7 @@ def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
             "encoding": [doc.encoding], "n_chars": [doc.n_chars], "n_articles": [len(articles)], "text": [doc.text],
         }),
         ARTICLES.name: _columns(ARTICLES, {
-            "article_id": [a.article_id for a in articles],
-            "doc_id": [a.doc_id for a in articles],
-            "ordinal": [a.ordinal for a in articles],
-            "title": [a.title for a in articles],
-            "series": [a.series for a in articles],
+            **_attributes(articles, "article_id", "doc_id", "ordinal", "title", "series"),
             "author": [b.name if b else None for b in bylines],
             "author_role": [b.role if b else None for b in bylines],
             "author_id": [ids.author_id(b.name) if b else None for b in bylines],
@@ -130,34 +131,20 @@ def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
             "n_paragraphs": [len(a.paragraphs) for a in articles],
             "n_sentences": [sum(len(p.sentences) for p in a.paragraphs) for a in articles],
             "n_words": list(words_by_article.values()),
-            "char_start": [a.char_start for a in articles],
-            "char_end": [a.char_end for a in articles],
+            **_attributes(articles, "char_start", "char_end"),
             **tags.fields[TagLevel.ARTICLE],
             "parse_warnings": [list(a.warnings) for a in articles],
         }),
         PARAGRAPHS.name: _columns(PARAGRAPHS, {
-            "paragraph_id": [p.paragraph_id for p in paragraphs],
-            "article_id": [p.article_id for p in paragraphs],
-            "doc_id": [p.doc_id for p in paragraphs],
-            "ordinal": [p.ordinal for p in paragraphs],
+            **_attributes(paragraphs, "paragraph_id", "article_id", "doc_id", "ordinal"),
             "kind": [p.kind.value for p in paragraphs],
-            "marker": [p.marker for p in paragraphs],
-            "heading": [p.heading for p in paragraphs],
-            "text": [p.text for p in paragraphs],
-            "char_start": [p.char_start for p in paragraphs],
-            "char_end": [p.char_end for p in paragraphs],
+            **_attributes(paragraphs, "marker", "heading", "text", "char_start", "char_end"),
             "n_sentences": [len(p.sentences) for p in paragraphs],
             **tags.fields[TagLevel.PARAGRAPH],
         }),
         SENTENCES.name: _columns(SENTENCES, {
-            "sentence_id": [s.sentence_id for s in sentences],
-            "paragraph_id": [s.paragraph_id for s in sentences],
-            "article_id": [s.article_id for s in sentences],
-            "doc_id": [s.doc_id for s in sentences],
-            "ordinal": [s.ordinal for s in sentences],
-            "text": [s.text for s in sentences],
-            "char_start": [s.char_start for s in sentences],
-            "char_end": [s.char_end for s in sentences],
+            **_attributes(sentences, "sentence_id", "paragraph_id", "article_id", "doc_id", "ordinal", "text",
+                          "char_start", "char_end"),
             "n_words": n_words,
             **tags.fields[TagLevel.SENTENCE],
         }),

@@ -114,16 +114,15 @@ def parse_taxonomy(source: str) -> Taxonomy:
 _SEPARATOR = "\x00"  # between units scanned together: neither a word, a space nor a hyphen, so no rule spans it
 
 def _cues(taxonomy: Taxonomy, key: str) -> _Cues:
-    found = taxonomy.cues.by_key.get(key)
-    if found is None:
-        matches = sorted(taxonomy.matcher.at(key), key=lambda m: -m[0])  # stable: ties keep the rules' order
-        found = (
-            tuple((end, r.payload.theme_id, r.payload.weight, " ".join(key[:end].lower().split()))
-                  for end, r in matches if r.payload.weight > 0),
-            tuple((r.payload.theme_id, end) for end, r in matches if r.payload.weight == 0),
-        )
-        if len(taxonomy.cues.by_key) < MAX_REMEMBERED_KEYS:
-            taxonomy.cues.by_key[key] = found
+    """What the rules that match at ``key`` say, worked out and remembered (for a key not yet remembered)."""
+    matches = sorted(taxonomy.matcher.at(key), key=lambda m: -m[0])  # stable: ties keep the rules' order
+    found = (
+        tuple((end, r.payload.theme_id, r.payload.weight, " ".join(key[:end].lower().split()))
+              for end, r in matches if r.payload.weight > 0),
+        tuple((r.payload.theme_id, end) for end, r in matches if r.payload.weight == 0),
+    )
+    if len(taxonomy.cues.by_key) < MAX_REMEMBERED_KEYS:
+        taxonomy.cues.by_key[key] = found
     return found
 
 
