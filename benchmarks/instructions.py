@@ -34,10 +34,10 @@ def _inner(corpus: Path, taxonomy: Path, upto: int) -> None:
     code of whatever tree is first on the path)."""
     import pyarrow as pa
 
+    from transforms import tables
     from transforms.decoding import read_document
     from transforms.records import Document, RawFile, TaggedDocument
     from transforms.segment import segment_document
-    from transforms.tables import document_tables
     from transforms.themes import parse_taxonomy, tag_articles
 
     docs = [read_document(RawFile(p.name, p.read_bytes())) for p in sorted(corpus.iterdir())]
@@ -46,11 +46,15 @@ def _inner(corpus: Path, taxonomy: Path, upto: int) -> None:
     pa.Table.from_pydict({"a": [["x"]]})  # pyarrow's lazy imports are not a stage's cost
     if upto >= 1:
         articles = [segment_document(d) for d in docs]
-    if upto >= 2:
-        scores = [tag_articles(tax, a) for a in articles]
+    if upto >= 2:  # the whole corpus (~1 MB) as one batch; older code takes many articles too
+        scores = tag_articles(tax, (x for a in articles for x in a))
     if upto >= 3:
-        for d, a, s in zip(docs, articles, scores, strict=True):
-            document_tables(TaggedDocument(d, a, s))
+        items = [TaggedDocument(d, a, scores) for d, a in zip(docs, articles, strict=True)]
+        if hasattr(tables, "documents_tables"):  # the whole corpus as one batch, as the pipeline builds a batch
+            tables.documents_tables(items)
+        else:  # older code: one document at a time
+            for item in items:
+                tables.document_tables(item)
 
 
 def _instructions(tree: Path, corpus: Path, taxonomy: Path, upto: int) -> int:

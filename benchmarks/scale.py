@@ -51,7 +51,7 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
 
     from flows.publish import TableFiles
     from flows.validation import Validation, load_suite
-    from transforms.batches import cut
+    from transforms.batches import DEFAULT_BATCH_BYTES, cut
     from transforms.decoding import read_document
     from transforms.records import FileRef, RawFile, Rejection, TaggedDocument
     from transforms.schema import TABLES, arrow_schema
@@ -83,9 +83,12 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
                 docs = [d for d in map(read_document, raws) if not isinstance(d, Rejection)]
             with clock("segment"):
                 segmented = [(d, segment_or_reject(d)) for d in docs]
-            with clock("tag"):
-                tagged = [TaggedDocument(d, a, tag_articles(taxonomy, a)) for d, a in segmented
-                          if not isinstance(a, Rejection)]
+            with clock("tag"):  # in batches, as the flow does (one matching pass per batch)
+                tagged = []
+                found = {d.path: a for d, a in segmented if not isinstance(a, Rejection)}
+                for batch in cut([d for d in docs if d.path in found], DEFAULT_BATCH_BYTES):
+                    scores = tag_articles(taxonomy, (x for d in batch for x in found[d.path]))
+                    tagged += [TaggedDocument(d, found[d.path], scores) for d in batch]
             with clock("build tables"):
                 tables = concat_document_tables([document_tables(t) for t in tagged])
             authors.add(tables["articles"])

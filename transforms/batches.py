@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pyarrow as pa
 
 from transforms.decoding import read_document
-from transforms.records import RawFile, Rejection, TaggedDocument
+from transforms.records import Article, Document, RawFile, Rejection, TaggedDocument
 from transforms.segment import segment_or_reject
-from transforms.tables import document_tables
+from transforms.tables import documents_tables
 from transforms.themes import Taxonomy, tag_articles
 
 DEFAULT_BATCH_BYTES = 4_000_000
@@ -54,10 +54,33 @@ class BatchResult:
     rejected: list[Rejection] = field(default_factory=list)
     n_bytes: int = 0
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (to and from Dask workers) as one table per name plus each document's row counts: a document's
+        tables are slices of the batch's, and a pickled slice would carry the whole batch's buffers."""
+        paths = list(self.tables)
+        names = list(self.tables[paths[0]]) if paths else []
+        whole = {name: pa.concat_tables([self.tables[p][name] for p in paths]).combine_chunks() for name in names}
+        counts = [[self.tables[p][name].num_rows for name in names] for p in paths]
+        return _unpickle_batch, (paths, whole, counts, self.rejected, self.n_bytes)
+
+
+def _unpickle_batch(paths: list[str], whole: dict[str, pa.Table], counts: list[list[int]],
+                    rejected: list[Rejection], n_bytes: int) -> BatchResult:
+    starts = dict.fromkeys(whole, 0)
+    tables: dict[str, dict[str, pa.Table]] = {}
+    for path, row_counts in zip(paths, counts, strict=True):
+        tables[path] = {}
+        for name, n in zip(whole, row_counts, strict=True):
+            tables[path][name] = whole[name].slice(starts[name], n)
+            starts[name] += n
+    return BatchResult(tables, rejected, n_bytes)
+
 
 def process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
-    """Decode, segment and tag each file and build its rows: the whole per-document pipeline, pure."""
+    """Decode and segment each file, tag the batch's articles together (one matching pass), and build each
+    document's rows: the whole per-document pipeline, pure."""
     out = BatchResult(n_bytes=sum(f.n_bytes for f in files))
+    segmented: list[tuple[Document, tuple[Article, ...]]] = []
     for raw in files:
         doc = read_document(raw)
         if isinstance(doc, Rejection):
@@ -67,5 +90,7 @@ def process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
         if isinstance(articles, Rejection):
             out.rejected.append(articles)
             continue
-        out.tables[raw.path] = document_tables(TaggedDocument(doc, articles, tag_articles(taxonomy, articles)))
+        segmented.append((doc, articles))
+    scores = tag_articles(taxonomy, (a for _, articles in segmented for a in articles))
+    out.tables = documents_tables([TaggedDocument(doc, articles, scores) for doc, articles in segmented])
     return out

@@ -4,22 +4,32 @@ A rule is one or more words; a trailing ``*`` on a word matches any ending (``pr
 case-insensitive and on whole words. Between the words of a rule the text may have white space, a hyphen, or
 nothing (``grass roots`` matches ``grass roots``, ``grass-roots`` and ``grassroots``).
 
-One compiled regular expression, shaped as a trie of the rules, finds the places where some rule matches in full
-(a single C-level scan of the text) and captures each place's *key*: its first token and the tokens after it
-that could continue a rule (at most as many as the longest rule has words). Every rule that matches at a place
-lies inside its key and depends only on the key's text, so which rules match a key, and where they end, is
-worked out per distinct key (word by word, through the dictionaries of first words, exact and by the stems of
-wildcard words), and the tagger remembers what each key says. A corpus repeats a small vocabulary of keys, so
-the scan does almost all the work; the cost grows with the text and the number of places, not with the number
-of rules.
+Two ways to the same matches:
+
+- ``find_all`` (the pipeline's path) matches many texts at once: one Aho-Corasick automaton (polars'
+  ``str.find_many``, in Rust) finds the rules' literal spellings (words joined by a space or a hyphen, up to a
+  wildcard) in the texts joined by "\\x00", and word boundaries and wildcard endings are worked out on arrays,
+  so Python meets only the matches. A text it cannot read exactly (white space other than single spaces between
+  words; characters that grow when lower-cased, such as "İ") goes through ``find``.
+- ``find`` (one text) uses one compiled regular expression shaped as a trie of the rules: it finds the places
+  where some rule matches in full and captures each place's *key* (its first token and the tokens that could
+  continue a rule); which rules match at a key, and where they end, is worked out word by word (``at``).
+
+``tests/transforms/test_phrases.py`` checks ``find`` against each rule tried alone as a regular expression, and
+``find_all`` against ``find``, on generated rules and texts.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
 
 from transforms.errors import TaxonomyError
 
@@ -138,6 +148,10 @@ class PhraseMatcher(Generic[T]):
         pattern = rf"\b(?={whole})(?=(\w+{rest}))\w+" if all_rules else r"(?!)"
         self._places = re.compile(pattern)  # over lower-cased text: 2x faster than re.IGNORECASE
         self._places_ignorecase = re.compile(pattern, re.IGNORECASE)
+        # The rules in the order ``at`` tries them at one place (exact first words, then stems, shortest first).
+        self.rules: tuple[Rule[T], ...] = tuple(sorted(
+            all_rules, key=lambda r: (r.words[0].wildcard, len(r.words[0].stem) if r.words[0].wildcard else 0)))
+        self._literals = _Literals([r.words for r in self.rules])
 
     def _candidates(self, token: str) -> list[Rule[T]]:
         found = self._seen.get(token)
@@ -176,6 +190,34 @@ class PhraseMatcher(Generic[T]):
         """Every match, in order of position (several rules may match at one place)."""
         return [Match(start, start + end, rule) for start, key in self.scan(text) for end, rule in self.at(key)]
 
+    def find_all(self, texts: Sequence[str]) -> Matches:
+        """``find`` over each of ``texts`` at once, as columns (see ``Matches``).
+
+        Texts are scanned together by one Aho-Corasick automaton (polars' ``str.find_many``, in Rust) for the
+        rules' literal spellings, and word boundaries are checked on arrays, so Python meets only the matches.
+        The few texts it cannot read exactly (white space other than single spaces between words, characters
+        that grow when lower-cased) go through ``find``.
+        """
+        lowered = [t.lower() for t in texts]
+        found, odd_texts = self._literals.scan(lowered, self._verify)
+        grown = [i for i, (t, low) in enumerate(zip(texts, lowered, strict=True)) if len(t) != len(low)]
+        slow = sorted({*odd_texts, *grown})
+        if slow:
+            index = {id(rule): k for k, rule in enumerate(self.rules)}
+            extra = [(i, m.start, m.end, index[id(m.rule)]) for i in slow for m in self.find(texts[i])]
+            found = found.replaced(np.array(slow, np.int64), extra)
+        if grown:  # their offsets are into the text as written
+            found = found.read_in([low if len(low) == len(t) else t for t, low in zip(texts, lowered, strict=True)])
+        return found
+
+    def _verify(self, text: str, start: int, rule: int) -> int | None:
+        """Where ``self.rules[rule]`` ends when it matches at ``start`` of lower-cased ``text``, else None."""
+        first = _TOKEN.match(text, start)
+        words = self.rules[rule].words
+        if first is None or not words[0].matches(first.group()):
+            return None
+        return self._match_rest(text, first.end(), words)
+
     @staticmethod
     def _match_rest(text: str, end: int, words: tuple[Word, ...]) -> int | None:
         for word in words[1:]:
@@ -184,3 +226,159 @@ class PhraseMatcher(Generic[T]):
                 return None
             end = m.end()
         return end
+
+
+# White space the literal spellings do not cover: anything but a single space, or a space beside a hyphen.
+_ODD_GAP = re.compile(r"[^\S ]| [ -]|- ")
+_MAX_SPELLINGS = 64  # a rule of n words has 2**(n-1) literal spellings (space or hyphen between words)
+_ASCII_WORD = np.array([chr(c).isalnum() or c == ord("_") for c in range(128)])
+
+
+class _Literals:
+    """The rules as literal strings for one Aho-Corasick scan (polars ``str.find_many``).
+
+    A rule whose words are exact, or whose last word only has a wildcard, is spelled out with a space or a hyphen
+    between its words (``grass roots``, ``grass-roots``); its first word must start a word, an exact last word
+    must end one, and a wildcard ending runs to the end of the word. Any other rule (a wildcard inside it) is
+    spelled by its first stem only and checked by ``verify``.
+    """
+
+    def __init__(self, rules: Sequence[tuple[Word, ...]]) -> None:
+        by_literal: dict[str, list[int]] = {}
+        checked: list[bool] = []
+        for k, words in enumerate(rules):
+            whole = not any(w.wildcard for w in words[:-1]) and 2 ** (len(words) - 1) <= _MAX_SPELLINGS
+            checked.append(not whole)
+            stems = [w.stem for w in words] if whole else [words[0].stem]
+            for gaps in itertools.product(" -", repeat=len(stems) - 1):
+                literal = stems[0] + "".join(g + s for g, s in zip(gaps, stems[1:], strict=True))
+                by_literal.setdefault(literal, []).append(k)
+        self.literals = list(by_literal)
+        self._id = {lit: k for k, lit in enumerate(self.literals)}
+        # Per literal, its rules: flattened, with where each literal's run starts and how long it is.
+        self._first = np.array([0, *itertools.accumulate(len(v) for v in by_literal.values())][:-1], np.int64)
+        self._count = np.array([len(v) for v in by_literal.values()], np.int64)
+        self._rules = np.array([k for v in by_literal.values() for k in v], np.int64)
+        self._length = np.array([len(lit) for lit in self.literals], np.int64)
+        self._wildcard_end = np.array([words[-1].wildcard for words in rules], bool)
+        self._checked = np.array(checked, bool)
+
+    def scan(self, texts: list[str], verify: Any) -> tuple[Matches, list[int]]:
+        """Every match in lower-cased ``texts``, and which texts have white space the spellings do not cover."""
+        if not self.literals or not texts:
+            none = np.zeros(0, np.int64)
+            return Matches(none, none, none, none, "\x00".join(texts), _offsets(texts)), []
+        joined = "\x00".join(texts)  # no rule reaches across: "\x00" is neither a word character nor a gap
+        offsets = _offsets(texts)
+        series = pl.Series([joined])
+        found = series.str.find_many(self.literals, overlapping=True).explode().drop_nulls().to_numpy()
+        which = series.str.extract_many(self.literals, overlapping=True).explode().drop_nulls()
+        literal = which.replace_strict(self._id, return_dtype=pl.Int64).to_numpy()
+        if len(found) != len(literal):
+            raise AssertionError("polars' find_many and extract_many disagree")
+        if joined.isascii():  # byte offsets are character offsets
+            codes = np.frombuffer(joined.encode("ascii"), np.uint8)
+            start = found.astype(np.int64)
+        else:  # polars gives byte offsets into the UTF-8 text: count the characters before each
+            codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
+            utf8 = np.frombuffer(joined.encode("utf-8"), np.uint8)
+            start = (np.cumsum((utf8 & 0xC0) != 0x80) - 1)[found]
+        word = _is_word(codes)
+        odd_texts: list[int] = []
+        if not joined.isascii() or any(s in joined for s in _ODD_ASCII):
+            odd = np.flatnonzero(_is_odd_gap(codes))
+            odd_texts = np.unique(np.searchsorted(offsets, odd, side="right") - 1).tolist()
+        # Each literal found stands for each of its rules.
+        n = self._count[literal]
+        rule = self._rules[np.repeat(self._first[literal] - np.cumsum(n) + n, n) + np.arange(n.sum())]
+        start = np.repeat(start, n)
+        after = start + np.repeat(self._length[literal], n)
+        keep = (start == 0) | ~word[start - 1]
+        wildcard = self._wildcard_end[rule]
+        checked = self._checked[rule]
+        keep &= wildcard | checked | ~word[after]
+        non_word = np.flatnonzero(~word)  # word[-1] (past the end) is False: there is always one after
+        end = np.where(wildcard, non_word[np.searchsorted(non_word, after)], after)
+        for i in np.flatnonzero(checked & keep).tolist():
+            e = verify(joined, int(start[i]), int(rule[i]))
+            keep[i] = e is not None
+            end[i] = e or 0
+        start, end, rule = start[keep], end[keep], rule[keep]
+        unit = np.searchsorted(offsets, start, side="right") - 1
+        base = offsets[unit]
+        return Matches(unit, start - base, end - base, rule, joined, offsets).sorted(), odd_texts
+
+
+def _offsets(texts: Sequence[str]) -> npt.NDArray[np.int64]:
+    """Where each of ``texts`` starts when they are joined by one character."""
+    return np.array([0, *itertools.accumulate(len(t) + 1 for t in texts)][:-1], np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """Matches in many texts, as columns: the text (its index), start and end in it, and the rule (its index in
+    ``PhraseMatcher.rules``). Sorted by text, then as ``find`` orders a text's matches: by start, longest first,
+    then in the order of the rules. ``source`` holds the texts as the matcher read them (lower-cased), joined by
+    "\\x00", each starting at its entry of ``offsets``."""
+
+    text: npt.NDArray[np.int64]
+    start: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+    rule: npt.NDArray[np.int64]
+    source: str
+    offsets: npt.NDArray[np.int64]
+
+    def sorted(self) -> Matches:
+        order = np.lexsort((self.rule, -self.end, self.start, self.text))
+        return Matches(self.text[order], self.start[order], self.end[order], self.rule[order], self.source,
+                       self.offsets)
+
+    def read_in(self, texts: Sequence[str]) -> Matches:
+        """These matches, with ``texts`` as their source."""
+        return Matches(self.text, self.start, self.end, self.rule, "\x00".join(texts), _offsets(texts))
+
+    def replaced(self, texts: npt.NDArray[np.int64], rows: list[tuple[int, int, int, int]]) -> Matches:
+        """These matches with those in ``texts`` replaced by ``rows`` (text, start, end, rule)."""
+        keep = ~np.isin(self.text, texts)
+        extra = np.array(rows, np.int64).reshape(-1, 4)
+        text, start, end, rule = (np.concatenate([c[keep], extra[:, k]]) for k, c in enumerate(
+            (self.text, self.start, self.end, self.rule)))
+        return Matches(text, start, end, rule, self.source, self.offsets).sorted()
+
+
+_ASCII_SPACE = np.array([chr(c).isspace() for c in range(128)])
+# What in an ASCII text makes _is_odd_gap true somewhere (checked first: a substring test is much cheaper).
+_ODD_ASCII = ("  ", " -", "- ", *(chr(c) for c in range(128) if chr(c).isspace() and c != 32))
+
+
+def _is_word(codes: npt.NDArray[np.unsignedinteger[Any]]) -> npt.NDArray[np.bool_]:
+    """Whether each character (by code point) is a word character as ``re``'s ``\\w`` sees it; one more entry,
+    False, for the position past the end."""
+    return np.append(_by_character(codes, _ASCII_WORD, str.isalnum), False)
+
+
+def _is_odd_gap(codes: npt.NDArray[np.unsignedinteger[Any]]) -> npt.NDArray[np.bool_]:
+    """Whether each character starts white space the literal spellings do not cover: white space other than a
+    space, a space before a space or a hyphen, a hyphen before a space."""
+    space = _by_character(codes, _ASCII_SPACE, str.isspace)
+    blank, hyphen = codes == 32, codes == 45
+    next_blank, next_hyphen = np.append(blank[1:], False), np.append(hyphen[1:], False)
+    odd: npt.NDArray[np.bool_] = (space & ~blank) | (blank & (next_blank | next_hyphen)) | (hyphen & next_blank)
+    return odd
+
+
+def _by_character(
+    codes: npt.NDArray[np.unsignedinteger[Any]], ascii_table: npt.NDArray[np.bool_], test: Callable[[str], bool]
+) -> npt.NDArray[np.bool_]:
+    """``test`` of each character: from ``ascii_table`` for ASCII, else worked out once per distinct character."""
+    if codes.dtype == np.uint8:  # ASCII
+        looked_up: npt.NDArray[np.bool_] = ascii_table[codes]
+        return looked_up
+    out = np.zeros(len(codes), bool)
+    ascii_ = codes < 128
+    out[ascii_] = ascii_table[codes[ascii_]]
+    if not ascii_.all():
+        others = codes[~ascii_]
+        distinct = np.unique(others)
+        out[~ascii_] = np.array([test(chr(c)) for c in distinct.tolist()], bool)[np.searchsorted(distinct, others)]
+    return out

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 
 class ParagraphKind(StrEnum):
@@ -207,13 +211,76 @@ class ThemeTag:
     evidence: tuple[str, ...]
 
 
+@dataclass(frozen=True, eq=False)
+class UnitScores(Mapping[str, tuple[ThemeScore, ...]]):
+    """The theme scores of many units, as columns; also a mapping of unit id -> ``ThemeScore``s, best first.
+
+    Row ``r`` scores unit ``unit_ids[u]`` (the rows of unit ``u`` are ``bounds[u]:bounds[u + 1]``, best first) for
+    theme ``theme_ids[theme[r]]``; its evidence is ``evidence_strings[i]`` for ``i`` in
+    ``evidence_ids[evidence_bounds[r]:evidence_bounds[r + 1]]``. The tables are built from the columns; the
+    mapping makes ``ThemeScore`` tuples on demand (for tests and small tools).
+    """
+
+    unit_ids: list[str]
+    bounds: npt.NDArray[np.int64]
+    theme_ids: tuple[str, ...]
+    theme: npt.NDArray[np.int64]
+    score: npt.NDArray[np.float64]
+    evidence_bounds: npt.NDArray[np.int64]
+    evidence_ids: npt.NDArray[np.int64]
+    evidence_strings: list[str]
+    _positions: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_mapping(cls, unit_ids: Sequence[str], scores: Mapping[str, tuple[ThemeScore, ...]]) -> UnitScores:
+        """The scores of ``unit_ids`` (in that order) in ``scores``."""
+        rows = [s for u in unit_ids for s in scores.get(u, ())]
+        themes: dict[str, int] = {}
+        strings: dict[str, int] = {}
+        theme = [themes.setdefault(s.theme_id, len(themes)) for s in rows]
+        evidence = [strings.setdefault(e, len(strings)) for s in rows for e in s.evidence]
+        return cls(
+            unit_ids=list(unit_ids),
+            bounds=np.cumsum([0, *(len(scores.get(u, ())) for u in unit_ids)], dtype=np.int64),
+            theme_ids=tuple(themes),
+            theme=np.array(theme, np.int64),
+            score=np.array([s.score for s in rows], np.float64),
+            evidence_bounds=np.cumsum([0, *(len(s.evidence) for s in rows)], dtype=np.int64),
+            evidence_ids=np.array(evidence, np.int64),
+            evidence_strings=list(strings),
+        )
+
+    def position(self, unit_id: str) -> int | None:
+        """Where ``unit_id`` is in ``unit_ids``, or None."""
+        if not self._positions and self.unit_ids:
+            self._positions.update((u, k) for k, u in enumerate(self.unit_ids))
+        return self._positions.get(unit_id)
+
+    def __getitem__(self, unit_id: str) -> tuple[ThemeScore, ...]:
+        u = self.position(unit_id)
+        if u is None:
+            raise KeyError(unit_id)
+        return tuple(
+            ThemeScore(self.theme_ids[self.theme[r]], float(self.score[r]), tuple(
+                self.evidence_strings[i]
+                for i in self.evidence_ids[self.evidence_bounds[r] : self.evidence_bounds[r + 1]].tolist()))
+            for r in range(int(self.bounds[u]), int(self.bounds[u + 1]))
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.unit_ids)
+
+    def __len__(self) -> int:
+        return len(self.unit_ids)
+
+
 @dataclass(slots=True, frozen=True)
 class TaggedDocument:
     """A segmented document with theme scores for each of its units (keyed by unit id)."""
 
     document: Document
     articles: tuple[Article, ...]
-    scores: dict[str, tuple[ThemeScore, ...]] = field(default_factory=dict)
+    scores: Mapping[str, tuple[ThemeScore, ...]] = field(default_factory=dict)
 
 
 _CJK = re.compile("[\u3400-\u9fff]")

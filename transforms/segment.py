@@ -335,17 +335,9 @@ def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> tupl
     base = line.span.char_start
     found = split_sentences(line.span.text)
     spans = cap_length(line.span.text, found)
-    sentences = tuple(
-        Sentence(
-            sentence_id=ids.sentence_id(paragraph_id, i),
-            paragraph_id=paragraph_id,
-            article_id=article_id,
-            doc_id=doc.doc_id,
-            ordinal=i,
-            text=doc.text[base + s : base + e],
-            char_start=base + s,
-            char_end=base + e,
-        )
+    text, doc_id = line.span.text, doc.doc_id
+    sentences = tuple(  # positional: the hot path (fields: id, paragraph, article, document, ordinal, text, span)
+        Sentence(ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e], base + s, base + e)
         for i, (s, e) in enumerate(spans)
     )
     kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY

@@ -40,10 +40,10 @@ _SENTENCE_OPENERS: frozenset[str] = frozenset({
 })
 
 _CJK_TERMINALS = frozenset("。！？")
-# The scan for candidate boundaries is the hot loop: one character class (not an alternation), written
-# ``[...][...]*`` rather than ``[...]+`` so that the engine can skip to the first character (2-3x faster).
-_TERMINAL_RUN = re.compile(r"[.!?…。！？][.!?…。！？]*")
-_AFTER = re.compile(r"[\"'”’»)\]）」』]*(\s*)")  # closing quotes or brackets, then white space
+# A candidate boundary: a run of terminal punctuation, then closing quotes or brackets, then white space. The scan
+# is the hot loop: it starts with one character class (not an alternation), written ``[...][...]*`` rather than
+# ``[...]+``, so that the engine can skip to the first character (2-3x faster).
+_CANDIDATE = re.compile(r"([.!?…。！？][.!?…。！？]*)[\"'”’»)\]）」』]*(\s*)")
 # A capitalised word right after a lower-case letter: "periodThe". Checked further in _glued_cut. The pattern
 # starts with its capital so that the engine skips straight to capitals (3x faster than starting at [a-z]).
 _CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
@@ -62,25 +62,21 @@ def _can_start_sentence(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)
 
 
-def _ends_sentence(text: str, punct: str, start: int, end: int, space: bool) -> bool:
-    """Whether a run of terminal punctuation ``punct`` at ``start``, with its closing quotes reaching to
-    ``end``, ends a sentence; ``space`` says whether white space follows."""
-    if end >= len(text) or not _CJK_TERMINALS.isdisjoint(punct):
+def _ends_sentence(text: str, punct: str, start: int, end: int, following: int) -> bool:
+    """Whether a run of terminal punctuation ``punct`` at ``start``, with its closing quotes reaching to ``end``
+    and white space to ``following``, ends a sentence."""
+    if following >= len(text) or not _CJK_TERMINALS.isdisjoint(punct):
         return True
-    if not space:
+    if following == end:
         # Glued to the next word: only a machine-translation glitch makes this a boundary.
         nxt = text[end]
         if punct == ".":
-            before = _word_before(text, start)
-            word = before.group(1) if before else ""
+            word = _word_before(text, start) or ""
             return (
                 len(word) >= 2 and word.isalpha() and word.islower()
                 and nxt.isupper() and text[end + 1 : end + 2].islower()
             )
         return nxt.isupper() or nxt in _OPENING
-    following = _skip_space(text, end)
-    if following >= len(text):
-        return True
     if not _can_start_sentence(text[following]):
         return False
     if punct != ".":
@@ -88,21 +84,21 @@ def _ends_sentence(text: str, punct: str, start: int, end: int, space: bool) -> 
     return not _is_abbreviation(text, start, following)
 
 
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
-
-
-def _word_before(text: str, end: int) -> re.Match[str] | None:
-    return _WORD_BEFORE.search(text, max(0, end - _LOOKBEHIND), end)
+def _word_before(text: str, end: int) -> str | None:
+    """The run of ASCII letters and dots that ends at ``end`` and starts with a letter (looking back at most
+    ``_LOOKBEHIND`` characters), or None."""
+    window = max(0, end - _LOOKBEHIND)
+    word = text[text.rfind(" ", window, end) + 1 or window : end]
+    if word.isalpha() and word.isascii():  # the common case: a plain word after a space
+        return word
+    found = _WORD_BEFORE.search(text, window, end)
+    return found.group(1) if found else None
 
 
 def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
-    before = _word_before(text, dot)
-    if before is None:
+    word = _word_before(text, dot)
+    if word is None:
         return False
-    word = before.group(1)
     if "." in word:  # dotted abbreviation: U.S., e.g., i.e.
         following = _LETTERS.match(text, next_start)
         return not (following and following.group(0).lower() in _SENTENCE_OPENERS)
@@ -113,14 +109,8 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` offsets of the sentences in ``text``, trimmed of white space."""
-    cuts: list[int] = []
-    for m in _TERMINAL_RUN.finditer(text):
-        punct = m.group()
-        after = _AFTER.match(text, m.end())
-        assert after is not None  # the pattern matches the empty string
-        end = after.start(1)
-        if _ends_sentence(text, punct, m.start(), end, after.end(1) > end):
-            cuts.append(end)
+    cuts = [m.start(2) for m in _CANDIDATE.finditer(text)
+            if _ends_sentence(text, m.group(1), m.start(), m.start(2), m.end())]
     glued = [m.start() for m in _CAMEL.finditer(text) if _glued_cut(text, m.start())]
     if glued:
         cuts = sorted(set(cuts).union(glued))

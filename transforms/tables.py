@@ -8,14 +8,17 @@ derived from all documents: authors, themes, rejected).
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms import ids
-from transforms.records import Rejection, TaggedDocument, TagLevel, ThemeScore
+from transforms.records import Rejection, TaggedDocument, TagLevel, UnitScores
 from transforms.schema import (
     ARTICLES,
     AUTHORS,
@@ -65,61 +68,93 @@ def _attributes(records: Sequence[Any], *names: str) -> dict[str, list[Any]]:
     return {name: [getattr(r, name) for r in records] for name in names}
 
 
-class _Tags:
-    """The theme_tags rows of one document, and each unit's primary theme and themes, by level."""
+_LEVELS = pa.array([level.value for level in TagLevel])
+_LEVEL_CODE = {level: k for k, level in enumerate(TagLevel)}
 
-    def __init__(self, scores: dict[str, tuple[ThemeScore, ...]]) -> None:
-        self.scores = scores
-        self.rows: dict[str, list[Any]] = {name: [] for name in THEME_TAGS.column_names}
-        self.fields: dict[TagLevel, dict[str, list[Any]]] = {
-            level: {"primary_theme": [], "themes": []} for level in TagLevel
+
+def _tag_columns(scores: UnitScores, unit_ids: list[str], levels: list[TagLevel]) -> _TagColumns:
+    """The theme_tags rows of ``unit_ids`` (a document's units in reading order, with their levels), and each
+    unit's primary theme and themes, by level: sliced from ``scores`` where it holds those units in that order."""
+    u0 = scores.position(unit_ids[0]) if unit_ids else None
+    if u0 is None or scores.unit_ids[u0 : u0 + len(unit_ids)] != unit_ids:
+        scores, u0 = UnitScores.from_mapping(unit_ids, scores), 0
+    bounds = scores.bounds[u0 : u0 + len(unit_ids) + 1]
+    first, last = int(bounds[0]), int(bounds[-1])
+    counts = np.diff(bounds)
+    unit_of_row = np.repeat(np.arange(len(unit_ids)), counts)
+    level = np.array([_LEVEL_CODE[lv] for lv in levels], np.int64)
+    themes = pa.array(scores.theme_ids, pa.string()).take(pa.array(scores.theme[first:last]))
+    evidence_bounds = scores.evidence_bounds[first : last + 1]
+    evidence = pa.array(scores.evidence_strings, pa.string()).take(
+        pa.array(scores.evidence_ids[evidence_bounds[0] : evidence_bounds[-1]]))
+    rows = {
+        "level": _LEVELS.take(pa.array(level[unit_of_row])),
+        "unit_id": pa.array(unit_ids, pa.string()).take(pa.array(unit_of_row)),
+        "theme_id": themes,
+        "score": pa.array(scores.score[first:last]),
+        "rank": pa.array((np.arange(last - first) - (bounds[:-1] - first)[unit_of_row] + 1).astype(np.int32)),
+        "evidence": pa.ListArray.from_arrays(pa.array((evidence_bounds - evidence_bounds[0]).astype(np.int32)),
+                                             evidence),
+    }
+    fields: dict[TagLevel, dict[str, Any]] = {}
+    for lv, code in _LEVEL_CODE.items():
+        units = np.flatnonzero(level == code)
+        n = counts[units]
+        at = bounds[units] - first
+        theme_rows = np.repeat(at - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+        fields[lv] = {
+            "primary_theme": themes.take(pa.array(np.where(n > 0, at, 0), mask=n == 0)),
+            "themes": pa.ListArray.from_arrays(pa.array(np.r_[0, np.cumsum(n)].astype(np.int32)),
+                                               themes.take(pa.array(theme_rows))),
         }
+    return _TagColumns(rows, fields, counts)
 
-    def add(self, level: TagLevel, unit_id: str) -> None:
-        unit_scores = self.scores.get(unit_id, ())
-        theme_ids = [s.theme_id for s in unit_scores]
-        fields = self.fields[level]
-        fields["primary_theme"].append(theme_ids[0] if theme_ids else None)
-        fields["themes"].append(theme_ids)
-        if not unit_scores:
-            return
-        n = len(unit_scores)
-        rows = self.rows
-        rows["level"] += [level.value] * n
-        rows["unit_id"] += [unit_id] * n
-        rows["theme_id"] += theme_ids
-        rows["score"] += [s.score for s in unit_scores]
-        rows["rank"] += range(1, n + 1)
-        rows["evidence"] += [list(s.evidence) for s in unit_scores]
+
+class _TagColumns(NamedTuple):
+    rows: dict[str, Any]  # theme_tags
+    fields: dict[TagLevel, dict[str, Any]]  # per level: primary_theme and themes of the units of that level
+    rows_per_unit: npt.NDArray[np.int64]  # how many theme_tags rows each unit has
 
 
 def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
-    """The rows of ``DOCUMENT_TABLES`` that come from one document, keyed by table name.
+    """The rows of ``DOCUMENT_TABLES`` that come from one document, keyed by table name."""
+    return documents_tables([item])[item.document.path]
 
-    Built column by column (the per-document pipeline's hot path): each table's columns are gathered in one pass
-    over its records and checked against the schema's column names once."""
-    doc = item.document
-    articles = item.articles
+
+def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.Table]]:
+    """``document_tables`` of each of ``items`` (by path): each table is built once for all of them, column by
+    column (the pipeline's hot path: one Arrow table per document and table cost more than its rows), and each
+    document's rows are a slice of it."""
+    if not items:
+        return {}
+    articles = [a for item in items for a in item.articles]
     paragraphs = [p for a in articles for p in a.paragraphs]
     sentences = [s for p in paragraphs for s in p.sentences]
-    tags = _Tags(item.scores)
-
-    for a in articles:  # tag rows in reading order: an article's, then each paragraph's and its sentences'
-        tags.add(TagLevel.ARTICLE, a.article_id)
+    unit_ids: list[str] = []  # tag rows in reading order: an article's, then each paragraph's and its sentences'
+    levels: list[TagLevel] = []
+    for a in articles:
+        unit_ids.append(a.article_id)
+        levels.append(TagLevel.ARTICLE)
         for p in a.paragraphs:
-            tags.add(TagLevel.PARAGRAPH, p.paragraph_id)
-            for s in p.sentences:
-                tags.add(TagLevel.SENTENCE, s.sentence_id)
+            unit_ids += (p.paragraph_id, *(s.sentence_id for s in p.sentences))
+            levels += (TagLevel.PARAGRAPH, *(TagLevel.SENTENCE,) * len(p.sentences))
+    scores = items[0].scores
+    if not all(item.scores is scores for item in items):
+        scores = ChainMap(*(dict(item.scores) for item in items))
+    tags = _tag_columns(scores if isinstance(scores, UnitScores) else UnitScores.from_mapping(unit_ids, scores),
+                        unit_ids, levels)
 
     n_words = [s.n_words for s in sentences]
     words_by_article: dict[str, int] = dict.fromkeys((a.article_id for a in articles), 0)
     for s, n in zip(sentences, n_words, strict=True):
         words_by_article[s.article_id] += n
     bylines = [a.byline for a in articles]
-    return {
+    docs = [item.document for item in items]
+    tables = {
         DOCUMENTS.name: _columns(DOCUMENTS, {
-            "doc_id": [doc.doc_id], "path": [doc.path], "sha256": [doc.sha256], "n_bytes": [doc.n_bytes],
-            "encoding": [doc.encoding], "n_chars": [doc.n_chars], "n_articles": [len(articles)], "text": [doc.text],
+            **_attributes(docs, "doc_id", "path", "sha256", "n_bytes", "encoding", "n_chars"),
+            "n_articles": [len(item.articles) for item in items],
+            "text": [d.text for d in docs],
         }),
         ARTICLES.name: _columns(ARTICLES, {
             **_attributes(articles, "article_id", "doc_id", "ordinal", "title", "series"),
@@ -150,6 +185,31 @@ def document_tables(item: TaggedDocument) -> dict[str, pa.Table]:
         }),
         THEME_TAGS.name: _columns(THEME_TAGS, tags.rows),
     }
+    # Each document's rows: its count of rows in each table, in order.
+    per_doc = {
+        DOCUMENTS.name: [1] * len(items),
+        ARTICLES.name: [len(item.articles) for item in items],
+        PARAGRAPHS.name: [sum(len(a.paragraphs) for a in item.articles) for item in items],
+        SENTENCES.name: [sum(len(p.sentences) for a in item.articles for p in a.paragraphs) for item in items],
+    }
+    units = [sum(1 + len(a.paragraphs) + sum(len(p.sentences) for p in a.paragraphs) for a in item.articles)
+             for item in items]
+    rows_before_unit = np.r_[0, np.cumsum(tags.rows_per_unit)]
+    rows_before_doc = rows_before_unit[np.r_[0, np.cumsum(units)]]
+    per_doc[THEME_TAGS.name] = np.diff(rows_before_doc).tolist()
+    return {item.document.path: {name: tables[name].slice(start, n) for name, (start, n) in where.items()}
+            for item, where in zip(items, _slices(per_doc, len(items)), strict=True)}
+
+
+def _slices(per_doc: dict[str, list[int]], n_docs: int) -> list[dict[str, tuple[int, int]]]:
+    """(start, length) of each document's rows in each table, from its row counts."""
+    out: list[dict[str, tuple[int, int]]] = [{} for _ in range(n_docs)]
+    for name, counts in per_doc.items():
+        start = 0
+        for k, n in enumerate(counts):
+            out[k][name] = (start, int(n))
+            start += int(n)
+    return out
 
 
 class AuthorTally:

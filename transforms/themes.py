@@ -16,6 +16,11 @@ Scores (all in [0, 1]):
 
 A unit's ``themes`` are the themes with a positive score, best first (ties in taxonomy order); the first
 is its ``primary_theme``, or None when nothing matched.
+
+``tag_articles`` works on columns (numpy arrays): the matches of all titles and sentences of a batch of articles
+(``PhraseMatcher.find_all``), then per (text, theme) the counted weight, then the means per paragraph and
+article by group sums; it returns ``UnitScores``, from which the tables are sliced. Sums are added one by one in
+the order a plain Python loop would add them, so the scores are the same to the last bit.
 """
 
 from __future__ import annotations
@@ -24,42 +29,39 @@ import math
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
-from typing import Any
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from transforms.errors import TaxonomyError
-from transforms.phrases import MAX_REMEMBERED_KEYS, PhraseMatcher
-from transforms.records import Article, ParagraphKind, Theme, ThemeScore
+from transforms.phrases import PhraseMatcher
+from transforms.records import Article, ParagraphKind, Theme, ThemeScore, UnitScores
 
 TITLE_WEIGHT = 3.0
 HEADING_WEIGHT = 2.0
+MAX_REMEMBERED = 100_000  # evidence strings remembered per taxonomy
 
 
-@dataclass(slots=True, frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """What a phrase rule says when it matches: a theme, with a weight, or a theme's exclusion."""
 
     theme_id: str
     weight: float  # 0 for an exclusion
 
 
-# What the rules that match at a key say, worked out once per key: the counted matches (end relative to the
-# key, theme, weight, evidence), longest first, and the exclusions (theme, end).
-_Cues = tuple[tuple[tuple[int, str, float, str], ...], tuple[tuple[str, int], ...]]
-
-
-class CueCache:
-    """What the rules say at each key met so far (see ``score_texts``).
+class EvidenceCache:
+    """The evidence (lower-cased, white space collapsed) of each matched text met so far (see ``score_texts``).
 
     A plain object on purpose, not a mapping or a dataclass: Prefect walks mappings and dataclasses among a
     task's parameters to find futures, and a taxonomy is a parameter of tasks that run on other threads, which
-    add keys while Prefect would be walking them ("dictionary changed size during iteration").
+    add entries while Prefect would be walking them ("dictionary changed size during iteration").
     """
 
-    __slots__ = ("by_key",)
+    __slots__ = ("by_text",)
 
     def __init__(self) -> None:
-        self.by_key: dict[str, _Cues] = {}
+        self.by_text: dict[str, str] = {}
 
 
 @dataclass(slots=True, frozen=True)
@@ -70,8 +72,11 @@ class Taxonomy:
     matcher: PhraseMatcher[Cue]
     # Theme id -> its position in the taxonomy (breaks ties between equal scores).
     rank: dict[str, int] = field(init=False, repr=False, compare=False)
-    # What the rules say at each key the matcher has met (see ``score_texts``), remembered per taxonomy.
-    cues: CueCache = field(init=False, repr=False, compare=False, default_factory=CueCache)
+    # What each of the matcher's rules says, by its index in ``matcher.rules``: the theme (its index in
+    # ``themes``) and the weight (0 for an exclusion).
+    rule_theme: npt.NDArray[np.int64] = field(init=False, repr=False, compare=False)
+    rule_weight: npt.NDArray[np.float64] = field(init=False, repr=False, compare=False)
+    evidence: EvidenceCache = field(init=False, repr=False, compare=False, default_factory=EvidenceCache)
 
     @property
     def theme_ids(self) -> tuple[str, ...]:
@@ -79,6 +84,9 @@ class Taxonomy:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rank", {t.theme_id: i for i, t in enumerate(self.themes)})
+        cues = [r.payload for r in self.matcher.rules]
+        object.__setattr__(self, "rule_theme", np.array([self.rank[c.theme_id] for c in cues], np.int64))
+        object.__setattr__(self, "rule_weight", np.array([c.weight for c in cues], np.float64))
 
 
 def parse_taxonomy(source: str) -> Taxonomy:
@@ -111,65 +119,163 @@ def parse_taxonomy(source: str) -> Taxonomy:
     return Taxonomy(str(meta["id"]), str(meta.get("version", "")), tuple(themes), PhraseMatcher(rules))
 
 
-_SEPARATOR = "\x00"  # between units scanned together: neither a word, a space nor a hyphen, so no rule spans it
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """Theme scores as columns: per row a unit (an index), a theme (its index in the taxonomy) and a score, sorted
+    by unit then theme; the evidence as (row, evidence id) pairs, sorted by row, each row's in order."""
 
-def _cues(taxonomy: Taxonomy, key: str) -> _Cues:
-    """What the rules that match at ``key`` say, worked out and remembered (for a key not yet remembered)."""
-    matches = sorted(taxonomy.matcher.at(key), key=lambda m: -m[0])  # stable: ties keep the rules' order
-    found = (
-        tuple((end, r.payload.theme_id, r.payload.weight, " ".join(key[:end].lower().split()))
-              for end, r in matches if r.payload.weight > 0),
-        tuple((r.payload.theme_id, end) for end, r in matches if r.payload.weight == 0),
-    )
-    if len(taxonomy.cues.by_key) < MAX_REMEMBERED_KEYS:
-        taxonomy.cues.by_key[key] = found
-    return found
+    unit: npt.NDArray[np.int64]
+    theme: npt.NDArray[np.int64]
+    score: npt.NDArray[np.float64]
+    evidence_row: npt.NDArray[np.int64]
+    evidence_id: npt.NDArray[np.int64]
 
 
 def score_texts(taxonomy: Taxonomy, texts: Sequence[str]) -> list[tuple[ThemeScore, ...]]:
-    """``score_text`` of each of ``texts``, scanned in one pass."""
-    joined = _SEPARATOR.join(texts)
-    ends = list(accumulate(len(t) + 1 for t in texts))  # where the text after each one starts
-    out: list[tuple[ThemeScore, ...]] = [()] * len(texts)
-    unit = 0
-    # Per theme, in the current text: [weight, where the last counted match ends, evidence]; exclusions' spans.
-    counted: dict[str, list[Any]] = {}
-    excluded: dict[str, list[tuple[int, int]]] = {}
-    remembered = taxonomy.cues.by_key
-    for start, key in taxonomy.matcher.scan(joined):
-        if start >= ends[unit]:
-            if counted:
-                out[unit] = _scores(taxonomy, counted)
-                counted = {}
-            excluded.clear()
-            while start >= ends[unit]:
-                unit += 1
-        matches, exclusions = remembered.get(key) or _cues(taxonomy, key)
-        for theme_id, end in exclusions:
-            excluded.setdefault(theme_id, []).append((start, start + end))
-        for end, theme_id, weight, evidence in matches:
-            state = counted.get(theme_id)
-            if state is not None and start < state[1]:
-                continue  # inside a longer match of the same theme
-            end += start
-            if theme_id in excluded and any(s <= start and end <= e for s, e in excluded[theme_id]):
-                continue
-            if state is None:
-                counted[theme_id] = [weight, end, {evidence: None}]
-            else:
-                state[0] += weight
-                state[1] = end
-                state[2][evidence] = None
-    if counted:
-        out[unit] = _scores(taxonomy, counted)
-    return out
+    """``score_text`` of each of ``texts``, matched in one pass (``PhraseMatcher.find_all``)."""
+    strings: list[str] = []
+    scores = _unit_scores(taxonomy, [str(k) for k in range(len(texts))], [_text_rows(taxonomy, texts, strings)],
+                          strings)
+    return [scores[str(k)] for k in range(len(texts))]
 
 
-def _scores(taxonomy: Taxonomy, counted: dict[str, list[Any]]) -> tuple[ThemeScore, ...]:
-    return _ranked(taxonomy, [
-        ThemeScore(theme_id, 1.0 - math.exp(-weight), tuple(evidence))
-        for theme_id, (weight, _, evidence) in counted.items()
-    ])
+def _text_rows(taxonomy: Taxonomy, texts: Sequence[str], strings: list[str]) -> _Rows:
+    """The scores of each text (unit = its index). Evidence strings are appended to ``strings``.
+
+    Per theme and text, the matches in ``find``'s order (by start, longest first): an exclusion suppresses the
+    counted matches inside it; a match that starts inside an earlier counted one does not count.
+    """
+    m = taxonomy.matcher.find_all(texts)
+    theme, weight = taxonomy.rule_theme[m.rule], taxonomy.rule_weight[m.rule]
+    # Group by (text, theme), keeping find's order inside a group.
+    order = np.lexsort((np.arange(len(m.rule)), theme, m.text))
+    text, theme, weight, start, end = m.text[order], theme[order], weight[order], m.start[order], m.end[order]
+    group = _runs(text, theme)
+    span = int(end.max(initial=0)) + 2  # group * span + x keeps every group's values above the previous group's
+    exclusion = weight == 0
+    # Inside an exclusion: one that starts at or before the match (exclusions first at a start) reaches its end.
+    by_start = np.lexsort((~exclusion, start, group))
+    reach = np.maximum.accumulate(np.where(exclusion[by_start], end[by_start], -1) + group[by_start] * span)
+    excluded = np.empty_like(exclusion)
+    excluded[by_start] = reach - group[by_start] * span >= end[by_start]
+    counts = ~exclusion & ~excluded
+    # Inside an earlier counted match: compared with the furthest end of the counted matches before it. That is
+    # exact unless a match dropped this way reaches further than any before it (then those groups go one by one).
+    furthest = np.maximum.accumulate(np.where(counts, end, -1) + group * span)
+    before = np.r_[-1, furthest[:-1]] - group * span
+    inside = counts & (start < before)
+    kept = counts & ~inside
+    for g in np.unique(group[inside & (end > before)]).tolist():
+        reached = -1
+        for i in range(*np.searchsorted(group, [g, g + 1]).tolist()):
+            if counts[i]:
+                kept[i] = start[i] >= reached
+                reached = max(reached, int(end[i])) if kept[i] else reached
+    text, theme, weight, group = text[kept], theme[kept], weight[kept], group[kept]
+    at = m.offsets[text]
+    start, end = at + start[kept], at + end[kept]
+    # Per (text, theme): the summed weight, added one by one in order as Python would, and the score.
+    local = _runs(group)
+    first = np.flatnonzero(np.r_[True, local[1:] != local[:-1]]) if len(local) else local
+    total = np.zeros(len(first))
+    np.add.at(total, local, weight)
+    distinct, where = np.unique(total, return_inverse=True)
+    score = np.array([1.0 - math.exp(-w) for w in distinct.tolist()], np.float64)[where]
+    # Evidence: the matched text, lower-cased, white space collapsed; each once per (text, theme), in order.
+    source = m.source
+    found = [source[s:e] for s, e in zip(start.tolist(), end.tolist(), strict=True)]
+    remembered = taxonomy.evidence.by_text
+    values = [remembered.get(f) or _evidence(remembered, f) for f in found]
+    ids = {e: k for k, e in enumerate(strings)}
+    for value in dict.fromkeys(values):
+        if value not in ids:
+            ids[value] = len(strings)
+            strings.append(value)
+    evidence = np.array([ids[v] for v in values], np.int64)
+    row, evidence_id = _first_pairs(local, evidence, len(strings))
+    return _Rows(text[first], theme[first], score, row, evidence_id)
+
+
+def _evidence(remembered: dict[str, str], found: str) -> str:
+    """The evidence a matched text gives (lower-cased, white space collapsed), remembered up to a bound."""
+    value = " ".join(found.lower().split())
+    if len(remembered) < MAX_REMEMBERED:
+        remembered[found] = value
+    return value
+
+
+def _runs(*columns: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """For rows sorted by ``columns``: the index of each row's run of equal values (0, 0, 1, 2, 2, ...)."""
+    if not len(columns[0]):
+        return np.zeros(0, np.int64)
+    change = np.zeros(len(columns[0]), bool)
+    for c in columns:
+        change[1:] |= c[1:] != c[:-1]
+    return np.cumsum(change)
+
+
+def _first_pairs(
+    key: npt.NDArray[np.int64], value: npt.NDArray[np.int64], n_values: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The (key, value) pairs sorted by key (stably), each pair only where it first appears."""
+    order = np.argsort(key, kind="stable")
+    key, value = key[order], value[order]
+    _, first = np.unique(key * max(n_values, 1) + value, return_index=True)
+    first.sort()
+    return key[first], value[first]
+
+
+def _aggregate(rows: _Rows, to_unit: npt.NDArray[np.int64], weight: npt.NDArray[np.float64], n_units: int,
+               n_themes: int, n_strings: int) -> _Rows:
+    """Weighted means of part scores: part ``p`` (a unit of ``rows``) counts towards unit ``to_unit[p]`` (none
+    when -1) with ``weight[p]``; a part that did not match a theme scores 0 for it. Sums are added in part
+    order, as Python would; evidence is each part's, in part order, each once."""
+    parts = np.flatnonzero(to_unit >= 0)
+    total = np.zeros(n_units)
+    np.add.at(total, to_unit[parts], weight[parts])
+    used = to_unit[rows.unit] >= 0
+    target = to_unit[rows.unit[used]]
+    keys, key_of = np.unique(target * n_themes + rows.theme[used], return_inverse=True)
+    sums = np.zeros(len(keys))
+    np.add.at(sums, key_of, rows.score[used] * weight[rows.unit[used]])
+    unit, theme = keys // n_themes, keys % n_themes
+    score = np.minimum(1.0, sums / np.where(total[unit] > 0, total[unit], 1.0))
+    positive = (sums > 0) & (total[unit] > 0)
+    # Evidence: each source row's pairs go to its key, in source order.
+    key_of_row = np.full(len(rows.unit), -1, np.int64)
+    key_of_row[used] = key_of
+    pair_key = key_of_row[rows.evidence_row]
+    has = pair_key >= 0
+    key, evidence_id = _first_pairs(pair_key[has], rows.evidence_id[has], n_strings)
+    renumber = np.cumsum(positive) - 1
+    keep = positive[key]
+    return _Rows(unit[positive], theme[positive], score[positive], renumber[key[keep]], evidence_id[keep])
+
+
+def _unit_scores(taxonomy: Taxonomy, unit_ids: list[str], levels: Sequence[_Rows], strings: list[str]) -> UnitScores:
+    """Rows of every level (units numbered as ``unit_ids``) as ``UnitScores``: each unit's best first, ties in
+    taxonomy order."""
+    unit = np.concatenate([r.unit for r in levels])
+    theme = np.concatenate([r.theme for r in levels])
+    score = np.concatenate([r.score for r in levels])
+    firsts = np.cumsum([0, *(len(r.unit) for r in levels)])
+    evidence_row = np.concatenate([r.evidence_row + f for r, f in zip(levels, firsts.tolist(), strict=False)])
+    evidence_id = np.concatenate([r.evidence_id for r in levels])
+    order = np.lexsort((theme, -score, unit))
+    new_row = np.empty_like(order)
+    new_row[order] = np.arange(len(order))
+    row = new_row[evidence_row]
+    by_row = np.argsort(row, kind="stable")
+    return UnitScores(
+        unit_ids=unit_ids,
+        bounds=np.searchsorted(unit[order], np.arange(len(unit_ids) + 1)).astype(np.int64),
+        theme_ids=taxonomy.theme_ids,
+        theme=theme[order],
+        score=score[order],
+        evidence_bounds=np.searchsorted(row[by_row], np.arange(len(order) + 1)).astype(np.int64),
+        evidence_ids=evidence_id[by_row],
+        evidence_strings=strings,
+    )
 
 
 def score_text(taxonomy: Taxonomy, text: str) -> tuple[ThemeScore, ...]:
@@ -182,63 +288,50 @@ def score_text(taxonomy: Taxonomy, text: str) -> tuple[ThemeScore, ...]:
     return score_texts(taxonomy, [text])[0]
 
 
-def aggregate(
-    taxonomy: Taxonomy, parts: Iterable[tuple[tuple[ThemeScore, ...], float]]
-) -> tuple[ThemeScore, ...]:
-    """Weighted mean of part scores (a part that did not match a theme scores 0 for it)."""
-    total_weight = 0.0
-    sums: dict[str, float] = {}
-    evidence: dict[str, dict[str, None]] = {}
-    for scores, weight in parts:
-        total_weight += weight
-        for s in scores:
-            theme_id = s.theme_id
-            if theme_id in sums:
-                sums[theme_id] += s.score * weight
-                evidence[theme_id].update(dict.fromkeys(s.evidence))
-            else:
-                sums[theme_id] = s.score * weight
-                evidence[theme_id] = dict.fromkeys(s.evidence)
-    if total_weight <= 0:
-        return ()
-    return _ranked(
-        taxonomy,
-        [ThemeScore(t, min(1.0, v / total_weight), tuple(evidence[t])) for t, v in sums.items() if v > 0],
-    )
+def tag_articles(taxonomy: Taxonomy, articles: Iterable[Article]) -> UnitScores:
+    """Scores for every article, each of its paragraphs and each of its sentences (units in reading order:
+    an article, then each paragraph followed by its sentences). The titles and sentences of all the articles are
+    matched in one pass; paragraphs and articles are weighted means of their sentences (and title)."""
+    unit_ids: list[str] = []
+    texts: list[str] = []
+    # Per text (a title or a sentence): the unit it is (-1 for a title), its paragraph (-1 for a title), its
+    # article, and its weight in the article.
+    sentence: list[int] = []
+    paragraph: list[int] = []
+    article: list[int] = []
+    weight: list[float] = []
+    for a in articles:
+        a_unit = len(unit_ids)
+        unit_ids.append(a.article_id)
+        texts.append(a.title)
+        sentence.append(-1)
+        paragraph.append(-1)
+        article.append(a_unit)
+        weight.append(TITLE_WEIGHT)
+        for p in a.paragraphs:
+            p_unit = len(unit_ids)
+            unit_ids.append(p.paragraph_id)
+            sentences = p.sentences
+            n = len(sentences)
+            sentence += range(p_unit + 1, p_unit + 1 + n)
+            unit_ids += [s.sentence_id for s in sentences]
+            texts += [s.text for s in sentences]
+            paragraph += [p_unit] * n
+            article += [a_unit] * n
+            weight += [1.0] * n
+            if p.kind is ParagraphKind.THESIS_POINT and n:  # its first sentence is the heading
+                weight[-n] = HEADING_WEIGHT
+    strings: list[str] = []
+    by_text = _text_rows(taxonomy, texts, strings)
+    n, n_themes = len(unit_ids), len(taxonomy.themes)
+    ones = np.ones(len(texts))
+    levels = [  # a sentence is the mean of itself alone: its own scores
+        _aggregate(by_text, np.array(to_unit, np.int64), w, n, n_themes, len(strings))
+        for to_unit, w in ((sentence, ones), (paragraph, ones), (article, np.array(weight)))
+    ]
+    return _unit_scores(taxonomy, unit_ids, levels, strings)
 
 
-def _ranked(taxonomy: Taxonomy, scores: list[ThemeScore]) -> tuple[ThemeScore, ...]:
-    if len(scores) < 2:
-        return tuple(scores)
-    order = taxonomy.rank
-    return tuple(sorted(scores, key=lambda s: (-s.score, order[s.theme_id])))
-
-
-def tag_articles(taxonomy: Taxonomy, articles: Iterable[Article]) -> dict[str, tuple[ThemeScore, ...]]:
-    """Scores for the article, each of its paragraphs and each of its sentences, for every article, keyed by
-    unit id. The titles and sentences of all the articles are scanned in one pass."""
-    articles = tuple(articles)
-    texts = [t for a in articles for t in (a.title, *(s.text for p in a.paragraphs for s in p.sentences))]
-    scored = iter(score_texts(taxonomy, texts))
-    out: dict[str, tuple[ThemeScore, ...]] = {}
-    for article in articles:
-        article_parts: list[tuple[tuple[ThemeScore, ...], float]] = [(next(scored), TITLE_WEIGHT)]
-        for paragraph in article.paragraphs:
-            sentence_scores = []
-            for sentence in paragraph.sentences:
-                scores = next(scored)
-                out[sentence.sentence_id] = scores
-                sentence_scores.append(scores)
-                is_heading = paragraph.kind is ParagraphKind.THESIS_POINT and sentence.ordinal == 0
-                article_parts.append((scores, HEADING_WEIGHT if is_heading else 1.0))
-            out[paragraph.paragraph_id] = (
-                sentence_scores[0] if len(sentence_scores) == 1  # the mean of one part is that part
-                else aggregate(taxonomy, [(s, 1.0) for s in sentence_scores])
-            )
-        out[article.article_id] = aggregate(taxonomy, article_parts)
-    return out
-
-
-def tag_article(taxonomy: Taxonomy, article: Article) -> dict[str, tuple[ThemeScore, ...]]:
+def tag_article(taxonomy: Taxonomy, article: Article) -> UnitScores:
     """Scores for the article, each of its paragraphs and each of its sentences, keyed by unit id."""
     return tag_articles(taxonomy, (article,))

@@ -14,9 +14,9 @@ def test_prefect_does_not_walk_into_a_taxonomys_caches(taxonomy: Taxonomy) -> No
     # while tasks on other threads tag (the threads runner): walking them raised "dictionary changed size during
     # iteration" in a threads run, so they must be out of its reach.
     score_texts(taxonomy, ["Hidden dangers must be investigated to prevent accidents."])
-    assert taxonomy.cues.by_key  # the cache is warm
+    assert taxonomy.evidence.by_text  # the cache is warm
     seen: list[Any] = []
     visit_collection({"taxonomy": taxonomy}, visit_fn=lambda x: seen.append(x) or x, return_data=False)
     assert any(x is taxonomy for x in seen)
-    assert not any(x is taxonomy.cues.by_key for x in seen)
-    assert not any(isinstance(x, dict) and set(x) & set(taxonomy.cues.by_key) for x in seen)
+    assert not any(x is taxonomy.evidence.by_text for x in seen)
+    assert not any(isinstance(x, dict) and set(x) & set(taxonomy.evidence.by_text) for x in seen)

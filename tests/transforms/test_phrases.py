@@ -1,14 +1,18 @@
-"""The phrase matcher against a plain reference: every rule tried as its own regular expression at every word."""
+"""The phrase matcher and the tagger against plain references: every rule tried as its own regular expression at
+every word; scores counted text by text in plain Python; paragraph and article scores as plain weighted means."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.transforms.helpers import articles
 from transforms.phrases import PhraseMatcher, parse_rule
-from transforms.themes import Taxonomy, score_texts
+from transforms.records import ParagraphKind, Theme, ThemeScore, UnitScores
+from transforms.themes import HEADING_WEIGHT, TITLE_WEIGHT, Cue, Taxonomy, score_texts, tag_articles
 
 _VOCABULARY = ["risk", "risks", "grass", "roots", "grassroots", "safe", "safety", "production", "pre", "prevent",
                "prevention", "hidden", "danger", "dangers", "fire", "İstanbul", "emergency", "management"]
@@ -59,3 +63,119 @@ def test_matches_are_those_of_each_rule_tried_alone(rules: list[str], text: str)
 def test_texts_scored_together_score_as_each_alone(taxonomy: Taxonomy, batch: list[str]) -> None:
     # No rule reaches across from one text to the next ("grass" | "roots" is not "grass roots").
     assert score_texts(taxonomy, batch) == [score_texts(taxonomy, [t])[0] for t in batch]
+
+
+@settings(max_examples=300, deadline=None)
+@given(rule_sets, st.lists(texts, max_size=6))
+def test_texts_matched_together_match_as_each_alone(rules: list[str], batch: list[str]) -> None:
+    # find_all scans literal spellings over all texts at once (and sends texts with unusual white space or
+    # characters that grow when lower-cased through find): the same matches as find, text by text.
+    matcher = PhraseMatcher([(r, r) for r in rules])
+    index = {id(rule): k for k, rule in enumerate(matcher.rules)}
+    found = matcher.find_all(batch)
+    rows = list(zip(found.text.tolist(), found.start.tolist(), found.end.tolist(), found.rule.tolist(), strict=True))
+    expected = [(i, m.start, m.end, index[id(m.rule)]) for i, t in enumerate(batch) for m in matcher.find(t)]
+    assert rows == sorted(expected, key=lambda r: (r[0], r[1], -r[2], r[3]))
+
+
+def reference_scores(taxonomy: Taxonomy, text: str) -> tuple[ThemeScore, ...]:
+    """score_text as documented, text by text: per theme, matches by start (longest first); an exclusion
+    suppresses the matches inside it; a match that starts inside a counted one does not count."""
+    matches = sorted(taxonomy.matcher.find(text), key=lambda m: (m.start, -m.end))  # ties: in the rules' order
+    exclusions = [(m.start, m.end, m.rule.payload.theme_id) for m in matches if m.rule.payload.weight == 0]
+    weight: dict[str, float] = {}
+    reached: dict[str, int] = {}
+    evidence: dict[str, dict[str, None]] = {}
+    for m in matches:
+        theme, w = m.rule.payload
+        if w == 0 or m.start < reached.get(theme, -1):
+            continue
+        if any(s <= m.start and m.end <= e and t == theme for s, e, t in exclusions):
+            continue
+        weight[theme] = weight[theme] + w if theme in weight else w
+        reached[theme] = m.end
+        source = text.lower() if len(text.lower()) == len(text) else text
+        evidence.setdefault(theme, {})[" ".join(source[m.start : m.end].lower().split())] = None
+    scores = [ThemeScore(t, 1.0 - math.exp(-w), tuple(evidence[t])) for t, w in weight.items()]
+    return tuple(sorted(scores, key=lambda s: (-s.score, taxonomy.rank[s.theme_id])))
+
+
+cued_rules = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(_RULE_WORDS), min_size=1, max_size=3).map(" ".join),
+        st.sampled_from(["a", "b", "c"]),
+        st.sampled_from([0.0, 0.5, 1.0, 1.5]),  # 0: an exclusion
+    ),
+    min_size=1, max_size=8, unique_by=lambda r: (r[0], r[1]),
+)
+
+
+def small_taxonomy(rules: list[tuple[str, str, float]]) -> Taxonomy:
+    themes = tuple(Theme(t, t, t) for t in ("a", "b", "c"))
+    return Taxonomy("test", "1", themes, PhraseMatcher((phrase, Cue(t, w)) for phrase, t, w in rules))
+
+
+@settings(max_examples=300, deadline=None)
+@given(cued_rules, st.lists(texts, max_size=6))
+def test_scores_are_those_counted_text_by_text(rules: list[tuple[str, str, float]], batch: list[str]) -> None:
+    taxonomy = small_taxonomy(rules)
+    assert score_texts(taxonomy, batch) == [reference_scores(taxonomy, t) for t in batch]
+
+
+def reference_mean(
+    taxonomy: Taxonomy, parts: list[tuple[tuple[ThemeScore, ...], float]]
+) -> tuple[ThemeScore, ...]:
+    total = sum(w for _, w in parts)
+    sums: dict[str, float] = {}
+    evidence: dict[str, dict[str, None]] = {}
+    for scores, w in parts:
+        for s in scores:
+            sums[s.theme_id] = sums[s.theme_id] + s.score * w if s.theme_id in sums else s.score * w
+            evidence.setdefault(s.theme_id, {}).update(dict.fromkeys(s.evidence))
+    means = [ThemeScore(t, min(1.0, v / total), tuple(evidence[t])) for t, v in sums.items() if v > 0]
+    return tuple(sorted(means, key=lambda s: (-s.score, taxonomy.rank[s.theme_id])))
+
+
+lines = st.lists(texts.map(lambda t: " ".join(t.split())).filter(bool), min_size=1, max_size=4).map(". ".join)
+documents = st.lists(
+    st.tuples(st.sampled_from(["Risk", "Safety first", "Grass roots"]), st.lists(
+        st.tuples(st.sampled_from(["", "-- "]), lines), min_size=1, max_size=4)),
+    min_size=1, max_size=3,
+).map(lambda arts: "\n\n".join(
+    f"{title} {k}\n" + "\n".join(f"{dash}{line}." for dash, line in paragraphs) + "\nWriter: Zhang Nan)."
+    for k, (title, paragraphs) in enumerate(arts)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(cued_rules, st.lists(documents, min_size=1, max_size=3))
+def test_paragraph_and_article_scores_are_weighted_means(rules: list[tuple[str, str, float]],
+                                                          docs: list[str]) -> None:
+    taxonomy = small_taxonomy(rules)
+    arts = [a for k, d in enumerate(docs) for a in articles(d, f"doc{k}.txt")]
+    scores = tag_articles(taxonomy, arts)  # the articles of several documents, tagged together
+    assert isinstance(scores, UnitScores)
+    order = []
+    for a in arts:
+        order.append(a.article_id)
+        parts = [(reference_scores(taxonomy, a.title), TITLE_WEIGHT)]
+        for p in a.paragraphs:
+            order.append(p.paragraph_id)
+            sentence_scores = [reference_scores(taxonomy, s.text) for s in p.sentences]
+            order += [s.sentence_id for s in p.sentences]
+            for s, sc in zip(p.sentences, sentence_scores, strict=True):
+                assert scores[s.sentence_id] == sc
+                heading = p.kind is ParagraphKind.THESIS_POINT and s.ordinal == 0
+                parts.append((sc, HEADING_WEIGHT if heading else 1.0))
+            assert scores[p.paragraph_id] == reference_mean(taxonomy, [(sc, 1.0) for sc in sentence_scores])
+        assert scores[a.article_id] == reference_mean(taxonomy, parts)
+    assert list(scores) == order  # reading order: an article, then each paragraph and its sentences
+    assert UnitScores.from_mapping(order, scores) == scores
+
+
+def test_a_match_inside_a_dropped_one_but_after_the_counted_one_counts() -> None:
+    # "risk grass" counts; "grass roots" starts inside it and does not; "roots" starts after "risk grass" ends, so
+    # it counts, although it lies inside the dropped "grass roots" (the arrays path must not compare with that).
+    taxonomy = small_taxonomy([("risk grass", "a", 1.0), ("grass roots", "a", 1.0), ("roots", "a", 1.0)])
+    (score,) = score_texts(taxonomy, ["risk grass roots"])[0]
+    assert score == ThemeScore("a", 1.0 - math.exp(-2.0), ("risk grass", "roots"))
+    assert score_texts(taxonomy, ["risk grass roots"]) == [reference_scores(taxonomy, "risk grass roots")]
