@@ -56,7 +56,7 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
     from transforms.records import FileRef, RawFile, Rejection, TaggedDocument
     from transforms.schema import TABLES, arrow_schema
     from transforms.segment import segment_or_reject
-    from transforms.tables import AuthorTally, concat_document_tables, derived_tables, document_tables
+    from transforms.tables import AuthorTally, concat_document_tables, derived_tables, documents_tables
     from transforms.themes import parse_taxonomy, tag_articles
 
     taxonomy = parse_taxonomy(DEFAULT_TAXONOMY.read_text(encoding="utf-8"))
@@ -88,9 +88,9 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
                 found = {d.path: a for d, a in segmented if not isinstance(a, Rejection)}
                 for batch in cut([d for d in docs if d.path in found], DEFAULT_BATCH_BYTES):
                     scores = tag_articles(taxonomy, (x for d in batch for x in found[d.path]))
-                    tagged += [TaggedDocument(d, found[d.path], scores) for d in batch]
-            with clock("build tables"):
-                tables = concat_document_tables([document_tables(t) for t in tagged])
+                    tagged.append([TaggedDocument(d, found[d.path], scores) for d in batch])
+            with clock("build tables"):  # once per batch, as the flow does
+                tables = concat_document_tables([t for batch in tagged for t in documents_tables(batch).values()])
             authors.add(tables["articles"])
             raws, docs, segmented, tagged = [], [], [], []  # let the partition's records go
             with clock("validate"):

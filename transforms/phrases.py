@@ -29,7 +29,6 @@ from typing import Any, Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-import polars as pl
 
 from transforms.errors import TaxonomyError
 
@@ -268,6 +267,8 @@ class _Literals:
         if not self.literals or not texts:
             none = np.zeros(0, np.int64)
             return Matches(none, none, none, none, "\x00".join(texts), _offsets(texts)), []
+        import polars as pl  # here, not at the top: a run with nothing to tag does not pay for importing it
+
         joined = "\x00".join(texts)  # no rule reaches across: "\x00" is neither a word character nor a gap
         offsets = _offsets(texts)
         series = pl.Series([joined])

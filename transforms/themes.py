@@ -151,26 +151,7 @@ def _text_rows(taxonomy: Taxonomy, texts: Sequence[str], strings: list[str]) -> 
     order = np.lexsort((np.arange(len(m.rule)), theme, m.text))
     text, theme, weight, start, end = m.text[order], theme[order], weight[order], m.start[order], m.end[order]
     group = _runs(text, theme)
-    span = int(end.max(initial=0)) + 2  # group * span + x keeps every group's values above the previous group's
-    exclusion = weight == 0
-    # Inside an exclusion: one that starts at or before the match (exclusions first at a start) reaches its end.
-    by_start = np.lexsort((~exclusion, start, group))
-    reach = np.maximum.accumulate(np.where(exclusion[by_start], end[by_start], -1) + group[by_start] * span)
-    excluded = np.empty_like(exclusion)
-    excluded[by_start] = reach - group[by_start] * span >= end[by_start]
-    counts = ~exclusion & ~excluded
-    # Inside an earlier counted match: compared with the furthest end of the counted matches before it. That is
-    # exact unless a match dropped this way reaches further than any before it (then those groups go one by one).
-    furthest = np.maximum.accumulate(np.where(counts, end, -1) + group * span)
-    before = np.r_[-1, furthest[:-1]] - group * span
-    inside = counts & (start < before)
-    kept = counts & ~inside
-    for g in np.unique(group[inside & (end > before)]).tolist():
-        reached = -1
-        for i in range(*np.searchsorted(group, [g, g + 1]).tolist()):
-            if counts[i]:
-                kept[i] = start[i] >= reached
-                reached = max(reached, int(end[i])) if kept[i] else reached
+    kept = _counted(group, weight == 0, start, end)
     text, theme, weight, group = text[kept], theme[kept], weight[kept], group[kept]
     at = m.offsets[text]
     start, end = at + start[kept], at + end[kept]
@@ -194,6 +175,32 @@ def _text_rows(taxonomy: Taxonomy, texts: Sequence[str], strings: list[str]) -> 
     evidence = np.array([ids[v] for v in values], np.int64)
     row, evidence_id = _first_pairs(local, evidence, len(strings))
     return _Rows(text[first], theme[first], score, row, evidence_id)
+
+
+def _counted(group: npt.NDArray[np.int64], exclusion: npt.NDArray[np.bool_], start: npt.NDArray[np.int64],
+             end: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Which matches count: rows grouped by (text, theme), in ``find``'s order inside a group; ``exclusion`` marks
+    the theme's exclusions. A match inside an exclusion does not count, nor one that starts inside a counted one."""
+    span = int(end.max(initial=0)) + 2  # group * span + x keeps every group's values above the previous group's
+    # Inside an exclusion: one that starts at or before the match (exclusions first at a start) reaches its end.
+    by_start = np.lexsort((~exclusion, start, group))
+    reach = np.maximum.accumulate(np.where(exclusion[by_start], end[by_start], -1) + group[by_start] * span)
+    excluded = np.empty_like(exclusion)
+    excluded[by_start] = reach - group[by_start] * span >= end[by_start]
+    counts = ~exclusion & ~excluded
+    # Inside an earlier counted match: compared with the furthest end of the counted matches before it. That is
+    # exact unless a match dropped this way reaches further than any before it (then those groups go one by one).
+    furthest = np.maximum.accumulate(np.where(counts, end, -1) + group * span)
+    before = np.r_[-1, furthest[:-1]] - group * span
+    inside = counts & (start < before)
+    kept: npt.NDArray[np.bool_] = counts & ~inside
+    for g in np.unique(group[inside & (end > before)]).tolist():
+        reached = -1
+        for i in range(*np.searchsorted(group, [g, g + 1]).tolist()):
+            if counts[i]:
+                kept[i] = start[i] >= reached
+                reached = max(reached, int(end[i])) if kept[i] else reached
+    return kept
 
 
 def _evidence(remembered: dict[str, str], found: str) -> str:
