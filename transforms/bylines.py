@@ -34,6 +34,13 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _ROLES = {"writer": "writer", "reporter": "reporter", "correspondent": "reporter"}
+# Capitalised words that do not occur in a person's name: a "By ..." line with one is a title-case heading
+# ("By The Way We Go", "By Working Together"), not a byline. (Labelled bylines, "Writer: ...", are not checked.)
+_NOT_NAME_WORDS = frozenset({
+    "The", "A", "An", "Of", "In", "On", "At", "To", "For", "With", "From", "Into", "Over", "Under", "Through",
+    "Our", "We", "Us", "It", "Its", "This", "That", "These", "Those", "My", "Your", "Their", "His", "Her",
+    "Is", "Are", "Be", "Was", "Were", "Way", "All", "Every", "Making", "Working", "Building", "Doing",
+})
 
 _CREDIT = re.compile(
     _OPEN
@@ -64,6 +71,8 @@ def parse_byline(line: str) -> Byline | None:
     if m is None:
         return None
     name = m.group("name") or m.group("by_name") or m.group("cjk_name")
+    if m.group("by_name") and not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
+        return None
     name = " ".join(name.split()).rstrip(".")
     role = _ROLES.get((m.group("label") or "").lower(), "author")
     return Byline(line=stripped, name=name, role=role)

@@ -35,6 +35,8 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Writer's block is real.",
         "",
         "Pay more attention to prevention.",
+        "By The Way We Go",  # a title-case heading, not a name
+        "By Working Together, We Win",
     ],
 )
 def test_not_bylines(line: str) -> None:
