@@ -227,8 +227,6 @@ class PhraseMatcher(Generic[T]):
         return end
 
 
-# White space the literal spellings do not cover: anything but a single space, or a space beside a hyphen.
-_ODD_GAP = re.compile(r"[^\S ]| [ -]|- ")
 _MAX_SPELLINGS = 64  # a rule of n words has 2**(n-1) literal spellings (space or hyphen between words)
 _ASCII_WORD = np.array([chr(c).isalnum() or c == ord("_") for c in range(128)])
 
@@ -262,7 +260,9 @@ class _Literals:
         self._wildcard_end = np.array([words[-1].wildcard for words in rules], bool)
         self._checked = np.array(checked, bool)
 
-    def scan(self, texts: list[str], verify: Any) -> tuple[Matches, list[int]]:
+    def scan(
+        self, texts: list[str], verify: Callable[[str, int, int], int | None]
+    ) -> tuple[Matches, list[int]]:
         """Every match in lower-cased ``texts``, and which texts have white space the spellings do not cover."""
         if not self.literals or not texts:
             none = np.zeros(0, np.int64)
