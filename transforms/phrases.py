@@ -151,6 +151,7 @@ class PhraseMatcher(Generic[T]):
         self.rules: tuple[Rule[T], ...] = tuple(sorted(
             all_rules, key=lambda r: (r.words[0].wildcard, len(r.words[0].stem) if r.words[0].wildcard else 0)))
         self._literals = _Literals([r.words for r in self.rules])
+        self._rule_index = {id(rule): k for k, rule in enumerate(self.rules)}
 
     def _candidates(self, token: str) -> list[Rule[T]]:
         found = self._seen.get(token)
@@ -202,8 +203,7 @@ class PhraseMatcher(Generic[T]):
         grown = [i for i, (t, low) in enumerate(zip(texts, lowered, strict=True)) if len(t) != len(low)]
         slow = sorted({*odd_texts, *grown})
         if slow:
-            index = {id(rule): k for k, rule in enumerate(self.rules)}
-            extra = [(i, m.start, m.end, index[id(m.rule)]) for i in slow for m in self.find(texts[i])]
+            extra = [(i, m.start, m.end, self._rule_index[id(m.rule)]) for i in slow for m in self.find(texts[i])]
             found = found.replaced(np.array(slow, np.int64), extra)
         if grown:  # their offsets are into the text as written
             found = found.read_in([low if len(low) == len(t) else t for t, low in zip(texts, lowered, strict=True)])

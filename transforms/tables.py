@@ -8,8 +8,7 @@ derived from all documents: authors, themes, rejected).
 from __future__ import annotations
 
 import re
-from collections import ChainMap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -18,7 +17,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms import ids
-from transforms.records import Rejection, TaggedDocument, TagLevel, UnitScores
+from transforms.records import (
+    Article,
+    Paragraph,
+    Rejection,
+    Sentence,
+    TaggedDocument,
+    TagLevel,
+    ThemeScore,
+    UnitScores,
+)
 from transforms.schema import (
     ARTICLES,
     AUTHORS,
@@ -72,11 +80,14 @@ _LEVELS = pa.array([level.value for level in TagLevel])
 _LEVEL_CODE = {level: k for k, level in enumerate(TagLevel)}
 
 
-def _tag_columns(scores: UnitScores, unit_ids: list[str], levels: list[TagLevel]) -> _TagColumns:
-    """The theme_tags rows of ``unit_ids`` (a document's units in reading order, with their levels), and each
-    unit's primary theme and themes, by level: sliced from ``scores`` where it holds those units in that order."""
-    u0 = scores.position(unit_ids[0]) if unit_ids else None
-    if u0 is None or scores.unit_ids[u0 : u0 + len(unit_ids)] != unit_ids:
+def _tag_columns(
+    scores: Mapping[str, tuple[ThemeScore, ...]], unit_ids: list[str], levels: list[TagLevel]
+) -> _TagColumns:
+    """The theme_tags rows of ``unit_ids`` (units in reading order, with their levels), and each unit's primary
+    theme and themes, by level: sliced from ``scores`` when it is ``UnitScores`` holding those units in that
+    order (as ``tag_articles`` gives them), else gathered from the mapping."""
+    u0 = scores.position(unit_ids[0]) if isinstance(scores, UnitScores) and unit_ids else None
+    if u0 is None or not isinstance(scores, UnitScores) or scores.unit_ids[u0 : u0 + len(unit_ids)] != unit_ids:
         scores, u0 = UnitScores.from_mapping(unit_ids, scores), 0
     bounds = scores.bounds[u0 : u0 + len(unit_ids) + 1]
     first, last = int(bounds[0]), int(bounds[-1])
@@ -127,22 +138,27 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
     document's rows are a slice of it."""
     if not items:
         return {}
-    articles = [a for item in items for a in item.articles]
-    paragraphs = [p for a in articles for p in a.paragraphs]
-    sentences = [s for p in paragraphs for s in p.sentences]
+    articles: list[Article] = []
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
     unit_ids: list[str] = []  # tag rows in reading order: an article's, then each paragraph's and its sentences'
     levels: list[TagLevel] = []
-    for a in articles:
-        unit_ids.append(a.article_id)
-        levels.append(TagLevel.ARTICLE)
-        for p in a.paragraphs:
-            unit_ids += (p.paragraph_id, *(s.sentence_id for s in p.sentences))
-            levels += (TagLevel.PARAGRAPH, *(TagLevel.SENTENCE,) * len(p.sentences))
+    ends: list[tuple[int, ...]] = []  # per document: where its articles, paragraphs, sentences and units end
+    for item in items:
+        for a in item.articles:
+            articles.append(a)
+            unit_ids.append(a.article_id)
+            levels.append(TagLevel.ARTICLE)
+            for p in a.paragraphs:
+                paragraphs.append(p)
+                sentences += p.sentences
+                unit_ids += (p.paragraph_id, *(s.sentence_id for s in p.sentences))
+                levels += (TagLevel.PARAGRAPH, *(TagLevel.SENTENCE,) * len(p.sentences))
+        ends.append((len(articles), len(paragraphs), len(sentences), len(unit_ids)))
     scores = items[0].scores
-    if not all(item.scores is scores for item in items):
-        scores = ChainMap(*(dict(item.scores) for item in items))
-    tags = _tag_columns(scores if isinstance(scores, UnitScores) else UnitScores.from_mapping(unit_ids, scores),
-                        unit_ids, levels)
+    if not all(item.scores is scores for item in items):  # not tagged together: merge (not the pipeline's path)
+        scores = {unit: s for item in items for unit, s in item.scores.items()}
+    tags = _tag_columns(scores, unit_ids, levels)
 
     n_words = [s.n_words for s in sentences]
     words_by_article: dict[str, int] = dict.fromkeys((a.article_id for a in articles), 0)
@@ -185,31 +201,16 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
         }),
         THEME_TAGS.name: _columns(THEME_TAGS, tags.rows),
     }
-    # Each document's rows: its count of rows in each table, in order.
-    per_doc = {
-        DOCUMENTS.name: [1] * len(items),
-        ARTICLES.name: [len(item.articles) for item in items],
-        PARAGRAPHS.name: [sum(len(a.paragraphs) for a in item.articles) for item in items],
-        SENTENCES.name: [sum(len(p.sentences) for a in item.articles for p in a.paragraphs) for item in items],
+    # Each document's rows run from where the previous document's end to where its own end, in every table
+    # (DOCUMENT_TABLES order: documents, articles, paragraphs, sentences, theme_tags).
+    tag_rows = np.r_[0, np.cumsum(tags.rows_per_unit)]
+    stops = [(k + 1, *e[:3], int(tag_rows[e[3]])) for k, e in enumerate(ends)]
+    starts = [(0, 0, 0, 0, 0), *stops[:-1]]
+    return {
+        item.document.path: {t.name: tables[t.name].slice(a, b - a)
+                             for t, a, b in zip(DOCUMENT_TABLES, start, stop, strict=True)}
+        for item, start, stop in zip(items, starts, stops, strict=True)
     }
-    units = [sum(1 + len(a.paragraphs) + sum(len(p.sentences) for p in a.paragraphs) for a in item.articles)
-             for item in items]
-    rows_before_unit = np.r_[0, np.cumsum(tags.rows_per_unit)]
-    rows_before_doc = rows_before_unit[np.r_[0, np.cumsum(units)]]
-    per_doc[THEME_TAGS.name] = np.diff(rows_before_doc).tolist()
-    return {item.document.path: {name: tables[name].slice(start, n) for name, (start, n) in where.items()}
-            for item, where in zip(items, _slices(per_doc, len(items)), strict=True)}
-
-
-def _slices(per_doc: dict[str, list[int]], n_docs: int) -> list[dict[str, tuple[int, int]]]:
-    """(start, length) of each document's rows in each table, from its row counts."""
-    out: list[dict[str, tuple[int, int]]] = [{} for _ in range(n_docs)]
-    for name, counts in per_doc.items():
-        start = 0
-        for k, n in enumerate(counts):
-            out[k][name] = (start, int(n))
-            start += int(n)
-    return out
 
 
 class AuthorTally:

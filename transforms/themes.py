@@ -133,14 +133,13 @@ class _Rows:
 
 def score_texts(taxonomy: Taxonomy, texts: Sequence[str]) -> list[tuple[ThemeScore, ...]]:
     """``score_text`` of each of ``texts``, matched in one pass (``PhraseMatcher.find_all``)."""
-    strings: list[str] = []
-    scores = _unit_scores(taxonomy, [str(k) for k in range(len(texts))], [_text_rows(taxonomy, texts, strings)],
-                          strings)
+    rows, strings = _text_rows(taxonomy, texts)
+    scores = _unit_scores(taxonomy, [str(k) for k in range(len(texts))], [rows], strings)
     return [scores[str(k)] for k in range(len(texts))]
 
 
-def _text_rows(taxonomy: Taxonomy, texts: Sequence[str], strings: list[str]) -> _Rows:
-    """The scores of each text (unit = its index). Evidence strings are appended to ``strings``.
+def _text_rows(taxonomy: Taxonomy, texts: Sequence[str]) -> tuple[_Rows, list[str]]:
+    """The scores of each text (unit = its index), and the evidence strings their evidence ids point to.
 
     Per theme and text, the matches in ``find``'s order (by start, longest first): an exclusion suppresses the
     counted matches inside it; a match that starts inside an earlier counted one does not count.
@@ -167,14 +166,10 @@ def _text_rows(taxonomy: Taxonomy, texts: Sequence[str], strings: list[str]) -> 
     found = [source[s:e] for s, e in zip(start.tolist(), end.tolist(), strict=True)]
     remembered = taxonomy.evidence.by_text
     values = [remembered.get(f) or _evidence(remembered, f) for f in found]
+    strings = list(dict.fromkeys(values))
     ids = {e: k for k, e in enumerate(strings)}
-    for value in dict.fromkeys(values):
-        if value not in ids:
-            ids[value] = len(strings)
-            strings.append(value)
-    evidence = np.array([ids[v] for v in values], np.int64)
-    row, evidence_id = _first_pairs(local, evidence, len(strings))
-    return _Rows(text[first], theme[first], score, row, evidence_id)
+    row, evidence_id = _first_pairs(local, np.array([ids[v] for v in values], np.int64), len(strings))
+    return _Rows(text[first], theme[first], score, row, evidence_id), strings
 
 
 def _counted(group: npt.NDArray[np.int64], exclusion: npt.NDArray[np.bool_], start: npt.NDArray[np.int64],
@@ -328,8 +323,7 @@ def tag_articles(taxonomy: Taxonomy, articles: Iterable[Article]) -> UnitScores:
             weight += [1.0] * n
             if p.kind is ParagraphKind.THESIS_POINT and n:  # its first sentence is the heading
                 weight[-n] = HEADING_WEIGHT
-    strings: list[str] = []
-    by_text = _text_rows(taxonomy, texts, strings)
+    by_text, strings = _text_rows(taxonomy, texts)
     n, n_themes = len(unit_ids), len(taxonomy.themes)
     ones = np.ones(len(texts))
     levels = [  # a sentence is the mean of itself alone: its own scores
