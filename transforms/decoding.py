@@ -31,8 +31,8 @@ _BINARY_SIGNATURES: tuple[bytes, ...] = (
     b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"BZh", b"7z\xbc\xaf",
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0\u3000]+$", re.MULTILINE)
-_INVISIBLE = re.compile("[\ufeff\u200b]")
+_TRAILING_SPACE = " \t\u00a0\u3000"  # dropped at the end of every line
+_INVISIBLE = ("\ufeff", "\u200b")  # removed everywhere
 
 
 def sha256_hex(data: bytes) -> str:
@@ -75,8 +75,10 @@ def decode(data: bytes) -> tuple[str, str] | RejectReason:
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
-    text = _TRAILING_SPACE.sub("", text)
+    for invisible in _INVISIBLE:
+        text = text.replace(invisible, "")
+    # Line by line rather than one MULTILINE regex: the regex tries its class at every character (2 s/100 MB).
+    text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return text.strip("\n") + "\n"
 
 

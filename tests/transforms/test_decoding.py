@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transforms.decoding import normalise, read_document
 from transforms.records import Document, RawFile, Rejection, RejectReason
@@ -55,3 +59,17 @@ def test_rejections(data: bytes, reason: RejectReason) -> None:
 def test_normalise_line_ends_and_spaces() -> None:
     assert normalise("\ufeffa  \r\nb\rc\u200b \n\n") == "a\nb\nc\n"
     assert normalise("e\u0301") == "é\n"  # NFC
+
+
+def _normalise_by_regex(text: str) -> str:
+    """The normalisation as the module documents it, one regex per rule (the reference)."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\ufeff\u200b]", "", text)
+    text = re.sub(r"[ \t\u00a0\u3000]+$", "", text, flags=re.MULTILINE)
+    return text.strip("\n") + "\n"
+
+
+@given(st.text(alphabet=st.sampled_from("ab é\u0301\t\u00a0\u3000\ufeff\u200b\r\n\u2028\x0b中"), max_size=40))
+def test_normalise_equals_the_documented_rules(text: str) -> None:
+    assert normalise(text) == _normalise_by_regex(text)
