@@ -9,7 +9,7 @@ Layout of the output dir::
     OUT/runs/<run_id>/manifest.json
     OUT/failed/<run_id>/validation/     (results of a run whose validation failed; never read as data)
     OUT/.staging/<run_id>/              (a run being written; removed or renamed when it ends)
-    OUT/cache/<key>/<table>.arrow       (per-document tables, content-addressed: see flows/cache.py)
+    OUT/cache/<key>.arrows              (per-document tables, content-addressed: see flows/cache.py)
     OUT/.lock                           (held by the run in progress: see flows/lock.py)
 """
 

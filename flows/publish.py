@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from flows import cache
 from flows.catalog import Catalog, csv_path, manifest_path, parquet_path, validation_path
 from transforms.dictionary import render_card
 from transforms.errors import PublishError
@@ -205,6 +206,6 @@ def clean_stale_staging(catalog: Catalog) -> list[str]:
         removed.append(trash.name)
     if catalog.cache.is_dir():
         for tmp in catalog.cache.glob(".tmp-*"):
-            shutil.rmtree(tmp, ignore_errors=True)
+            cache.remove(tmp)
             removed.append(f"cache/{tmp.name}")
     return removed

@@ -195,16 +195,25 @@ def _lengths_chart(data: ReportData) -> str:
     from matplotlib.ticker import MaxNLocator
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.2))
-    left.hist([a.n_words for a in data.articles], bins=30, color="#3b6ea5")
+    _histogram(left, [a.n_words for a in data.articles], bins=30, color="#3b6ea5")
     left.set_title("articles", fontsize=10)
     left.set_xlabel("words")
     left.set_ylabel("articles")
     left.yaxis.set_major_locator(MaxNLocator(integer=True))
-    right.hist(list(data.sentence_words), bins=40, color="#5a9e6f")
+    _histogram(right, data.sentence_words, bins=40, color="#5a9e6f")
     right.set_title("sentences", fontsize=10)
     right.set_xlabel("words")
     right.set_ylabel("sentences")
     return _svg(fig)
+
+
+def _histogram(axes: Any, values: Sequence[int], bins: int, color: str) -> None:
+    """``axes.hist(values)``, counted by numpy first: matplotlib's hist copies a long sequence value by value
+    (1.5 s for a million sentences); given the counts as weights of one value per bin it draws the same bars."""
+    import numpy as np
+
+    counts, edges = np.histogram(np.asarray(values, dtype=np.float64), bins=bins)
+    axes.hist(edges[:-1], bins=edges, weights=counts, color=color)
 
 
 def _pyplot() -> Any:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
 
 from flows.cache import TRANSFORMS, DocumentCache, code_version, document_key
 from tests.transforms.helpers import document
@@ -48,18 +50,31 @@ def test_store_and_load_give_back_the_same_tables(tmp_path: Path) -> None:
     assert not list((tmp_path / "cache").glob(".tmp-*"))
 
 
-def test_a_damaged_entry_is_dropped(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"not arrow",
+        lambda data: data[:-10],  # truncated
+        lambda data: data + b"\0" * 8,  # padded
+        lambda data: data[:64] + bytes(len(data) - 64),  # the header kept, the streams zeroed
+        lambda data: b"",
+    ],
+)
+def test_a_damaged_entry_is_dropped(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
     cache = DocumentCache(tmp_path / "cache")
     cache.store("k", tables())
-    (tmp_path / "cache" / "k" / "sentences.arrow").write_bytes(b"not arrow")
+    cache.path("k").write_bytes(damage(cache.path("k").read_bytes()))
     assert cache.load("k") is None
-    assert not (tmp_path / "cache" / "k").exists()
+    assert not cache.path("k").exists() and not cache.has("k")
 
 
 def test_prune_keeps_only_the_keys_in_use(tmp_path: Path) -> None:
     cache = DocumentCache(tmp_path / "cache")
     for key in ("a", "b", "c"):
         cache.store(key, tables())
-    (tmp_path / "cache" / ".tmp-d").mkdir()
-    assert cache.prune(["a"]) == 3
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["a"]
+    (tmp_path / "cache" / ".tmp-d").write_bytes(b"half written")
+    (tmp_path / "cache" / "e").mkdir()  # an entry of the older layout (a directory of Arrow files)
+    (tmp_path / "cache" / "e" / "documents.arrow").write_bytes(b"")
+    assert cache.prune(["a"]) == 4
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["a.arrows"]
+    assert cache.load("a") is not None

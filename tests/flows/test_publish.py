@@ -58,9 +58,14 @@ def test_a_crash_before_the_switch_leaves_latest_alone_and_is_cleaned_up(tmp_pat
     publish(catalog, "20240101T000000000000Z", 3)
     stage_run(catalog, "20240102T000000000000Z", tables(5), {}, manifest("x"))  # ... and the process dies here
     (catalog.out_dir / ".latest-20240102T000000000000Z").symlink_to("runs/nowhere")
+    catalog.cache.mkdir()
+    (catalog.cache / ".tmp-0123").write_bytes(b"half a cache entry")
+    (catalog.cache / "4567.arrows").write_bytes(b"an entry")
     assert pq.read_table(parquet_path(catalog.latest, "numbers")).num_rows == 3
-    assert sorted(clean_stale_staging(catalog)) == [".latest-20240102T000000000000Z", "20240102T000000000000Z"]
+    assert sorted(clean_stale_staging(catalog)) == [
+        ".latest-20240102T000000000000Z", "20240102T000000000000Z", "cache/.tmp-0123"]
     assert not any(catalog.staging.iterdir())
+    assert [p.name for p in catalog.cache.iterdir()] == ["4567.arrows"]
 
 
 def test_prune_keeps_the_newest_runs(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from flows.catalog import Catalog
-from flows.validation import Validation, load_suite, validate_tables
+from flows.validation import Validation, _gx_batch_definition, load_suite, validate_tables
 from tests.transforms.test_tables import build
 from transforms.schema import TABLES
 from transforms.themes import Taxonomy
@@ -92,3 +92,11 @@ def test_row_counts_are_checked_on_the_totals(taxonomy: Taxonomy, suites: dict[s
     validation.add_partition(empty)
     assert ("documents", "expect_table_row_count_to_be_between (all partitions)") in {
         (r.table, r.check) for r in validation.finish().blocking}
+
+
+def test_gx_does_not_fingerprint_batch_frames() -> None:
+    """GX hashes every batch frame for a fingerprint nothing here reads; the setup turns that off. If a GX
+    upgrade moves the switch, this fails rather than validation silently getting slower."""
+    frame = pa.table({"x": [1, 2, 3]}).to_pandas()
+    batch = _gx_batch_definition().get_batch(batch_parameters={"dataframe": frame})
+    assert "pandas_data_fingerprint" not in batch.batch_markers
