@@ -6,9 +6,10 @@ reports both kinds in one list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -38,72 +39,98 @@ def _result(table: str, check: str, failures: list[str], severity: str = "critic
 
 def check_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
     """``0 <= char_start < char_end <= n_chars`` and ``documents.text[char_start:char_end] == text``."""
-    docs = tables["documents"].select(["doc_id", "text"]).to_pydict()
-    texts = dict(zip(docs["doc_id"], docs["text"], strict=True))
+    docs = tables["documents"]
+    doc_texts = docs.column("text").to_pylist()
+    doc_chars = pc.utf8_length(docs.column("text"))
     results = []
     for name in ("articles", "paragraphs", "sentences"):
-        key = tables[name].schema.names[0]
-        has_text = "text" in tables[name].schema.names
-        needed = [key, "doc_id", "char_start", "char_end", *(["text"] if has_text else [])]
-        cols = tables[name].select(needed).to_pydict()
+        table = tables[name]
+        where = pc.index_in(table.column("doc_id"), value_set=_flat(docs.column("doc_id")))
+        start, end = table.column("char_start"), table.column("char_end")
+        n_chars = pc.take(doc_chars, where)
+        inside = pc.and_(pc.and_(pc.greater_equal(start, 0), pc.less(start, end)), pc.less_equal(end, n_chars))
+        suspect = pc.invert(pc.fill_null(inside, False)).to_numpy(zero_copy_only=False)
+        if "text" in table.schema.names:
+            # Texts are compared in Python, only for rows whose offsets are in bounds (one slice per row).
+            rows = np.flatnonzero(~suspect)
+            texts = table.column("text").take(rows).to_pylist()
+            doc_rows = where.take(rows).to_pylist()
+            starts, ends = start.take(rows).to_pylist(), end.take(rows).to_pylist()
+            differs = [i for i, (d, a, b, t) in enumerate(zip(doc_rows, starts, ends, texts, strict=True))
+                       if doc_texts[d][a:b] != t]
+            suspect[rows[differs]] = True
         failures = []
-        for i, doc_id in enumerate(cols["doc_id"]):
-            start, end = cols["char_start"][i], cols["char_end"][i]
-            doc_text = texts.get(doc_id)
-            if doc_text is None:
-                failures.append(f"{cols[key][i]}: document {doc_id} does not exist")
-            elif not (0 <= start < end <= len(doc_text)):
-                failures.append(f"{cols[key][i]}: offsets [{start}, {end}) outside 0..{len(doc_text)}")
-            elif has_text and doc_text[start:end] != cols["text"][i]:
-                failures.append(f"{cols[key][i]}: text differs from documents.text[{start}:{end}]")
+        for i in np.flatnonzero(suspect).tolist():  # rare: the messages, row by row
+            key, doc_id = table.column(0)[i].as_py(), table.column("doc_id")[i].as_py()
+            a, b, d = start[i].as_py(), end[i].as_py(), where[i].as_py()
+            if d is None:
+                failures.append(f"{key}: document {doc_id} does not exist")
+            elif a is None or b is None or not (0 <= a < b <= len(doc_texts[d])):
+                failures.append(f"{key}: offsets [{a}, {b}) outside 0..{len(doc_texts[d])}")
+            else:
+                failures.append(f"{key}: text differs from documents.text[{a}:{b}]")
         results.append(_result(name, "offsets_point_into_document_text", failures))
     return results
 
 
 def check_list_values(tables: Mapping[str, pa.Table], theme_ids: Iterable[str]) -> list[CheckResult]:
     """Every theme id in a ``themes`` list is in the taxonomy, and the primary theme comes first."""
-    allowed = set(theme_ids)
+    allowed_ids = set(theme_ids)
+    allowed = pa.array(sorted(allowed_ids), pa.string())
     results = []
     for name in ("articles", "paragraphs", "sentences"):
-        key = tables[name].schema.names[0]
-        cols = tables[name].select([key, "themes", "primary_theme"]).to_pydict()
+        table = tables[name]
+        themes = _flat(table.column("themes"))
+        lengths = pc.fill_null(pc.list_value_length(themes), 0).to_numpy(zero_copy_only=False)
+        items = pc.list_flatten(themes)
+        # A row is suspect when one of its ids is unknown, or its first id (null for none) is not its primary.
+        unknown = pc.invert(pc.is_in(items, value_set=allowed)).to_numpy(zero_copy_only=False)
+        suspect = np.zeros(len(lengths), dtype=bool)
+        suspect[pc.list_parent_indices(themes).to_numpy()[unknown]] = True
+        firsts = np.cumsum(lengths) - lengths
+        first = items.take(pa.array(firsts, mask=lengths == 0))
+        primary = table.column("primary_theme")
+        same = pc.if_else(pc.is_null(first), pc.is_null(primary), pc.fill_null(pc.equal(first, primary), False))
+        suspect |= ~same.to_numpy(zero_copy_only=False)
         failures = []
-        for unit, themes, primary in zip(cols[key], cols["themes"], cols["primary_theme"], strict=True):
-            unknown = [t for t in themes if t not in allowed]
-            if unknown:
-                failures.append(f"{unit}: unknown theme ids {unknown}")
-            elif (themes[0] if themes else None) != primary:
-                failures.append(f"{unit}: primary_theme {primary!r} is not the first of {themes}")
+        for i in np.flatnonzero(suspect).tolist():  # rare: the messages, row by row
+            unit, ids, main = table.column(0)[i].as_py(), themes[i].as_py() or [], primary[i].as_py()
+            unknown_ids = [t for t in ids if t not in allowed_ids]
+            if unknown_ids:
+                failures.append(f"{unit}: unknown theme ids {unknown_ids}")
+            else:
+                failures.append(f"{unit}: primary_theme {main!r} is not the first of {ids}")
         results.append(_result(name, "themes_in_taxonomy_and_primary_first", failures))
     return results
 
 
 def check_counts(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
     """Stored child counts match the child rows."""
-
-    def counts(table: str, parent: str) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for v in tables[table].column(parent).to_pylist():
-            out[v] = out.get(v, 0) + 1
-        return out
-
-    specs: list[tuple[str, str, str, str, Callable[[], dict[str, int]]]] = [
-        ("documents", "doc_id", "n_articles", "articles", lambda: counts("articles", "doc_id")),
-        ("articles", "article_id", "n_paragraphs", "paragraphs", lambda: counts("paragraphs", "article_id")),
-        ("articles", "article_id", "n_sentences", "sentences", lambda: counts("sentences", "article_id")),
-        ("paragraphs", "paragraph_id", "n_sentences", "sentences", lambda: counts("sentences", "paragraph_id")),
+    specs = [
+        ("documents", "doc_id", "n_articles", "articles"),
+        ("articles", "article_id", "n_paragraphs", "paragraphs"),
+        ("articles", "article_id", "n_sentences", "sentences"),
+        ("paragraphs", "paragraph_id", "n_sentences", "sentences"),
     ]
     results = []
-    for table, key, column, child, actual_counts in specs:
-        actual = actual_counts()
-        keys, stored = tables[table].column(key).to_pylist(), tables[table].column(column).to_pylist()
+    for table, key, column, child in specs:
+        parents = _flat(tables[table].column(key))
+        counted = pc.value_counts(tables[child].column(key))
+        where = pc.index_in(parents, value_set=counted.field("values"))
+        actual = pc.fill_null(pc.take(counted.field("counts"), where), 0)
+        stored = tables[table].column(column)
+        wrong = pc.invert(pc.fill_null(pc.equal(stored, pc.cast(actual, stored.type)), False))
         failures = [
-            f"{k}: {column}={n} but {actual.get(k, 0)} {child} rows"
-            for k, n in zip(keys, stored, strict=True)
-            if actual.get(k, 0) != n
+            f"{k}: {column}={n} but {a} {child} rows"
+            for k, n, a in zip(*(pc.filter(c, wrong).to_pylist() for c in (parents, stored, actual)), strict=True)
         ]
         results.append(_result(table, f"{column}_matches_{child}", failures))
     return results
+
+
+def _flat(column: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One array (compute kernels such as ``value_set`` or list offsets want one)."""
+    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
 
 
 def _missing(values: pa.Array | pa.ChunkedArray, allowed: pa.Array | pa.ChunkedArray) -> list[str]:
