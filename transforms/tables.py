@@ -7,7 +7,6 @@ derived from all documents: authors, themes, rejected).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -272,7 +271,7 @@ def build_tables(
 
 # Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
 _FORMULA_START = "=+-@\t\r"
-_FORMULA_PATTERN = "^([" + re.escape(_FORMULA_START) + "])"
+_FORMULA_CHARS = pa.array(list(_FORMULA_START), pa.string())
 
 
 def csv_cell(value: str) -> str:
@@ -289,6 +288,15 @@ def csv_table(table: pa.Table) -> pa.Table:
         if pa.types.is_list(field.type):
             column = pc.binary_join(column, ";")
         if pa.types.is_string(field.type) or pa.types.is_list(field.type):
-            column = pc.replace_substring_regex(column, pattern=_FORMULA_PATTERN, replacement="'\\1")
+            column = _neutralised(column)
         columns.append(column)
     return pa.table(columns, names=table.schema.names)
+
+
+def _neutralised(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``csv_cell`` on every cell. Only the cells' first characters are looked at; the cells are copied only
+    when one starts like a formula (a regex replace copied every text: 1.5 s per 100 MB)."""
+    risky = pc.is_in(pc.utf8_slice_codeunits(column, 0, 1), value_set=_FORMULA_CHARS)
+    if not pc.any(risky).as_py():
+        return column
+    return pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)

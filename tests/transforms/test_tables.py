@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.transforms.helpers import document
 from transforms.checks import run_code_checks
@@ -88,3 +90,16 @@ def test_csv_frame_joins_lists_and_keeps_parquet_text(taxonomy: Taxonomy) -> Non
     themes = sentences.column("themes").to_pylist()
     assert shown.column("themes").to_pylist() == [";".join(t) for t in themes]
     assert tables["rejected"].num_rows == 1
+
+
+_cells = st.text(alphabet=st.sampled_from("=+-@\t\rab 中'"), max_size=4)
+
+
+@given(texts=st.lists(st.none() | _cells, max_size=8),
+       lists=st.lists(st.lists(_cells, max_size=3), min_size=8, max_size=8))
+def test_csv_table_neutralises_cells_as_csv_cell_does(texts: list[str | None], lists: list[list[str]]) -> None:
+    n = len(texts)
+    table = pa.table({"text": pa.array(texts, pa.string()), "items": pa.array(lists[:n], pa.list_(pa.string()))})
+    shown = csv_table(table)
+    assert shown.column("text").to_pylist() == [None if t is None else csv_cell(t) for t in texts]
+    assert shown.column("items").to_pylist() == [csv_cell(";".join(items)) for items in lists[:n]]
