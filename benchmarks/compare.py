@@ -9,8 +9,10 @@ generated corpus in REV and in the working tree by turns (old, new, old, new, ..
 with the same virtualenv, then prints the best seconds of each stage for both and their ratio. REV must have
 ``benchmarks.scale stages-one`` (any revision since the benchmarks were added).
 
-With ``--flow``, each turn is instead a whole ``corpus-pipeline run`` (the real CLI and Prefect flow, sequential
-runner, a fresh output dir) on one generated corpus: wall seconds and the flow's own seconds (from the manifest).
+With ``--flow``, each turn is instead a whole ``corpus-pipeline run`` (the real CLI and Prefect flow, a fresh
+output dir) on one generated corpus: wall seconds and the flow's own seconds (from the manifest). The runner is
+sequential unless ``--runner dask --workers N`` says otherwise; ``--server`` runs both sides against one real
+Prefect server on a free loopback port (what Dask worker processes need).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 from benchmarks.corpus import iter_scaled_corpus, write_corpus
 from benchmarks.scale import run_cli
 from flows.catalog import PROJECT_ROOT
+from tests.flows.prefect_server import PrefectServer
 
 _STAGE_LINE = re.compile(r"^  (?P<stage>[a-z+ ]+?)\s+(?P<seconds>[\d.]+) s\s+[\d.]+ MB/s$")
 
@@ -56,11 +59,12 @@ def checked_out(rev: str, where: Path) -> Iterator[Path]:
         subprocess.run(["git", "worktree", "remove", "--force", str(where)], cwd=PROJECT_ROOT, check=False)
 
 
-def flow_seconds(tree: Path, raw: Path, out: Path) -> dict[str, float]:
+def flow_seconds(tree: Path, raw: Path, out: Path, options: list[str], env: dict[str, str] | None = None
+                 ) -> dict[str, float]:
     """Wall and in-flow seconds of one ``corpus-pipeline run`` of the code in ``tree``."""
-    env = os.environ | {"PYTHONPATH": str(tree)}
+    env = (env or dict(os.environ)) | {"PYTHONPATH": str(tree)}
     shutil.rmtree(out, ignore_errors=True)
-    wall, in_flow, _ = run_cli(raw, out, env=env, cwd=tree)
+    wall, in_flow, _ = run_cli(raw, out, *options, env=env, cwd=tree)
     return {"wall": wall, "in-flow": in_flow if in_flow is not None else float("nan")}
 
 
@@ -70,18 +74,30 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--flow", action="store_true", help="time whole runs of the CLI instead of the stages")
+    parser.add_argument("--runner", default="sequential", help="with --flow: the runner of both sides")
+    parser.add_argument("--workers", help="with --flow --runner dask: local worker processes")
+    parser.add_argument("--server", action="store_true", help="with --flow: run against one real Prefect server")
     args = parser.parse_args()
+    options = ["--runner", args.runner] + (["--workers", args.workers] if args.workers else [])
     with tempfile.TemporaryDirectory() as tmp, checked_out(args.rev, Path(tmp) / "old") as old:
-        if args.flow:
-            raw = Path(tmp) / "raw"
-            write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", args.mb), raw)
-        best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
-        for _ in range(args.rounds):
-            for side, tree in (("old", old), ("new", PROJECT_ROOT)):
-                figures = flow_seconds(tree, raw, Path(tmp) / "out") if args.flow else stage_seconds(tree, args.mb)
-                for stage, seconds in figures.items():
-                    best[side][stage] = min(best[side].get(stage, float("inf")), seconds)
-    print(f"{args.mb:g} MB, best of {args.rounds} interleaved rounds; {args.rev} (old) against the working tree (new)")
+        server = PrefectServer(Path(tmp) / "prefect") if args.flow and args.server else None
+        try:
+            if args.flow:
+                raw = Path(tmp) / "raw"
+                write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", args.mb), raw)
+            best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
+            for _ in range(args.rounds):
+                for side, tree in (("old", old), ("new", PROJECT_ROOT)):
+                    figures = (flow_seconds(tree, raw, Path(tmp) / "out", options, server.env() if server else None)
+                               if args.flow else stage_seconds(tree, args.mb))
+                    for stage, seconds in figures.items():
+                        best[side][stage] = min(best[side].get(stage, float("inf")), seconds)
+        finally:
+            if server is not None:
+                server.stop()
+    runner = f", --runner {args.runner}" + (f" --workers {args.workers}" if args.workers else "") if args.flow else ""
+    print(f"{args.mb:g} MB{runner}, best of {args.rounds} interleaved rounds; {args.rev} (old) against the working "
+          "tree (new)")
     print(f"  {'what':<13} {'old s':>8} {'new s':>8} {'speed-up':>8}")
     for stage, old_s in best["old"].items():
         new_s = best["new"].get(stage)

@@ -22,7 +22,7 @@ from flows.catalog import (
 from flows.deploy import DEFAULT_CRON, DEFAULT_NAME, DEFAULT_TIMEZONE
 from flows.runners import RUNNERS
 from flows.settings import apply_defaults
-from transforms.batches import DEFAULT_BATCH_BYTES, DEFAULT_PARTITION_BYTES
+from transforms.batches import DEFAULT_PARTITION_BYTES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -128,8 +128,9 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
                         "--workers processes is started for the run. Dask workers need PREFECT_API_URL set to a "
                         "Prefect server (README: Scale out on Dask)")
     parser.add_argument("--workers", type=int, help="threads or local Dask workers (default: the CPU count)")
-    parser.add_argument("--batch-mb", type=float, default=DEFAULT_BATCH_BYTES / 1e6,
-                        help="raw MB per batch, the unit of work a runner schedules (default 4)")
+    parser.add_argument("--batch-mb", type=float,
+                        help="raw MB per batch, the unit of work a runner schedules (default 4; 16 with --runner "
+                        "dask, where a task costs more)")
     parser.add_argument("--partition-mb", type=float, default=DEFAULT_PARTITION_BYTES / 1e6,
                         help="raw MB validated and written at a time; bounds memory (default 32)")
 

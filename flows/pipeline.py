@@ -26,7 +26,7 @@ from flows.cache import code_version
 from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEOUT, DEFAULT_TAXONOMY, Catalog
 from flows.lock import run_lock
 from flows.progress import Progress
-from flows.runners import RUNNERS, in_flight, task_runner
+from flows.runners import RUNNERS, batch_bytes, in_flight, task_runner
 from flows.tasks import (
     MANIFEST_DOCUMENT_COLUMNS,
     Batch,
@@ -55,7 +55,7 @@ from flows.tasks import (
     write_partition,
 )
 from flows.validation import Validation
-from transforms.batches import DEFAULT_BATCH_BYTES, DEFAULT_PARTITION_BYTES, BatchResult
+from transforms.batches import DEFAULT_PARTITION_BYTES, BatchResult
 from transforms.errors import InputError, RejectedInputError, ValidationFailed
 from transforms.records import Rejection
 from transforms.schema import TABLES, arrow_schema
@@ -75,7 +75,7 @@ def corpus_pipeline(
     runner: str = "sequential",
     dask_address: str | None = None,
     workers: int | None = None,
-    batch_mb: float = DEFAULT_BATCH_BYTES / 1e6,
+    batch_mb: float | None = None,
     partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6,
 ) -> dict[str, Any]:
     """Read every file under ``raw_dir``, segment and tag the new or changed ones (the rest come from the
@@ -83,7 +83,9 @@ def corpus_pipeline(
     fails. One run at a time per ``out_dir``: a second run waits up to ``lock_timeout`` seconds.
 
     ``runner`` says where batches are processed (``sequential``: in the flow's thread; ``threads``; ``dask``: on
-    the cluster at ``dask_address``, or on a local cluster of ``workers`` processes): see ``flows.runners``."""
+    the cluster at ``dask_address``, or on a local cluster of ``workers`` processes): see ``flows.runners``.
+    ``batch_mb`` (raw MB per batch, the unit a runner schedules) defaults to a size for the runner
+    (``flows.runners.batch_bytes``)."""
     if runner not in RUNNERS:
         raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
     catalog = Catalog(Path(raw_dir), Path(out_dir), Path(taxonomy), Path(expectations_dir), keep, csv_bom)
@@ -99,7 +101,8 @@ def corpus_pipeline(
                     "reused": 0, "processed": 0}
         loaded = load_taxonomy(catalog.taxonomy)
         version = code_version(package_version())
-        plan = plan_documents(catalog, _unwalked(files), loaded, version, int(batch_mb * 1e6), int(partition_mb * 1e6))
+        plan = plan_documents(catalog, _unwalked(files), loaded, version, batch_bytes(runner, batch_mb),
+                              int(partition_mb * 1e6))
         validation = Validation(load_suites(catalog), list(loaded.taxonomy.theme_ids))
         staged = publish.open_staging(catalog, run_id)
         files_out = publish.TableFiles(staged, {t.name: arrow_schema(t) for t in TABLES}, catalog.csv_bom)
