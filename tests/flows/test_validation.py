@@ -8,9 +8,17 @@ import pyarrow as pa
 import pytest
 
 from flows.catalog import Catalog
-from flows.validation import Validation, _gx_batch_definition, load_suite, validate_tables
+from flows.validation import (
+    Validation,
+    _gx_batch_definition,
+    _gx_check,
+    _gx_frame,
+    _run_suite,
+    load_suite,
+    validate_tables,
+)
 from tests.transforms.test_tables import build
-from transforms.schema import TABLES
+from transforms.schema import TABLES, THEME_IDS
 from transforms.themes import Taxonomy
 
 
@@ -100,3 +108,38 @@ def test_gx_does_not_fingerprint_batch_frames() -> None:
     frame = pa.table({"x": [1, 2, 3]}).to_pandas()
     batch = _gx_batch_definition().get_batch(batch_parameters={"dataframe": frame})
     assert "pandas_data_fingerprint" not in batch.batch_markers
+
+
+def _one_summary_run(name: str, table: pa.Table, suite_json: dict, theme_ids: list[str]) -> list:
+    """The reference: the suite run once with GX's SUMMARY result format."""
+    import great_expectations as gx
+
+    batch = _gx_batch_definition().get_batch(batch_parameters={"dataframe": _gx_frame(table)})
+    result = batch.validate(gx.ExpectationSuite(**suite_json), expectation_parameters={THEME_IDS: theme_ids},
+                            result_format="SUMMARY")
+    return [_gx_check(name, r) for r in result.results]
+
+
+@pytest.mark.parametrize("damage", ["none", "blocking", "warning"])
+def test_suites_report_what_one_summary_run_reports(taxonomy: Taxonomy, suites: dict[str, dict], damage: str
+                                                    ) -> None:
+    tables = build(taxonomy)
+    sentences = tables["sentences"]
+    if damage == "blocking":
+        tables["sentences"] = replace(sentences, "char_start", [-1] * sentences.num_rows)
+    elif damage == "warning":
+        tables["sentences"] = replace(sentences, "n_words", [500] * sentences.num_rows)
+    ids = list(taxonomy.theme_ids)
+    for name, suite in suites.items():
+        assert _run_suite(name, tables[name], suite, ids) == _one_summary_run(name, tables[name], suite, ids), name
+
+
+def test_a_mostly_expectation_that_passes_still_counts_its_failing_rows(taxonomy: Taxonomy) -> None:
+    sentences = build(taxonomy)["sentences"]
+    suite = {"name": "mostly", "expectations": [{
+        "type": "expect_column_values_to_be_between",
+        "kwargs": {"column": "n_words", "min_value": 0, "max_value": 3, "mostly": 0.01},
+    }]}
+    [result] = _run_suite("sentences", sentences, suite, list(taxonomy.theme_ids))
+    failing = sum(1 for n in sentences.column("n_words").to_pylist() if n > 3)
+    assert result.success and failing > 0 and result.failing_count == failing
