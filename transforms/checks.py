@@ -33,8 +33,11 @@ class CheckResult:
         return self.severity == "critical" and not self.success
 
 
-def _result(table: str, check: str, failures: list[str], severity: str = "critical") -> CheckResult:
-    return CheckResult(table, check, severity, not failures, len(failures), tuple(failures[:MAX_EXAMPLES]))
+def _result(table: str, check: str, failures: list[str], severity: str = "critical", count: int | None = None
+            ) -> CheckResult:
+    """A check's result from its failures (messages), or from ``count`` failing rows and the first messages."""
+    n = len(failures) if count is None else count
+    return CheckResult(table, check, severity, not n, n, tuple(failures[:MAX_EXAMPLES]))
 
 
 def check_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
@@ -59,8 +62,9 @@ def check_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
             differs = [i for i, (d, a, b, t) in enumerate(zip(doc_rows, starts, ends, texts, strict=True))
                        if doc_texts[d][a:b] != t]
             suspect[rows[differs]] = True
+        failing = np.flatnonzero(suspect)
         failures = []
-        for i in np.flatnonzero(suspect).tolist():  # rare: the messages, row by row
+        for i in failing[:MAX_EXAMPLES].tolist():  # the examples' messages, row by row
             key, doc_id = table.column(0)[i].as_py(), table.column("doc_id")[i].as_py()
             a, b, d = start[i].as_py(), end[i].as_py(), where[i].as_py()
             if d is None:
@@ -69,7 +73,7 @@ def check_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
                 failures.append(f"{key}: offsets [{a}, {b}) outside 0..{len(doc_texts[d])}")
             else:
                 failures.append(f"{key}: text differs from documents.text[{a}:{b}]")
-        results.append(_result(name, "offsets_point_into_document_text", failures))
+        results.append(_result(name, "offsets_point_into_document_text", failures, count=len(failing)))
     return results
 
 
@@ -92,15 +96,16 @@ def check_list_values(tables: Mapping[str, pa.Table], theme_ids: Iterable[str]) 
         primary = table.column("primary_theme")
         same = pc.if_else(pc.is_null(first), pc.is_null(primary), pc.fill_null(pc.equal(first, primary), False))
         suspect |= ~same.to_numpy(zero_copy_only=False)
+        failing = np.flatnonzero(suspect)
         failures = []
-        for i in np.flatnonzero(suspect).tolist():  # rare: the messages, row by row
+        for i in failing[:MAX_EXAMPLES].tolist():  # the examples' messages, row by row
             unit, ids, main = table.column(0)[i].as_py(), themes[i].as_py() or [], primary[i].as_py()
             unknown_ids = [t for t in ids if t not in allowed_ids]
             if unknown_ids:
                 failures.append(f"{unit}: unknown theme ids {unknown_ids}")
             else:
                 failures.append(f"{unit}: primary_theme {main!r} is not the first of {ids}")
-        results.append(_result(name, "themes_in_taxonomy_and_primary_first", failures))
+        results.append(_result(name, "themes_in_taxonomy_and_primary_first", failures, count=len(failing)))
     return results
 
 
