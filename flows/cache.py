@@ -97,6 +97,13 @@ class DocumentCache:
                 out.write(stream)
         os.replace(tmp, self.path(key))  # a concurrent store of the same key wrote the same bytes
 
+    def remove_leftovers(self) -> list[str]:
+        """Delete the temporary entries a killed run left behind; returns their names."""
+        leftovers = sorted(self.root.glob(f"{_TMP_PREFIX}*")) if self.root.is_dir() else []
+        for entry in leftovers:
+            _remove(entry)
+        return [entry.name for entry in leftovers]
+
     def prune(self, keep: Iterable[str]) -> int:
         """Delete every entry (and leftover temporary entry, or entry of an older layout) not in ``keep``;
         returns how many."""
@@ -106,12 +113,12 @@ class DocumentCache:
         removed = 0
         for entry in self.root.iterdir():
             if entry.name not in wanted:
-                remove(entry)
+                _remove(entry)
                 removed += 1
         return removed
 
 
-def remove(entry: Path) -> None:
+def _remove(entry: Path) -> None:
     """Delete a file or a directory tree (entries of an older layout were directories)."""
     if entry.is_dir() and not entry.is_symlink():
         shutil.rmtree(entry, ignore_errors=True)

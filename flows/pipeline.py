@@ -26,7 +26,7 @@ from flows.cache import code_version
 from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEOUT, DEFAULT_TAXONOMY, Catalog
 from flows.lock import run_lock
 from flows.progress import Progress
-from flows.runners import RUNNERS, batch_bytes, in_flight, task_runner
+from flows.runners import batch_bytes, check_runner, in_flight, task_runner
 from flows.tasks import (
     MANIFEST_DOCUMENT_COLUMNS,
     Batch,
@@ -86,8 +86,7 @@ def corpus_pipeline(
     the cluster at ``dask_address``, or on a local cluster of ``workers`` processes): see ``flows.runners``.
     ``batch_mb`` (raw MB per batch, the unit a runner schedules) defaults to a size for the runner
     (``flows.runners.batch_bytes``)."""
-    if runner not in RUNNERS:
-        raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
+    check_runner(runner)
     catalog = Catalog(Path(raw_dir), Path(out_dir), Path(taxonomy), Path(expectations_dir), keep, csv_bom)
     started = datetime.now(UTC)
     run_id = new_run_id(started)

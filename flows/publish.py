@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from flows import cache
+from flows.cache import DocumentCache
 from flows.catalog import Catalog, csv_path, manifest_path, parquet_path, validation_path
 from transforms.dictionary import render_card
 from transforms.errors import PublishError
@@ -204,8 +204,5 @@ def clean_stale_staging(catalog: Catalog) -> list[str]:
     for trash in catalog.out_dir.glob(".trash-*"):
         shutil.rmtree(trash, ignore_errors=True)
         removed.append(trash.name)
-    if catalog.cache.is_dir():
-        for tmp in catalog.cache.glob(".tmp-*"):
-            cache.remove(tmp)
-            removed.append(f"cache/{tmp.name}")
+    removed += [f"cache/{name}" for name in DocumentCache(catalog.cache).remove_leftovers()]
     return removed

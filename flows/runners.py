@@ -28,9 +28,14 @@ def batch_bytes(runner: str, batch_mb: float | None = None) -> int:
     the flow's process or its threads a task costs ~30 ms, and 4 MB keeps the batches in flight small."""
     if batch_mb is not None:
         return int(batch_mb * 1e6)
-    if runner not in BATCH_BYTES:
-        raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
+    check_runner(runner)
     return BATCH_BYTES[runner]
+
+
+def check_runner(runner: str) -> None:
+    """Raise ValueError, naming the choices, unless ``runner`` is one of ``RUNNERS``."""
+    if runner not in RUNNERS:
+        raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
 
 
 def task_runner(runner: str, dask_address: str | None = None, workers: int | None = None) -> Any:
@@ -38,6 +43,7 @@ def task_runner(runner: str, dask_address: str | None = None, workers: int | Non
 
     The flow opens it itself (``with task_runner(...) as r: r.submit(task, parameters)``), from its own
     parameters, so that a deployment's parameters choose the runner too."""
+    check_runner(runner)
     n = workers or os.cpu_count() or 1
     if runner == "sequential":
         return None
@@ -54,7 +60,7 @@ def task_runner(runner: str, dask_address: str | None = None, workers: int | Non
             "n_workers": n, "threads_per_worker": 1, "processes": True, "dashboard_address": ":0",
             "config": _local_worker_config(),
         })
-    raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
+    raise AssertionError(f"runner {runner!r} is in RUNNERS but has no task runner")
 
 
 def _local_worker_config() -> dict[str, Any]:

@@ -43,12 +43,13 @@ def _result(table: str, check: str, failures: list[str], severity: str = "critic
 def check_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
     """``0 <= char_start < char_end <= n_chars`` and ``documents.text[char_start:char_end] == text``."""
     docs = tables["documents"]
+    doc_ids = _flat(docs.column("doc_id"))
     doc_texts = docs.column("text").to_pylist()
     doc_chars = pc.utf8_length(docs.column("text"))
     results = []
     for name in ("articles", "paragraphs", "sentences"):
         table = tables[name]
-        where = pc.index_in(table.column("doc_id"), value_set=_flat(docs.column("doc_id")))
+        where = pc.index_in(table.column("doc_id"), value_set=doc_ids)
         start, end = table.column("char_start"), table.column("char_end")
         n_chars = pc.take(doc_chars, where)
         inside = pc.and_(pc.and_(pc.greater_equal(start, 0), pc.less(start, end)), pc.less_equal(end, n_chars))
@@ -140,9 +141,7 @@ def _flat(column: pa.Array | pa.ChunkedArray) -> pa.Array:
 
 def _missing(values: pa.Array | pa.ChunkedArray, allowed: pa.Array | pa.ChunkedArray) -> list[str]:
     """The non-null values that are not in ``allowed`` (distinct, in order)."""
-    if isinstance(allowed, pa.ChunkedArray):
-        allowed = allowed.combine_chunks()
-    present = pc.is_in(values, value_set=allowed)
+    present = pc.is_in(values, value_set=_flat(allowed))
     orphans = pc.filter(values, pc.and_(pc.invert(present), pc.is_valid(values)))
     return [str(v) for v in orphans.to_pylist()]
 

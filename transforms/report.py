@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 MAX_HEATMAP_ARTICLES = 60
 MAX_AUTHORS = 12
 MAX_LISTED = 50  # rows listed in the HTML tables (warnings, rejected files, changes)
@@ -210,8 +212,6 @@ def _lengths_chart(data: ReportData) -> str:
 def _histogram(axes: Any, values: Sequence[int], bins: int, color: str) -> None:
     """``axes.hist(values)``, counted by numpy first: matplotlib's hist copies a long sequence value by value
     (1.5 s for a million sentences); given the counts as weights of one value per bin it draws the same bars."""
-    import numpy as np
-
     counts, edges = np.histogram(np.asarray(values, dtype=np.float64), bins=bins)
     axes.hist(edges[:-1], bins=edges, weights=counts, color=color)
 

@@ -131,7 +131,7 @@ def _summary(results: Iterable[CheckResult]) -> list[tuple[Any, ...]]:
     return [(r.table, r.check, r.success, r.failing_count, r.examples) for r in results]
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(damages=st.lists(damage, max_size=6), drop=st.sampled_from(["", *UNITS]),
        known=st.sampled_from([None, ["risk_prevention"]]), whole=st.sampled_from(["", *UNITS]))
 def test_checks_find_what_the_row_by_row_references_find(
