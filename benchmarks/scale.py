@@ -51,7 +51,7 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
 
     from flows.publish import TableFiles
     from flows.validation import Validation, load_suite
-    from transforms.batches import DEFAULT_BATCH_BYTES, cut
+    from transforms.batches import DEFAULT_BATCH_BYTES, cut, cyclic_gc_paused
     from transforms.decoding import read_document
     from transforms.records import FileRef, RawFile, Rejection, TaggedDocument
     from transforms.schema import TABLES, arrow_schema
@@ -79,18 +79,19 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
         for partition in cut(refs, int(partition_mb * 1e6)):
             with clock("read"):
                 raws = [RawFile(r.path, (raw_dir / r.path).read_bytes()) for r in partition]
-            with clock("decode"):
-                docs = [d for d in map(read_document, raws) if not isinstance(d, Rejection)]
-            with clock("segment"):
-                segmented = [(d, segment_or_reject(d)) for d in docs]
-            with clock("tag"):  # in batches, as the flow does (one matching pass per batch)
-                tagged = []
-                found = {d.path: a for d, a in segmented if not isinstance(a, Rejection)}
-                for batch in cut([d for d in docs if d.path in found], DEFAULT_BATCH_BYTES):
-                    scores = tag_articles(taxonomy, (x for d in batch for x in found[d.path]))
-                    tagged.append([TaggedDocument(d, found[d.path], scores) for d in batch])
-            with clock("build tables"):  # once per batch, as the flow does
-                tables = concat_document_tables([t for batch in tagged for t in documents_tables(batch).values()])
+            with cyclic_gc_paused():  # as process_batch runs these stages
+                with clock("decode"):
+                    docs = [d for d in map(read_document, raws) if not isinstance(d, Rejection)]
+                with clock("segment"):
+                    segmented = [(d, segment_or_reject(d)) for d in docs]
+                with clock("tag"):  # in batches, as the flow does (one matching pass per batch)
+                    tagged = []
+                    found = {d.path: a for d, a in segmented if not isinstance(a, Rejection)}
+                    for batch in cut([d for d in docs if d.path in found], DEFAULT_BATCH_BYTES):
+                        scores = tag_articles(taxonomy, (x for d in batch for x in found[d.path]))
+                        tagged.append([TaggedDocument(d, found[d.path], scores) for d in batch])
+                with clock("build tables"):  # once per batch, as the flow does
+                    tables = concat_document_tables([t for batch in tagged for t in documents_tables(batch).values()])
             authors.add(tables["articles"])
             raws, docs, segmented, tagged = [], [], [], []  # let the partition's records go
             with clock("validate"):

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import gc
 import pickle
+import threading
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
-from transforms.batches import cut, process_batch
+from transforms.batches import _process_batch, cut, cyclic_gc_paused, process_batch
 from transforms.records import FileRef, RawFile, RejectReason
 from transforms.themes import Taxonomy
 
@@ -51,3 +55,68 @@ def test_a_batch_builds_each_documents_tables_as_alone_and_pickles_compactly(tax
     assert back.n_bytes == result.n_bytes and back.rejected == result.rejected
     assert {p: {n: t.to_pylist() for n, t in d.items()} for p, d in back.tables.items()} == \
         {p: {n: t.to_pylist() for n, t in d.items()} for p, d in result.tables.items()}
+
+
+@pytest.fixture
+def collections() -> Iterator[list[int]]:
+    """The generations the cyclic garbage collector collects, as it collects them, with a low threshold (so that
+    processing one document would set it off many times), and the collector's settings restored after."""
+    seen: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            seen.append(info["generation"])
+
+    enabled, threshold = gc.isenabled(), gc.get_threshold()
+    gc.enable()
+    gc.set_threshold(50)
+    gc.callbacks.append(record)
+    try:
+        yield seen
+    finally:
+        gc.callbacks.remove(record)
+        gc.set_threshold(*threshold)
+        (gc.enable if enabled else gc.disable)()
+
+
+def test_a_batch_runs_without_the_cyclic_collector(taxonomy: Taxonomy, collections: list[int]) -> None:
+    text = (SAMPLE / "raw" / "emergency_management_work_conference_commentary_en.txt").read_bytes()
+    files = [RawFile(f"{k}.txt", text) for k in range(20)]
+    _process_batch(files, taxonomy)  # the same work with the collector on: it runs many times
+    unpaused = len(collections)
+    collections.clear()
+    process_batch(files, taxonomy)
+    assert unpaused > 20
+    assert len(collections) <= 1  # at most the one due when it is turned back on, as the batch returns
+    assert gc.isenabled()
+
+
+def test_the_collector_comes_back_when_the_last_of_several_threads_is_done() -> None:
+    inside, leave = threading.Barrier(2), threading.Event()
+    states: list[bool] = []
+
+    def batch() -> None:
+        with cyclic_gc_paused():
+            inside.wait()
+            leave.wait()
+
+    assert gc.isenabled()
+    worker = threading.Thread(target=batch)
+    worker.start()
+    with cyclic_gc_paused():
+        inside.wait()
+        leave.set()
+        worker.join()
+        states.append(gc.isenabled())  # the other thread is done, this one is not
+    states.append(gc.isenabled())
+    assert states == [False, True]
+
+
+def test_a_collector_turned_off_by_the_caller_stays_off() -> None:
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
