@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from transforms import sentences as sentences_module
 from transforms.sentences import split_sentences
 
 
@@ -55,3 +58,67 @@ def test_offsets_are_trimmed_and_increasing() -> None:
 
 def test_stray_closing_punctuation_joins_the_sentence_before() -> None:
     assert sentences("It ended. ” ") == ["It ended. ”"]
+
+
+# The splitter as first written, one rule per line (_ends_sentence), kept as the reference for the inlined one.
+def _reference_ends_sentence(text: str, punct: str, start: int, end: int, following: int) -> bool:
+    if following >= len(text) or not sentences_module._CJK_TERMINALS.isdisjoint(punct):
+        return True
+    if following == end:
+        nxt = text[end]
+        if punct == ".":
+            word = sentences_module._word_before(text, start) or ""
+            return (
+                len(word) >= 2 and word.isalpha() and word.islower()
+                and nxt.isupper() and text[end + 1 : end + 2].islower()
+            )
+        return nxt.isupper() or nxt in sentences_module._OPENING
+    nxt = text[following]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in sentences_module._OPENING or sentences_module._is_cjk(nxt)):
+        return False
+    if punct != ".":
+        return True
+    return not sentences_module._is_abbreviation(text, start, following)
+
+
+def _reference_split(text: str) -> list[tuple[int, int]]:
+    m_ = sentences_module
+    cuts = [m.start(2) for m in m_._CANDIDATE.finditer(text)
+            if _reference_ends_sentence(text, m.group(1), m.start(), m.start(2), m.end())]
+    glued = [m.start() for m in m_._CAMEL.finditer(text) if m_._glued_cut(text, m.start())]
+    if glued:
+        cuts = sorted(set(cuts).union(glued))
+    cuts.append(len(text))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts:
+        s, e = m_._trim(text, start, cut)
+        start = cut
+        if s >= e:
+            continue
+        if spans and not m_._ALNUM.search(text, s, e):
+            spans[-1] = (spans[-1][0], e)
+            continue
+        spans.append((s, e))
+    return spans
+
+
+_WORDS = ["the", "work", "period", "The", "It", "A", "We", "in", "Dr", "dr", "Sept", "No", "no", "J", "U.S", "e.g",
+          "etc", "2", "2.5", "3.5%", "中国", "應急", "İstanbul", "Éclair", "ß", "periodThe", "workThe", "iPhone", ""]
+_MARKS = ["", "", ".", ".", ".", "!", "?", "…", "...", "......", "?!", "。", "！", "？", ",", ";", ":", "-", "_"]
+_CLOSERS = ["", "", "", "\"", "'", "”", "’", ")", "」", "”)"]
+_OPENERS = ["", "", "", "", "\"", "“", "‘", "«", "(", "["]
+_SPACES = ["", " ", " ", " ", "  ", "\t", "\n", "\u3000", "\xa0"]
+_TOKEN = st.tuples(*(st.sampled_from(x) for x in (_OPENERS, _WORDS, _MARKS, _CLOSERS, _SPACES))).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_TOKEN, max_size=25).map("".join))
+def test_the_splitter_agrees_with_its_reference(text: str) -> None:
+    assert split_sentences(text) == _reference_split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_the_splitter_agrees_with_its_reference_on_any_text(text: str) -> None:
+    assert split_sentences(text) == _reference_split(text)
