@@ -6,8 +6,8 @@ nothing (``grass roots`` matches ``grass roots``, ``grass-roots`` and ``grassroo
 
 Two ways to the same matches:
 
-- ``find_all`` (the pipeline's path) matches many texts at once: one Aho-Corasick automaton (polars'
-  ``str.find_many``, in Rust) finds the rules' literal spellings (words joined by a space or a hyphen, up to a
+- ``find_all`` (the pipeline's path) matches many texts at once: one Aho-Corasick automaton (ahocorasick_rs, a
+  DFA in Rust, over the UTF-8 bytes) finds the rules' literal spellings (words joined by a space or a hyphen, up to a
   wildcard) in the texts joined by "\\x00", and word boundaries and wildcard endings are worked out on arrays,
   so Python meets only the matches. A text it cannot read exactly (white space other than single spaces between
   words; characters that grow when lower-cased, such as "İ") goes through ``find``.
@@ -193,8 +193,8 @@ class PhraseMatcher(Generic[T]):
     def find_all(self, texts: Sequence[str]) -> Matches:
         """``find`` over each of ``texts`` at once, as columns (see ``Matches``).
 
-        Texts are scanned together by one Aho-Corasick automaton (polars' ``str.find_many``, in Rust) for the
-        rules' literal spellings, and word boundaries are checked on arrays, so Python meets only the matches.
+        Texts are scanned together by one Aho-Corasick automaton (ahocorasick_rs, in Rust) for the rules'
+        literal spellings, and word boundaries are checked on arrays, so Python meets only the matches.
         The few texts it cannot read exactly (white space other than single spaces between words, characters
         that grow when lower-cased) go through ``find``.
         """
@@ -229,10 +229,13 @@ class PhraseMatcher(Generic[T]):
 
 _MAX_SPELLINGS = 64  # a rule of n words has 2**(n-1) literal spellings (space or hyphen between words)
 _ASCII_WORD = np.array([chr(c).isalnum() or c == ord("_") for c in range(128)])
+# The same as byte tables for bytes.translate (1 for yes): 4x cheaper than indexing an array by every character.
+_ASCII_WORD_BYTES = bytes(int(c < 128 and bool(_ASCII_WORD[c])) for c in range(256))
+_OTHER_SPACE_BYTES = bytes(int(c < 128 and chr(c).isspace() and c != 32) for c in range(256))
 
 
 class _Literals:
-    """The rules as literal strings for one Aho-Corasick scan (polars ``str.find_many``).
+    """The rules as literal strings for one Aho-Corasick scan.
 
     A rule whose words are exact, or whose last word only has a wildcard, is spelled out with a space or a hyphen
     between its words (``grass roots``, ``grass-roots``); its first word must start a word, an exact last word
@@ -251,7 +254,7 @@ class _Literals:
                 literal = stems[0] + "".join(g + s for g, s in zip(gaps, stems[1:], strict=True))
                 by_literal.setdefault(literal, []).append(k)
         self.literals = list(by_literal)
-        self._id = {lit: k for k, lit in enumerate(self.literals)}
+        self._automaton: Any = None
         # Per literal, its rules: flattened, with where each literal's run starts and how long it is.
         self._first = np.array([0, *itertools.accumulate(len(v) for v in by_literal.values())][:-1], np.int64)
         self._count = np.array([len(v) for v in by_literal.values()], np.int64)
@@ -260,6 +263,20 @@ class _Literals:
         self._wildcard_end = np.array([words[-1].wildcard for words in rules], bool)
         self._checked = np.array(checked, bool)
 
+    @property
+    def automaton(self) -> Any:
+        """The literals' Aho-Corasick automaton (ahocorasick_rs, a DFA over UTF-8 bytes), built on first use: it
+        cannot be pickled, and a taxonomy travels to Dask workers by pickle."""
+        if self._automaton is None:
+            import ahocorasick_rs  # here, not at the top: a run with nothing to tag does not pay for importing it
+
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(
+                [lit.encode("utf-8") for lit in self.literals], implementation=ahocorasick_rs.Implementation.DFA)
+        return self._automaton
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self.__dict__ | {"_automaton": None}
+
     def scan(
         self, texts: list[str], verify: Callable[[str, int, int], int | None]
     ) -> tuple[Matches, list[int]]:
@@ -267,28 +284,27 @@ class _Literals:
         if not self.literals or not texts:
             none = np.zeros(0, np.int64)
             return Matches(none, none, none, none, "\x00".join(texts), _offsets(texts)), []
-        import polars as pl  # here, not at the top: a run with nothing to tag does not pay for importing it
-
         joined = "\x00".join(texts)  # no rule reaches across: "\x00" is neither a word character nor a gap
         offsets = _offsets(texts)
-        series = pl.Series([joined])
-        found = series.str.find_many(self.literals, overlapping=True).explode().drop_nulls().to_numpy()
-        which = series.str.extract_many(self.literals, overlapping=True).explode().drop_nulls()
-        literal = which.replace_strict(self._id, return_dtype=pl.Int64).to_numpy()
-        if len(found) != len(literal):
-            raise AssertionError("polars' find_many and extract_many disagree")
-        if joined.isascii():  # byte offsets are character offsets
-            codes = np.frombuffer(joined.encode("ascii"), np.uint8)
-            start = found.astype(np.int64)
-        else:  # polars gives byte offsets into the UTF-8 text: count the characters before each
-            codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
-            utf8 = np.frombuffer(joined.encode("utf-8"), np.uint8)
-            start = (np.cumsum((utf8 & 0xC0) != 0x80) - 1)[found]
-        word = _is_word(codes)
+        data = joined.encode("utf-8")
+        # (literal, start, end) of every occurrence of every literal, overlapping ones included, flattened.
+        found = np.fromiter(itertools.chain.from_iterable(self.automaton.find_matches_as_indexes(
+            data, overlapping=True)), np.int64).reshape(-1, 3)
+        literal = found[:, 0]
         odd_texts: list[int] = []
-        if not joined.isascii() or any(s in joined for s in _ODD_ASCII):
-            odd = np.flatnonzero(_is_odd_gap(codes))
-            odd_texts = np.unique(np.searchsorted(offsets, odd, side="right") - 1).tolist()
+        if joined.isascii():  # byte offsets are character offsets
+            codes = np.frombuffer(data, np.uint8)
+            start = found[:, 1]
+            word = np.frombuffer(data.translate(_ASCII_WORD_BYTES) + b"\x00", bool)  # one more entry, past the end
+            odd = _is_odd_ascii_gap(data, codes)
+        else:  # byte offsets into the UTF-8 text: count the characters before each
+            codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
+            utf8 = np.frombuffer(data, np.uint8)
+            start = (np.cumsum((utf8 & 0xC0) != 0x80) - 1)[found[:, 1]]
+            word = _is_word(codes)
+            odd = _is_odd_gap(codes)
+        if odd.any():
+            odd_texts = np.unique(np.searchsorted(offsets, np.flatnonzero(odd), side="right") - 1).tolist()
         # Each literal found stands for each of its rules.
         n = self._count[literal]
         rule = self._rules[np.repeat(self._first[literal] - np.cumsum(n) + n, n) + np.arange(n.sum())]
@@ -348,8 +364,6 @@ class Matches:
 
 
 _ASCII_SPACE = np.array([chr(c).isspace() for c in range(128)])
-# What in an ASCII text makes _is_odd_gap true somewhere (checked first: a substring test is much cheaper).
-_ODD_ASCII = ("  ", " -", "- ", *(chr(c) for c in range(128) if chr(c).isspace() and c != 32))
 
 
 def _is_word(codes: npt.NDArray[np.unsignedinteger[Any]]) -> npt.NDArray[np.bool_]:
@@ -365,6 +379,14 @@ def _is_odd_gap(codes: npt.NDArray[np.unsignedinteger[Any]]) -> npt.NDArray[np.b
     blank, hyphen = codes == 32, codes == 45
     next_blank, next_hyphen = np.append(blank[1:], False), np.append(hyphen[1:], False)
     odd: npt.NDArray[np.bool_] = (space & ~blank) | (blank & (next_blank | next_hyphen)) | (hyphen & next_blank)
+    return odd
+
+
+def _is_odd_ascii_gap(data: bytes, codes: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:
+    """``_is_odd_gap`` of an ASCII text (``codes`` is ``data`` as an array), by byte table and array compares."""
+    blank, hyphen = codes == 32, codes == 45
+    odd = np.frombuffer(data.translate(_OTHER_SPACE_BYTES), bool).copy()
+    odd[:-1] |= (blank[:-1] & (blank[1:] | hyphen[1:])) | (hyphen[:-1] & blank[1:])
     return odd
 
 
