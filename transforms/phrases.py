@@ -200,7 +200,8 @@ class PhraseMatcher(Generic[T]):
         """
         lowered = [t.lower() for t in texts]
         found, odd_texts = self._literals.scan(lowered, self._verify)
-        grown = [i for i, (t, low) in enumerate(zip(texts, lowered, strict=True)) if len(t) != len(low)]
+        grown = [] if sum(map(len, lowered)) == sum(map(len, texts)) else [  # lower-casing never shortens
+            i for i, (t, low) in enumerate(zip(texts, lowered, strict=True)) if len(t) != len(low)]
         slow = sorted({*odd_texts, *grown})
         if slow:
             extra = [(i, m.start, m.end, self._rule_index[id(m.rule)]) for i in slow for m in self.find(texts[i])]
@@ -328,7 +329,9 @@ class _Literals:
 
 def _offsets(texts: Sequence[str]) -> npt.NDArray[np.int64]:
     """Where each of ``texts`` starts when they are joined by one character."""
-    return np.array([0, *itertools.accumulate(len(t) + 1 for t in texts)][:-1], np.int64)
+    offsets = np.zeros(len(texts), np.int64)
+    np.cumsum(np.fromiter(map(len, texts), np.int64, count=len(texts))[:-1] + 1, out=offsets[1:])
+    return offsets
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from enum import Enum
 from itertools import pairwise
 
 from transforms import ids
-from transforms.bylines import is_end_marker, parse_byline, parse_credit
+from transforms.bylines import MAX_LINE, is_end_marker, parse_byline, parse_credit
 from transforms.records import (
     Article,
     Byline,
@@ -39,7 +39,7 @@ from transforms.records import (
     Sentence,
     Span,
 )
-from transforms.sentences import cap_length, split_sentences
+from transforms.sentences import MAX_SENTENCE_CHARS, cap_length, split_sentences
 
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
@@ -93,10 +93,11 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 def is_title_like(text: str) -> bool:
     """Short, and does not end like a sentence or a clause."""
+    if not 0 < len(text) <= MAX_TITLE_CHARS:
+        return False
     core = text.rstrip(_CLOSERS + " ")
     return (
-        0 < len(text) <= MAX_TITLE_CHARS
-        and len(text.split()) <= MAX_TITLE_WORDS
+        len(text.split()) <= MAX_TITLE_WORDS
         and bool(core)
         and core[-1] not in _TERMINAL + _UNFINISHED
         and any(ch.isalpha() for ch in core)
@@ -104,12 +105,14 @@ def is_title_like(text: str) -> bool:
 
 
 def _classify(text: str, span: Span, block: int) -> Line:
-    byline = parse_byline(span.text)
-    if byline is not None:
-        return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block)
-    credit = parse_credit(span.text)
-    if credit is not None:
-        return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text), block=block)
+    if len(span.text) <= MAX_LINE:  # longer lines are never bylines or credits (most lines: skip the parsers)
+        byline = parse_byline(span.text)
+        if byline is not None:
+            return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block)
+        credit = parse_credit(span.text)
+        if credit is not None:
+            return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text),
+                        block=block)
     if is_end_marker(span.text):
         return Line(LineKind.END, span, span.char_start, block=block)
     dash = _DASH.match(text, span.char_start, span.char_end)
@@ -333,11 +336,12 @@ def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> tupl
     """The paragraph on ``line``, and whether an over-long sentence in it had to be cut."""
     paragraph_id = ids.paragraph_id(article_id, ordinal)
     base = line.span.char_start
-    found = split_sentences(line.span.text)
-    spans = cap_length(line.span.text, found)
     text, doc_id = line.span.text, doc.doc_id
+    found = split_sentences(text)
+    spans = cap_length(text, found) if len(text) > MAX_SENTENCE_CHARS else found  # none can be longer
+    sentence_ids = ids.sentence_ids(paragraph_id, len(spans))
     sentences = tuple(  # positional: the hot path (fields: id, paragraph, article, document, ordinal, text, span)
-        Sentence(ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e], base + s, base + e)
+        Sentence(sentence_ids[i], paragraph_id, article_id, doc_id, i, text[s:e], base + s, base + e)
         for i, (s, e) in enumerate(spans)
     )
     kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY

@@ -137,14 +137,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if following < n:  # at the end of the text every candidate ends a sentence
             punct = m.group(1)
             if punct == ".":
-                if following == end:
-                    if not _glued_full_stop(text, m.start(), end):
+                if following == end:  # glued to what follows: "2.5", "U.S.", "work.The"
+                    if not text[end].isupper() or not _glued_full_stop(text, m.start(), end):
                         continue
                 else:
                     ch = text[following]
                     if not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                         continue
-                    if _is_abbreviation(text, m.start(), following):
+                    # Not after an abbreviation. The word before, as _word_before finds it in the common case
+                    # (a plain word after a space) and as _is_abbreviation judges a plain word; else the helper.
+                    dot = m.start()
+                    window = dot - _LOOKBEHIND if dot > _LOOKBEHIND else 0
+                    word = text[text.rfind(" ", window, dot) + 1 or window : dot]
+                    if word.isalpha() and word.isascii():
+                        if (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS:
+                            continue
+                    elif _is_abbreviation(text, dot, following):
                         continue
             elif _CJK_TERMINALS.isdisjoint(punct):  # ! ? … and runs such as "?!" or "......"
                 ch = text[following]

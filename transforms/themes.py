@@ -163,12 +163,12 @@ def _text_rows(taxonomy: Taxonomy, texts: Sequence[str]) -> tuple[_Rows, list[st
     score = np.array([1.0 - math.exp(-w) for w in distinct.tolist()], np.float64)[where]
     # Evidence: the matched text, lower-cased, white space collapsed; each once per (text, theme), in order.
     source = m.source
-    found = [source[s:e] for s, e in zip(start.tolist(), end.tolist(), strict=True)]
     remembered = taxonomy.evidence.by_text
-    values = [remembered.get(f) or _evidence(remembered, f) for f in found]
-    strings = list(dict.fromkeys(values))
-    ids = {e: k for k, e in enumerate(strings)}
-    row, evidence_id = _first_pairs(local, np.array([ids[v] for v in values], np.int64), len(strings))
+    ids: dict[str, int] = {}  # evidence -> its id, numbered in order of first appearance
+    evidence = np.fromiter((ids.setdefault(remembered.get(f) or _evidence(remembered, f), len(ids)) for f in (
+        source[s:e] for s, e in zip(start.tolist(), end.tolist(), strict=True))), np.int64, count=len(start))
+    strings = list(ids)
+    row, evidence_id = _first_pairs(local, evidence, len(strings))
     return _Rows(text[first], theme[first], score, row, evidence_id), strings
 
 
