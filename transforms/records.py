@@ -99,9 +99,9 @@ class Document:
         return len(self.text)
 
 
-@dataclass(slots=True, frozen=True)
-class Span:
-    """A stretch of ``Document.text``: ``text == document.text[char_start:char_end]``."""
+class Span(NamedTuple):
+    """A stretch of ``Document.text``: ``text == document.text[char_start:char_end]``. (A ``NamedTuple``, like
+    ``Sentence``: segmentation makes a few per line.)"""
 
     char_start: int
     char_end: int

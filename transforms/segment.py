@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
+from typing import NamedTuple
 
 from transforms import ids
 from transforms.bylines import MAX_LINE, is_end_marker, parse_byline, parse_credit
@@ -60,8 +61,10 @@ class LineKind(Enum):
     BODY = "body"
 
 
-@dataclass(slots=True, frozen=True)
-class Line:
+class Line(NamedTuple):
+    """A classified line (a ``NamedTuple``: one per line of every document, and cheaper to make than a frozen
+    dataclass)."""
+
     kind: LineKind
     span: Span  # the content (without a dash marker or heading marks)
     line_start: int  # where the whole line starts, marker included
