@@ -44,6 +44,8 @@ def _inner(corpus: Path, taxonomy: Path, upto: int) -> None:
     docs = [d for d in docs if isinstance(d, Document)]
     tax = parse_taxonomy(taxonomy.read_text(encoding="utf-8"))
     pa.Table.from_pydict({"a": [["x"]]})  # pyarrow's lazy imports are not a stage's cost
+    if hasattr(tax.matcher, "find_all"):  # nor the matcher's (a library imported, an automaton built on first use)
+        tax.matcher.find_all(["warm up"])
     if upto >= 1:
         articles = [segment_document(d) for d in docs]
     if upto >= 2:  # the whole corpus (~1 MB) as one batch; older code takes many articles too

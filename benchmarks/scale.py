@@ -92,8 +92,8 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
                         tagged.append([TaggedDocument(d, found[d.path], scores) for d in batch])
                 with clock("build tables"):  # once per batch, as the flow does
                     tables = concat_document_tables([t for batch in tagged for t in documents_tables(batch).values()])
+                raws, docs, segmented, tagged = [], [], [], []  # let the partition's records go (as a batch's do)
             authors.add(tables["articles"])
-            raws, docs, segmented, tagged = [], [], [], []  # let the partition's records go
             with clock("validate"):
                 validation.add_partition(tables | derived_tables(AuthorTally().add(tables["articles"]), [], taxonomy))
             with clock("write"):
