@@ -20,7 +20,6 @@ from its first sentence; the article then carries the ``title_guessed`` warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
@@ -78,14 +77,6 @@ class Line(NamedTuple):
 _CLOSERS_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END})
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for m in re.finditer(r"\n", text):
-        yield start, m.start()
-        start = m.end()
-    yield start, len(text)
-
-
 def _trimmed(text: str, start: int, end: int) -> Span:
     while start < end and text[start].isspace():
         start += 1
@@ -134,10 +125,14 @@ def classify_lines(text: str) -> list[Line]:
     """Classify every non-blank line of ``text`` (hard-wrapped paragraphs joined into one line each)."""
     out: list[Line] = []
     block = 0
-    for start, end in _lines(text):
-        span = _trimmed(text, start, end)
-        if span.text:
-            out.append(_classify(text, span, block))
+    end = -1
+    for raw in text.split("\n"):
+        start, end = end + 1, end + 1 + len(raw)
+        kept = raw.strip()  # str.strip and _trimmed agree on what white space is (str.isspace)
+        if kept:
+            if raw[0].isspace():
+                start += len(raw) - len(raw.lstrip())
+            out.append(_classify(text, Span(start, start + len(kept), kept), block))
         else:
             block += 1
     if _is_hard_wrapped(out):
