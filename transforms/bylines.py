@@ -61,6 +61,8 @@ MAX_LINE = 120  # a byline or credit line is short
 
 
 def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str] | None]:
+    if len(line) > MAX_LINE and not line[0].isspace() and not line[-1].isspace():
+        return line, None  # most lines of a text: too long, and nothing to strip
     stripped = line.strip()
     return stripped, (pattern.match(stripped) if 0 < len(stripped) <= MAX_LINE else None)
 

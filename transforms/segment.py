@@ -26,7 +26,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from transforms import ids
-from transforms.bylines import MAX_LINE, is_end_marker, parse_byline, parse_credit
+from transforms.bylines import is_end_marker, parse_byline, parse_credit
 from transforms.records import (
     Article,
     Byline,
@@ -39,7 +39,7 @@ from transforms.records import (
     Sentence,
     Span,
 )
-from transforms.sentences import MAX_SENTENCE_CHARS, cap_length, split_sentences
+from transforms.sentences import cap_length, split_sentences
 
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
@@ -99,14 +99,12 @@ def is_title_like(text: str) -> bool:
 
 
 def _classify(text: str, span: Span, block: int) -> Line:
-    if len(span.text) <= MAX_LINE:  # longer lines are never bylines or credits (most lines: skip the parsers)
-        byline = parse_byline(span.text)
-        if byline is not None:
-            return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block)
-        credit = parse_credit(span.text)
-        if credit is not None:
-            return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text),
-                        block=block)
+    byline = parse_byline(span.text)
+    if byline is not None:
+        return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block)
+    credit = parse_credit(span.text)
+    if credit is not None:
+        return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text), block=block)
     if is_end_marker(span.text):
         return Line(LineKind.END, span, span.char_start, block=block)
     dash = _DASH.match(text, span.char_start, span.char_end)
@@ -131,7 +129,7 @@ def classify_lines(text: str) -> list[Line]:
         kept = raw.strip()  # str.strip and _trimmed agree on what white space is (str.isspace)
         if kept:
             if raw[0].isspace():
-                start += len(raw) - len(raw.lstrip())
+                start += raw.find(kept[0])
             out.append(_classify(text, Span(start, start + len(kept), kept), block))
         else:
             block += 1
@@ -336,10 +334,9 @@ def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> tupl
     base = line.span.char_start
     text, doc_id = line.span.text, doc.doc_id
     found = split_sentences(text)
-    spans = cap_length(text, found) if len(text) > MAX_SENTENCE_CHARS else found  # none can be longer
-    sentence_ids = ids.sentence_ids(paragraph_id, len(spans))
+    spans = cap_length(text, found)
     sentences = tuple(  # positional: the hot path (fields: id, paragraph, article, document, ordinal, text, span)
-        Sentence(sentence_ids[i], paragraph_id, article_id, doc_id, i, text[s:e], base + s, base + e)
+        Sentence(ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e], base + s, base + e)
         for i, (s, e) in enumerate(spans)
     )
     kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY

@@ -84,11 +84,10 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
 def _glued_full_stop(text: str, dot: int, end: int) -> bool:
     """A full stop at ``dot`` glued to the next word (at ``end``) ends a sentence only as a machine-translation
     glitch: a lower-case word of 2+ letters, then a capitalised word ("work.The")."""
+    if not text[end].isupper():  # most glued full stops: 2.5, U.S.
+        return False
     word = _word_before(text, dot) or ""
-    return (
-        len(word) >= 2 and word.isalpha() and word.islower()
-        and text[end].isupper() and text[end + 1 : end + 2].islower()
-    )
+    return len(word) >= 2 and word.isalpha() and word.islower() and text[end + 1 : end + 2].islower()
 
 
 _TERMINAL_CHARACTERS = ".!?…。！？"
@@ -104,16 +103,12 @@ def _terminal_runs(text: str) -> list[int]:
     Each character is looked for with ``str.find`` (a memchr-speed scan), which is 5-10x cheaper than letting the
     regular expression engine test its character class at every character."""
     found: list[int] = []
-    kinds = 0
     for ch in _ASCII_TERMINALS if text.isascii() else _TERMINAL_CHARACTERS:
         i = text.find(ch)
-        if i >= 0:
-            kinds += 1
         while i >= 0:
             found.append(i)
             i = text.find(ch, i + 1)
-    if kinds > 1:
-        found.sort()
+    found.sort()
     return [p for k, p in enumerate(found) if k == 0 or found[k - 1] != p - 1]
 
 
@@ -126,7 +121,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` offsets of the sentences in ``text``, trimmed of white space.
 
     The hot path of segmentation (one call per paragraph, a few candidates each): the rules of the module's
-    docstring are written out inline here, in the order they are listed, with the rare cases in helpers.
+    docstring are written out inline here, in the order they are listed, with the word-level judgements in helpers.
     """
     n = len(text)
     cuts: list[int] = []
@@ -138,21 +133,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             punct = m.group(1)
             if punct == ".":
                 if following == end:  # glued to what follows: "2.5", "U.S.", "work.The"
-                    if not text[end].isupper() or not _glued_full_stop(text, m.start(), end):
+                    if not _glued_full_stop(text, m.start(), end):
                         continue
                 else:
                     ch = text[following]
                     if not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                         continue
-                    # Not after an abbreviation. The word before, as _word_before finds it in the common case
-                    # (a plain word after a space) and as _is_abbreviation judges a plain word; else the helper.
-                    dot = m.start()
-                    window = dot - _LOOKBEHIND if dot > _LOOKBEHIND else 0
-                    word = text[text.rfind(" ", window, dot) + 1 or window : dot]
-                    if word.isalpha() and word.isascii():
-                        if (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS:
-                            continue
-                    elif _is_abbreviation(text, dot, following):
+                    if _is_abbreviation(text, m.start(), following):
                         continue
             elif _CJK_TERMINALS.isdisjoint(punct):  # ! ? … and runs such as "?!" or "......"
                 ch = text[following]
@@ -205,6 +192,8 @@ MAX_SENTENCE_CHARS = 2000  # longer "sentences" (a missing boundary, a run-on li
 
 def cap_length(text: str, spans: list[tuple[int, int]], max_chars: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
     """Cut every span longer than ``max_chars`` at the last white space before the limit (or at the limit)."""
+    if len(text) <= max_chars:  # no span can be longer
+        return spans
     out: list[tuple[int, int]] = []
     for start, end in spans:
         while end - start > max_chars:
