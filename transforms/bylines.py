@@ -57,7 +57,7 @@ _CJK_CREDIT_ROLES = {"责任编辑": "responsible editor", "编辑": "editor", "
 _END = re.compile(r"^[(\[（【]?\s*(?:enditem|end|完)\s*[)\]）】]?\s*[.。]?\s*$", re.IGNORECASE)
 
 
-MAX_LINE = 120  # a byline or credit line is short
+MAX_LINE = 120  # a byline, credit line or end marker is short
 
 
 def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str] | None]:
@@ -95,4 +95,5 @@ def parse_credit(line: str) -> tuple[str, str] | None:
 
 
 def is_end_marker(line: str) -> bool:
-    return bool(_END.match(line.strip()))
+    """``Enditem``, ``(End)``, ``[END]``, ``(完)``: a short line, like a byline."""
+    return _whole_line(_END, line)[1] is not None

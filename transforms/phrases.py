@@ -30,6 +30,7 @@ from typing import Any, Generic, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from transforms.columns import lexsort
 from transforms.errors import TaxonomyError
 
 T = TypeVar("T")
@@ -178,8 +179,8 @@ class PhraseMatcher(Generic[T]):
         return [(m.start(), m.group(1)) for m in self._places_ignorecase.finditer(text)]
 
     def at(self, key: str) -> tuple[tuple[int, Rule[T]], ...]:
-        """``(end, rule)`` for every rule that matches at the start of ``key`` (ends relative to it). Worked out
-        each time: a caller that meets keys often remembers what it derives from them (``themes.score_texts``)."""
+        """``(end, rule)`` for every rule that matches at the start of ``key`` (ends relative to it), worked out
+        each time (only the candidate rules of a key's first token are remembered)."""
         first = _TOKEN.match(key)
         assert first is not None, key  # a key starts with a word
         rules = self._candidates(first.group().lower())
@@ -198,16 +199,21 @@ class PhraseMatcher(Generic[T]):
         The few texts it cannot read exactly (white space other than single spaces between words, characters
         that grow when lower-cased) go through ``find``.
         """
-        lowered = [t.lower() for t in texts]
-        found, odd_texts = self._literals.scan(lowered, self._verify)
-        grown = [] if sum(map(len, lowered)) == sum(map(len, texts)) else [  # lower-casing never shortens
-            i for i, (t, low) in enumerate(zip(texts, lowered, strict=True)) if len(t) != len(low)]
+        joined = "\x00".join(texts)  # no rule reaches across: "\x00" is neither a word character nor a gap
+        lowered, grown = joined.lower(), []  # (the same as each text lower-cased: "\x00" is not case-ignorable)
+        if len(lowered) == len(joined):  # lower-casing never shortens: no text grew
+            offsets = _offsets(texts)
+        else:
+            each = [t.lower() for t in texts]
+            grown = [i for i, (t, low) in enumerate(zip(texts, each, strict=True)) if len(t) != len(low)]
+            offsets = _offsets(each)
+        found, odd_texts = self._literals.scan(lowered, offsets, self._verify)
         slow = sorted({*odd_texts, *grown})
         if slow:
             extra = [(i, m.start, m.end, self._rule_index[id(m.rule)]) for i in slow for m in self.find(texts[i])]
             found = found.replaced(np.array(slow, np.int64), extra)
         if grown:  # their offsets are into the text as written
-            found = found.read_in([low if len(low) == len(t) else t for t, low in zip(texts, lowered, strict=True)])
+            found = found.read_in([low if len(low) == len(t) else t for t, low in zip(texts, each, strict=True)])
         return found
 
     def _verify(self, text: str, start: int, rule: int) -> int | None:
@@ -228,8 +234,15 @@ class PhraseMatcher(Generic[T]):
         return end
 
 
+# White space the literal spellings do not cover (a text holding any goes through ``find``): white space other than
+# a space, a space before a space or a hyphen, a hyphen before a space. In UTF-8, as the automaton reads them.
+# (Every character ``str.isspace`` accepts, but the space: a test checks the list against Python's.)
+_SPACES_BUT_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + (
+    "\u2028\u2029\u202f\u205f\u3000")
+_ODD_GAPS = (*(ch.encode("utf-8") for ch in _SPACES_BUT_SPACE), b"  ", b" -", b"- ")
 _MAX_SPELLINGS = 64  # a rule of n words has 2**(n-1) literal spellings (space or hyphen between words)
-_ASCII_WORD = np.array([chr(c).isalnum() or c == ord("_") for c in range(128)])
+# Word characters (``re``'s ``\w``) among bytes: ASCII ones; a byte of a longer character is looked at by character.
+_ASCII_WORD = np.array([chr(c).isalnum() or c == ord("_") for c in range(128)] + [False] * 128)
 
 
 class _Literals:
@@ -269,52 +282,52 @@ class _Literals:
             import ahocorasick_rs  # here, not at the top: a run with nothing to tag does not pay for importing it
 
             self._automaton = ahocorasick_rs.BytesAhoCorasick(
-                [lit.encode("utf-8") for lit in self.literals], implementation=ahocorasick_rs.Implementation.DFA)
+                [lit.encode("utf-8") for lit in self.literals] + list(_ODD_GAPS),
+                implementation=ahocorasick_rs.Implementation.DFA)
         return self._automaton
 
     def __getstate__(self) -> dict[str, Any]:
         return self.__dict__ | {"_automaton": None}
 
     def scan(
-        self, texts: list[str], verify: Callable[[str, int, int], int | None]
+        self, joined: str, offsets: npt.NDArray[np.int64], verify: Callable[[str, int, int], int | None]
     ) -> tuple[Matches, list[int]]:
-        """Every match in lower-cased ``texts``, and which texts have white space the spellings do not cover."""
-        if not self.literals or not texts:
+        """Every match in ``joined`` (lower-cased texts joined by "\\x00", each starting at its entry of
+        ``offsets``), and which texts have white space the spellings do not cover."""
+        if not self.literals or not len(offsets):
             none = np.zeros(0, np.int64)
-            return Matches(none, none, none, none, "\x00".join(texts), _offsets(texts)), []
-        joined = "\x00".join(texts)  # no rule reaches across: "\x00" is neither a word character nor a gap
-        offsets = _offsets(texts)
+            return Matches(none, none, none, none, joined, offsets), []
         data = joined.encode("utf-8")
-        # (literal, start, end) of every occurrence of every literal, overlapping ones included, flattened.
+        # (literal, start, end) of every occurrence of every literal, overlapping ones included, flattened, in
+        # bytes; the same pass finds the odd gaps (their patterns come after the literals').
         found = np.fromiter(itertools.chain.from_iterable(self.automaton.find_matches_as_indexes(
             data, overlapping=True)), np.int64).reshape(-1, 3)
-        literal = found[:, 0]
-        if joined.isascii():  # byte offsets are character offsets
-            codes = np.frombuffer(data, np.uint8)
-            start = found[:, 1]
-        else:  # byte offsets into the UTF-8 text: count the characters before each
-            codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
-            utf8 = np.frombuffer(data, np.uint8)
-            start = (np.cumsum((utf8 & 0xC0) != 0x80) - 1)[found[:, 1]]
-        word = _is_word(codes)
-        odd = np.flatnonzero(_is_odd_gap(codes))
-        odd_texts = np.unique(np.searchsorted(offsets, odd, side="right") - 1).tolist() if len(odd) else []
+        gap = found[:, 0] >= len(self.literals)
+        gaps, found = (found[gap, 1], found[~gap]) if gap.any() else (found[:0, 1], found)
         # Each literal found stands for each of its rules.
+        literal = found[:, 0]
         n = self._count[literal]
         rule = self._rules[np.repeat(self._first[literal] - np.cumsum(n) + n, n) + np.arange(n.sum())]
-        start = np.repeat(start, n)
-        after = start + np.repeat(self._length[literal], n)
-        keep = (start == 0) | ~word[start - 1]
+        start, after = np.repeat(found[:, 1], n), np.repeat(found[:, 2], n)
+        # Word boundaries, looked up only around the matches (never over the whole text).
+        text = _Bytes(data, len(data) == len(joined))
+        keep = ~text.is_word_at(start - 1)
         wildcard = self._wildcard_end[rule]
         checked = self._checked[rule]
-        keep &= wildcard | checked | ~word[after]
-        non_word = np.flatnonzero(~word)  # word[-1] (past the end) is False: there is always one after
-        end = np.where(wildcard, non_word[np.searchsorted(non_word, after)], after)
-        for i in np.flatnonzero(checked & keep).tolist():
+        keep &= wildcard | checked | ~text.is_word_at(after)
+        end = after.copy()
+        end[wildcard] = text.word_ends(after[wildcard])
+        start, end, rule, checked = start[keep], end[keep], rule[keep], checked[keep]
+        if not text.ascii:  # byte offsets -> character offsets: less the continuation bytes before
+            continuation = np.flatnonzero((text.codes & 0xC0) == 0x80)
+            start, end, gaps = (x - np.searchsorted(continuation, x) for x in (start, end, gaps))
+        odd_texts = np.unique(np.searchsorted(offsets, gaps, side="right") - 1).tolist() if len(gaps) else []
+        verified = np.ones(len(start), bool)
+        for i in np.flatnonzero(checked).tolist():
             e = verify(joined, int(start[i]), int(rule[i]))
-            keep[i] = e is not None
+            verified[i] = e is not None
             end[i] = e or 0
-        start, end, rule = start[keep], end[keep], rule[keep]
+        start, end, rule = start[verified], end[verified], rule[verified]
         unit = np.searchsorted(offsets, start, side="right") - 1
         base = offsets[unit]
         return Matches(unit, start - base, end - base, rule, joined, offsets).sorted(), odd_texts
@@ -342,7 +355,8 @@ class Matches:
     offsets: npt.NDArray[np.int64]
 
     def sorted(self) -> Matches:
-        order = np.lexsort((self.rule, -self.end, self.start, self.text))
+        # By place in the joined text (= by text, then start), longest first, then by rule.
+        order = lexsort((self.rule, self.start - self.end, self.offsets[self.text] + self.start))
         return Matches(self.text[order], self.start[order], self.end[order], self.rule[order], self.source,
                        self.offsets)
 
@@ -359,37 +373,51 @@ class Matches:
         return Matches(text, start, end, rule, self.source, self.offsets).sorted()
 
 
-_ASCII_SPACE = np.array([chr(c).isspace() for c in range(128)])
 
 
-def _is_word(codes: npt.NDArray[np.unsignedinteger[Any]]) -> npt.NDArray[np.bool_]:
-    """Whether each character (by code point) is a word character as ``re``'s ``\\w`` sees it; one more entry,
-    False, for the position past the end."""
-    return np.append(_by_character(codes, _ASCII_WORD, str.isalnum), False)
+_WINDOW = 8  # bytes looked at, at once, for where a wildcard's word ends (most endings are shorter)
+# Per byte value, its lowest bit that is 0 (8: none): where the first non-word character of a window is.
+_FIRST_ZERO_BIT = np.array([next((i for i in range(8) if not value >> i & 1), 8) for value in range(256)], np.int64)
 
 
-def _is_odd_gap(codes: npt.NDArray[np.unsignedinteger[Any]]) -> npt.NDArray[np.bool_]:
-    """Whether each character starts white space the literal spellings do not cover: white space other than a
-    space, a space before a space or a hyphen, a hyphen before a space."""
-    blank, hyphen = codes == 32, codes == 45
-    odd: npt.NDArray[np.bool_] = _by_character(codes, _ASCII_SPACE, str.isspace) & ~blank
-    odd[:-1] |= (blank[:-1] & (blank[1:] | hyphen[1:])) | (hyphen[:-1] & blank[1:])
-    return odd
+class _Bytes:
+    """The UTF-8 bytes of a text, for word tests at byte positions (ASCII by table, others by character)."""
+
+    __slots__ = ("ascii", "codes", "data")
+
+    def __init__(self, data: bytes, ascii_: bool) -> None:
+        self.data = data
+        self.ascii = ascii_
+        # Padded with bytes that are not word characters, so a look just before the start (at -1) or past the end
+        # (a window reaching beyond it) reads one.
+        self.codes = np.frombuffer(data + bytes(_WINDOW), np.uint8)
+
+    def is_word_at(self, at: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Whether the character that holds each byte ``at`` is a word character, as ``re``'s ``\\w`` sees it."""
+        byte = self.codes[at]
+        out: npt.NDArray[np.bool_] = _ASCII_WORD[byte]
+        if not self.ascii:
+            for k in np.flatnonzero(byte >= 0x80).tolist():
+                out[k] = _is_word_character(self._character_at(int(at[k])))
+        return out
+
+    def _character_at(self, at: int) -> str:
+        while self.data[at] & 0xC0 == 0x80:  # a continuation byte: back to the character's first byte
+            at -= 1
+        return self.data[at : at + 4].decode("utf-8", "ignore")[0]
+
+    def word_ends(self, at: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """Where the word that goes on at each of ``at`` ends (the first byte, at or after it, of a non-word
+        character): looked for in a window of bytes after each, then in the next for the few longer words."""
+        ends = at.copy()
+        todo = np.arange(len(at))
+        while len(todo):
+            word = self.is_word_at((ends[todo, None] + np.arange(_WINDOW)).ravel()).reshape(-1, _WINDOW)
+            first = _FIRST_ZERO_BIT[np.packbits(word, axis=1, bitorder="little")[:, 0]]
+            ends[todo] += first  # the whole window (8) when all are word characters
+            todo = todo[first == _WINDOW]
+        return ends
 
 
-def _by_character(
-    codes: npt.NDArray[np.unsignedinteger[Any]], ascii_table: npt.NDArray[np.bool_], test: Callable[[str], bool]
-) -> npt.NDArray[np.bool_]:
-    """``test`` of each character: from ``ascii_table`` for ASCII, else worked out once per distinct character."""
-    if codes.dtype == np.uint8:  # ASCII: through a byte table (bytes.translate), 4x cheaper than indexing by codes
-        table = np.append(ascii_table, np.zeros(256 - len(ascii_table), bool)).tobytes()
-        translated: npt.NDArray[np.bool_] = np.frombuffer(codes.tobytes().translate(table), bool)
-        return translated
-    out = np.zeros(len(codes), bool)
-    ascii_ = codes < 128
-    out[ascii_] = ascii_table[codes[ascii_]]
-    if not ascii_.all():
-        others = codes[~ascii_]
-        distinct = np.unique(others)
-        out[~ascii_] = np.array([test(chr(c)) for c in distinct.tolist()], bool)[np.searchsorted(distinct, others)]
-    return out
+def _is_word_character(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

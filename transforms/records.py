@@ -126,8 +126,10 @@ class Sentence(NamedTuple):
         return count_words(self.text)
 
 
-@dataclass(slots=True, frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
+    """(A ``NamedTuple``, like ``Sentence``: one per line of text, and 5x cheaper to create than a frozen
+    dataclass.)"""
+
     paragraph_id: str
     article_id: str
     doc_id: str

@@ -20,13 +20,14 @@ from its first sentence; the article then carries the ``title_guessed`` warning.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
 from typing import NamedTuple
 
 from transforms import ids
-from transforms.bylines import is_end_marker, parse_byline, parse_credit
+from transforms.bylines import MAX_LINE, is_end_marker, parse_byline, parse_credit
 from transforms.records import (
     Article,
     Byline,
@@ -39,8 +40,9 @@ from transforms.records import (
     Sentence,
     Span,
 )
-from transforms.sentences import cap_length, split_sentences
+from transforms.sentences import cap_length, glued_capitals, split_sentences
 
+_new_tuple = tuple.__new__
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 
@@ -99,14 +101,15 @@ def is_title_like(text: str) -> bool:
 
 
 def _classify(text: str, span: Span, block: int) -> Line:
-    byline = parse_byline(span.text)
-    if byline is not None:
-        return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block)
-    credit = parse_credit(span.text)
-    if credit is not None:
-        return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text), block=block)
-    if is_end_marker(span.text):
-        return Line(LineKind.END, span, span.char_start, block=block)
+    if len(span.text) <= MAX_LINE:  # bylines, credits and end markers are short lines
+        byline = parse_byline(span.text)
+        if byline is not None:
+            return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block)
+        credit = parse_credit(span.text)
+        if credit is not None:
+            return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text), block=block)
+        if is_end_marker(span.text):
+            return Line(LineKind.END, span, span.char_start, block=block)
     dash = _DASH.match(text, span.char_start, span.char_end)
     if dash is not None:
         body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
@@ -274,6 +277,7 @@ def _group_articles(lines: list[Line]) -> list[_Draft]:
 def segment_document(doc: Document) -> tuple[Article, ...]:
     """Split a document into articles, paragraphs and sentences. Returns () when nothing is found."""
     articles: list[Article] = []
+    capitals = glued_capitals(doc.text)  # found once for the document; each paragraph gets its own
     seen_titles: dict[str, int] = {}
     for draft in _group_articles(classify_lines(doc.text)):
         if not draft.body and not draft.title.text:
@@ -288,7 +292,7 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
         key = " ".join(title.casefold().split())
         seen_titles[key] = seen_titles.get(key, 0) + 1
         article_id = ids.article_id(doc.doc_id, title, seen_titles[key])
-        built = [_paragraph(doc, article_id, ordinal, line) for ordinal, line in enumerate(draft.body)]
+        built = [_paragraph(doc, article_id, ordinal, line, capitals) for ordinal, line in enumerate(draft.body)]
         paragraphs = tuple(p for p, _ in built)
         if any(capped for _, capped in built):
             warnings.append("long_sentence_split")
@@ -328,17 +332,25 @@ def _guess_title(text: str, body: list[Line]) -> str:
     return guess if len(guess) <= MAX_TITLE_CHARS else guess[: MAX_TITLE_CHARS - 1].rstrip() + "…"
 
 
-def _paragraph(doc: Document, article_id: str, ordinal: int, line: Line) -> tuple[Paragraph, bool]:
-    """The paragraph on ``line``, and whether an over-long sentence in it had to be cut."""
+def _paragraph(
+    doc: Document, article_id: str, ordinal: int, line: Line, capitals: list[int]
+) -> tuple[Paragraph, bool]:
+    """The paragraph on ``line``, and whether an over-long sentence in it had to be cut. ``capitals``: the
+    document's ``glued_capitals``."""
     paragraph_id = ids.paragraph_id(article_id, ordinal)
-    base = line.span.char_start
+    base, end = line.span.char_start, line.span.char_end
     text, doc_id = line.span.text, doc.doc_id
-    found = split_sentences(text)
+    # Those inside the paragraph, with a letter either side of them in it.
+    inside = capitals[bisect_left(capitals, base + 1) : bisect_right(capitals, end - 2)]
+    found = split_sentences(text, [c - base for c in inside] if inside else inside)
     spans = cap_length(text, found)
-    sentences = tuple(  # positional: the hot path (fields: id, paragraph, article, document, ordinal, text, span)
-        Sentence(ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e], base + s, base + e)
+    # The hot path: made by tuple.__new__ (a NamedTuple's own __new__ is a Python function that calls it, 2x the
+    # cost), so positional (fields: id, paragraph, article, document, ordinal, text, span).
+    sentences = tuple([
+        _new_tuple(Sentence, (ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e],
+                              base + s, base + e))
         for i, (s, e) in enumerate(spans)
-    )
+    ])
     kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY
     paragraph = Paragraph(
         paragraph_id=paragraph_id,

@@ -34,13 +34,13 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from transforms.columns import lexsort, substring_codes
 from transforms.errors import TaxonomyError
 from transforms.phrases import PhraseMatcher
 from transforms.records import Article, ParagraphKind, Theme, ThemeScore, UnitScores
 
 TITLE_WEIGHT = 3.0
 HEADING_WEIGHT = 2.0
-MAX_REMEMBERED = 100_000  # evidence strings remembered per taxonomy
 
 
 class Cue(NamedTuple):
@@ -49,19 +49,6 @@ class Cue(NamedTuple):
     theme_id: str
     weight: float  # 0 for an exclusion
 
-
-class EvidenceCache:
-    """The evidence (lower-cased, white space collapsed) of each matched text met so far (see ``score_texts``).
-
-    A plain object on purpose, not a mapping or a dataclass: Prefect walks mappings and dataclasses among a
-    task's parameters to find futures, and a taxonomy is a parameter of tasks that run on other threads, which
-    add entries while Prefect would be walking them ("dictionary changed size during iteration").
-    """
-
-    __slots__ = ("by_text",)
-
-    def __init__(self) -> None:
-        self.by_text: dict[str, str] = {}
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,7 +63,6 @@ class Taxonomy:
     # ``themes``) and the weight (0 for an exclusion).
     rule_theme: npt.NDArray[np.int64] = field(init=False, repr=False, compare=False)
     rule_weight: npt.NDArray[np.float64] = field(init=False, repr=False, compare=False)
-    evidence: EvidenceCache = field(init=False, repr=False, compare=False, default_factory=EvidenceCache)
 
     @property
     def theme_ids(self) -> tuple[str, ...]:
@@ -147,7 +133,7 @@ def _text_rows(taxonomy: Taxonomy, texts: Sequence[str]) -> tuple[_Rows, list[st
     m = taxonomy.matcher.find_all(texts)
     theme, weight = taxonomy.rule_theme[m.rule], taxonomy.rule_weight[m.rule]
     # Group by (text, theme), keeping find's order inside a group.
-    order = np.lexsort((np.arange(len(m.rule)), theme, m.text))
+    order = lexsort((theme, m.text))
     text, theme, weight, start, end = m.text[order], theme[order], weight[order], m.start[order], m.end[order]
     group = _runs(text, theme)
     kept = _counted(group, weight == 0, start, end)
@@ -157,16 +143,15 @@ def _text_rows(taxonomy: Taxonomy, texts: Sequence[str]) -> tuple[_Rows, list[st
     # Per (text, theme): the summed weight, added one by one in order as Python would, and the score.
     local = _runs(group)
     first = np.flatnonzero(np.r_[True, local[1:] != local[:-1]]) if len(local) else local
-    total = np.zeros(len(first))
-    np.add.at(total, local, weight)
+    total = np.bincount(local, weight, len(first))  # adds in row order, one by one (as np.add.at; 10x cheaper)
     distinct, where = np.unique(total, return_inverse=True)
     score = np.array([1.0 - math.exp(-w) for w in distinct.tolist()], np.float64)[where]
     # Evidence: the matched text, lower-cased, white space collapsed; each once per (text, theme), in order.
-    source = m.source
-    remembered = taxonomy.evidence.by_text
+    # The matched texts are numbered first (in Arrow), and only the distinct ones worked on in Python.
+    found, distinct_found = substring_codes(m.source, start, end)
     ids: dict[str, int] = {}  # evidence -> its id, numbered in order of first appearance
-    evidence = np.fromiter((ids.setdefault(remembered.get(f) or _evidence(remembered, f), len(ids)) for f in (
-        source[s:e] for s, e in zip(start.tolist(), end.tolist(), strict=True))), np.int64, count=len(start))
+    renumber = np.array([ids.setdefault(" ".join(f.lower().split()), len(ids)) for f in distinct_found], np.int64)
+    evidence = renumber[found]
     strings = list(ids)
     row, evidence_id = _first_pairs(local, evidence, len(strings))
     return _Rows(text[first], theme[first], score, row, evidence_id), strings
@@ -178,7 +163,7 @@ def _counted(group: npt.NDArray[np.int64], exclusion: npt.NDArray[np.bool_], sta
     the theme's exclusions. A match inside an exclusion does not count, nor one that starts inside a counted one."""
     span = int(end.max(initial=0)) + 2  # group * span + x keeps every group's values above the previous group's
     # Inside an exclusion: one that starts at or before the match (exclusions first at a start) reaches its end.
-    by_start = np.lexsort((~exclusion, start, group))
+    by_start = lexsort((~exclusion, start, group))
     reach = np.maximum.accumulate(np.where(exclusion[by_start], end[by_start], -1) + group[by_start] * span)
     excluded = np.empty_like(exclusion)
     excluded[by_start] = reach - group[by_start] * span >= end[by_start]
@@ -196,14 +181,6 @@ def _counted(group: npt.NDArray[np.int64], exclusion: npt.NDArray[np.bool_], sta
                 kept[i] = start[i] >= reached
                 reached = max(reached, int(end[i])) if kept[i] else reached
     return kept
-
-
-def _evidence(remembered: dict[str, str], found: str) -> str:
-    """The evidence a matched text gives (lower-cased, white space collapsed), remembered up to a bound."""
-    value = " ".join(found.lower().split())
-    if len(remembered) < MAX_REMEMBERED:
-        remembered[found] = value
-    return value
 
 
 def _runs(*columns: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
@@ -233,13 +210,11 @@ def _aggregate(rows: _Rows, to_unit: npt.NDArray[np.int64], weight: npt.NDArray[
     when -1) with ``weight[p]``; a part that did not match a theme scores 0 for it. Sums are added in part
     order, as Python would; evidence is each part's, in part order, each once."""
     parts = np.flatnonzero(to_unit >= 0)
-    total = np.zeros(n_units)
-    np.add.at(total, to_unit[parts], weight[parts])
+    total = np.bincount(to_unit[parts], weight[parts], n_units)
     used = to_unit[rows.unit] >= 0
     target = to_unit[rows.unit[used]]
     keys, key_of = np.unique(target * n_themes + rows.theme[used], return_inverse=True)
-    sums = np.zeros(len(keys))
-    np.add.at(sums, key_of, rows.score[used] * weight[rows.unit[used]])
+    sums = np.bincount(key_of, rows.score[used] * weight[rows.unit[used]], len(keys))
     unit, theme = keys // n_themes, keys % n_themes
     score = np.minimum(1.0, sums / np.where(total[unit] > 0, total[unit], 1.0))
     positive = (sums > 0) & (total[unit] > 0)
@@ -263,7 +238,8 @@ def _unit_scores(taxonomy: Taxonomy, unit_ids: list[str], levels: Sequence[_Rows
     firsts = np.cumsum([0, *(len(r.unit) for r in levels)])
     evidence_row = np.concatenate([r.evidence_row + f for r, f in zip(levels, firsts.tolist(), strict=False)])
     evidence_id = np.concatenate([r.evidence_id for r in levels])
-    order = np.lexsort((theme, -score, unit))
+    distinct_scores, score_rank = np.unique(score, return_inverse=True)
+    order = lexsort((theme, len(distinct_scores) - score_rank, unit))  # best first: highest rank first
     new_row = np.empty_like(order)
     new_row[order] = np.arange(len(order))
     row = new_row[evidence_row]
@@ -325,12 +301,22 @@ def tag_articles(taxonomy: Taxonomy, articles: Iterable[Article]) -> UnitScores:
                 weight[-n] = HEADING_WEIGHT
     by_text, strings = _text_rows(taxonomy, texts)
     n, n_themes = len(unit_ids), len(taxonomy.themes)
-    ones = np.ones(len(texts))
-    levels = [  # a sentence is the mean of itself alone: its own scores
-        _aggregate(by_text, np.array(to_unit, np.int64), w, n, n_themes, len(strings))
-        for to_unit, w in ((sentence, ones), (paragraph, ones), (article, np.array(weight)))
+    levels = [
+        _own_rows(by_text, np.array(sentence, np.int64)),  # a sentence is the mean of itself alone: its own scores
+        _aggregate(by_text, np.array(paragraph, np.int64), np.ones(len(texts)), n, n_themes, len(strings)),
+        _aggregate(by_text, np.array(article, np.int64), np.array(weight), n, n_themes, len(strings)),
     ]
     return _unit_scores(taxonomy, unit_ids, levels, strings)
+
+
+def _own_rows(rows: _Rows, to_unit: npt.NDArray[np.int64]) -> _Rows:
+    """What ``_aggregate`` gives when each part is its unit's only part, with weight 1 (``to_unit`` increasing,
+    -1 for parts that are no unit): each part's own rows (a positive score and its evidence), renumbered."""
+    used = (to_unit[rows.unit] >= 0) & (rows.score > 0)
+    renumber = np.cumsum(used) - 1
+    keep = used[rows.evidence_row]
+    return _Rows(to_unit[rows.unit[used]], rows.theme[used], rows.score[used], renumber[rows.evidence_row[keep]],
+                 rows.evidence_id[keep])
 
 
 def tag_article(taxonomy: Taxonomy, article: Article) -> UnitScores:

@@ -6,18 +6,21 @@ from __future__ import annotations
 import math
 import pickle
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.transforms.helpers import articles
-from transforms.phrases import PhraseMatcher, parse_rule
+from transforms.phrases import _SPACES_BUT_SPACE, PhraseMatcher, parse_rule
 from transforms.records import ParagraphKind, Theme, ThemeScore, UnitScores
 from transforms.themes import HEADING_WEIGHT, TITLE_WEIGHT, Cue, Taxonomy, score_texts, tag_articles
 
 _VOCABULARY = ["risk", "risks", "grass", "roots", "grassroots", "safe", "safety", "production", "pre", "prevent",
-               "prevention", "hidden", "danger", "dangers", "fire", "İstanbul", "emergency", "management"]
-_SEPARATORS = [" ", "  ", "-", " - ", "\n", ". ", ", ", "", "'", "“", "\u3000", "中"]
+               "prevention", "hidden", "danger", "dangers", "fire", "İstanbul", "emergency", "management",
+               "riskéd", "safe中",  # a wildcard's word goes on in a letter of two or three bytes
+               "ΟΔΟΣ"]  # a capital sigma lower-cases by what follows it
+_SEPARATORS = [" ", "  ", "-", " - ", "\n", ". ", ", ", "", "'", "“", "\u3000", "\xa0", "中"]
 _RULE_WORDS = ["risk", "risk*", "grass", "roots", "safe*", "production", "pre", "prevent*", "prevention", "hidden",
                "danger*", "fire", "emergency", "management", "manage*"]
 
@@ -209,3 +212,13 @@ def test_a_used_matcher_pickles_and_matches_the_same() -> None:
     assert [c.tolist() for c in (back.text, back.start, back.end, back.rule)] == \
         [c.tolist() for c in (before.text, before.start, before.end, before.rule)]
     assert len(before.rule) == 4
+
+
+def test_the_odd_gaps_cover_every_kind_of_white_space_but_the_space() -> None:
+    # A text holding any of them goes through find (the literal spellings have single spaces between words).
+    assert sorted(_SPACES_BUT_SPACE) == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() and c != 32]
+
+
+def test_an_odd_gap_after_wide_characters_sends_its_own_text_through_find() -> None:
+    # The automaton reports bytes; the text that holds an odd gap is found by characters.
+    _assert_find_all_is_find(["grass roots"], ["中“é" * 10, "grass  roots", "roots", "grass"])

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.transforms.helpers import articles, assert_offsets, document
 from transforms.records import ParagraphKind
 from transforms.segment import LineKind, classify_lines, is_title_like, segment_document, segment_or_reject
+from transforms.sentences import cap_length, split_sentences
 
 SERIES_LAYOUT = """Build a safer country
 -- On the spirit of the conference
@@ -137,3 +141,19 @@ def test_unterminated_paragraphs_are_flagged_but_lead_ins_are_not() -> None:
     assert "unterminated_paragraph" not in clean.warnings
     (noisy,) = articles("Title\nThe machine translation stopped here,\nThen it went on.\n")
     assert "unterminated_paragraph" in noisy.warnings
+
+
+_GLUED_WORDS = ["Title line", "periodThe", "testIt", "oneIt", "isIt", "aB", "work.The", "U.S. The", "é中", "—"]
+_GLUED_GAPS = [" ", ". ", "\n", "\n\n", "\n-- ", "? ", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GLUED_WORDS), st.sampled_from(_GLUED_GAPS)), min_size=1, max_size=25))
+def test_a_paragraphs_sentences_are_its_text_split_alone(parts: list[tuple[str, str]]) -> None:
+    # The segmenter finds glued capitals ("periodThe") once per document and hands each paragraph its own: the
+    # same sentences as splitting the paragraph's text by itself, wherever the paragraph starts and ends.
+    text = "".join(w + g for w, g in parts)
+    for article in articles(text):
+        for p in article.paragraphs:
+            alone = cap_length(p.text, split_sentences(p.text))
+            assert [(s.char_start - p.char_start, s.char_end - p.char_start) for s in p.sentences] == alone

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms import sentences as sentences_module
-from transforms.sentences import split_sentences
+from transforms.sentences import glued_capitals, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -61,6 +63,10 @@ def test_stray_closing_punctuation_joins_the_sentence_before() -> None:
 
 
 # The splitter as first written, one rule per line (_ends_sentence), kept as the reference for the inlined one.
+# A capital glued to a lower-case word ("periodThe"), as the regular expression the splitter first used.
+_CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
+
+
 def _reference_ends_sentence(text: str, punct: str, start: int, end: int, following: int) -> bool:
     if following >= len(text) or not sentences_module._CJK_TERMINALS.isdisjoint(punct):
         return True
@@ -85,7 +91,7 @@ def _reference_split(text: str) -> list[tuple[int, int]]:
     m_ = sentences_module
     cuts = [m.start(2) for m in m_._CANDIDATE.finditer(text)
             if _reference_ends_sentence(text, m.group(1), m.start(), m.start(2), m.end())]
-    glued = [m.start() for m in m_._CAMEL.finditer(text) if m_._glued_cut(text, m.start())]
+    glued = [m.start() for m in _CAMEL.finditer(text) if m_._glued_cut(text, m.start())]
     if glued:
         cuts = sorted(set(cuts).union(glued))
     cuts.append(len(text))
@@ -122,3 +128,10 @@ def test_the_splitter_agrees_with_its_reference(text: str) -> None:
 @given(st.text(max_size=60))
 def test_the_splitter_agrees_with_its_reference_on_any_text(text: str) -> None:
     assert split_sentences(text) == _reference_split(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ.é中 \u0100"), max_size=30) | st.text(max_size=30))
+def test_glued_capitals_are_where_the_regular_expression_matches(text: str) -> None:
+    # One byte per character (Latin-1; others as "?"), so that positions are character offsets.
+    assert glued_capitals(text) == [m.start() for m in _CAMEL.finditer(text)]
