@@ -51,6 +51,9 @@ _HEADING = re.compile(r"#{1,6}[ \t]+")
 _CLOSERS = "\"'”’»)]）」』*"
 _TERMINAL = ".!?。！？…"
 _UNFINISHED = ",;:，；：、"
+_CLOSERS_OR_SPACE = _CLOSERS + " "
+_ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence or a clause
+_FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
 
 
 class LineKind(Enum):
@@ -91,11 +94,11 @@ def is_title_like(text: str) -> bool:
     """Short, and does not end like a sentence or a clause."""
     if not 0 < len(text) <= MAX_TITLE_CHARS:
         return False
-    core = text.rstrip(_CLOSERS + " ")
+    core = text.rstrip(_CLOSERS_OR_SPACE)
     return (
         len(text.split()) <= MAX_TITLE_WORDS
         and bool(core)
-        and core[-1] not in _TERMINAL + _UNFINISHED
+        and core[-1] not in _ENDS_NO_TITLE
         and any(ch.isalpha() for ch in core)
     )
 
@@ -172,7 +175,7 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
     ]
     mid_sentence = sum(
         1 for a, b in pairs
-        if a.span.text.rstrip(_CLOSERS + " ")[-1:] not in _TERMINAL and b.span.text[:1].islower()
+        if a.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL and b.span.text[:1].islower()
     )
     return mid_sentence >= 2 and max(len(x.span.text) for pair in pairs for x in pair) <= MAX_WRAPPED_WIDTH
 
@@ -318,8 +321,8 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
 
 def _unterminated(text: str) -> bool:
     """A paragraph that stops mid-sentence (a lead-in ending with a colon is finished)."""
-    core = text.rstrip(_CLOSERS + " ")
-    return not core or core[-1] not in _TERMINAL + ":："
+    core = text.rstrip(_CLOSERS_OR_SPACE)
+    return not core or core[-1] not in _FINISHED
 
 
 def _guess_title(text: str, body: list[Line]) -> str:

@@ -131,7 +131,7 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
     docstring are written out inline here, in the order they are listed, with the word-level judgements in helpers.
     """
     n = len(text)
-    cuts: list[int] = []
+    cuts: list[tuple[int, int]] = []  # (where a sentence ends, where the white space after it ends)
     for run in _terminal_runs(text):
         m = _CANDIDATE.match(text, run)
         assert m is not None  # a run of terminal punctuation starts a candidate
@@ -155,26 +155,27 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
                         continue
                 elif not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                     continue
-        cuts.append(end)
+        cuts.append((end, following))
     glued = [p for p in (glued_capitals(text) if capitals is None else capitals) if _glued_cut(text, p)]
-    if glued:
-        cuts = sorted(set(cuts).union(glued))
-    cuts.append(n)
+    if glued:  # a glued capital has no white space before it
+        cuts = sorted((dict(cuts) | {p: p for p in glued}).items())
+    cuts.append((n, n))
 
+    # Each sentence runs from where the white space after the last one ends to the next cut (trimmed of white
+    # space only at the text's own ends: a cut comes right after punctuation or a letter).
     spans: list[tuple[int, int]] = []
     start = 0
-    for cut in cuts:
-        piece = text[start:cut]
-        kept = piece.strip()  # str.strip and _trim agree on what white space is (str.isspace)
-        if kept:
-            s = start + piece.find(kept[0]) if piece[0].isspace() else start
-            e = s + len(kept)
-            if spans and not kept[0].isalnum() and not _ALNUM.search(kept):  # (isalnum: the same class, faster)
+    for cut, following in cuts:
+        s, e = start, cut
+        if s < e and (text[s].isspace() or text[e - 1].isspace()):
+            s, e = _trim(text, s, e)
+        if s < e:
+            if spans and not text[s].isalnum() and not _ALNUM.search(text, s, e):  # (isalnum: the same class)
                 # A stray closing quote or punctuation run belongs to the sentence before it.
                 spans[-1] = (spans[-1][0], e)
             else:
                 spans.append((s, e))
-        start = cut
+        start = following
     return spans
 
 
