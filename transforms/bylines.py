@@ -57,12 +57,10 @@ _CJK_CREDIT_ROLES = {"责任编辑": "responsible editor", "编辑": "editor", "
 _END = re.compile(r"^[(\[（【]?\s*(?:enditem|end|完)\s*[)\]）】]?\s*[.。]?\s*$", re.IGNORECASE)
 
 
-MAX_LINE = 120  # a byline, credit line or end marker is short
+MAX_LINE = 120  # a byline, credit line or end marker is short (a segmenter need not ask about longer lines)
 
 
 def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str] | None]:
-    if len(line) > MAX_LINE and not line[0].isspace() and not line[-1].isspace():
-        return line, None  # most lines of a text: too long, and nothing to strip
     stripped = line.strip()
     return stripped, (pattern.match(stripped) if 0 < len(stripped) <= MAX_LINE else None)
 

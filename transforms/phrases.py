@@ -312,12 +312,10 @@ class _Literals:
         # Word boundaries, looked up only around the matches (never over the whole text).
         text = _Bytes(data, len(data) == len(joined))
         keep = ~text.is_word_at(start - 1)
-        wildcard = self._wildcard_end[rule]
-        checked = self._checked[rule]
+        wildcard, checked = self._wildcard_end[rule], self._checked[rule]
         keep &= wildcard | checked | ~text.is_word_at(after)
-        end = after.copy()
-        end[wildcard] = text.word_ends(after[wildcard])
-        start, end, rule, checked = start[keep], end[keep], rule[keep], checked[keep]
+        start, end, rule, wildcard, checked = start[keep], after[keep], rule[keep], wildcard[keep], checked[keep]
+        end[wildcard] = text.word_ends(end[wildcard])
         if not text.ascii:  # byte offsets -> character offsets: less the continuation bytes before
             continuation = np.flatnonzero((text.codes & 0xC0) == 0x80)
             start, end, gaps = (x - np.searchsorted(continuation, x) for x in (start, end, gaps))
