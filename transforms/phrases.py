@@ -406,14 +406,20 @@ class _Bytes:
 
     def word_ends(self, at: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """Where the word that goes on at each of ``at`` ends (the first byte, at or after it, of a non-word
-        character): looked for in a window of bytes after each, then in the next for the few longer words."""
-        ends = at.copy()
-        todo = np.arange(len(at))
+        character): looked for in a window of 8 bytes after each, then, for the few longer words, in windows twice
+        as wide each time (a word of n bytes costs log n passes)."""
+        word = self.is_word_at((at[:, None] + np.arange(_WINDOW)).ravel()).reshape(-1, _WINDOW)
+        first = _FIRST_ZERO_BIT[np.packbits(word, axis=1, bitorder="little")[:, 0]]
+        ends = at + first  # past the window when all of it is word characters
+        todo = np.flatnonzero(first == _WINDOW)
+        width = 2 * _WINDOW
         while len(todo):
-            word = self.is_word_at((ends[todo, None] + np.arange(_WINDOW)).ravel()).reshape(-1, _WINDOW)
-            first = _FIRST_ZERO_BIT[np.packbits(word, axis=1, bitorder="little")[:, 0]]
-            ends[todo] += first  # the whole window (8) when all are word characters
-            todo = todo[first == _WINDOW]
+            window = np.minimum(ends[todo, None] + np.arange(width), len(self.codes) - 1)  # the padding ends words
+            word = self.is_word_at(window.ravel()).reshape(-1, width)
+            first = np.argmin(word, axis=1)  # the first non-word character (0 if none)
+            done = ~word[np.arange(len(todo)), first]
+            ends[todo] += np.where(done, first, width)
+            todo, width = todo[~done], 2 * width
         return ends
 
 

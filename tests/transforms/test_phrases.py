@@ -222,3 +222,8 @@ def test_the_odd_gaps_cover_every_kind_of_white_space_but_the_space() -> None:
 def test_an_odd_gap_after_wide_characters_sends_its_own_text_through_find() -> None:
     # The automaton reports bytes; the text that holds an odd gap is found by characters.
     _assert_find_all_is_find(["grass roots"], ["中“é" * 10, "grass  roots", "roots", "grass"])
+
+
+def test_a_wildcard_runs_to_the_end_of_a_long_word() -> None:
+    # Word ends are looked for in windows that double in width: a word of thousands of letters, ASCII or not.
+    _assert_find_all_is_find(["prevent*", "risk"], ["a prevent" + "a" * 5000 + " risk", "preventé" * 700 + " risk"])
