@@ -127,7 +127,7 @@ class Sentence(NamedTuple):
 
 
 class Paragraph(NamedTuple):
-    """(A ``NamedTuple``, like ``Sentence``: one per line of text, and 5x cheaper to create than a frozen
+    """(A ``NamedTuple``, like ``Sentence``: one per line of text, and 3x cheaper to create than a frozen
     dataclass.)"""
 
     paragraph_id: str
