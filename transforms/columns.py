@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _LIMIT = 2**62
 
@@ -37,9 +39,6 @@ def substring_codes(source: str, start: npt.NDArray[np.int64], end: npt.NDArray[
     """Number the substrings ``source[start[i]:end[i]]`` in order of first appearance: their numbers, and the
     distinct substrings. The substrings are gathered as bytes and numbered by Arrow's hash table (``pyarrow.compute.
     dictionary_encode``), so that Python meets each distinct one once instead of every one (5-10x cheaper)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if len(start) == 0:
         return np.zeros(0, np.int64), []
     data = source.encode("utf-8")

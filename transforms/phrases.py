@@ -241,8 +241,6 @@ _SPACES_BUT_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map
     "\u2028\u2029\u202f\u205f\u3000")
 _ODD_GAPS = (*(ch.encode("utf-8") for ch in _SPACES_BUT_SPACE), b"  ", b" -", b"- ")
 _MAX_SPELLINGS = 64  # a rule of n words has 2**(n-1) literal spellings (space or hyphen between words)
-# Word characters (``re``'s ``\w``) among bytes: ASCII ones; a byte of a longer character is looked at by character.
-_ASCII_WORD = np.array([chr(c).isalnum() or c == ord("_") for c in range(128)] + [False] * 128)
 
 
 class _Literals:
@@ -303,14 +301,14 @@ class _Literals:
         found = np.fromiter(itertools.chain.from_iterable(self.automaton.find_matches_as_indexes(
             data, overlapping=True)), np.int64).reshape(-1, 3)
         gap = found[:, 0] >= len(self.literals)
-        gaps, found = (found[gap, 1], found[~gap]) if gap.any() else (found[:0, 1], found)
+        gaps, found = found[gap, 1], found[~gap]
         # Each literal found stands for each of its rules.
         literal = found[:, 0]
         n = self._count[literal]
         rule = self._rules[np.repeat(self._first[literal] - np.cumsum(n) + n, n) + np.arange(n.sum())]
         start, after = np.repeat(found[:, 1], n), np.repeat(found[:, 2], n)
         # Word boundaries, looked up only around the matches (never over the whole text).
-        text = _Bytes(data, len(data) == len(joined))
+        text = _Bytes(data)
         keep = ~text.is_word_at(start - 1)
         wildcard, checked = self._wildcard_end[rule], self._checked[rule]
         keep &= wildcard | checked | ~text.is_word_at(after)
@@ -371,8 +369,13 @@ class Matches:
         return Matches(text, start, end, rule, self.source, self.offsets).sorted()
 
 
+def _is_word_character(ch: str) -> bool:
+    """A word character, as ``re``'s ``\\w`` sees it."""
+    return ch.isalnum() or ch == "_"
 
 
+# Word characters among bytes: ASCII ones; a byte of a longer character is looked at by character.
+_ASCII_WORD = np.array([_is_word_character(chr(c)) for c in range(128)] + [False] * 128)
 _WINDOW = 8  # bytes looked at, at once, for where a wildcard's word ends (most endings are shorter)
 # Per byte value, its lowest bit that is 0 (8: none): where the first non-word character of a window is.
 _FIRST_ZERO_BIT = np.array([next((i for i in range(8) if not value >> i & 1), 8) for value in range(256)], np.int64)
@@ -383,15 +386,15 @@ class _Bytes:
 
     __slots__ = ("ascii", "codes", "data")
 
-    def __init__(self, data: bytes, ascii_: bool) -> None:
+    def __init__(self, data: bytes) -> None:
         self.data = data
-        self.ascii = ascii_
+        self.ascii = data.isascii()
         # Padded with bytes that are not word characters, so a look just before the start (at -1) or past the end
         # (a window reaching beyond it) reads one.
         self.codes = np.frombuffer(data + bytes(_WINDOW), np.uint8)
 
     def is_word_at(self, at: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-        """Whether the character that holds each byte ``at`` is a word character, as ``re``'s ``\\w`` sees it."""
+        """Whether the character that holds each byte ``at`` is a word character (``_is_word_character``)."""
         byte = self.codes[at]
         out: npt.NDArray[np.bool_] = _ASCII_WORD[byte]
         if not self.ascii:
@@ -423,5 +426,3 @@ class _Bytes:
         return ends
 
 
-def _is_word_character(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"

@@ -40,7 +40,7 @@ from transforms.records import (
     Sentence,
     Span,
 )
-from transforms.sentences import cap_length, glued_capitals, split_sentences
+from transforms.sentences import cap_length, glued_capitals, split_sentences, trim
 
 _new_tuple = tuple.__new__
 MAX_TITLE_CHARS = 200
@@ -83,10 +83,7 @@ _CLOSERS_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END})
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim(text, start, end)
     return Span(start, end, text[start:end])
 
 
@@ -132,7 +129,7 @@ def classify_lines(text: str) -> list[Line]:
     end = -1
     for raw in text.split("\n"):
         start, end = end + 1, end + 1 + len(raw)
-        kept = raw.strip()  # str.strip and _trimmed agree on what white space is (str.isspace)
+        kept = raw.strip()  # str.strip and trim agree on what white space is (str.isspace)
         if kept:
             if raw[0].isspace():
                 start += raw.find(kept[0])
@@ -345,7 +342,7 @@ def _paragraph(
     text, doc_id = line.span.text, doc.doc_id
     # Those inside the paragraph, with a letter either side of them in it.
     inside = capitals[bisect_left(capitals, base + 1) : bisect_right(capitals, end - 2)]
-    found = split_sentences(text, [c - base for c in inside] if inside else inside)
+    found = split_sentences(text, [c - base for c in inside])
     spans = cap_length(text, found)
     # The hot path: made by tuple.__new__ (a NamedTuple's own __new__ is a Python function that calls it, 2x the
     # cost), so positional (fields: id, paragraph, article, document, ordinal, text, span).

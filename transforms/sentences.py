@@ -168,7 +168,7 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
     for cut, following in cuts:
         s, e = start, cut
         if s < e and (text[s].isspace() or text[e - 1].isspace()):
-            s, e = _trim(text, s, e)
+            s, e = trim(text, s, e)
         if s < e:
             if spans and not text[s].isalnum() and not _ALNUM.search(text, s, e):  # (isalnum: the same class)
                 # A stray closing quote or punctuation run belongs to the sentence before it.
@@ -187,7 +187,8 @@ def _glued_cut(text: str, pos: int) -> bool:
     return pos - start >= 3 and not (start > 0 and text[start - 1].isascii() and text[start - 1].isalpha())
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the white space at either end (``str.isspace``, as ``str.strip``)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -207,9 +208,9 @@ def cap_length(text: str, spans: list[tuple[int, int]], max_chars: int = MAX_SEN
         while end - start > max_chars:
             cut = text.rfind(" ", start + 1, start + max_chars + 1)
             cut = cut if cut > start else start + max_chars
-            s, e = _trim(text, start, cut)
+            s, e = trim(text, start, cut)
             if s < e:
                 out.append((s, e))
-            start, _ = _trim(text, cut, end)
+            start, _ = trim(text, cut, end)
         out.append((start, end))
     return out

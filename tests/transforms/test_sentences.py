@@ -98,7 +98,7 @@ def _reference_split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in cuts:
-        s, e = m_._trim(text, start, cut)
+        s, e = m_.trim(text, start, cut)
         start = cut
         if s >= e:
             continue
