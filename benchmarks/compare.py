@@ -64,7 +64,7 @@ def flow_seconds(tree: Path, raw: Path, out: Path, options: list[str], env: dict
     """Wall and in-flow seconds of one ``corpus-pipeline run`` of the code in ``tree``."""
     env = (env or dict(os.environ)) | {"PYTHONPATH": str(tree)}
     shutil.rmtree(out, ignore_errors=True)
-    wall, in_flow, _ = run_cli(raw, out, *options, env=env, cwd=tree)
+    wall, in_flow, _, _ = run_cli(raw, out, *options, env=env, cwd=tree)
     return {"wall": wall, "in-flow": in_flow if in_flow is not None else float("nan")}
 
 

@@ -4,7 +4,7 @@
     .venv/bin/python -m benchmarks.scale flow --mb 100 [--runner dask --workers 2 --server]  # the real CLI
     .venv/bin/python -m benchmarks.scale startup                  # empty raw dir vs a bare Prefect flow
 
-``stages`` runs the flow's own steps without Prefect, partition by partition as the flow does (32 MB), in a
+``stages`` runs the flow's own steps without Prefect, partition by partition as the flow does (16 MB), in a
 fresh process per size, and prints seconds and MB/s of raw text per stage (read, decode, segment, tag, build
 tables, validate, write) and the process's peak RSS. Great Expectations is imported before the clock starts
 (its import is part of the start-up, reported by ``startup``).
@@ -37,6 +37,7 @@ from pathlib import Path
 from benchmarks.corpus import iter_scaled_corpus, write_corpus
 from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT, Catalog
 from tests.flows.prefect_server import PrefectServer
+from transforms.batches import DEFAULT_PARTITION_BYTES
 
 STAGES = ("read", "decode", "segment", "tag", "build tables", "validate", "write")
 
@@ -45,7 +46,7 @@ def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def stages(mb: float, partition_mb: float = 32.0) -> None:
+def stages(mb: float, partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6) -> None:
     """One size, in this process (run it in a fresh one: peak RSS is per process)."""
     import great_expectations  # noqa: F401  (its import is start-up, not throughput)
 
@@ -118,13 +119,15 @@ def stages(mb: float, partition_mb: float = 32.0) -> None:
 
 
 def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = None, cwd: Path = PROJECT_ROOT
-            ) -> tuple[float, float | None, float]:
-    """Wall seconds, the flow's own seconds (None when nothing was published) and the peak RSS (MB) of the
-    largest process of one ``corpus-pipeline run`` (run in a fresh child, so the figure is its own)."""
+            ) -> tuple[float, float | None, float, float]:
+    """Wall seconds, the flow's own seconds (None when nothing was published), the peak RSS (MB) of the largest
+    process of one ``corpus-pipeline run`` (run in a fresh child, so the figure is its own) and that of its
+    helper process (as the run logs it; 0 when the run had none)."""
     code = (
-        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "import re, resource, subprocess, sys, time; t = time.perf_counter(); "
         "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); w = time.perf_counter() - t; "
-        "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); "
+        "h = re.findall(r'helper: peak RSS ([0-9.]+) MB', r.stdout + r.stderr); "
+        "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, h[-1] if h else 0); "
         "sys.exit(0 if r.returncode == 0 else (print(r.stdout[-3000:], r.stderr[-3000:], file=sys.stderr) or 1))"
     )
     done = subprocess.run(
@@ -133,13 +136,13 @@ def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = No
     )
     if done.returncode != 0:
         raise SystemExit(f"run failed:\n{done.stderr}")
-    wall, rss = (float(x) for x in done.stdout.split())
+    wall, rss, helper_rss = (float(x) for x in done.stdout.split())
     manifest_file = out / "latest" / "manifest.json"
     flow = None
     if manifest_file.exists():
         m = json.loads(manifest_file.read_text(encoding="utf-8"))
         flow = (datetime.fromisoformat(m["finished_at"]) - datetime.fromisoformat(m["started_at"])).total_seconds()
-    return wall, flow, rss
+    return wall, flow, rss, helper_rss
 
 
 def bare_prefect_flow(env: dict[str, str] | None = None) -> float:
@@ -168,10 +171,12 @@ def flow(mb: float, options: list[str], start_up: float, env: dict[str, str] | N
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         n_bytes = write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", mb), raw)
-        wall, in_flow, rss = run_cli(raw, Path(tmp) / "out", *options, env=env)
+        wall, in_flow, rss, helper_rss = run_cli(raw, Path(tmp) / "out", *options, env=env)
     after = wall - start_up
     print(f"flow on {n_bytes / 1e6:.0f} MB {' '.join(options)}: wall {wall:.1f} s, in-flow {in_flow:.1f} s; "
-          f"{n_bytes / 1e6 / after:.1f} MB/s after start-up ({start_up:.1f} s); peak RSS {rss:.0f} MB")
+          f"{n_bytes / 1e6 / after:.1f} MB/s after start-up ({start_up:.1f} s), "
+          f"{n_bytes / 1e6 / (in_flow or after):.1f} MB/s in the flow; peak RSS {rss:.0f} MB (largest process), "
+          f"helper {helper_rss:.0f} MB")
 
 
 def main() -> None:

@@ -143,6 +143,10 @@ def _fail(message: str) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     apply_defaults()
+    if args.raw_dir.is_dir() and any(args.raw_dir.iterdir()):  # there will be something to validate and write
+        from flows.partitions import warm_up
+
+        warm_up()
     from flows.pipeline import corpus_pipeline
     from transforms.errors import CorpusError
 

@@ -2,8 +2,10 @@
 
 A run is cut into batches (the unit of work a task runner schedules) and partitions (consecutive batches, the
 unit that is validated and appended to the staged output files), so memory grows with the partition size, not
-with the corpus. Batches are submitted a few ahead and consumed in path order, so every runner writes the same
-rows in the same order.
+with the corpus. Batches are submitted a few ahead and handed on in path order, so every runner writes the same
+rows in the same order. The flow's process reads and processes batches (or waits for its runner's workers);
+a helper process stores them in the cache, validates and writes the partitions (``flows.partitions``), so the
+two halves of a run overlap.
 """
 
 from __future__ import annotations
@@ -25,21 +27,20 @@ from flows import publish
 from flows.cache import code_version
 from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEOUT, DEFAULT_TAXONOMY, Catalog
 from flows.lock import run_lock
+from flows.partitions import PartitionWriter, Setup
 from flows.progress import Progress
 from flows.runners import batch_bytes, check_runner, in_flight, task_runner
 from flows.tasks import (
-    MANIFEST_DOCUMENT_COLUMNS,
     Batch,
     LoadedBatch,
     LoadedTaxonomy,
     Plan,
     build_manifest,
     change_artifact,
-    check_partition,
     clean_leftovers,
     discover_files,
     fingerprint_files,
-    finish_validation,
+    finish_partitions,
     load_batch,
     load_suites,
     load_taxonomy,
@@ -51,15 +52,11 @@ from flows.tasks import (
     publish_run,
     record_failure,
     report_artifacts,
-    store_batch,
-    write_partition,
+    write_run_report,
 )
-from flows.validation import Validation
 from transforms.batches import DEFAULT_PARTITION_BYTES, BatchResult
 from transforms.errors import InputError, RejectedInputError, ValidationFailed
 from transforms.records import Rejection
-from transforms.schema import TABLES, arrow_schema
-from transforms.tables import AuthorTally, concat_document_tables, derived_tables
 
 
 @flow(name="corpus-pipeline", validate_parameters=True)
@@ -102,36 +99,34 @@ def corpus_pipeline(
         version = code_version(package_version())
         plan = plan_documents(catalog, _unwalked(files), loaded, version, batch_bytes(runner, batch_mb),
                               int(partition_mb * 1e6))
-        validation = Validation(load_suites(catalog), list(loaded.taxonomy.theme_ids))
         staged = publish.open_staging(catalog, run_id)
-        files_out = publish.TableFiles(staged, {t.name: arrow_schema(t) for t in TABLES}, catalog.csv_bom)
+        writer = PartitionWriter(Setup(run_id, staged, catalog.cache, load_suites(catalog), loaded.taxonomy,
+                                       catalog.csv_bom), ahead=max((len(p) for p in plan.partitions), default=1))
         progress = Progress(plan.n_bytes, f"corpus-pipeline {run_id}")
         try:
             with _opened(task_runner(runner, dask_address, workers)) as pool:
                 ahead = in_flight(runner, workers, max((len(p) for p in plan.partitions), default=1))
                 batches = _processed(catalog, plan, loaded, pool, ahead)
-                done = _write_partitions(plan, batches, loaded, validation, files_out, progress)
-            rejected += done.rejected
-            _check_inputs(catalog, rejected, n_documents=len(done.documents), strict=strict)
-            derived = derived_tables(done.authors, rejected, loaded.taxonomy)
-            write_partition(files_out, derived, "authors, themes and rejected")
-            files_out.close()
-            report = finish_validation(validation, derived)
-            rows = validation.row_counts | {k: v.num_rows for k, v in derived.items()}
-            counts = {t.name: rows[t.name] for t in TABLES}
-            report_artifacts(counts, report)
+                handed = _hand_over(plan, batches, writer, progress)
+            rejected += handed.rejected
+            _check_inputs(catalog, rejected, n_documents=handed.documents, strict=strict)
+            finished = finish_partitions(_unwalked(writer), rejected)
+            report, counts = finished.report, finished.row_counts
+            report_artifacts(counts, _unwalked(report))
             if not report.success:
-                where = record_failure(catalog, run_id, report)
+                where = record_failure(catalog, run_id, _unwalked(report))
                 raise ValidationFailed(_failure_message(report, where))
             manifest = build_manifest(
                 run_id=run_id, started=started, catalog=catalog, taxonomy=loaded, version=version, plan=plan,
-                rejected=rejected, documents=done.documents, row_counts=counts, report=report,
+                rejected=rejected, documents=finished.documents, row_counts=counts, report=report,
                 previous=previous_manifest(catalog),
             )
-            change_artifact(manifest["changes"])
-            published = publish_run(catalog, run_id, staged, report, manifest, _unwalked(plan))
+            change_artifact(_unwalked(manifest["changes"]))
+            write_run_report(_unwalked(writer), _unwalked(manifest))
+            published = publish_run(catalog, run_id, staged, _unwalked(finished), _unwalked(manifest),
+                                    _unwalked(plan))
         except BaseException:
-            files_out.close()
+            writer.abandon()
             publish.discard_staging(staged)
             raise
         finally:
@@ -143,45 +138,42 @@ def corpus_pipeline(
 
 
 T = TypeVar("T")
-_DERIVED = frozenset({"authors", "themes", "rejected"})  # written once, at the end, from all partitions
 
 
 @dataclass(slots=True)
-class _Written:
-    """What the partitions added up to: the manifest's documents, the authors and the rejected files (the row
-    counts are the validation's)."""
+class _Handed:
+    """What the flow handed to the helper: how many documents, and the files rejected on the way."""
 
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    authors: AuthorTally = field(default_factory=AuthorTally)
+    documents: int = 0
     rejected: list[Rejection] = field(default_factory=list)
 
 
-def _write_partitions(
-    plan: Plan, batches: Iterator[tuple[LoadedBatch, BatchResult]], loaded: LoadedTaxonomy, validation: Validation,
-    files_out: publish.TableFiles, progress: Progress,
-) -> _Written:
-    """Gather each partition's batches, validate the partition and append it to the staged files."""
-    done = _Written()
+def _hand_over(
+    plan: Plan, batches: Iterator[tuple[LoadedBatch, BatchResult]], writer: PartitionWriter, progress: Progress
+) -> _Handed:
+    """Hand every batch to the helper, in order, marking each partition's last."""
+    logger = get_run_logger()
+    done = _Handed()
     for number, partition in enumerate(plan.partitions, start=1):
-        parts: list[dict[str, Any]] = []
-        for batch in partition:
+        for i, batch in enumerate(partition, start=1):
             loaded_batch, result = next(batches)
             done.rejected += loaded_batch.rejected + result.rejected
-            parts += [*loaded_batch.cached.values(), *result.tables.values()]
+            done.documents += len(loaded_batch.cached) + len(result.tables)
+            last = i == len(partition)
+            if last:
+                logger.info("validate and write: partition %d (up to %d documents)", number,
+                            sum(len(b.files) for b in partition))
+            keys = {path: plan.keys[path] for path in result.tables}
+            for message in writer.add_batch(loaded_batch.cached, result, keys, number if last else None):
+                logger.info("helper: %s", message)
             progress.advance(batch.n_bytes)
-        tables = concat_document_tables(parts)
-        done.authors.add(tables["articles"])
-        # The partition's own authors, themes and rejected, so that the code checks see every table.
-        check_partition(validation, tables | derived_tables(AuthorTally().add(tables["articles"]), [],
-                                                            loaded.taxonomy))
-        write_partition(files_out, tables, f"partition {number}")
-        done.documents += tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist()
     return done
 
 
 def _unwalked(value: T) -> T:
     """``value``, marked so that Prefect passes it to a task without walking it (it would look at every file of
-    a plan, for every task call: a run became quadratic in the number of documents)."""
+    a plan, for every task call: a run became quadratic in the number of documents; and at every document of a
+    manifest, every item of a batch, every rule of a taxonomy)."""
     return cast(T, quote(value))
 
 
@@ -201,11 +193,11 @@ def _processed(
         batch = next(todo, None)
         if batch is None:
             return False
-        loaded_batch = load_batch(catalog, _unwalked(plan), batch)
+        loaded_batch = load_batch(catalog, _unwalked(plan), _unwalked(batch))
         files = [(f.path, f.data) for f in loaded_batch.raw]  # plain values: Prefect passes them through as they are
-        if pool is None:
-            pending.append((loaded_batch, process(files, loaded.taxonomy)))
-        else:
+        if pool is None:  # unwalked: Prefect would look into every file and the taxonomy's matcher (~60 ms a task)
+            pending.append((loaded_batch, process(_unwalked(files), _unwalked(loaded.taxonomy))))
+        else:  # a task runner's submit does not unwrap them on a Dask worker
             pending.append((loaded_batch, pool.submit(process, {"files": files, "taxonomy": loaded.taxonomy})))
         return True
 
@@ -214,7 +206,6 @@ def _processed(
     while pending:
         loaded_batch, outcome = pending.popleft()
         result = outcome.result() if isinstance(outcome, PrefectFuture) else outcome
-        store_batch(catalog, _unwalked(plan), result)
         submit()
         yield loaded_batch, result
 

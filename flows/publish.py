@@ -16,7 +16,7 @@ import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -32,52 +32,84 @@ from transforms.tables import csv_table
 CSV_OPTIONS = pa_csv.WriteOptions(include_header=True, eol="\r\n", quoting_style="needed")
 
 
+class _HashedFile:
+    """A file written once, front to back, that keeps the sha256 and length of what was written."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = path.open("wb")
+        self.sha256 = hashlib.sha256()
+        self.n_bytes = 0
+
+    def write(self, data: bytes) -> int:
+        self.sha256.update(data)  # hashlib lets other threads run while it hashes more than 2 KB
+        self.n_bytes += len(data)
+        return self.file.write(data)
+
+    @property
+    def closed(self) -> bool:
+        return self.file.closed
+
+    def close(self) -> None:
+        self.file.close()
+
+
 class TableFiles:
     """One Parquet file (a row group per partition) and one CSV file per table, written a partition at a time.
 
-    Every table's files are opened up front, so a table that gets no rows still has its header and schema.
+    Every table's files are opened up front, so a table that gets no rows still has its header and schema. The
+    CSV files are hashed as they are written (they are the run's bulk: reading them again for the manifest cost
+    as much as writing them); ``close`` gives every file's digest, as ``file_digests`` would.
     """
 
     def __init__(self, run_root: Path, schemas: Mapping[str, pa.Schema], csv_bom: bool = False) -> None:
-        self._parquet: dict[str, pq.ParquetWriter] = {}
-        self._csv: dict[str, tuple[BinaryIO, pa_csv.CSVWriter]] = {}
+        self.run_root = run_root
+        self._parquet: dict[str, tuple[Path, pq.ParquetWriter]] = {}
+        self._csv: dict[str, tuple[Path, _HashedFile, pa_csv.CSVWriter]] = {}
         for name, schema in schemas.items():
             path = parquet_path(run_root, name)
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._parquet[name] = pq.ParquetWriter(path, schema, compression="zstd")
+            self._parquet[name] = (path, pq.ParquetWriter(path, schema, compression="zstd"))
             path = csv_path(run_root, name)
             path.parent.mkdir(parents=True, exist_ok=True)
-            f = path.open("wb")
+            f = _HashedFile(path)
             if csv_bom:  # so that spreadsheet programs open the file as UTF-8
                 f.write(codecs.BOM_UTF8)
             csv_schema = csv_table(schema.empty_table()).schema
-            self._csv[name] = (f, pa_csv.CSVWriter(f, csv_schema, write_options=CSV_OPTIONS))
+            self._csv[name] = (path, f, pa_csv.CSVWriter(f, csv_schema, write_options=CSV_OPTIONS))
 
     def write(self, name: str, table: pa.Table) -> None:
         if table.num_rows:
-            self._parquet[name].write_table(table)
-            self._csv[name][1].write_table(csv_table(table))
+            self._parquet[name][1].write_table(table)
+            self._csv[name][2].write_table(csv_table(table))
 
-    def close(self) -> None:
-        """Finish every file (idempotent: the flow closes again when it discards a failed run)."""
-        for writer in self._parquet.values():
+    def close(self) -> dict[str, dict[str, Any]]:
+        """Finish every file (idempotent: the flow closes again when it discards a failed run); returns the
+        digests of the files finished by this call, by path relative to the run root."""
+        digests = {}
+        for path, writer in self._parquet.values():
             writer.close()
-        for f, csv_writer in self._csv.values():
+            digests[path] = _digest(path)
+        for path, f, csv_writer in self._csv.values():
             if not f.closed:
                 csv_writer.close()
                 f.close()
+                digests[path] = {"sha256": f.sha256.hexdigest(), "bytes": f.n_bytes}
         self._parquet.clear()
         self._csv.clear()
+        return {path.relative_to(self.run_root).as_posix(): digests[path] for path in sorted(digests)}
 
 
-def write_table_files(run_root: Path, tables: Mapping[str, pa.Table], csv_bom: bool = False) -> None:
-    """Write whole tables in one go."""
+def write_table_files(run_root: Path, tables: Mapping[str, pa.Table], csv_bom: bool = False
+                      ) -> dict[str, dict[str, Any]]:
+    """Write whole tables in one go; returns the files' digests."""
     files = TableFiles(run_root, {name: table.schema for name, table in tables.items()}, csv_bom)
     try:
         for name, table in tables.items():
             files.write(name, table)
-    finally:
+    except BaseException:
         files.close()
+        raise
+    return files.close()
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -85,16 +117,23 @@ def write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
 
 
-def file_digests(run_root: Path) -> dict[str, dict[str, Any]]:
-    """sha256 and size of every file under ``run_root``, by relative path."""
+def file_digests(run_root: Path, known: Mapping[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """sha256 and size of every file under ``run_root``, by relative path; ``known`` digests (of files that
+    were hashed as they were written) are taken as they are."""
+    known = known or {}
     out = {}
     for path in sorted(p for p in run_root.rglob("*") if p.is_file()):
-        digest = hashlib.sha256()
-        with path.open("rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-        out[path.relative_to(run_root).as_posix()] = {"sha256": digest.hexdigest(), "bytes": path.stat().st_size}
+        name = path.relative_to(run_root).as_posix()
+        out[name] = known[name] if name in known else _digest(path)
     return out
+
+
+def _digest(path: Path) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return {"sha256": digest.hexdigest(), "bytes": path.stat().st_size}
 
 
 def _fsync_tree(root: Path) -> None:
@@ -129,17 +168,19 @@ def stage_run(
 ) -> Path:
     """Stage a run whose tables are whole in memory (``open_staging``, ``write_table_files``, ``finish_staging``)."""
     root = open_staging(catalog, run_id)
-    write_table_files(root, tables, catalog.csv_bom)
-    return finish_staging(root, validation_details, manifest)
+    digests = write_table_files(root, tables, catalog.csv_bom)
+    return finish_staging(root, validation_details, manifest, digests)
 
 
-def finish_staging(root: Path, validation_details: Mapping[str, Any], manifest: dict[str, Any]) -> Path:
-    """Add the validation results, the dataset card and the manifest (with every file's hash) to a staged run
-    whose tables are written, and fsync it all; returns the staging dir."""
+def finish_staging(root: Path, validation_details: Mapping[str, Any], manifest: dict[str, Any],
+                   known_digests: Mapping[str, dict[str, Any]] | None = None) -> Path:
+    """Add the validation results, the dataset card and the manifest (with every file's hash; ``known_digests``
+    are those of files hashed as they were written) to a staged run whose tables are written, and fsync it all;
+    returns the staging dir."""
     for name, details in validation_details.items():
         write_json(validation_path(root, name), details)
     (root / "README.md").write_text(render_card(manifest), encoding="utf-8")
-    manifest["files"] = file_digests(root)
+    manifest["files"] = file_digests(root, known_digests)
     write_json(manifest_path(root), manifest)
     _fsync_tree(root)
     return root

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.snapshots import read_table
-from transforms.report import ArticleSummary, ReportData, render_report
+from transforms.report import ArticleSummary, ReportData, pyplot, render_report
 
 REPORT_FILE = "report.html"
 
@@ -33,6 +33,11 @@ def report_data(run_root: Path, manifest: dict[str, Any]) -> ReportData:
         sentence_words=read("sentences", ["n_words"]).column("n_words").to_numpy(),
         rejected=read("rejected", ["path", "reason", "message"]).to_pylist(),
     )
+
+
+def warm_up() -> None:
+    """Import what rendering a report imports (matplotlib, ~1 s), ahead of the first report."""
+    pyplot()
 
 
 def write_report(run_root: Path, manifest: dict[str, Any], output: Path | None = None) -> Path:

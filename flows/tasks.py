@@ -18,8 +18,9 @@ from prefect.cache_policies import NONE
 from flows import io, publish
 from flows.cache import DocumentCache, document_key
 from flows.catalog import Catalog, manifest_path
-from flows.report import REPORT_FILE, write_report
-from flows.validation import Validation, ValidationReport, load_suite
+from flows.partitions import Finished, PartitionWriter
+from flows.report import REPORT_FILE
+from flows.validation import ValidationReport, load_suite
 from transforms.batches import BatchResult, cut, process_batch
 from transforms.changes import change_markdown, change_report
 from transforms.errors import CorpusError, TaxonomyError
@@ -169,28 +170,6 @@ def process(files: list[tuple[str, bytes]], taxonomy: Taxonomy) -> BatchResult:
 
 
 @io_task
-def store_batch(catalog: Catalog, plan: Plan, result: BatchResult) -> None:
-    """Keep each processed document's tables in the cache for the next run."""
-    cache = DocumentCache(catalog.cache)
-    for path, tables in result.tables.items():
-        cache.store(plan.keys[path], tables)
-
-
-@compute_task
-def check_partition(validation: Validation, tables: dict[str, pa.Table]) -> None:
-    get_run_logger().info("validate: partition %d (%d documents)", validation.partitions + 1,
-                          tables["documents"].num_rows)
-    validation.add_partition(tables)
-
-
-@compute_task  # never retried: a retry after a partial append would write rows twice
-def write_partition(files: publish.TableFiles, tables: dict[str, pa.Table], label: str) -> None:
-    get_run_logger().info("write: %s (%s)", label, ", ".join(f"{k} {v.num_rows}" for k, v in tables.items()))
-    for name, table in tables.items():
-        files.write(name, table)
-
-
-@io_task
 def load_taxonomy(path: Path) -> LoadedTaxonomy:
     try:
         data = path.read_bytes()
@@ -209,15 +188,20 @@ def load_suites(catalog: Catalog) -> dict[str, dict[str, Any]]:
 
 
 @compute_task
-def finish_validation(validation: Validation, tables: dict[str, pa.Table]) -> ValidationReport:
-    """Validate the tables that are complete only at the end (authors, themes, rejected), then the totals."""
-    validation.add_tables(tables)
-    report = validation.finish()
-    get_run_logger().info(
+def finish_partitions(writer: PartitionWriter, rejected: list[Rejection]) -> Finished:
+    """Wait for the helper to validate and write the last partitions, then the tables complete only at the end
+    (authors, themes, rejected), and to check the totals."""
+    logger = get_run_logger()
+    messages, finished = writer.finish(rejected)
+    for message in messages:
+        logger.info("helper: %s", message)
+    report = finished.report
+    logger.info(
         "validate: %d checks over %d partitions, %d blocking failures, %d warnings",
-        len(report.results), validation.partitions, len(report.blocking), len(report.warnings),
+        len(report.results), finished.partitions, len(report.blocking), len(report.warnings),
     )
-    return report
+    logger.info("helper: peak RSS %.0f MB", finished.helper_peak_rss_mb)
+    return finished
 
 
 @io_task
@@ -275,13 +259,18 @@ def clean_leftovers(catalog: Catalog) -> None:
         get_run_logger().warning("removed leftovers of an interrupted run: %s", ", ".join(removed))
 
 
+@compute_task
+def write_run_report(writer: PartitionWriter, manifest: dict[str, Any]) -> Path:
+    """The run's visual report, in its staging dir (rendered by the helper process)."""
+    return writer.write_report(manifest)
+
+
 @io_task
-def publish_run(catalog: Catalog, run_id: str, staged: Path, report: ValidationReport, manifest: dict[str, Any],
+def publish_run(catalog: Catalog, run_id: str, staged: Path, finished: Finished, manifest: dict[str, Any],
                 plan: Plan) -> Path:
-    """Finish the staged run (report, validation results, card, manifest), switch latest to it, link the report
-    as an artifact, prune old runs and cache entries no file uses any more."""
-    write_report(staged, manifest)
-    publish.finish_staging(staged, report.details, manifest)
+    """Finish the staged run (validation results, card, manifest), switch latest to it, link the report as an
+    artifact, prune old runs and cache entries no file uses any more."""
+    publish.finish_staging(staged, finished.report.details, manifest, finished.digests)
     final = publish.switch_latest(catalog, run_id, staged)
     create_link_artifact(link=(final / REPORT_FILE).resolve().as_uri(), link_text=f"report of run {run_id}",
                          key="corpus-report", description="The run's visual report (self-contained HTML)")
@@ -292,15 +281,12 @@ def publish_run(catalog: Catalog, run_id: str, staged: Path, report: ValidationR
     return final
 
 
-MANIFEST_DOCUMENT_COLUMNS = ["path", "sha256", "n_bytes", "encoding", "doc_id"]
-
-
 def build_manifest(
     *, run_id: str, started: datetime, catalog: Catalog, taxonomy: LoadedTaxonomy, version: str, plan: Plan,
     rejected: list[Rejection], documents: list[dict[str, Any]], row_counts: dict[str, int],
     report: ValidationReport, previous: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    """``documents``: rows of the documents table (``MANIFEST_DOCUMENT_COLUMNS``)."""
+    """``documents``: rows of the documents table (``flows.partitions.MANIFEST_DOCUMENT_COLUMNS``)."""
     inputs = [
         {"path": d["path"], "sha256": d["sha256"], "bytes": d["n_bytes"], "encoding": d["encoding"],
          "status": "document", "doc_id": d["doc_id"], "reused": d["path"] in plan.cached}

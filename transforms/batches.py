@@ -2,8 +2,8 @@
 
 A batch is a run of consecutive files (in path order) of about ``batch_bytes``; it is the unit a task runner
 schedules (a thread, a Dask worker). A partition is a run of consecutive batches of about ``partition_bytes``;
-it is the unit the flow validates and appends to the output files, so a run holds one partition in memory, not
-the corpus. Both are cut by path order and size only, so every runner produces the same rows in the same order
+it is the unit the flow validates and appends to the output files, so a run holds a partition or two in memory,
+not the corpus. Both are cut by path order and size only, so every runner produces the same rows in the same order
 and the same Parquet row groups.
 """
 
@@ -25,7 +25,11 @@ from transforms.tables import documents_tables
 from transforms.themes import Taxonomy, tag_articles
 
 DEFAULT_BATCH_BYTES = 4_000_000
-DEFAULT_PARTITION_BYTES = 32_000_000
+# A partition is validated and written (in the flow's helper process) once its last batch is processed, so the
+# last one's checks are a run's tail: 16 MB keeps that short, and the checks' fixed cost (~1 s per partition,
+# mostly GX building its metric graph) fits beside the processing on two cores.
+DEFAULT_PARTITION_BYTES = 16_000_000
+
 
 class _Sized(Protocol):
     @property
@@ -58,22 +62,34 @@ class BatchResult:
     n_bytes: int = 0
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled (to and from Dask workers) as one table per name plus each document's row counts: a document's
-        tables are slices of the batch's, and a pickled slice would carry the whole batch's buffers."""
+        """Pickled (to and from Dask workers, to the flow's helper process) as one Arrow IPC stream per table name
+        plus each document's row counts. A document's tables are slices of the batch's: a pickled slice would
+        carry the whole batch's buffers, while IPC writes each slice's rows only; and writing IPC is ~4x faster
+        than pickling the tables (24 MB of tables per 4 MB batch)."""
         paths = list(self.tables)
         names = list(self.tables[paths[0]]) if paths else []
-        whole = {name: pa.concat_tables([self.tables[p][name] for p in paths]).combine_chunks() for name in names}
+        streams = [_ipc_stream([self.tables[p][name] for p in paths]) for name in names]
         counts = [[self.tables[p][name].num_rows for name in names] for p in paths]
-        return _unpickle_batch, (paths, whole, counts, self.rejected, self.n_bytes)
+        return _unpickle_batch, (paths, names, streams, counts, self.rejected, self.n_bytes)
 
 
-def _unpickle_batch(paths: list[str], whole: dict[str, pa.Table], counts: list[list[int]],
+def _ipc_stream(tables: list[pa.Table]) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, tables[0].schema) as writer:
+        for table in tables:
+            writer.write_table(table)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def _unpickle_batch(paths: list[str], names: list[str], streams: list[bytes], counts: list[list[int]],
                     rejected: list[Rejection], n_bytes: int) -> BatchResult:
-    starts = dict.fromkeys(whole, 0)
+    whole = {name: pa.ipc.open_stream(pa.py_buffer(stream)).read_all() for name, stream in zip(names, streams,
+                                                                                              strict=True)}
+    starts = dict.fromkeys(names, 0)
     tables: dict[str, dict[str, pa.Table]] = {}
     for path, row_counts in zip(paths, counts, strict=True):
         tables[path] = {}
-        for name, n in zip(whole, row_counts, strict=True):
+        for name, n in zip(names, row_counts, strict=True):
             tables[path][name] = whole[name].slice(starts[name], n)
             starts[name] += n
     return BatchResult(tables, rejected, n_bytes)

@@ -149,7 +149,7 @@ def _validation(v: dict[str, Any]) -> str:
 
 
 def _heatmap(data: ReportData) -> str:
-    plt = _pyplot()
+    plt = pyplot()
     articles = data.articles[:MAX_HEATMAP_ARTICLES]
     theme_ids = [t for t, _ in data.themes]
     matrix = [[data.article_scores.get(a.article_id, {}).get(t, 0.0) for t in theme_ids] for a in articles]
@@ -164,7 +164,7 @@ def _heatmap(data: ReportData) -> str:
 
 
 def _authors_chart(data: ReportData) -> str:
-    plt = _pyplot()
+    plt = pyplot()
     from matplotlib.ticker import MaxNLocator
 
     by_author = Counter(a.author for a in data.articles if a.author)
@@ -193,7 +193,7 @@ def _authors_chart(data: ReportData) -> str:
 
 
 def _lengths_chart(data: ReportData) -> str:
-    plt = _pyplot()
+    plt = pyplot()
     from matplotlib.ticker import MaxNLocator
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.2))
@@ -216,7 +216,8 @@ def _histogram(axes: Any, values: Sequence[int], bins: int, color: str) -> None:
     axes.hist(edges[:-1], bins=edges, weights=counts, color=color)
 
 
-def _pyplot() -> Any:
+def pyplot() -> Any:
+    """matplotlib's pyplot, set up for the report's SVG (importing it takes ~1 s, the first time)."""
     import matplotlib
 
     matplotlib.use("svg")

@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.catalog import Catalog, manifest_path, parquet_path
-from flows.publish import clean_stale_staging, prune_runs, stage_run, switch_latest
+from flows.publish import TableFiles, clean_stale_staging, file_digests, prune_runs, stage_run, switch_latest
 from transforms.errors import PublishError
 
 
@@ -93,3 +93,19 @@ def test_csv_files_can_start_with_a_bom(tmp_path: Path) -> None:
     plain = Catalog(tmp_path / "raw", tmp_path / "plain")
     publish(plain, "20240101T000000000000Z", 2)
     assert (plain.latest / "csv" / "numbers.csv").read_bytes() == data[len(codecs.BOM_UTF8) :]
+
+
+@pytest.mark.parametrize("csv_bom", [False, True])
+def test_table_files_hash_what_they_write(tmp_path: Path, csv_bom: bool) -> None:
+    # The CSV files are hashed as they are written, partition by partition; the digests must be the files'.
+    files = TableFiles(tmp_path, {"numbers": tables(0)["numbers"].schema, "empty": pa.schema([("x", pa.string())])},
+                       csv_bom)
+    for n in (3, 0, 100_000):
+        files.write("numbers", tables(n)["numbers"])
+    digests = files.close()
+    assert digests == file_digests(tmp_path)
+    assert set(digests) == {"parquet/numbers.parquet", "csv/numbers.csv", "parquet/empty.parquet", "csv/empty.csv"}
+    assert digests["csv/numbers.csv"]["bytes"] > 100_000
+    assert files.close() == {}  # closing again finishes nothing
+    assert file_digests(tmp_path, known={"csv/empty.csv": {"sha256": "x", "bytes": 0}})["csv/empty.csv"] == \
+        {"sha256": "x", "bytes": 0}

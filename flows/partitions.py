@@ -1,0 +1,239 @@
+"""The consuming half of a run, in a process of its own: caching, validating and writing partitions.
+
+The flow's process reads raw files and segments and tags them (or waits for its task runner's workers); what
+comes next for each batch and partition (store the processed documents in the cache, validate the partition
+with the GX suites and the code checks, append it to the staged Parquet and CSV files), then the tables
+complete only at the end and the report, runs in one helper process, so on two cores the two halves overlap.
+The helper keeps the run's ``Validation`` and ``TableFiles`` and receives batches in order; the flow waits
+whenever a partition's worth of batches is queued, so a run holds about two partitions in memory.
+
+The helper is spawned (never forked: the flow's process runs Prefect's threads) on first use (the command line
+starts it early: ``warm_up``) and kept for the process's later runs, its state keyed by run id, so a test
+session or a long-lived process pays its start-up (importing Great Expectations and matplotlib, ~5 s) once. It
+imports neither Prefect nor the flow: only ``transforms`` and the I/O helpers. An error in the helper is
+raised in the flow at its next call (the original traceback as the cause); a helper that died (killed, out of
+memory) fails its run and is replaced by the next. The helper's files are in the run's staging dir, so a
+failed run's are discarded with it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from flows import report, validation
+from flows.cache import DocumentCache
+from flows.publish import TableFiles
+from flows.validation import Validation, ValidationReport
+from transforms.batches import BatchResult
+from transforms.records import Rejection
+from transforms.schema import TABLES, arrow_schema
+from transforms.tables import AuthorTally, concat_document_tables, derived_tables
+from transforms.themes import Taxonomy
+
+MANIFEST_DOCUMENT_COLUMNS = ["path", "sha256", "n_bytes", "encoding", "doc_id"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """What the helper needs to know about a run."""
+
+    run_id: str
+    staged: Path  # the run's staging dir, where its table files go
+    cache: Path  # the document cache's root
+    suites: dict[str, dict[str, Any]]
+    taxonomy: Taxonomy
+    csv_bom: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """What a run's partitions added up to."""
+
+    report: ValidationReport
+    partitions: int
+    row_counts: dict[str, int]  # every table's
+    documents: list[dict[str, Any]]  # the manifest's rows of the documents table (MANIFEST_DOCUMENT_COLUMNS)
+    digests: dict[str, dict[str, Any]]  # of the table files, by path relative to the staging dir
+    helper_peak_rss_mb: float  # the helper process's peak resident memory so far
+
+
+@dataclass(slots=True)
+class _Run:
+    """A run's state in the helper."""
+
+    setup: Setup
+    validation: Validation
+    files: TableFiles
+    parts: list[dict[str, pa.Table]] = field(default_factory=list)  # per-document tables of the open partition
+    authors: AuthorTally = field(default_factory=AuthorTally)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+    def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
+                  partition: int | None) -> str | None:
+        """A batch's documents, from the cache and from processing (those are stored in the cache); when
+        ``partition`` is given the batch is its last, and the partition is validated and written."""
+        cache = DocumentCache(self.setup.cache)
+        for path, tables in result.tables.items():
+            cache.store(keys[path], tables)
+        self.parts += [*cached.values(), *result.tables.values()]
+        return None if partition is None else self._write_partition(partition)
+
+    def _write_partition(self, number: int) -> str:
+        tables = concat_document_tables(self.parts)
+        self.parts = []
+        self.authors.add(tables["articles"])
+        # The partition's own authors, themes and rejected, so that the code checks see every table.
+        own = derived_tables(AuthorTally().add(tables["articles"]), [], self.setup.taxonomy)
+        self.validation.add_partition(tables | own)
+        for name, table in tables.items():
+            self.files.write(name, table)
+        self.documents += tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist()
+        return f"partition {number} validated and written ({', '.join(f'{k} {v.num_rows}' for k, v in tables.items())})"
+
+    def finish(self, rejected: list[Rejection]) -> Finished:
+        """The tables complete only now (authors, themes, rejected), written and validated; the files closed."""
+        derived = derived_tables(self.authors, rejected, self.setup.taxonomy)
+        for name, table in derived.items():
+            self.files.write(name, table)
+        digests = self.files.close()
+        self.validation.add_tables(derived)
+        results = self.validation.finish()
+        rows = self.validation.row_counts | {k: v.num_rows for k, v in derived.items()}
+        return Finished(results, self.validation.partitions, {t.name: rows[t.name] for t in TABLES}, self.documents,
+                        digests, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+_runs: dict[str, _Run] = {}  # in the helper: runs begun and not yet finished or abandoned
+
+
+def _warm_up() -> None:
+    validation.warm_up()
+    report.warm_up()
+
+
+def _begin(setup: Setup) -> None:
+    _warm_up()
+    files = TableFiles(setup.staged, {t.name: arrow_schema(t) for t in TABLES}, setup.csv_bom)
+    _runs[setup.run_id] = _Run(setup, Validation(setup.suites, list(setup.taxonomy.theme_ids)), files)
+
+
+def _add_batch(run_id: str, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
+               partition: int | None) -> str | None:
+    return _runs[run_id].add_batch(cached, result, keys, partition)
+
+
+def _finish(run_id: str, rejected: list[Rejection]) -> Finished:
+    return _runs.pop(run_id).finish(rejected)
+
+
+def _write_report(staged: Path, manifest: dict[str, Any]) -> Path:
+    return report.write_report(staged, manifest)
+
+
+def _abandon(run_id: str) -> None:
+    run = _runs.pop(run_id, None)
+    if run is not None:
+        run.files.close()
+
+
+_lock = threading.Lock()
+_executor: ProcessPoolExecutor | None = None
+
+
+def _helper() -> ProcessPoolExecutor:
+    """The process's helper, started on first use (or again after the last one broke)."""
+    global _executor
+    with _lock:
+        if _executor is None:
+            _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return _executor
+
+
+def warm_up() -> None:
+    """Start the helper and its imports (~5 s of CPU) now, without waiting: the command line calls this before
+    Prefect starts its temporary server (~10 s, mostly waiting), so that the first partition is not processed
+    beside the helper's start-up."""
+    _helper().submit(_warm_up)
+
+
+def _forget(broken: ProcessPoolExecutor) -> None:
+    global _executor
+    with _lock:
+        if _executor is broken:
+            _executor = None
+    broken.shutdown(wait=False, cancel_futures=True)
+
+
+class PartitionWriter:
+    """The flow's handle on its run in the helper: ``add_batch`` in plan order, then ``finish`` (or ``abandon``).
+
+    ``add_batch`` returns the messages of the partitions the helper has finished meanwhile; it blocks while more
+    than ``ahead`` batches wait in the helper, and raises the helper's error, if any."""
+
+    def __init__(self, setup: Setup, ahead: int) -> None:
+        self.run_id = setup.run_id
+        self.staged = setup.staged
+        self.ahead = max(ahead, 1)
+        self._pool = _helper()
+        self._pending: deque[Future[str | None]] = deque()
+        try:
+            self._started: Future[None] = self._pool.submit(_begin, setup)
+        except BrokenProcessPool:  # the helper of an earlier run died: start a new one
+            _forget(self._pool)
+            self._pool = _helper()
+            self._started = self._pool.submit(_begin, setup)
+
+    def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
+                  partition: int | None) -> list[str]:
+        """``partition``: the partition's number when this batch is its last."""
+        self._pending.append(self._call(_add_batch, self.run_id, cached, result, keys, partition))
+        return self._collect(self.ahead)
+
+    def finish(self, rejected: list[Rejection]) -> tuple[list[str], Finished]:
+        messages = self._collect(0)
+        return messages, self._wait(self._call(_finish, self.run_id, rejected))
+
+    def write_report(self, manifest: dict[str, Any]) -> Path:
+        """Render the run's report into its staging dir (in the helper, where matplotlib is imported already)."""
+        path: Path = self._wait(self._call(_write_report, self.staged, manifest))
+        return path
+
+    def abandon(self) -> None:
+        """Close the run's files in the helper (the flow discards its staging dir); quiet if the helper is gone."""
+        try:
+            self._pool.submit(_abandon, self.run_id).result()
+        except (BrokenProcessPool, RuntimeError):
+            _forget(self._pool)
+
+    def _call(self, fn: Any, *args: Any) -> Future[Any]:
+        try:
+            return self._pool.submit(fn, *args)
+        except BrokenProcessPool:
+            self._wait(self._started)  # raises what broke it, if the start did
+            raise
+
+    def _collect(self, keep: int) -> list[str]:
+        messages = []
+        self._wait(self._started)
+        while len(self._pending) > keep or (self._pending and self._pending[0].done()):
+            message = self._wait(self._pending.popleft())
+            if message is not None:
+                messages.append(message)
+        return messages
+
+    def _wait(self, future: Future[Any]) -> Any:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            _forget(self._pool)
+            raise

@@ -1,0 +1,124 @@
+"""The helper process that caches, validates and writes a run's partitions (``flows.partitions``), through the
+flow's handle on it: what it writes is the flow's tables, row for row; its errors reach the flow; a helper that
+died is replaced by the next run."""
+
+from __future__ import annotations
+
+import os
+import signal
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from flows import partitions
+from flows.cache import DocumentCache
+from flows.catalog import Catalog, parquet_path
+from flows.partitions import PartitionWriter, Setup
+from flows.publish import file_digests
+from flows.validation import load_suite
+from tests.conftest import SAMPLE, WIRE
+from transforms.batches import BatchResult, process_batch
+from transforms.records import RawFile
+from transforms.schema import TABLES
+from transforms.tables import AuthorTally, concat_document_tables, derived_tables
+from transforms.themes import Taxonomy
+
+
+def setup(tmp_path: Path, taxonomy: Taxonomy, run_id: str) -> Setup:
+    catalog = Catalog(tmp_path / "raw", tmp_path / "out")
+    staged = tmp_path / run_id
+    staged.mkdir()
+    suites = {t.name: load_suite(catalog, t.name) for t in TABLES}
+    return Setup(run_id, staged, tmp_path / "cache", suites, taxonomy, csv_bom=False)
+
+
+@pytest.fixture(scope="module")
+def batches(taxonomy: Taxonomy) -> list[BatchResult]:
+    """One document per batch: the sample's and the wire layout's."""
+    raw = [RawFile(p.name, p.read_bytes()) for corpus in (SAMPLE, WIRE)
+           for p in sorted((corpus / "raw").rglob("*")) if p.is_file()]
+    assert len(raw) == 3
+    return [process_batch([f], taxonomy) for f in raw]
+
+
+def test_the_helper_writes_validates_and_caches_what_it_is_handed(
+    tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
+) -> None:
+    # Two partitions: the first of two batches (the second's document comes "from the cache"), the second of one.
+    first, second, third = batches
+    cached = {path: tables for path, tables in second.tables.items()}
+    writer = PartitionWriter(setup(tmp_path, taxonomy, "run-1"), ahead=1)
+    messages = writer.add_batch({}, first, {p: f"key-{p}" for p in first.tables}, None)
+    messages += writer.add_batch(cached, BatchResult(), {}, 1)
+    messages += writer.add_batch({}, third, {p: f"key-{p}" for p in third.tables}, 2)
+    more, finished = writer.finish([])
+    messages += more
+    assert [m.split(" (")[0] for m in messages] == ["partition 1 validated and written",
+                                                    "partition 2 validated and written"]
+
+    # What the flow would have built: each partition's documents in path order, partition after partition.
+    one, two = concat_document_tables([*first.tables.values(), *cached.values()]), \
+        concat_document_tables(list(third.tables.values()))
+    expected = {name: pa.concat_tables([one[name], two[name]]) for name in one}
+    expected |= derived_tables(AuthorTally().add(expected["articles"]), [], taxonomy)
+    staged = tmp_path / "run-1"
+    for t in TABLES:
+        assert pq.read_table(parquet_path(staged, t.name)).to_pylist() == expected[t.name].to_pylist(), t.name
+    assert pq.ParquetFile(parquet_path(staged, "sentences")).num_row_groups == 2  # one per partition
+    assert finished.report.success and finished.partitions == 2
+    assert finished.row_counts == {t.name: expected[t.name].num_rows for t in TABLES}
+    assert [d["path"] for d in finished.documents] == expected["documents"].column("path").to_pylist()
+    assert finished.digests == {k: v for k, v in file_digests(staged).items() if k.startswith(("csv/", "parquet/"))}
+
+    # Processed documents are in the cache under their keys; the one handed from the cache is not stored again.
+    cache = DocumentCache(tmp_path / "cache")
+    for batch in (first, third):
+        for path, tables in batch.tables.items():
+            stored = cache.load(f"key-{path}")
+            assert stored is not None and all(stored[n].equals(t) for n, t in tables.items())
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
+        f"key-{p}.arrows" for b in (first, third) for p in b.tables)
+
+    # The report is rendered in the helper, into the staging dir.
+    manifest = {"run_id": "run-1", "validation": finished.report.summary(), "row_counts": finished.row_counts,
+                "inputs": [], "rejected": 0, "changes": {}, "taxonomy": {"id": "t", "version": "1"},
+                "package": {"version": "0"}}
+    assert writer.write_report(manifest) == staged / "report.html"
+    assert "<svg" in (staged / "report.html").read_text(encoding="utf-8")
+
+
+def test_an_error_in_the_helper_reaches_the_flow(
+    tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
+) -> None:
+    writer = PartitionWriter(setup(tmp_path, taxonomy, "run-2"), ahead=1)
+    with pytest.raises(KeyError, match="emergency_management"):  # no cache key for the batch's document
+        writer.add_batch({}, batches[0], {"no-such-key": "k"}, None)
+        writer.finish([])
+    writer.abandon()
+    # The helper lives on: the next run on it is whole.
+    writer = PartitionWriter(setup(tmp_path, taxonomy, "run-3"), ahead=1)
+    writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, 1)
+    assert writer.finish([])[1].report.success
+
+
+def test_a_helper_that_died_fails_its_run_and_the_next_run_starts_a_new_one(
+    tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
+) -> None:
+    writer = PartitionWriter(setup(tmp_path, taxonomy, "run-4"), ahead=1)
+    pid = partitions._helper().submit(os.getpid).result()
+    assert pid != os.getpid()
+    os.kill(pid, signal.SIGKILL)
+    with pytest.raises(BrokenProcessPool):
+        for _ in range(50):  # the pool notices the death within a moment
+            writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, None)
+    writer.abandon()  # quiet: nothing left to close
+    writer = PartitionWriter(setup(tmp_path, taxonomy, "run-5"), ahead=1)
+    assert partitions._helper().submit(os.getpid).result() != pid
+    writer.add_batch({}, batches[2], {p: "k" for p in batches[2].tables}, 1)
+    _, finished = writer.finish([])
+    assert finished.report.success
+    assert pq.read_table(parquet_path(tmp_path / "run-5", "documents")).num_rows == 1
+    assert pa.types.is_string(pq.read_schema(parquet_path(tmp_path / "run-5", "documents")).field("path").type)
