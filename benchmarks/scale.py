@@ -10,7 +10,7 @@ tables, validate, write) and the process's peak RSS. Great Expectations is impor
 (its import is part of the start-up, reported by ``startup``).
 
 ``flow`` runs ``corpus-pipeline run`` on a generated corpus and prints wall seconds, the flow's own seconds
-(from the manifest), MB/s after start-up, and the peak RSS of the largest process of the run.
+(from the manifest), MB/s after start-up and in the flow, and the peak RSS of the flow's process and of its helper.
 
 ``startup`` times, as medians of 3, ``corpus-pipeline run`` on an empty raw dir against a Prefect flow that
 does nothing (both start Prefect's temporary server), and prints the ratio (target: at most 1.5).
@@ -120,14 +120,16 @@ def stages(mb: float, partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6) -> No
 
 def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = None, cwd: Path = PROJECT_ROOT
             ) -> tuple[float, float | None, float, float]:
-    """Wall seconds, the flow's own seconds (None when nothing was published), the peak RSS (MB) of the largest
-    process of one ``corpus-pipeline run`` (run in a fresh child, so the figure is its own) and that of its
-    helper process (as the run logs it; 0 when the run had none)."""
+    """Wall seconds, the flow's own seconds (None when nothing was published), and the peak RSS (MB) of the flow's
+    process and of its helper process, as the run logs them, of one ``corpus-pipeline run`` (run in a fresh
+    child, so the figures are its own; a run that does not log them, an older revision's: the largest process
+    of the run, and 0)."""
     code = (
         "import re, resource, subprocess, sys, time; t = time.perf_counter(); "
         "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); w = time.perf_counter() - t; "
         "h = re.findall(r'helper: peak RSS ([0-9.]+) MB', r.stdout + r.stderr); "
-        "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, h[-1] if h else 0); "
+        "f = re.findall(r'flow process: peak RSS ([0-9.]+) MB', r.stdout + r.stderr); "
+        "print(w, f[-1] if f else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, h[-1] if h else 0); "
         "sys.exit(0 if r.returncode == 0 else (print(r.stdout[-3000:], r.stderr[-3000:], file=sys.stderr) or 1))"
     )
     done = subprocess.run(
@@ -175,7 +177,7 @@ def flow(mb: float, options: list[str], start_up: float, env: dict[str, str] | N
     after = wall - start_up
     print(f"flow on {n_bytes / 1e6:.0f} MB {' '.join(options)}: wall {wall:.1f} s, in-flow {in_flow:.1f} s; "
           f"{n_bytes / 1e6 / after:.1f} MB/s after start-up ({start_up:.1f} s), "
-          f"{n_bytes / 1e6 / (in_flow or after):.1f} MB/s in the flow; peak RSS {rss:.0f} MB (largest process), "
+          f"{n_bytes / 1e6 / (in_flow or after):.1f} MB/s in the flow; peak RSS: flow process {rss:.0f} MB, "
           f"helper {helper_rss:.0f} MB")
 
 

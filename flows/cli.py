@@ -132,7 +132,7 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
                         help="raw MB per batch, the unit of work a runner schedules (default 4; 16 with --runner "
                         "dask, where a task costs more)")
     parser.add_argument("--partition-mb", type=float, default=DEFAULT_PARTITION_BYTES / 1e6,
-                        help="raw MB validated and written at a time; bounds memory (default 32)")
+                        help="raw MB validated and written at a time; bounds memory (default %(default)g)")
 
 
 def _fail(message: str) -> int:

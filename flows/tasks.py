@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import resource
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
@@ -200,7 +201,8 @@ def finish_partitions(writer: PartitionWriter, rejected: list[Rejection]) -> Fin
         "validate: %d checks over %d partitions, %d blocking failures, %d warnings",
         len(report.results), finished.partitions, len(report.blocking), len(report.warnings),
     )
-    logger.info("helper: peak RSS %.0f MB", finished.helper_peak_rss_mb)
+    flow_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    logger.info("flow process: peak RSS %.0f MB; helper: peak RSS %.0f MB", flow_rss, finished.helper_peak_rss_mb)
     return finished
 
 

@@ -56,8 +56,7 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     messages += writer.add_batch({}, third, {p: f"key-{p}" for p in third.tables}, 2)
     more, finished = writer.finish([])
     messages += more
-    assert [m.split(" (")[0] for m in messages] == ["partition 1 validated and written",
-                                                    "partition 2 validated and written"]
+    assert [m.split(" (")[0] for m in messages] == ["partition 1 validated", "partition 2 validated"]
 
     # What the flow would have built: each partition's documents in path order, partition after partition.
     one, two = concat_document_tables([*first.tables.values(), *cached.values()]), \
@@ -122,3 +121,15 @@ def test_a_helper_that_died_fails_its_run_and_the_next_run_starts_a_new_one(
     assert finished.report.success
     assert pq.read_table(parquet_path(tmp_path / "run-5", "documents")).num_rows == 1
     assert pa.types.is_string(pq.read_schema(parquet_path(tmp_path / "run-5", "documents")).field("path").type)
+
+
+def test_a_failed_write_on_the_helpers_writing_thread_fails_the_run(
+    tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
+) -> None:
+    settings = setup(tmp_path, taxonomy, "run-6")
+    (tmp_path / "cache").write_text("a file where the cache's folder should be", encoding="utf-8")
+    writer = PartitionWriter(settings, ahead=1)
+    with pytest.raises(OSError):
+        writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, 1)
+        writer.finish([])
+    writer.abandon()
