@@ -18,12 +18,11 @@ failed run's are discarded with it.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import resource
 import threading
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,9 +69,7 @@ class Finished:
 
 @dataclass(slots=True)
 class _Run:
-    """A run's state in the helper. Its file writes (cache entries, the partitions' rows) go to the helper's
-    writing thread, in order: pyarrow and the file system let other threads run while they write, so the writes
-    overlap the checks (Python, which holds the interpreter) and take up a core the flow's process leaves idle."""
+    """A run's state in the helper."""
 
     setup: Setup
     validation: Validation
@@ -80,63 +77,41 @@ class _Run:
     parts: list[dict[str, pa.Table]] = field(default_factory=list)  # per-document tables of the open partition
     authors: AuthorTally = field(default_factory=AuthorTally)
     documents: list[dict[str, Any]] = field(default_factory=list)
-    writes: list[Future[None]] = field(default_factory=list)  # on the writing thread, not yet known to be done
 
     def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
                   partition: int | None) -> str | None:
         """A batch's documents, from the cache and from processing (those are stored in the cache); when
         ``partition`` is given the batch is its last, and the partition is validated and written."""
-        self._write(_store, DocumentCache(self.setup.cache), {keys[p]: tables for p, tables in result.tables.items()})
+        cache = DocumentCache(self.setup.cache)
+        for path, tables in result.tables.items():
+            cache.store(keys[path], tables)
         self.parts += [*cached.values(), *result.tables.values()]
-        return None if partition is None else self._end_partition(partition)
+        return None if partition is None else self._write_partition(partition)
 
-    def _end_partition(self, number: int) -> str:
+    def _write_partition(self, number: int) -> str:
         tables = concat_document_tables(self.parts)
         self.parts = []
-        self._write(_append, self.files, tables)
         self.authors.add(tables["articles"])
         # The partition's own authors, themes and rejected, so that the code checks see every table.
         own = derived_tables(AuthorTally().add(tables["articles"]), [], self.setup.taxonomy)
         self.validation.add_partition(tables | own)
+        for name, table in tables.items():
+            self.files.write(name, table)
         self.documents += tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist()
-        return f"partition {number} validated ({', '.join(f'{k} {v.num_rows}' for k, v in tables.items())})"
+        return f"partition {number} validated and written ({', '.join(f'{k} {v.num_rows}' for k, v in tables.items())})"
 
     def finish(self, rejected: list[Rejection]) -> Finished:
         """The tables complete only now (authors, themes, rejected), written and validated; the files closed."""
         derived = derived_tables(self.authors, rejected, self.setup.taxonomy)
-        self._write(_append, self.files, derived)
+        for name, table in derived.items():
+            self.files.write(name, table)
+        digests = self.files.close()
         self.validation.add_tables(derived)
         results = self.validation.finish()
-        self.wait_for_writes()
-        digests = self.files.close()
         rows = self.validation.row_counts | {k: v.num_rows for k, v in derived.items()}
         return Finished(results, self.validation.partitions, {t.name: rows[t.name] for t in TABLES}, self.documents,
                         digests, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
-    def wait_for_writes(self) -> None:
-        """Every write done; raises the first that failed."""
-        writes, self.writes = self.writes, []
-        for write in writes:
-            write.result()
-
-    def _write(self, fn: Any, *args: Any) -> None:
-        for write in [w for w in self.writes if w.done()]:  # a failed write fails the run at once
-            self.writes.remove(write)
-            write.result()
-        self.writes.append(_writer.submit(fn, *args))
-
-
-def _store(cache: DocumentCache, entries: dict[str, dict[str, pa.Table]]) -> None:
-    for key, tables in entries.items():
-        cache.store(key, tables)
-
-
-def _append(files: TableFiles, tables: dict[str, pa.Table]) -> None:
-    for name, table in tables.items():
-        files.write(name, table)
-
-
-_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="helper-writes")  # in the helper: its writes
 
 _runs: dict[str, _Run] = {}  # in the helper: runs begun and not yet finished or abandoned
 
@@ -168,8 +143,6 @@ def _write_report(staged: Path, manifest: dict[str, Any]) -> Path:
 def _abandon(run_id: str) -> None:
     run = _runs.pop(run_id, None)
     if run is not None:
-        with contextlib.suppress(Exception):  # the run fails already: its staging dir is discarded
-            run.wait_for_writes()
         run.files.close()
 
 

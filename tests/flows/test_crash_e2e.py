@@ -98,7 +98,7 @@ def test_kill_9_at_any_stage_leaves_latest_complete(raw: Path, tmp_path: Path) -
     kill_points: dict[str, Callable[[], Callable[[], bool]]] = {
         "segmentation": lambda: lambda: "plan: " in run.output(),
         "validation": lambda: lambda: "validate and write: partition 1 " in run.output(),
-        "parquet writes": lambda: lambda: "partition 1 validated" in run.output(),
+        "parquet writes": lambda: lambda: "partition 1 validated and written" in run.output(),
     }
     for name, condition in kill_points.items():
         run = Run(raw, out, taxonomy_variant(tmp_path, name.replace(" ", "-")))

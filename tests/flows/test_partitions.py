@@ -56,7 +56,8 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     messages += writer.add_batch({}, third, {p: f"key-{p}" for p in third.tables}, 2)
     more, finished = writer.finish([])
     messages += more
-    assert [m.split(" (")[0] for m in messages] == ["partition 1 validated", "partition 2 validated"]
+    assert [m.split(" (")[0] for m in messages] == ["partition 1 validated and written",
+                                                    "partition 2 validated and written"]
 
     # What the flow would have built: each partition's documents in path order, partition after partition.
     one, two = concat_document_tables([*first.tables.values(), *cached.values()]), \
@@ -123,7 +124,7 @@ def test_a_helper_that_died_fails_its_run_and_the_next_run_starts_a_new_one(
     assert pa.types.is_string(pq.read_schema(parquet_path(tmp_path / "run-5", "documents")).field("path").type)
 
 
-def test_a_failed_write_on_the_helpers_writing_thread_fails_the_run(
+def test_a_failed_write_in_the_helper_fails_the_run(
     tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
 ) -> None:
     settings = setup(tmp_path, taxonomy, "run-6")
