@@ -212,8 +212,10 @@ class PartitionWriter:
         """Close the run's files in the helper (the flow discards its staging dir); quiet if the helper is gone."""
         try:
             self._pool.submit(_abandon, self.run_id).result()
-        except (BrokenProcessPool, RuntimeError):
+        except BrokenProcessPool:
             _forget(self._pool)
+        except Exception:  # closing failed too: the run's own error is the one to raise
+            pass
 
     def _call(self, fn: Any, *args: Any) -> Future[Any]:
         try:
