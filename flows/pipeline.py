@@ -100,12 +100,13 @@ def corpus_pipeline(
         plan = plan_documents(catalog, _unwalked(files), loaded, version, batch_bytes(runner, batch_mb),
                               int(partition_mb * 1e6))
         staged = publish.open_staging(catalog, run_id)
+        per_partition = max((len(p) for p in plan.partitions), default=1)  # batches
         writer = PartitionWriter(Setup(run_id, staged, catalog.cache, load_suites(catalog), loaded.taxonomy,
-                                       catalog.csv_bom), ahead=max((len(p) for p in plan.partitions), default=1))
+                                       catalog.csv_bom), ahead=per_partition)
         progress = Progress(plan.n_bytes, f"corpus-pipeline {run_id}")
         try:
             with _opened(task_runner(runner, dask_address, workers)) as pool:
-                ahead = in_flight(runner, workers, max((len(p) for p in plan.partitions), default=1))
+                ahead = in_flight(runner, workers, per_partition)
                 batches = _processed(catalog, plan, loaded, pool, ahead)
                 handed = _hand_over(plan, batches, writer, progress)
             rejected += handed.rejected
@@ -194,10 +195,10 @@ def _processed(
         if batch is None:
             return False
         loaded_batch = load_batch(catalog, _unwalked(plan), _unwalked(batch))
-        files = [(f.path, f.data) for f in loaded_batch.raw]  # plain values: Prefect passes them through as they are
+        files = [(f.path, f.data) for f in loaded_batch.raw]
         if pool is None:  # unwalked: Prefect would look into every file and the taxonomy's matcher (~60 ms a task)
             pending.append((loaded_batch, process(_unwalked(files), _unwalked(loaded.taxonomy))))
-        else:  # a task runner's submit does not unwrap them on a Dask worker
+        else:  # plain values (a Dask worker does not unwrap unwalked ones), walked by Prefect once per batch
             pending.append((loaded_batch, pool.submit(process, {"files": files, "taxonomy": loaded.taxonomy})))
         return True
 

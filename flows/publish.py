@@ -88,15 +88,16 @@ class TableFiles:
         digests = {}
         for path, writer in self._parquet.values():
             writer.close()
-            digests[path] = _digest(path)
+            digests[path.relative_to(self.run_root).as_posix()] = _digest(path)
         for path, f, csv_writer in self._csv.values():
             if not f.closed:
                 csv_writer.close()
                 f.close()
-                digests[path] = {"sha256": f.sha256.hexdigest(), "bytes": f.n_bytes}
+                digests[path.relative_to(self.run_root).as_posix()] = {"sha256": f.sha256.hexdigest(),
+                                                                       "bytes": f.n_bytes}
         self._parquet.clear()
         self._csv.clear()
-        return {path.relative_to(self.run_root).as_posix(): digests[path] for path in sorted(digests)}
+        return dict(sorted(digests.items()))
 
 
 def write_table_files(run_root: Path, tables: Mapping[str, pa.Table], csv_bom: bool = False
