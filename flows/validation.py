@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import logging
+import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -72,6 +75,7 @@ def _gx_batch_definition() -> Any:
     # 32 MB partition. GX has no setting for it; a threshold of 0 turns it off (tests/flows/test_validation.py
     # checks that it still does).
     pandas_execution_engine.HASH_THRESHOLD = 0
+    _memoise_configurations()
     config = DataContextConfig(
         store_backend_defaults=InMemoryStoreBackendDefaults(),
         progress_bars=ProgressBarsConfig(globally=False),
@@ -80,6 +84,55 @@ def _gx_batch_definition() -> Any:
     context = gx.get_context(mode="ephemeral", project_config=config)
     asset = context.data_sources.add_pandas("corpus").add_dataframe_asset("tables")
     return asset.add_batch_definition_whole_dataframe("whole_table")
+
+
+# .entries, inside _configurations_memoised: id(expectation) -> (the expectation, its configuration)
+_memo = threading.local()
+
+
+def _memoise_configurations() -> None:
+    """Make ``Expectation.configuration`` compute once per expectation object inside ``_configurations_memoised``.
+
+    GX builds an expectation's configuration anew (a pydantic ``dict()`` of every field, and a regex to turn the
+    class name into its type) every time the property is read, which its validator does dozens of times per
+    expectation and suite run: the five per-document suites spent 0.58 s per partition whatever its rows, and
+    0.32 s with the memo (0.92 -> 0.59 s on 16 MB; 1.07x the whole flow on 100 MB). Inside the block the first
+    reading is kept and each reading gets a copy of it with its own ``kwargs`` and ``meta`` dicts (GX replaces a
+    configuration's kwargs when it substitutes suite parameters), so no reader sees another's changes; outside
+    it, the property is GX's own. The expectation objects a suite run reads are made by that run (from the
+    configurations) and are not changed after: tests/flows/test_validation.py checks that the results stay
+    those of GX's own property, and that the memo is used."""
+    from great_expectations.expectations.expectation import Expectation
+
+    original = Expectation.__dict__["configuration"]
+    if getattr(original.fget, "memoised", False):
+        return
+    compute: Callable[[Any], Any] = original.fget
+
+    def configuration(self: Any) -> Any:
+        entries: dict[int, tuple[Any, Any]] | None = getattr(_memo, "entries", None)
+        if entries is None:
+            return compute(self)
+        entry = entries.get(id(self))
+        if entry is None or entry[0] is not self:
+            entry = entries[id(self)] = (self, compute(self))
+        made = copy.copy(entry[1])
+        made._kwargs = dict(made._kwargs)
+        made.meta = dict(made.meta)
+        return made
+
+    configuration.memoised = True  # type: ignore[attr-defined]
+    setattr(Expectation, "configuration", property(configuration, doc=original.__doc__))  # noqa: B010
+
+
+@contextmanager
+def _configurations_memoised() -> Iterator[None]:
+    """Expectations' configurations computed once each inside the block (this thread only; not re-entrant)."""
+    _memo.entries = {}
+    try:
+        yield
+    finally:
+        _memo.entries = None
 
 
 def warm_up() -> None:
@@ -201,11 +254,12 @@ def _run_suite(name: str, table: pa.Table, suite_json: dict[str, Any], theme_ids
     suite = gx.ExpectationSuite(**suite_json)
     params = {THEME_IDS: theme_ids} if _uses_parameter(suite_json, THEME_IDS) else {}
     result = None
-    if not any("mostly" in e["kwargs"] for e in suite_json["expectations"]):
-        result = batch.validate(suite, expectation_parameters=params, result_format="BOOLEAN_ONLY")
-    if result is None or not result.success:
-        result = batch.validate(suite, expectation_parameters=params, result_format="SUMMARY")
-    return [_gx_check(name, r) for r in result.results]
+    with _configurations_memoised():
+        if not any("mostly" in e["kwargs"] for e in suite_json["expectations"]):
+            result = batch.validate(suite, expectation_parameters=params, result_format="BOOLEAN_ONLY")
+        if result is None or not result.success:
+            result = batch.validate(suite, expectation_parameters=params, result_format="SUMMARY")
+        return [_gx_check(name, r) for r in result.results]
 
 
 def _unique_keys(suite_json: Mapping[str, Any]) -> list[tuple[str, list[str]]]:

@@ -7,9 +7,11 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from flows import validation
 from flows.catalog import Catalog
 from flows.validation import (
     Validation,
+    _configurations_memoised,
     _gx_batch_definition,
     _gx_check,
     _gx_frame,
@@ -120,15 +122,44 @@ def _one_summary_run(name: str, table: pa.Table, suite_json: dict, theme_ids: li
     return [_gx_check(name, r) for r in result.results]
 
 
-@pytest.mark.parametrize("damage", ["none", "blocking", "warning"])
-def test_suites_report_what_one_summary_run_reports(taxonomy: Taxonomy, suites: dict[str, dict], damage: str
-                                                    ) -> None:
+def _damaged(taxonomy: Taxonomy, damage: str) -> dict[str, pa.Table]:
     tables = build(taxonomy)
     sentences = tables["sentences"]
     if damage == "blocking":
         tables["sentences"] = replace(sentences, "char_start", [-1] * sentences.num_rows)
     elif damage == "warning":
         tables["sentences"] = replace(sentences, "n_words", [500] * sentences.num_rows)
+    return tables
+
+
+@pytest.mark.parametrize("damage", ["none", "blocking", "warning"])
+def test_memoised_configurations_leave_gx_results_as_they_were(taxonomy: Taxonomy, suites: dict[str, dict],
+                                                               damage: str) -> None:
+    """Inside ``_configurations_memoised`` GX reads each expectation's configuration from a memo; every result
+    (the whole JSON GX returns, SUMMARY and BOOLEAN_ONLY) must be what GX's own property gives outside it."""
+    import great_expectations as gx
+
+    tables = _damaged(taxonomy, damage)
+    params = {THEME_IDS: list(taxonomy.theme_ids)}
+    for name, suite_json in suites.items():
+        batch = _gx_batch_definition().get_batch(batch_parameters={"dataframe": _gx_frame(tables[name])})
+        for result_format in ("SUMMARY", "BOOLEAN_ONLY"):
+            plain = batch.validate(gx.ExpectationSuite(**suite_json), expectation_parameters=params,
+                                   result_format=result_format).to_json_dict()
+            with _configurations_memoised():
+                memoised = batch.validate(gx.ExpectationSuite(**suite_json), expectation_parameters=params,
+                                          result_format=result_format).to_json_dict()
+                assert validation._memo.entries, "the memo was not consulted: has GX's property moved?"
+            for result in (plain, memoised):  # when GX loaded the batch: not a result
+                result["meta"]["batch_markers"].pop("ge_load_time")
+            assert memoised == plain, (name, result_format)
+    assert validation._memo.entries is None  # the memo lives only inside the block
+
+
+@pytest.mark.parametrize("damage", ["none", "blocking", "warning"])
+def test_suites_report_what_one_summary_run_reports(taxonomy: Taxonomy, suites: dict[str, dict], damage: str
+                                                    ) -> None:
+    tables = _damaged(taxonomy, damage)
     ids = list(taxonomy.theme_ids)
     for name, suite in suites.items():
         assert _run_suite(name, tables[name], suite, ids) == _one_summary_run(name, tables[name], suite, ids), name
