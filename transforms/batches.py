@@ -65,19 +65,21 @@ class BatchResult:
         """Pickled (to and from Dask workers, to the flow's helper process) as one Arrow IPC stream per table name
         plus each document's row counts. A document's tables are slices of the batch's: a pickled slice would
         carry the whole batch's buffers, while IPC writes each slice's rows only; and writing IPC is ~4x faster
-        than pickling the tables (24 MB of tables per 4 MB batch)."""
+        than pickling the tables (24 MB of tables per 4 MB batch). The documents' slices are joined into one
+        record batch per table first: writing each slice as a record batch of its own cost twice as much (0.06 s
+        against 0.03 s per 4 MB batch, in the flow's process, where the batches are made)."""
         paths = list(self.tables)
         names = list(self.tables[paths[0]]) if paths else []
-        streams = [_ipc_stream([self.tables[p][name] for p in paths]) for name in names]
+        streams = [_ipc_stream(pa.concat_tables([self.tables[p][name] for p in paths]).combine_chunks())
+                   for name in names]
         counts = [[self.tables[p][name].num_rows for name in names] for p in paths]
         return _unpickle_batch, (paths, names, streams, counts, self.rejected, self.n_bytes)
 
 
-def _ipc_stream(tables: list[pa.Table]) -> bytes:
+def _ipc_stream(table: pa.Table) -> bytes:
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, tables[0].schema) as writer:
-        for table in tables:
-            writer.write_table(table)
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
     return bytes(sink.getvalue().to_pybytes())
 
 
