@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import resource
 import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -89,6 +90,7 @@ class _Run:
         return None if partition is None else self._write_partition(partition)
 
     def _write_partition(self, number: int) -> str:
+        started = time.perf_counter()
         tables = concat_document_tables(self.parts)
         self.parts = []
         self.authors.add(tables["articles"])
@@ -98,7 +100,8 @@ class _Run:
         for name, table in tables.items():
             self.files.write(name, table)
         self.documents += tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist()
-        return f"partition {number} validated and written ({', '.join(f'{k} {v.num_rows}' for k, v in tables.items())})"
+        rows = ", ".join(f"{k} {v.num_rows}" for k, v in tables.items())
+        return f"partition {number} validated and written in {time.perf_counter() - started:.2f} s ({rows})"
 
     def finish(self, rejected: list[Rejection]) -> Finished:
         """The tables complete only now (authors, themes, rejected), written and validated; the files closed."""
