@@ -35,8 +35,8 @@ from flows import report, validation
 from flows.cache import DocumentCache
 from flows.publish import TableFiles
 from flows.validation import Validation, ValidationReport
-from transforms.batches import BatchResult
-from transforms.records import Rejection
+from transforms.batches import BatchResult, process_batch
+from transforms.records import RawFile, Rejection
 from transforms.schema import TABLES, arrow_schema
 from transforms.tables import AuthorTally, concat_document_tables, derived_tables
 from transforms.themes import Taxonomy
@@ -68,6 +68,16 @@ class Finished:
     helper_peak_rss_mb: float  # the helper process's peak resident memory so far
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What the helper made of one batch: the message of the partition it closed (if any), the files processing
+    rejected, and how many documents it added."""
+
+    message: str | None
+    rejected: list[Rejection]
+    documents: int
+
+
 @dataclass(slots=True)
 class _Run:
     """A run's state in the helper."""
@@ -80,14 +90,15 @@ class _Run:
     documents: list[dict[str, Any]] = field(default_factory=list)
 
     def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-                  partition: int | None) -> str | None:
+                  partition: int | None) -> Added:
         """A batch's documents, from the cache and from processing (those are stored in the cache); when
         ``partition`` is given the batch is its last, and the partition is validated and written."""
         cache = DocumentCache(self.setup.cache)
         for path, tables in result.tables.items():
             cache.store(keys[path], tables)
         self.parts += [*cached.values(), *result.tables.values()]
-        return None if partition is None else self._write_partition(partition)
+        message = None if partition is None else self._write_partition(partition)
+        return Added(message, result.rejected, len(cached) + len(result.tables))
 
     def _write_partition(self, number: int) -> str:
         started = time.perf_counter()
@@ -131,8 +142,15 @@ def _begin(setup: Setup) -> None:
 
 
 def _add_batch(run_id: str, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-               partition: int | None) -> str | None:
+               partition: int | None) -> Added:
     return _runs[run_id].add_batch(cached, result, keys, partition)
+
+
+def _process_and_add(run_id: str, cached: dict[str, dict[str, pa.Table]], files: list[tuple[str, bytes]],
+                     keys: dict[str, str], partition: int | None) -> Added:
+    run = _runs[run_id]
+    result = process_batch([RawFile(path, data) for path, data in files], run.setup.taxonomy)
+    return run.add_batch(cached, result, keys, partition)
 
 
 def _finish(run_id: str, rejected: list[Rejection]) -> Finished:
@@ -177,18 +195,34 @@ def _forget(broken: ProcessPoolExecutor) -> None:
     broken.shutdown(wait=False, cancel_futures=True)
 
 
-class PartitionWriter:
-    """The flow's handle on its run in the helper: ``add_batch`` in plan order, then ``finish`` (or ``abandon``).
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A batch handed over and not yet collected."""
 
-    ``add_batch`` returns the messages of the partitions the helper has finished meanwhile; it blocks while more
-    than ``ahead`` batches wait in the helper, and raises the helper's error, if any."""
+    future: Future[Added]
+    rejected: list[Rejection]  # the files the flow rejected while loading the batch
+    closes_partition: bool
+
+
+class PartitionWriter:
+    """The flow's handle on its run in the helper: every batch in plan order (``add_batch`` for a processed one,
+    ``add_raw_batch`` for one the helper processes itself), then ``handed``, then ``finish`` (or ``abandon``).
+
+    Both ``add_*`` return the messages of the partitions the helper has finished meanwhile; they block while more
+    than ``ahead`` batches wait in the helper, and raise the helper's error, if any. ``wants_a_batch`` says
+    whether the helper has the time to process the next batch itself (see ``add_raw_batch``). ``handed`` waits
+    for every batch and gives what they added up to: the files rejected (those the flow rejected on loading and
+    those processing rejected, in plan order) and the number of documents."""
 
     def __init__(self, setup: Setup, ahead: int) -> None:
         self.run_id = setup.run_id
         self.staged = setup.staged
         self.ahead = max(ahead, 1)
+        self.rejected: list[Rejection] = []
+        self.documents = 0
+        self.raw_batches = 0  # batches the helper processed itself
         self._pool = _helper()
-        self._pending: deque[Future[str | None]] = deque()
+        self._pending: deque[_Pending] = deque()
         try:
             self._started: Future[None] = self._pool.submit(_begin, setup)
         except BrokenProcessPool:  # the helper of an earlier run died: start a new one
@@ -197,10 +231,35 @@ class PartitionWriter:
             self._started = self._pool.submit(_begin, setup)
 
     def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-                  partition: int | None) -> list[str]:
-        """``partition``: the partition's number when this batch is its last."""
-        self._pending.append(self._call(_add_batch, self.run_id, cached, result, keys, partition))
+                  partition: int | None, rejected: list[Rejection]) -> list[str]:
+        """``partition``: the partition's number when this batch is its last; ``rejected``: the files the flow
+        rejected while loading the batch."""
+        future = self._call(_add_batch, self.run_id, cached, result, keys, partition)
+        self._pending.append(_Pending(future, rejected, partition is not None))
         return self._collect(self.ahead)
+
+    def add_raw_batch(self, cached: dict[str, dict[str, pa.Table]], files: list[tuple[str, bytes]],
+                      keys: dict[str, str], partition: int | None, rejected: list[Rejection]) -> list[str]:
+        """As ``add_batch``, for a batch whose files (path, bytes) the helper processes itself: the same
+        ``process_batch``, so the same rows. ``keys``: the cache key of every file."""
+        future = self._call(_process_and_add, self.run_id, cached, files, keys, partition)
+        self._pending.append(_Pending(future, rejected, partition is not None))
+        self.raw_batches += 1
+        return self._collect(self.ahead)
+
+    def wants_a_batch(self) -> bool:
+        """Whether the helper would otherwise wait for work soon: it has at most one batch still to store and no
+        partition still to check. On two cores the helper's checks and writes take less time than the
+        processing, so between partitions it has time to spare; a batch given to it then is processed beside
+        the flow's next one. Asked before each batch by the sequential runner, so the share balances itself: a
+        helper that falls behind is given nothing until it catches up."""
+        waiting = [p for p in self._pending if not p.future.done()]
+        return len(waiting) <= 1 and not any(p.closes_partition for p in waiting)
+
+    def handed(self) -> list[str]:
+        """Wait for every batch handed over; their rejected files and documents are then in ``rejected`` and
+        ``documents``. Returns the messages of the partitions finished meanwhile."""
+        return self._collect(0)
 
     def finish(self, rejected: list[Rejection]) -> tuple[list[str], Finished]:
         messages = self._collect(0)
@@ -230,10 +289,13 @@ class PartitionWriter:
     def _collect(self, keep: int) -> list[str]:
         messages = []
         self._wait(self._started)
-        while len(self._pending) > keep or (self._pending and self._pending[0].done()):
-            message = self._wait(self._pending.popleft())
-            if message is not None:
-                messages.append(message)
+        while len(self._pending) > keep or (self._pending and self._pending[0].future.done()):
+            pending = self._pending.popleft()
+            added: Added = self._wait(pending.future)
+            self.rejected += pending.rejected + added.rejected
+            self.documents += added.documents
+            if added.message is not None:
+                messages.append(added.message)
         return messages
 
     def _wait(self, future: Future[Any]) -> Any:

@@ -5,13 +5,14 @@ unit that is validated and appended to the staged output files), so memory grows
 with the corpus. Batches are submitted a few ahead and handed on in path order, so every runner writes the same
 rows in the same order. The flow's process reads and processes batches (or waits for its runner's workers);
 a helper process stores them in the cache, validates and writes the partitions (``flows.partitions``), so the
-two halves of a run overlap.
+two halves of a run overlap. With the sequential runner the helper also processes a batch itself whenever it
+would otherwise soon wait for work (``PartitionWriter.wants_a_batch``), beside the flow's next one.
 """
 
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -107,7 +108,7 @@ def corpus_pipeline(
         try:
             with _opened(task_runner(runner, dask_address, workers)) as pool:
                 ahead = in_flight(runner, workers, per_partition)
-                batches = _processed(catalog, plan, loaded, pool, ahead)
+                batches = _processed(catalog, plan, loaded, pool, ahead, writer.wants_a_batch)
                 handed = _hand_over(plan, batches, writer, progress)
             rejected += handed.rejected
             _check_inputs(catalog, rejected, n_documents=handed.documents, strict=strict)
@@ -150,25 +151,36 @@ class _Handed:
 
 
 def _hand_over(
-    plan: Plan, batches: Iterator[tuple[LoadedBatch, BatchResult]], writer: PartitionWriter, progress: Progress
+    plan: Plan, batches: Iterator[tuple[LoadedBatch, BatchResult | None]], writer: PartitionWriter,
+    progress: Progress,
 ) -> _Handed:
-    """Hand every batch to the helper, in order, marking each partition's last."""
+    """Hand every batch to the helper, in order, marking each partition's last: processed, or (``None`` for a
+    result) as files for the helper to process itself."""
     logger = get_run_logger()
-    done = _Handed()
     for number, partition in enumerate(plan.partitions, start=1):
         for i, batch in enumerate(partition, start=1):
             loaded_batch, result = next(batches)
-            done.rejected += loaded_batch.rejected + result.rejected
-            done.documents += len(loaded_batch.cached) + len(result.tables)
             last = i == len(partition)
             if last:
                 logger.info("validate and write: partition %d (up to %d documents)", number,
                             sum(len(b.files) for b in partition))
-            keys = {path: plan.keys[path] for path in result.tables}
-            for message in writer.add_batch(loaded_batch.cached, result, keys, number if last else None):
+            closes = number if last else None
+            if result is None:
+                keys = {f.path: plan.keys[f.path] for f in loaded_batch.raw}
+                files = [(f.path, f.data) for f in loaded_batch.raw]
+                messages = writer.add_raw_batch(loaded_batch.cached, files, keys, closes, loaded_batch.rejected)
+            else:
+                keys = {path: plan.keys[path] for path in result.tables}
+                messages = writer.add_batch(loaded_batch.cached, result, keys, closes, loaded_batch.rejected)
+            for message in messages:
                 logger.info("helper: %s", message)
             progress.advance(batch.n_bytes)
-    return done
+    for message in writer.handed():
+        logger.info("helper: %s", message)
+    if writer.raw_batches:
+        logger.info("processed in the helper: %d of %d batches", writer.raw_batches,
+                    sum(len(p) for p in plan.partitions))
+    return _Handed(writer.documents, writer.rejected)
 
 
 def _unwalked(value: T) -> T:
@@ -183,12 +195,24 @@ def _opened(pool: TaskRunner[Any] | None) -> AbstractContextManager[TaskRunner[A
 
 
 def _processed(
-    catalog: Catalog, plan: Plan, loaded: LoadedTaxonomy, pool: TaskRunner[Any] | None, ahead: int
-) -> Iterator[tuple[LoadedBatch, BatchResult]]:
+    catalog: Catalog, plan: Plan, loaded: LoadedTaxonomy, pool: TaskRunner[Any] | None, ahead: int,
+    helper_wants: Callable[[], bool],
+) -> Iterator[tuple[LoadedBatch, BatchResult | None]]:
     """Every batch of the plan, loaded and processed, in order. With a task runner (``pool``), up to ``ahead``
-    batches are submitted before the one being consumed, so the workers stay busy while memory stays bounded."""
-    pending: deque[tuple[LoadedBatch, PrefectFuture[BatchResult] | BatchResult]] = deque()
+    batches are submitted before the one being consumed, so the workers stay busy while memory stays bounded.
+    Without one, each batch is processed here when it is reached, unless ``helper_wants`` it: then it comes
+    unprocessed (``None``), for the helper process to process beside this process's next batch."""
     todo: Iterator[Batch] = (b for p in plan.partitions for b in p)
+    if pool is None:
+        for batch in todo:
+            loaded_batch = load_batch(catalog, _unwalked(plan), _unwalked(batch))
+            files = [(f.path, f.data) for f in loaded_batch.raw]
+            if files and helper_wants():
+                yield loaded_batch, None
+            else:  # unwalked: Prefect would look into every file and the taxonomy's matcher (~60 ms a task)
+                yield loaded_batch, process(_unwalked(files), _unwalked(loaded.taxonomy))
+        return
+    pending: deque[tuple[LoadedBatch, PrefectFuture[BatchResult]]] = deque()
 
     def submit() -> bool:
         batch = next(todo, None)
@@ -196,17 +220,15 @@ def _processed(
             return False
         loaded_batch = load_batch(catalog, _unwalked(plan), _unwalked(batch))
         files = [(f.path, f.data) for f in loaded_batch.raw]
-        if pool is None:  # unwalked: Prefect would look into every file and the taxonomy's matcher (~60 ms a task)
-            pending.append((loaded_batch, process(_unwalked(files), _unwalked(loaded.taxonomy))))
-        else:  # plain values (a Dask worker does not unwrap unwalked ones), walked by Prefect once per batch
-            pending.append((loaded_batch, pool.submit(process, {"files": files, "taxonomy": loaded.taxonomy})))
+        # plain values (a Dask worker does not unwrap unwalked ones), walked by Prefect once per batch
+        pending.append((loaded_batch, pool.submit(process, {"files": files, "taxonomy": loaded.taxonomy})))
         return True
 
     while len(pending) < max(ahead, 1) and submit():
         pass
     while pending:
-        loaded_batch, outcome = pending.popleft()
-        result = outcome.result() if isinstance(outcome, PrefectFuture) else outcome
+        loaded_batch, future = pending.popleft()
+        result = future.result()
         submit()
         yield loaded_batch, result
 

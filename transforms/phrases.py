@@ -152,7 +152,17 @@ class PhraseMatcher(Generic[T]):
         self.rules: tuple[Rule[T], ...] = tuple(sorted(
             all_rules, key=lambda r: (r.words[0].wildcard, len(r.words[0].stem) if r.words[0].wildcard else 0)))
         self._literals = _Literals([r.words for r in self.rules])
-        self._rule_index = {id(rule): k for k, rule in enumerate(self.rules)}
+        self._rule_index = self._index_rules()
+
+    def _index_rules(self) -> dict[int, int]:
+        """Each rule's position in ``rules``, by the rule object's identity (``find``'s matches carry the object)."""
+        return {id(rule): k for k, rule in enumerate(self.rules)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (a taxonomy goes to the helper process and to Dask workers): the rules are new objects, so
+        the index by identity is made anew."""
+        self.__dict__.update(state)
+        self._rule_index = self._index_rules()
 
     def _candidates(self, token: str) -> list[Rule[T]]:
         found = self._seen.get(token)

@@ -22,7 +22,7 @@ from flows.publish import file_digests
 from flows.validation import load_suite
 from tests.conftest import SAMPLE, WIRE
 from transforms.batches import BatchResult, process_batch
-from transforms.records import RawFile
+from transforms.records import RawFile, Rejection, RejectReason
 from transforms.schema import TABLES
 from transforms.tables import AuthorTally, concat_document_tables, derived_tables
 from transforms.themes import Taxonomy
@@ -37,24 +37,37 @@ def setup(tmp_path: Path, taxonomy: Taxonomy, run_id: str) -> Setup:
 
 
 @pytest.fixture(scope="module")
-def batches(taxonomy: Taxonomy) -> list[BatchResult]:
-    """One document per batch: the sample's and the wire layout's."""
+def raws() -> list[RawFile]:
+    """The sample's and the wire layout's files."""
     raw = [RawFile(p.name, p.read_bytes()) for corpus in (SAMPLE, WIRE)
            for p in sorted((corpus / "raw").rglob("*")) if p.is_file()]
     assert len(raw) == 3
-    return [process_batch([f], taxonomy) for f in raw]
+    return raw
+
+
+@pytest.fixture(scope="module")
+def batches(taxonomy: Taxonomy, raws: list[RawFile]) -> list[BatchResult]:
+    """One document per batch."""
+    return [process_batch([f], taxonomy) for f in raws]
 
 
 def test_the_helper_writes_validates_and_caches_what_it_is_handed(
-    tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
+    tmp_path: Path, taxonomy: Taxonomy, raws: list[RawFile], batches: list[BatchResult]
 ) -> None:
-    # Two partitions: the first of two batches (the second's document comes "from the cache"), the second of one.
+    # Two partitions: the first of two batches (the second's document comes "from the cache"), the second of one,
+    # whose files the helper processes itself (with a file that processing rejects, and one the flow rejected).
     first, second, third = batches
     cached = {path: tables for path, tables in second.tables.items()}
+    loading = Rejection("gone.txt", "", 0, RejectReason.UNREADABLE, "vanished")
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-1"), ahead=1)
-    messages = writer.add_batch({}, first, {p: f"key-{p}" for p in first.tables}, None)
-    messages += writer.add_batch(cached, BatchResult(), {}, 1)
-    messages += writer.add_batch({}, third, {p: f"key-{p}" for p in third.tables}, 2)
+    messages = writer.add_batch({}, first, {p: f"key-{p}" for p in first.tables}, None, [])
+    messages += writer.add_batch(cached, BatchResult(), {}, 1, [])
+    files = [(raws[2].path, raws[2].data), ("z.bin", b"\x00\x01" * 50)]
+    messages += writer.add_raw_batch({}, files, {p: f"key-{p}" for p, _ in files}, 2, [loading])
+    messages += writer.handed()
+    assert writer.documents == 3 and writer.raw_batches == 1
+    assert [(r.path, r.reason) for r in writer.rejected] == [("gone.txt", RejectReason.UNREADABLE),
+                                                             ("z.bin", RejectReason.BINARY)]
     more, finished = writer.finish([])
     messages += more
     assert [re.sub(r" in \d+\.\d\d s \(.*", "", m) for m in messages] == ["partition 1 validated and written",
@@ -96,12 +109,12 @@ def test_an_error_in_the_helper_reaches_the_flow(
 ) -> None:
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-2"), ahead=1)
     with pytest.raises(KeyError, match="emergency_management"):  # no cache key for the batch's document
-        writer.add_batch({}, batches[0], {"no-such-key": "k"}, None)
+        writer.add_batch({}, batches[0], {"no-such-key": "k"}, None, [])
         writer.finish([])
     writer.abandon()
     # The helper lives on: the next run on it is whole.
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-3"), ahead=1)
-    writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, 1)
+    writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, 1, [])
     assert writer.finish([])[1].report.success
 
 
@@ -114,11 +127,11 @@ def test_a_helper_that_died_fails_its_run_and_the_next_run_starts_a_new_one(
     os.kill(pid, signal.SIGKILL)
     with pytest.raises(BrokenProcessPool):
         for _ in range(50):  # the pool notices the death within a moment
-            writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, None)
+            writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, None, [])
     writer.abandon()  # quiet: nothing left to close
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-5"), ahead=1)
     assert partitions._helper().submit(os.getpid).result() != pid
-    writer.add_batch({}, batches[2], {p: "k" for p in batches[2].tables}, 1)
+    writer.add_batch({}, batches[2], {p: "k" for p in batches[2].tables}, 1, [])
     _, finished = writer.finish([])
     assert finished.report.success
     assert pq.read_table(parquet_path(tmp_path / "run-5", "documents")).num_rows == 1
@@ -132,6 +145,27 @@ def test_a_failed_write_in_the_helper_fails_the_run(
     (tmp_path / "cache").write_text("a file where the cache's folder should be", encoding="utf-8")
     writer = PartitionWriter(settings, ahead=1)
     with pytest.raises(OSError):
-        writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, 1)
+        writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, 1, [])
         writer.finish([])
+    writer.abandon()
+
+
+def test_the_helper_wants_a_batch_only_when_it_would_soon_wait(tmp_path: Path, taxonomy: Taxonomy) -> None:
+    from concurrent.futures import Future
+
+    from flows.partitions import _Pending
+
+    writer = PartitionWriter(setup(tmp_path, taxonomy, "run-7"), ahead=4)
+    assert writer.wants_a_batch()  # nothing queued
+    done: Future = Future()
+    done.set_result(None)
+    storing, checking = Future(), Future()  # not done: a batch being stored, a partition being checked
+    writer._pending.extend([_Pending(done, [], True), _Pending(storing, [], False)])
+    assert writer.wants_a_batch()  # one batch to store, and a finished partition
+    writer._pending.append(_Pending(Future(), [], False))
+    assert not writer.wants_a_batch()  # two batches still to store
+    writer._pending.clear()
+    writer._pending.append(_Pending(checking, [], True))
+    assert not writer.wants_a_batch()  # a partition still to check
+    writer._pending.clear()
     writer.abandon()
