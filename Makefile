@@ -59,7 +59,7 @@ bench: bench-setup
 	$(BIN)/python -m benchmarks.sentences
 	$(BIN)/python -m benchmarks.incremental
 
-# The 1000 MB figures (about 20 min and 1 GB of temporary files).
+# The 1000 MB figures (a few minutes, and ~10 GB of temporary files at the peak).
 bench-large: setup
 	$(BIN)/python -m benchmarks.scale flow --mb 1000
 
