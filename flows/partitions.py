@@ -146,11 +146,10 @@ def _add_batch(run_id: str, cached: dict[str, dict[str, pa.Table]], result: Batc
     return _runs[run_id].add_batch(cached, result, keys, partition)
 
 
-def _process_and_add(run_id: str, cached: dict[str, dict[str, pa.Table]], files: list[tuple[str, bytes]],
+def _process_and_add(run_id: str, cached: dict[str, dict[str, pa.Table]], files: list[RawFile],
                      keys: dict[str, str], partition: int | None) -> Added:
     run = _runs[run_id]
-    result = process_batch([RawFile(path, data) for path, data in files], run.setup.taxonomy)
-    return run.add_batch(cached, result, keys, partition)
+    return run.add_batch(cached, process_batch(files, run.setup.taxonomy), keys, partition)
 
 
 def _finish(run_id: str, rejected: list[Rejection]) -> Finished:
@@ -234,17 +233,19 @@ class PartitionWriter:
                   partition: int | None, rejected: list[Rejection]) -> list[str]:
         """``partition``: the partition's number when this batch is its last; ``rejected``: the files the flow
         rejected while loading the batch."""
-        future = self._call(_add_batch, self.run_id, cached, result, keys, partition)
-        self._pending.append(_Pending(future, rejected, partition is not None))
-        return self._collect(self.ahead)
+        return self._queue(_add_batch, cached, result, keys, partition, rejected)
 
-    def add_raw_batch(self, cached: dict[str, dict[str, pa.Table]], files: list[tuple[str, bytes]],
-                      keys: dict[str, str], partition: int | None, rejected: list[Rejection]) -> list[str]:
-        """As ``add_batch``, for a batch whose files (path, bytes) the helper processes itself: the same
-        ``process_batch``, so the same rows. ``keys``: the cache key of every file."""
-        future = self._call(_process_and_add, self.run_id, cached, files, keys, partition)
-        self._pending.append(_Pending(future, rejected, partition is not None))
+    def add_raw_batch(self, cached: dict[str, dict[str, pa.Table]], files: list[RawFile], keys: dict[str, str],
+                      partition: int | None, rejected: list[Rejection]) -> list[str]:
+        """As ``add_batch``, for a batch whose files the helper processes itself: the same ``process_batch``, so
+        the same rows. ``keys``: the cache key of every file."""
         self.raw_batches += 1
+        return self._queue(_process_and_add, cached, files, keys, partition, rejected)
+
+    def _queue(self, fn: Any, cached: dict[str, dict[str, pa.Table]], batch: BatchResult | list[RawFile],
+               keys: dict[str, str], partition: int | None, rejected: list[Rejection]) -> list[str]:
+        future = self._call(fn, self.run_id, cached, batch, keys, partition)
+        self._pending.append(_Pending(future, rejected, partition is not None))
         return self._collect(self.ahead)
 
     def wants_a_batch(self) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -109,9 +108,9 @@ def corpus_pipeline(
             with _opened(task_runner(runner, dask_address, workers)) as pool:
                 ahead = in_flight(runner, workers, per_partition)
                 batches = _processed(catalog, plan, loaded, pool, ahead, writer.wants_a_batch)
-                handed = _hand_over(plan, batches, writer, progress)
-            rejected += handed.rejected
-            _check_inputs(catalog, rejected, n_documents=handed.documents, strict=strict)
+                _hand_over(plan, batches, writer, progress)
+            rejected += writer.rejected
+            _check_inputs(catalog, rejected, n_documents=writer.documents, strict=strict)
             finished = finish_partitions(_unwalked(writer), rejected)
             report, counts = finished.report, finished.row_counts
             report_artifacts(counts, _unwalked(report))
@@ -142,20 +141,13 @@ def corpus_pipeline(
 T = TypeVar("T")
 
 
-@dataclass(slots=True)
-class _Handed:
-    """What the flow handed to the helper: how many documents, and the files rejected on the way."""
-
-    documents: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-
-
 def _hand_over(
     plan: Plan, batches: Iterator[tuple[LoadedBatch, BatchResult | None]], writer: PartitionWriter,
     progress: Progress,
-) -> _Handed:
+) -> None:
     """Hand every batch to the helper, in order, marking each partition's last: processed, or (``None`` for a
-    result) as files for the helper to process itself."""
+    result) as files for the helper to process itself; then wait for all of them (the documents and files
+    rejected on the way are then in ``writer.documents`` and ``writer.rejected``)."""
     logger = get_run_logger()
     for number, partition in enumerate(plan.partitions, start=1):
         for i, batch in enumerate(partition, start=1):
@@ -167,8 +159,8 @@ def _hand_over(
             closes = number if last else None
             if result is None:
                 keys = {f.path: plan.keys[f.path] for f in loaded_batch.raw}
-                files = [(f.path, f.data) for f in loaded_batch.raw]
-                messages = writer.add_raw_batch(loaded_batch.cached, files, keys, closes, loaded_batch.rejected)
+                messages = writer.add_raw_batch(loaded_batch.cached, loaded_batch.raw, keys, closes,
+                                                loaded_batch.rejected)
             else:
                 keys = {path: plan.keys[path] for path in result.tables}
                 messages = writer.add_batch(loaded_batch.cached, result, keys, closes, loaded_batch.rejected)
@@ -180,7 +172,6 @@ def _hand_over(
     if writer.raw_batches:
         logger.info("processed in the helper: %d of %d batches", writer.raw_batches,
                     sum(len(p) for p in plan.partitions))
-    return _Handed(writer.documents, writer.rejected)
 
 
 def _unwalked(value: T) -> T:
@@ -206,10 +197,10 @@ def _processed(
     if pool is None:
         for batch in todo:
             loaded_batch = load_batch(catalog, _unwalked(plan), _unwalked(batch))
-            files = [(f.path, f.data) for f in loaded_batch.raw]
-            if files and helper_wants():
+            if loaded_batch.raw and helper_wants():
                 yield loaded_batch, None
             else:  # unwalked: Prefect would look into every file and the taxonomy's matcher (~60 ms a task)
+                files = [(f.path, f.data) for f in loaded_batch.raw]
                 yield loaded_batch, process(_unwalked(files), _unwalked(loaded.taxonomy))
         return
     pending: deque[tuple[LoadedBatch, PrefectFuture[BatchResult]]] = deque()

@@ -259,7 +259,7 @@ def _run_suite(name: str, table: pa.Table, suite_json: dict[str, Any], theme_ids
             result = batch.validate(suite, expectation_parameters=params, result_format="BOOLEAN_ONLY")
         if result is None or not result.success:
             result = batch.validate(suite, expectation_parameters=params, result_format="SUMMARY")
-        return [_gx_check(name, r) for r in result.results]
+    return [_gx_check(name, r) for r in result.results]
 
 
 def _unique_keys(suite_json: Mapping[str, Any]) -> list[tuple[str, list[str]]]:

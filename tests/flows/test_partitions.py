@@ -62,8 +62,8 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-1"), ahead=1)
     messages = writer.add_batch({}, first, {p: f"key-{p}" for p in first.tables}, None, [])
     messages += writer.add_batch(cached, BatchResult(), {}, 1, [])
-    files = [(raws[2].path, raws[2].data), ("z.bin", b"\x00\x01" * 50)]
-    messages += writer.add_raw_batch({}, files, {p: f"key-{p}" for p, _ in files}, 2, [loading])
+    files = [raws[2], RawFile("z.bin", b"\x00\x01" * 50)]
+    messages += writer.add_raw_batch({}, files, {f.path: f"key-{f.path}" for f in files}, 2, [loading])
     messages += writer.handed()
     assert writer.documents == 3 and writer.raw_batches == 1
     assert [(r.path, r.reason) for r in writer.rejected] == [("gone.txt", RejectReason.UNREADABLE),
