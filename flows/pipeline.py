@@ -200,8 +200,7 @@ def _processed(
             if loaded_batch.raw and helper_wants():
                 yield loaded_batch, None
             else:  # unwalked: Prefect would look into every file and the taxonomy's matcher (~60 ms a task)
-                files = [(f.path, f.data) for f in loaded_batch.raw]
-                yield loaded_batch, process(_unwalked(files), _unwalked(loaded.taxonomy))
+                yield loaded_batch, process(_unwalked(loaded_batch.raw), _unwalked(loaded.taxonomy))
         return
     pending: deque[tuple[LoadedBatch, PrefectFuture[BatchResult]]] = deque()
 
@@ -210,9 +209,8 @@ def _processed(
         if batch is None:
             return False
         loaded_batch = load_batch(catalog, _unwalked(plan), _unwalked(batch))
-        files = [(f.path, f.data) for f in loaded_batch.raw]
         # plain values (a Dask worker does not unwrap unwalked ones), walked by Prefect once per batch
-        pending.append((loaded_batch, pool.submit(process, {"files": files, "taxonomy": loaded.taxonomy})))
+        pending.append((loaded_batch, pool.submit(process, {"files": loaded_batch.raw, "taxonomy": loaded.taxonomy})))
         return True
 
     while len(pending) < max(ahead, 1) and submit():

@@ -164,10 +164,10 @@ def load_batch(catalog: Catalog, plan: Plan, batch: Batch) -> LoadedBatch:
 
 
 @compute_task
-def process(files: list[tuple[str, bytes]], taxonomy: Taxonomy) -> BatchResult:
-    """Decode, segment, tag and build the rows of a batch of documents, given as (path, bytes) (runs on the flow's
-    task runner: a thread, or a Dask worker)."""
-    return process_batch([RawFile(path, data) for path, data in files], taxonomy)
+def process(files: list[RawFile], taxonomy: Taxonomy) -> BatchResult:
+    """Decode, segment, tag and build the rows of a batch of documents (runs on the flow's task runner: a
+    thread, or a Dask worker)."""
+    return process_batch(files, taxonomy)
 
 
 @io_task
