@@ -90,6 +90,8 @@ def main() -> None:
                 for side, tree in (("old", old), ("new", PROJECT_ROOT)):
                     figures = (flow_seconds(tree, raw, Path(tmp) / "out", options, server.env() if server else None)
                                if args.flow else stage_seconds(tree, args.mb))
+                    print(f"  {side}: " + ", ".join(f"{k} {v:.2f} s" for k, v in figures.items() if args.flow or
+                                                     k == "all stages"), flush=True)
                     for stage, seconds in figures.items():
                         best[side][stage] = min(best[side].get(stage, float("inf")), seconds)
         finally:

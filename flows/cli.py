@@ -192,13 +192,14 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from flows.report import write_report
+    from flows.report import report_data, write_report
     from flows.snapshots import read_manifest
     from transforms.errors import CorpusError
 
     try:
         manifest = read_manifest(args.snapshot)
-        path = write_report(args.snapshot, manifest, args.output or Path(f"report-{manifest['run_id']}.html"))
+        path = write_report(args.snapshot, report_data(args.snapshot, manifest),
+                            output=args.output or Path(f"report-{manifest['run_id']}.html"))
     except CorpusError as exc:
         return _fail(str(exc))
     print(f"wrote {path}")

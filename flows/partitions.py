@@ -3,13 +3,15 @@
 The flow's process reads raw files and segments and tags them (or waits for its task runner's workers); what
 comes next for each batch and partition (store the processed documents in the cache, validate the partition
 with the GX suites and the code checks, append it to the staged Parquet and CSV files), then the tables
-complete only at the end and the report, runs in one helper process, so on two cores the two halves overlap.
+complete only at the end, runs in one helper process, so on two cores the two halves overlap. The helper also
+tallies what the run's report shows as it writes each partition; the checks of a run's last partition wait for
+``finish``, so that the flow can draw the report's charts from the tally meanwhile.
 The helper keeps the run's ``Validation`` and ``TableFiles`` and receives batches in order; the flow waits
 whenever a partition's worth of batches is queued, so a run holds about two partitions in memory.
 
 The helper is spawned (never forked: the flow's process runs Prefect's threads) on first use (the command line
 starts it early: ``warm_up``) and kept for the process's later runs, its state keyed by run id, so a test
-session or a long-lived process pays its start-up (importing Great Expectations and matplotlib, ~5 s) once. It
+session or a long-lived process pays its start-up (importing Great Expectations, ~4 s) once. It
 imports neither Prefect nor the flow: only ``transforms`` and the I/O helpers. An error in the helper is
 raised in the flow at its next call (the original traceback as the cause); a helper that died (killed, out of
 memory) fails its run and is replaced by the next. The helper's files are in the run's staging dir, so a
@@ -31,12 +33,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from flows import report, validation
+from flows import validation
 from flows.cache import DocumentCache
 from flows.publish import TableFiles
 from flows.validation import Validation, ValidationReport
 from transforms.batches import BatchResult, process_batch
 from transforms.records import RawFile, Rejection
+from transforms.report import ARTICLE_COLUMNS, SENTENCE_COLUMNS, TAG_COLUMNS, ReportTally
 from transforms.schema import TABLES, arrow_schema
 from transforms.tables import AuthorTally, concat_document_tables, derived_tables
 from transforms.themes import Taxonomy
@@ -71,11 +74,13 @@ class Finished:
 @dataclass(frozen=True, slots=True)
 class Added:
     """What the helper made of one batch: the message of the partition it closed (if any), the files processing
-    rejected, and how many documents it added."""
+    rejected, how many documents it added, and (when it was the last batch of the run's last partition) the
+    run's report tally, complete."""
 
     message: str | None
     rejected: list[Rejection]
     documents: int
+    tally: ReportTally | None = None
 
 
 @dataclass(slots=True)
@@ -87,24 +92,39 @@ class _Run:
     files: TableFiles
     parts: list[dict[str, pa.Table]] = field(default_factory=list)  # per-document tables of the open partition
     authors: AuthorTally = field(default_factory=AuthorTally)
+    tally: ReportTally = field(default_factory=ReportTally)
     documents: list[dict[str, Any]] = field(default_factory=list)
+    last: tuple[int, dict[str, pa.Table]] | None = None  # the run's last partition, joined, its checks to come
 
     def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-                  partition: int | None) -> Added:
+                  partition: int | None, final: bool) -> Added:
         """A batch's documents, from the cache and from processing (those are stored in the cache); when
-        ``partition`` is given the batch is its last, and the partition is validated and written."""
+        ``partition`` is given the batch is its last, and the partition is validated and written, or, when it is
+        the run's last (``final``), joined and tallied only: its checks and writes wait for ``finish``."""
         cache = DocumentCache(self.setup.cache)
         for path, tables in result.tables.items():
             cache.store(keys[path], tables)
         self.parts += [*cached.values(), *result.tables.values()]
-        message = None if partition is None else self._write_partition(partition)
-        return Added(message, result.rejected, len(cached) + len(result.tables))
+        message, tally = None, None
+        if partition is not None:
+            tables = self._join_partition()
+            if final:
+                self.last, tally = (partition, tables), self.tally
+            else:
+                message = self._write_partition(partition, tables)
+        return Added(message, result.rejected, len(cached) + len(result.tables), tally)
 
-    def _write_partition(self, number: int) -> str:
-        started = time.perf_counter()
+    def _join_partition(self) -> dict[str, pa.Table]:
+        """The open partition's tables, in path order, with its authors and report data tallied."""
         tables = concat_document_tables(self.parts)
         self.parts = []
         self.authors.add(tables["articles"])
+        self.tally.add(tables["articles"].select(ARTICLE_COLUMNS), tables["theme_tags"].select(TAG_COLUMNS),
+                       tables["sentences"].select(SENTENCE_COLUMNS))
+        return tables
+
+    def _write_partition(self, number: int, tables: dict[str, pa.Table]) -> str:
+        started = time.perf_counter()
         # The partition's own authors, themes and rejected, so that the code checks see every table.
         own = derived_tables(AuthorTally().add(tables["articles"]), [], self.setup.taxonomy)
         self.validation.add_partition(tables | own)
@@ -114,8 +134,13 @@ class _Run:
         rows = ", ".join(f"{k} {v.num_rows}" for k, v in tables.items())
         return f"partition {number} validated and written in {time.perf_counter() - started:.2f} s ({rows})"
 
-    def finish(self, rejected: list[Rejection]) -> Finished:
-        """The tables complete only now (authors, themes, rejected), written and validated; the files closed."""
+    def finish(self, rejected: list[Rejection]) -> tuple[list[str], Finished]:
+        """The last partition validated and written, then the tables complete only now (authors, themes,
+        rejected); the files closed. Returns the last partition's message too."""
+        messages = []
+        if self.last is not None:
+            messages.append(self._write_partition(*self.last))
+            self.last = None
         derived = derived_tables(self.authors, rejected, self.setup.taxonomy)
         for name, table in derived.items():
             self.files.write(name, table)
@@ -123,8 +148,8 @@ class _Run:
         self.validation.add_tables(derived)
         results = self.validation.finish()
         rows = self.validation.row_counts | {k: v.num_rows for k, v in derived.items()}
-        return Finished(results, self.validation.partitions, {t.name: rows[t.name] for t in TABLES}, self.documents,
-                        digests, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        return messages, Finished(results, self.validation.partitions, {t.name: rows[t.name] for t in TABLES},
+                                  self.documents, digests, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 _runs: dict[str, _Run] = {}  # in the helper: runs begun and not yet finished or abandoned
@@ -132,7 +157,6 @@ _runs: dict[str, _Run] = {}  # in the helper: runs begun and not yet finished or
 
 def _warm_up() -> None:
     validation.warm_up()
-    report.warm_up()
 
 
 def _begin(setup: Setup) -> None:
@@ -142,22 +166,18 @@ def _begin(setup: Setup) -> None:
 
 
 def _add_batch(run_id: str, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-               partition: int | None) -> Added:
-    return _runs[run_id].add_batch(cached, result, keys, partition)
+               partition: int | None, final: bool) -> Added:
+    return _runs[run_id].add_batch(cached, result, keys, partition, final)
 
 
 def _process_and_add(run_id: str, cached: dict[str, dict[str, pa.Table]], files: list[RawFile],
-                     keys: dict[str, str], partition: int | None) -> Added:
+                     keys: dict[str, str], partition: int | None, final: bool) -> Added:
     run = _runs[run_id]
-    return run.add_batch(cached, process_batch(files, run.setup.taxonomy), keys, partition)
+    return run.add_batch(cached, process_batch(files, run.setup.taxonomy), keys, partition, final)
 
 
-def _finish(run_id: str, rejected: list[Rejection]) -> Finished:
+def _finish(run_id: str, rejected: list[Rejection]) -> tuple[list[str], Finished]:
     return _runs.pop(run_id).finish(rejected)
-
-
-def _write_report(staged: Path, manifest: dict[str, Any]) -> Path:
-    return report.write_report(staged, manifest)
 
 
 def _abandon(run_id: str) -> None:
@@ -211,7 +231,9 @@ class PartitionWriter:
     than ``ahead`` batches wait in the helper, and raise the helper's error, if any. ``wants_a_batch`` says
     whether the helper has the time to process the next batch itself (see ``add_raw_batch``). ``handed`` waits
     for every batch and gives what they added up to: the files rejected (those the flow rejected on loading and
-    those processing rejected, in plan order) and the number of documents."""
+    those processing rejected, in plan order), the number of documents, and the run's report tally (``tally``,
+    once the last batch, marked ``final``, is handed). ``begin_finish`` starts the last partition's checks and
+    writes and returns at once, so the flow can draw the report's charts meanwhile; ``finish`` waits for them."""
 
     def __init__(self, setup: Setup, ahead: int) -> None:
         self.run_id = setup.run_id
@@ -220,6 +242,8 @@ class PartitionWriter:
         self.rejected: list[Rejection] = []
         self.documents = 0
         self.raw_batches = 0  # batches the helper processed itself
+        self.tally = ReportTally()  # the helper's, complete once the final batch is handed
+        self._finishing: Future[tuple[list[str], Finished]] | None = None
         self._pool = _helper()
         self._pending: deque[_Pending] = deque()
         try:
@@ -230,22 +254,25 @@ class PartitionWriter:
             self._started = self._pool.submit(_begin, setup)
 
     def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-                  partition: int | None, rejected: list[Rejection]) -> list[str]:
+                  partition: int | None, rejected: list[Rejection], final: bool = False) -> list[str]:
         """``partition``: the partition's number when this batch is its last; ``rejected``: the files the flow
-        rejected while loading the batch."""
-        return self._queue(_add_batch, cached, result, keys, partition, rejected)
+        rejected while loading the batch; ``final``: the batch is the run's last (its partition's checks wait
+        for ``finish``)."""
+        return self._queue(_add_batch, cached, result, keys, partition, rejected, final)
 
     def add_raw_batch(self, cached: dict[str, dict[str, pa.Table]], files: list[RawFile], keys: dict[str, str],
-                      partition: int | None, rejected: list[Rejection]) -> list[str]:
+                      partition: int | None, rejected: list[Rejection], final: bool = False) -> list[str]:
         """As ``add_batch``, for a batch whose files the helper processes itself: the same ``process_batch``, so
         the same rows. ``keys``: the cache key of every file."""
         self.raw_batches += 1
-        return self._queue(_process_and_add, cached, files, keys, partition, rejected)
+        return self._queue(_process_and_add, cached, files, keys, partition, rejected, final)
 
     def _queue(self, fn: Any, cached: dict[str, dict[str, pa.Table]], batch: BatchResult | list[RawFile],
-               keys: dict[str, str], partition: int | None, rejected: list[Rejection]) -> list[str]:
-        future = self._call(fn, self.run_id, cached, batch, keys, partition)
-        self._pending.append(_Pending(future, rejected, partition is not None))
+               keys: dict[str, str], partition: int | None, rejected: list[Rejection], final: bool) -> list[str]:
+        if final and partition is None:
+            raise ValueError("the run's last batch closes its partition")
+        future = self._call(fn, self.run_id, cached, batch, keys, partition, final)
+        self._pending.append(_Pending(future, rejected, partition is not None and not final))
         return self._collect(self.ahead)
 
     def wants_a_batch(self) -> bool:
@@ -262,14 +289,18 @@ class PartitionWriter:
         ``documents``. Returns the messages of the partitions finished meanwhile."""
         return self._collect(0)
 
-    def finish(self, rejected: list[Rejection]) -> tuple[list[str], Finished]:
-        messages = self._collect(0)
-        return messages, self._wait(self._call(_finish, self.run_id, rejected))
+    def begin_finish(self, rejected: list[Rejection]) -> Future[tuple[list[str], Finished]]:
+        """Start ``finish`` in the helper, without waiting for it."""
+        if self._finishing is None:
+            self._finishing = self._call(_finish, self.run_id, rejected)
+        return self._finishing
 
-    def write_report(self, manifest: dict[str, Any]) -> Path:
-        """Render the run's report into its staging dir (in the helper, where matplotlib is imported already)."""
-        path: Path = self._wait(self._call(_write_report, self.staged, manifest))
-        return path
+    def finish(self, rejected: list[Rejection]) -> tuple[list[str], Finished]:
+        """The last partition validated and written, then the tables complete only at the end; ``rejected``: every
+        file the run rejected (as given to ``begin_finish``, if that was called)."""
+        messages = self._collect(0)
+        more, finished = self._wait(self.begin_finish(rejected))
+        return messages + more, finished
 
     def abandon(self) -> None:
         """Close the run's files in the helper (the flow discards its staging dir); quiet if the helper is gone."""
@@ -295,6 +326,8 @@ class PartitionWriter:
             added: Added = self._wait(pending.future)
             self.rejected += pending.rejected + added.rejected
             self.documents += added.documents
+            if added.tally is not None:
+                self.tally = added.tally
             if added.message is not None:
                 messages.append(added.message)
         return messages

@@ -29,6 +29,7 @@ from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEO
 from flows.lock import run_lock
 from flows.partitions import PartitionWriter, Setup
 from flows.progress import Progress
+from flows.report import import_charting_soon, run_report_data
 from flows.runners import batch_bytes, check_runner, in_flight, task_runner
 from flows.tasks import (
     Batch,
@@ -39,6 +40,7 @@ from flows.tasks import (
     change_artifact,
     clean_leftovers,
     discover_files,
+    draw_report_charts,
     fingerprint_files,
     finish_partitions,
     load_batch,
@@ -111,6 +113,8 @@ def corpus_pipeline(
                 _hand_over(plan, batches, writer, progress)
             rejected += writer.rejected
             _check_inputs(catalog, rejected, n_documents=writer.documents, strict=strict)
+            writer.begin_finish(rejected)  # the last partition's checks, in the helper, while the charts are drawn
+            charts = draw_report_charts(_unwalked(loaded.taxonomy), _unwalked(writer.tally))
             finished = finish_partitions(_unwalked(writer), rejected)
             report, counts = finished.report, finished.row_counts
             report_artifacts(counts, _unwalked(report))
@@ -123,7 +127,8 @@ def corpus_pipeline(
                 previous=previous_manifest(catalog),
             )
             change_artifact(_unwalked(manifest["changes"]))
-            write_run_report(_unwalked(writer), _unwalked(manifest))
+            write_run_report(staged, _unwalked(run_report_data(manifest, loaded.taxonomy, writer.tally, rejected)),
+                             _unwalked(charts))
             published = publish_run(catalog, run_id, staged, _unwalked(finished), _unwalked(manifest),
                                     _unwalked(plan))
         except BaseException:
@@ -147,7 +152,8 @@ def _hand_over(
 ) -> None:
     """Hand every batch to the helper, in order, marking each partition's last: processed, or (``None`` for a
     result) as files for the helper to process itself; then wait for all of them (the documents and files
-    rejected on the way are then in ``writer.documents`` and ``writer.rejected``)."""
+    rejected on the way are then in ``writer.documents`` and ``writer.rejected``, the report's tally in
+    ``writer.tally``; the last partition is checked and written by ``writer.finish``)."""
     logger = get_run_logger()
     for number, partition in enumerate(plan.partitions, start=1):
         for i, batch in enumerate(partition, start=1):
@@ -157,16 +163,18 @@ def _hand_over(
                 logger.info("validate and write: partition %d (up to %d documents)", number,
                             sum(len(b.files) for b in partition))
             closes = number if last else None
+            final = last and number == len(plan.partitions)  # its checks wait for writer.finish
             if result is None:
                 keys = {f.path: plan.keys[f.path] for f in loaded_batch.raw}
                 messages = writer.add_raw_batch(loaded_batch.cached, loaded_batch.raw, keys, closes,
-                                                loaded_batch.rejected)
+                                                loaded_batch.rejected, final)
             else:
                 keys = {path: plan.keys[path] for path in result.tables}
-                messages = writer.add_batch(loaded_batch.cached, result, keys, closes, loaded_batch.rejected)
+                messages = writer.add_batch(loaded_batch.cached, result, keys, closes, loaded_batch.rejected, final)
             for message in messages:
                 logger.info("helper: %s", message)
             progress.advance(batch.n_bytes)
+    import_charting_soon()  # while the helper catches up: the report's charts are drawn next
     for message in writer.handed():
         logger.info("helper: %s", message)
     if writer.raw_batches:

@@ -1,49 +1,76 @@
-"""Gathering a run's report data from its Parquet files (only the columns the report shows) and writing
-``report.html`` (see ``transforms/report.py``)."""
+"""Writing ``report.html``: a run's (from the tally its helper gathered and the charts the flow drew) or a
+published snapshot's (from the few columns the report shows, read from its Parquet files). See
+``transforms/report.py``."""
 
 from __future__ import annotations
 
+import importlib
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from flows.snapshots import read_table
-from transforms.report import ArticleSummary, ReportData, pyplot, render_report
+from transforms.records import Rejection
+from transforms.report import (
+    ARTICLE_COLUMNS,
+    SENTENCE_COLUMNS,
+    TAG_COLUMNS,
+    Charts,
+    ReportData,
+    ReportTally,
+    render_report,
+)
+from transforms.themes import Taxonomy
 
 REPORT_FILE = "report.html"
 
 
+def import_charting_soon() -> threading.Thread:
+    """Import matplotlib (~0.5 s) in a thread of its own, now, so that drawing the charts later does not wait
+    for it: the flow calls this when it has handed its last batch and waits for the helper."""
+    thread = threading.Thread(target=importlib.import_module, args=("matplotlib.figure",),
+                              name="import-matplotlib")
+    thread.start()
+    return thread
+
+
 def report_data(run_root: Path, manifest: dict[str, Any]) -> ReportData:
-    """What the report shows, read from the run (a staged run or a published snapshot) and its manifest."""
+    """What the report shows, read from a run (a staged run or a published snapshot) and its manifest."""
     def read(table: str, columns: list[str], **kwargs: Any) -> Any:
         return read_table(run_root, table, columns, **kwargs)
 
-    articles = read("articles", ["article_id", "title", "author", "n_words", "primary_theme", "parse_warnings"])
-    tags = read("theme_tags", ["unit_id", "theme_id", "score"], filters=[("level", "=", "article")])
-    scores: dict[str, dict[str, float]] = {}
-    for unit, theme, score in zip(*(tags.column(c).to_pylist() for c in ("unit_id", "theme_id", "score")),
-                                  strict=True):
-        scores.setdefault(unit, {})[theme] = score
+    tally = ReportTally().add(read("articles", ARTICLE_COLUMNS),
+                              read("theme_tags", TAG_COLUMNS, filters=[("level", "=", "article")]),
+                              read("sentences", SENTENCE_COLUMNS))
     themes = read("themes", ["theme_id", "label"])
     return ReportData(
         manifest=manifest,
         themes=list(zip(themes.column("theme_id").to_pylist(), themes.column("label").to_pylist(), strict=True)),
-        articles=[ArticleSummary(a["article_id"], a["title"], a["author"], a["n_words"], a["primary_theme"],
-                                 tuple(a["parse_warnings"])) for a in articles.to_pylist()],
-        article_scores=scores,
-        sentence_words=read("sentences", ["n_words"]).column("n_words").to_numpy(),
+        tally=tally,
         rejected=read("rejected", ["path", "reason", "message"]).to_pylist(),
     )
 
 
-def warm_up() -> None:
-    """Import what rendering a report imports (matplotlib, ~1 s), ahead of the first report."""
-    pyplot()
+def run_report_data(manifest: dict[str, Any], taxonomy: Taxonomy, tally: ReportTally,
+                    rejected: Iterable[Rejection]) -> ReportData:
+    """What the report of a run shows, from what the run has in memory: the same as ``report_data`` once the
+    run is published (the themes and rejected tables are made from the same taxonomy and rejections)."""
+    return ReportData(
+        manifest=manifest,
+        themes=[(t.theme_id, t.label) for t in taxonomy.themes],
+        tally=tally,
+        rejected=[{"path": r.path, "reason": r.reason.value, "message": r.message}
+                  for r in sorted(rejected, key=lambda r: r.path)],
+    )
 
 
-def write_report(run_root: Path, manifest: dict[str, Any], output: Path | None = None) -> Path:
-    """Render the report of the run at ``run_root`` to ``output`` (default ``run_root/report.html``)."""
+def write_report(run_root: Path, data: ReportData, charts: Charts | None = None, output: Path | None = None
+                 ) -> Path:
+    """Render ``data`` (with ``charts`` drawn already, if given) to ``output`` (default
+    ``run_root/report.html``), atomically."""
     path = output or run_root / REPORT_FILE
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(render_report(report_data(run_root, manifest)), encoding="utf-8")
+    tmp.write_text(render_report(data, charts), encoding="utf-8")
     tmp.replace(path)
     return path

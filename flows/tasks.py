@@ -16,7 +16,7 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
-from flows import io, publish
+from flows import io, publish, report
 from flows.cache import DocumentCache, document_key
 from flows.catalog import Catalog, manifest_path
 from flows.partitions import Finished, PartitionWriter
@@ -27,6 +27,7 @@ from transforms.changes import change_markdown, change_report
 from transforms.errors import CorpusError, TaxonomyError
 from transforms.inputs import drop_duplicates
 from transforms.records import FileRef, RawFile, Rejection, RejectReason
+from transforms.report import Charts, ReportData, ReportTally, draw_charts
 from transforms.schema import TABLES
 from transforms.themes import Taxonomy, parse_taxonomy
 
@@ -262,9 +263,15 @@ def clean_leftovers(catalog: Catalog) -> None:
 
 
 @compute_task
-def write_run_report(writer: PartitionWriter, manifest: dict[str, Any]) -> Path:
-    """The run's visual report, in its staging dir (rendered by the helper process)."""
-    return writer.write_report(manifest)
+def draw_report_charts(taxonomy: Taxonomy, tally: ReportTally) -> Charts:
+    """The charts of the run's report (drawn here while the helper checks and writes the last partition)."""
+    return draw_charts([(t.theme_id, t.label) for t in taxonomy.themes], tally)
+
+
+@io_task
+def write_run_report(staged: Path, data: ReportData, charts: Charts) -> Path:
+    """The run's visual report, in its staging dir."""
+    return report.write_report(staged, data, charts)
 
 
 @io_task

@@ -1,10 +1,11 @@
 """The visual report of a run: one self-contained HTML file (inline CSS, inline SVG charts, no script, no link
 to anything outside the file), so that it opens anywhere, offline, and can be mailed around.
 
-``ReportData`` holds what the report shows, gathered from a run's tables (``flows/report.py`` reads the few
-columns it needs from the Parquet files, so a large run is never loaded whole); ``render_report`` turns it into
-HTML. Charts are drawn with matplotlib's SVG backend, with text kept as text and fixed ids, so the same data
-always gives the same bytes.
+``ReportTally`` holds what the report shows of a run's tables, gathered a part at a time in path order (the
+flow's helper adds each partition as it writes it; ``flows/report.py`` adds a published snapshot's few columns),
+so a large run is never held whole; ``draw_charts`` turns a tally into the report's SVG charts and
+``render_report`` the rest into HTML. Charts are drawn with matplotlib's SVG backend (its object API, no pyplot
+state), with text kept as text and fixed ids, so the same data always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,48 +15,115 @@ import io
 import re
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 MAX_HEATMAP_ARTICLES = 60
 MAX_AUTHORS = 12
 MAX_LISTED = 50  # rows listed in the HTML tables (warnings, rejected files, changes)
 
+# The columns of each table the tally reads (``ReportTally.add``).
+ARTICLE_COLUMNS = ["article_id", "title", "author", "n_words", "primary_theme", "parse_warnings"]
+TAG_COLUMNS = ["level", "unit_id", "theme_id", "score"]
+SENTENCE_COLUMNS = ["n_words"]
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    article_id: str
-    title: str
-    author: str | None
-    n_words: int
-    primary_theme: str | None
-    parse_warnings: tuple[str, ...]
+
+@dataclass(slots=True)
+class ReportTally:
+    """What the report shows of a run's articles and sentences, added a part at a time in path order: the
+    first articles with their theme scores (the heatmap), articles per author and primary theme, how many units
+    have each length, and the parse warnings. Its size does not grow with the corpus but for the number of
+    distinct lengths and authors."""
+
+    n_articles: int = 0
+    heatmap: list[tuple[str, str]] = field(default_factory=list)  # (article_id, title) of the first articles
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)  # heatmap article -> theme -> score
+    authors: Counter[str] = field(default_factory=Counter)  # articles per author, in order of first appearance
+    author_themes: Counter[tuple[str, str | None]] = field(default_factory=Counter)  # (author, primary theme)
+    article_words: Counter[int] = field(default_factory=Counter)  # words -> articles with that many
+    sentence_words: Counter[int] = field(default_factory=Counter)  # words -> sentences with that many
+    warnings: Counter[str] = field(default_factory=Counter)  # parse warning -> articles, in order of first sight
+    flagged: list[tuple[str, str, str]] = field(default_factory=list)  # (title, author, warnings), the first
+    n_flagged: int = 0  # articles with a parse warning
+
+    def add(self, articles: pa.Table, theme_tags: pa.Table, sentences: pa.Table) -> ReportTally:
+        """The next part of a run's tables (``ARTICLE_COLUMNS``, ``TAG_COLUMNS``, ``SENTENCE_COLUMNS`` at
+        least), in path order; ``theme_tags`` needs only the article-level rows of the part's articles."""
+        room = MAX_HEATMAP_ARTICLES - len(self.heatmap)
+        if room > 0 and articles.num_rows:
+            first = articles.slice(0, room)
+            shown = first.column("article_id").to_pylist()
+            self.heatmap += zip(shown, first.column("title").to_pylist(), strict=True)
+            level = pc.equal(theme_tags.column("level"), "article")
+            of_shown = pc.is_in(theme_tags.column("unit_id"), value_set=pa.array(shown, pa.string()))
+            tags = theme_tags.filter(pc.and_(level, of_shown))
+            for unit, theme, score in zip(*(tags.column(c).to_pylist() for c in ("unit_id", "theme_id", "score")),
+                                          strict=True):
+                self.scores.setdefault(unit, {})[theme] = score
+        self.n_articles += articles.num_rows
+        for author, theme in zip(articles.column("author").to_pylist(), articles.column("primary_theme").to_pylist(),
+                                 strict=True):
+            if author:
+                self.authors[author] += 1
+                self.author_themes[author, theme] += 1
+        _count_values(self.article_words, articles.column("n_words"))
+        _count_values(self.sentence_words, sentences.column("n_words"))
+        flagged = articles.filter(pc.greater(pc.list_value_length(articles.column("parse_warnings")), 0))
+        for title, author, found in zip(*(flagged.column(c).to_pylist() for c in ("title", "author",
+                                                                                   "parse_warnings")), strict=True):
+            self.warnings.update(found)
+            if len(self.flagged) < MAX_LISTED:
+                self.flagged.append((title, author or "", ", ".join(found)))
+        self.n_flagged += flagged.num_rows
+        return self
+
+
+def _count_values(counts: Counter[int], column: pa.ChunkedArray) -> None:
+    values, n = np.unique(column.to_numpy(), return_counts=True)
+    for value, k in zip(values.tolist(), n.tolist(), strict=True):
+        counts[value] += k
+
+
+class Charts(NamedTuple):
+    """The report's charts, as inline SVG."""
+
+    heatmap: str
+    authors: str
+    lengths: str
 
 
 @dataclass(slots=True)
 class ReportData:
     manifest: dict[str, Any]
     themes: list[tuple[str, str]]  # (theme_id, label), in taxonomy order
-    articles: list[ArticleSummary]
-    article_scores: dict[str, dict[str, float]]  # article_id -> theme_id -> score
-    sentence_words: Sequence[int]
+    tally: ReportTally
     rejected: list[dict[str, Any]] = field(default_factory=list)  # rows of the rejected table
 
 
-def render_report(data: ReportData) -> str:
+def draw_charts(themes: list[tuple[str, str]], tally: ReportTally) -> Charts:
+    """The charts of the report, which need only the tally and the themes (not the manifest): the flow draws
+    them while its helper validates and writes the last partition."""
+    return Charts(_heatmap(themes, tally), _authors_chart(themes, tally), _lengths_chart(tally))
+
+
+def render_report(data: ReportData, charts: Charts | None = None) -> str:
+    """The report's HTML; ``charts`` as ``draw_charts`` gives them for ``data`` (drawn now if not given)."""
     m = data.manifest
+    charts = charts or draw_charts(data.themes, data.tally)
     validation = m["validation"]
     status = "passed" if validation["success"] else "FAILED"
     sections = [
         _section("overview", "Overview", _overview(data)),
-        _section("themes-by-article", "Themes by article", _figure("chart-heatmap", _heatmap(data),
-                 _heatmap_caption(data))),
-        _section("themes-by-author", "Themes by author", _figure("chart-authors", _authors_chart(data),
+        _section("themes-by-article", "Themes by article", _figure("chart-heatmap", charts.heatmap,
+                 _heatmap_caption(data.tally))),
+        _section("themes-by-author", "Themes by author", _figure("chart-authors", charts.authors,
                  f"Primary theme of each article, for the {MAX_AUTHORS} authors with most articles.")),
-        _section("lengths", "Lengths", _figure("chart-lengths", _lengths_chart(data),
+        _section("lengths", "Lengths", _figure("chart-lengths", charts.lengths,
                  "Words per article and per sentence (count of units by length).")),
         _section("changes", "Changes since the previous snapshot", _changes(m.get("changes") or {})),
         _section("warnings", "Parse warnings", _warnings(data)),
@@ -91,10 +159,10 @@ def _overview(data: ReportData) -> str:
     return f'<div class="cols"><table class="facts">{rows}</table>{counts}</div>'
 
 
-def _heatmap_caption(data: ReportData) -> str:
-    shown = min(len(data.articles), MAX_HEATMAP_ARTICLES)
-    scope = f"all {shown} articles" if shown == len(data.articles) else (
-        f"the first {shown} of {len(data.articles)} articles (in path order)")
+def _heatmap_caption(tally: ReportTally) -> str:
+    shown = len(tally.heatmap)
+    scope = f"all {shown} articles" if shown == tally.n_articles else (
+        f"the first {shown} of {tally.n_articles} articles (in path order)")
     return f"Article-level theme scores (0 to 1) for {scope}."
 
 
@@ -117,14 +185,12 @@ def _changes(changes: dict[str, Any]) -> str:
 
 
 def _warnings(data: ReportData) -> str:
-    counts = Counter(w for a in data.articles for w in a.parse_warnings)
-    if not counts:
+    tally = data.tally
+    if not tally.warnings:
         return "<p>No article has a parse warning.</p>"
-    flagged = [a for a in data.articles if a.parse_warnings]
-    summary = _table(["warning", "articles"], [[w, n] for w, n in counts.most_common()], numeric={1})
-    listing = _table(["article", "author", "warnings"],
-                     [[a.title, a.author or "", ", ".join(a.parse_warnings)] for a in flagged[:MAX_LISTED]])
-    return f"<p>{len(flagged)} of {len(data.articles)} articles.</p>{summary}{listing}{_more(len(flagged))}"
+    summary = _table(["warning", "articles"], [[w, n] for w, n in tally.warnings.most_common()], numeric={1})
+    listing = _table(["article", "author", "warnings"], [list(row) for row in tally.flagged])
+    return f"<p>{tally.n_flagged} of {tally.n_articles} articles.</p>{summary}{listing}{_more(tally.n_flagged)}"
 
 
 def _rejected(rejected: list[dict[str, Any]]) -> str:
@@ -148,35 +214,32 @@ def _validation(v: dict[str, Any]) -> str:
 # ------------------------------------------------------------------------------------------------ charts
 
 
-def _heatmap(data: ReportData) -> str:
-    plt = pyplot()
-    articles = data.articles[:MAX_HEATMAP_ARTICLES]
-    theme_ids = [t for t, _ in data.themes]
-    matrix = [[data.article_scores.get(a.article_id, {}).get(t, 0.0) for t in theme_ids] for a in articles]
-    fig, ax = plt.subplots(figsize=(10, 1.6 + 0.28 * max(len(articles), 1)))
-    if articles:
+def _heatmap(themes: list[tuple[str, str]], tally: ReportTally) -> str:
+    theme_ids = [t for t, _ in themes]
+    matrix = [[tally.scores.get(article_id, {}).get(t, 0.0) for t in theme_ids] for article_id, _ in tally.heatmap]
+    fig = _figure_of(10, 1.6 + 0.28 * max(len(tally.heatmap), 1))
+    ax = fig.subplots()
+    if tally.heatmap:
         image = ax.imshow(matrix, aspect="auto", cmap="viridis", vmin=0.0, vmax=1.0, interpolation="nearest")
         fig.colorbar(image, ax=ax, fraction=0.025, pad=0.02, label="score")
-    ax.set_xticks(range(len(theme_ids)), [label for _, label in data.themes], rotation=40, ha="right",
-                  fontsize=8)
-    ax.set_yticks(range(len(articles)), [_short(a.title, 48) for a in articles], fontsize=8)
+    ax.set_xticks(range(len(theme_ids)), [label for _, label in themes], rotation=40, ha="right", fontsize=8)
+    ax.set_yticks(range(len(tally.heatmap)), [_short(title, 48) for _, title in tally.heatmap], fontsize=8)
     return _svg(fig)
 
 
-def _authors_chart(data: ReportData) -> str:
-    plt = pyplot()
+def _authors_chart(themes: list[tuple[str, str]], tally: ReportTally) -> str:
+    import matplotlib
     from matplotlib.ticker import MaxNLocator
 
-    by_author = Counter(a.author for a in data.articles if a.author)
-    authors = [name for name, _ in by_author.most_common(MAX_AUTHORS)]
-    theme_ids = [t for t, _ in data.themes]
-    labels = dict(data.themes)
-    counts = Counter((a.author, a.primary_theme) for a in data.articles if a.author in authors)
-    fig, ax = plt.subplots(figsize=(10, 1.4 + 0.38 * max(len(authors), 1)))
+    authors = [name for name, _ in tally.authors.most_common(MAX_AUTHORS)]
+    theme_ids = [t for t, _ in themes]
+    labels = dict(themes)
+    fig = _figure_of(10, 1.4 + 0.38 * max(len(authors), 1))
+    ax = fig.subplots()
     left = [0] * len(authors)
-    colours = plt.get_cmap("tab20")
+    colours = matplotlib.colormaps["tab20"]
     for i, theme in enumerate([*theme_ids, None]):
-        widths = [counts.get((author, theme), 0) for author in authors]
+        widths = [tally.author_themes.get((author, theme), 0) for author in authors]
         if any(widths):
             ax.barh(range(len(authors)), widths, left=left, color=colours(i % 20),
                     label=labels.get(theme, "no theme") if theme else "no theme")
@@ -192,50 +255,53 @@ def _authors_chart(data: ReportData) -> str:
     return _svg(fig)
 
 
-def _lengths_chart(data: ReportData) -> str:
-    plt = pyplot()
+def _lengths_chart(tally: ReportTally) -> str:
     from matplotlib.ticker import MaxNLocator
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.2))
-    _histogram(left, [a.n_words for a in data.articles], bins=30, color="#3b6ea5")
+    fig = _figure_of(10, 3.2)
+    left, right = fig.subplots(1, 2)
+    _histogram(left, tally.article_words, bins=30, color="#3b6ea5")
     left.set_title("articles", fontsize=10)
     left.set_xlabel("words")
     left.set_ylabel("articles")
     left.yaxis.set_major_locator(MaxNLocator(integer=True))
-    _histogram(right, data.sentence_words, bins=40, color="#5a9e6f")
+    _histogram(right, tally.sentence_words, bins=40, color="#5a9e6f")
     right.set_title("sentences", fontsize=10)
     right.set_xlabel("words")
     right.set_ylabel("sentences")
     return _svg(fig)
 
 
-def _histogram(axes: Any, values: Sequence[int], bins: int, color: str) -> None:
-    """``axes.hist(values)``, counted by numpy first: matplotlib's hist copies a long sequence value by value
-    (1.5 s for a million sentences); given the counts as weights of one value per bin it draws the same bars."""
-    counts, edges = np.histogram(np.asarray(values, dtype=np.float64), bins=bins)
-    axes.hist(edges[:-1], bins=edges, weights=counts, color=color)
+def _histogram(axes: Any, counts: Mapping[int, int], bins: int, color: str) -> None:
+    """``axes.hist`` of the values counted in ``counts`` (value -> how many times): the same bins and bars as of
+    the values themselves (the bins span their least to their greatest), without a value per unit (matplotlib's
+    hist copies a long sequence value by value: 1.5 s for a million sentences)."""
+    values = np.fromiter(counts.keys(), np.float64, len(counts))
+    n, edges = np.histogram(values, bins=bins, weights=np.fromiter(counts.values(), np.int64, len(counts)))
+    axes.hist(edges[:-1], bins=edges, weights=n, color=color)
 
 
-def pyplot() -> Any:
-    """matplotlib's pyplot, set up for the report's SVG (importing it takes ~1 s, the first time)."""
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "corpus-pipeline", "font.size": 9}
+
+
+def _figure_of(width: float, height: float) -> Any:
+    """A figure of its own (matplotlib's object API: no pyplot, so no state shared between threads) with the
+    report's settings (importing matplotlib takes ~0.5 s, the first time)."""
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("svg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "corpus-pipeline", "font.size": 9})
-    return plt
+    params: Any = matplotlib.rcParams
+    if any(params[k] != v for k, v in _RC.items()):
+        params.update(_RC)
+    return Figure(figsize=(width, height))
 
 
 def _svg(fig: Any) -> str:
-    import matplotlib.pyplot as plt
-
     buffer = io.StringIO()
     with warnings.catch_warnings():
         # Text stays text (svg.fonttype none): the browser draws CJK titles with its own fonts.
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
     text = buffer.getvalue()
     text = text[text.index("<svg"):]  # inline: no XML declaration or DOCTYPE
     return re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)  # RDF boilerplate

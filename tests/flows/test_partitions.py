@@ -19,10 +19,12 @@ from flows.cache import DocumentCache
 from flows.catalog import Catalog, parquet_path
 from flows.partitions import PartitionWriter, Setup
 from flows.publish import file_digests
+from flows.report import report_data, run_report_data, write_report
 from flows.validation import load_suite
 from tests.conftest import SAMPLE, WIRE
 from transforms.batches import BatchResult, process_batch
 from transforms.records import RawFile, Rejection, RejectReason
+from transforms.report import ReportTally, draw_charts, render_report
 from transforms.schema import TABLES
 from transforms.tables import AuthorTally, concat_document_tables, derived_tables
 from transforms.themes import Taxonomy
@@ -63,15 +65,16 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     messages = writer.add_batch({}, first, {p: f"key-{p}" for p in first.tables}, None, [])
     messages += writer.add_batch(cached, BatchResult(), {}, 1, [])
     files = [raws[2], RawFile("z.bin", b"\x00\x01" * 50)]
-    messages += writer.add_raw_batch({}, files, {f.path: f"key-{f.path}" for f in files}, 2, [loading])
+    messages += writer.add_raw_batch({}, files, {f.path: f"key-{f.path}" for f in files}, 2, [loading], final=True)
     messages += writer.handed()
+    # The run's last partition is only joined and tallied so far: its checks and writes wait for finish.
+    assert [re.sub(r" in \d+\.\d\d s \(.*", "", m) for m in messages] == ["partition 1 validated and written"]
     assert writer.documents == 3 and writer.raw_batches == 1
     assert [(r.path, r.reason) for r in writer.rejected] == [("gone.txt", RejectReason.UNREADABLE),
                                                              ("z.bin", RejectReason.BINARY)]
     more, finished = writer.finish([])
     messages += more
-    assert [re.sub(r" in \d+\.\d\d s \(.*", "", m) for m in messages] == ["partition 1 validated and written",
-                                                                          "partition 2 validated and written"]
+    assert [re.sub(r" in \d+\.\d\d s \(.*", "", m) for m in more] == ["partition 2 validated and written"]
 
     # What the flow would have built: each partition's documents in path order, partition after partition.
     one, two = concat_document_tables([*first.tables.values(), *cached.values()]), \
@@ -96,12 +99,17 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
         f"key-{p}.arrows" for b in (first, third) for p in b.tables)
 
-    # The report is rendered in the helper, into the staging dir.
+    # The report tally the helper gathered partition by partition is that of the tables as written: the run's
+    # report (its charts drawn from the tally) is the one rebuilt from the files.
+    assert writer.tally == ReportTally().add(expected["articles"], expected["theme_tags"], expected["sentences"])
     manifest = {"run_id": "run-1", "validation": finished.report.summary(), "row_counts": finished.row_counts,
                 "inputs": [], "rejected": 0, "changes": {}, "taxonomy": {"id": "t", "version": "1"},
                 "package": {"version": "0"}}
-    assert writer.write_report(manifest) == staged / "report.html"
-    assert "<svg" in (staged / "report.html").read_text(encoding="utf-8")
+    data = run_report_data(manifest, taxonomy, writer.tally, [])
+    charts = draw_charts(data.themes, data.tally)
+    assert write_report(staged, data, charts) == staged / "report.html"
+    written = (staged / "report.html").read_text(encoding="utf-8")
+    assert written.count("<svg") == 3 and written == render_report(report_data(staged, manifest))
 
 
 def test_an_error_in_the_helper_reaches_the_flow(

@@ -1,0 +1,76 @@
+"""The report's tally and charts (``transforms.report``): a tally gathered a part at a time is the tally of the
+whole, and the charts drawn from value counts are those of the values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import CORPORA
+from transforms.batches import process_batch
+from transforms.records import RawFile
+from transforms.report import MAX_HEATMAP_ARTICLES, ReportTally, _figure_of, _histogram, draw_charts
+from transforms.tables import concat_document_tables
+from transforms.themes import Taxonomy
+
+
+@pytest.fixture(scope="module")
+def parts(taxonomy: Taxonomy) -> list[dict[str, pa.Table]]:
+    """Every test corpus's files, copied under eight folders: more articles than the heatmap shows, with
+    parse warnings, some without bylines; one part per document, in path order."""
+    files = [RawFile(f"{copy}/{corpus.name}/{p.name}", p.read_bytes()) for copy in range(8) for corpus in CORPORA
+             for p in sorted((corpus / "raw").rglob("*")) if p.is_file()]
+    result = process_batch(files, taxonomy)
+    return [result.tables[path] for path in sorted(result.tables)]
+
+
+def tally_of(parts: list[dict[str, pa.Table]]) -> ReportTally:
+    tables = concat_document_tables(parts)
+    return ReportTally().add(tables["articles"], tables["theme_tags"], tables["sentences"])
+
+
+def test_a_tally_added_a_part_at_a_time_is_the_tally_of_the_whole(parts: list[dict[str, pa.Table]]) -> None:
+    whole = tally_of(parts)
+    assert whole.n_articles > MAX_HEATMAP_ARTICLES and len(whole.heatmap) == MAX_HEATMAP_ARTICLES
+    assert whole.n_flagged > 0 and whole.warnings and len(whole.authors) > 1
+    assert sum(whole.sentence_words.values()) == sum(p["sentences"].num_rows for p in parts)
+    for size in (1, 3, 7):
+        tally = ReportTally()
+        for k in range(0, len(parts), size):
+            group = concat_document_tables(parts[k : k + size])
+            tally.add(group["articles"], group["theme_tags"], group["sentences"])
+        assert tally == whole, size
+
+
+def test_the_heatmap_shows_the_first_articles_with_their_article_level_scores(
+    parts: list[dict[str, pa.Table]], taxonomy: Taxonomy
+) -> None:
+    tables = concat_document_tables(parts)
+    tally = tally_of(parts)
+    first = tables["articles"].slice(0, MAX_HEATMAP_ARTICLES).to_pylist()
+    assert tally.heatmap == [(a["article_id"], a["title"]) for a in first]
+    tags = [t for t in tables["theme_tags"].to_pylist() if t["level"] == "article"]
+    shown = {a["article_id"] for a in first}
+    expected: dict[str, dict[str, float]] = {}
+    for t in tags:
+        if t["unit_id"] in shown:
+            expected.setdefault(t["unit_id"], {})[t["theme_id"]] = t["score"]
+    assert tally.scores == expected
+    charts = draw_charts([(t.theme_id, t.label) for t in taxonomy.themes], tally)
+    assert all(svg.startswith("<svg") for svg in charts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=400), max_size=300), st.sampled_from([1, 30, 40]))
+def test_a_histogram_of_counted_values_draws_the_bars_of_the_values(values: list[int], bins: int) -> None:
+    ours, theirs = _figure_of(4, 3).subplots(), _figure_of(4, 3).subplots()
+    counts: dict[int, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    _histogram(ours, counts, bins=bins, color="#000000")
+    theirs.hist(np.asarray(values, dtype=np.float64), bins=bins, color="#000000")
+    bars = [[(p.get_x(), p.get_width(), p.get_height()) for p in ax.patches] for ax in (ours, theirs)]
+    assert bars[0] == bars[1]
