@@ -5,30 +5,37 @@ taxonomy, so the key is the sha256 of those four. A re-run looks every document 
 stored rows byte for byte, a miss processes the document and stores its rows. Changing the code (any file of
 ``transforms/``) or the taxonomy changes every key, so everything is processed again.
 
-Layout: ``OUT/cache/<key>.arrows``, one file per document: a header (a magic string and the byte length of each
-table) followed by one Arrow IPC stream per table, memory-mapped on read. One file rather than one per table:
-creating files dominated storing (five files and a directory per document, ~1.5 ms in the flow's process). An
-entry is written to ``OUT/cache/.tmp-<key>`` and renamed into place, so a killed run never leaves a half-written
-entry; an entry that cannot be read is deleted and its document processed again.
+Layout: ``OUT/cache/<pack>.pack``, one file per stored batch of documents (a pack): a magic line, then each
+document's entry (one Arrow IPC stream per table, back to back), then an index (JSON: each entry's key and the
+byte length of each of its streams) and the index's length. Packs rather than a file per document: on the
+machines we measured, creating a file costs ~0.5 ms of CPU whatever its size, which made storing a 16 MB
+partition's 628 documents 0.35 s of the helper's time, and the packs of a 100 MB corpus are 26 files instead of
+3,931. A pack is written to ``OUT/cache/.tmp-<pack>`` and renamed into place, so a killed run never leaves a
+half-written one; a pack that cannot be read is deleted (its documents are processed again). Entries are
+memory-mapped on read. Pruning drops packs none of whose documents are in use, and rewrites a pack whose
+entries in use are less than half of it, so the cache stays within twice the size of what it serves.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import struct
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 
 from transforms.tables import DOCUMENT_TABLES
 
 _TMP_PREFIX = ".tmp-"
-_SUFFIX = ".arrows"
-_MAGIC = b"corpus-pipeline cache 1\n"
-_LENGTHS = struct.Struct(f"<{len(DOCUMENT_TABLES)}Q")  # byte length of each table's stream, in DOCUMENT_TABLES order
+_SUFFIX = ".pack"
+_MAGIC = b"corpus-pipeline cache pack 1\n"
+_INDEX_LENGTH = struct.Struct("<Q")  # at the end of a pack: the byte length of the index before it
 
 
 def document_key(path: str, sha256: str, code_version: str, taxonomy_sha256: str) -> str:
@@ -47,75 +54,159 @@ def code_version(package_version: str, source: Path = TRANSFORMS) -> str:
     return f"{package_version}+{digest.hexdigest()[:16]}"
 
 
+@dataclass(frozen=True, slots=True)
+class CacheEntry:
+    """Where a document's stored rows are: its pack (a file name under the cache's root), the entry's offset in
+    it, and the byte length of each table's stream (``DOCUMENT_TABLES`` order)."""
+
+    pack: str
+    offset: int
+    lengths: tuple[int, ...]
+
+
 class DocumentCache:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._maps: dict[str, pa.Buffer] = {}  # packs memory-mapped by ``load``
 
-    def path(self, key: str) -> Path:
-        return self.root / f"{key}{_SUFFIX}"
+    def find(self, keys: Iterable[str]) -> dict[str, CacheEntry]:
+        """The entries of ``keys`` that the cache holds, by key (packs that cannot be read are deleted)."""
+        wanted = set(keys)
+        return {key: entry for key, entry in self._entries() if key in wanted}
 
-    def has(self, key: str) -> bool:
-        return self.path(key).is_file()
-
-    def load(self, key: str) -> dict[str, pa.Table] | None:
-        path = self.path(key)
-        if not path.is_file():
-            return None
+    def load(self, entry: CacheEntry) -> dict[str, pa.Table] | None:
+        """The tables of the entry, or None when its pack is gone or damaged (a damaged pack is deleted: its
+        documents are processed again)."""
+        path = self.root / entry.pack
         try:
-            data = pa.memory_map(str(path)).read_buffer()
-            head = len(_MAGIC) + _LENGTHS.size
-            if data.size < head or data.slice(0, len(_MAGIC)).to_pybytes() != _MAGIC:
-                raise ValueError("not a cache entry")
-            lengths = _LENGTHS.unpack(data.slice(len(_MAGIC), _LENGTHS.size).to_pybytes())
-            if head + sum(lengths) != data.size:
-                raise ValueError("truncated or padded")
-            tables, offset = {}, head
-            for t, n in zip(DOCUMENT_TABLES, lengths, strict=True):
+            data = self._maps.get(entry.pack)
+            if data is None:
+                data = self._maps[entry.pack] = pa.memory_map(str(path)).read_buffer()
+            if entry.offset + sum(entry.lengths) > data.size:
+                raise ValueError("the entry is outside its pack")
+            tables, offset = {}, entry.offset
+            for t, n in zip(DOCUMENT_TABLES, entry.lengths, strict=True):
                 tables[t.name] = pa.ipc.open_stream(data.slice(offset, n)).read_all()
                 offset += n
             return tables
         except (OSError, ValueError, pa.ArrowInvalid):
-            path.unlink(missing_ok=True)  # damaged: process the document again
+            self._maps.pop(entry.pack, None)
+            path.unlink(missing_ok=True)
             return None
 
-    def store(self, key: str, tables: Mapping[str, pa.Table]) -> None:
-        streams = []
-        for t in DOCUMENT_TABLES:
-            sink = pa.BufferOutputStream()
-            with pa.ipc.new_stream(sink, tables[t.name].schema) as writer:
-                writer.write_table(tables[t.name])
-            streams.append(sink.getvalue())
-        tmp = self.root / f"{_TMP_PREFIX}{key}"
-        try:
-            out = open(tmp, "wb")  # noqa: SIM115 (closed by the with below)
-        except FileNotFoundError:  # the first entry
-            self.root.mkdir(parents=True, exist_ok=True)
-            out = open(tmp, "wb")  # noqa: SIM115
-        with out:
-            out.write(_MAGIC + _LENGTHS.pack(*(s.size for s in streams)))
-            for stream in streams:
-                out.write(stream)
-        os.replace(tmp, self.path(key))  # a concurrent store of the same key wrote the same bytes
+    def store(self, entries: Mapping[str, Mapping[str, pa.Table]]) -> None:
+        """Store the tables of each key of ``entries`` in one new pack."""
+        if not entries:
+            return
+        keys = list(entries)
+        streams = [[_ipc_stream(entries[key][t.name]) for t in DOCUMENT_TABLES] for key in keys]
+        self._write_pack(keys, streams)
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Drop the entries not in ``keep``: a pack none of whose entries is kept is deleted, a pack less than
+        half kept is rewritten with the kept entries only (a pack mostly kept stays as it is); leftover
+        temporary packs and files of older layouts are deleted too. Returns how many entries and other files
+        were deleted."""
+        if not self.root.is_dir():
+            return 0
+        wanted = set(keep)
+        packs: dict[str, list[tuple[str, CacheEntry]]] = {}
+        for key, entry in self._entries():
+            packs.setdefault(entry.pack, []).append((key, entry))
+        dropped = 0
+        for other in self.root.iterdir():
+            if other.name not in packs:
+                _remove(other)
+                dropped += 1
+        for pack, entries in packs.items():
+            kept = [(key, entry) for key, entry in entries if key in wanted]
+            if 2 * len(kept) >= len(entries):
+                continue
+            if kept:
+                with open(self.root / pack, "rb") as f:
+                    streams = [_read_streams(f, entry) for _, entry in kept]
+                self._write_pack([key for key, _ in kept], streams)
+            self._maps.pop(pack, None)
+            (self.root / pack).unlink(missing_ok=True)
+            dropped += len(entries) - len(kept)
+        return dropped
 
     def remove_leftovers(self) -> list[str]:
-        """Delete the temporary entries a killed run left behind; returns their names."""
+        """Delete the temporary packs a killed run left behind; returns their names."""
         leftovers = sorted(self.root.glob(f"{_TMP_PREFIX}*")) if self.root.is_dir() else []
         for entry in leftovers:
             _remove(entry)
         return [entry.name for entry in leftovers]
 
-    def prune(self, keep: Iterable[str]) -> int:
-        """Delete every entry (and leftover temporary entry, or entry of an older layout) not in ``keep``;
-        returns how many."""
+    def _entries(self) -> Iterable[tuple[str, CacheEntry]]:
+        """Every (key, entry) of every pack, in pack name order; a pack whose index cannot be read is
+        deleted."""
         if not self.root.is_dir():
-            return 0
-        wanted = {self.path(key).name for key in keep}
-        removed = 0
-        for entry in self.root.iterdir():
-            if entry.name not in wanted:
-                _remove(entry)
-                removed += 1
-        return removed
+            return
+        for path in sorted(self.root.glob(f"*{_SUFFIX}")):
+            try:
+                index = _read_index(path)
+            except (OSError, ValueError):
+                path.unlink(missing_ok=True)
+                continue
+            offset = len(_MAGIC)
+            for key, lengths in zip(index["keys"], index["lengths"], strict=True):
+                yield key, CacheEntry(path.name, offset, tuple(lengths))
+                offset += sum(lengths)
+
+    def _write_pack(self, keys: list[str], streams: list[list[bytes | pa.Buffer]]) -> str:
+        name = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:32] + _SUFFIX
+        index = json.dumps({"keys": keys, "lengths": [[len(s) if isinstance(s, bytes) else s.size for s in entry]
+                                                      for entry in streams]}).encode()
+        tmp = self.root / f"{_TMP_PREFIX}{name}"
+        try:
+            out = open(tmp, "wb")  # noqa: SIM115 (closed by the with below)
+        except FileNotFoundError:  # the first pack
+            self.root.mkdir(parents=True, exist_ok=True)
+            out = open(tmp, "wb")  # noqa: SIM115
+        with out:
+            out.write(_MAGIC)
+            for entry in streams:
+                for stream in entry:
+                    out.write(stream)
+            out.write(index + _INDEX_LENGTH.pack(len(index)))
+        os.replace(tmp, self.root / name)  # the same keys always make the same pack, byte for byte
+        return name
+
+
+def _ipc_stream(table: pa.Table) -> pa.Buffer:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
+
+
+def _read_streams(f: BinaryIO, entry: CacheEntry) -> list[bytes]:
+    f.seek(entry.offset)
+    return [f.read(n) for n in entry.lengths]
+
+
+def _read_index(path: Path) -> dict[str, list[Any]]:
+    """A pack's index, checked against the pack's size (a truncated or padded pack is refused)."""
+    with open(path, "rb") as f:
+        if f.read(len(_MAGIC)) != _MAGIC:
+            raise ValueError("not a cache pack")
+        size = f.seek(0, os.SEEK_END)
+        if size < len(_MAGIC) + _INDEX_LENGTH.size:
+            raise ValueError("truncated")
+        f.seek(size - _INDEX_LENGTH.size)
+        (n,) = _INDEX_LENGTH.unpack(f.read(_INDEX_LENGTH.size))
+        if n > size - len(_MAGIC) - _INDEX_LENGTH.size:
+            raise ValueError("truncated")
+        f.seek(size - _INDEX_LENGTH.size - n)
+        index = json.loads(f.read(n))
+    keys, lengths = index.get("keys"), index.get("lengths")
+    if (not isinstance(keys, list) or not isinstance(lengths, list) or len(keys) != len(lengths)
+            or any(not isinstance(e, list) or len(e) != len(DOCUMENT_TABLES) for e in lengths)):
+        raise ValueError("not a cache index")
+    if len(_MAGIC) + sum(sum(e) for e in lengths) + n + _INDEX_LENGTH.size != size:
+        raise ValueError("truncated or padded")
+    return {"keys": keys, "lengths": lengths}
 
 
 def _remove(entry: Path) -> None:

@@ -101,9 +101,7 @@ class _Run:
         """A batch's documents, from the cache and from processing (those are stored in the cache); when
         ``partition`` is given the batch is its last, and the partition is validated and written, or, when it is
         the run's last (``final``), joined and tallied only: its checks and writes wait for ``finish``."""
-        cache = DocumentCache(self.setup.cache)
-        for path, tables in result.tables.items():
-            cache.store(keys[path], tables)
+        DocumentCache(self.setup.cache).store({keys[path]: tables for path, tables in result.tables.items()})
         self.parts += [*cached.values(), *result.tables.values()]
         message, tally = None, None
         if partition is not None:

@@ -17,7 +17,7 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.cache_policies import NONE
 
 from flows import io, publish, report
-from flows.cache import DocumentCache, document_key
+from flows.cache import CacheEntry, DocumentCache, document_key
 from flows.catalog import Catalog, manifest_path
 from flows.partitions import Finished, PartitionWriter
 from flows.report import REPORT_FILE
@@ -109,7 +109,7 @@ class Plan:
     """Which documents the cache already holds, and how the run is cut into batches and partitions."""
 
     keys: dict[str, str]  # path -> cache key, for every file read
-    cached: frozenset[str]  # paths whose tables the cache holds, reused as they are
+    cached: dict[str, CacheEntry]  # path -> where the cache holds its tables, reused as they are
     partitions: list[list[Batch]]  # consecutive batches, in path order
 
     @property
@@ -126,9 +126,9 @@ def plan_documents(
     catalog: Catalog, files: list[FileRef], taxonomy: LoadedTaxonomy, version: str, batch_bytes: int,
     partition_bytes: int,
 ) -> Plan:
-    cache = DocumentCache(catalog.cache)
     keys = {f.path: document_key(f.path, f.sha256, version, taxonomy.sha256) for f in files}
-    cached = frozenset(f.path for f in files if cache.has(keys[f.path]))
+    found = DocumentCache(catalog.cache).find(keys.values())
+    cached = {f.path: found[keys[f.path]] for f in files if keys[f.path] in found}
     batches = [Batch(tuple(group)) for group in cut(files, batch_bytes)]
     plan = Plan(keys, cached, cut(batches, partition_bytes))
     get_run_logger().info("plan: %d documents reused from the cache, %d to process; %d batches in %d partitions",
@@ -149,7 +149,8 @@ def load_batch(catalog: Catalog, plan: Plan, batch: Batch) -> LoadedBatch:
     cache = DocumentCache(catalog.cache)
     out = LoadedBatch([], {}, [])
     for ref in batch.files:
-        hit = cache.load(plan.keys[ref.path]) if ref.path in plan.cached else None
+        entry = plan.cached.get(ref.path)
+        hit = cache.load(entry) if entry is not None else None
         if hit is not None:
             out.cached[ref.path] = hit
             continue

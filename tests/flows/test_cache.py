@@ -41,13 +41,17 @@ def test_code_version_changes_with_the_transforms_source(tmp_path: Path) -> None
 
 def test_store_and_load_give_back_the_same_tables(tmp_path: Path) -> None:
     cache = DocumentCache(tmp_path / "cache")
-    assert cache.load("k") is None
-    cache.store("k", tables())
-    loaded = cache.load("k")
-    assert loaded is not None
-    assert set(loaded) == {t.name for t in DOCUMENT_TABLES}
-    assert all(loaded[name].equals(table) for name, table in tables().items())
-    assert not list((tmp_path / "cache").glob(".tmp-*"))
+    assert cache.find(["k"]) == {}
+    stored = {"k": tables(), "j": tables()}
+    cache.store(stored)
+    found = DocumentCache(tmp_path / "cache").find(["k", "j", "absent"])
+    assert set(found) == {"k", "j"} and found["k"].pack == found["j"].pack  # one pack per store
+    for key in ("k", "j"):
+        loaded = cache.load(found[key])
+        assert loaded is not None
+        assert set(loaded) == {t.name for t in DOCUMENT_TABLES}
+        assert all(loaded[name].equals(table) for name, table in stored[key].items())
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [found["k"].pack]  # no temporary file left
 
 
 @pytest.mark.parametrize(
@@ -56,25 +60,45 @@ def test_store_and_load_give_back_the_same_tables(tmp_path: Path) -> None:
         lambda data: b"not arrow",
         lambda data: data[:-10],  # truncated
         lambda data: data + b"\0" * 8,  # padded
-        lambda data: data[:64] + bytes(len(data) - 64),  # the header kept, the streams zeroed
+        lambda data: data[:40] + bytes(len(data) - 40),  # the magic kept, the rest zeroed
         lambda data: b"",
     ],
 )
-def test_a_damaged_entry_is_dropped(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+def test_a_damaged_pack_is_dropped(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
     cache = DocumentCache(tmp_path / "cache")
-    cache.store("k", tables())
-    cache.path("k").write_bytes(damage(cache.path("k").read_bytes()))
-    assert cache.load("k") is None
-    assert not cache.path("k").exists() and not cache.has("k")
+    cache.store({"k": tables()})
+    (pack,) = (tmp_path / "cache").iterdir()
+    pack.write_bytes(damage(pack.read_bytes()))
+    assert cache.find(["k"]) == {}
+    assert not pack.exists()
 
 
-def test_prune_keeps_only_the_keys_in_use(tmp_path: Path) -> None:
+def test_a_pack_whose_streams_are_damaged_is_dropped_on_loading(tmp_path: Path) -> None:
     cache = DocumentCache(tmp_path / "cache")
-    for key in ("a", "b", "c"):
-        cache.store(key, tables())
-    (tmp_path / "cache" / ".tmp-d").write_bytes(b"half written")
-    (tmp_path / "cache" / "e").mkdir()  # an entry of the older layout (a directory of Arrow files)
-    (tmp_path / "cache" / "e" / "documents.arrow").write_bytes(b"")
-    assert cache.prune(["a"]) == 4
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["a.arrows"]
-    assert cache.load("a") is not None
+    cache.store({"k": tables()})
+    entry = cache.find(["k"])["k"]
+    pack = tmp_path / "cache" / entry.pack
+    data = bytearray(pack.read_bytes())
+    data[entry.offset : entry.offset + sum(entry.lengths)] = bytes(sum(entry.lengths))  # the index intact
+    pack.write_bytes(bytes(data))
+    assert DocumentCache(tmp_path / "cache").load(entry) is None
+    assert not pack.exists() and cache.find(["k"]) == {}
+
+
+def test_prune_keeps_the_keys_in_use_and_rewrites_packs_mostly_unused(tmp_path: Path) -> None:
+    cache = DocumentCache(tmp_path / "cache")
+    cache.store({"a": tables(), "b": tables(), "c": tables()})  # a third in use: rewritten
+    cache.store({"d": tables(), "e": tables()})  # half in use: kept as it is
+    cache.store({"f": tables()})  # none in use: deleted
+    (tmp_path / "cache" / ".tmp-g").write_bytes(b"half written")
+    (tmp_path / "cache" / "h.arrows").write_bytes(b"")  # an entry of an older layout (a file per document)
+    (tmp_path / "cache" / "i").mkdir()  # and of the one before (a directory of Arrow files)
+    (tmp_path / "cache" / "i" / "documents.arrow").write_bytes(b"")
+    before = cache.find("abcdef")
+    assert cache.prune(["a", "d"]) == 3 + 2 + 1  # three other files, b and c, f
+    after = DocumentCache(tmp_path / "cache").find("abcdef")
+    assert set(after) == {"a", "d", "e"}
+    assert after["d"] == before["d"] and after["a"].pack != before["a"].pack
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+    loaded = DocumentCache(tmp_path / "cache").load(after["a"])
+    assert loaded is not None and all(loaded[name].equals(table) for name, table in tables().items())
