@@ -302,3 +302,23 @@ def count_words(text: str) -> int:
     if text.isascii():
         return len(text.encode("ascii").translate(_ASCII_SPACES, _ASCII_NOT_ALNUM).split())
     return len(_CJK.findall(text)) + len(_WORD_WITH_ALNUM.findall(text))
+
+
+# For ``count_words_each``: as above, and every letter or digit becomes "a" (a word is then a run of "a"s) while
+# NUL, which joins the texts, stays.
+_ASCII_WORD_MAP = bytes(0 if c == 0 else 0x20 if chr(c).isspace() else 0x61 if chr(c).isalnum() and c < 128 else c
+                        for c in range(256))
+_ASCII_DELETE_BUT_NUL = bytes(c for c in _ASCII_NOT_ALNUM if c != 0)
+
+
+def count_words_each(texts: Sequence[str]) -> list[int]:
+    """``count_words`` of each text, at a third of the cost for many short ASCII texts: they are joined by NUL
+    and translated once (each word becomes a run of "a"s), and each text's words are its count of " a" (plus
+    one if it starts with a word), with no token made."""
+    joined = "\x00".join(texts)
+    if not joined.isascii() or joined.count("\x00") != len(texts) - 1:  # NUL or non-ASCII in a text
+        return [count_words(t) for t in texts]
+    if not texts:
+        return []
+    parts = joined.encode("ascii").translate(_ASCII_WORD_MAP, _ASCII_DELETE_BUT_NUL).split(b"\x00")
+    return [part.count(b" a") + part.startswith(b"a") for part in parts]

@@ -25,6 +25,7 @@ from transforms.records import (
     TagLevel,
     ThemeScore,
     UnitScores,
+    count_words_each,
 )
 from transforms.schema import (
     ARTICLES,
@@ -62,12 +63,18 @@ class _Columns:
         return pa.Table.from_pydict(self.data, schema=arrow_schema(self.table))
 
 
-def _columns(table: Table, data: dict[str, list[Any]]) -> pa.Table:
+def _columns(table: Table, data: Mapping[str, Sequence[Any]]) -> pa.Table:
     """A table from whole columns, which must be exactly the table's columns."""
     if data.keys() != set(table.column_names):
         missing, extra = set(table.column_names) - data.keys(), data.keys() - set(table.column_names)
         raise ValueError(f"{table.name}: columns do not match the schema: {missing=} {extra=}")
     return pa.Table.from_pydict({name: data[name] for name in table.column_names}, schema=arrow_schema(table))
+
+
+def _transposed(fields: tuple[str, ...], records: Sequence[tuple[Any, ...]]) -> dict[str, Sequence[Any]]:
+    """Columns of named tuples, by field name."""
+    columns = list(zip(*records, strict=True)) if records else [() for _ in fields]
+    return dict(zip(fields, columns, strict=True))
 
 
 def _attributes(records: Sequence[Any], *names: str) -> dict[str, list[Any]]:
@@ -159,10 +166,15 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
         scores = {unit: s for item in items for unit, s in item.scores.items()}
     tags = _tag_columns(scores, unit_ids, levels)
 
-    n_words = [s.n_words for s in sentences]
-    words_by_article: dict[str, int] = dict.fromkeys((a.article_id for a in articles), 0)
-    for s, n in zip(sentences, n_words, strict=True):
-        words_by_article[s.article_id] += n
+    # Columns of the sentences and paragraphs (named tuples), transposed at once rather than attribute by attribute.
+    sentence_columns = _transposed(Sentence._fields, sentences)
+    paragraph_columns = _transposed(Paragraph._fields, paragraphs)
+    n_words = count_words_each(sentence_columns["text"])
+    # Sentences are in article order: an article's words are the sum over its run of sentences.
+    sentences_per_article = [sum(len(p.sentences) for p in a.paragraphs) for a in articles]
+    words_before = np.r_[0, np.cumsum(n_words, dtype=np.int64)]
+    sentence_bounds = np.r_[0, np.cumsum(sentences_per_article, dtype=np.int64)]
+    words_per_article = words_before[sentence_bounds[1:]] - words_before[sentence_bounds[:-1]]
     bylines = [a.byline for a in articles]
     docs = [item.document for item in items]
     tables = {
@@ -179,22 +191,23 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
             "byline": [b.line if b else None for b in bylines],
             "credits": [[f"{c.role}: {c.name}" for c in a.credits] for a in articles],
             "n_paragraphs": [len(a.paragraphs) for a in articles],
-            "n_sentences": [sum(len(p.sentences) for p in a.paragraphs) for a in articles],
-            "n_words": list(words_by_article.values()),
+            "n_sentences": sentences_per_article,
+            "n_words": words_per_article,
             **_attributes(articles, "char_start", "char_end"),
             **tags.fields[TagLevel.ARTICLE],
             "parse_warnings": [list(a.warnings) for a in articles],
         }),
         PARAGRAPHS.name: _columns(PARAGRAPHS, {
-            **_attributes(paragraphs, "paragraph_id", "article_id", "doc_id", "ordinal"),
-            "kind": [p.kind.value for p in paragraphs],
-            **_attributes(paragraphs, "marker", "heading", "text", "char_start", "char_end"),
-            "n_sentences": [len(p.sentences) for p in paragraphs],
+            **{name: paragraph_columns[name] for name in ("paragraph_id", "article_id", "doc_id", "ordinal")},
+            "kind": [kind.value for kind in paragraph_columns["kind"]],
+            "marker": paragraph_columns["marker"],
+            "heading": [p.heading for p in paragraphs],
+            **{name: paragraph_columns[name] for name in ("text", "char_start", "char_end")},
+            "n_sentences": [len(ss) for ss in paragraph_columns["sentences"]],
             **tags.fields[TagLevel.PARAGRAPH],
         }),
         SENTENCES.name: _columns(SENTENCES, {
-            **_attributes(sentences, "sentence_id", "paragraph_id", "article_id", "doc_id", "ordinal", "text",
-                          "char_start", "char_end"),
+            **sentence_columns,
             "n_words": n_words,
             **tags.fields[TagLevel.SENTENCE],
         }),

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.transforms.helpers import assert_offsets, document
-from transforms.records import Article, count_words
+from transforms.records import Article, count_words, count_words_each
 from transforms.segment import segment_document
 
 WORDS = st.sampled_from(
@@ -123,3 +123,12 @@ def _count_words_by_token(text: str) -> int:
        | st.text(st.characters(max_codepoint=127)))  # ASCII text takes a faster path
 def test_count_words_counts_tokens_with_letters_and_each_cjk_character(text: str) -> None:
     assert count_words(text) == _count_words_by_token(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(st.sampled_from(list("ab Z9_-.,'\"() \n\t\x0b\x0c\r\x1c\x1f\x00\x7f"))) |
+                st.text(st.characters(max_codepoint=127)), max_size=12)
+       | st.lists(st.text(st.sampled_from(list("ab 9-. 中é\u00a0"))), max_size=6))
+def test_count_words_each_counts_as_count_words_does(texts: list[str]) -> None:
+    # ASCII texts take the joined path; a NUL or a non-ASCII character in any text, the one-by-one path.
+    assert count_words_each(texts) == [count_words(t) for t in texts] == [_count_words_by_token(t) for t in texts]
