@@ -55,7 +55,7 @@ bench-sentences: bench-setup
 bench: bench-setup
 	$(BIN)/python -m benchmarks.peers --mb 10
 	$(BIN)/python -m benchmarks.scale stages --mb 10 100
-	$(BIN)/python -m benchmarks.scale flow --mb 100
+	$(BIN)/python -m benchmarks.scale flow --mb 100 --rounds 3
 	$(BIN)/python -m benchmarks.sentences
 	$(BIN)/python -m benchmarks.incremental
 
