@@ -156,8 +156,7 @@ class DocumentCache:
 
     def _write_pack(self, keys: list[str], streams: list[list[bytes | pa.Buffer]]) -> str:
         name = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:32] + _SUFFIX
-        index = json.dumps({"keys": keys, "lengths": [[len(s) if isinstance(s, bytes) else s.size for s in entry]
-                                                      for entry in streams]}).encode()
+        index = json.dumps({"keys": keys, "lengths": [[len(s) for s in entry] for entry in streams]}).encode()
         tmp = self.root / f"{_TMP_PREFIX}{name}"
         try:
             out = open(tmp, "wb")  # noqa: SIM115 (closed by the with below)

@@ -235,7 +235,6 @@ class PartitionWriter:
 
     def __init__(self, setup: Setup, ahead: int) -> None:
         self.run_id = setup.run_id
-        self.staged = setup.staged
         self.ahead = max(ahead, 1)
         self.rejected: list[Rejection] = []
         self.documents = 0

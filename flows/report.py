@@ -20,19 +20,17 @@ from transforms.report import (
     ReportData,
     ReportTally,
     render_report,
+    theme_labels,
 )
 from transforms.themes import Taxonomy
 
 REPORT_FILE = "report.html"
 
 
-def import_charting_soon() -> threading.Thread:
+def import_charting_soon() -> None:
     """Import matplotlib (~0.5 s) in a thread of its own, now, so that drawing the charts later does not wait
     for it: the flow calls this when it has handed its last batch and waits for the helper."""
-    thread = threading.Thread(target=importlib.import_module, args=("matplotlib.figure",),
-                              name="import-matplotlib")
-    thread.start()
-    return thread
+    threading.Thread(target=importlib.import_module, args=("matplotlib.figure",), name="import-matplotlib").start()
 
 
 def report_data(run_root: Path, manifest: dict[str, Any]) -> ReportData:
@@ -58,7 +56,7 @@ def run_report_data(manifest: dict[str, Any], taxonomy: Taxonomy, tally: ReportT
     run is published (the themes and rejected tables are made from the same taxonomy and rejections)."""
     return ReportData(
         manifest=manifest,
-        themes=[(t.theme_id, t.label) for t in taxonomy.themes],
+        themes=theme_labels(taxonomy),
         tally=tally,
         rejected=[{"path": r.path, "reason": r.reason.value, "message": r.message}
                   for r in sorted(rejected, key=lambda r: r.path)],

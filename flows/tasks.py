@@ -27,7 +27,7 @@ from transforms.changes import change_markdown, change_report
 from transforms.errors import CorpusError, TaxonomyError
 from transforms.inputs import drop_duplicates
 from transforms.records import FileRef, RawFile, Rejection, RejectReason
-from transforms.report import Charts, ReportData, ReportTally, draw_charts
+from transforms.report import Charts, ReportData, ReportTally, draw_charts, theme_labels
 from transforms.schema import TABLES
 from transforms.themes import Taxonomy, parse_taxonomy
 
@@ -266,7 +266,7 @@ def clean_leftovers(catalog: Catalog) -> None:
 @compute_task
 def draw_report_charts(taxonomy: Taxonomy, tally: ReportTally) -> Charts:
     """The charts of the run's report (drawn here while the helper checks and writes the last partition)."""
-    return draw_charts([(t.theme_id, t.label) for t in taxonomy.themes], tally)
+    return draw_charts(theme_labels(taxonomy), tally)
 
 
 @io_task

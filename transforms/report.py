@@ -23,6 +23,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from transforms.themes import Taxonomy
+
 MAX_HEATMAP_ARTICLES = 60
 MAX_AUTHORS = 12
 MAX_LISTED = 50  # rows listed in the HTML tables (warnings, rejected files, changes)
@@ -103,6 +105,11 @@ class ReportData:
     themes: list[tuple[str, str]]  # (theme_id, label), in taxonomy order
     tally: ReportTally
     rejected: list[dict[str, Any]] = field(default_factory=list)  # rows of the rejected table
+
+
+def theme_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """(theme_id, label) of each theme, in taxonomy order: the rows of the themes table the report shows."""
+    return [(t.theme_id, t.label) for t in taxonomy.themes]
 
 
 def draw_charts(themes: list[tuple[str, str]], tally: ReportTally) -> Charts:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.conftest import CORPORA
 from transforms.batches import process_batch
 from transforms.records import RawFile
-from transforms.report import MAX_HEATMAP_ARTICLES, ReportTally, _figure_of, _histogram, draw_charts
+from transforms.report import MAX_HEATMAP_ARTICLES, ReportTally, _figure_of, _histogram, draw_charts, theme_labels
 from transforms.tables import concat_document_tables
 from transforms.themes import Taxonomy
 
@@ -59,7 +59,7 @@ def test_the_heatmap_shows_the_first_articles_with_their_article_level_scores(
         if t["unit_id"] in shown:
             expected.setdefault(t["unit_id"], {})[t["theme_id"]] = t["score"]
     assert tally.scores == expected
-    charts = draw_charts([(t.theme_id, t.label) for t in taxonomy.themes], tally)
+    charts = draw_charts(theme_labels(taxonomy), tally)
     assert all(svg.startswith("<svg") for svg in charts)
 
 
