@@ -4,7 +4,7 @@
     .venv/bin/python -m benchmarks.scale flow --mb 100 [--rounds 5] [--runner dask --workers 2 --server]  # the CLI
     .venv/bin/python -m benchmarks.scale startup                  # empty raw dir vs a bare Prefect flow
 
-``stages`` runs the flow's own steps without Prefect, partition by partition as the flow does (16 MB), in a
+``stages`` runs the flow's own steps without Prefect, partition by partition as the flow cuts them (32 MB), in a
 fresh process per size, and prints seconds and MB/s of raw text per stage (read, decode, segment, tag, build
 tables, validate, write) and the process's peak RSS. Great Expectations is imported before the clock starts
 (its import is part of the start-up, reported by ``startup``).
