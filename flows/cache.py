@@ -25,6 +25,7 @@ import shutil
 import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -40,6 +41,13 @@ _INDEX_LENGTH = struct.Struct("<Q")  # at the end of a pack: the byte length of 
 
 def document_key(path: str, sha256: str, code_version: str, taxonomy_sha256: str) -> str:
     return hashlib.sha256("\0".join((path, sha256, code_version, taxonomy_sha256)).encode()).hexdigest()
+
+
+def package_version() -> str:
+    try:
+        return metadata.version("corpus-pipeline")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
 
 
 TRANSFORMS = Path(__file__).resolve().parent.parent / "transforms"
@@ -73,6 +81,10 @@ class DocumentCache:
         """The entries of ``keys`` that the cache holds, by key (packs that cannot be read are deleted)."""
         wanted = set(keys)
         return {key: entry for key, entry in self._entries() if key in wanted}
+
+    def keys(self) -> set[str]:
+        """The keys of every document the cache holds."""
+        return {key for key, _ in self._entries()}
 
     def load(self, entry: CacheEntry) -> dict[str, pa.Table] | None:
         """The tables of the entry, or None when its pack is gone or damaged (a damaged pack is deleted: its

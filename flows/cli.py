@@ -144,9 +144,13 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     apply_defaults()
     if args.raw_dir.is_dir() and any(args.raw_dir.iterdir()):  # there will be something to validate and write
-        from flows.partitions import warm_up
+        from flows.catalog import Catalog
+        from flows.partitions import prefetch, warm_up
+        from flows.prefetch import Request
 
-        warm_up()
+        warm_up()  # the helper imports Great Expectations, then processes the first documents, while Prefect starts
+        prefetch(Request(args.raw_dir, Catalog(args.raw_dir, args.out_dir).cache, args.taxonomy,
+                         budget=int(args.partition_mb * 1e6)))
     from flows.pipeline import corpus_pipeline
     from transforms.errors import CorpusError
 

@@ -10,8 +10,9 @@ The helper keeps the run's ``Validation`` and ``TableFiles`` and receives batche
 whenever a partition's worth of batches is queued, so a run holds about two partitions in memory.
 
 The helper is spawned (never forked: the flow's process runs Prefect's threads) on first use (the command line
-starts it early: ``warm_up``) and kept for the process's later runs, its state keyed by run id, so a test
-session or a long-lived process pays its start-up (importing Great Expectations, ~4 s) once. It
+starts it early: ``warm_up``, then ``prefetch``, which has it process the first documents while Prefect starts:
+``flows.prefetch``) and kept for the process's later runs, its state keyed by run id, so a test session or a
+long-lived process pays its start-up (importing Great Expectations, ~4 s) once. It
 imports neither Prefect nor the flow: only ``transforms`` and the I/O helpers. An error in the helper is
 raised in the flow at its next call (the original traceback as the cause); a helper that died (killed, out of
 memory) fails its run and is replaced by the next. The helper's files are in the run's staging dir, so a
@@ -35,6 +36,7 @@ import pyarrow as pa
 
 from flows import validation
 from flows.cache import DocumentCache
+from flows.prefetch import Prefetcher, Request, Rows
 from flows.publish import TableFiles
 from flows.validation import Validation, ValidationReport
 from transforms.batches import BatchResult, process_batch
@@ -95,14 +97,24 @@ class _Run:
     tally: ReportTally = field(default_factory=ReportTally)
     documents: list[dict[str, Any]] = field(default_factory=list)
     last: tuple[int, dict[str, pa.Table]] | None = None  # the run's last partition, joined, its checks to come
+    prefetched: dict[str, Rows] = field(default_factory=dict)  # by document key: rows made before the run began
 
     def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-                  partition: int | None, final: bool) -> Added:
-        """A batch's documents, from the cache and from processing (those are stored in the cache); when
-        ``partition`` is given the batch is its last, and the partition is validated and written, or, when it is
-        the run's last (``final``), joined and tallied only: its checks and writes wait for ``finish``."""
-        DocumentCache(self.setup.cache).store({keys[path]: tables for path, tables in result.tables.items()})
-        self.parts += [*cached.values(), *result.tables.values()]
+                  partition: int | None, final: bool, prefetched: list[str]) -> Added:
+        """A batch's documents, from the cache, from processing and (``prefetched``: their paths) from what was
+        processed before the run began; the processed ones are stored in the cache. When ``partition`` is given
+        the batch is its last, and the partition is validated and written, or, when it is the run's last
+        (``final``), joined and tallied only: its checks and writes wait for ``finish``."""
+        made = dict(result.tables)
+        rejected = list(result.rejected)
+        for path in prefetched:
+            rows = self.prefetched.pop(keys[path])
+            if isinstance(rows, Rejection):
+                rejected.append(rows)
+            else:
+                made[path] = rows
+        DocumentCache(self.setup.cache).store({keys[path]: tables for path, tables in made.items()})
+        self.parts += [*cached.values(), *made.values()]
         message, tally = None, None
         if partition is not None:
             tables = self._join_partition()
@@ -110,7 +122,7 @@ class _Run:
                 self.last, tally = (partition, tables), self.tally
             else:
                 message = self._write_partition(partition, tables)
-        return Added(message, result.rejected, len(cached) + len(result.tables), tally)
+        return Added(message, rejected, len(cached) + len(made), tally)
 
     def _join_partition(self) -> dict[str, pa.Table]:
         """The open partition's tables, in path order, with its authors and report data tallied."""
@@ -150,28 +162,58 @@ class _Run:
                                   self.documents, digests, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+@dataclass(frozen=True, slots=True)
+class Prefetched:
+    """What the helper processed before a run began (``prefetch``): the documents' keys, their raw bytes, and
+    what went wrong, if something stopped the prefetching early."""
+
+    keys: frozenset[str] = frozenset()
+    n_bytes: int = 0
+    error: str | None = None
+
+
 _runs: dict[str, _Run] = {}  # in the helper: runs begun and not yet finished or abandoned
+_prefetcher: Prefetcher | None = None  # in the helper: the prefetching not yet taken by a run
 
 
 def _warm_up() -> None:
     validation.warm_up()
 
 
-def _begin(setup: Setup) -> None:
+def _start_prefetch(request: Request) -> None:
+    global _prefetcher
+    if _prefetcher is not None:
+        _prefetcher.stop()
+    _prefetcher = Prefetcher(request)
+    _prefetcher.start()
+
+
+def _prefetch_done(timeout: float | None) -> bool:
+    return _prefetcher is None or _prefetcher.wait(timeout)
+
+
+def _begin(setup: Setup) -> Prefetched:
+    """The run's state, with the rows prefetched for it (the prefetching stopped now: the run has begun)."""
+    global _prefetcher
     _warm_up()
     files = TableFiles(setup.staged, {t.name: arrow_schema(t) for t in TABLES}, setup.csv_bom)
-    _runs[setup.run_id] = _Run(setup, Validation(setup.suites, list(setup.taxonomy.theme_ids)), files)
+    run = _runs[setup.run_id] = _Run(setup, Validation(setup.suites, list(setup.taxonomy.theme_ids)), files)
+    if _prefetcher is None:
+        return Prefetched()
+    prefetcher, _prefetcher = _prefetcher, None
+    run.prefetched = prefetcher.stop()
+    return Prefetched(frozenset(run.prefetched), prefetcher.n_bytes, prefetcher.error)
 
 
 def _add_batch(run_id: str, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-               partition: int | None, final: bool) -> Added:
-    return _runs[run_id].add_batch(cached, result, keys, partition, final)
+               partition: int | None, final: bool, prefetched: list[str]) -> Added:
+    return _runs[run_id].add_batch(cached, result, keys, partition, final, prefetched)
 
 
 def _process_and_add(run_id: str, cached: dict[str, dict[str, pa.Table]], files: list[RawFile],
-                     keys: dict[str, str], partition: int | None, final: bool) -> Added:
+                     keys: dict[str, str], partition: int | None, final: bool, prefetched: list[str]) -> Added:
     run = _runs[run_id]
-    return run.add_batch(cached, process_batch(files, run.setup.taxonomy), keys, partition, final)
+    return run.add_batch(cached, process_batch(files, run.setup.taxonomy), keys, partition, final, prefetched)
 
 
 def _finish(run_id: str, rejected: list[Rejection]) -> tuple[list[str], Finished]:
@@ -197,11 +239,29 @@ def _helper() -> ProcessPoolExecutor:
         return _executor
 
 
+_prefetch_requested = False  # in the flow's process: whether the next run takes rows from prefetch()
+
+
 def warm_up() -> None:
     """Start the helper and its imports (~5 s of CPU) now, without waiting: the command line calls this before
     Prefect starts its temporary server (~10 s, mostly waiting), so that the first partition is not processed
     beside the helper's start-up."""
     _helper().submit(_warm_up)
+
+
+def prefetch(request: Request) -> None:
+    """Have the helper, once warmed up, process the first documents of ``request.raw_dir`` until the next run
+    begins (``flows.prefetch``): the command line calls this with ``warm_up``, so that the time Prefect takes to
+    start is not lost. The next run (``PartitionWriter``) takes the rows whose keys its plan gives."""
+    global _prefetch_requested
+    _helper().submit(_start_prefetch, request)
+    _prefetch_requested = True
+
+
+def prefetch_done(timeout: float | None = None) -> bool:
+    """Wait until the helper has done the prefetch asked for (its budget, or every file), or ``timeout`` seconds;
+    whether it has (for tests and benchmarks: a run never waits for it, it stops it)."""
+    return bool(_helper().submit(_prefetch_done, timeout).result())
 
 
 def _forget(broken: ProcessPoolExecutor) -> None:
@@ -222,8 +282,9 @@ class _Pending:
 
 
 class PartitionWriter:
-    """The flow's handle on its run in the helper: every batch in plan order (``add_batch`` for a processed one,
-    ``add_raw_batch`` for one the helper processes itself), then ``handed``, then ``finish`` (or ``abandon``).
+    """The flow's handle on its run in the helper: what the helper prefetched for it (``prefetched``), every batch
+    in plan order (``add_batch`` for a processed one, ``add_raw_batch`` for one the helper processes itself; both
+    with the paths of the batch's prefetched files), then ``handed``, then ``finish`` (or ``abandon``).
 
     Both ``add_*`` return the messages of the partitions the helper has finished meanwhile; they block while more
     than ``ahead`` batches wait in the helper, and raise the helper's error, if any. ``wants_a_batch`` says
@@ -243,32 +304,43 @@ class PartitionWriter:
         self._finishing: Future[tuple[list[str], Finished]] | None = None
         self._pool = _helper()
         self._pending: deque[_Pending] = deque()
+        global _prefetch_requested
+        self._prefetch_requested, _prefetch_requested = _prefetch_requested, False
         try:
-            self._started: Future[None] = self._pool.submit(_begin, setup)
+            self._started: Future[Prefetched] = self._pool.submit(_begin, setup)
         except BrokenProcessPool:  # the helper of an earlier run died: start a new one
             _forget(self._pool)
             self._pool = _helper()
             self._started = self._pool.submit(_begin, setup)
 
+    def prefetched(self) -> Prefetched:
+        """What the helper processed for this run before it began (waits for the helper to take it, when the
+        process asked for a prefetch; else nothing, at once)."""
+        return self._wait(self._started) if self._prefetch_requested else Prefetched()
+
     def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
-                  partition: int | None, rejected: list[Rejection], final: bool = False) -> list[str]:
+                  partition: int | None, rejected: list[Rejection], final: bool = False,
+                  prefetched: list[str] | None = None) -> list[str]:
         """``partition``: the partition's number when this batch is its last; ``rejected``: the files the flow
         rejected while loading the batch; ``final``: the batch is the run's last (its partition's checks wait
-        for ``finish``)."""
-        return self._queue(_add_batch, cached, result, keys, partition, rejected, final)
+        for ``finish``); ``prefetched``: the batch's files whose rows the helper holds (``prefetched()``), their
+        keys in ``keys``."""
+        return self._queue(_add_batch, cached, result, keys, partition, rejected, final, prefetched or [])
 
     def add_raw_batch(self, cached: dict[str, dict[str, pa.Table]], files: list[RawFile], keys: dict[str, str],
-                      partition: int | None, rejected: list[Rejection], final: bool = False) -> list[str]:
+                      partition: int | None, rejected: list[Rejection], final: bool = False,
+                      prefetched: list[str] | None = None) -> list[str]:
         """As ``add_batch``, for a batch whose files the helper processes itself: the same ``process_batch``, so
         the same rows. ``keys``: the cache key of every file."""
         self.raw_batches += 1
-        return self._queue(_process_and_add, cached, files, keys, partition, rejected, final)
+        return self._queue(_process_and_add, cached, files, keys, partition, rejected, final, prefetched or [])
 
     def _queue(self, fn: Any, cached: dict[str, dict[str, pa.Table]], batch: BatchResult | list[RawFile],
-               keys: dict[str, str], partition: int | None, rejected: list[Rejection], final: bool) -> list[str]:
+               keys: dict[str, str], partition: int | None, rejected: list[Rejection], final: bool,
+               prefetched: list[str]) -> list[str]:
         if final and partition is None:
             raise ValueError("the run's last batch closes its partition")
-        future = self._call(fn, self.run_id, cached, batch, keys, partition, final)
+        future = self._call(fn, self.run_id, cached, batch, keys, partition, final, prefetched)
         self._pending.append(_Pending(future, rejected, partition is not None and not final))
         return self._collect(self.ahead)
 

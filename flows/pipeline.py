@@ -24,10 +24,10 @@ from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
 from flows import publish
-from flows.cache import code_version
+from flows.cache import code_version, package_version
 from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEOUT, DEFAULT_TAXONOMY, Catalog
 from flows.lock import run_lock
-from flows.partitions import PartitionWriter, Setup
+from flows.partitions import PartitionWriter, Prefetched, Setup
 from flows.progress import Progress
 from flows.report import import_charting_soon, run_report_data
 from flows.runners import batch_bytes, check_runner, in_flight, task_runner
@@ -47,7 +47,6 @@ from flows.tasks import (
     load_suites,
     load_taxonomy,
     new_run_id,
-    package_version,
     plan_documents,
     previous_manifest,
     process,
@@ -96,7 +95,7 @@ def corpus_pipeline(
         if not files and not rejected:
             logger.warning("the raw dir %s holds no files: nothing to do, latest is unchanged", catalog.raw_dir)
             return {"run_id": run_id, "published": None, "row_counts": {}, "rejected": 0, "warnings": 0,
-                    "reused": 0, "processed": 0}
+                    "reused": 0, "processed": 0, "prefetched": 0}
         loaded = load_taxonomy(catalog.taxonomy)
         version = code_version(package_version())
         plan = plan_documents(catalog, _unwalked(files), loaded, version, batch_bytes(runner, batch_mb),
@@ -107,9 +106,10 @@ def corpus_pipeline(
                                        catalog.csv_bom), ahead=per_partition)
         progress = Progress(plan.n_bytes, f"corpus-pipeline {run_id}")
         try:
+            held = _prefetched(plan, writer.prefetched())
             with _opened(task_runner(runner, dask_address, workers)) as pool:
                 ahead = in_flight(runner, workers, per_partition)
-                batches = _processed(catalog, plan, loaded, pool, ahead, writer.wants_a_batch)
+                batches = _processed(catalog, plan, loaded, pool, ahead, writer.wants_a_batch, held)
                 _hand_over(plan, batches, writer, progress)
             rejected += writer.rejected
             _check_inputs(catalog, rejected, n_documents=writer.documents, strict=strict)
@@ -138,7 +138,8 @@ def corpus_pipeline(
         finally:
             progress.close()
     summary = {"run_id": run_id, "published": str(published), "row_counts": counts,
-               "rejected": len(rejected), "warnings": len(report.warnings), **manifest["processed"]}
+               "rejected": len(rejected), "warnings": len(report.warnings), **manifest["processed"],
+               "prefetched": len(held)}
     logger.info("done: %s", summary)
     return summary
 
@@ -164,13 +165,15 @@ def _hand_over(
                             sum(len(b.files) for b in partition))
             closes = number if last else None
             final = last and number == len(plan.partitions)  # its checks wait for writer.finish
+            held = {path: plan.keys[path] for path in loaded_batch.prefetched}
             if result is None:
-                keys = {f.path: plan.keys[f.path] for f in loaded_batch.raw}
+                keys = {f.path: plan.keys[f.path] for f in loaded_batch.raw} | held
                 messages = writer.add_raw_batch(loaded_batch.cached, loaded_batch.raw, keys, closes,
-                                                loaded_batch.rejected, final)
+                                                loaded_batch.rejected, final, loaded_batch.prefetched)
             else:
-                keys = {path: plan.keys[path] for path in result.tables}
-                messages = writer.add_batch(loaded_batch.cached, result, keys, closes, loaded_batch.rejected, final)
+                keys = {path: plan.keys[path] for path in result.tables} | held
+                messages = writer.add_batch(loaded_batch.cached, result, keys, closes, loaded_batch.rejected, final,
+                                            loaded_batch.prefetched)
             for message in messages:
                 logger.info("helper: %s", message)
             progress.advance(batch.n_bytes)
@@ -193,39 +196,62 @@ def _opened(pool: TaskRunner[Any] | None) -> AbstractContextManager[TaskRunner[A
     return pool if pool is not None else nullcontext()
 
 
+def _prefetched(plan: Plan, prefetched: Prefetched) -> frozenset[str]:
+    """The paths of the plan's documents to process whose rows the helper made before the run began (their keys
+    are the plan's: the same bytes, code and taxonomy)."""
+    logger = get_run_logger()
+    if prefetched.error is not None:
+        logger.warning("prefetching stopped early (%s); the run processes those documents itself", prefetched.error)
+    held = frozenset(p for p, k in plan.keys.items() if k in prefetched.keys and p not in plan.cached)
+    if prefetched.keys:
+        logger.info("prefetch: %d documents (%.1f MB) processed by the helper while Prefect started; %d of them "
+                    "in this run's plan", len(prefetched.keys), prefetched.n_bytes / 1e6, len(held))
+    return held
+
+
 def _processed(
     catalog: Catalog, plan: Plan, loaded: LoadedTaxonomy, pool: TaskRunner[Any] | None, ahead: int,
-    helper_wants: Callable[[], bool],
+    helper_wants: Callable[[], bool], prefetched: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[LoadedBatch, BatchResult | None]]:
-    """Every batch of the plan, loaded and processed, in order. With a task runner (``pool``), up to ``ahead``
-    batches are submitted before the one being consumed, so the workers stay busy while memory stays bounded.
-    Without one, each batch is processed here when it is reached, unless ``helper_wants`` it: then it comes
-    unprocessed (``None``), for the helper process to process beside this process's next batch."""
+    """Every batch of the plan, loaded and processed, in order (the files in ``prefetched`` only listed: the
+    helper holds their rows; a batch left with nothing to process gets an empty result, without a task). With a
+    task runner (``pool``), up to ``ahead`` batches are submitted before the one being consumed, so the workers
+    stay busy while memory stays bounded. Without one, each batch is processed here when it is reached, unless
+    ``helper_wants`` it: then it comes unprocessed (``None``), for the helper process to process beside this
+    process's next batch."""
     todo: Iterator[Batch] = (b for p in plan.partitions for b in p)
+
+    def load(batch: Batch) -> LoadedBatch:
+        return load_batch(catalog, _unwalked(plan), _unwalked(batch), _unwalked(prefetched))
+
     if pool is None:
         for batch in todo:
-            loaded_batch = load_batch(catalog, _unwalked(plan), _unwalked(batch))
-            if loaded_batch.raw and helper_wants():
+            loaded_batch = load(batch)
+            if not loaded_batch.raw:
+                yield loaded_batch, BatchResult()
+            elif helper_wants():
                 yield loaded_batch, None
             else:  # unwalked: Prefect would look into every file and the taxonomy's matcher (~60 ms a task)
                 yield loaded_batch, process(_unwalked(loaded_batch.raw), _unwalked(loaded.taxonomy))
         return
-    pending: deque[tuple[LoadedBatch, PrefectFuture[BatchResult]]] = deque()
+    pending: deque[tuple[LoadedBatch, PrefectFuture[BatchResult] | None]] = deque()
 
     def submit() -> bool:
         batch = next(todo, None)
         if batch is None:
             return False
-        loaded_batch = load_batch(catalog, _unwalked(plan), _unwalked(batch))
+        loaded_batch = load(batch)
         # plain values (a Dask worker does not unwrap unwalked ones), walked by Prefect once per batch
-        pending.append((loaded_batch, pool.submit(process, {"files": loaded_batch.raw, "taxonomy": loaded.taxonomy})))
+        future = (pool.submit(process, {"files": loaded_batch.raw, "taxonomy": loaded.taxonomy})
+                  if loaded_batch.raw else None)
+        pending.append((loaded_batch, future))
         return True
 
     while len(pending) < max(ahead, 1) and submit():
         pass
     while pending:
         loaded_batch, future = pending.popleft()
-        result = future.result()
+        result = future.result() if future is not None else BatchResult()
         submit()
         yield loaded_batch, result
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import resource
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.cache_policies import NONE
 
 from flows import io, publish, report
-from flows.cache import CacheEntry, DocumentCache, document_key
+from flows.cache import CacheEntry, DocumentCache, document_key, package_version
 from flows.catalog import Catalog, manifest_path
 from flows.partitions import Finished, PartitionWriter
 from flows.report import REPORT_FILE
@@ -50,13 +49,6 @@ def _may_pass(task: Any, task_run: Any, state: Any) -> bool:
 io_task = task(cache_policy=NONE, retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAY_SECONDS,
                retry_condition_fn=_may_pass)
 compute_task = task(cache_policy=NONE)
-
-
-def package_version() -> str:
-    try:
-        return metadata.version("corpus-pipeline")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
 
 
 def new_run_id(now: datetime) -> str:
@@ -141,11 +133,13 @@ class LoadedBatch:
     raw: list[RawFile]  # files to process
     cached: dict[str, dict[str, pa.Table]]  # path -> tables, from the cache
     rejected: list[Rejection]
+    prefetched: list[str] = field(default_factory=list)  # paths whose rows the helper made before the run began
 
 
 @io_task
-def load_batch(catalog: Catalog, plan: Plan, batch: Batch) -> LoadedBatch:
-    """Read the batch's files that must be processed and load the others' tables from the cache."""
+def load_batch(catalog: Catalog, plan: Plan, batch: Batch, prefetched: frozenset[str] = frozenset()) -> LoadedBatch:
+    """Read the batch's files that must be processed and load the others' tables from the cache; the files in
+    ``prefetched`` (their rows are in the helper already) are only listed."""
     cache = DocumentCache(catalog.cache)
     out = LoadedBatch([], {}, [])
     for ref in batch.files:
@@ -153,6 +147,9 @@ def load_batch(catalog: Catalog, plan: Plan, batch: Batch) -> LoadedBatch:
         hit = cache.load(entry) if entry is not None else None
         if hit is not None:
             out.cached[ref.path] = hit
+            continue
+        if ref.path in prefetched:
+            out.prefetched.append(ref.path)
             continue
         item = io.read_raw(catalog.raw_dir, ref.path)
         if isinstance(item, Rejection):
