@@ -63,6 +63,9 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     loading = Rejection("gone.txt", "", 0, RejectReason.UNREADABLE, "vanished")
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-1"), ahead=1)
     messages = writer.add_batch({}, first, {p: f"key-{p}" for p in first.tables}, None, [])
+    # Rows processed in the flow's process are stored in the cache there, before the helper is handed them.
+    assert set(DocumentCache(tmp_path / "cache").find(f"key-{p}" for p in first.tables)) == \
+        {f"key-{p}" for p in first.tables}
     messages += writer.add_batch(cached, BatchResult(), {}, 1, [])
     files = [raws[2], RawFile("z.bin", b"\x00\x01" * 50)]
     messages += writer.add_raw_batch({}, files, {f.path: f"key-{f.path}" for f in files}, 2, [loading], final=True)
@@ -90,7 +93,8 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     assert [d["path"] for d in finished.documents] == expected["documents"].column("path").to_pylist()
     assert finished.digests == {k: v for k, v in file_digests(staged).items() if k.startswith(("csv/", "parquet/"))}
 
-    # Processed documents are in the cache under their keys; the one handed from the cache is not stored again.
+    # Processed documents are in the cache under their keys (the third batch's stored by the helper, which
+    # processed it); the one handed from the cache is not stored again.
     cache = DocumentCache(tmp_path / "cache")
     found = cache.find(f"key-{p}" for b in (first, second, third) for p in b.tables)
     assert set(found) == {f"key-{p}" for b in (first, third) for p in b.tables}
@@ -117,8 +121,8 @@ def test_an_error_in_the_helper_reaches_the_flow(
     tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
 ) -> None:
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-2"), ahead=1)
-    with pytest.raises(KeyError, match="emergency_management"):  # no cache key for the batch's document
-        writer.add_batch({}, batches[0], {"no-such-key": "k"}, None, [])
+    with pytest.raises(KeyError, match="not-prefetched"):  # the helper holds no prefetched rows for the key
+        writer.add_batch({}, BatchResult(), {"a.txt": "not-prefetched"}, None, [], prefetched=["a.txt"])
         writer.finish([])
     writer.abandon()
     # The helper lives on: the next run on it is whole.
@@ -147,14 +151,18 @@ def test_a_helper_that_died_fails_its_run_and_the_next_run_starts_a_new_one(
     assert pa.types.is_string(pq.read_schema(parquet_path(tmp_path / "run-5", "documents")).field("path").type)
 
 
-def test_a_failed_write_in_the_helper_fails_the_run(
-    tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
+def test_a_failed_write_fails_the_run(
+    tmp_path: Path, taxonomy: Taxonomy, raws: list[RawFile], batches: list[BatchResult]
 ) -> None:
     settings = setup(tmp_path, taxonomy, "run-6")
     (tmp_path / "cache").write_text("a file where the cache's folder should be", encoding="utf-8")
     writer = PartitionWriter(settings, ahead=1)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError):  # in the flow's process, which stores what it processed
         writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, 1, [])
+    writer.abandon()
+    writer = PartitionWriter(setup(tmp_path, taxonomy, "run-6b"), ahead=1)
+    with pytest.raises(OSError):  # in the helper, which stores what it processed
+        writer.add_raw_batch({}, [raws[0]], {raws[0].path: "k"}, 1, [], final=True)
         writer.finish([])
     writer.abandon()
 
