@@ -35,7 +35,7 @@ from typing import Any
 import pyarrow as pa
 
 from flows import validation
-from flows.cache import DocumentCache
+from flows.cache import CacheEntry, DocumentCache
 from flows.prefetch import Prefetcher, Request, Rows
 from flows.publish import TableFiles
 from flows.validation import Validation, ValidationReport
@@ -99,13 +99,14 @@ class _Run:
     last: tuple[int, dict[str, pa.Table]] | None = None  # the run's last partition, joined, its checks to come
     prefetched: dict[str, Rows] = field(default_factory=dict)  # by document key: rows made before the run began
 
-    def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
+    def add_batch(self, cached: dict[str, CacheEntry], result: BatchResult, keys: dict[str, str],
                   partition: int | None, final: bool, prefetched: list[str], stored: bool) -> Added:
-        """A batch's documents, from the cache, from processing and (``prefetched``: their paths) from what was
-        processed before the run began. The prefetched ones are stored in the cache here, and the processed ones
-        unless ``stored`` (the flow's process stored them: ``PartitionWriter.add_batch``). When ``partition`` is
-        given the batch is its last, and the partition is validated and written, or, when it is the run's last
-        (``final``), joined and tallied only: its checks and writes wait for ``finish``."""
+        """A batch's documents, from the cache (``cached``: where each one's tables are, loaded here from the
+        packs), from processing and (``prefetched``: their paths) from what was processed before the run began.
+        The prefetched ones are stored in the cache here, and the processed ones unless ``stored`` (the flow's
+        process stored them: ``PartitionWriter.add_batch``). When ``partition`` is given the batch is its last,
+        and the partition is validated and written, or, when it is the run's last (``final``), joined and
+        tallied only: its checks and writes wait for ``finish``."""
         made = dict(result.tables)
         to_store = {} if stored else dict(made)
         rejected = list(result.rejected)
@@ -115,8 +116,10 @@ class _Run:
                 rejected.append(rows)
             else:
                 made[path] = to_store[path] = rows
-        DocumentCache(self.setup.cache).store({keys[path]: tables for path, tables in to_store.items()})
-        self.parts += [*cached.values(), *made.values()]
+        cache = DocumentCache(self.setup.cache)  # its packs stay mapped while their tables are held
+        cache.store({keys[path]: tables for path, tables in to_store.items()})
+        self.parts += [_load(cache, path, entry) for path, entry in cached.items()]
+        self.parts += made.values()
         message, tally = None, None
         if partition is not None:
             tables = self._join_partition()
@@ -207,12 +210,20 @@ def _begin(setup: Setup) -> Prefetched:
     return Prefetched(frozenset(run.prefetched), prefetcher.n_bytes, prefetcher.error)
 
 
-def _add_batch(run_id: str, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
+def _load(cache: DocumentCache, path: str, entry: CacheEntry) -> dict[str, pa.Table]:
+    tables = cache.load(entry)
+    if tables is None:  # the flow read it moments ago, and one run at a time writes to a cache
+        raise RuntimeError(f"the cache's entry of {path} (pack {entry.pack}) could not be read back; the next run "
+                           "processes the file again")
+    return tables
+
+
+def _add_batch(run_id: str, cached: dict[str, CacheEntry], result: BatchResult, keys: dict[str, str],
                partition: int | None, final: bool, prefetched: list[str]) -> Added:
     return _runs[run_id].add_batch(cached, result, keys, partition, final, prefetched, stored=True)
 
 
-def _process_and_add(run_id: str, cached: dict[str, dict[str, pa.Table]], files: list[RawFile],
+def _process_and_add(run_id: str, cached: dict[str, CacheEntry], files: list[RawFile],
                      keys: dict[str, str], partition: int | None, final: bool, prefetched: list[str]) -> Added:
     run = _runs[run_id]
     result = process_batch(files, run.setup.taxonomy)
@@ -322,7 +333,7 @@ class PartitionWriter:
         process asked for a prefetch; else nothing, at once)."""
         return self._wait(self._started) if self._prefetch_requested else Prefetched()
 
-    def add_batch(self, cached: dict[str, dict[str, pa.Table]], result: BatchResult, keys: dict[str, str],
+    def add_batch(self, cached: dict[str, CacheEntry], result: BatchResult, keys: dict[str, str],
                   partition: int | None, rejected: list[Rejection], final: bool = False,
                   prefetched: list[str] | None = None) -> list[str]:
         """``partition``: the partition's number when this batch is its last; ``rejected``: the files the flow
@@ -334,7 +345,7 @@ class PartitionWriter:
         DocumentCache(self._cache).store({keys[path]: tables for path, tables in result.tables.items()})
         return self._queue(_add_batch, cached, result, keys, partition, rejected, final, prefetched or [])
 
-    def add_raw_batch(self, cached: dict[str, dict[str, pa.Table]], files: list[RawFile], keys: dict[str, str],
+    def add_raw_batch(self, cached: dict[str, CacheEntry], files: list[RawFile], keys: dict[str, str],
                       partition: int | None, rejected: list[Rejection], final: bool = False,
                       prefetched: list[str] | None = None) -> list[str]:
         """As ``add_batch``, for a batch whose files the helper processes itself: the same ``process_batch``, so
@@ -342,7 +353,7 @@ class PartitionWriter:
         self.raw_batches += 1
         return self._queue(_process_and_add, cached, files, keys, partition, rejected, final, prefetched or [])
 
-    def _queue(self, fn: Any, cached: dict[str, dict[str, pa.Table]], batch: BatchResult | list[RawFile],
+    def _queue(self, fn: Any, cached: dict[str, CacheEntry], batch: BatchResult | list[RawFile],
                keys: dict[str, str], partition: int | None, rejected: list[Rejection], final: bool,
                prefetched: list[str]) -> list[str]:
         if final and partition is None:

@@ -60,13 +60,16 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     # whose files the helper processes itself (with a file that processing rejects, and one the flow rejected).
     first, second, third = batches
     cached = {path: tables for path, tables in second.tables.items()}
+    earlier = DocumentCache(tmp_path / "cache")  # an earlier run stored the second batch's document
+    earlier.store({f"earlier-{p}": tables for p, tables in cached.items()})
+    entries = earlier.find(f"earlier-{p}" for p in cached)
     loading = Rejection("gone.txt", "", 0, RejectReason.UNREADABLE, "vanished")
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-1"), ahead=1)
     messages = writer.add_batch({}, first, {p: f"key-{p}" for p in first.tables}, None, [])
     # Rows processed in the flow's process are stored in the cache there, before the helper is handed them.
     assert set(DocumentCache(tmp_path / "cache").find(f"key-{p}" for p in first.tables)) == \
         {f"key-{p}" for p in first.tables}
-    messages += writer.add_batch(cached, BatchResult(), {}, 1, [])
+    messages += writer.add_batch({p: entries[f"earlier-{p}"] for p in cached}, BatchResult(), {}, 1, [])
     files = [raws[2], RawFile("z.bin", b"\x00\x01" * 50)]
     messages += writer.add_raw_batch({}, files, {f.path: f"key-{f.path}" for f in files}, 2, [loading], final=True)
     messages += writer.handed()
@@ -94,7 +97,7 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
     assert finished.digests == {k: v for k, v in file_digests(staged).items() if k.startswith(("csv/", "parquet/"))}
 
     # Processed documents are in the cache under their keys (the third batch's stored by the helper, which
-    # processed it); the one handed from the cache is not stored again.
+    # processed it); the one handed from the cache (its entry: the helper loaded its tables) is not stored again.
     cache = DocumentCache(tmp_path / "cache")
     found = cache.find(f"key-{p}" for b in (first, second, third) for p in b.tables)
     assert set(found) == {f"key-{p}" for b in (first, third) for p in b.tables}
@@ -102,7 +105,8 @@ def test_the_helper_writes_validates_and_caches_what_it_is_handed(
         for path, tables in batch.tables.items():
             stored = cache.load(found[f"key-{path}"])
             assert stored is not None and all(stored[n].equals(t) for n, t in tables.items())
-    assert len({e.pack for e in found.values()}) == len(list((tmp_path / "cache").iterdir())) == 2  # a pack a batch
+    assert len({e.pack for e in found.values()}) == 2  # a pack a batch
+    assert len(list((tmp_path / "cache").iterdir())) == 3  # and the earlier run's
 
     # The report tally the helper gathered partition by partition is that of the tables as written: the run's
     # report (its charts drawn from the tally) is the one rebuilt from the files.
@@ -129,6 +133,21 @@ def test_an_error_in_the_helper_reaches_the_flow(
     writer = PartitionWriter(setup(tmp_path, taxonomy, "run-3"), ahead=1)
     writer.add_batch({}, batches[0], {p: "k" for p in batches[0].tables}, 1, [])
     assert writer.finish([])[1].report.success
+
+
+def test_a_cache_entry_the_helper_cannot_read_back_fails_the_run_naming_the_file(
+    tmp_path: Path, taxonomy: Taxonomy, batches: list[BatchResult]
+) -> None:
+    (path, tables), = batches[0].tables.items()
+    cache = DocumentCache(tmp_path / "cache")
+    cache.store({"k": tables})
+    entry = cache.find(["k"])["k"]
+    (tmp_path / "cache" / entry.pack).unlink()  # gone between the flow's check and the helper's load
+    writer = PartitionWriter(setup(tmp_path, taxonomy, "run-2b"), ahead=1)
+    with pytest.raises(RuntimeError, match=f"entry of {path} .*processes the file again"):
+        writer.add_batch({path: entry}, BatchResult(), {}, 1, [], final=True)
+        writer.finish([])
+    writer.abandon()
 
 
 def test_a_helper_that_died_fails_its_run_and_the_next_run_starts_a_new_one(
