@@ -1,14 +1,37 @@
-"""Reading the raw dir: every file found ends up as a ``RawFile`` to decode or a ``Rejection``."""
+"""Reading the run's inputs: every file found in the raw dir ends up as a ``RawFile`` to decode or a
+``Rejection``; the taxonomy file becomes a ``LoadedTaxonomy``."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from transforms.decoding import sha256_hex
-from transforms.errors import InputError
+from transforms.errors import InputError, TaxonomyError
 from transforms.inputs import skip_reason
 from transforms.records import RawFile, Rejection, RejectReason
+from transforms.themes import Taxonomy, parse_taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTaxonomy:
+    taxonomy: Taxonomy
+    path: str
+    sha256: str  # of the file's bytes: part of every document's cache key
+
+
+def read_taxonomy(path: Path) -> LoadedTaxonomy:
+    """The taxonomy file, parsed, or a ``TaxonomyError`` that says why it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TaxonomyError(f"the taxonomy file {path} cannot be read: {exc.strerror or exc}") from exc
+    try:
+        taxonomy = parse_taxonomy(data.decode("utf-8"))
+    except (TaxonomyError, UnicodeDecodeError) as exc:
+        raise TaxonomyError(f"the taxonomy file {path} is invalid: {exc}") from exc
+    return LoadedTaxonomy(taxonomy, str(path), sha256_hex(data))
 
 
 def discover(raw_dir: Path) -> list[str]:

@@ -26,6 +26,7 @@ from prefect.utilities.annotations import quote
 from flows import publish
 from flows.cache import code_version, package_version
 from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEOUT, DEFAULT_TAXONOMY, Catalog
+from flows.io import LoadedTaxonomy
 from flows.lock import run_lock
 from flows.partitions import PartitionWriter, Prefetched, Setup
 from flows.progress import Progress
@@ -34,7 +35,6 @@ from flows.runners import batch_bytes, check_runner, in_flight, task_runner
 from flows.tasks import (
     Batch,
     LoadedBatch,
-    LoadedTaxonomy,
     Plan,
     build_manifest,
     change_artifact,
@@ -165,13 +165,12 @@ def _hand_over(
                             sum(len(b.files) for b in partition))
             closes = number if last else None
             final = last and number == len(plan.partitions)  # its checks wait for writer.finish
-            held = {path: plan.keys[path] for path in loaded_batch.prefetched}
+            made = [f.path for f in loaded_batch.raw] if result is None else list(result.tables)
+            keys = {path: plan.keys[path] for path in [*made, *loaded_batch.prefetched]}  # what the cache stores
             if result is None:
-                keys = {f.path: plan.keys[f.path] for f in loaded_batch.raw} | held
                 messages = writer.add_raw_batch(loaded_batch.cached, loaded_batch.raw, keys, closes,
                                                 loaded_batch.rejected, final, loaded_batch.prefetched)
             else:
-                keys = {path: plan.keys[path] for path in result.tables} | held
                 messages = writer.add_batch(loaded_batch.cached, result, keys, closes, loaded_batch.rejected, final,
                                             loaded_batch.prefetched)
             for message in messages:

@@ -15,7 +15,6 @@ it cannot read or key is simply left to the run, which reports it.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from flows import io
 from flows.cache import DocumentCache, code_version, document_key, package_version
 from transforms.batches import process_batch
 from transforms.records import RawFile, Rejection
-from transforms.themes import Taxonomy, parse_taxonomy
+from transforms.themes import Taxonomy
 
 PREFETCH_BATCH_BYTES = 1_000_000  # how often the prefetcher looks whether it was stopped (~0.15 s of work)
 
@@ -79,29 +78,30 @@ class Prefetcher:
 
     def _prefetch(self) -> None:
         r = self.request
-        data = r.taxonomy.read_bytes()
-        taxonomy = parse_taxonomy(data.decode("utf-8"))
-        version, taxonomy_sha = code_version(package_version()), hashlib.sha256(data).hexdigest()
+        loaded = io.read_taxonomy(r.taxonomy)
+        version = code_version(package_version())
         cache = DocumentCache(r.cache)
         cached: set[str] | None = None
         batch: list[tuple[str, RawFile]] = []
+        batch_bytes = 0
         for path in io.discover(r.raw_dir):
-            if self._stopped.is_set() or self.n_bytes + sum(f.n_bytes for _, f in batch) >= r.budget:
+            if self._stopped.is_set() or self.n_bytes + batch_bytes >= r.budget:
                 break
             item = io.read_raw(r.raw_dir, path)
             if isinstance(item, Rejection):  # not read: the run reads it and reports why
                 continue
             if cached is None:  # the cache's index, once (after the first file: nothing to read in an empty dir)
                 cached = cache.keys()
-            key = document_key(path, item.sha256, version, taxonomy_sha)
+            key = document_key(path, item.sha256, version, loaded.sha256)
             if key in cached:
                 continue
             batch.append((key, item))
-            if sum(f.n_bytes for _, f in batch) >= PREFETCH_BATCH_BYTES:
-                self._process(batch, taxonomy)
-                batch = []
+            batch_bytes += item.n_bytes
+            if batch_bytes >= PREFETCH_BATCH_BYTES:
+                self._process(batch, loaded.taxonomy)
+                batch, batch_bytes = [], 0
         if batch and not self._stopped.is_set():
-            self._process(batch, taxonomy)
+            self._process(batch, loaded.taxonomy)
 
     def _process(self, batch: list[tuple[str, RawFile]], taxonomy: Taxonomy) -> None:
         result = process_batch([f for _, f in batch], taxonomy)

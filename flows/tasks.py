@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import resource
 from dataclasses import dataclass, field
@@ -17,17 +16,18 @@ from prefect.cache_policies import NONE
 from flows import io, publish, report
 from flows.cache import CacheEntry, DocumentCache, document_key, package_version
 from flows.catalog import Catalog, manifest_path
+from flows.io import LoadedTaxonomy
 from flows.partitions import Finished, PartitionWriter
 from flows.report import REPORT_FILE
 from flows.validation import ValidationReport, load_suite
 from transforms.batches import BatchResult, cut, process_batch
 from transforms.changes import change_markdown, change_report
-from transforms.errors import CorpusError, TaxonomyError
+from transforms.errors import CorpusError
 from transforms.inputs import drop_duplicates
 from transforms.records import FileRef, RawFile, Rejection, RejectReason
 from transforms.report import Charts, ReportData, ReportTally, draw_charts, theme_labels
 from transforms.schema import TABLES
-from transforms.themes import Taxonomy, parse_taxonomy
+from transforms.themes import Taxonomy
 
 IO_RETRIES = 2  # only tasks that touch the file system retry, and only on errors that may pass
 IO_RETRY_DELAY_SECONDS = 1
@@ -52,13 +52,6 @@ compute_task = task(cache_policy=NONE)
 
 def new_run_id(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S%fZ")
-
-
-@dataclass(frozen=True, slots=True)
-class LoadedTaxonomy:
-    taxonomy: Taxonomy
-    path: str
-    sha256: str
 
 
 @io_task
@@ -146,8 +139,7 @@ def load_batch(catalog: Catalog, plan: Plan, batch: Batch, prefetched: frozenset
     out = LoadedBatch([], {}, [])
     for ref in batch.files:
         entry = plan.cached.get(ref.path)
-        hit = cache.load(entry) if entry is not None else None
-        if hit is not None and entry is not None:
+        if entry is not None and cache.load(entry) is not None:
             out.cached[ref.path] = entry
             continue
         if ref.path in prefetched:
@@ -173,15 +165,7 @@ def process(files: list[RawFile], taxonomy: Taxonomy) -> BatchResult:
 
 @io_task
 def load_taxonomy(path: Path) -> LoadedTaxonomy:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TaxonomyError(f"the taxonomy file {path} cannot be read: {exc.strerror or exc}") from exc
-    try:
-        taxonomy = parse_taxonomy(data.decode("utf-8"))
-    except (TaxonomyError, UnicodeDecodeError) as exc:
-        raise TaxonomyError(f"the taxonomy file {path} is invalid: {exc}") from exc
-    return LoadedTaxonomy(taxonomy, str(path), hashlib.sha256(data).hexdigest())
+    return io.read_taxonomy(path)
 
 
 @io_task
