@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import shutil
 import struct
@@ -31,6 +32,7 @@ from typing import Any, BinaryIO
 
 import pyarrow as pa
 
+from flows.io import open_regular
 from transforms.tables import DOCUMENT_TABLES
 
 _TMP_PREFIX = ".tmp-"
@@ -93,7 +95,8 @@ class DocumentCache:
         try:
             data = self._maps.get(entry.pack)
             if data is None:
-                data = self._maps[entry.pack] = pa.memory_map(str(path)).read_buffer()
+                with open_regular(path) as f:  # never blocks, should the pack have been swapped for a pipe
+                    data = self._maps[entry.pack] = pa.py_buffer(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
             if entry.offset + sum(entry.lengths) > data.size:
                 raise ValueError("the entry is outside its pack")
             tables, offset = {}, entry.offset
@@ -135,7 +138,7 @@ class DocumentCache:
             if 2 * len(kept) >= len(entries):
                 continue
             if kept:
-                with open(self.root / pack, "rb") as f:
+                with open_regular(self.root / pack) as f:
                     streams = [_read_streams(f, entry) for _, entry in kept]
                 self._write_pack([key for key, _ in kept], streams)
             self._maps.pop(pack, None)
@@ -199,7 +202,7 @@ def _read_streams(f: BinaryIO, entry: CacheEntry) -> list[bytes]:
 
 def _read_index(path: Path) -> dict[str, list[Any]]:
     """A pack's index, checked against the pack's size (a truncated or padded pack is refused)."""
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         if f.read(len(_MAGIC)) != _MAGIC:
             raise ValueError("not a cache pack")
         size = f.seek(0, os.SEEK_END)

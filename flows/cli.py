@@ -292,6 +292,7 @@ def generated_files(expectations: Path, dictionary: Path) -> dict[Path, str]:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from flows.evaluation import corpora_under, evaluate_corpus, load_gold
+    from flows.io import read_regular
     from transforms.errors import CorpusError
     from transforms.evaluate import Tally
     from transforms.themes import parse_taxonomy
@@ -299,7 +300,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.corpora is None and (args.raw_dir is None or args.gold is None):
         return _fail("evaluate needs --raw-dir and --gold, or --corpora")
     try:
-        taxonomy = parse_taxonomy(args.taxonomy.read_text(encoding="utf-8"))
+        taxonomy = parse_taxonomy(read_regular(args.taxonomy).decode("utf-8"))
         if args.corpora is not None:
             corpora = {c.name: (c / "raw", load_gold(c / "gold.json")) for c in corpora_under(args.corpora)}
         else:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from flows.io import read_regular
 from transforms.decoding import read_document
 from transforms.errors import InputError
 from transforms.evaluate import Tally, score_document
@@ -16,8 +17,8 @@ from transforms.themes import Taxonomy, tag_articles
 
 def load_gold(path: Path) -> dict[str, Any]:
     try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError) as exc:
+        return dict(json.loads(read_regular(path)))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"the gold file {path} cannot be read: {exc}") from exc
 
 
@@ -27,7 +28,7 @@ def evaluate_corpus(raw_dir: Path, gold: dict[str, Any], taxonomy: Taxonomy) -> 
     for gold_document in gold["documents"]:
         path = gold_document["path"]
         try:
-            data = (raw_dir / path).read_bytes()
+            data = read_regular(raw_dir / path)
         except OSError as exc:
             raise InputError(f"{raw_dir / path} (named in the gold file) cannot be read: {exc.strerror}") from exc
         doc = read_document(RawFile(path, data))

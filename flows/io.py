@@ -1,17 +1,67 @@
-"""Reading the run's inputs: every file found in the raw dir ends up as a ``RawFile`` to decode or a
-``Rejection``; the taxonomy file becomes a ``LoadedTaxonomy``."""
+"""Reading the run's inputs: every entry found under the raw dir ends up as a ``RawFile`` to decode or a
+``Rejection``; the taxonomy file becomes a ``LoadedTaxonomy``.
+
+Only regular files are ever opened, and never in a way that can block: discovery classifies every entry with
+``lstat`` before anything opens it (named pipes, sockets, devices, symlink loops, dangling links and links out
+of the raw dir become rejections), and every file this package reads is opened with ``O_NONBLOCK`` and checked
+with ``fstat`` once open (``open_regular``), in case an entry was swapped for a pipe in between. Names are walked
+as bytes, so a name that is not valid UTF-8 is read like any other; its ``path`` is the escaped string of
+``transforms.escapes``.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
-from dataclasses import dataclass
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from transforms.decoding import sha256_hex
 from transforms.errors import InputError, TaxonomyError
+from transforms.escapes import escape_path, unescape_path
 from transforms.inputs import skip_reason
 from transforms.records import RawFile, Rejection, RejectReason
 from transforms.themes import Taxonomy, parse_taxonomy
+
+
+class NotARegularFile(OSError):
+    """Raised by ``open_regular`` for a named pipe, socket, device or directory."""
+
+
+def kind_of(mode: int) -> str:
+    """What an ``st_mode`` is, in words."""
+    for test, name in ((stat.S_ISREG, "a regular file"), (stat.S_ISDIR, "a directory"),
+                       (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISLNK, "a symlink")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def open_regular(path: str | bytes | os.PathLike[str]) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file (a symlink to one is followed); else
+    ``NotARegularFile``. The open never blocks: ``O_NONBLOCK`` keeps a named pipe from waiting for a writer."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(errno.EINVAL, f"{kind_of(mode)}, not a regular file", os.fsdecode(path))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path: str | bytes | os.PathLike[str]) -> bytes:
+    """The bytes of the regular file at ``path`` (``open_regular``), or an ``OSError`` that says why not."""
+    with open_regular(path) as f:
+        return f.read()
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +74,7 @@ class LoadedTaxonomy:
 def read_taxonomy(path: Path) -> LoadedTaxonomy:
     """The taxonomy file, parsed, or a ``TaxonomyError`` that says why it cannot be used."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         raise TaxonomyError(f"the taxonomy file {path} cannot be read: {exc.strerror or exc}") from exc
     try:
@@ -34,44 +84,156 @@ def read_taxonomy(path: Path) -> LoadedTaxonomy:
     return LoadedTaxonomy(taxonomy, str(path), sha256_hex(data))
 
 
-def discover(raw_dir: Path) -> list[str]:
-    """Relative POSIX paths of every file under ``raw_dir`` (symlinks included, not followed), sorted."""
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """What is under a raw dir: the entries to read (regular files, and symlinks to regular files inside the raw
+    dir) by escaped path, sorted, and every other entry that is not a folder walked into, rejected with the
+    reason (never opened). Every entry is in exactly one of the two."""
+
+    paths: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def discover(raw_dir: Path) -> Discovery:
+    """Walk ``raw_dir`` (symlinks are never followed into; a folder reached twice is walked once)."""
     if not raw_dir.is_dir():
         raise InputError(f"the raw dir {raw_dir} does not exist or is not a directory")
-    found = []
-    for root, dirs, files in os.walk(raw_dir, followlinks=False):
-        for name in dirs:  # symlinked folders are not walked into; report them as files
-            if (Path(root) / name).is_symlink():
-                files.append(name)
-        for name in files:
-            found.append((Path(root) / name).relative_to(raw_dir).as_posix())
-    return sorted(found)
+    root = os.fsencode(raw_dir)
+    real_root = os.path.realpath(root)
+    found = Discovery()
+    walked: set[tuple[int, int]] = set()
+    folders = [b""]
+    while folders:
+        folder = folders.pop()
+        where = os.path.join(root, folder) if folder else root
+        try:
+            here = os.stat(where)
+            if (here.st_dev, here.st_ino) in walked:  # only a bind mount can do this: symlinks are not followed
+                found.rejected.append(_rejected(folder + b"/", RejectReason.SKIPPED,
+                                                "a folder already walked under another name"))
+                continue
+            walked.add((here.st_dev, here.st_ino))
+            with os.scandir(where) as it:
+                entries = sorted(_listed(it), key=lambda e: e[0])
+        except OSError as exc:
+            found.rejected.append(_rejected(folder + b"/", RejectReason.UNREADABLE,
+                                            f"a folder that cannot be listed: {exc.strerror or exc}"))
+            continue
+        for name, st in entries:
+            relative = os.path.join(folder, name) if folder else name
+            if st is None:
+                found.rejected.append(_rejected(relative, RejectReason.CHANGED_DURING_RUN,
+                                                "deleted while the raw dir was being listed"))
+            elif stat.S_ISDIR(st.st_mode):
+                folders.append(relative)
+            else:
+                rejection = classify(root, real_root, relative, st)
+                if rejection is None:
+                    found.paths.append(escape_path(relative))
+                else:
+                    found.rejected.append(rejection)
+    found.paths.sort()
+    found.rejected.sort(key=lambda r: r.path)
+    return found
 
 
-def read_raw(raw_dir: Path, relative_path: str) -> RawFile | Rejection:
-    """Read one file, or say why it was not read."""
-    path = raw_dir / relative_path
-    skipped = skip_reason(relative_path)
-    if skipped is not None:
-        return _rejection_for(path, relative_path, *skipped)
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(raw_dir.resolve()):
-            return Rejection(relative_path, "", 0, RejectReason.OUTSIDE_RAW_DIR,
-                             "a symlink that points outside the raw dir; not followed")
-        if target.is_dir():
-            return Rejection(relative_path, "", 0, RejectReason.SKIPPED,
-                             "a symlink to a folder inside the raw dir; its files are read where they are")
+def _listed(it: Iterator[os.DirEntry[bytes]]) -> list[tuple[bytes, os.stat_result | None]]:
+    """Each entry's name and ``lstat`` (None for an entry deleted since the folder was read)."""
+    out: list[tuple[bytes, os.stat_result | None]] = []
+    for entry in it:
+        try:
+            out.append((entry.name, entry.stat(follow_symlinks=False)))
+        except FileNotFoundError:
+            out.append((entry.name, None))
+    return out
+
+
+def classify(root: bytes, real_root: bytes, relative: bytes, st: os.stat_result) -> Rejection | None:
+    """Why the entry at ``relative`` (not a folder; ``st`` its ``lstat``) is not read, or None when it is a
+    regular file, or a symlink (or chain of them) to a regular file inside the raw dir."""
+    if stat.S_ISREG(st.st_mode):
+        return None
+    if not stat.S_ISLNK(st.st_mode):
+        return _rejected(relative, RejectReason.NOT_A_REGULAR_FILE,
+                         f"{kind_of(st.st_mode)}, not a regular file; never opened")
+    path = os.path.join(root, relative)
     try:
-        data = path.read_bytes()
+        target = os.stat(path)  # follows the whole chain
     except OSError as exc:
-        return Rejection(relative_path, "", 0, RejectReason.UNREADABLE, f"cannot be read: {exc.strerror or exc}")
-    return RawFile(relative_path, data)
+        if exc.errno == errno.ELOOP:
+            return _rejected(relative, RejectReason.SYMLINK_LOOP, "a symlink that leads back to itself")
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return _rejected(relative, RejectReason.DANGLING_SYMLINK,
+                             f"a symlink to {escape_path(_link_text(path))}, which does not exist")
+        return _rejected(relative, RejectReason.UNREADABLE, f"a symlink that cannot be followed: {exc.strerror}")
+    resolved = os.path.realpath(path)
+    if os.path.commonpath([real_root, resolved]) != real_root:
+        return _rejected(relative, RejectReason.OUTSIDE_RAW_DIR,
+                         "a symlink that points outside the raw dir; not followed")
+    if stat.S_ISDIR(target.st_mode):
+        return _rejected(relative, RejectReason.SKIPPED,
+                         "a symlink to a folder inside the raw dir; its files are read where they are")
+    if not stat.S_ISREG(target.st_mode):
+        return _rejected(relative, RejectReason.NOT_A_REGULAR_FILE,
+                         f"a symlink to {kind_of(target.st_mode)}, not a regular file; never opened")
+    return None
 
 
-def _rejection_for(path: Path, relative_path: str, reason: RejectReason, message: str) -> Rejection:
+def read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:
+    """Read the file at the escaped ``path`` under ``raw_dir``, or say why it was not read. Any error is a
+    rejection of this one file: an ``OSError`` as ``unreadable``, a file deleted, swapped or edited since it was
+    listed as ``changed_during_run``, anything else as ``internal_error``."""
     try:
-        data = b"" if path.is_symlink() else path.read_bytes()
-    except OSError:
+        return _read_raw(raw_dir, path)
+    except Exception as exc:  # one file's problem, never the run's
+        return Rejection(path, "", 0, RejectReason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
+
+
+def _read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:
+    root = os.fsencode(raw_dir)
+    relative = unescape_path(path)
+    full = os.path.join(root, relative)
+    try:
+        st = os.lstat(full)
+    except FileNotFoundError:
+        return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN, "deleted after the raw dir was listed")
+    if stat.S_ISDIR(st.st_mode):
+        return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN,
+                         "replaced by a folder after the raw dir was listed")
+    rejection = classify(root, os.path.realpath(root), relative, st)
+    if rejection is not None:
+        return rejection
+    skipped = skip_reason(path)
+    if skipped is not None:  # recorded with its size and hash when it can be read, a symlink never
         data = b""
-    return Rejection(relative_path, sha256_hex(data) if data else "", len(data), reason, message)
+        if not stat.S_ISLNK(st.st_mode):
+            with contextlib.suppress(OSError):
+                data = read_regular(full)
+        return Rejection(path, sha256_hex(data) if data else "", len(data), *skipped)
+    try:
+        with open_regular(full) as f:
+            before = os.fstat(f.fileno())
+            data = f.read()
+            after = os.fstat(f.fileno())
+    except FileNotFoundError:
+        return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN, "deleted after the raw dir was listed")
+    except NotARegularFile as exc:
+        return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN,
+                         f"replaced by {exc.strerror} after the raw dir was listed; never read")
+    except OSError as exc:
+        return Rejection(path, "", 0, RejectReason.UNREADABLE, f"cannot be read: {exc.strerror or exc}")
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(data) != after.st_size:
+        return Rejection(path, sha256_hex(data), len(data), RejectReason.CHANGED_DURING_RUN,
+                         "changed while it was being read; the next run reads it")
+    return RawFile(path, data)
+
+
+def _rejected(relative: bytes, reason: RejectReason, message: str) -> Rejection:
+    return Rejection(escape_path(relative), "", 0, reason, message)
+
+
+def _link_text(path: bytes) -> bytes:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return b"?"

@@ -57,7 +57,7 @@ from flows.tasks import (
 )
 from transforms.batches import DEFAULT_PARTITION_BYTES, BatchResult
 from transforms.errors import InputError, RejectedInputError, ValidationFailed
-from transforms.records import Rejection
+from transforms.records import Rejection, RejectReason
 
 
 @flow(name="corpus-pipeline", validate_parameters=True)
@@ -256,12 +256,20 @@ def _processed(
 
 
 def _check_inputs(catalog: Catalog, rejected: list[Rejection], n_documents: int, strict: bool) -> None:
+    logger = get_run_logger()
     summary = _rejection_summary(rejected)
     if rejected:
-        get_run_logger().warning(summary)
+        logger.warning(summary)
+    errors = [r for r in rejected if r.reason is RejectReason.INTERNAL_ERROR]
+    for r in errors:  # a bug met on one file: the file is rejected, the run goes on
+        logger.warning("internal error on %s, which is rejected: %s", r.path, r.message)
     if strict and rejected:
         raise RejectedInputError(f"{summary}. --strict is set, so nothing was published.")
     if n_documents == 0:
+        if errors and len(errors) == len(rejected):
+            raise InputError(f"every file of {catalog.raw_dir} failed with an internal error (a bug in the "
+                             f"pipeline, not in the input), e.g. {errors[0].path}: {errors[0].message}; nothing "
+                             "was published.")
         detail = f" ({summary})" if rejected else ""
         raise InputError(f"no document could be read from {catalog.raw_dir}{detail}; nothing was published.")
 

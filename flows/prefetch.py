@@ -84,7 +84,7 @@ class Prefetcher:
         cached: set[str] | None = None
         batch: list[tuple[str, RawFile]] = []
         batch_bytes = 0
-        for path in io.discover(r.raw_dir):
+        for path in io.discover(r.raw_dir).paths:
             if self._stopped.is_set() or self.n_bytes + batch_bytes >= r.budget:
                 break
             item = io.read_raw(r.raw_dir, path)

@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.catalog import Catalog, manifest_path, parquet_path
+from flows.io import read_regular
 from transforms.errors import InputError
 from transforms.schema import TABLES
 
@@ -19,8 +20,8 @@ from transforms.schema import TABLES
 def read_manifest(snapshot: Path) -> dict[str, Any]:
     path = manifest_path(snapshot)
     try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError) as exc:
+        return dict(json.loads(read_regular(path)))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{snapshot} is not a snapshot: cannot read {path} ({exc})") from exc
 
 

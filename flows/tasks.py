@@ -23,6 +23,7 @@ from flows.validation import ValidationReport, load_suite
 from transforms.batches import BatchResult, cut, process_batch
 from transforms.changes import change_markdown, change_report
 from transforms.errors import CorpusError
+from transforms.escapes import markdown_text
 from transforms.inputs import drop_duplicates
 from transforms.records import FileRef, RawFile, Rejection, RejectReason
 from transforms.report import Charts, ReportData, ReportTally, draw_charts, theme_labels
@@ -55,19 +56,20 @@ def new_run_id(now: datetime) -> str:
 
 
 @io_task
-def discover_files(raw_dir: Path) -> list[str]:
-    paths = io.discover(raw_dir)
-    get_run_logger().info("discover: %d files under %s", len(paths), raw_dir)
-    return paths
+def discover_files(raw_dir: Path) -> io.Discovery:
+    found = io.discover(raw_dir)
+    get_run_logger().info("discover: %d files under %s (and %d entries that are not read)", len(found.paths),
+                          raw_dir, len(found.rejected))
+    return found
 
 
 @io_task
-def fingerprint_files(raw_dir: Path, paths: list[str]) -> tuple[list[FileRef], list[Rejection]]:
-    """Every file hashed (one in memory at a time), or rejected with a reason; files with the same bytes as
-    another are rejected too."""
+def fingerprint_files(raw_dir: Path, found: io.Discovery) -> tuple[list[FileRef], list[Rejection]]:
+    """Every file found hashed (one in memory at a time), or rejected with a reason; files with the same bytes
+    as another are rejected too, and so are the entries discovery did not list to read."""
     refs: list[FileRef] = []
-    rejected: list[Rejection] = []
-    for p in paths:
+    rejected: list[Rejection] = list(found.rejected)
+    for p in found.paths:
         item = io.read_raw(raw_dir, p)
         if isinstance(item, Rejection):
             rejected.append(item)
@@ -149,7 +151,7 @@ def load_batch(catalog: Catalog, plan: Plan, batch: Batch, prefetched: frozenset
         if isinstance(item, Rejection):
             out.rejected.append(item)
         elif item.sha256 != ref.sha256:
-            out.rejected.append(Rejection(ref.path, item.sha256, item.n_bytes, RejectReason.UNREADABLE,
+            out.rejected.append(Rejection(ref.path, item.sha256, item.n_bytes, RejectReason.CHANGED_DURING_RUN,
                                           "changed while the run was reading it; the next run reads it"))
         else:
             out.raw.append(item)
@@ -197,7 +199,7 @@ def previous_manifest(catalog: Catalog) -> dict[str, Any] | None:
     path = manifest_path(catalog.latest)
     if not path.exists():
         return None
-    return dict(json.loads(path.read_text(encoding="utf-8")))
+    return dict(json.loads(io.read_regular(path)))
 
 
 @compute_task
@@ -222,7 +224,7 @@ def validation_markdown(report: ValidationReport) -> str:
     lines += ["| table | check | severity | result | failing rows | examples |", "|---|---|---|---|---|---|"]
     for r in report.results:
         if not r.success:
-            examples = "; ".join(e.replace("|", "\\|") for e in r.examples)
+            examples = "; ".join(markdown_text(e) for e in r.examples)
             lines.append(f"| {r.table} | {r.check} | {r.severity} | failed | {r.failing_count} | {examples} |")
     if report.success and not report.warnings:
         lines.append("| | every check passed | | | | |")

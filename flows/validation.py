@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows.catalog import Catalog
+from flows.io import read_regular
 from transforms.checks import MAX_EXAMPLES, CheckResult, run_code_checks
 from transforms.errors import InputError
 from transforms.schema import THEME_IDS
@@ -143,8 +144,8 @@ def warm_up() -> None:
 def load_suite(catalog: Catalog, table: str) -> dict[str, Any]:
     path = catalog.suite(table)
     try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError) as exc:
+        return dict(json.loads(read_regular(path)))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"the expectation suite {path} cannot be loaded: {exc}") from exc
 
 

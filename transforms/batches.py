@@ -136,18 +136,36 @@ def process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
 
 
 def _process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
+    """An unexpected error on one file rejects that file (``internal_error``), never the batch."""
     out = BatchResult(n_bytes=sum(f.n_bytes for f in files))
-    segmented: list[tuple[Document, tuple[Article, ...]]] = []
+    segmented: list[tuple[RawFile, Document, tuple[Article, ...]]] = []
     for raw in files:
-        doc = read_document(raw)
-        if isinstance(doc, Rejection):
-            out.rejected.append(doc)
+        try:
+            doc = read_document(raw)
+            if isinstance(doc, Rejection):
+                out.rejected.append(doc)
+                continue
+            articles = segment_or_reject(doc)
+        except Exception as error:
+            out.rejected.append(Rejection.of_error(raw, error))
             continue
-        articles = segment_or_reject(doc)
         if isinstance(articles, Rejection):
             out.rejected.append(articles)
             continue
-        segmented.append((doc, articles))
-    scores = tag_articles(taxonomy, (a for _, articles in segmented for a in articles))
-    out.tables = documents_tables([TaggedDocument(doc, articles, scores) for doc, articles in segmented])
+        segmented.append((raw, doc, articles))
+    try:
+        out.tables = _tagged_tables(taxonomy, [(doc, articles) for _, doc, articles in segmented])
+    except Exception:  # one document's tags or rows failed: find it by doing each document alone
+        for raw, doc, articles in segmented:
+            try:
+                out.tables.update(_tagged_tables(taxonomy, [(doc, articles)]))
+            except Exception as error:
+                out.rejected.append(Rejection.of_error(raw, error))
     return out
+
+
+def _tagged_tables(taxonomy: Taxonomy, segmented: Sequence[tuple[Document, tuple[Article, ...]]]
+                   ) -> dict[str, dict[str, pa.Table]]:
+    """The documents' tables, their articles tagged together (one matching pass)."""
+    scores = tag_articles(taxonomy, (a for _, articles in segmented for a in articles))
+    return documents_tables([TaggedDocument(doc, articles, scores) for doc, articles in segmented])

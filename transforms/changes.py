@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from transforms.escapes import markdown_code
+
 
 def _documents(manifest: Mapping[str, Any] | None) -> dict[str, str]:
     if not manifest:
@@ -45,7 +47,7 @@ def change_markdown(report: Mapping[str, Any]) -> str:
         "",
     ]
     for kind in ("added", "changed", "removed"):
-        lines += [f"- {kind}: `{p}`" for p in docs[kind][:50]]
+        lines += [f"- {kind}: {markdown_code(p)}" for p in docs[kind][:50]]
         if len(docs[kind]) > 50:
             lines.append(f"- ... and {len(docs[kind]) - 50} more {kind}")
     lines += ["", "| table | before | after | delta |", "|---|---:|---:|---:|"]

@@ -6,6 +6,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from transforms.escapes import markdown_code, markdown_text
 from transforms.schema import TABLES, Column, Table
 
 
@@ -68,7 +69,8 @@ def render() -> str:
         "",
         "Generated from `transforms/schema.py` by `corpus-pipeline generate --write`; do not edit by hand.",
         "Every table is published as Parquet (exact types below) and CSV (UTF-8, header row, list cells joined",
-        "with `;`, formula-like text cells prefixed with `'`).",
+        "with `;`, text cells that start like a formula (`=`, `+`, `-`, `@`, tab, carriage return) or with `'`",
+        "prefixed with `'`: drop one leading `'` to get the exact text).",
         "",
         "Offsets: for every article, paragraph and sentence, `documents.text[char_start:char_end]` is the unit's",
         "text (for an article, the stretch from its title line to its byline).",
@@ -103,8 +105,10 @@ def render_card(manifest: dict[str, object]) -> str:
         "",
         f"- Run: `{m['run_id']}`, {m['started_at']} to {m['finished_at']}.",
         f"- Code: corpus-pipeline {package['version']} (`{package.get('code_version', '')}`).",
-        f"- Input: `{m['raw_dir']}`, {len(m['inputs'])} files, {m['rejected']} rejected (see `rejected`).",
-        f"- Taxonomy: `{taxonomy['id']}` version {taxonomy['version']}, sha256 `{taxonomy['sha256'][:16]}...`.",
+        f"- Input: {markdown_code(m['raw_dir'])}, {len(m['inputs'])} files, {m['rejected']} rejected (see "
+        "`rejected`).",
+        f"- Taxonomy: {markdown_code(taxonomy['id'])} version {markdown_text(taxonomy['version'])}, sha256 "
+        f"`{taxonomy['sha256'][:16]}...`.",
         f"- Validation: {'passed' if validation['success'] else 'FAILED'}, {validation['expectations_evaluated']} "
         f"checks, {len(validation['warnings'])} warnings (`validation/<table>.json`).",
         f"- Since the previous snapshot: {len(changes.get('added', []))} documents added, "

@@ -44,13 +44,18 @@ class RejectReason(StrEnum):
     DUPLICATE = "duplicate"  # the same bytes as another file, which is read instead
     SKIPPED = "skipped"  # hidden files and editor backups
     OUTSIDE_RAW_DIR = "outside_raw_dir"  # a symlink that points outside the raw dir (never followed)
+    NOT_A_REGULAR_FILE = "not_a_regular_file"  # a named pipe, socket or device (never opened for reading)
+    SYMLINK_LOOP = "symlink_loop"  # a symlink that leads back to itself, directly or through others
+    DANGLING_SYMLINK = "dangling_symlink"  # a symlink whose target does not exist
+    CHANGED_DURING_RUN = "changed_during_run"  # edited, replaced or deleted while the run was reading it
+    INTERNAL_ERROR = "internal_error"  # an unexpected error while processing this one file (a bug: report it)
 
 
 @dataclass(slots=True, frozen=True)
 class RawFile:
     """A file found under the raw directory, read as bytes (the only input the transforms see)."""
 
-    path: str  # relative to the raw dir, POSIX separators
+    path: str  # relative to the raw dir, POSIX separators, escaped (``transforms.escapes.escape_path``)
     data: bytes
     sha256: str = field(init=False)  # of ``data``, computed once: dedup, cache keys and documents all use it
 
@@ -83,6 +88,20 @@ class Rejection:
     n_bytes: int
     reason: RejectReason
     message: str
+
+    @classmethod
+    def of_error(cls, raw: RawFile, error: BaseException) -> Rejection:
+        """``raw`` rejected for an unexpected error while it was processed (``internal_error``): the exception's
+        type and message, and the line of code it came from."""
+        where = ""
+        tb = error.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        if tb is not None:
+            code = tb.tb_frame.f_code
+            where = f" (at {code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno} in {code.co_name})"
+        return cls(raw.path, raw.sha256, raw.n_bytes, RejectReason.INTERNAL_ERROR,
+                   f"{type(error).__name__}: {error}{where}")
 
 
 @dataclass(slots=True, frozen=True)

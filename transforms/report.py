@@ -288,7 +288,9 @@ def _histogram(axes: Any, counts: Mapping[int, int], bins: int, color: str) -> N
     axes.hist(edges[:-1], bins=edges, weights=n, color=color)
 
 
-_RC = {"svg.fonttype": "none", "svg.hashsalt": "corpus-pipeline", "font.size": 9}
+# text.parse_math off: titles and names are data, and "$...$" in one must not be read as mathtext (it would be
+# drawn as formulas, or fail to parse and stop the report).
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "corpus-pipeline", "font.size": 9, "text.parse_math": False}
 
 
 def _figure_of(width: float, height: float) -> Any:

@@ -116,6 +116,9 @@ def _themes(unit: str) -> tuple[Column, Column]:
     )
 
 
+_PATH_ESCAPES = ("A backslash, and the bytes of a name that are not valid UTF-8 or are control or format characters, "
+                 "are written as `\\\\` and `\\xNN`; `transforms.escapes.unescape_path` gives the exact bytes.")
+
 DOCUMENTS = Table(
     name="documents",
     grain="one row per raw file that was read as text",
@@ -124,7 +127,7 @@ DOCUMENTS = Table(
     key="doc_id",
     columns=(
         _id("doc_id", "Document id, derived from the file's path under the raw dir.", "d-8a6dcb9c9836"),
-        Column("path", STRING, "Path of the raw file, relative to the raw dir (POSIX separators).",
+        Column("path", STRING, "Path of the raw file, relative to the raw dir (POSIX separators). " + _PATH_ESCAPES,
                "commentary/2024-01.txt", unique=True, min_length=1),
         Column("sha256", STRING, "SHA-256 of the raw file's bytes.", "871bbb33...", regex=r"^[0-9a-f]{64}$"),
         Column("n_bytes", INT64, "Size of the raw file in bytes.", "25426", min_value=1),
@@ -290,7 +293,8 @@ REJECTED = Table(
     "dir is in exactly one of documents and rejected.",
     key="path",
     columns=(
-        Column("path", STRING, "Path of the raw file, relative to the raw dir.", "scans/page1.png",
+        Column("path", STRING, "Path of the raw file, relative to the raw dir, escaped as in `documents.path`.",
+               "scans/page1.png",
                unique=True, min_length=1),
         Column("sha256", STRING, "SHA-256 of the file's bytes (empty when it could not be read).", "9f86d08...",
                regex=r"^(?:[0-9a-f]{64})?$"),

@@ -282,13 +282,16 @@ def build_tables(
     return combine_tables([document_tables(t) for t in tagged], rejections, taxonomy)
 
 
-# Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
-_FORMULA_START = "=+-@\t\r"
+# Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"), and the quote that
+# neutralises them: a cell that starts with one gets a quote in front, so that dropping one leading quote from
+# every cell that has one gives back the exact text.
+_FORMULA_START = "=+-@\t\r'"
 _FORMULA_CHARS = pa.array(list(_FORMULA_START), pa.string())
 
 
 def csv_cell(value: str) -> str:
-    """Neutralise a text cell for spreadsheets: prefix a formula-like value with a single quote."""
+    """Neutralise a text cell for spreadsheets: prefix a formula-like value (or one that starts with a quote)
+    with a single quote."""
     return "'" + value if value and value[0] in _FORMULA_START else value
 
 

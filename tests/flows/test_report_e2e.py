@@ -5,8 +5,6 @@ this test; elsewhere it is skipped when no chromium is installed."""
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from flows.cli import main
 from flows.pipeline import corpus_pipeline
 from flows.report import REPORT_FILE
 from tests.conftest import WIRE
-from tests.flows.browser import Browser, chromium_path
+from tests.flows.browser import Browser
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
@@ -26,20 +24,6 @@ FIGURES = """JSON.stringify(Array.from(document.querySelectorAll('figure.chart')
   return {id: f.id, width: box.width, height: box.height, visible: style.display !== 'none' &&
           style.visibility !== 'hidden', marks: svg ? svg.querySelectorAll('path, rect, use, text').length : 0};
 }))"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    binary = chromium_path()
-    if binary is None:
-        if os.environ.get("CORPUS_PIPELINE_REQUIRE_BROWSER") == "1":
-            pytest.fail("chromium is not installed, and CORPUS_PIPELINE_REQUIRE_BROWSER=1 (see .ci/run)")
-        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run does)")
-    b = Browser(binary)
-    try:
-        yield b
-    finally:
-        b.close()
 
 
 @pytest.fixture(scope="module")

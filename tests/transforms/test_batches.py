@@ -125,3 +125,53 @@ def test_a_collector_turned_off_by_the_caller_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _article(title: str) -> bytes:
+    return f"{title}\nHidden dangers must be found. Rescue teams stand by.\nWriter: Li Wei).\n".encode()
+
+
+def test_an_unexpected_error_in_one_file_rejects_that_file_only(taxonomy: Taxonomy,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import transforms.batches as batches
+
+    real = batches.segment_or_reject
+
+    def segment(doc):  # type: ignore[no-untyped-def]
+        if doc.path == "bad.txt":
+            raise KeyError("planted segmentation bug")
+        return real(doc)
+
+    monkeypatch.setattr(batches, "segment_or_reject", segment)
+    files = [RawFile("a.txt", _article("First")), RawFile("bad.txt", _article("Second")),
+             RawFile("c.txt", _article("Third"))]
+    result = process_batch(files, taxonomy)
+    assert list(result.tables) == ["a.txt", "c.txt"]
+    (rejection,) = result.rejected
+    assert (rejection.path, rejection.reason) == ("bad.txt", RejectReason.INTERNAL_ERROR)
+    assert rejection.sha256 == files[1].sha256 and rejection.n_bytes == files[1].n_bytes
+    assert rejection.message.startswith("KeyError: 'planted segmentation bug' (at test_batches.py:")
+
+
+def test_an_error_tagging_one_document_rejects_it_and_keeps_the_others_rows(taxonomy: Taxonomy,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import transforms.batches as batches
+
+    real = batches.tag_articles
+
+    def tag(tax, articles):  # type: ignore[no-untyped-def]
+        articles = list(articles)
+        if any(a.title == "Poison" for a in articles):
+            raise ValueError("planted tagging bug")
+        return real(tax, articles)
+
+    monkeypatch.setattr(batches, "tag_articles", tag)
+    files = [RawFile("a.txt", _article("First")), RawFile("bad.txt", _article("Poison")),
+             RawFile("c.txt", _article("Third"))]
+    result = process_batch(files, taxonomy)
+    alone = {f.path: process_batch([f], taxonomy).tables[f.path] for f in (files[0], files[2])}
+    assert list(result.tables) == ["a.txt", "c.txt"]
+    for path, tables in alone.items():
+        assert {n: t.to_pylist() for n, t in result.tables[path].items()} == {n: t.to_pylist()
+                                                                              for n, t in tables.items()}
+    assert [(r.path, r.reason) for r in result.rejected] == [("bad.txt", RejectReason.INTERNAL_ERROR)]
