@@ -21,7 +21,7 @@ from flows.catalog import (
 )
 from flows.deploy import DEFAULT_CRON, DEFAULT_NAME, DEFAULT_TIMEZONE
 from flows.runners import RUNNERS
-from flows.settings import apply_defaults
+from flows.settings import RunSettings, apply_defaults
 from transforms.batches import DEFAULT_PARTITION_BYTES
 
 
@@ -35,18 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the pipeline flow on a raw dir and publish to an output dir",
                          description="Run the Prefect flow: read every file under --raw-dir, segment, tag, "
                          "validate, and publish OUT/latest atomically.")
-    run.add_argument("--raw-dir", required=True, type=Path, help="folder of raw text files (read recursively)")
-    run.add_argument("--out-dir", required=True, type=Path, help="output folder; OUT/latest is the newest run")
-    run.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
-    run.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS,
-                     help="folder of Great Expectations suites (one JSON per table)")
-    run.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
-    run.add_argument("--keep", type=int, default=DEFAULT_KEEP, help="published runs to keep (default 10)")
-    run.add_argument("--csv-bom", action="store_true",
-                     help="start each CSV file with a UTF-8 byte-order mark (for spreadsheet programs)")
-    run.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
-                     help="seconds to wait while another run publishes to the same --out-dir (default 600)")
-    _add_scale_options(run)
+    _add_run_options(run)
 
     serve = sub.add_parser(
         "serve", help="register the scheduled deployment with a Prefect server and run its flow runs",
@@ -54,15 +43,10 @@ def _parser() -> argparse.ArgumentParser:
         "with these run options as its parameters) with the Prefect server at PREFECT_API_URL, then run every "
         "scheduled or triggered flow run until stopped (Ctrl-C). See README: Run on a schedule.",
     )
-    serve.add_argument("--raw-dir", required=True, type=Path, help="folder of raw text files (read recursively)")
-    serve.add_argument("--out-dir", required=True, type=Path, help="output folder; OUT/latest is the newest run")
+    _add_run_options(serve)
     serve.add_argument("--name", default=DEFAULT_NAME, help="deployment name (default: daily)")
     serve.add_argument("--cron", default=DEFAULT_CRON, help="cron schedule (default: '0 2 * * *', 02:00 daily)")
     serve.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="time zone of the schedule (default: UTC)")
-    serve.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
-    serve.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
-    serve.add_argument("--csv-bom", action="store_true", help="start each CSV file with a UTF-8 byte-order mark")
-    _add_scale_options(serve)
 
     snapshots = sub.add_parser("snapshots", help="list the published and failed runs in an output dir",
                                description="List OUT/runs/* (and OUT/failed/*) with row counts and validation "
@@ -119,7 +103,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_scale_options(parser: argparse.ArgumentParser) -> None:
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options of one run (``flows.settings.RunSettings``), for ``run`` and ``serve`` alike."""
+    parser.add_argument("--raw-dir", required=True, type=Path, help="folder of raw text files (read recursively)")
+    parser.add_argument("--out-dir", required=True, type=Path, help="output folder; OUT/latest is the newest run")
+    parser.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
+    parser.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS,
+                        help="folder of Great Expectations suites (one JSON per table)")
+    parser.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
+    parser.add_argument("--keep", type=int, default=DEFAULT_KEEP,
+                        help="published runs to keep (default %(default)s)")
+    parser.add_argument("--csv-bom", action="store_true",
+                        help="start each CSV file with a UTF-8 byte-order mark (for spreadsheet programs)")
+    parser.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
+                        help="seconds to wait while another run publishes to the same --out-dir (default %(default)g)")
     parser.add_argument("--runner", choices=RUNNERS, default="sequential",
                         help="where batches of documents are processed: in the flow's thread (sequential, the "
                         "default), in a thread pool, or on Dask worker processes (dask)")
@@ -135,6 +132,19 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
                         help="raw MB validated and written at a time; bounds memory (default %(default)g)")
 
 
+def _settings(args: argparse.Namespace) -> RunSettings:
+    """The run's settings from the command line; invalid ones are a usage error (exit 2), naming the option."""
+    from pydantic import ValidationError
+
+    fields = {name: getattr(args, name) for name in RunSettings.model_fields}
+    try:
+        return RunSettings(**{k: v for k, v in fields.items() if v is not None})
+    except ValidationError as exc:
+        problems = "; ".join(f"--{'-'.join(str(p) for p in e['loc']).replace('_', '-')}: {e['msg']}"
+                             if e["loc"] else e["msg"] for e in exc.errors())
+        _parser().error(problems)
+
+
 def _fail(message: str) -> int:
     # A paragraph of its own (blank lines around it), so that it stands out from Prefect's log lines.
     print("\n" + textwrap.fill(f"corpus-pipeline: {message}", width=100) + "\n", file=sys.stderr)
@@ -142,28 +152,20 @@ def _fail(message: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
     apply_defaults()
     if args.raw_dir.is_dir() and any(args.raw_dir.iterdir()):  # there will be something to validate and write
-        from flows.catalog import Catalog
         from flows.partitions import prefetch, warm_up
         from flows.prefetch import Request
 
         warm_up()  # the helper imports Great Expectations, then processes the first documents, while Prefect starts
-        prefetch(Request(args.raw_dir, Catalog(args.raw_dir, args.out_dir).cache, args.taxonomy,
-                         budget=int(args.partition_mb * 1e6)))
+        prefetch(Request(settings.raw_dir, settings.catalog().cache, settings.taxonomy,
+                         budget=int(settings.partition_mb * 1e6)))
     from flows.pipeline import corpus_pipeline
     from transforms.errors import CorpusError
 
-    if args.dask_address and args.runner != "dask":
-        return _fail("--dask-address needs --runner dask")
     try:
-        summary = corpus_pipeline(
-            raw_dir=str(args.raw_dir), out_dir=str(args.out_dir), taxonomy=str(args.taxonomy),
-            strict=args.strict, expectations_dir=str(args.expectations), keep=args.keep,
-            lock_timeout=args.lock_timeout, csv_bom=args.csv_bom, runner=args.runner,
-            dask_address=args.dask_address, workers=args.workers,
-            batch_mb=args.batch_mb, partition_mb=args.partition_mb,
-        )
+        summary = corpus_pipeline(settings)
     except CorpusError as exc:
         return _fail(str(exc))
     except Exception as exc:  # a bug or an environment problem: still one paragraph, with its type
@@ -183,11 +185,7 @@ def _serve(args: argparse.Namespace) -> int:
     from flows.deploy import deployment_parameters, serve
     from transforms.errors import CorpusError
 
-    parameters = deployment_parameters(
-        args.raw_dir, args.out_dir, taxonomy=args.taxonomy, strict=args.strict, csv_bom=args.csv_bom,
-        runner=args.runner, dask_address=args.dask_address, workers=args.workers, batch_mb=args.batch_mb,
-        partition_mb=args.partition_mb,
-    )
+    parameters = deployment_parameters(_settings(args))
     try:
         serve(args.name, args.cron, args.timezone, parameters)
     except CorpusError as exc:

@@ -9,9 +9,9 @@ loads the flow by module path, so it does not depend on the current directory.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
+from flows.settings import RunSettings
 from transforms.errors import CorpusError
 
 DEFAULT_CRON = "0 2 * * *"  # daily at 02:00
@@ -20,10 +20,10 @@ DEFAULT_NAME = "daily"
 FLOW_NAME = "corpus-pipeline"
 
 
-def deployment_parameters(raw_dir: Path, out_dir: Path, **options: Any) -> dict[str, Any]:
-    """The flow's parameters for every scheduled run; paths are made absolute, as runs start elsewhere."""
-    return {"raw_dir": str(raw_dir.resolve()), "out_dir": str(out_dir.resolve()),
-            **{k: str(v.resolve()) if isinstance(v, Path) else v for k, v in options.items() if v is not None}}
+def deployment_parameters(settings: RunSettings) -> dict[str, Any]:
+    """The flow's parameters for every scheduled run (its settings as JSON); paths are made absolute, as runs
+    start elsewhere."""
+    return {"settings": settings.absolute().model_dump(mode="json")}
 
 
 def serve(name: str, cron: str, timezone: str, parameters: dict[str, Any]) -> None:
@@ -39,12 +39,12 @@ def serve(name: str, cron: str, timezone: str, parameters: dict[str, Any]) -> No
 
     from flows.pipeline import corpus_pipeline
 
+    settings = parameters["settings"]
     corpus_pipeline.serve(
         name=name,
         schedules=[Cron(cron, timezone=timezone)],
         parameters=parameters,
-        description=f"corpus-pipeline on {parameters['raw_dir']} -> {parameters['out_dir']}, cron {cron!r} "
-        f"({timezone})",
+        description=f"corpus-pipeline on {settings['raw_dir']} -> {settings['out_dir']}, cron {cron!r} ({timezone})",
         tags=["corpus-pipeline"],
         entrypoint_type=EntrypointType.MODULE_PATH,
     )

@@ -9,8 +9,8 @@ two halves of a run overlap. With the sequential runner the helper also processe
 would otherwise soon wait for work (``PartitionWriter.wants_a_batch``), beside the flow's next one.
 """
 
-from __future__ import annotations
-
+# No postponed annotations here: a deployment's flow run builds a pydantic model of the flow's parameters from
+# its signature, and cannot resolve the string "RunSettings" there.
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -25,13 +25,14 @@ from prefect.utilities.annotations import quote
 
 from flows import publish
 from flows.cache import code_version, package_version
-from flows.catalog import DEFAULT_EXPECTATIONS, DEFAULT_KEEP, DEFAULT_LOCK_TIMEOUT, DEFAULT_TAXONOMY, Catalog
+from flows.catalog import Catalog
 from flows.io import LoadedTaxonomy
 from flows.lock import run_lock
 from flows.partitions import PartitionWriter, Prefetched, Setup
 from flows.progress import Progress
 from flows.report import import_charting_soon, run_report_data
-from flows.runners import batch_bytes, check_runner, in_flight, task_runner
+from flows.runners import batch_bytes, in_flight, task_runner
+from flows.settings import RunSettings
 from flows.tasks import (
     Batch,
     LoadedBatch,
@@ -55,41 +56,27 @@ from flows.tasks import (
     report_artifacts,
     write_run_report,
 )
-from transforms.batches import DEFAULT_PARTITION_BYTES, BatchResult
+from transforms.batches import BatchResult
 from transforms.errors import InputError, RejectedInputError, ValidationFailed
 from transforms.records import Rejection, RejectReason
 
 
 @flow(name="corpus-pipeline", validate_parameters=True)
-def corpus_pipeline(
-    raw_dir: str,
-    out_dir: str,
-    taxonomy: str = str(DEFAULT_TAXONOMY),
-    strict: bool = False,
-    expectations_dir: str = str(DEFAULT_EXPECTATIONS),
-    keep: int = DEFAULT_KEEP,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    csv_bom: bool = False,
-    runner: str = "sequential",
-    dask_address: str | None = None,
-    workers: int | None = None,
-    batch_mb: float | None = None,
-    partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6,
-) -> dict[str, Any]:
-    """Read every file under ``raw_dir``, segment and tag the new or changed ones (the rest come from the
-    cache), validate the tables and publish them to ``out_dir/latest``. Publishes nothing when a blocking check
-    fails. One run at a time per ``out_dir``: a second run waits up to ``lock_timeout`` seconds.
+def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
+    """Read every file under ``settings.raw_dir``, segment and tag the new or changed ones (the rest come from
+    the cache), validate the tables and publish them to ``settings.out_dir/latest``. Publishes nothing when a
+    blocking check fails. One run at a time per output dir: a second run waits up to ``lock_timeout`` seconds.
 
     ``runner`` says where batches are processed (``sequential``: in the flow's thread; ``threads``; ``dask``: on
     the cluster at ``dask_address``, or on a local cluster of ``workers`` processes): see ``flows.runners``.
     ``batch_mb`` (raw MB per batch, the unit a runner schedules) defaults to a size for the runner
     (``flows.runners.batch_bytes``)."""
-    check_runner(runner)
-    catalog = Catalog(Path(raw_dir), Path(out_dir), Path(taxonomy), Path(expectations_dir), keep, csv_bom)
+    s = settings
+    catalog = s.catalog()
     started = datetime.now(UTC)
     run_id = new_run_id(started)
     logger = get_run_logger()
-    with run_lock(catalog.out_dir, lock_timeout, on_wait=lambda who: logger.info("waiting for %s", who)):
+    with run_lock(catalog.out_dir, s.lock_timeout, on_wait=lambda who: logger.info("waiting for %s", who)):
         clean_leftovers(catalog)
         files, rejected = fingerprint_files(catalog.raw_dir, discover_files(catalog.raw_dir))
         if not files and not rejected:
@@ -98,8 +85,8 @@ def corpus_pipeline(
                     "reused": 0, "processed": 0, "prefetched": 0}
         loaded = load_taxonomy(catalog.taxonomy)
         version = code_version(package_version())
-        plan = plan_documents(catalog, _unwalked(files), loaded, version, batch_bytes(runner, batch_mb),
-                              int(partition_mb * 1e6))
+        plan = plan_documents(catalog, _unwalked(files), loaded, version, batch_bytes(s.runner, s.batch_mb),
+                              int(s.partition_mb * 1e6))
         staged = publish.open_staging(catalog, run_id)
         per_partition = max((len(p) for p in plan.partitions), default=1)  # batches
         writer = PartitionWriter(Setup(run_id, staged, catalog.cache, load_suites(catalog), loaded.taxonomy,
@@ -107,12 +94,12 @@ def corpus_pipeline(
         progress = Progress(plan.n_bytes, f"corpus-pipeline {run_id}")
         try:
             held = _prefetched(plan, writer.prefetched())
-            with _opened(task_runner(runner, dask_address, workers)) as pool:
-                ahead = in_flight(runner, workers, per_partition)
+            with _opened(task_runner(s.runner, s.dask_address, s.workers)) as pool:
+                ahead = in_flight(s.runner, s.workers, per_partition)
                 batches = _processed(catalog, plan, loaded, pool, ahead, writer.wants_a_batch, held)
                 _hand_over(plan, batches, writer, progress)
             rejected += writer.rejected
-            _check_inputs(catalog, rejected, n_documents=writer.documents, strict=strict)
+            _check_inputs(catalog, rejected, n_documents=writer.documents, strict=s.strict)
             writer.begin_finish(rejected)  # the last partition's checks, in the helper, while the charts are drawn
             charts = draw_report_charts(_unwalked(loaded.taxonomy), _unwalked(writer.tally))
             finished = finish_partitions(_unwalked(writer), rejected)

@@ -12,6 +12,7 @@ import pytest
 
 from flows.catalog import parquet_path
 from flows.pipeline import corpus_pipeline
+from flows.settings import RunSettings
 from transforms.errors import RejectedInputError
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
@@ -85,7 +86,7 @@ def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def published(prefect_harness: None, raw: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("bad-input-out")
-    return out, corpus_pipeline(raw_dir=str(raw), out_dir=str(out))
+    return out, corpus_pipeline(RunSettings(raw_dir=raw, out_dir=out))
 
 
 def test_every_file_lands_in_exactly_one_place(published: tuple[Path, dict]) -> None:
@@ -141,7 +142,7 @@ def test_a_several_megabyte_line_is_segmented_with_warnings(published: tuple[Pat
 
 def test_strict_mode_fails_and_names_the_rejections(raw: Path, tmp_path: Path) -> None:
     with pytest.raises(RejectedInputError) as failure:
-        corpus_pipeline(raw_dir=str(raw), out_dir=str(tmp_path / "out"), strict=True)
+        corpus_pipeline(RunSettings(raw_dir=raw, out_dir=tmp_path / "out", strict=True))
     message = str(failure.value)
     assert message.startswith("12 raw files were rejected (skipped 4, empty 2, binary 2, ")
     assert "--strict is set" in message and ".DS_Store: skipped (.DS_Store is an operating-system file)" in message

@@ -45,7 +45,7 @@ def test_usage_errors_exit_2() -> None:
 def test_dask_address_needs_the_dask_runner(tmp_path: Path) -> None:
     result = cli("run", "--raw-dir", str(SAMPLE / "raw"), "--out-dir", str(tmp_path), "--dask-address",
                  "tcp://127.0.0.1:8786")
-    assert result.returncode == 1 and "--dask-address needs --runner dask" in result.stderr
+    assert result.returncode == 2 and "dask_address (--dask-address) needs runner dask (--runner dask)" in result.stderr
 
 
 def test_serve_refuses_to_start_without_a_prefect_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

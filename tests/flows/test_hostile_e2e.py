@@ -22,6 +22,7 @@ import flows.io
 from flows.catalog import csv_path, parquet_path
 from flows.pipeline import corpus_pipeline
 from flows.report import REPORT_FILE
+from flows.settings import RunSettings
 from tests.flows.browser import Browser
 from transforms.escapes import escape_path, unescape_path
 from transforms.records import RawFile, Rejection
@@ -214,7 +215,7 @@ def test_files_deleted_or_edited_mid_run_are_rejected_or_read_consistently(
     monkeypatch.setattr(flows.io, "discover", discover)
     monkeypatch.setattr(flows.io, "read_raw", read_raw)
     out = tmp_path / "out"
-    corpus_pipeline(raw_dir=str(raw), out_dir=str(out))
+    corpus_pipeline(RunSettings(raw_dir=raw, out_dir=out))
     latest = out / "latest"
     rejected = {r["path"]: r for r in pq.read_table(parquet_path(latest, "rejected")).to_pylist()}
     assert {p: r["reason"] for p, r in rejected.items()} == {"deleted.txt": "changed_during_run",

@@ -16,6 +16,7 @@ from flows.catalog import DEFAULT_TAXONOMY, parquet_path
 from flows.cli import main
 from flows.lock import LockTimeout, run_lock
 from flows.pipeline import corpus_pipeline
+from flows.settings import RunSettings
 from tests.conftest import SAMPLE, WIRE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
@@ -24,7 +25,7 @@ EXTRA = "Flood season preparations begin\nReservoirs were inspected. Rescue team
 
 
 def run(raw: Path, out: Path, **kwargs: Any) -> dict[str, Any]:
-    return corpus_pipeline(raw_dir=str(raw), out_dir=str(out), **kwargs)
+    return corpus_pipeline(RunSettings(raw_dir=raw, out_dir=out, **kwargs))
 
 
 def rows(out: Path, table: str, snapshot: str = "latest") -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ import pytest
 from flows.catalog import PROJECT_ROOT
 from flows.cli import main
 from flows.pipeline import corpus_pipeline
+from flows.settings import RunSettings
 from tests.conftest import SAMPLE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
@@ -31,7 +32,7 @@ def python_blocks(markdown: str) -> list[str]:
 def root(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder holding ``outputs/latest``, as the README's examples expect."""
     root = tmp_path_factory.mktemp("loading")
-    corpus_pipeline(raw_dir=str(SAMPLE / "raw"), out_dir=str(root / "outputs"))
+    corpus_pipeline(RunSettings(raw_dir=SAMPLE / "raw", out_dir=root / "outputs"))
     return root
 
 

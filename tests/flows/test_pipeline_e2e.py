@@ -18,6 +18,7 @@ from flows.catalog import DEFAULT_EXPECTATIONS, PROJECT_ROOT, csv_path, parquet_
 from flows.evaluation import load_gold
 from flows.pipeline import corpus_pipeline
 from flows.publish import file_digests
+from flows.settings import RunSettings
 from tests.conftest import CORPORA, SAMPLE, WIRE
 from transforms.errors import InputError, RejectedInputError, ValidationFailed
 from transforms.evaluate import gold_sentences, sentence_boundary_prf
@@ -28,7 +29,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
 
 def run(raw: Path, out: Path, **kwargs: Any) -> dict[str, Any]:
-    return corpus_pipeline(raw_dir=str(raw), out_dir=str(out), **kwargs)
+    return corpus_pipeline(RunSettings(raw_dir=raw, out_dir=out, **kwargs))
 
 
 def read(out: Path, table: str) -> pa.Table:
@@ -163,7 +164,7 @@ def test_failed_validation_publishes_nothing_and_keeps_latest(tmp_path: Path) ->
     suite_file.write_text(json.dumps(suite), encoding="utf-8")
 
     with pytest.raises(ValidationFailed) as failure:
-        run(corpus, out, expectations_dir=str(strict_suites))
+        run(corpus, out, expectations=strict_suites)
     message = str(failure.value)
     assert "nothing was published" in message
     assert "sentences: expect_column_values_to_be_between(n_words) failed for" in message

@@ -15,6 +15,7 @@ from flows.cache import DocumentCache, code_version, document_key, package_versi
 from flows.catalog import DEFAULT_TAXONOMY, Catalog, parquet_path
 from flows.pipeline import corpus_pipeline
 from flows.prefetch import Prefetcher, Request
+from flows.settings import RunSettings
 from tests.conftest import SAMPLE, WIRE
 from transforms.batches import process_batch
 from transforms.records import RawFile, Rejection, RejectReason
@@ -107,18 +108,18 @@ def test_a_run_takes_the_prefetched_rows_of_its_plan_and_writes_the_same_files(r
     out = tmp_path / "prefetched"
     partitions.prefetch(Request(other, Catalog(raw, out).cache, DEFAULT_TAXONOMY, budget=10**9))
     assert partitions.prefetch_done(timeout=120)
-    summary = corpus_pipeline(raw_dir=str(raw), out_dir=str(out))
+    summary = corpus_pipeline(RunSettings(raw_dir=raw, out_dir=out))
     readable = [p for p in files_of(raw) if p != "image.bin"]
     assert summary["prefetched"] == len(readable)  # every document but the edited one; and the binary file
     assert summary["processed"] == len(readable) + 1 and summary["rejected"] == 2  # binary, dangling symlink
     names = pq.read_table(parquet_path(out / "latest", "authors")).column("name").to_pylist()
     assert "Wang Wu" in names and "Li Si" not in names  # the run's own bytes, not the prefetched copy's
 
-    plain = corpus_pipeline(raw_dir=str(raw), out_dir=str(tmp_path / "plain"))
+    plain = corpus_pipeline(RunSettings(raw_dir=raw, out_dir=tmp_path / "plain"))
     assert plain["prefetched"] == 0  # the prefetch was the first run's
     for table in TABLES:
         got = pq.read_table(parquet_path(out / "latest", table.name))
         assert got.equals(pq.read_table(parquet_path(tmp_path / "plain" / "latest", table.name))), table.name
 
-    again = corpus_pipeline(raw_dir=str(raw), out_dir=str(out))  # nothing prefetched: the cache serves it all
+    again = corpus_pipeline(RunSettings(raw_dir=raw, out_dir=out))  # nothing prefetched: the cache serves it all
     assert again["prefetched"] == 0 and again["reused"] == len(readable)  # a rejected file is read again

@@ -12,6 +12,7 @@ import pytest
 from flows.cli import main
 from flows.pipeline import corpus_pipeline
 from flows.report import REPORT_FILE
+from flows.settings import RunSettings
 from tests.conftest import WIRE
 from tests.flows.browser import Browser
 
@@ -29,7 +30,7 @@ FIGURES = """JSON.stringify(Array.from(document.querySelectorAll('figure.chart')
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("report") / "out"
-    corpus_pipeline(raw_dir=str(WIRE / "raw"), out_dir=str(out))
+    corpus_pipeline(RunSettings(raw_dir=WIRE / "raw", out_dir=out))
     return out / "latest"
 
 

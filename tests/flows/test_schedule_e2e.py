@@ -86,7 +86,7 @@ def test_a_served_deployment_runs_on_schedule_and_on_demand(
     (schedule,) = deployment.schedules
     assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active) == ("30 3 * * 1", "Europe/Berlin",
                                                                                        True)
-    assert deployment.parameters["out_dir"] == str(served)  # absolute: runs start in another directory
+    assert deployment.parameters["settings"]["out_dir"] == str(served)  # absolute: runs start in another directory
 
     # A run triggered by hand, with the command the README gives, completes and publishes.
     triggered = subprocess.run(
@@ -112,7 +112,8 @@ def test_a_served_deployment_runs_on_schedule_and_on_demand(
     # A run that fails shows as FAILED, with the reason, and leaves latest alone.
     good = (served / "latest").resolve()
     missing = tmp_path / "no-such-dir"
-    run = finished(run_deployment(DEPLOYMENT, parameters={"raw_dir": str(missing)}, timeout=0).id)
+    settings = {**deployment.parameters["settings"], "raw_dir": str(missing)}  # one setting changed for one run
+    run = finished(run_deployment(DEPLOYMENT, parameters={"settings": settings}, timeout=0).id)
     assert run.state.is_failed(), run.state
     assert "does not exist" in (run.state.message or ""), run.state.message
     assert (served / "latest").resolve() == good
