@@ -28,7 +28,6 @@ from transforms.inputs import drop_duplicates
 from transforms.records import FileRef, RawFile, Rejection, RejectReason
 from transforms.report import Charts, ReportData, ReportTally, draw_charts, theme_labels
 from transforms.schema import TABLES
-from transforms.shards import cut_shards
 from transforms.themes import Taxonomy
 
 IO_RETRIES = 2  # only tasks that touch the file system retry, and only on errors that may pass
@@ -93,8 +92,7 @@ class Batch:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """Which documents the cache already holds, and how the run is cut into partitions (the shards of
-    ``transforms.shards``: stable groups of documents) and their batches."""
+    """Which documents the cache already holds, and how the run is cut into batches and partitions."""
 
     keys: dict[str, str]  # path -> cache key, for every file read
     cached: dict[str, CacheEntry]  # path -> where the cache holds its tables, reused as they are
@@ -117,11 +115,10 @@ def plan_documents(
     keys = {f.path: document_key(f.path, f.sha256, version, taxonomy.sha256) for f in files}
     found = DocumentCache(catalog.cache).find(keys.values())
     cached = {f.path: found[keys[f.path]] for f in files if keys[f.path] in found}
-    partitions = [[Batch(tuple(group)) for group in cut(shard, batch_bytes)]
-                  for shard in cut_shards(files, partition_bytes)]
-    plan = Plan(keys, cached, partitions)
+    batches = [Batch(tuple(group)) for group in cut(files, batch_bytes)]
+    plan = Plan(keys, cached, cut(batches, partition_bytes))
     get_run_logger().info("plan: %d documents reused from the cache, %d to process; %d batches in %d partitions",
-                          len(cached), plan.n_todo, sum(len(p) for p in partitions), len(partitions))
+                          len(cached), plan.n_todo, len(batches), len(plan.partitions))
     return plan
 
 
