@@ -127,7 +127,7 @@ def discover(raw_dir: Path) -> Discovery:
             elif stat.S_ISDIR(st.st_mode):
                 folders.append(relative)
             else:
-                rejection = classify(root, real_root, relative, st)
+                rejection = classify(root, relative, st, real_root)
                 if rejection is None:
                     found.paths.append(escape_path(relative))
                 else:
@@ -148,9 +148,10 @@ def _listed(it: Iterator[os.DirEntry[bytes]]) -> list[tuple[bytes, os.stat_resul
     return out
 
 
-def classify(root: bytes, real_root: bytes, relative: bytes, st: os.stat_result) -> Rejection | None:
+def classify(root: bytes, relative: bytes, st: os.stat_result, real_root: bytes | None = None) -> Rejection | None:
     """Why the entry at ``relative`` (not a folder; ``st`` its ``lstat``) is not read, or None when it is a
-    regular file, or a symlink (or chain of them) to a regular file inside the raw dir."""
+    regular file, or a symlink (or chain of them) to a regular file inside the raw dir (``real_root``: the raw
+    dir's real path, worked out here when not given)."""
     if stat.S_ISREG(st.st_mode):
         return None
     if not stat.S_ISLNK(st.st_mode):
@@ -167,6 +168,7 @@ def classify(root: bytes, real_root: bytes, relative: bytes, st: os.stat_result)
                              f"a symlink to {escape_path(_link_text(path))}, which does not exist")
         return _rejected(relative, RejectReason.UNREADABLE, f"a symlink that cannot be followed: {exc.strerror}")
     resolved = os.path.realpath(path)
+    real_root = os.path.realpath(root) if real_root is None else real_root
     if os.path.commonpath([real_root, resolved]) != real_root:
         return _rejected(relative, RejectReason.OUTSIDE_RAW_DIR,
                          "a symlink that points outside the raw dir; not followed")
@@ -200,7 +202,7 @@ def _read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:
     if stat.S_ISDIR(st.st_mode):
         return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN,
                          "replaced by a folder after the raw dir was listed")
-    rejection = classify(root, os.path.realpath(root), relative, st)
+    rejection = classify(root, relative, st)
     if rejection is not None:
         return rejection
     skipped = skip_reason(path)
