@@ -154,7 +154,7 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     apply_defaults()
-    if args.raw_dir.is_dir() and any(args.raw_dir.iterdir()):  # there will be something to validate and write
+    if settings.raw_dir.is_dir() and any(settings.raw_dir.iterdir()):  # there will be something to check and write
         from flows.partitions import prefetch, warm_up
         from flows.prefetch import Request
 
@@ -171,7 +171,7 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as exc:  # a bug or an environment problem: still one paragraph, with its type
         return _fail(f"the run failed unexpectedly ({type(exc).__name__}: {exc}); nothing was published.")
     if summary["published"] is None:
-        print(f"nothing to do: {args.raw_dir} holds no files; latest is unchanged")
+        print(f"nothing to do: {settings.raw_dir} holds no files; latest is unchanged")
         return 0
     counts = ", ".join(f"{k} {v}" for k, v in summary["row_counts"].items())
     print(f"published {summary['published']} ({counts}); {summary['processed']} documents processed, "

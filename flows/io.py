@@ -114,7 +114,7 @@ def discover(raw_dir: Path) -> Discovery:
                 continue
             walked.add((here.st_dev, here.st_ino))
             with os.scandir(where) as it:
-                entries = sorted(_listed(it), key=lambda e: e[0])
+                entries = _listed(it)
         except OSError as exc:
             found.rejected.append(_rejected(folder + b"/", RejectReason.UNREADABLE,
                                             f"a folder that cannot be listed: {exc.strerror or exc}"))
@@ -132,7 +132,7 @@ def discover(raw_dir: Path) -> Discovery:
                     found.paths.append(escape_path(relative))
                 else:
                     found.rejected.append(rejection)
-    found.paths.sort()
+    found.paths.sort()  # the walk's order is the file system's
     found.rejected.sort(key=lambda r: r.path)
     return found
 
@@ -188,7 +188,7 @@ def read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:
     try:
         return _read_raw(raw_dir, path)
     except Exception as exc:  # one file's problem, never the run's
-        return Rejection(path, "", 0, RejectReason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
+        return Rejection.of_error(exc, path)
 
 
 def _read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:
@@ -198,10 +198,9 @@ def _read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:
     try:
         st = os.lstat(full)
     except FileNotFoundError:
-        return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN, "deleted after the raw dir was listed")
+        return _rejected(relative, RejectReason.CHANGED_DURING_RUN, "deleted after the raw dir was listed")
     if stat.S_ISDIR(st.st_mode):
-        return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN,
-                         "replaced by a folder after the raw dir was listed")
+        return _rejected(relative, RejectReason.CHANGED_DURING_RUN, "replaced by a folder after the raw dir was listed")
     rejection = classify(root, relative, st)
     if rejection is not None:
         return rejection
@@ -218,12 +217,12 @@ def _read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:
             data = f.read()
             after = os.fstat(f.fileno())
     except FileNotFoundError:
-        return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN, "deleted after the raw dir was listed")
+        return _rejected(relative, RejectReason.CHANGED_DURING_RUN, "deleted after the raw dir was listed")
     except NotARegularFile as exc:
-        return Rejection(path, "", 0, RejectReason.CHANGED_DURING_RUN,
+        return _rejected(relative, RejectReason.CHANGED_DURING_RUN,
                          f"replaced by {exc.strerror} after the raw dir was listed; never read")
     except OSError as exc:
-        return Rejection(path, "", 0, RejectReason.UNREADABLE, f"cannot be read: {exc.strerror or exc}")
+        return _rejected(relative, RejectReason.UNREADABLE, f"cannot be read: {exc.strerror or exc}")
     if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(data) != after.st_size:
         return Rejection(path, sha256_hex(data), len(data), RejectReason.CHANGED_DURING_RUN,
                          "changed while it was being read; the next run reads it")

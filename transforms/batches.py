@@ -138,7 +138,7 @@ def process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
 def _process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
     """An unexpected error on one file rejects that file (``internal_error``), never the batch."""
     out = BatchResult(n_bytes=sum(f.n_bytes for f in files))
-    segmented: list[tuple[RawFile, Document, tuple[Article, ...]]] = []
+    segmented: list[tuple[Document, tuple[Article, ...]]] = []
     for raw in files:
         try:
             doc = read_document(raw)
@@ -147,20 +147,20 @@ def _process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
                 continue
             articles = segment_or_reject(doc)
         except Exception as error:
-            out.rejected.append(Rejection.of_error(raw, error))
+            out.rejected.append(Rejection.of_error(error, raw.path, raw.sha256, raw.n_bytes))
             continue
         if isinstance(articles, Rejection):
             out.rejected.append(articles)
             continue
-        segmented.append((raw, doc, articles))
+        segmented.append((doc, articles))
     try:
-        out.tables = _tagged_tables(taxonomy, [(doc, articles) for _, doc, articles in segmented])
+        out.tables = _tagged_tables(taxonomy, segmented)
     except Exception:  # one document's tags or rows failed: find it by doing each document alone
-        for raw, doc, articles in segmented:
+        for doc, articles in segmented:
             try:
                 out.tables.update(_tagged_tables(taxonomy, [(doc, articles)]))
             except Exception as error:
-                out.rejected.append(Rejection.of_error(raw, error))
+                out.rejected.append(Rejection.of_error(error, doc.path, doc.sha256, doc.n_bytes))
     return out
 
 

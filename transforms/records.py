@@ -90,9 +90,9 @@ class Rejection:
     message: str
 
     @classmethod
-    def of_error(cls, raw: RawFile, error: BaseException) -> Rejection:
-        """``raw`` rejected for an unexpected error while it was processed (``internal_error``): the exception's
-        type and message, and the line of code it came from."""
+    def of_error(cls, error: BaseException, path: str, sha256: str = "", n_bytes: int = 0) -> Rejection:
+        """The file at ``path`` rejected for an unexpected error while it was read or processed
+        (``internal_error``): the exception's type and message, and the line of code it came from."""
         where = ""
         tb = error.__traceback__
         while tb is not None and tb.tb_next is not None:
@@ -100,8 +100,7 @@ class Rejection:
         if tb is not None:
             code = tb.tb_frame.f_code
             where = f" (at {code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno} in {code.co_name})"
-        return cls(raw.path, raw.sha256, raw.n_bytes, RejectReason.INTERNAL_ERROR,
-                   f"{type(error).__name__}: {error}{where}")
+        return cls(path, sha256, n_bytes, RejectReason.INTERNAL_ERROR, f"{type(error).__name__}: {error}{where}")
 
 
 @dataclass(slots=True, frozen=True)

@@ -24,6 +24,7 @@ from flows.pipeline import corpus_pipeline
 from flows.report import REPORT_FILE
 from flows.settings import RunSettings
 from tests.flows.browser import Browser
+from transforms.decoding import sha256_hex
 from transforms.escapes import escape_path, unescape_path
 from transforms.records import RawFile, Rejection
 
@@ -222,14 +223,9 @@ def test_files_deleted_or_edited_mid_run_are_rejected_or_read_consistently(
                                                             "edited.txt": "changed_during_run"}
     edited_now = (raw / "edited.txt").read_bytes()
     manifest = {i["path"]: i for i in json.loads((latest / "manifest.json").read_text(encoding="utf-8"))["inputs"]}
-    assert manifest["edited.txt"]["sha256"] == rejected["edited.txt"]["sha256"] == _sha256(edited_now)
+    assert manifest["edited.txt"]["sha256"] == rejected["edited.txt"]["sha256"] == sha256_hex(edited_now)
     documents = {d["path"]: d for d in pq.read_table(parquet_path(latest, "documents")).to_pylist()}
     assert set(documents) == {"kept.txt", "swapped.txt"}
     assert documents["swapped.txt"]["text"] == swapped_text  # read consistently: the bytes it holds now
-    assert manifest["swapped.txt"]["sha256"] == documents["swapped.txt"]["sha256"] == _sha256(swapped_text.encode())
-
-
-def _sha256(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
+    assert manifest["swapped.txt"]["sha256"] == documents["swapped.txt"]["sha256"] == sha256_hex(
+        swapped_text.encode())
