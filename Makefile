@@ -59,10 +59,12 @@ bench: bench-setup
 	$(BIN)/python -m benchmarks.scale flow --mb 100 --rounds 3
 	$(BIN)/python -m benchmarks.sentences
 	$(BIN)/python -m benchmarks.incremental
+	$(BIN)/python -m benchmarks.driver
 
 # The 1000 MB figures (a few minutes, and ~10 GB of temporary files at the peak).
 bench-large: setup
 	$(BIN)/python -m benchmarks.scale flow --mb 1000
+	$(BIN)/python -m benchmarks.incremental --mb 1000 --repeat 1
 
 bench-lock: setup
 	$(BIN)/python -m pip install --quiet uv

@@ -10,9 +10,9 @@ with the same virtualenv, then prints the best seconds of each stage for both an
 ``benchmarks.scale stages-one`` (any revision since the benchmarks were added).
 
 With ``--flow``, each turn is instead a whole ``corpus-pipeline run`` (the real CLI and Prefect flow, a fresh
-output dir) on one generated corpus: wall seconds and the flow's own seconds (from the manifest). The runner is
-sequential unless ``--runner dask --workers N`` says otherwise; ``--server`` runs both sides against one real
-Prefect server on a free loopback port (what Dask worker processes need).
+output dir) on one generated corpus: wall seconds and the flow's own seconds (from the manifest). Each side runs
+with its own default runner unless ``--runner R [--workers N]`` names one for both; ``--server`` runs both sides
+against one real Prefect server on a free loopback port (what Dask worker processes need).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -74,11 +75,12 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--flow", action="store_true", help="time whole runs of the CLI instead of the stages")
-    parser.add_argument("--runner", default="sequential", help="with --flow: the runner of both sides")
+    parser.add_argument("--runner", help="with --flow: the runner of both sides (default: each side's default)")
     parser.add_argument("--workers", help="with --flow --runner dask: local worker processes")
     parser.add_argument("--server", action="store_true", help="with --flow: run against one real Prefect server")
     args = parser.parse_args()
-    options = ["--runner", args.runner] + (["--workers", args.workers] if args.workers else [])
+    options = (["--runner", args.runner] if args.runner else []) + (["--workers", args.workers] if args.workers
+                                                                    else [])
     with tempfile.TemporaryDirectory() as tmp, checked_out(args.rev, Path(tmp) / "old") as old:
         server = PrefectServer(Path(tmp) / "prefect") if args.flow and args.server else None
         try:
@@ -86,6 +88,7 @@ def main() -> None:
                 raw = Path(tmp) / "raw"
                 write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", args.mb), raw)
             best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
+            every: dict[str, dict[str, list[float]]] = {"old": {}, "new": {}}
             for _ in range(args.rounds):
                 for side, tree in (("old", old), ("new", PROJECT_ROOT)):
                     figures = (flow_seconds(tree, raw, Path(tmp) / "out", options, server.env() if server else None)
@@ -94,18 +97,22 @@ def main() -> None:
                                                      k == "all stages"), flush=True)
                     for stage, seconds in figures.items():
                         best[side][stage] = min(best[side].get(stage, float("inf")), seconds)
+                        every[side].setdefault(stage, []).append(seconds)
         finally:
             if server is not None:
                 server.stop()
-    runner = f", --runner {args.runner}" + (f" --workers {args.workers}" if args.workers else "") if args.flow else ""
+    runner = (f", --runner {args.runner or 'default'}" + (f" --workers {args.workers}" if args.workers else "")
+              if args.flow else "")
     print(f"{args.mb:g} MB{runner}, best of {args.rounds} interleaved rounds; {args.rev} (old) against the working "
           "tree (new)")
-    print(f"  {'what':<13} {'old s':>8} {'new s':>8} {'speed-up':>8}")
+    print(f"  {'what':<13} {'old s':>8} {'new s':>8} {'speed-up':>8}   medians: old, new, speed-up")
     for stage, old_s in best["old"].items():
         new_s = best["new"].get(stage)
         if new_s is not None:
             ratio = f"{old_s / new_s:7.2f}x" if new_s > 0 else "      -"
-            print(f"  {stage:<13} {old_s:8.2f} {new_s:8.2f} {ratio}")
+            old_m, new_m = statistics.median(every["old"][stage]), statistics.median(every["new"][stage])
+            median = f"{old_m:8.2f} {new_m:8.2f} {old_m / new_m:7.2f}x" if new_m > 0 else ""
+            print(f"  {stage:<13} {old_s:8.2f} {new_s:8.2f} {ratio}   {median}")
 
 
 if __name__ == "__main__":

@@ -4,13 +4,14 @@
     .venv/bin/python -m benchmarks.scale flow --mb 100 [--rounds 5] [--runner dask --workers 2 --server]  # the CLI
     .venv/bin/python -m benchmarks.scale startup                  # empty raw dir vs a bare Prefect flow
 
-``stages`` runs the flow's own steps without Prefect, partition by partition as the flow cuts them (32 MB), in a
+``stages`` runs the flow's own steps without Prefect, shard by shard as the flow cuts them (32 MB), in a
 fresh process per size, and prints seconds and MB/s of raw text per stage (read, decode, segment, tag, build
 tables, validate, write) and the process's peak RSS. Great Expectations is imported before the clock starts
 (its import is part of the start-up, reported by ``startup``).
 
 ``flow`` runs ``corpus-pipeline run`` on a generated corpus and prints wall seconds, the flow's own seconds
-(from the manifest), MB/s after start-up and in the flow, and the peak RSS of the flow's process and of its helper.
+(from the manifest), MB/s after start-up and in the flow, and the peak RSS of the flow's process and of the
+processes that built its shards (the largest; with the default runner, each of ``--workers`` holds one shard).
 With ``--rounds N`` it runs N times, each run paired with a run on an empty raw dir just before it (the start-up
 subtracted is that round's own, so a slow spell of the machine weighs on both), and prints the median.
 
@@ -39,7 +40,7 @@ from pathlib import Path
 from benchmarks.corpus import iter_scaled_corpus, write_corpus
 from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT, Catalog
 from tests.flows.prefect_server import PrefectServer
-from transforms.batches import DEFAULT_PARTITION_BYTES
+from transforms.shards import DEFAULT_SHARD_BYTES
 
 STAGES = ("read", "decode", "segment", "tag", "build tables", "validate", "write")
 
@@ -48,7 +49,7 @@ def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def stages(mb: float, partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6) -> None:
+def stages(mb: float, shard_mb: float = DEFAULT_SHARD_BYTES / 1e6) -> None:
     """One size, in this process (run it in a fresh one: peak RSS is per process)."""
     import great_expectations  # noqa: F401  (its import is start-up, not throughput)
 
@@ -59,6 +60,7 @@ def stages(mb: float, partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6) -> No
     from transforms.records import FileRef, RawFile, Rejection, TaggedDocument
     from transforms.schema import TABLES, arrow_schema
     from transforms.segment import segment_or_reject
+    from transforms.shards import cut_shards
     from transforms.tables import AuthorTally, concat_document_tables, derived_tables, documents_tables
     from transforms.themes import parse_taxonomy, tag_articles
 
@@ -77,11 +79,11 @@ def stages(mb: float, partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6) -> No
         refs = [FileRef(p.name, "", p.stat().st_size) for p in sorted(raw_dir.iterdir())]
         suites = {t.name: load_suite(Catalog(raw_dir, out), t.name) for t in TABLES}
         validation = Validation(suites, list(taxonomy.theme_ids))
-        files = TableFiles(out, {t.name: arrow_schema(t) for t in TABLES})
         authors = AuthorTally()
-        for partition in cut(refs, int(partition_mb * 1e6)):
+        for shard in cut_shards(refs, int(shard_mb * 1e6)):
+            documents = shard.documents
             with clock("read"):
-                raws = [RawFile(r.path, (raw_dir / r.path).read_bytes()) for r in partition]
+                raws = [RawFile(r.path, (raw_dir / r.path).read_bytes()) for r in documents]
             with cyclic_gc_paused():  # as process_batch runs these stages
                 with clock("decode"):
                     docs = [d for d in map(read_document, raws) if not isinstance(d, Rejection)]
@@ -95,22 +97,25 @@ def stages(mb: float, partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6) -> No
                         tagged.append([TaggedDocument(d, found[d.path], scores) for d in batch])
                 with clock("build tables"):  # once per batch, as the flow does
                     tables = concat_document_tables([t for batch in tagged for t in documents_tables(batch).values()])
-                raws, docs, segmented, tagged = [], [], [], []  # let the partition's records go (as a batch's do)
+                raws, docs, segmented, tagged = [], [], [], []  # let the shard's records go (as a batch's do)
             authors.add(tables["articles"])
             with clock("validate"):
-                validation.add_partition(tables | derived_tables(AuthorTally().add(tables["articles"]), [], taxonomy))
+                validation.add_shard(tables | derived_tables(AuthorTally().add(tables["articles"]), [], taxonomy))
             with clock("write"):
+                files = TableFiles(out / shard.name, {name: table.schema for name, table in tables.items()})
                 for name, table in tables.items():
                     files.write(name, table)
+                files.close()
         derived = derived_tables(authors, [], taxonomy)
         with clock("write"):
+            files = TableFiles(out / "all", {t.name: arrow_schema(t) for t in TABLES if t.name in derived})
             for name, table in derived.items():
                 files.write(name, table)
             files.close()
         with clock("validate"):
             validation.add_tables(derived)
             validation.finish()
-    print(f"corpus {n_bytes / 1e6:.0f} MB ({len(refs)} files), partitions of {partition_mb:g} MB")
+    print(f"corpus {n_bytes / 1e6:.0f} MB ({len(refs)} files), shards of at most {shard_mb:g} MB")
     for stage in STAGES:
         print(f"  {stage:<13} {seconds[stage]:8.2f} s {n_bytes / 1e6 / seconds[stage]:8.1f} MB/s")
     total = sum(seconds.values())
@@ -123,14 +128,15 @@ def stages(mb: float, partition_mb: float = DEFAULT_PARTITION_BYTES / 1e6) -> No
 def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = None, cwd: Path = PROJECT_ROOT
             ) -> tuple[float, float | None, float, float]:
     """Wall seconds, the flow's own seconds (None when nothing was published), and the peak RSS (MB) of the flow's
-    process and of its helper process, as the run logs them, of one ``corpus-pipeline run`` (run in a fresh
-    child, so the figures are its own; a run that does not log them, an older revision's: the largest process
-    of the run, and 0)."""
+    process and of the processes that built its shards, as the run logs them, of one ``corpus-pipeline run`` (run
+    in a fresh child, so the figures are its own; an older revision's run logs its helper process's instead; one
+    that logs neither: the largest process of the run, and 0)."""
     code = (
         "import re, resource, subprocess, sys, time; t = time.perf_counter(); "
         "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); w = time.perf_counter() - t; "
-        "h = re.findall(r'helper: peak RSS ([0-9.]+) MB', r.stdout + r.stderr); "
-        "f = re.findall(r'flow process: peak RSS ([0-9.]+) MB', r.stdout + r.stderr); "
+        "o = r.stdout + r.stderr; "
+        "h = re.findall(r'helper: peak RSS ([0-9.]+) MB', o) or re.findall(r'shard builders ([0-9.]+) MB', o); "
+        "f = re.findall(r'flow process:? (?:peak RSS )?([0-9.]+) MB', o); "
         "print(w, f[-1] if f else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, h[-1] if h else 0); "
         "sys.exit(0 if r.returncode == 0 else (print(r.stdout[-3000:], r.stderr[-3000:], file=sys.stderr) or 1))"
     )
@@ -188,7 +194,7 @@ def flow(mb: float, options: list[str], start_up: float, env: dict[str, str] | N
                   f"in-flow {in_flows[-1]:.1f} s; "
                   f"{n_bytes / 1e6 / afters[-1]:.1f} MB/s after start-up ({own_start_up:.1f} s), "
                   f"{n_bytes / 1e6 / in_flows[-1]:.1f} MB/s in the flow; peak RSS: flow process {rss:.0f} MB, "
-                  f"helper {helper_rss:.0f} MB", flush=True)
+                  f"shard builder (or helper) {helper_rss:.0f} MB", flush=True)
     if rounds > 1:
         after = statistics.median(afters)
         verdict = "meets" if n_bytes / 1e6 / after >= 5 else "MISSES"
@@ -201,7 +207,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=("stages", "flow", "startup", "stages-one"))
     parser.add_argument("--mb", type=float, nargs="+", default=[10.0, 100.0])
-    parser.add_argument("--runner", default="sequential")
+    parser.add_argument("--runner", default=None, help="default: the CLI's own")
     parser.add_argument("--workers", default=None)
     parser.add_argument("--rounds", type=int, default=1,
                         help="flow: runs per size, each paired with a run on an empty raw dir right before it "
@@ -219,7 +225,8 @@ def main() -> None:
     elif args.what == "startup":
         startup()
     else:
-        options = ["--runner", args.runner] + (["--workers", args.workers] if args.workers else [])
+        options = (["--runner", args.runner] if args.runner else []) + (["--workers", args.workers] if args.workers
+                                                                        else [])
         with tempfile.TemporaryDirectory() as home:
             server = PrefectServer(Path(home)) if args.server else None
             try:

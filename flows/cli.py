@@ -20,9 +20,9 @@ from flows.catalog import (
     DEFAULT_TAXONOMY,
 )
 from flows.deploy import DEFAULT_CRON, DEFAULT_NAME, DEFAULT_TIMEZONE
-from flows.runners import RUNNERS
+from flows.runners import DEFAULT_RUNNER, RUNNERS
 from flows.settings import RunSettings, apply_defaults
-from transforms.batches import DEFAULT_PARTITION_BYTES
+from transforms.shards import DEFAULT_SHARD_BYTES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,19 +117,18 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="start each CSV file with a UTF-8 byte-order mark (for spreadsheet programs)")
     parser.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
                         help="seconds to wait while another run publishes to the same --out-dir (default %(default)g)")
-    parser.add_argument("--runner", choices=RUNNERS, default="sequential",
-                        help="where batches of documents are processed: in the flow's thread (sequential, the "
-                        "default), in a thread pool, or on Dask worker processes (dask)")
+    parser.add_argument("--runner", choices=RUNNERS, default=DEFAULT_RUNNER,
+                        help="where shards are built: in local worker processes (processes, the default), in "
+                        "the flow's thread (sequential), in a thread pool (threads), or on Dask workers (dask)")
     parser.add_argument("--dask-address", metavar="tcp://HOST:PORT",
                         help="an existing Dask scheduler (with --runner dask); without it a local cluster of "
                         "--workers processes is started for the run. Dask workers need PREFECT_API_URL set to a "
-                        "Prefect server (README: Scale out on Dask)")
-    parser.add_argument("--workers", type=int, help="threads or local Dask workers (default: the CPU count)")
-    parser.add_argument("--batch-mb", type=float,
-                        help="raw MB per batch, the unit of work a runner schedules (default 4; 16 with --runner "
-                        "dask, where a task costs more)")
-    parser.add_argument("--partition-mb", type=float, default=DEFAULT_PARTITION_BYTES / 1e6,
-                        help="raw MB validated and written at a time; bounds memory (default %(default)g)")
+                        "Prefect server, and the raw and output dirs at the same paths (README: Scale out on Dask)")
+    parser.add_argument("--workers", type=int,
+                        help="worker processes, threads or local Dask workers (default: the CPU count)")
+    parser.add_argument("--shard-mb", type=float, default=DEFAULT_SHARD_BYTES / 1e6,
+                        help="raw MB a shard holds at most, the unit of work, of re-use and of memory "
+                        "(default %(default)g)")
 
 
 def _settings(args: argparse.Namespace) -> RunSettings:
@@ -154,16 +153,14 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     apply_defaults()
-    if settings.raw_dir.is_dir() and any(settings.raw_dir.iterdir()):  # there will be something to check and write
-        from flows.partitions import prefetch, warm_up
-        from flows.prefetch import Request
+    if settings.runner == "processes" and settings.raw_dir.is_dir() and any(settings.raw_dir.iterdir()):
+        from flows.runners import warm_up
 
-        warm_up()  # the helper imports Great Expectations, then processes the first documents, while Prefect starts
-        prefetch(Request(settings.raw_dir, settings.catalog().cache, settings.taxonomy,
-                         budget=int(settings.partition_mb * 1e6)))
-    from flows.pipeline import corpus_pipeline
+        warm_up(settings.workers)  # the workers import their libraries while Prefect starts
+    from flows.pipeline import corpus_pipeline, import_soon
     from transforms.errors import CorpusError
 
+    import_soon()
     try:
         summary = corpus_pipeline(settings)
     except CorpusError as exc:

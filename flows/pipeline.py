@@ -1,77 +1,68 @@
-"""The main flow: raw files -> records -> tables -> checks -> published files.
+"""The main flow: discover the raw files, plan shards, build the new ones on the runner, commit.
 
-A run is cut into batches (the unit of work a task runner schedules) and partitions (consecutive batches, the
-unit that is validated and appended to the staged output files), so memory grows with the partition size, not
-with the corpus. Batches are submitted a few ahead and handed on in path order, so every runner writes the same
-rows in the same order. The flow's process reads and processes batches (or waits for its runner's workers);
-a helper process stores them in the cache, validates and writes the partitions (``flows.partitions``), so the
-two halves of a run overlap. With the sequential runner the helper also processes a batch itself whenever it
-would otherwise soon wait for work (``PartitionWriter.wants_a_batch``), beside the flow's next one.
+A shard (``transforms.shards``) is the unit every stage works on: one task reads, segments, tags, checks and
+writes it, wherever the runner puts it (``flows.runners``), and stores it by key (``flows.shards``); a shard
+whose key is stored already is not built again. The commit (``flows.commit``) checks what spans shards from
+their summaries, lays out the snapshot from the stored files, and switches ``latest`` (``flows.publish``).
 """
 
 # No postponed annotations here: a deployment's flow run builds a pydantic model of the flow's parameters from
 # its signature, and cannot resolve the string "RunSettings" there.
-from collections import Counter, deque
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+import importlib
+import threading
+import time
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from prefect import flow, get_run_logger
-from prefect.futures import PrefectFuture
-from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
 from flows import publish
-from flows.cache import code_version, package_version
 from flows.catalog import Catalog
-from flows.io import LoadedTaxonomy
+from flows.commit import failing_shards
 from flows.lock import run_lock
-from flows.partitions import PartitionWriter, Prefetched, Setup
 from flows.progress import Progress
-from flows.report import import_charting_soon, run_report_data
-from flows.runners import batch_bytes, in_flight, task_runner
+from flows.report import run_report_data
+from flows.runners import ShardRunner
 from flows.settings import RunSettings
+from flows.shards import ShardSetup, ShardSummary
 from flows.tasks import (
-    Batch,
-    LoadedBatch,
     Plan,
     build_manifest,
+    build_shard,
     change_artifact,
+    check_shards,
     clean_leftovers,
     discover_files,
     draw_report_charts,
     fingerprint_files,
-    finish_partitions,
-    load_batch,
     load_suites,
     load_taxonomy,
     new_run_id,
-    plan_documents,
+    plan_shards,
     previous_manifest,
-    process,
     publish_run,
     record_failure,
     report_artifacts,
+    stage_tables,
     write_run_report,
 )
-from transforms.batches import BatchResult
+from flows.validation import warm_up
+from flows.versions import code_version, package_version
 from transforms.errors import InputError, RejectedInputError, ValidationFailed
 from transforms.records import Rejection, RejectReason
 
 
 @flow(name="corpus-pipeline", validate_parameters=True)
 def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
-    """Read every file under ``settings.raw_dir``, segment and tag the new or changed ones (the rest come from
-    the cache), validate the tables and publish them to ``settings.out_dir/latest``. Publishes nothing when a
-    blocking check fails. One run at a time per output dir: a second run waits up to ``lock_timeout`` seconds.
-
-    ``runner`` says where batches are processed (``sequential``: in the flow's thread; ``threads``; ``dask``: on
-    the cluster at ``dask_address``, or on a local cluster of ``workers`` processes): see ``flows.runners``.
-    ``batch_mb`` (raw MB per batch, the unit a runner schedules) defaults to a size for the runner
-    (``flows.runners.batch_bytes``)."""
+    """Read every file under ``settings.raw_dir``, build the shards that are new or changed (the rest are
+    stored already), check them and what spans them, and publish them to ``settings.out_dir/latest``.
+    Publishes nothing when a blocking check fails. One run at a time per output dir: a second run waits up to
+    ``lock_timeout`` seconds. ``runner`` says where shards are built (``flows.runners``)."""
     s = settings
+    cpu = time.process_time()
     catalog = s.catalog()
     started = datetime.now(UTC)
     run_id = new_run_id(started)
@@ -82,51 +73,44 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
         if not files and not rejected:
             logger.warning("the raw dir %s holds no files: nothing to do, latest is unchanged", catalog.raw_dir)
             return {"run_id": run_id, "published": None, "row_counts": {}, "rejected": 0, "warnings": 0,
-                    "reused": 0, "processed": 0, "prefetched": 0}
-        loaded = load_taxonomy(catalog.taxonomy)
+                    "reused": 0, "processed": 0, "shards": 0, "shards_reused": 0}
+        import_soon()
+        taxonomy, suites = load_taxonomy(catalog.taxonomy), load_suites(catalog)
         version = code_version(package_version())
-        plan = plan_documents(catalog, _unwalked(files), loaded, version, batch_bytes(s.runner, s.batch_mb),
-                              int(s.partition_mb * 1e6))
-        staged = publish.open_staging(catalog, run_id)
-        per_partition = max((len(p) for p in plan.partitions), default=1)  # batches
-        writer = PartitionWriter(Setup(run_id, staged, catalog.cache, load_suites(catalog), loaded.taxonomy,
-                                       catalog.csv_bom), ahead=per_partition)
-        progress = Progress(plan.n_bytes, f"corpus-pipeline {run_id}")
+        plan = plan_shards(catalog, _unwalked(files), _unwalked(taxonomy), suites, version, int(s.shard_mb * 1e6))
+        setup = ShardSetup(catalog.raw_dir, catalog.shards, suites, taxonomy.taxonomy, catalog.csv_bom)
+        progress = Progress(sum(spec.n_bytes for spec in plan.todo), f"corpus-pipeline {run_id}")
         try:
-            held = _prefetched(plan, writer.prefetched())
-            with _opened(task_runner(s.runner, s.dask_address, s.workers)) as pool:
-                ahead = in_flight(s.runner, s.workers, per_partition)
-                batches = _processed(catalog, plan, loaded, pool, ahead, writer.wants_a_batch, held)
-                _hand_over(plan, batches, writer, progress)
-            rejected += writer.rejected
-            _check_inputs(catalog, rejected, n_documents=writer.documents, strict=s.strict)
-            writer.begin_finish(rejected)  # the last partition's checks, in the helper, while the charts are drawn
-            charts = draw_report_charts(_unwalked(loaded.taxonomy), _unwalked(writer.tally))
-            finished = finish_partitions(_unwalked(writer), rejected)
-            report, counts = finished.report, finished.row_counts
-            report_artifacts(counts, _unwalked(report))
-            if not report.success:
-                where = record_failure(catalog, run_id, _unwalked(report))
-                raise ValidationFailed(_failure_message(report, where))
-            manifest = build_manifest(
-                run_id=run_id, started=started, catalog=catalog, taxonomy=loaded, version=version, plan=plan,
-                rejected=rejected, documents=finished.documents, row_counts=counts, report=report,
-                previous=previous_manifest(catalog),
-            )
-            change_artifact(_unwalked(manifest["changes"]))
-            write_run_report(staged, _unwalked(run_report_data(manifest, loaded.taxonomy, writer.tally, rejected)),
-                             _unwalked(charts))
-            published = publish_run(catalog, run_id, staged, _unwalked(finished), _unwalked(manifest),
-                                    _unwalked(plan))
-        except BaseException:
-            writer.abandon()
-            publish.discard_staging(staged)
-            raise
+            with ShardRunner(s.runner, s.dask_address, s.workers) as runner:
+                built = runner.map(build_shard, setup, plan.todo, done=lambda spec: progress.advance(spec.n_bytes))
         finally:
             progress.close()
-    summary = {"run_id": run_id, "published": str(published), "row_counts": counts,
-               "rejected": len(rejected), "warnings": len(report.warnings), **manifest["processed"],
-               "prefetched": len(held)}
+        summaries = _in_order(plan, built)
+        checked = check_shards(catalog, _unwalked(summaries), rejected, suites, _unwalked(taxonomy.taxonomy))
+        _check_inputs(catalog, checked.rejected, n_documents=len(checked.documents), strict=s.strict)
+        report = checked.report
+        report_artifacts(checked.row_counts, _unwalked(report))
+        if not report.success:
+            where = record_failure(catalog, run_id, _unwalked(report))
+            raise ValidationFailed(_failure_message(report, where, summaries))
+        staged = publish.open_staging(catalog, run_id)
+        try:
+            digests = stage_tables(catalog, staged, _unwalked(summaries), _unwalked(checked))
+            manifest = build_manifest(run_id=run_id, started=started, catalog=catalog, taxonomy=taxonomy,
+                                      version=version, plan=plan, summaries=summaries, checked=checked,
+                                      previous=previous_manifest(catalog))
+            change_artifact(_unwalked(manifest["changes"]))
+            charts = draw_report_charts(_unwalked(taxonomy.taxonomy), _unwalked(checked.tally))
+            write_run_report(staged, _unwalked(run_report_data(manifest, taxonomy.taxonomy, checked.tally,
+                                                               checked.rejected)), _unwalked(charts))
+            published = publish_run(catalog, run_id, staged, _unwalked(report), _unwalked(manifest),
+                                    _unwalked(digests), _unwalked(plan))
+        except BaseException:
+            publish.discard_staging(staged)
+            raise
+    summary = {"run_id": run_id, "published": str(published), "row_counts": checked.row_counts,
+               "rejected": len(checked.rejected), "warnings": len(report.warnings), **manifest["processed"],
+               "flow_cpu_seconds": round(time.process_time() - cpu, 3)}  # this process's: the driver's cost
     logger.info("done: %s", summary)
     return summary
 
@@ -134,112 +118,27 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
 T = TypeVar("T")
 
 
-def _hand_over(
-    plan: Plan, batches: Iterator[tuple[LoadedBatch, BatchResult | None]], writer: PartitionWriter,
-    progress: Progress,
-) -> None:
-    """Hand every batch to the helper, in order, marking each partition's last: processed, or (``None`` for a
-    result) as files for the helper to process itself; then wait for all of them (the documents and files
-    rejected on the way are then in ``writer.documents`` and ``writer.rejected``, the report's tally in
-    ``writer.tally``; the last partition is checked and written by ``writer.finish``)."""
-    logger = get_run_logger()
-    for number, partition in enumerate(plan.partitions, start=1):
-        for i, batch in enumerate(partition, start=1):
-            loaded_batch, result = next(batches)
-            last = i == len(partition)
-            if last:
-                logger.info("validate and write: partition %d (up to %d documents)", number,
-                            sum(len(b.files) for b in partition))
-            closes = number if last else None
-            final = last and number == len(plan.partitions)  # its checks wait for writer.finish
-            made = [f.path for f in loaded_batch.raw] if result is None else list(result.tables)
-            keys = {path: plan.keys[path] for path in [*made, *loaded_batch.prefetched]}  # what the cache stores
-            if result is None:
-                messages = writer.add_raw_batch(loaded_batch.cached, loaded_batch.raw, keys, closes,
-                                                loaded_batch.rejected, final, loaded_batch.prefetched)
-            else:
-                messages = writer.add_batch(loaded_batch.cached, result, keys, closes, loaded_batch.rejected, final,
-                                            loaded_batch.prefetched)
-            for message in messages:
-                logger.info("helper: %s", message)
-            progress.advance(batch.n_bytes)
-    import_charting_soon()  # while the helper catches up: the report's charts are drawn next
-    for message in writer.handed():
-        logger.info("helper: %s", message)
-    if writer.raw_batches:
-        logger.info("processed in the helper: %d of %d batches", writer.raw_batches,
-                    sum(len(p) for p in plan.partitions))
-
-
 def _unwalked(value: T) -> T:
     """``value``, marked so that Prefect passes it to a task without walking it (it would look at every file of
-    a plan, for every task call: a run became quadratic in the number of documents; and at every document of a
-    manifest, every item of a batch, every rule of a taxonomy)."""
+    a plan, every document of a manifest, every rule of a taxonomy, for every task call)."""
     return cast(T, quote(value))
 
 
-def _opened(pool: TaskRunner[Any] | None) -> AbstractContextManager[TaskRunner[Any] | None]:
-    return pool if pool is not None else nullcontext()
+def import_soon() -> None:
+    """Import Great Expectations and matplotlib (~5 s) in a thread, while the shards are built: the commit
+    checks the whole tables with GX and draws the report's charts in this process (the command line calls this
+    before the flow too, so the imports overlap Prefect's start)."""
+    def imports() -> None:
+        importlib.import_module("matplotlib.figure")
+        warm_up()
+
+    threading.Thread(target=imports, name="import-soon", daemon=True).start()
 
 
-def _prefetched(plan: Plan, prefetched: Prefetched) -> frozenset[str]:
-    """The paths of the plan's documents to process whose rows the helper made before the run began (their keys
-    are the plan's: the same bytes, code and taxonomy)."""
-    logger = get_run_logger()
-    if prefetched.error is not None:
-        logger.warning("prefetching stopped early (%s); the run processes those documents itself", prefetched.error)
-    held = frozenset(p for p, k in plan.keys.items() if k in prefetched.keys and p not in plan.cached)
-    if prefetched.keys:
-        logger.info("prefetch: %d documents (%.1f MB) processed by the helper while Prefect started; %d of them "
-                    "in this run's plan", len(prefetched.keys), prefetched.n_bytes / 1e6, len(held))
-    return held
-
-
-def _processed(
-    catalog: Catalog, plan: Plan, loaded: LoadedTaxonomy, pool: TaskRunner[Any] | None, ahead: int,
-    helper_wants: Callable[[], bool], prefetched: frozenset[str] = frozenset(),
-) -> Iterator[tuple[LoadedBatch, BatchResult | None]]:
-    """Every batch of the plan, loaded and processed, in order (the files in ``prefetched`` only listed: the
-    helper holds their rows; a batch left with nothing to process gets an empty result, without a task). With a
-    task runner (``pool``), up to ``ahead`` batches are submitted before the one being consumed, so the workers
-    stay busy while memory stays bounded. Without one, each batch is processed here when it is reached, unless
-    ``helper_wants`` it: then it comes unprocessed (``None``), for the helper process to process beside this
-    process's next batch."""
-    todo: Iterator[Batch] = (b for p in plan.partitions for b in p)
-
-    def load(batch: Batch) -> LoadedBatch:
-        return load_batch(catalog, _unwalked(plan), _unwalked(batch), _unwalked(prefetched))
-
-    if pool is None:
-        for batch in todo:
-            loaded_batch = load(batch)
-            if not loaded_batch.raw:
-                yield loaded_batch, BatchResult()
-            elif helper_wants():
-                yield loaded_batch, None
-            else:  # unwalked: Prefect would look into every file and the taxonomy's matcher (~60 ms a task)
-                yield loaded_batch, process(_unwalked(loaded_batch.raw), _unwalked(loaded.taxonomy))
-        return
-    pending: deque[tuple[LoadedBatch, PrefectFuture[BatchResult] | None]] = deque()
-
-    def submit() -> bool:
-        batch = next(todo, None)
-        if batch is None:
-            return False
-        loaded_batch = load(batch)
-        # plain values (a Dask worker does not unwrap unwalked ones), walked by Prefect once per batch
-        future = (pool.submit(process, {"files": loaded_batch.raw, "taxonomy": loaded.taxonomy})
-                  if loaded_batch.raw else None)
-        pending.append((loaded_batch, future))
-        return True
-
-    while len(pending) < max(ahead, 1) and submit():
-        pass
-    while pending:
-        loaded_batch, future = pending.popleft()
-        result = future.result() if future is not None else BatchResult()
-        submit()
-        yield loaded_batch, result
+def _in_order(plan: Plan, built: list[ShardSummary]) -> list[ShardSummary]:
+    """Every shard's summary, in shard order: the stored ones' and the ones just built."""
+    made = {spec.key: summary for spec, summary in zip(plan.todo, built, strict=True)}
+    return [plan.stored[spec.key] if spec.key in plan.stored else made[spec.key] for spec in plan.shards]
 
 
 def _check_inputs(catalog: Catalog, rejected: list[Rejection], n_documents: int, strict: bool) -> None:
@@ -270,13 +169,15 @@ def _rejection_summary(rejected: list[Rejection], examples: int = 10) -> str:
     return f"{len(rejected)} raw files were rejected ({counts}): {listing}{more}"
 
 
-def _failure_message(report: Any, where: Path) -> str:
+def _failure_message(report: Any, where: Path, summaries: list[ShardSummary]) -> str:
     parts = [
         f"{r.table}: {r.check} failed for {r.failing_count} rows (e.g. {', '.join(r.examples[:3])})"
         for r in report.blocking
     ]
+    shards = failing_shards(report, summaries)
     return (
         f"validation failed, so nothing was published and the previous latest is unchanged. "
         f"{len(parts)} blocking checks failed: " + "; ".join(parts[:8])
-        + ("; ..." if len(parts) > 8 else "") + f". Full results: {where}."
+        + ("; ..." if len(parts) > 8 else "") + ". Where: " + ("; ".join(shards[:8]) if shards else "across shards")
+        + f". Full results: {where}."
     )

@@ -1,7 +1,7 @@
 """Writing a run's files and switching ``OUT/latest`` to them atomically.
 
-A run is written in full under ``OUT/.staging/<run_id>/`` (a partition at a time, every file fsynced at the
-end), then renamed to ``OUT/runs/<run_id>/``, and only then is the ``latest`` symlink replaced (``os.replace``
+A run is written in full under ``OUT/.staging/<run_id>/`` (its tables hard-linked from the shard store, every
+file fsynced at the end), then renamed to ``OUT/runs/<run_id>/``, and only then is the ``latest`` symlink replaced (``os.replace``
 of a new symlink, an atomic rename on POSIX). A reader that opened ``latest`` before the switch keeps reading
 the old run, one that opens it after sees the new one: never a half-written or mixed set of files. A crash
 before the switch leaves ``latest`` as it was; the stale staging dir is removed by the next run.
@@ -22,8 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from flows.cache import DocumentCache
-from flows.catalog import Catalog, csv_path, manifest_path, parquet_path, validation_path
+from flows.catalog import DERIVED_PART, Catalog, csv_part, manifest_path, parquet_part, validation_path
 from transforms.dictionary import render_card
 from transforms.errors import PublishError
 from transforms.tables import csv_table
@@ -32,7 +31,7 @@ from transforms.tables import csv_table
 CSV_OPTIONS = pa_csv.WriteOptions(include_header=True, eol="\r\n", quoting_style="needed")
 
 
-class _HashedFile:
+class HashedFile:
     """A file written once, front to back, that keeps the sha256 and length of what was written."""
 
     def __init__(self, path: Path) -> None:
@@ -54,24 +53,27 @@ class _HashedFile:
 
 
 class TableFiles:
-    """One Parquet file (a row group per partition) and one CSV file per table, written a partition at a time.
+    """One Parquet file and one CSV file per table, written a part at a time (``write`` may be called again).
 
-    Every table's files are opened up front, so a table that gets no rows still has its header and schema. The
-    CSV files are hashed as they are written (they are the run's bulk: reading them again for the manifest cost
+    ``part`` names the files in a snapshot's layout (``parquet/<table>/part-<part>.parquet``,
+    ``csv/<table>/part-<part>.csv``); without it they are ``<table>.parquet`` and ``<table>.csv`` in ``root``
+    (a shard in the store). Every table's files are opened up front, so a table that gets no rows still has its
+    header and schema. The CSV files are hashed as they are written (reading them again for the manifest cost
     as much as writing them); ``close`` gives every file's digest, as ``file_digests`` would.
     """
 
-    def __init__(self, run_root: Path, schemas: Mapping[str, pa.Schema], csv_bom: bool = False) -> None:
-        self.run_root = run_root
+    def __init__(self, root: Path, schemas: Mapping[str, pa.Schema], csv_bom: bool = False,
+                 part: str | None = None) -> None:
+        self.run_root = root
         self._parquet: dict[str, tuple[Path, pq.ParquetWriter]] = {}
-        self._csv: dict[str, tuple[Path, _HashedFile, pa_csv.CSVWriter]] = {}
+        self._csv: dict[str, tuple[Path, HashedFile, pa_csv.CSVWriter]] = {}
         for name, schema in schemas.items():
-            path = parquet_path(run_root, name)
+            path = root / f"{name}.parquet" if part is None else parquet_part(root, name, part)
             path.parent.mkdir(parents=True, exist_ok=True)
             self._parquet[name] = (path, pq.ParquetWriter(path, schema, compression="zstd"))
-            path = csv_path(run_root, name)
+            path = root / f"{name}.csv" if part is None else csv_part(root, name, part)
             path.parent.mkdir(parents=True, exist_ok=True)
-            f = _HashedFile(path)
+            f = HashedFile(path)
             if csv_bom:  # so that spreadsheet programs open the file as UTF-8
                 f.write(codecs.BOM_UTF8)
             csv_schema = csv_table(schema.empty_table()).schema
@@ -100,10 +102,10 @@ class TableFiles:
         return dict(sorted(digests.items()))
 
 
-def write_table_files(run_root: Path, tables: Mapping[str, pa.Table], csv_bom: bool = False
-                      ) -> dict[str, dict[str, Any]]:
-    """Write whole tables in one go; returns the files' digests."""
-    files = TableFiles(run_root, {name: table.schema for name, table in tables.items()}, csv_bom)
+def write_table_files(run_root: Path, tables: Mapping[str, pa.Table], csv_bom: bool = False,
+                      part: str | None = DERIVED_PART) -> dict[str, dict[str, Any]]:
+    """Write whole tables in one go (in a snapshot's layout, as part ``part``); returns the files' digests."""
+    files = TableFiles(run_root, {name: table.schema for name, table in tables.items()}, csv_bom, part)
     try:
         for name, table in tables.items():
             files.write(name, table)
@@ -137,7 +139,11 @@ def _digest(path: Path) -> dict[str, Any]:
     return {"sha256": digest.hexdigest(), "bytes": path.stat().st_size}
 
 
-def _fsync_tree(root: Path) -> None:
+def digest_bytes(data: bytes) -> dict[str, Any]:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def fsync_tree(root: Path) -> None:
     for path in [*sorted(p for p in root.rglob("*") if p.is_file()), *sorted(root.rglob("*")), root]:
         flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
         fd = os.open(path, flags)
@@ -183,7 +189,7 @@ def finish_staging(root: Path, validation_details: Mapping[str, Any], manifest: 
     (root / "README.md").write_text(render_card(manifest), encoding="utf-8")
     manifest["files"] = file_digests(root, known_digests)
     write_json(manifest_path(root), manifest)
-    _fsync_tree(root)
+    fsync_tree(root)
     return root
 
 
@@ -204,11 +210,11 @@ def switch_latest(catalog: Catalog, run_id: str, staged: Path) -> Path:
         tmp.unlink()
     os.symlink(Path("runs") / run_id, tmp)
     os.replace(tmp, latest)
-    _fsync_dir(catalog.out_dir)
+    fsync_dir(catalog.out_dir)
     return final
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)
@@ -246,5 +252,4 @@ def clean_stale_staging(catalog: Catalog) -> list[str]:
     for trash in catalog.out_dir.glob(".trash-*"):
         shutil.rmtree(trash, ignore_errors=True)
         removed.append(trash.name)
-    removed += [f"cache/{name}" for name in DocumentCache(catalog.cache).remove_leftovers()]
     return removed

@@ -1,11 +1,9 @@
-"""Writing ``report.html``: a run's (from the tally its helper gathered and the charts the flow drew) or a
+"""Writing ``report.html``: a run's (from the tally merged from its shards' summaries) or a
 published snapshot's (from the few columns the report shows, read from its Parquet files). See
 ``transforms/report.py``."""
 
 from __future__ import annotations
 
-import importlib
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,12 +23,6 @@ from transforms.report import (
 from transforms.themes import Taxonomy
 
 REPORT_FILE = "report.html"
-
-
-def import_charting_soon() -> None:
-    """Import matplotlib (~0.5 s) in a thread of its own, now, so that drawing the charts later does not wait
-    for it: the flow calls this when it has handed its last batch and waits for the helper."""
-    threading.Thread(target=importlib.import_module, args=("matplotlib.figure",), name="import-matplotlib").start()
 
 
 def report_data(run_root: Path, manifest: dict[str, Any]) -> ReportData:

@@ -21,7 +21,7 @@ from flows.catalog import (
     PROJECT_ROOT,
     Catalog,
 )
-from transforms.batches import DEFAULT_PARTITION_BYTES
+from transforms.shards import DEFAULT_SHARD_BYTES
 
 DEFAULTS = {
     "DO_NOT_TRACK": "1",
@@ -37,7 +37,7 @@ def apply_defaults() -> None:
         os.environ.setdefault(key, value)
 
 
-Runner = Literal["sequential", "threads", "dask"]  # flows.runners.RUNNERS
+Runner = Literal["processes", "sequential", "threads", "dask"]  # flows.runners.RUNNERS
 
 
 class RunSettings(BaseModel):
@@ -55,11 +55,10 @@ class RunSettings(BaseModel):
     keep: int = Field(DEFAULT_KEEP, ge=1)  # published runs kept under OUT/runs/
     lock_timeout: float = Field(DEFAULT_LOCK_TIMEOUT, ge=0)  # seconds to wait for another run on out_dir
     csv_bom: bool = False  # start each CSV file with a UTF-8 byte-order mark
-    runner: Runner = "sequential"  # where batches are processed: flows.runners
+    runner: Runner = "processes"  # where shards are built: flows.runners
     dask_address: str | None = None  # an existing Dask scheduler (runner dask); else a local cluster
-    workers: int | None = Field(None, ge=1)  # threads or local Dask workers; default: the CPU count
-    batch_mb: float | None = Field(None, gt=0)  # raw MB per batch; default: sized for the runner
-    partition_mb: float = Field(DEFAULT_PARTITION_BYTES / 1e6, gt=0)  # raw MB validated and written at a time
+    workers: int | None = Field(None, ge=1)  # worker processes, threads or local Dask workers; default: CPU count
+    shard_mb: float = Field(DEFAULT_SHARD_BYTES / 1e6, gt=0)  # raw MB a shard holds at most (one document aside)
 
     @model_validator(mode="after")
     def _dask_address_needs_dask(self) -> RunSettings:

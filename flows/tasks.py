@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import resource
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,21 +13,22 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
-from flows import io, publish, report
-from flows.cache import CacheEntry, DocumentCache, document_key, package_version
+from flows import io, publish, report, runners, shards
 from flows.catalog import Catalog, manifest_path
+from flows.commit import Checked, check_run, stage_snapshot
 from flows.io import LoadedTaxonomy
-from flows.partitions import Finished, PartitionWriter
 from flows.report import REPORT_FILE
+from flows.shards import ShardSetup, ShardSpec, ShardStore, ShardSummary
 from flows.validation import ValidationReport, load_suite
-from transforms.batches import BatchResult, cut, process_batch
+from flows.versions import package_version, suites_version
 from transforms.changes import change_markdown, change_report
 from transforms.errors import CorpusError
 from transforms.escapes import markdown_text
 from transforms.inputs import drop_duplicates
-from transforms.records import FileRef, RawFile, Rejection, RejectReason
+from transforms.records import FileRef, Rejection
 from transforms.report import Charts, ReportData, ReportTally, draw_charts, theme_labels
 from transforms.schema import TABLES
+from transforms.shards import cut_shards, shard_key
 from transforms.themes import Taxonomy
 
 IO_RETRIES = 2  # only tasks that touch the file system retry, and only on errors that may pass
@@ -82,87 +83,49 @@ def fingerprint_files(raw_dir: Path, found: io.Discovery) -> tuple[list[FileRef]
 
 
 @dataclass(frozen=True, slots=True)
-class Batch:
-    files: tuple[FileRef, ...]
-
-    @property
-    def n_bytes(self) -> int:
-        return sum(f.n_bytes for f in self.files)
-
-
-@dataclass(frozen=True, slots=True)
 class Plan:
-    """Which documents the cache already holds, and how the run is cut into batches and partitions."""
+    """The run's shards (in shard order), and which of them the store holds already."""
 
-    keys: dict[str, str]  # path -> cache key, for every file read
-    cached: dict[str, CacheEntry]  # path -> where the cache holds its tables, reused as they are
-    partitions: list[list[Batch]]  # consecutive batches, in path order
+    shards: list[ShardSpec]
+    stored: dict[str, ShardSummary]  # by key: the stored shards' summaries, read back
 
     @property
-    def n_todo(self) -> int:
-        return len(self.keys) - len(self.cached)
+    def todo(self) -> list[ShardSpec]:
+        return [s for s in self.shards if s.key not in self.stored]
 
     @property
     def n_bytes(self) -> int:
-        return sum(b.n_bytes for p in self.partitions for b in p)
-
-
-@compute_task
-def plan_documents(
-    catalog: Catalog, files: list[FileRef], taxonomy: LoadedTaxonomy, version: str, batch_bytes: int,
-    partition_bytes: int,
-) -> Plan:
-    keys = {f.path: document_key(f.path, f.sha256, version, taxonomy.sha256) for f in files}
-    found = DocumentCache(catalog.cache).find(keys.values())
-    cached = {f.path: found[keys[f.path]] for f in files if keys[f.path] in found}
-    batches = [Batch(tuple(group)) for group in cut(files, batch_bytes)]
-    plan = Plan(keys, cached, cut(batches, partition_bytes))
-    get_run_logger().info("plan: %d documents reused from the cache, %d to process; %d batches in %d partitions",
-                          len(cached), plan.n_todo, len(batches), len(plan.partitions))
-    return plan
-
-
-@dataclass(slots=True)
-class LoadedBatch:
-    raw: list[RawFile]  # files to process
-    cached: dict[str, CacheEntry]  # path -> where the cache holds its tables (read back here: they can be)
-    rejected: list[Rejection]
-    prefetched: list[str] = field(default_factory=list)  # paths whose rows the helper made before the run began
+        return sum(s.n_bytes for s in self.shards)
 
 
 @io_task
-def load_batch(catalog: Catalog, plan: Plan, batch: Batch, prefetched: frozenset[str] = frozenset()) -> LoadedBatch:
-    """Read the batch's files that must be processed, and check that the cache's entries of the others can be
-    read (a damaged pack is deleted by ``DocumentCache.load``, and its files read and processed instead); the
-    files in ``prefetched`` (their rows are in the helper already) are only listed. The cached tables are not
-    kept: the helper loads them from the same packs (``flows.partitions``), so they are not pickled through the
-    pipe (on a 50 MB re-run that cost ~4.5 s of CPU in the flow's process and ~3.8 s in the helper)."""
-    cache = DocumentCache(catalog.cache)
-    out = LoadedBatch([], {}, [])
-    for ref in batch.files:
-        entry = plan.cached.get(ref.path)
-        if entry is not None and cache.load(entry) is not None:
-            out.cached[ref.path] = entry
-            continue
-        if ref.path in prefetched:
-            out.prefetched.append(ref.path)
-            continue
-        item = io.read_raw(catalog.raw_dir, ref.path)
-        if isinstance(item, Rejection):
-            out.rejected.append(item)
-        elif item.sha256 != ref.sha256:
-            out.rejected.append(Rejection(ref.path, item.sha256, item.n_bytes, RejectReason.CHANGED_DURING_RUN,
-                                          "changed while the run was reading it; the next run reads it"))
-        else:
-            out.raw.append(item)
-    return out
+def plan_shards(catalog: Catalog, files: list[FileRef], taxonomy: LoadedTaxonomy,
+                suites: dict[str, dict[str, Any]], version: str, shard_bytes: int) -> Plan:
+    """The files cut into shards (``transforms.shards``), each with its key, and the stored ones read back."""
+    context = (version, taxonomy.sha256, suites_version(suites), f"csv_bom={catalog.csv_bom}")
+    specs = [ShardSpec(s.name, shard_key(s.documents, context), s.documents) for s in cut_shards(files, shard_bytes)]
+    store = ShardStore(catalog.shards)
+    stored = {spec.key: replace(found, name=spec.name)  # a stored shard may be renamed: see transforms.shards
+              for spec in specs if (found := store.summary(spec.key)) is not None}
+    plan = Plan(specs, stored)
+    todo = plan.todo
+    get_run_logger().info("plan: %d shards of %d documents; %d stored, %d to build (%d documents, %.1f MB)",
+                          len(specs), len(files), len(stored), len(todo), sum(len(s.files) for s in todo),
+                          sum(s.n_bytes for s in todo) / 1e6)
+    return plan
 
 
-@compute_task
-def process(files: list[RawFile], taxonomy: Taxonomy) -> BatchResult:
-    """Decode, segment, tag and build the rows of a batch of documents (runs on the flow's task runner: a
-    thread, or a Dask worker)."""
-    return process_batch(files, taxonomy)
+@task(cache_policy=NONE, task_run_name="build-shard-{spec.name}")
+def build_shard(setup: ShardSetup, spec: ShardSpec, in_process: bool = False) -> ShardSummary:
+    """Read, decode, segment, tag, check and write one shard (``flows.shards.build_shard``), here, or in one of
+    this machine's worker processes (``in_process``: ``flows.runners``)."""
+    summary = runners.in_worker_process(shards.build_shard, setup, spec) if in_process else shards.build_shard(
+        setup, spec)
+    rows = ", ".join(f"{k} {v}" for k, v in summary.row_counts.items())
+    get_run_logger().info("shard %s: %d documents (%.1f MB) built in %.2f s: %s; %d blocking check failures",
+                          spec.name, len(spec.files), spec.n_bytes / 1e6, summary.seconds, rows,
+                          len(summary.failed))
+    return summary
 
 
 @io_task
@@ -176,21 +139,24 @@ def load_suites(catalog: Catalog) -> dict[str, dict[str, Any]]:
 
 
 @compute_task
-def finish_partitions(writer: PartitionWriter, rejected: list[Rejection]) -> Finished:
-    """Wait for the helper to validate and write the last partitions, then the tables complete only at the end
-    (authors, themes, rejected), and to check the totals."""
-    logger = get_run_logger()
-    messages, finished = writer.finish(rejected)
-    for message in messages:
-        logger.info("helper: %s", message)
-    report = finished.report
-    logger.info(
-        "validate: %d checks over %d partitions, %d blocking failures, %d warnings",
-        len(report.results), finished.partitions, len(report.blocking), len(report.warnings),
-    )
-    flow_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    logger.info("flow process: peak RSS %.0f MB; helper: peak RSS %.0f MB", flow_rss, finished.helper_peak_rss_mb)
-    return finished
+def check_shards(catalog: Catalog, summaries: list[ShardSummary], rejected: list[Rejection],
+                 suites: dict[str, dict[str, Any]], taxonomy: Taxonomy) -> Checked:
+    """The run's validation report and totals, from the shards' summaries (``flows.commit.check_run``)."""
+    checked = check_run(summaries, ShardStore(catalog.shards), rejected, suites, taxonomy)
+    report = checked.report
+    built = [s.peak_rss_mb for s in summaries if not s.reused]
+    get_run_logger().info("validate: %d checks over %d shards, %d blocking failures, %d warnings; peak RSS: flow "
+                          "process %.0f MB, shard builders %.0f MB", len(report.results), len(summaries),
+                          len(report.blocking), len(report.warnings),
+                          resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, max(built, default=0))
+    return checked
+
+
+@io_task
+def stage_tables(catalog: Catalog, staged: Path, summaries: list[ShardSummary], checked: Checked
+                 ) -> dict[str, dict[str, Any]]:
+    """The snapshot's table files in its staging dir (``flows.commit.stage_snapshot``); their digests."""
+    return stage_snapshot(catalog, staged, summaries, ShardStore(catalog.shards), checked.derived)
 
 
 @io_task
@@ -242,15 +208,15 @@ def record_failure(catalog: Catalog, run_id: str, report: ValidationReport) -> P
 
 @io_task
 def clean_leftovers(catalog: Catalog) -> None:
-    """Remove what a killed run left behind (staging dirs, half-made symlinks and cache entries)."""
-    removed = publish.clean_stale_staging(catalog)
+    """Remove what a killed run left behind (staging dirs, half-made symlinks, shards half built)."""
+    removed = publish.clean_stale_staging(catalog) + ShardStore(catalog.shards).remove_leftovers()
     if removed:
         get_run_logger().warning("removed leftovers of an interrupted run: %s", ", ".join(removed))
 
 
 @compute_task
 def draw_report_charts(taxonomy: Taxonomy, tally: ReportTally) -> Charts:
-    """The charts of the run's report (drawn here while the helper checks and writes the last partition)."""
+    """The charts of the run's report."""
     return draw_charts(theme_labels(taxonomy), tally)
 
 
@@ -261,35 +227,35 @@ def write_run_report(staged: Path, data: ReportData, charts: Charts) -> Path:
 
 
 @io_task
-def publish_run(catalog: Catalog, run_id: str, staged: Path, finished: Finished, manifest: dict[str, Any],
-                plan: Plan) -> Path:
+def publish_run(catalog: Catalog, run_id: str, staged: Path, report: ValidationReport, manifest: dict[str, Any],
+                digests: dict[str, dict[str, Any]], plan: Plan) -> Path:
     """Finish the staged run (validation results, card, manifest), switch latest to it, link the report as an
-    artifact, prune old runs and cache entries no file uses any more."""
-    publish.finish_staging(staged, finished.report.details, manifest, finished.digests)
+    artifact, prune old runs and the stored shards this run does not use."""
+    publish.finish_staging(staged, report.details, manifest, digests)
     final = publish.switch_latest(catalog, run_id, staged)
     create_link_artifact(link=(final / REPORT_FILE).resolve().as_uri(), link_text=f"report of run {run_id}",
                          key="corpus-report", description="The run's visual report (self-contained HTML)")
     removed = publish.prune_runs(catalog)
-    dropped = DocumentCache(catalog.cache).prune(plan.keys.values())
-    get_run_logger().info("publish: %s is now latest (%d old runs pruned, %d cache entries dropped)", final,
+    dropped = ShardStore(catalog.shards).prune(manifest["shards"])
+    get_run_logger().info("publish: %s is now latest (%d old runs pruned, %d stored shards dropped)", final,
                           len(removed), dropped)
     return final
 
 
 def build_manifest(
     *, run_id: str, started: datetime, catalog: Catalog, taxonomy: LoadedTaxonomy, version: str, plan: Plan,
-    rejected: list[Rejection], documents: list[dict[str, Any]], row_counts: dict[str, int],
-    report: ValidationReport, previous: dict[str, Any] | None,
+    summaries: list[ShardSummary], checked: Checked, previous: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    """``documents``: rows of the documents table (``flows.partitions.MANIFEST_DOCUMENT_COLUMNS``)."""
+    """The snapshot's manifest; its ``files`` (every file with its sha256) are added when it is staged."""
+    reused = {d["path"] for s in summaries if s.reused for d in s.documents}
     inputs = [
         {"path": d["path"], "sha256": d["sha256"], "bytes": d["n_bytes"], "encoding": d["encoding"],
-         "status": "document", "doc_id": d["doc_id"], "reused": d["path"] in plan.cached}
-        for d in documents
+         "status": "document", "doc_id": d["doc_id"], "reused": d["path"] in reused}
+        for d in checked.documents
     ] + [
         {"path": r.path, "sha256": r.sha256, "bytes": r.n_bytes, "encoding": None, "status": "rejected",
          "reason": r.reason.value, "message": r.message}
-        for r in rejected
+        for r in checked.rejected
     ]
     manifest: dict[str, Any] = {
         "run_id": run_id,
@@ -300,10 +266,13 @@ def build_manifest(
         "taxonomy": {"id": taxonomy.taxonomy.taxonomy_id, "version": taxonomy.taxonomy.version,
                      "path": taxonomy.path, "sha256": taxonomy.sha256},
         "inputs": sorted(inputs, key=lambda i: str(i["path"])),
-        "rejected": len(rejected),
-        "processed": {"reused": len(plan.cached), "processed": plan.n_todo},
-        "row_counts": row_counts,
-        "validation": report.summary(),
+        "rejected": len(checked.rejected),
+        "processed": {"reused": len(reused), "processed": len(checked.documents) - len(reused),
+                      "shards": len(summaries), "shards_reused": sum(s.reused for s in summaries)},
+        "shards": {s.key: {"name": s.name, "documents": len(s.documents), "reused": s.reused,
+                           "seconds": s.seconds} for s in summaries},
+        "row_counts": checked.row_counts,
+        "validation": checked.report.summary(),
     }
     manifest["changes"] = change_report(previous, manifest)
     return manifest

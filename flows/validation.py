@@ -73,7 +73,7 @@ def _gx_batch_definition() -> Any:
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
     # GX fingerprints every batch frame under HASH_THRESHOLD bytes with pandas' hashing, twice per suite run
     # (getting the batch, then its validator); nothing reads that fingerprint here, and it cost ~0.7 s per
-    # 32 MB partition. GX has no setting for it; a threshold of 0 turns it off (tests/flows/test_validation.py
+    # 32 MB shard. GX has no setting for it; a threshold of 0 turns it off (tests/flows/test_validation.py
     # checks that it still does).
     pandas_execution_engine.HASH_THRESHOLD = 0
     _memoise_configurations()
@@ -96,7 +96,7 @@ def _memoise_configurations() -> None:
 
     GX builds an expectation's configuration anew (a pydantic ``dict()`` of every field, and a regex to turn the
     class name into its type) every time the property is read, which its validator does dozens of times per
-    expectation and suite run: the five per-document suites spent 0.58 s per partition whatever its rows, and
+    expectation and suite run: the five per-document suites spent 0.58 s per shard whatever its rows, and
     0.32 s with the memo (0.92 -> 0.59 s on 16 MB; 1.07x the whole flow on 100 MB). Inside the block the first
     reading is kept and each reading gets a copy of it with its own ``kwargs`` and ``meta`` dicts (GX replaces a
     configuration's kwargs when it substitutes suite parameters), so no reader sees another's changes; outside
@@ -136,9 +136,15 @@ def _configurations_memoised() -> Iterator[None]:
         _memo.entries = None
 
 
+_warm_up_lock = threading.Lock()
+_gx_lock = threading.Lock()
+
+
 def warm_up() -> None:
-    """Import Great Expectations and make its context now (~4 s), rather than in the first partition's checks."""
-    _gx_batch_definition()
+    """Import Great Expectations and make its context now (~4 s), rather than in the first shard's checks (safe
+    to call from several threads: the context is made once)."""
+    with _warm_up_lock:
+        _gx_batch_definition()
 
 
 def load_suite(catalog: Catalog, table: str) -> dict[str, Any]:
@@ -149,38 +155,39 @@ def load_suite(catalog: Catalog, table: str) -> dict[str, Any]:
         raise InputError(f"the expectation suite {path} cannot be loaded: {exc}") from exc
 
 
-# Expectations that need the whole table: each partition skips them; they are checked on the totals.
+# Expectations that need the whole table: each shard skips them; they are checked on the totals.
 ROW_COUNT = "expect_table_row_count_to_be_between"
 _UNIQUE = ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique")
 
 
 class Validation:
-    """Validates a run's tables a partition at a time, so that a run never holds the whole corpus in memory.
+    """Validates a run's tables a shard at a time, so that a run never holds the whole corpus in memory.
 
-    ``add_partition`` runs the GX suites of the per-document tables (every expectation but the row count) and the
-    code checks on one partition; ``add_tables`` runs whole suites on tables that are complete (authors, themes,
-    rejected); ``finish`` checks what spans partitions (row counts, and uniqueness across partitions, by 64-bit
-    hashes of the key columns) and merges the results per check: failing rows are summed, examples kept from
-    the first partitions that failed.
+    ``add_shard`` runs the GX suites of the per-document tables (every expectation but the row count) and the
+    code checks on one shard's tables; where a shard is built, ``results`` and ``hashes`` then give what its
+    summary keeps, and the run's commit adds each shard's with ``add_checked``. ``add_tables`` runs whole suites
+    on tables that are complete (authors, themes, rejected); ``finish`` checks what spans shards (row counts,
+    and uniqueness across shards, by 64-bit hashes of the key columns) and merges the results per check:
+    failing rows are summed, examples kept from the first shards that failed.
     """
 
     def __init__(self, suites: Mapping[str, dict[str, Any]], theme_ids: list[str]) -> None:
         self.suites = dict(suites)
         self.theme_ids = theme_ids
-        self.partitions = 0
+        self.shards = 0
         self._results: dict[tuple[str, str, str, str, int], CheckResult] = {}
-        self.row_counts: dict[str, int] = {}  # rows of the per-document tables, over the partitions so far
+        self.row_counts: dict[str, int] = {}  # rows of the per-document tables, over the shards so far
         self._hashes: dict[tuple[str, str], list[np.ndarray]] = {}
-        # What each partition runs, worked out once: the suites without their row count, and the unique keys.
+        # What each shard runs, worked out once: the suites without their row count, and the unique keys.
         self._partial = {
             name: {**suites[name], "expectations": [e for e in suites[name]["expectations"] if e["type"] != ROW_COUNT]}
             for name in DOCUMENT_TABLE_NAMES
         }
         self._unique = {name: _unique_keys(suites[name]) for name in DOCUMENT_TABLE_NAMES}
 
-    def add_partition(self, tables: Mapping[str, pa.Table]) -> None:
-        """One partition: the per-document tables of consecutive documents, with the tables derived from them."""
-        self.partitions += 1
+    def add_shard(self, tables: Mapping[str, pa.Table]) -> None:
+        """One shard: the per-document tables of its documents, with the tables derived from them."""
+        self.shards += 1
         for name in DOCUMENT_TABLE_NAMES:
             table = tables[name]
             self.row_counts[name] = self.row_counts.get(name, 0) + table.num_rows
@@ -188,6 +195,24 @@ class Validation:
             for label, columns in self._unique[name]:
                 self._hashes.setdefault((name, label), []).append(_key_hashes(table, columns))
         self._merge(run_code_checks(tables, self.theme_ids))
+
+    def add_checked(self, results: Iterable[CheckResult], row_counts: Mapping[str, int],
+                    hashes: Mapping[tuple[str, str], np.ndarray]) -> None:
+        """A shard checked elsewhere (``add_shard`` there): its results, row counts and key hashes."""
+        self.shards += 1
+        for name in DOCUMENT_TABLE_NAMES:
+            self.row_counts[name] = self.row_counts.get(name, 0) + row_counts[name]
+        for label, array in hashes.items():
+            self._hashes.setdefault(label, []).append(array)
+        self._merge(results)
+
+    def results(self) -> list[CheckResult]:
+        """The results so far, merged per check (a shard's, when it is the only one added)."""
+        return list(self._results.values())
+
+    def hashes(self) -> dict[tuple[str, str], np.ndarray]:
+        """The key columns' hashes so far, by (table, uniqueness check), for the checks across shards."""
+        return {label: np.concatenate(parts) for label, parts in self._hashes.items()}
 
     def add_tables(self, tables: Mapping[str, pa.Table]) -> None:
         """Tables that are complete as given: their whole suites."""
@@ -200,19 +225,19 @@ class Validation:
                 if e["type"] == ROW_COUNT:
                     low, high = e["kwargs"].get("min_value"), e["kwargs"].get("max_value")
                     ok = (low is None or rows >= low) and (high is None or rows <= high)
-                    self._merge([CheckResult(name, f"{ROW_COUNT} (all partitions)", e.get("severity", "critical"),
+                    self._merge([CheckResult(name, f"{ROW_COUNT} (all shards)", e.get("severity", "critical"),
                                              ok, 0 if ok else 1, () if ok else (f"observed: {rows}",))])
-        if self.partitions > 1:
+        if self.shards > 1:
             for (name, label), parts in self._hashes.items():
                 hashes = np.concatenate(parts)
                 _, counts = np.unique(hashes, return_counts=True)
                 repeated = int((counts - 1)[counts > 1].sum())
-                examples = (f"{repeated} rows repeat a key seen in another partition",) if repeated else ()
-                self._merge([CheckResult(name, f"{label} (across partitions)", "critical", not repeated, repeated,
+                examples = (f"{repeated} rows repeat a key seen in another shard",) if repeated else ()
+                self._merge([CheckResult(name, f"{label} (across shards)", "critical", not repeated, repeated,
                                          examples, source="code")])
         report = ValidationReport(results=list(self._results.values()))
         for r in report.results:
-            entry = report.details.setdefault(r.table, {"table": r.table, "partitions": self.partitions,
+            entry = report.details.setdefault(r.table, {"table": r.table, "shards": self.shards,
                                                         "success": True, "results": []})
             entry["results"].append({**_describe(r), "success": r.success})
             entry["success"] = entry["success"] and not r.blocking
@@ -237,9 +262,9 @@ class Validation:
 def validate_tables(
     tables: Mapping[str, pa.Table], suites: Mapping[str, dict[str, Any]], theme_ids: list[str]
 ) -> ValidationReport:
-    """Every table complete in memory (a published snapshot, a test): one partition."""
+    """Every table complete in memory (a published snapshot, a test): one shard."""
     validation = Validation(suites, theme_ids)
-    validation.add_partition(tables)
+    validation.add_shard(tables)
     validation.add_tables({name: tables[name] for name in suites if name not in DOCUMENT_TABLE_NAMES})
     return validation.finish()
 
@@ -251,11 +276,15 @@ def _run_suite(name: str, table: pa.Table, suite_json: dict[str, Any], theme_ids
     SUMMARY at once. Either way the results are those of SUMMARY."""
     import great_expectations as gx
 
-    batch = _gx_batch_definition().get_batch(batch_parameters={"dataframe": _gx_frame(table)})
-    suite = gx.ExpectationSuite(**suite_json)
+    warm_up()
+    frame = _gx_frame(table)
     params = {THEME_IDS: theme_ids} if _uses_parameter(suite_json, THEME_IDS) else {}
     result = None
-    with _configurations_memoised():
+    # One suite run at a time per process: GX's context is not safe to share between threads (shards built on
+    # the threads runner check at once).
+    with _gx_lock, _configurations_memoised():
+        batch = _gx_batch_definition().get_batch(batch_parameters={"dataframe": frame})
+        suite = gx.ExpectationSuite(**suite_json)
         if not any("mostly" in e["kwargs"] for e in suite_json["expectations"]):
             result = batch.validate(suite, expectation_parameters=params, result_format="BOOLEAN_ONLY")
         if result is None or not result.success:

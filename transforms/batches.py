@@ -1,10 +1,8 @@
-"""Documents in batches: how a run is cut into units of work, and what one unit of work does.
+"""Documents in batches: what one unit of processing does to raw files.
 
-A batch is a run of consecutive files (in path order) of about ``batch_bytes``; it is the unit a task runner
-schedules (a thread, a Dask worker). A partition is a run of consecutive batches of about ``partition_bytes``;
-it is the unit the flow validates and appends to the output files, so a run holds a partition or two in memory,
-not the corpus. Both are cut by path order and size only, so every runner produces the same rows in the same order
-and the same Parquet row groups.
+A shard (``flows.shards``) is processed a batch of ``DEFAULT_BATCH_BYTES`` at a time: each batch's records are
+made with the cyclic garbage collector paused (see ``cyclic_gc_paused``) and become tables, so the records of
+one batch, not of the whole shard, are alive at once.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 import pyarrow as pa
 
@@ -25,12 +23,6 @@ from transforms.tables import documents_tables
 from transforms.themes import Taxonomy, tag_articles
 
 DEFAULT_BATCH_BYTES = 4_000_000
-# A partition is validated and written (in the flow's helper process) once its last batch is processed. Each
-# partition's checks cost ~0.5 s besides their rows (GX building its metric graph for five suites), so fewer,
-# larger partitions cost less: 32 MB ran a 100 MB corpus in 0.90x the wall time of 16 MB (medians of 3 by
-# turns; a run with its last partition cut small, or its last two tapered to 16 and 8 MB, was not faster: the
-# helper is still checking the partition before when the last batch is processed).
-DEFAULT_PARTITION_BYTES = 32_000_000
 
 
 class _Sized(Protocol):
@@ -62,41 +54,6 @@ class BatchResult:
     tables: dict[str, dict[str, pa.Table]] = field(default_factory=dict)
     rejected: list[Rejection] = field(default_factory=list)
     n_bytes: int = 0
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled (to and from Dask workers, to the flow's helper process) as one Arrow IPC stream per table name
-        plus each document's row counts. A document's tables are slices of the batch's: a pickled slice would
-        carry the whole batch's buffers, while IPC writes each slice's rows only; and writing IPC is ~4x faster
-        than pickling the tables (24 MB of tables per 4 MB batch). The documents' slices are joined into one
-        record batch per table first: writing each slice as a record batch of its own cost twice as much (0.06 s
-        against 0.03 s per 4 MB batch, in the flow's process, where the batches are made)."""
-        paths = list(self.tables)
-        names = list(self.tables[paths[0]]) if paths else []
-        streams = [_ipc_stream(pa.concat_tables([self.tables[p][name] for p in paths]).combine_chunks())
-                   for name in names]
-        counts = [[self.tables[p][name].num_rows for name in names] for p in paths]
-        return _unpickle_batch, (paths, names, streams, counts, self.rejected, self.n_bytes)
-
-
-def _ipc_stream(table: pa.Table) -> bytes:
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return bytes(sink.getvalue().to_pybytes())
-
-
-def _unpickle_batch(paths: list[str], names: list[str], streams: list[bytes], counts: list[list[int]],
-                    rejected: list[Rejection], n_bytes: int) -> BatchResult:
-    whole = {name: pa.ipc.open_stream(pa.py_buffer(stream)).read_all() for name, stream in zip(names, streams,
-                                                                                              strict=True)}
-    starts = dict.fromkeys(names, 0)
-    tables: dict[str, dict[str, pa.Table]] = {}
-    for path, row_counts in zip(paths, counts, strict=True):
-        tables[path] = {}
-        for name, n in zip(names, row_counts, strict=True):
-            tables[path][name] = whole[name].slice(starts[name], n)
-            starts[name] += n
-    return BatchResult(tables, rejected, n_bytes)
 
 
 _gc_lock = threading.Lock()

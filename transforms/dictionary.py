@@ -50,7 +50,8 @@ def table_section(table: Table) -> str:
         f"- Grain: {table.grain}.",
         f"- Key: `{table.key}`.",
         *(f"- Joins: `{j}`." for j in table.joins),
-        f"- Files: `parquet/{table.name}.parquet`, `csv/{table.name}.csv`.",
+        f"- Files: `parquet/{table.name}/part-*.parquet` (one dataset), `csv/{table.name}/part-*.csv`, and "
+        f"`csv/{table.name}.csv` when the table fits a spreadsheet.",
         "",
         "| column | type | nullable | meaning | example | checked |",
         "|---|---|---|---|---|---|",
@@ -128,21 +129,23 @@ def render_card(manifest: dict[str, object]) -> str:
         "",
         "```python",
         "import pandas as pd",
-        'sentences = pd.read_parquet("parquet/sentences.parquet", dtype_backend="pyarrow")  # lists as lists',
+        'sentences = pd.read_parquet("parquet/sentences", dtype_backend="pyarrow")  # lists as lists',
         "",
         "import pyarrow.parquet as pq",
-        'articles = pq.read_table("parquet/articles.parquet")',
+        'articles = pq.read_table("parquet/articles")',
         "",
         "import duckdb",
-        "duckdb.sql(\"SELECT a.title, s.text FROM 'parquet/sentences.parquet' s "
-        "JOIN 'parquet/articles.parquet' a USING (article_id)\")",
+        "duckdb.sql(\"SELECT a.title, s.text FROM 'parquet/sentences/*.parquet' s "
+        "JOIN 'parquet/articles/*.parquet' a USING (article_id)\")",
         "",
         "import polars as pl",
-        'paragraphs = pl.read_parquet("parquet/paragraphs.parquet")',
+        'paragraphs = pl.read_parquet("parquet/paragraphs/*.parquet")',
         "```",
         "",
-        "CSV copies are in `csv/` (UTF-8, header row, list cells joined with `;`, formula-like cells prefixed "
-        "with `'`).",
+        "Each table is a folder of part files, one per shard of documents (rows in shard order, then path "
+        "order), read as one dataset. CSV copies are in `csv/`: a part file per shard, and `csv/<table>.csv` "
+        "for each table of at most 1,048,575 rows (UTF-8, header row, list cells joined with `;`, formula-like "
+        "cells prefixed with `'`).",
         "",
     ]
     tables = "\n".join(table_section(t).replace("## `", "### `", 1) for t in TABLES)

@@ -159,7 +159,7 @@ class PhraseMatcher(Generic[T]):
         return {id(rule): k for k, rule in enumerate(self.rules)}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        """Unpickled (a taxonomy goes to the helper process and to Dask workers): the rules are new objects, so
+        """Unpickled (a taxonomy goes to worker processes and to Dask workers): the rules are new objects, so
         the index by identity is made anew."""
         self.__dict__.update(state)
         self._rule_index = self._index_rules()

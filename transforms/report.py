@@ -1,9 +1,10 @@
 """The visual report of a run: one self-contained HTML file (inline CSS, inline SVG charts, no script, no link
 to anything outside the file), so that it opens anywhere, offline, and can be mailed around.
 
-``ReportTally`` holds what the report shows of a run's tables, gathered a part at a time in path order (the
-flow's helper adds each partition as it writes it; ``flows/report.py`` adds a published snapshot's few columns),
-so a large run is never held whole; ``draw_charts`` turns a tally into the report's SVG charts and
+``ReportTally`` holds what the report shows of a run's tables, gathered a part at a time (each shard's tally
+is made where the shard is built, kept in its summary and merged in shard order when the run is committed;
+``flows/report.py`` adds a published snapshot's few columns), so a large run is never held whole;
+``draw_charts`` turns a tally into the report's SVG charts and
 ``render_report`` the rest into HTML. Charts are drawn with matplotlib's SVG backend (its object API, no pyplot
 state), with text kept as text and fixed ids, so the same data always gives the same bytes.
 """
@@ -85,6 +86,47 @@ class ReportTally:
         return self
 
 
+    def merge(self, other: ReportTally) -> ReportTally:
+        """``other``'s parts added after this tally's (the same as adding its tables here, in order)."""
+        room = MAX_HEATMAP_ARTICLES - len(self.heatmap)
+        if room > 0:
+            shown = other.heatmap[:room]
+            self.heatmap += shown
+            self.scores |= {unit: dict(other.scores[unit]) for unit, _ in shown if unit in other.scores}
+        self.n_articles += other.n_articles
+        self.authors.update(other.authors)
+        self.author_themes.update(other.author_themes)
+        self.article_words.update(other.article_words)
+        self.sentence_words.update(other.sentence_words)
+        self.warnings.update(other.warnings)
+        self.flagged += other.flagged[: max(MAX_LISTED - len(self.flagged), 0)]
+        self.n_flagged += other.n_flagged
+        return self
+
+    def to_json(self) -> dict[str, Any]:
+        """The tally as JSON values (counters as lists of pairs, in their order), for ``from_json``."""
+        return {
+            "n_articles": self.n_articles, "heatmap": [list(h) for h in self.heatmap], "scores": self.scores,
+            "authors": list(self.authors.items()),
+            "author_themes": [[a, t, n] for (a, t), n in self.author_themes.items()],
+            "article_words": list(self.article_words.items()), "sentence_words": list(self.sentence_words.items()),
+            "warnings": list(self.warnings.items()), "flagged": [list(f) for f in self.flagged],
+            "n_flagged": self.n_flagged,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReportTally:
+        return cls(
+            n_articles=int(data["n_articles"]), heatmap=[(a, t) for a, t in data["heatmap"]],
+            scores={u: dict(s) for u, s in data["scores"].items()}, authors=Counter(dict(data["authors"])),
+            author_themes=Counter({(a, t): n for a, t, n in data["author_themes"]}),
+            article_words=Counter({int(k): n for k, n in data["article_words"]}),
+            sentence_words=Counter({int(k): n for k, n in data["sentence_words"]}),
+            warnings=Counter(dict(data["warnings"])), flagged=[(a, b, c) for a, b, c in data["flagged"]],
+            n_flagged=int(data["n_flagged"]),
+        )
+
+
 def _count_values(counts: Counter[int], column: pa.ChunkedArray) -> None:
     values, n = np.unique(column.to_numpy(), return_counts=True)
     for value, k in zip(values.tolist(), n.tolist(), strict=True):
@@ -113,8 +155,7 @@ def theme_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
 
 
 def draw_charts(themes: list[tuple[str, str]], tally: ReportTally) -> Charts:
-    """The charts of the report, which need only the tally and the themes (not the manifest): the flow draws
-    them while its helper validates and writes the last partition."""
+    """The charts of the report, which need only the tally and the themes (not the manifest)."""
     return Charts(_heatmap(themes, tally), _authors_chart(themes, tally), _lengths_chart(tally))
 
 

@@ -238,6 +238,21 @@ class AuthorTally:
                 self._authors.setdefault(author_id, [name, 0])[1] += 1
         return self
 
+    def merge(self, other: AuthorTally) -> AuthorTally:
+        """``other``'s articles added after this tally's (a name as first written stays the first one seen)."""
+        for author_id, (name, n) in other._authors.items():
+            self._authors.setdefault(author_id, [name, 0])[1] += n
+        return self
+
+    def to_json(self) -> list[list[Any]]:
+        return [[author_id, name, n] for author_id, (name, n) in self._authors.items()]
+
+    @classmethod
+    def from_json(cls, rows: Iterable[Sequence[Any]]) -> AuthorTally:
+        tally = cls()
+        tally._authors = {str(author_id): [str(name), int(n)] for author_id, name, n in rows}
+        return tally
+
     def table(self) -> pa.Table:
         rows = _Columns(AUTHORS)
         for author_id, (name, n) in sorted(self._authors.items(), key=lambda kv: (kv[1][0].casefold(), kv[0])):

@@ -72,7 +72,7 @@ def test_run_succeeds_and_says_what_it_published(tmp_path: Path) -> None:
     result = cli("run", "--raw-dir", str(SAMPLE / "raw"), "--out-dir", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert "published" in result.stdout and "sentences" in result.stdout
-    assert (tmp_path / "out" / "latest" / "parquet" / "sentences.parquet").exists()
+    assert (tmp_path / "out" / "latest" / "parquet" / "sentences" / "part-s.parquet").exists()
 
 
 @pytest.mark.e2e

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from benchmarks.corpus import scaled_corpus, write_corpus
-from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT
+from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT, parquet_path
 from flows.publish import file_digests
 from transforms.schema import TABLES
 
@@ -31,7 +31,7 @@ class Run:
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "flows", "run", "--raw-dir", str(raw), "--out-dir", str(out),
-             "--taxonomy", str(taxonomy), "--batch-mb", "0.2", "--partition-mb", "0.5"],
+             "--taxonomy", str(taxonomy), "--shard-mb", "0.25"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
             cwd=PROJECT_ROOT,
         )
@@ -70,7 +70,7 @@ def assert_latest_is_complete(out: Path, run_id: str) -> None:
     on_disk.pop("manifest.json")
     assert on_disk == manifest["files"]
     for table in TABLES:
-        assert pq.read_table(latest / "parquet" / f"{table.name}.parquet").num_rows == manifest["row_counts"][table.name]
+        assert pq.read_table(parquet_path(latest, table.name)).num_rows == manifest["row_counts"][table.name]
 
 
 def taxonomy_variant(tmp_path: Path, name: str) -> Path:
@@ -93,27 +93,40 @@ def test_kill_9_at_any_stage_leaves_latest_complete(raw: Path, tmp_path: Path) -
     assert first.wait() == 0, first.output()
     good = (out / "latest").resolve().name
 
-    # Small batches and partitions (see Run): each kill lands while some partitions are written and others not
-    # (the helper process that validates and writes them is in the run's process group, and dies with it).
+    # Small shards (see Run): each kill lands while some shards are built and others not (the worker processes
+    # that build them are in the run's process group, and die with it), or during the commit.
     kill_points: dict[str, Callable[[], Callable[[], bool]]] = {
-        "segmentation": lambda: lambda: "plan: " in run.output(),
-        "validation": lambda: lambda: "validate and write: partition 1 " in run.output(),
-        "parquet writes": lambda: lambda: "partition 1 validated and written" in run.output(),
+        "planning": lambda: lambda: "plan: " in run.output(),
+        "commit": lambda: lambda: "Task run 'stage_tables" in run.output(),
     }
     for name, condition in kill_points.items():
-        run = Run(raw, out, taxonomy_variant(tmp_path, name.replace(" ", "-")))
+        run = Run(raw, out, taxonomy_variant(tmp_path, name))
         run.kill_when(condition())
         assert run.proc.returncode == -signal.SIGKILL, name
         assert_latest_is_complete(out, good)
 
     assert any((out / ".staging").iterdir())  # the last kill left a half-written run behind ...
-    final = Run(raw, out, taxonomy_variant(tmp_path, "final"))
+    final = Run(raw, out, taxonomy_variant(tmp_path, "commit"))  # the taxonomy of the run killed at its commit
     assert final.wait() == 0, final.output()
     assert "removed leftovers of an interrupted run" in final.output()
     assert not (out / ".staging").exists() or not any((out / ".staging").iterdir())  # ... which is gone now
-    assert not list(out.glob(".latest-*")) and not list((out / "cache").glob(".tmp-*"))
+    assert not list(out.glob(".latest-*"))
     assert_latest_is_complete(out, (out / "latest").resolve().name)
     assert (out / "latest").resolve().name != good
+    processed = json.loads((out / "latest" / "manifest.json").read_text(encoding="utf-8"))["processed"]
+    assert processed["shards_reused"] == processed["shards"] > 1  # the killed run had built them all
+
+    # Killed while shards are built: the next run builds only those the killed run had not finished.
+    published = (out / "latest").resolve().name
+    run = Run(raw, out, taxonomy_variant(tmp_path, "shards"))
+    run.kill_when(lambda: " built in " in run.output())
+    assert_latest_is_complete(out, published)
+    resumed = Run(raw, out, taxonomy_variant(tmp_path, "shards"))
+    assert resumed.wait() == 0, resumed.output()
+    processed = json.loads((out / "latest" / "manifest.json").read_text(encoding="utf-8"))["processed"]
+    assert 1 <= processed["shards_reused"] < processed["shards"]
+    assert not list((out / "shards").glob(".tmp-*"))
+    assert_latest_is_complete(out, (out / "latest").resolve().name)
 
 
 def test_two_runs_at_once_do_not_interleave(raw: Path, tmp_path: Path) -> None:
@@ -131,5 +144,5 @@ def test_two_runs_at_once_do_not_interleave(raw: Path, tmp_path: Path) -> None:
     waited = sum("waiting for pid" in r.output() for r in runs)
     if second["started_at"] < first["finished_at"]:  # they overlapped: the second must have waited for the lock
         assert waited == 1
-    # the run that went second found the first's cache and processed nothing
+    # the run that went second found the first's shards and processed nothing
     assert (first["processed"]["processed"], second["processed"]["processed"]) == (len(list(raw.iterdir())), 0)

@@ -96,8 +96,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, subpro
     root = tmp_path_factory.mktemp("hostile")
     raw, sock = _tree(root)
     out = root / "out"
-    (out / "cache").mkdir(parents=True)
-    os.mkfifo(out / "cache" / "0123456789abcdef.pack")  # a pipe where the cache keeps its packs
+    (out / "shards" / "0123456789abcdef").mkdir(parents=True)
+    os.mkfifo(out / "shards" / "0123456789abcdef" / "summary.json")  # a pipe where a stored shard has its summary
     started = time.monotonic()
     try:
         done = subprocess.run([sys.executable, "-m", "flows", "run", "--raw-dir", str(raw), "--out-dir", str(out)],
@@ -114,9 +114,9 @@ def test_the_run_publishes_within_its_bound(run: tuple[Path, subprocess.Complete
     assert "published" in done.stdout and f"{len(EXPECTED_REJECTED)} files rejected" in done.stdout
 
 
-def test_a_pipe_in_the_cache_dir_is_dropped(run: tuple[Path, subprocess.CompletedProcess[str], float]) -> None:
-    cache = run[0].parent / "cache"
-    assert not (cache / "0123456789abcdef.pack").exists() and any(cache.glob("*.pack"))
+def test_a_pipe_in_the_shard_store_is_dropped(run: tuple[Path, subprocess.CompletedProcess[str], float]) -> None:
+    store = run[0].parent / "shards"
+    assert not (store / "0123456789abcdef").exists() and any((p / "summary.json").is_file() for p in store.iterdir())
 
 
 def test_a_taxonomy_that_is_a_pipe_fails_the_run_at_once_with_its_reason(tmp_path: Path) -> None:
@@ -209,14 +209,14 @@ def test_files_deleted_or_edited_mid_run_are_rejected_or_read_consistently(
 
     def read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:
         reads[path] = reads.get(path, 0) + 1
-        if path == "edited.txt" and reads[path] == 2:  # the batch's read, after the fingerprint's
+        if path == "edited.txt" and reads[path] == 2:  # the shard's read, after the fingerprint's
             (raw_dir / path).write_text(_article("The edited article, changed", "Wang Hua"), encoding="utf-8")
         return real_read(raw_dir, path)
 
     monkeypatch.setattr(flows.io, "discover", discover)
     monkeypatch.setattr(flows.io, "read_raw", read_raw)
     out = tmp_path / "out"
-    corpus_pipeline(RunSettings(raw_dir=raw, out_dir=out))
+    corpus_pipeline(RunSettings(raw_dir=raw, out_dir=out, runner="sequential"))  # read in this process
     latest = out / "latest"
     rejected = {r["path"]: r for r in pq.read_table(parquet_path(latest, "rejected")).to_pylist()}
     assert {p: r["reason"] for p, r in rejected.items()} == {"deleted.txt": "changed_during_run",

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.cache import DocumentCache
 from flows.io import NotARegularFile, discover, read_raw, read_regular, read_taxonomy
+from flows.shards import SUMMARY, ShardStore
 from transforms.errors import InputError, TaxonomyError
 from transforms.escapes import unescape_path
 from transforms.records import RawFile, Rejection, RejectReason
@@ -210,12 +210,12 @@ def test_a_taxonomy_path_that_is_a_pipe_is_a_clear_error(tmp_path: Path) -> None
         read_taxonomy(tmp_path / "taxonomy.toml")
 
 
-def test_a_pipe_in_the_cache_dir_is_dropped_not_read(tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    os.mkfifo(cache / "0123abcd.pack")
-    assert DocumentCache(cache).keys() == set()
-    assert not (cache / "0123abcd.pack").exists()
+def test_a_pipe_in_the_shard_store_is_dropped_not_read(tmp_path: Path) -> None:
+    store = tmp_path / "shards"
+    (store / "0123abcd").mkdir(parents=True)
+    os.mkfifo(store / "0123abcd" / SUMMARY)
+    assert ShardStore(store).summary("0123abcd") is None
+    assert not (store / "0123abcd").exists()
 
 
 # --------------------------------------------------------------------------------------- random trees
@@ -269,13 +269,12 @@ def test_discovery_terminates_and_accounts_for_every_entry_once(tmp_path_factory
 
 # Reads of files the pipeline itself wrote or ships, which no user puts in place: its own source (the code
 # version), the staged files it hashes before publishing, the generated files it compares.
-_OWN_FILES = {("flows/cache.py", "code_version"), ("flows/publish.py", "_digest"), ("flows/publish.py", "_fsync_tree"),
-              ("flows/cli.py", "_generate")}
+_OWN_FILES = {("flows/publish.py", "_digest"), ("flows/publish.py", "fsync_tree"), ("flows/cli.py", "_generate")}
 
 
 def test_nothing_reads_a_file_but_through_open_regular() -> None:
     """Every file the pipeline reads that a user could put in place (raw files, the taxonomy, the suites,
-    manifests, cache packs, gold files) is opened by ``flows.io.open_regular``, which cannot block on a pipe."""
+    manifests, stored shards, gold files) is opened by ``flows.io.open_regular``, which cannot block on a pipe."""
     import ast
 
     root = Path(__file__).resolve().parents[2]

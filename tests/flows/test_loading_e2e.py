@@ -55,12 +55,12 @@ def test_examples_run(root: Path, source: str, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_list_columns_load_as_lists(root: Path) -> None:
-    path = str(root / "outputs" / "latest" / "parquet" / "articles.parquet")
+    path = root / "outputs" / "latest" / "parquet" / "articles"
     themes = {
         "pandas": pd.read_parquet(path, dtype_backend="pyarrow")["themes"].iloc[0],
         "pyarrow": pq.read_table(path).column("themes").to_pylist()[0],
-        "duckdb": duckdb.sql(f"SELECT themes FROM '{path}'").fetchall()[0][0],
-        "polars": pl.read_parquet(path)["themes"].to_list()[0],
+        "duckdb": duckdb.sql(f"SELECT themes FROM '{path}/*.parquet'").fetchall()[0][0],
+        "polars": pl.read_parquet(f"{path}/*.parquet")["themes"].to_list()[0],
     }
     assert all(isinstance(v, list) for v in themes.values()), {k: type(v) for k, v in themes.items()}
     assert len({tuple(v) for v in themes.values()}) == 1 and themes["pyarrow"]
@@ -69,10 +69,10 @@ def test_list_columns_load_as_lists(root: Path) -> None:
 def test_duckdb_joins_sentences_to_articles(root: Path) -> None:
     latest = root / "outputs" / "latest" / "parquet"
     rows = duckdb.sql(
-        f"SELECT a.author, count(*) FROM '{latest / 'sentences.parquet'}' s "
-        f"JOIN '{latest / 'articles.parquet'}' a USING (article_id) GROUP BY a.author ORDER BY a.author"
+        f"SELECT a.author, count(*) FROM '{latest / 'sentences' / '*.parquet'}' s "
+        f"JOIN '{latest / 'articles' / '*.parquet'}' a USING (article_id) GROUP BY a.author ORDER BY a.author"
     ).fetchall()
-    assert sum(n for _, n in rows) == pq.read_table(latest / "sentences.parquet").num_rows
+    assert sum(n for _, n in rows) == pq.read_table(latest / "sentences").num_rows
 
 
 def test_describe_prints_counts_and_top_themes(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -88,8 +88,9 @@ def test_validate_passes_a_good_snapshot_and_fails_a_damaged_one(
     assert main(["validate", str(latest)]) == 0
     damaged = tmp_path / "damaged"
     shutil.copytree(latest, damaged)
-    path = damaged / "parquet" / "sentences.parquet"
+    (path,) = (damaged / "parquet" / "sentences").iterdir()
     sentences = pq.read_table(path)
+    path.unlink()  # a published part file is read-only (a hard link to the shard store's)
     i = sentences.schema.get_field_index("paragraph_id")
     orphaned = pa.array(["nowhere"] * sentences.num_rows, pa.string())
     pq.write_table(sentences.set_column(i, sentences.schema.field(i), orphaned), path)
@@ -103,7 +104,9 @@ def test_validate_refuses_a_snapshot_with_other_columns(
 ) -> None:
     old = tmp_path / "old"
     shutil.copytree(root / "outputs" / "latest", old)
-    path = old / "parquet" / "articles.parquet"
-    pq.write_table(pq.read_table(path).drop_columns(["credits"]), path)
+    (path,) = (old / "parquet" / "articles").iterdir()
+    articles = pq.read_table(path)
+    path.unlink()
+    pq.write_table(articles.drop_columns(["credits"]), path)
     assert main(["validate", str(old)]) == 1
     assert "other columns than this version declares (in articles)" in capsys.readouterr().err.replace("\n", " ")

@@ -9,8 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from flows.catalog import Catalog, manifest_path, parquet_path
+from flows.catalog import DERIVED_PART, Catalog, csv_part, manifest_path, parquet_path
 from flows.publish import TableFiles, clean_stale_staging, file_digests, prune_runs, stage_run, switch_latest
+from flows.shards import ShardStore
 from transforms.errors import PublishError
 
 
@@ -40,7 +41,7 @@ def test_publish_writes_a_run_and_points_latest_at_it(tmp_path: Path) -> None:
     assert pq.read_table(parquet_path(catalog.latest, "numbers")).num_rows == 3
     published = json.loads(manifest_path(catalog.latest).read_text())
     assert set(published["files"]) == {
-        "parquet/numbers.parquet", "csv/numbers.csv", "validation/numbers.json", "README.md",
+        "parquet/numbers/part-all.parquet", "csv/numbers/part-all.csv", "validation/numbers.json", "README.md",
     }
     assert not catalog.staging.exists()
 
@@ -58,14 +59,14 @@ def test_a_crash_before_the_switch_leaves_latest_alone_and_is_cleaned_up(tmp_pat
     publish(catalog, "20240101T000000000000Z", 3)
     stage_run(catalog, "20240102T000000000000Z", tables(5), {}, manifest("x"))  # ... and the process dies here
     (catalog.out_dir / ".latest-20240102T000000000000Z").symlink_to("runs/nowhere")
-    catalog.cache.mkdir()
-    (catalog.cache / ".tmp-0123").write_bytes(b"half a cache entry")
-    (catalog.cache / "4567.arrows").write_bytes(b"an entry")
+    (catalog.shards / ".tmp-0123-99").mkdir(parents=True)
+    (catalog.shards / ".tmp-0123-99" / "sentences.parquet").write_bytes(b"half a shard")
+    (catalog.shards / "4567").mkdir()
     assert pq.read_table(parquet_path(catalog.latest, "numbers")).num_rows == 3
-    assert sorted(clean_stale_staging(catalog)) == [
-        ".latest-20240102T000000000000Z", "20240102T000000000000Z", "cache/.tmp-0123"]
+    assert sorted(clean_stale_staging(catalog)) == [".latest-20240102T000000000000Z", "20240102T000000000000Z"]
+    assert ShardStore(catalog.shards).remove_leftovers() == ["shards/.tmp-0123-99"]
     assert not any(catalog.staging.iterdir())
-    assert [p.name for p in catalog.cache.iterdir()] == ["4567.arrows"]
+    assert [p.name for p in catalog.shards.iterdir()] == ["4567"]
 
 
 def test_prune_keeps_the_newest_runs(tmp_path: Path) -> None:
@@ -87,25 +88,25 @@ def test_latest_as_a_real_directory_is_refused(tmp_path: Path) -> None:
 def test_csv_files_can_start_with_a_bom(tmp_path: Path) -> None:
     catalog = Catalog(tmp_path / "raw", tmp_path / "out", csv_bom=True)
     publish(catalog, "20240101T000000000000Z", 2)
-    data = (catalog.latest / "csv" / "numbers.csv").read_bytes()
+    data = csv_part(catalog.latest, "numbers", DERIVED_PART).read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
     assert data.decode("utf-8-sig").split("\r\n")[:3] == ['"n"', "0", "1"]  # header names are quoted
     plain = Catalog(tmp_path / "raw", tmp_path / "plain")
     publish(plain, "20240101T000000000000Z", 2)
-    assert (plain.latest / "csv" / "numbers.csv").read_bytes() == data[len(codecs.BOM_UTF8) :]
+    assert csv_part(plain.latest, "numbers", DERIVED_PART).read_bytes() == data[len(codecs.BOM_UTF8) :]
 
 
 @pytest.mark.parametrize("csv_bom", [False, True])
 def test_table_files_hash_what_they_write(tmp_path: Path, csv_bom: bool) -> None:
-    # The CSV files are hashed as they are written, partition by partition; the digests must be the files'.
+    # The CSV files are hashed as they are written, part by part; the digests must be the files'.
     files = TableFiles(tmp_path, {"numbers": tables(0)["numbers"].schema, "empty": pa.schema([("x", pa.string())])},
                        csv_bom)
     for n in (3, 0, 100_000):
         files.write("numbers", tables(n)["numbers"])
     digests = files.close()
     assert digests == file_digests(tmp_path)
-    assert set(digests) == {"parquet/numbers.parquet", "csv/numbers.csv", "parquet/empty.parquet", "csv/empty.csv"}
-    assert digests["csv/numbers.csv"]["bytes"] > 100_000
+    assert set(digests) == {"numbers.parquet", "numbers.csv", "empty.parquet", "empty.csv"}  # a shard's layout
+    assert digests["numbers.csv"]["bytes"] > 100_000
     assert files.close() == {}  # closing again finishes nothing
-    assert file_digests(tmp_path, known={"csv/empty.csv": {"sha256": "x", "bytes": 0}})["csv/empty.csv"] == \
+    assert file_digests(tmp_path, known={"empty.csv": {"sha256": "x", "bytes": 0}})["empty.csv"] == \
         {"sha256": "x", "bytes": 0}

@@ -1,17 +1,17 @@
 from __future__ import annotations
 
+import os
+
 import dask.config
 import pytest
 
-from flows.runners import _local_worker_config, batch_bytes, in_flight, task_runner
+from flows.runners import _local_worker_config, _task_runner, check_runner, in_worker_process, warm_up
 
 
-def test_batches_are_sized_for_the_runner_unless_given() -> None:
-    assert batch_bytes("sequential") == batch_bytes("threads") == 4_000_000
-    assert batch_bytes("dask") == 16_000_000  # a Dask task costs more besides its batch
-    assert batch_bytes("dask", 0.5) == batch_bytes("sequential", 0.5) == 500_000
-    with pytest.raises(ValueError, match="unknown runner"):
-        batch_bytes("processes")
+def test_an_unknown_runner_is_a_clear_error() -> None:
+    check_runner("processes")
+    with pytest.raises(ValueError, match="unknown runner 'gpu': choose one of processes, sequential"):
+        check_runner("gpu")
 
 
 def test_local_dask_workers_run_without_the_profiler_and_otherwise_as_configured() -> None:
@@ -20,12 +20,14 @@ def test_local_dask_workers_run_without_the_profiler_and_otherwise_as_configured
     assert config["worker"]["profile"]["interval"] == dask.config.get("distributed.worker.profile.interval")
     assert config["worker"]["memory"] == dask.config.get("distributed.worker.memory")
     assert config["scheduler"] == dask.config.get("distributed.scheduler")
-    runner = task_runner("dask", workers=2)
+    runner = _task_runner("dask", None, workers=2)
     assert runner.cluster_kwargs["config"] == {"distributed": config}
-    assert task_runner("dask", dask_address="tcp://127.0.0.1:8786").cluster_kwargs.get("config") is None
+    assert _task_runner("dask", "tcp://127.0.0.1:8786", workers=2).cluster_kwargs.get("config") is None
+    assert _task_runner("sequential", None, workers=2) is None
 
 
-def test_batches_in_flight_cover_a_partition_and_every_worker() -> None:
-    assert in_flight("sequential") == 1
-    assert in_flight("dask", workers=2, batches_per_partition=2) == 4
-    assert in_flight("threads", workers=2, batches_per_partition=8) == 10
+def test_work_given_to_a_worker_process_runs_there_and_errors_come_back() -> None:
+    warm_up(1)
+    assert in_worker_process(os.getpid) != os.getpid()
+    with pytest.raises(FileNotFoundError):
+        in_worker_process(os.stat, "/no/such/file")

@@ -16,8 +16,8 @@ from tests.flows.prefect_server import PrefectServer
 
 pytestmark = pytest.mark.e2e
 
-# Small batches and partitions, so that a 1 MB corpus makes several of each.
-SMALL = ["--batch-mb", "0.1", "--partition-mb", "0.35"]
+# Small shards, so that a 1 MB corpus makes several.
+SMALL = ["--shard-mb", "0.2"]
 
 
 @pytest.fixture(scope="module")
@@ -38,17 +38,21 @@ def run(raw: Path, out: Path, env: dict[str, str], *options: str) -> str:
 
 def table_files(out: Path) -> dict[str, bytes]:
     latest = out / "latest"
-    return {p.relative_to(latest).as_posix(): p.read_bytes() for p in sorted(latest.glob("*/*")) if
-            p.parent.name in ("parquet", "csv")}
+    return {p.relative_to(latest).as_posix(): p.read_bytes() for p in sorted(latest.rglob("*")) if
+            p.is_file() and p.relative_to(latest).parts[0] in ("parquet", "csv")}
 
 
 def test_threads_and_dask_write_byte_identical_tables(
     raw: Path, tmp_path: Path, prefect_server: PrefectServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     env = prefect_server.env()
-    run(raw, tmp_path / "sequential", env)
+    run(raw, tmp_path / "sequential", env, "--runner", "sequential")
     expected = table_files(tmp_path / "sequential")
-    assert len(expected) == 16 and b"" not in expected.values()
+    shards = len(list((tmp_path / "sequential" / "latest" / "parquet" / "sentences").iterdir()))
+    assert shards >= 4 and len(expected) == 5 * 2 * shards + 3 * 2 + 8 and b"" not in expected.values()
+
+    run(raw, tmp_path / "processes", env)  # the default: local worker processes
+    assert table_files(tmp_path / "processes") == expected
 
     run(raw, tmp_path / "threads", env, "--runner", "threads", "--workers", "2")
     assert table_files(tmp_path / "threads") == expected
@@ -63,5 +67,5 @@ def test_threads_and_dask_write_byte_identical_tables(
                 "forgotten"] for k, v in dask_scheduler.task_prefixes.items()}
         )
     assert table_files(tmp_path / "dask") == expected
-    assert sum(ran.values()) >= 10, ran  # the batches ran on the cluster's workers
+    assert sum(ran.values()) >= shards, ran  # the shards were built on the cluster's workers
     assert "Starting temporary server" not in output

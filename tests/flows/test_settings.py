@@ -18,11 +18,11 @@ def test_the_runner_choices_are_the_runners() -> None:
 
 def test_the_command_line_builds_the_same_settings_for_run_and_serve(tmp_path: Path) -> None:
     options = ["--raw-dir", "raw", "--out-dir", "out", "--strict", "--keep", "3", "--runner", "threads",
-               "--workers", "2", "--batch-mb", "1.5", "--lock-timeout", "9"]
+               "--workers", "2", "--shard-mb", "1.5", "--lock-timeout", "9"]
     run = _settings(_parser().parse_args(["run", *options]))
     serve = _settings(_parser().parse_args(["serve", *options, "--cron", "0 1 * * *"]))
     assert run == serve == RunSettings(raw_dir=Path("raw"), out_dir=Path("out"), strict=True, keep=3,
-                                       runner="threads", workers=2, batch_mb=1.5, lock_timeout=9)
+                                       runner="threads", workers=2, shard_mb=1.5, lock_timeout=9)
 
 
 def test_the_command_line_defaults_are_the_settings_defaults() -> None:
@@ -30,7 +30,7 @@ def test_the_command_line_defaults_are_the_settings_defaults() -> None:
         raw_dir=Path("r"), out_dir=Path("o"))
 
 
-@pytest.mark.parametrize(("field", "value"), [("keep", 0), ("workers", 0), ("batch_mb", -1), ("partition_mb", 0),
+@pytest.mark.parametrize(("field", "value"), [("keep", 0), ("workers", 0), ("shard_mb", -1), ("shard_mb", 0),
                                               ("runner", "spark"), ("lock_timeout", -1), ("colour", "blue")])
 def test_invalid_settings_fail_where_they_are_made(field: str, value: object) -> None:
     with pytest.raises(ValidationError, match=field):
@@ -50,4 +50,4 @@ def test_a_deployment_carries_the_settings_as_json_with_absolute_paths(tmp_path:
     parameters = deployment_parameters(settings)
     assert parameters["settings"]["raw_dir"] == str(tmp_path / "raw")
     again = RunSettings.model_validate(parameters["settings"])  # what Prefect does with a run's parameters
-    assert again == settings.absolute() and again.catalog().cache == tmp_path / "out" / "cache"
+    assert again == settings.absolute() and again.catalog().shards == tmp_path / "out" / "shards"

@@ -74,33 +74,33 @@ def test_warnings_are_recorded_but_do_not_block(taxonomy: Taxonomy, suites: dict
     ]
 
 
-def test_partitions_are_checked_across_for_repeated_keys(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+def test_shards_are_checked_across_for_repeated_keys(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
     tables = build(taxonomy)
     validation = Validation(suites, list(taxonomy.theme_ids))
-    validation.add_partition(tables)
-    validation.add_partition(tables)  # the same documents again, in a second partition
+    validation.add_shard(tables)
+    validation.add_shard(tables)  # the same documents again, in a second shard
     validation.add_tables({name: tables[name] for name in ("authors", "themes", "rejected")})
     report = validation.finish()
     repeated = {(r.table, r.check): r for r in report.blocking}
-    key = ("documents", "expect_column_values_to_be_unique(doc_id) (across partitions)")
+    key = ("documents", "expect_column_values_to_be_unique(doc_id) (across shards)")
     assert repeated[key].failing_count == tables["documents"].num_rows
-    assert ("sentences", "expect_column_values_to_be_unique(sentence_id) (across partitions)") in repeated
-    # every check inside a partition passed: only the totals see the repeats
-    assert all("across partitions" in r.check for r in report.blocking)
-    assert report.details["sentences"]["partitions"] == 2
+    assert ("sentences", "expect_column_values_to_be_unique(sentence_id) (across shards)") in repeated
+    # every check inside a shard passed: only the totals see the repeats
+    assert all("across shards" in r.check for r in report.blocking)
+    assert report.details["sentences"]["shards"] == 2
 
 
 def test_row_counts_are_checked_on_the_totals(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
     tables = build(taxonomy)
     empty = {name: t.slice(0, 0) for name, t in tables.items()}
     validation = Validation(suites, list(taxonomy.theme_ids))
-    validation.add_partition(tables)
-    validation.add_partition(empty)  # a partition without rows is fine when the run has rows
+    validation.add_shard(tables)
+    validation.add_shard(empty)  # a shard without rows is fine when the run has rows
     report = validation.finish()
     assert not [r for r in report.results if "row_count" in r.check and not r.success]
     validation = Validation(suites, list(taxonomy.theme_ids))
-    validation.add_partition(empty)
-    assert ("documents", "expect_table_row_count_to_be_between (all partitions)") in {
+    validation.add_shard(empty)
+    assert ("documents", "expect_table_row_count_to_be_between (all shards)") in {
         (r.table, r.check) for r in validation.finish().blocking}
 
 
@@ -174,3 +174,19 @@ def test_a_mostly_expectation_that_passes_still_counts_its_failing_rows(taxonomy
     [result] = _run_suite("sentences", sentences, suite, list(taxonomy.theme_ids))
     failing = sum(1 for n in sentences.column("n_words").to_pylist() if n > 3)
     assert result.success and failing > 0 and result.failing_count == failing
+
+
+def test_shards_checked_where_they_are_built_add_up_as_if_checked_here(taxonomy: Taxonomy,
+                                                                       suites: dict[str, dict]) -> None:
+    tables = build(taxonomy)
+    here = Validation(suites, list(taxonomy.theme_ids))
+    elsewhere = Validation(suites, list(taxonomy.theme_ids))
+    for _ in range(2):
+        here.add_shard(tables)
+        shard = Validation(suites, list(taxonomy.theme_ids))  # what a worker keeps in the shard's summary
+        shard.add_shard(tables)
+        elsewhere.add_checked(shard.results(), shard.row_counts, shard.hashes())
+    for v in (here, elsewhere):
+        v.add_tables({name: tables[name] for name in ("authors", "themes", "rejected")})
+    assert here.finish().summary() == elsewhere.finish().summary()
+    assert here.row_counts == elsewhere.row_counts

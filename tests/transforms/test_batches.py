@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import gc
-import pickle
 import threading
 from collections.abc import Iterator
 
@@ -36,30 +35,16 @@ def test_a_batch_keeps_documents_and_rejections_apart(taxonomy: Taxonomy) -> Non
     assert result.n_bytes == len(text) + 300 + 4
 
 
-def test_a_batch_builds_each_documents_tables_as_alone_and_pickles_compactly(taxonomy: Taxonomy) -> None:
+def test_a_batch_builds_each_documents_tables_as_alone(taxonomy: Taxonomy) -> None:
     # The batch's tables are built once and sliced per document, and the batch is tagged in one pass: each
-    # document's rows must be what it gives alone. A pickled slice carries its parent's whole buffers, so the
-    # batch pickles as one Arrow stream per name (what a Dask worker sends back, and the flow sends its helper
-    # process), not as one slice per document.
+    # document's rows must be what it gives alone.
     text = (SAMPLE / "raw" / "emergency_management_work_conference_commentary_en.txt").read_bytes()
     files = [RawFile(f"{k}.txt", text.replace(b"Zhang Nan", f"Writer {k}".encode())) for k in range(6)]
     result = process_batch(files, taxonomy)
-    alone_size = 0
     for raw in files:
         alone = process_batch([raw], taxonomy)
         assert {n: t.to_pylist() for n, t in result.tables[raw.path].items()} == \
             {n: t.to_pylist() for n, t in alone.tables[raw.path].items()}
-        alone_size += len(pickle.dumps(alone))
-    pickled = pickle.dumps(result)
-    assert len(pickled) < 1.2 * alone_size
-    back = pickle.loads(pickled)
-    assert back.n_bytes == result.n_bytes and back.rejected == result.rejected
-    assert list(back.tables) == list(result.tables)
-    for path, tables in result.tables.items():
-        assert list(back.tables[path]) == list(tables)
-        assert all(back.tables[path][n].equals(t, check_metadata=True) for n, t in tables.items())
-    nothing = pickle.loads(pickle.dumps(process_batch([RawFile("c.txt", b"   \n")], taxonomy)))
-    assert nothing.tables == {} and [r.path for r in nothing.rejected] == ["c.txt"]
 
 
 @pytest.fixture

@@ -204,7 +204,7 @@ def test_a_match_inside_a_dropped_one_but_after_the_counted_one_counts() -> None
 
 
 def test_a_used_matcher_pickles_and_matches_the_same() -> None:
-    # The automaton is native and cannot be pickled; a taxonomy goes to Dask workers and the flow's helper process
+    # The automaton is native and cannot be pickled; a taxonomy goes to Dask workers and to local worker processes
     # by pickle after use. Texts with odd white space go through ``find``, whose matches are indexed by rule.
     matcher = PhraseMatcher([(r, r) for r in ["grass roots", "risk*"]])
     texts = ["Grass-roots risks", "no match", "risk grass roots", "grass  roots\trisky"]

@@ -1,0 +1,145 @@
+"""Committing a run: from its shards' summaries to a staged snapshot, without reading a row of the shards.
+
+``check_run`` merges what the shards checked (``flows.shards``) with what spans them: the row counts, the
+uniqueness of keys across shards (from the hashes each shard stored), and the tables made whole only now
+(authors, themes, rejected), checked with their whole suites. ``stage_snapshot`` lays the snapshot out in the
+staging dir: every shard's files hard-linked as ``parquet/<table>/part-<shard>.parquet`` and
+``csv/<table>/part-<shard>.csv`` (copied where the file system cannot link), the whole tables written as part
+``all``, and each table's single CSV file when the table fits a spreadsheet (at most ``MAX_CSV_ROWS`` rows and
+its header), made by joining the shard CSV files byte for byte (each one's header and byte-order mark dropped
+but the first's). ``flows.publish`` then adds the card, the manifest and the validation results, and switches
+``latest``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from flows.catalog import DERIVED_PART, Catalog, csv_part, csv_path, parquet_part
+from flows.io import open_regular
+from flows.publish import HashedFile, write_table_files
+from flows.shards import ShardStore, ShardSummary
+from flows.validation import Validation, ValidationReport
+from transforms.records import Rejection
+from transforms.report import ReportTally
+from transforms.tables import DOCUMENT_TABLES, AuthorTally, derived_tables
+from transforms.themes import Taxonomy
+
+MAX_CSV_ROWS = 1_048_575  # a spreadsheet's 1,048,576 rows, less the header row
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A run's shards taken together."""
+
+    report: ValidationReport
+    row_counts: dict[str, int]  # every table's
+    derived: dict[str, pa.Table]  # authors, themes, rejected
+    tally: ReportTally  # the report's, in shard order
+    documents: list[dict[str, Any]]  # the manifest's rows of every document, in shard order
+    rejected: list[Rejection]  # every file the run rejected
+
+
+def check_run(summaries: Sequence[ShardSummary], store: ShardStore, rejected: Sequence[Rejection],
+              suites: Mapping[str, dict[str, Any]], taxonomy: Taxonomy) -> Checked:
+    """The run's validation report and totals, from its shards' summaries (in shard order) and ``rejected``, the
+    files rejected before any shard was built."""
+    validation = Validation(suites, list(taxonomy.theme_ids))
+    authors, tally = AuthorTally(), ReportTally()
+    everything = list(rejected)
+    documents: list[dict[str, Any]] = []
+    for s in summaries:
+        validation.add_checked(s.checks, s.row_counts, store.hashes(s))
+        authors.merge(s.authors)
+        tally.merge(s.tally)
+        everything += s.rejected
+        documents += s.documents
+    derived = derived_tables(authors, everything, taxonomy)
+    validation.add_tables(derived)
+    rows = validation.row_counts | {name: table.num_rows for name, table in derived.items()}
+    counts = {name: rows.get(name, 0) for name in suites}
+    return Checked(validation.finish(), counts, derived, tally, documents, everything)
+
+
+def failing_shards(report: ValidationReport, summaries: Sequence[ShardSummary], examples: int = 3) -> list[str]:
+    """For each blocking check that failed inside shards, the shards it failed in and some of their documents."""
+    lines = []
+    for r in report.blocking:
+        where = [s for s in summaries if any(c.table == r.table and c.check == r.check and c.blocking
+                                             for c in s.checks)]
+        if where:
+            named = "; ".join(
+                f"shard {s.name} ({len(s.documents)} documents, e.g. "
+                f"{', '.join(d['path'] for d in s.documents[:examples])})" for s in where[:examples])
+            more = f"; and {len(where) - examples} more shards" if len(where) > examples else ""
+            lines.append(f"{r.table}: {r.check} failed in {named}{more}")
+    return lines
+
+
+def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSummary], store: ShardStore,
+                   derived: Mapping[str, pa.Table]) -> dict[str, dict[str, Any]]:
+    """The tables' files in the staging dir ``staged``; returns their digests, by path relative to it."""
+    digests: dict[str, dict[str, Any]] = {}
+    for t in DOCUMENT_TABLES:
+        parts: list[Path] = []
+        for s in summaries:
+            for name, target in ((f"{t.name}.parquet", parquet_part(staged, t.name, s.name)),
+                                 (f"{t.name}.csv", csv_part(staged, t.name, s.name))):
+                _link(store.file(s.key, name), target)
+                digests[target.relative_to(staged).as_posix()] = s.files[name]
+            parts.append(csv_part(staged, t.name, s.name))
+        whole = csv_path(staged, t.name).relative_to(staged).as_posix()
+        if sum(s.row_counts[t.name] for s in summaries) > MAX_CSV_ROWS:
+            continue
+        if len(parts) == 1:
+            _link(parts[0], csv_path(staged, t.name))
+            digests[whole] = summaries[0].files[f"{t.name}.csv"]
+        else:
+            digests[whole] = _join_csv(parts, csv_path(staged, t.name), catalog.csv_bom)
+    digests |= write_table_files(staged, derived, catalog.csv_bom, part=DERIVED_PART)
+    for name, table in derived.items():
+        if table.num_rows <= MAX_CSV_ROWS:
+            part = csv_part(staged, name, DERIVED_PART)
+            _link(part, csv_path(staged, name))
+            digests[csv_path(staged, name).relative_to(staged).as_posix()] = digests[
+                part.relative_to(staged).as_posix()]
+    return digests
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` made the same file as ``source``: a hard link, or a copy where one cannot be made."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(source, target)
+
+
+def _join_csv(parts: Sequence[Path], target: Path, bom: bool) -> dict[str, Any]:
+    """One CSV file of ``parts`` (CSV files of one schema) joined byte for byte: the first whole, the others
+    without their byte-order mark and header line. Returns the file's digest."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    out = HashedFile(target)
+    try:
+        for i, part in enumerate(parts):
+            with open_regular(part) as f:
+                if i:
+                    head = f.read(len(codecs.BOM_UTF8)) if bom else b""
+                    line = f.readline()  # the header: column names only, so one line
+                    if (bom and head != codecs.BOM_UTF8) or not line.endswith(b"\n"):
+                        raise ValueError(f"{part} does not start with the CSV header this run writes")
+                while chunk := f.read(1 << 20):
+                    out.write(chunk)
+        if not parts:
+            raise ValueError(f"no CSV parts to join into {target}")
+    finally:
+        out.close()
+    return {"sha256": out.sha256.hexdigest(), "bytes": out.n_bytes}

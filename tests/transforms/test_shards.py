@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import random
+import statistics
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transforms.records import FileRef
+from transforms.shards import Shard, cut_shards, path_hash, shard_key
+
+_SIZES = st.integers(min_value=1, max_value=400)
+_CORPUS = st.dictionaries(st.text(min_size=1, max_size=8), _SIZES, max_size=60)
+
+
+def refs(corpus: dict[str, int], digest: str = "0") -> list[FileRef]:
+    return [FileRef(path, digest * 64, n) for path, n in corpus.items()]
+
+
+def bits(path: str) -> str:
+    return format(path_hash(path), "064b")
+
+
+def contents(shards: list[Shard[FileRef]]) -> set[tuple[str, tuple[FileRef, ...]]]:
+    return {(s.name, s.documents) for s in shards}
+
+
+@given(_CORPUS, st.integers(min_value=1, max_value=1000))
+def test_every_document_is_in_the_shard_its_path_hash_names_and_shards_are_bounded(
+        corpus: dict[str, int], target: int) -> None:
+    shards = cut_shards(refs(corpus), target)
+    placed = [d for s in shards for d in s.documents]
+    assert sorted(d.path for d in placed) == sorted(corpus)  # every document once
+    assert [s.name for s in shards] == sorted(s.name for s in shards)
+    for s in shards:
+        assert s.documents and [d.path for d in s.documents] == sorted(d.path for d in s.documents)
+        assert all(bits(d.path).startswith(s.name[1:]) for d in s.documents)
+        assert s.n_bytes <= target or len(s.documents) == 1
+    names = [s.name[1:] for s in shards]  # leaves of one tree: no name is a prefix of another
+    assert not any(a != b and b.startswith(a) for a in names for b in names)
+
+
+@given(_CORPUS, st.integers(min_value=1, max_value=1000), st.data())
+def test_one_change_rebuilds_only_shards_on_the_changed_documents_path(
+        corpus: dict[str, int], target: int, data: st.DataObject) -> None:
+    """Adding, editing or removing one document leaves every shard off its path down the tree as it was: a
+    shard that is new is the changed document's leaf, or a sibling on its path (a split or a merge)."""
+    before = cut_shards(refs(corpus), target)
+    kind = data.draw(st.sampled_from(["add", "edit", "remove"] if corpus else ["add"]))
+    changed = dict(corpus)
+    if kind == "add":
+        path = data.draw(st.text(min_size=1, max_size=8).filter(lambda p: p not in corpus))
+        changed[path] = data.draw(_SIZES)
+    else:
+        path = data.draw(st.sampled_from(sorted(corpus)))
+        if kind == "edit":
+            changed[path] = data.draw(_SIZES)
+        else:
+            del changed[path]
+    after = cut_shards(refs(changed), target)
+    new = contents(after) - contents(before)
+    for name, _ in new:
+        assert bits(path).startswith(name[1:-1])
+
+
+def test_on_a_realistic_corpus_one_change_rebuilds_one_shard_and_rarely_two() -> None:
+    rng = random.Random(7)
+    corpus = {f"commentary/{i:05d}.txt": rng.randint(5_000, 60_000) for i in range(4_000)}  # ~130 MB
+    target = 8_000_000
+    before = cut_shards(refs(corpus), target)
+    sizes = [s.n_bytes for s in before]
+    assert max(sizes) <= target and min(sizes) > target / 4  # even shards: a short tail for parallel runs
+    assert statistics.pstdev(sizes) < 0.35 * statistics.mean(sizes)
+    rebuilt = []
+    for trial in range(200):
+        changed = dict(corpus)
+        victim = rng.choice(sorted(corpus))
+        if trial % 3 == 0:
+            changed[f"commentary/new-{trial}.txt"] = rng.randint(5_000, 60_000)
+        elif trial % 3 == 1:
+            changed[victim] += rng.randint(-2_000, 2_000)
+        else:
+            del changed[victim]
+        rebuilt.append(len(contents(cut_shards(refs(changed), target)) - contents(before)))
+    assert max(rebuilt) <= 2 and statistics.mean(rebuilt) <= 1.1
+
+
+def test_the_key_covers_the_documents_bytes_and_the_context() -> None:
+    docs = refs({"a.txt": 10, "b.txt": 20})
+    key = shard_key(docs, ("1.0+abc", "taxonomy", "suites"))
+    assert key == shard_key(list(reversed(docs)), ("1.0+abc", "taxonomy", "suites"))
+    assert key != shard_key(refs({"a.txt": 10, "b.txt": 20}, digest="1"), ("1.0+abc", "taxonomy", "suites"))
+    assert key != shard_key(docs[:1], ("1.0+abc", "taxonomy", "suites"))
+    assert key != shard_key(docs, ("1.0+abd", "taxonomy", "suites"))
+    assert key != shard_key(docs, ("1.0+abc", "taxonomy", "suites 2"))
+
+
+def test_a_target_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        cut_shards([], 0)
+    assert cut_shards([], 1) == []

@@ -1,0 +1,94 @@
+"""Which documents go together: shards, the unit every stage of a run works on.
+
+A document's shard is found from a 64-bit hash of its path alone, read as a path down a binary tree: the root
+holds every document, a node holding more than ``target`` raw bytes (and more than one document) is split in
+two by the next bit of the hash, and the leaves are the shards. A shard is named by its bits (``s0110``: the
+documents whose path hash starts 0110; ``s`` when the corpus is one shard).
+
+Why a tree of hashes: the cut is a function of the current corpus alone (no state kept between runs), a
+document's edit, addition or removal changes the bytes of only the leaf that holds it, and the leaf splits or
+merges with its sibling only when its size crosses ``target``; so one change rewrites one shard, two when it
+tips a split or a merge, whatever the corpus's size. Hashing also spreads the documents evenly: a node's two
+halves hold about half its bytes each, so the shards of a corpus are of about the same size, between
+``target / 4`` and ``target`` in practice, which keeps the tail of a parallel run short. The price: shards are
+not runs of consecutive paths. Rows are in shard order, then path order inside each shard.
+
+A shard's key (``shard_key``) hashes its documents' paths and bytes with everything else that decides its
+rows and checks (code version, taxonomy, suites, CSV options): an unchanged key means the stored shard can be
+reused as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
+
+DEFAULT_SHARD_BYTES = 32_000_000
+_BITS = 64  # of the path hash; a node at this depth is a leaf whatever its size
+
+
+class _Document(Protocol):
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def n_bytes(self) -> int: ...
+
+
+D = TypeVar("D", bound=_Document)
+
+
+@dataclass(frozen=True, slots=True)
+class Shard(Generic[D]):
+    """A leaf of the tree: its name (``s`` and the bits of its prefix) and its documents, in path order."""
+
+    name: str
+    documents: tuple[D, ...]
+
+    @property
+    def n_bytes(self) -> int:
+        return sum(d.n_bytes for d in self.documents)
+
+
+def path_hash(path: str) -> int:
+    """The 64-bit hash that places a document in the tree: the first 8 bytes of the sha256 of its path."""
+    return int.from_bytes(hashlib.sha256(path.encode("utf-8", "surrogatepass")).digest()[:8], "big")
+
+
+def cut_shards(documents: Iterable[D], target: int = DEFAULT_SHARD_BYTES) -> list[Shard[D]]:
+    """The shards of ``documents`` (unique paths), in name order, each with its documents in path order; none is
+    empty, and together they hold every document once."""
+    if target <= 0:
+        raise ValueError(f"a shard's target size must be positive, not {target}")
+    placed = sorted(((path_hash(d.path), d) for d in documents), key=lambda hd: hd[0])
+    shards: list[Shard[D]] = []
+    _split(placed, 0, "", target, shards)
+    return shards
+
+
+def _split(placed: Sequence[tuple[int, D]], depth: int, bits: str, target: int, out: list[Shard[D]]) -> None:
+    """Leaves of the node ``bits`` (its documents ``placed``, sorted by hash), appended to ``out`` left first."""
+    if not placed:
+        return
+    if len(placed) == 1 or depth == _BITS or sum(d.n_bytes for _, d in placed) <= target:
+        out.append(Shard("s" + bits, tuple(sorted((d for _, d in placed), key=lambda d: d.path))))
+        return
+    bit = 1 << (_BITS - 1 - depth)
+    # sorted by hash: the documents whose next bit is 0 come first
+    middle = next((i for i, (h, _) in enumerate(placed) if h & bit), len(placed))
+    _split(placed[:middle], depth + 1, bits + "0", target, out)
+    _split(placed[middle:], depth + 1, bits + "1", target, out)
+
+
+def shard_key(documents: Iterable[_Document], context: Sequence[str]) -> str:
+    """The sha256 of a shard's documents (path and bytes' hash, in path order) and ``context``: whatever else
+    decides its files (code version, taxonomy and suites hashes, CSV options)."""
+    digest = hashlib.sha256("\0".join(("shard 1", *context)).encode())
+    for d in sorted(documents, key=lambda d: d.path):
+        digest.update(b"\n" + d.path.encode("utf-8", "surrogatepass") + b"\0" + d.sha256.encode())
+    return digest.hexdigest()
