@@ -1,10 +1,10 @@
 """Writing a run's files and switching ``OUT/latest`` to them atomically.
 
-A run is written in full under ``OUT/.staging/<run_id>/`` (its tables hard-linked from the shard store, every
-file fsynced at the end), then renamed to ``OUT/runs/<run_id>/``, and only then is the ``latest`` symlink
-replaced (``os.replace`` of a new symlink, an atomic rename on POSIX). A reader that opened ``latest`` before the switch keeps reading
-the old run, one that opens it after sees the new one: never a half-written or mixed set of files. A crash
-before the switch leaves ``latest`` as it was; the stale staging dir is removed by the next run.
+A run is written in full under ``OUT/.staging/<run_id>/`` (its tables hard-linked from the shard store, every file
+fsynced at the end), then renamed to ``OUT/runs/<run_id>/``, and only then is the ``latest`` symlink replaced
+(``os.replace`` of a new symlink, an atomic rename on POSIX). A reader that opened ``latest`` before the switch
+keeps reading the old run, one that opens it after sees the new one: never a half-written or mixed set of files. A
+crash before the switch leaves ``latest`` as it was; the stale staging dir is removed by the next run.
 """
 
 from __future__ import annotations
