@@ -160,7 +160,7 @@ def _run(args: argparse.Namespace) -> int:
     from flows.pipeline import corpus_pipeline, import_soon
     from transforms.errors import CorpusError
 
-    import_soon()
+    import_soon(great_expectations=settings.runner != "processes")
     try:
         summary = corpus_pipeline(settings)
     except CorpusError as exc:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,9 +49,11 @@ class Checked:
 
 
 def check_run(summaries: Sequence[ShardSummary], store: ShardStore, rejected: Sequence[Rejection],
-              suites: Mapping[str, dict[str, Any]], taxonomy: Taxonomy) -> Checked:
+              suites: Mapping[str, dict[str, Any]], taxonomy: Taxonomy,
+              elsewhere: Callable[..., Any] | None = None) -> Checked:
     """The run's validation report and totals, from its shards' summaries (in shard order) and ``rejected``, the
-    files rejected before any shard was built."""
+    files rejected before any shard was built. ``elsewhere(fn, *args)``, when given, runs the whole tables'
+    suites (in a worker process, so that this one need not import Great Expectations)."""
     validation = Validation(suites, list(taxonomy.theme_ids))
     authors, tally = AuthorTally(), ReportTally()
     everything = list(rejected)
@@ -63,7 +65,7 @@ def check_run(summaries: Sequence[ShardSummary], store: ShardStore, rejected: Se
         everything += s.rejected
         documents += s.documents
     derived = derived_tables(authors, everything, taxonomy)
-    validation.add_tables(derived)
+    validation.add_tables(derived, elsewhere)
     rows = validation.row_counts | {name: table.num_rows for name, table in derived.items()}
     counts = {name: rows.get(name, 0) for name in suites}
     return Checked(validation.finish(), counts, derived, tally, documents, everything)

@@ -74,7 +74,7 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
             logger.warning("the raw dir %s holds no files: nothing to do, latest is unchanged", catalog.raw_dir)
             return {"run_id": run_id, "published": None, "row_counts": {}, "rejected": 0, "warnings": 0,
                     "reused": 0, "processed": 0, "shards": 0, "shards_reused": 0}
-        import_soon()
+        import_soon(great_expectations=s.runner != "processes")
         taxonomy, suites = load_taxonomy(catalog.taxonomy), load_suites(catalog)
         version = code_version(package_version())
         plan = plan_shards(catalog, _unwalked(files), _unwalked(taxonomy), suites, version, int(s.shard_mb * 1e6))
@@ -86,7 +86,8 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
         finally:
             progress.close()
         summaries = _in_order(plan, built)
-        checked = check_shards(catalog, _unwalked(summaries), rejected, suites, _unwalked(taxonomy.taxonomy))
+        checked = check_shards(catalog, _unwalked(summaries), rejected, suites, _unwalked(taxonomy.taxonomy),
+                               s.runner)
         _check_inputs(catalog, checked.rejected, n_documents=len(checked.documents), strict=s.strict)
         report = checked.report
         report_artifacts(checked.row_counts, _unwalked(report))
@@ -124,13 +125,15 @@ def _unwalked(value: T) -> T:
     return cast(T, quote(value))
 
 
-def import_soon() -> None:
-    """Import Great Expectations and matplotlib (~5 s) in a thread, while the shards are built: the commit
-    checks the whole tables with GX and draws the report's charts in this process (the command line calls this
-    before the flow too, so the imports overlap Prefect's start)."""
+def import_soon(great_expectations: bool = True) -> None:
+    """Import matplotlib (~0.5 s) and, unless told not to, Great Expectations (~4 s) in a thread, while the
+    shards are built: the commit draws the report's charts in this process, and checks the whole tables with GX
+    here unless a worker process does (runner ``processes``). The command line calls this before the flow too,
+    so the imports overlap Prefect's start."""
     def imports() -> None:
         importlib.import_module("matplotlib.figure")
-        warm_up()
+        if great_expectations:
+            warm_up()
 
     threading.Thread(target=imports, name="import-soon", daemon=True).start()
 

@@ -140,9 +140,11 @@ def load_suites(catalog: Catalog) -> dict[str, dict[str, Any]]:
 
 @compute_task
 def check_shards(catalog: Catalog, summaries: list[ShardSummary], rejected: list[Rejection],
-                 suites: dict[str, dict[str, Any]], taxonomy: Taxonomy) -> Checked:
-    """The run's validation report and totals, from the shards' summaries (``flows.commit.check_run``)."""
-    checked = check_run(summaries, ShardStore(catalog.shards), rejected, suites, taxonomy)
+                 suites: dict[str, dict[str, Any]], taxonomy: Taxonomy, runner: str) -> Checked:
+    """The run's validation report and totals, from the shards' summaries (``flows.commit.check_run``); with
+    the ``processes`` runner, the whole tables' suites run in a worker process (GX is imported there)."""
+    elsewhere = runners.in_worker_process if runner == "processes" else None
+    checked = check_run(summaries, ShardStore(catalog.shards), rejected, suites, taxonomy, elsewhere)
     report = checked.report
     built = [s.peak_rss_mb for s in summaries if not s.reused]
     get_run_logger().info("validate: %d checks over %d shards, %d blocking failures, %d warnings; peak RSS: flow "

@@ -214,10 +214,11 @@ class Validation:
         """The key columns' hashes so far, by (table, uniqueness check), for the checks across shards."""
         return {label: np.concatenate(parts) for label, parts in self._hashes.items()}
 
-    def add_tables(self, tables: Mapping[str, pa.Table]) -> None:
-        """Tables that are complete as given: their whole suites."""
-        for name, table in tables.items():
-            self._merge(_run_suite(name, table, self.suites[name], self.theme_ids))
+    def add_tables(self, tables: Mapping[str, pa.Table], elsewhere: Callable[..., Any] | None = None) -> None:
+        """Tables that are complete as given: their whole suites (run through ``elsewhere(fn, *args)`` when
+        given, e.g. in a worker process that has Great Expectations imported already)."""
+        args = (dict(self.suites), self.theme_ids, dict(tables))
+        self._merge(elsewhere(whole_table_results, *args) if elsewhere else whole_table_results(*args))
 
     def finish(self) -> ValidationReport:
         for name, rows in self.row_counts.items():
@@ -257,6 +258,12 @@ class Validation:
                     old, success=old.success and r.success, failing_count=old.failing_count + r.failing_count,
                     examples=(old.examples + r.examples)[:MAX_EXAMPLES],
                 )
+
+
+def whole_table_results(suites: Mapping[str, dict[str, Any]], theme_ids: list[str],
+                        tables: Mapping[str, pa.Table]) -> list[CheckResult]:
+    """The whole suites of ``tables``, each complete as given."""
+    return [r for name, table in tables.items() for r in _run_suite(name, table, suites[name], theme_ids)]
 
 
 def validate_tables(
