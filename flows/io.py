@@ -68,7 +68,7 @@ def read_regular(path: str | bytes | os.PathLike[str]) -> bytes:
 class LoadedTaxonomy:
     taxonomy: Taxonomy
     path: str
-    sha256: str  # of the file's bytes: part of every document's cache key
+    sha256: str  # of the file's bytes: part of every shard's key
 
 
 def read_taxonomy(path: Path) -> LoadedTaxonomy:
