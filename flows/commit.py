@@ -128,6 +128,8 @@ def _link(source: Path, target: Path) -> None:
 def _join_csv(parts: Sequence[Path], target: Path, bom: bool) -> dict[str, Any]:
     """One CSV file of ``parts`` (CSV files of one schema) joined byte for byte: the first whole, the others
     without their byte-order mark and header line. Returns the file's digest."""
+    if not parts:
+        raise ValueError(f"no CSV parts to join into {target}")
     target.parent.mkdir(parents=True, exist_ok=True)
     out = HashedFile(target)
     try:
@@ -140,8 +142,6 @@ def _join_csv(parts: Sequence[Path], target: Path, bom: bool) -> dict[str, Any]:
                         raise ValueError(f"{part} does not start with the CSV header this run writes")
                 while chunk := f.read(1 << 20):
                     out.write(chunk)
-        if not parts:
-            raise ValueError(f"no CSV parts to join into {target}")
     finally:
         out.close()
     return {"sha256": out.sha256.hexdigest(), "bytes": out.n_bytes}

@@ -211,11 +211,9 @@ class ShardStore:
 
 
 def build_shard(setup: ShardSetup, spec: ShardSpec) -> ShardSummary:
-    """The shard's summary: read back from the store when its key is there, else built and stored."""
+    """Build and store the shard; its summary. (The run's plan reads back the shards the store holds already,
+    and asks for the others only.)"""
     store = ShardStore(setup.store)
-    found = store.summary(spec.key)
-    if found is not None:
-        return replace(found, name=spec.name)
     started = time.perf_counter()
     raw, rejected = _read(setup.raw_dir, spec.files)
     # A file that could not be read again as planned is rejected this once; the shard is kept under a key no
