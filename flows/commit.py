@@ -1,22 +1,24 @@
 """Committing a run: from its shards' summaries to a staged snapshot, without reading a row of the shards.
 
-``check_run`` merges what the shards checked (``flows.shards``) with what spans them: the row counts, the
-uniqueness of keys across shards (from the hashes each shard stored), and the tables made whole only now
-(authors, themes, rejected), checked with their whole suites. ``stage_snapshot`` lays the snapshot out in the
-staging dir: every shard's files hard-linked as ``parquet/<table>/part-<shard>.parquet`` and
-``csv/<table>/part-<shard>.csv`` (copied where the file system cannot link), the whole tables written as part
-``all``, and each table's single CSV file when the table fits a spreadsheet (at most ``MAX_CSV_ROWS`` rows and
-its header), made by joining the shard CSV files byte for byte (each one's header and byte-order mark dropped
-but the first's). ``flows.publish`` then adds the card, the manifest and the validation results, and switches
-``latest``.
+``check_run`` merges what the shards checked (``flows.shards``) with what spans them: the row counts, the uniqueness
+of keys across shards (from the hashes each shard stored), and the tables made whole only now (authors, themes,
+rejected), checked with their whole suites. ``stage_snapshot`` lays the snapshot out in the staging dir: every
+shard's files hard-linked as ``parquet/<table>/part-<shard>.parquet`` and ``csv/<table>/part-<shard>.csv`` (copied
+where the file system cannot link), the whole tables written as part ``all``, and each table's single CSV file when
+the table fits a spreadsheet (at most ``MAX_CSV_ROWS`` rows and its header), made by joining the shard CSV files
+byte for byte (each one's header and byte-order mark dropped but the first's), or linked from the previous snapshot
+when it was joined from the same parts (the manifest's ``joined_csv`` keeps what each was joined from).
+``flows.publish`` then adds the card, the manifest and the validation results, and switches ``latest``.
 """
 
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,10 +88,21 @@ def failing_shards(report: ValidationReport, summaries: Sequence[ShardSummary], 
     return lines
 
 
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """A snapshot's table files, staged."""
+
+    digests: dict[str, dict[str, Any]]  # every file's, by path relative to the staging dir
+    joined: dict[str, str]  # each single CSV file's path -> the key of its parts (``_parts_key``)
+
+
 def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSummary], store: ShardStore,
-                   derived: Mapping[str, pa.Table]) -> dict[str, dict[str, Any]]:
-    """The tables' files in the staging dir ``staged``; returns their digests, by path relative to it."""
+                   derived: Mapping[str, pa.Table], previous: Mapping[str, Any] | None = None) -> Staged:
+    """The tables' files in the staging dir ``staged``. A single CSV file whose parts are those of the
+    ``previous`` snapshot's (``latest``) is linked from it rather than joined again."""
     digests: dict[str, dict[str, Any]] = {}
+    joined: dict[str, str] = {}
+    to_join: list[tuple[list[Path], Path]] = []
     for t in DOCUMENT_TABLES:
         parts: list[Path] = []
         for s in summaries:
@@ -104,8 +117,19 @@ def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSumm
         if len(parts) == 1:
             _link(parts[0], csv_path(staged, t.name))
             digests[whole] = summaries[0].files[f"{t.name}.csv"]
+            continue
+        joined[whole] = _parts_key([s.files[f"{t.name}.csv"]["sha256"] for s in summaries])
+        reused = _previous_file(catalog, previous, whole, joined[whole])
+        if reused is not None:
+            _link(catalog.latest / whole, csv_path(staged, t.name))
+            digests[whole] = reused
         else:
-            digests[whole] = _join_csv(parts, csv_path(staged, t.name), catalog.csv_bom)
+            to_join.append((parts, csv_path(staged, t.name)))
+    # Joining is reading, hashing and writing, each of which lets other threads run: the tables in parallel.
+    with ThreadPoolExecutor(max_workers=max(1, min(len(to_join), os.cpu_count() or 1))) as pool:
+        done = pool.map(lambda job: _join_csv(job[0], job[1], catalog.csv_bom), to_join)
+        for (_, target), digest in zip(to_join, list(done), strict=True):
+            digests[target.relative_to(staged).as_posix()] = digest
     digests |= write_table_files(staged, derived, catalog.csv_bom, part=DERIVED_PART)
     for name, table in derived.items():
         if table.num_rows <= MAX_CSV_ROWS:
@@ -113,7 +137,26 @@ def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSumm
             _link(part, csv_path(staged, name))
             digests[csv_path(staged, name).relative_to(staged).as_posix()] = digests[
                 part.relative_to(staged).as_posix()]
-    return digests
+    return Staged(digests, joined)
+
+
+def _parts_key(part_digests: Sequence[str]) -> str:
+    """What a single CSV file is joined from: the sha256 of its parts' sha256s, in order."""
+    return hashlib.sha256("\n".join(part_digests).encode()).hexdigest()
+
+
+def _previous_file(catalog: Catalog, previous: Mapping[str, Any] | None, path: str, key: str
+                   ) -> dict[str, Any] | None:
+    """The digest of the previous snapshot's file ``path`` when it was joined from the same parts (``key``) and
+    is still there at its size; else None."""
+    if previous is None or previous.get("joined_csv", {}).get(path) != key or path not in previous["files"]:
+        return None
+    digest: dict[str, Any] = previous["files"][path]
+    try:
+        same = (catalog.latest / path).stat().st_size == digest["bytes"]
+    except OSError:
+        same = False
+    return digest if same else None
 
 
 def _link(source: Path, target: Path) -> None:
@@ -144,4 +187,5 @@ def _join_csv(parts: Sequence[Path], target: Path, bom: bool) -> dict[str, Any]:
                     out.write(chunk)
     finally:
         out.close()
+    target.chmod(0o444)  # the next snapshot may link it (``stage_snapshot``): nobody may edit it in place
     return {"sha256": out.sha256.hexdigest(), "bytes": out.n_bytes}

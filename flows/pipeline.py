@@ -31,7 +31,7 @@ from flows.shards import ShardSetup, ShardSummary
 from flows.tasks import (
     Plan,
     build_manifest,
-    build_shard,
+    build_shards,
     change_artifact,
     check_shards,
     clean_leftovers,
@@ -82,10 +82,11 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
         progress = Progress(sum(spec.n_bytes for spec in plan.todo), f"corpus-pipeline {run_id}")
         try:
             with ShardRunner(s.runner, s.dask_address, s.workers) as runner:
-                built = runner.map(build_shard, setup, plan.todo, done=lambda spec: progress.advance(spec.n_bytes))
+                groups = plan.groups(runner.workers, most=int(s.shard_mb * 1e6))
+                built = runner.map(build_shards, setup, groups, done=lambda group: progress.advance(group.n_bytes))
         finally:
             progress.close()
-        summaries = _in_order(plan, built)
+        summaries = _in_order(plan, [summary for group in built for summary in group])
         checked = check_shards(catalog, _unwalked(summaries), rejected, suites, _unwalked(taxonomy.taxonomy),
                                s.runner)
         _check_inputs(catalog, checked.rejected, n_documents=len(checked.documents), strict=s.strict)
@@ -96,16 +97,17 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
             raise ValidationFailed(_failure_message(report, where, summaries))
         staged = publish.open_staging(catalog, run_id)
         try:
-            digests = stage_tables(catalog, staged, _unwalked(summaries), _unwalked(checked))
+            previous = previous_manifest(catalog)
+            tables = stage_tables(catalog, staged, _unwalked(summaries), _unwalked(checked), _unwalked(previous))
             manifest = build_manifest(run_id=run_id, started=started, catalog=catalog, taxonomy=taxonomy,
                                       version=version, plan=plan, summaries=summaries, checked=checked,
-                                      previous=previous_manifest(catalog))
+                                      previous=previous, joined=tables.joined)
             change_artifact(_unwalked(manifest["changes"]))
             charts = draw_report_charts(_unwalked(taxonomy.taxonomy), _unwalked(checked.tally))
             write_run_report(staged, _unwalked(run_report_data(manifest, taxonomy.taxonomy, checked.tally,
                                                                checked.rejected)), _unwalked(charts))
             published = publish_run(catalog, run_id, staged, _unwalked(report), _unwalked(manifest),
-                                    _unwalked(digests), _unwalked(plan))
+                                    _unwalked(tables.digests), _unwalked(plan))
         except BaseException:
             publish.discard_staging(staged)
             raise

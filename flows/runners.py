@@ -43,9 +43,9 @@ def worker_count(workers: int | None = None) -> int:
 
 
 class ShardRunner:
-    """``with ShardRunner(runner, ...) as r: r.map(task, setup, specs)``: the task's result for each spec, in
-    order. ``task`` is a Prefect task taking ``(setup, spec, in_process)``; with ``processes`` it is run in a
-    thread that hands the work to a local worker process (``in_worker_process``)."""
+    """``with ShardRunner(runner, ...) as r: r.map(task, setup, groups)``: the task's result for each group of
+    shards, in order. ``task`` is a Prefect task taking ``(setup, group, in_process)``; with ``processes`` it
+    is run in a thread that hands the work to a local worker process (``in_worker_process``)."""
 
     def __init__(self, runner: str, dask_address: str | None = None, workers: int | None = None) -> None:
         check_runner(runner)
@@ -65,25 +65,26 @@ class ShardRunner:
         if self._pool is not None:
             self._pool.__exit__(kind, error, tb)
 
-    def map(self, task: Any, setup: Any, specs: Sequence[Any], done: Callable[[Any], None] = lambda spec: None
+    def map(self, task: Any, setup: Any, groups: Sequence[Any], done: Callable[[Any], None] = lambda group: None
             ) -> list[Any]:
-        """``task(setup, spec)`` for every spec, on the runner; ``done(spec)`` as each result is taken, in order."""
+        """``task(setup, group)`` for every group of shards, on the runner; ``done(group)`` as each result is
+        taken, in order."""
         from prefect.utilities.annotations import quote
 
         results = []
         if self._pool is None:  # quoted: Prefect would walk every file of the shard and rule of the taxonomy
-            for spec in specs:
-                results.append(task(quote(setup), quote(spec)))
-                done(spec)
+            for group in groups:
+                results.append(task(quote(setup), quote(group)))
+                done(group)
             return results
         in_process = self.runner == "processes"
         # a Dask worker does not unwrap quoted values: plain ones there, walked by Prefect once per shard
         wrap = (lambda v: v) if self.runner == "dask" else quote
-        futures = [self._pool.submit(task, {"setup": wrap(setup), "spec": wrap(spec), "in_process": in_process})
-                   for spec in specs]
-        for spec, future in zip(specs, futures, strict=True):
+        futures = [self._pool.submit(task, {"setup": wrap(setup), "group": wrap(group), "in_process": in_process})
+                   for group in groups]
+        for group, future in zip(groups, futures, strict=True):
             results.append(future.result())
-            done(spec)
+            done(group)
         return results
 
 

@@ -1,12 +1,12 @@
 """The shard store (``OUT/shards/``) and the work of one shard, start to end, wherever it runs.
 
-``build_shard`` is the whole per-shard pipeline: read the shard's raw files (checking that their bytes are the
-ones the run planned with), decode, segment, tag, build the per-document tables, check them (the GX suites
-without the row counts, and the code checks: offsets, parent links; a shard holds its documents and all their
-children), and write the shard's Parquet and CSV files with a small summary: row counts, the checks' results,
-the key columns' hashes (for the uniqueness checks across shards, done at commit), the report's and the
-authors' tallies, the manifest's rows of its documents and the files' digests. Nothing per row goes back to
-the flow's process: it reads summaries.
+``build_shards`` is the whole per-shard pipeline, for a group of shards (one task): read the shard's raw files
+(checking that their bytes are the ones the run planned with), decode, segment, tag, build the per-document tables,
+check them (the GX suites without the row counts, and the code checks: offsets, parent links; a shard holds its
+documents and all their children), and write the shard's Parquet and CSV files with a small summary: row counts, the
+checks' results, the key columns' hashes (for the uniqueness checks across shards, done at commit), the report's and
+the authors' tallies, the manifest's rows of its documents and the files' digests. Nothing per row goes back to the
+flow's process: it reads summaries.
 
 A shard is stored under its key (``transforms.shards.shard_key``): ``OUT/shards/<key>/`` holds
 ``<table>.parquet`` and ``<table>.csv`` for each per-document table, ``keys.npz`` (the hashes) and
@@ -38,7 +38,7 @@ import pyarrow as pa
 
 from flows import io as raw_io
 from flows.publish import TableFiles, digest_bytes, fsync_dir, fsync_tree
-from flows.validation import Validation
+from flows.validation import Validation, validate_shards
 from transforms.batches import DEFAULT_BATCH_BYTES, cut, process_batch
 from transforms.checks import CheckResult
 from transforms.records import FileRef, RawFile, Rejection, RejectReason
@@ -65,6 +65,22 @@ class ShardSpec:
     @property
     def n_bytes(self) -> int:
         return sum(f.n_bytes for f in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class ShardGroup:
+    """Shards built by one task (``transforms.shards.groups``), in shard order."""
+
+    shards: tuple[ShardSpec, ...]
+
+    @property
+    def name(self) -> str:
+        first, last = self.shards[0].name, self.shards[-1].name
+        return first if first == last else f"{first}..{last}"
+
+    @property
+    def n_bytes(self) -> int:
+        return sum(s.n_bytes for s in self.shards)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +226,34 @@ class ShardStore:
         return [f"shards/{p.name}" for p in stale]
 
 
-def build_shard(setup: ShardSetup, spec: ShardSpec) -> ShardSummary:
-    """Build and store the shard; its summary. (The run's plan reads back the shards the store holds already,
-    and asks for the others only.)"""
-    store = ShardStore(setup.store)
+def build_shards(setup: ShardSetup, group: ShardGroup) -> list[ShardSummary]:
+    """Build and store the shards (a group of them: ``transforms.shards.groups``); their summaries, in order.
+    Each shard is read, processed, checked and written on its own; only the GX suite runs are shared by the
+    group where they pass (``flows.validation.validate_shards``). (The run's plan reads back the shards the
+    store holds already, and asks for the others only.)"""
+    specs = group.shards
+    built = [_process(setup, spec) for spec in specs]
+    started = time.perf_counter()
+    validations = validate_shards(setup.suites, list(setup.taxonomy.theme_ids), [b.checked for b in built])
+    checking = time.perf_counter() - started
+    total = sum(spec.n_bytes for spec in specs) or 1
+    for spec, shard in zip(specs, built, strict=True):  # the group's checks, shared out by size
+        shard.seconds += checking * spec.n_bytes / total
+    return [_store(setup, spec, shard, validation)
+            for spec, shard, validation in zip(specs, built, validations, strict=True)]
+
+
+@dataclass(slots=True)
+class _Built:
+    key: str
+    tables: dict[str, pa.Table]  # the per-document tables
+    checked: dict[str, pa.Table]  # those and the tables derived from them: what the code checks see
+    rejected: list[Rejection]
+    authors: AuthorTally
+    seconds: float  # spent on this shard so far
+
+
+def _process(setup: ShardSetup, spec: ShardSpec) -> _Built:
     started = time.perf_counter()
     raw, rejected = _read(setup.raw_dir, spec.files)
     # A file that could not be read again as planned is rejected this once; the shard is kept under a key no
@@ -225,10 +265,14 @@ def build_shard(setup: ShardSetup, spec: ShardSpec) -> ShardSummary:
         parts += result.tables.values()
         rejected += result.rejected
     tables = concat_document_tables(parts)
-    del parts
     authors = AuthorTally().add(tables["articles"])
-    validation = Validation(setup.suites, list(setup.taxonomy.theme_ids))
-    validation.add_shard(tables | derived_tables(authors, [], setup.taxonomy))  # the code checks see every table
+    return _Built(key, tables, tables | derived_tables(authors, [], setup.taxonomy), rejected, authors,
+                  time.perf_counter() - started)
+
+
+def _store(setup: ShardSetup, spec: ShardSpec, shard: _Built, validation: Validation) -> ShardSummary:
+    started = time.perf_counter()
+    store, tables, key = ShardStore(setup.store), shard.tables, shard.key
     hashes = validation.hashes()
     tally = ReportTally().add(tables["articles"].select(ARTICLE_COLUMNS), tables["theme_tags"].select(TAG_COLUMNS),
                               tables["sentences"].select(SENTENCE_COLUMNS))
@@ -247,10 +291,10 @@ def build_shard(setup: ShardSetup, spec: ShardSpec) -> ShardSummary:
         digests[HASHES] = digest_bytes(buffer.getvalue())
         summary = ShardSummary(
             name=spec.name, key=key, row_counts={t.name: tables[t.name].num_rows for t in DOCUMENT_TABLES},
-            checks=validation.results(), hash_labels=list(hashes), rejected=rejected,
+            checks=validation.results(), hash_labels=list(hashes), rejected=shard.rejected,
             documents=tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist(),
-            authors=authors, tally=tally, files=dict(sorted(digests.items())),
-            seconds=time.perf_counter() - started,
+            authors=shard.authors, tally=tally, files=dict(sorted(digests.items())),
+            seconds=shard.seconds + time.perf_counter() - started,
             peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         )
         (tmp / SUMMARY).write_text(json.dumps(summary.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")

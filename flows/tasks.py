@@ -15,10 +15,10 @@ from prefect.cache_policies import NONE
 
 from flows import io, publish, report, runners, shards
 from flows.catalog import Catalog, manifest_path
-from flows.commit import Checked, check_run, stage_snapshot
+from flows.commit import Checked, Staged, check_run, stage_snapshot
 from flows.io import LoadedTaxonomy
 from flows.report import REPORT_FILE
-from flows.shards import ShardSetup, ShardSpec, ShardStore, ShardSummary
+from flows.shards import ShardGroup, ShardSetup, ShardSpec, ShardStore, ShardSummary
 from flows.validation import ValidationReport, load_suite
 from flows.versions import package_version, suites_version
 from transforms.changes import change_markdown, change_report
@@ -28,7 +28,7 @@ from transforms.inputs import drop_duplicates
 from transforms.records import FileRef, Rejection
 from transforms.report import Charts, ReportData, ReportTally, draw_charts, theme_labels
 from transforms.schema import TABLES
-from transforms.shards import cut_shards, shard_key
+from transforms.shards import cut_shards, groups, shard_key
 from transforms.themes import Taxonomy
 
 IO_RETRIES = 2  # only tasks that touch the file system retry, and only on errors that may pass
@@ -97,6 +97,11 @@ class Plan:
     def n_bytes(self) -> int:
         return sum(s.n_bytes for s in self.shards)
 
+    def groups(self, workers: int, most: int) -> list[ShardGroup]:
+        """The shards to build, in groups of at most ``most`` bytes, a task each: two or more per worker when
+        there are that many shards, so that no worker idles while another has a long queue."""
+        return [ShardGroup(tuple(g)) for g in groups(self.todo, parts=2 * workers, most=most)]
+
 
 @io_task
 def plan_shards(catalog: Catalog, files: list[FileRef], taxonomy: LoadedTaxonomy,
@@ -115,17 +120,18 @@ def plan_shards(catalog: Catalog, files: list[FileRef], taxonomy: LoadedTaxonomy
     return plan
 
 
-@task(cache_policy=NONE, task_run_name="build-shard-{spec.name}")
-def build_shard(setup: ShardSetup, spec: ShardSpec, in_process: bool = False) -> ShardSummary:
-    """Read, decode, segment, tag, check and write one shard (``flows.shards.build_shard``), here, or in one of
-    this machine's worker processes (``in_process``: ``flows.runners``)."""
-    summary = runners.in_worker_process(shards.build_shard, setup, spec) if in_process else shards.build_shard(
-        setup, spec)
-    rows = ", ".join(f"{k} {v}" for k, v in summary.row_counts.items())
-    get_run_logger().info("shard %s: %d documents (%.1f MB) built in %.2f s: %s; %d blocking check failures",
-                          spec.name, len(spec.files), spec.n_bytes / 1e6, summary.seconds, rows,
-                          len(summary.failed))
-    return summary
+@task(cache_policy=NONE, task_run_name="build-shards-{group.name}")
+def build_shards(setup: ShardSetup, group: ShardGroup, in_process: bool = False) -> list[ShardSummary]:
+    """Read, decode, segment, tag, check and write a group of shards (``flows.shards.build_shards``), here, or
+    in one of this machine's worker processes (``in_process``: ``flows.runners``)."""
+    built = (runners.in_worker_process(shards.build_shards, setup, group) if in_process
+             else shards.build_shards(setup, group))
+    logger = get_run_logger()
+    for spec, summary in zip(group.shards, built, strict=True):
+        rows = ", ".join(f"{k} {v}" for k, v in summary.row_counts.items())
+        logger.info("shard %s: %d documents (%.1f MB) built in %.2f s: %s; %d blocking check failures",
+                    spec.name, len(spec.files), spec.n_bytes / 1e6, summary.seconds, rows, len(summary.failed))
+    return built
 
 
 @io_task
@@ -155,10 +161,10 @@ def check_shards(catalog: Catalog, summaries: list[ShardSummary], rejected: list
 
 
 @io_task
-def stage_tables(catalog: Catalog, staged: Path, summaries: list[ShardSummary], checked: Checked
-                 ) -> dict[str, dict[str, Any]]:
-    """The snapshot's table files in its staging dir (``flows.commit.stage_snapshot``); their digests."""
-    return stage_snapshot(catalog, staged, summaries, ShardStore(catalog.shards), checked.derived)
+def stage_tables(catalog: Catalog, staged: Path, summaries: list[ShardSummary], checked: Checked,
+                 previous: dict[str, Any] | None) -> Staged:
+    """The snapshot's table files in its staging dir (``flows.commit.stage_snapshot``)."""
+    return stage_snapshot(catalog, staged, summaries, ShardStore(catalog.shards), checked.derived, previous)
 
 
 @io_task
@@ -246,7 +252,7 @@ def publish_run(catalog: Catalog, run_id: str, staged: Path, report: ValidationR
 
 def build_manifest(
     *, run_id: str, started: datetime, catalog: Catalog, taxonomy: LoadedTaxonomy, version: str, plan: Plan,
-    summaries: list[ShardSummary], checked: Checked, previous: dict[str, Any] | None,
+    summaries: list[ShardSummary], checked: Checked, previous: dict[str, Any] | None, joined: dict[str, str],
 ) -> dict[str, Any]:
     """The snapshot's manifest; its ``files`` (every file with its sha256) are added when it is staged."""
     reused = {d["path"] for s in summaries if s.reused for d in s.documents}
@@ -275,6 +281,7 @@ def build_manifest(
                            "seconds": s.seconds} for s in summaries},
         "row_counts": checked.row_counts,
         "validation": checked.report.summary(),
+        "joined_csv": joined,
     }
     manifest["changes"] = change_report(previous, manifest)
     return manifest

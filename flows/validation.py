@@ -8,7 +8,7 @@ import json
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -158,6 +158,17 @@ def load_suite(catalog: Catalog, table: str) -> dict[str, Any]:
 # Expectations that need the whole table: each shard skips them; they are checked on the totals.
 ROW_COUNT = "expect_table_row_count_to_be_between"
 _UNIQUE = ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique")
+# Expectations that hold on every part of a table when they hold on the whole: those of each row (or pair of
+# columns of a row), uniqueness, and the columns' names and order. A suite of these alone may be run once over
+# several shards' rows together (``validate_shards``).
+_PART_WISE = frozenset({
+    *_UNIQUE, "expect_column_values_to_not_be_null", "expect_column_values_to_be_null",
+    "expect_column_values_to_be_between", "expect_column_value_lengths_to_be_between",
+    "expect_column_values_to_be_in_set", "expect_column_values_to_not_be_in_set",
+    "expect_column_values_to_match_regex", "expect_column_values_to_not_match_regex",
+    "expect_column_pair_values_a_to_be_greater_than_b", "expect_column_pair_values_to_be_equal",
+    "expect_table_columns_to_match_ordered_list", "expect_column_to_exist",
+})
 
 
 class Validation:
@@ -185,13 +196,17 @@ class Validation:
         }
         self._unique = {name: _unique_keys(suites[name]) for name in DOCUMENT_TABLE_NAMES}
 
-    def add_shard(self, tables: Mapping[str, pa.Table]) -> None:
-        """One shard: the per-document tables of its documents, with the tables derived from them."""
+    def add_shard(self, tables: Mapping[str, pa.Table],
+                  passed: Mapping[str, list[CheckResult]] | None = None) -> None:
+        """One shard: the per-document tables of its documents, with the tables derived from them. ``passed``:
+        the results of suites known to pass on this shard's rows (``validate_shards``), which are not run again."""
         self.shards += 1
+        passed = passed or {}
         for name in DOCUMENT_TABLE_NAMES:
             table = tables[name]
             self.row_counts[name] = self.row_counts.get(name, 0) + table.num_rows
-            self._merge(_run_suite(name, table, self._partial[name], self.theme_ids))
+            self._merge(passed[name] if name in passed else _run_suite(name, table, self._partial[name],
+                                                                         self.theme_ids))
             for label, columns in self._unique[name]:
                 self._hashes.setdefault((name, label), []).append(_key_hashes(table, columns))
         self._merge(run_code_checks(tables, self.theme_ids))
@@ -258,6 +273,31 @@ class Validation:
                     old, success=old.success and r.success, failing_count=old.failing_count + r.failing_count,
                     examples=(old.examples + r.examples)[:MAX_EXAMPLES],
                 )
+
+
+def validate_shards(suites: Mapping[str, dict[str, Any]], theme_ids: list[str],
+                    shards: Sequence[Mapping[str, pa.Table]]) -> list[Validation]:
+    """A ``Validation`` per shard, each as ``add_shard`` of that shard alone leaves it.
+
+    A per-document table's suite is run once over every shard's rows together when each of its expectations
+    holds on every part of a table that passes it (``_PART_WISE``; none with ``mostly``, which can pass with
+    failing rows to count): if it passes, it passes on each shard with no failing row, and those are each
+    shard's results. Where it fails, or may not be run so, it is run per shard, to count and show each one's
+    failing rows. So the fixed cost of a GX suite run (~60 ms) is paid per group of shards, not per shard."""
+    validations = [Validation(suites, theme_ids) for _ in shards]
+    passed: dict[str, list[CheckResult]] = {}
+    if len(shards) > 1:
+        partial = validations[0]._partial
+        for name in DOCUMENT_TABLE_NAMES:
+            expectations = partial[name]["expectations"]
+            if all(e["type"] in _PART_WISE and "mostly" not in e["kwargs"] for e in expectations):
+                together = pa.concat_tables([tables[name] for tables in shards])
+                results = _run_suite(name, together, partial[name], theme_ids)
+                if all(r.success and not r.failing_count for r in results):
+                    passed[name] = results
+    for validation, tables in zip(validations, shards, strict=True):
+        validation.add_shard(tables, passed)
+    return validations
 
 
 def whole_table_results(suites: Mapping[str, dict[str, Any]], theme_ids: list[str],

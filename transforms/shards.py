@@ -1,16 +1,26 @@
 """Which documents go together: shards, the unit every stage of a run works on.
 
 A document's shard is found from a 64-bit hash of its path alone, read as a path down a binary tree: the root
-holds every document, a node holding more than ``target`` raw bytes (and more than one document) is split in
-two by the next bit of the hash, and the leaves are the shards. A shard is named by its bits (``s0110``: the
-documents whose path hash starts 0110; ``s`` when the corpus is one shard).
+holds every document, and a node holding more than one document is split in two by the next bit of the hash
+while it holds more than ``target`` raw bytes, or while it is less than ``MIN_DEPTH`` levels deep and holds
+more than ``FLOOR_BYTES``. The leaves are the shards. A shard is named by its bits (``s0110``: the documents
+whose path hash starts 0110; ``s`` when the corpus is one shard).
+
+The two bounds serve the two ends of a corpus's size. ``target`` (``--shard-mb``) caps a shard, so that a large
+corpus is cut into many shards of a size one worker holds in memory at ease. ``MIN_DEPTH`` cuts a corpus of
+up to ``2**MIN_DEPTH * target`` bytes into at least ``2**MIN_DEPTH`` shards (none under ``FLOOR_BYTES / 2`` or
+so), so that a re-run after one edit rebuilds about ``1 / 2**MIN_DEPTH`` of the corpus, not a half of it
+when the corpus is only twice the target. What a small shard would cost in fixed work per task (the suites'
+set-up) is paid per group of shards instead: the run builds the shards it needs in ``groups`` of up to
+``target`` bytes, one task each.
 
 Why a tree of hashes: the cut is a function of the current corpus alone (no state kept between runs), a
 document's edit, addition or removal changes the bytes of only the leaf that holds it, and the leaf splits or
-merges with its sibling only when its size crosses ``target``; so one change rewrites one shard, two when it
+merges with its sibling only when its size crosses ``target`` (or ``FLOOR_BYTES`` above ``MIN_DEPTH``): a
+node's cut depends on its own documents and depth alone; so one change rewrites one shard, two when it
 tips a split or a merge, whatever the corpus's size. Hashing also spreads the documents evenly: a node's two
-halves hold about half its bytes each, so the shards of a corpus are of about the same size, between
-``target / 4`` and ``target`` in practice, which keeps the tail of a parallel run short. The price: shards are
+halves hold about half its bytes each, so the shards of a corpus are of about the same size (between
+``target / 4`` and ``target`` for a large corpus), which keeps the tail of a parallel run short. The price: shards are
 not runs of consecutive paths. Rows are in shard order, then path order inside each shard.
 
 A shard's key (``shard_key``) hashes its documents' paths and bytes with everything else that decides its
@@ -26,6 +36,8 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 DEFAULT_SHARD_BYTES = 32_000_000
+MIN_DEPTH = 5  # at least 32 shards, where they would hold more than FLOOR_BYTES each
+FLOOR_BYTES = 1_000_000
 _BITS = 64  # of the path hash; a node at this depth is a leaf whatever its size
 
 
@@ -60,29 +72,58 @@ def path_hash(path: str) -> int:
     return int.from_bytes(hashlib.sha256(path.encode("utf-8", "surrogatepass")).digest()[:8], "big")
 
 
-def cut_shards(documents: Iterable[D], target: int = DEFAULT_SHARD_BYTES) -> list[Shard[D]]:
+def cut_shards(documents: Iterable[D], target: int = DEFAULT_SHARD_BYTES, floor: int = FLOOR_BYTES,
+               min_depth: int = MIN_DEPTH) -> list[Shard[D]]:
     """The shards of ``documents`` (unique paths), in name order, each with its documents in path order; none is
     empty, and together they hold every document once."""
     if target <= 0:
         raise ValueError(f"a shard's target size must be positive, not {target}")
     placed = sorted(((path_hash(d.path), d) for d in documents), key=lambda hd: hd[0])
     shards: list[Shard[D]] = []
-    _split(placed, 0, "", target, shards)
+
+    def split(placed: Sequence[tuple[int, D]], depth: int, bits: str) -> None:
+        """Leaves of the node ``bits`` (its documents ``placed``, sorted by hash), appended left first."""
+        if not placed:
+            return
+        n_bytes = sum(d.n_bytes for _, d in placed)
+        small = n_bytes <= target and (depth >= min_depth or n_bytes <= floor)
+        if len(placed) == 1 or depth == _BITS or small:
+            shards.append(Shard("s" + bits, tuple(sorted((d for _, d in placed), key=lambda d: d.path))))
+            return
+        bit = 1 << (_BITS - 1 - depth)
+        # sorted by hash: the documents whose next bit is 0 come first
+        middle = next((i for i, (h, _) in enumerate(placed) if h & bit), len(placed))
+        split(placed[:middle], depth + 1, bits + "0")
+        split(placed[middle:], depth + 1, bits + "1")
+
+    split(placed, 0, "")
     return shards
 
 
-def _split(placed: Sequence[tuple[int, D]], depth: int, bits: str, target: int, out: list[Shard[D]]) -> None:
-    """Leaves of the node ``bits`` (its documents ``placed``, sorted by hash), appended to ``out`` left first."""
-    if not placed:
-        return
-    if len(placed) == 1 or depth == _BITS or sum(d.n_bytes for _, d in placed) <= target:
-        out.append(Shard("s" + bits, tuple(sorted((d for _, d in placed), key=lambda d: d.path))))
-        return
-    bit = 1 << (_BITS - 1 - depth)
-    # sorted by hash: the documents whose next bit is 0 come first
-    middle = next((i for i, (h, _) in enumerate(placed) if h & bit), len(placed))
-    _split(placed[:middle], depth + 1, bits + "0", target, out)
-    _split(placed[middle:], depth + 1, bits + "1", target, out)
+class _Sized(Protocol):
+    @property
+    def n_bytes(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Sized)
+
+
+def groups(shards: Sequence[S], parts: int, most: int = DEFAULT_SHARD_BYTES) -> list[list[S]]:
+    """``shards`` in runs of consecutive ones, a task each: about ``parts`` runs or more (so that ``parts``
+    workers all have work), none over ``most`` bytes unless it is one shard. How shards are grouped changes
+    what a task does at once, never a shard's files."""
+    size = min(most, -(-sum(s.n_bytes for s in shards) // max(parts, 1)))
+    out: list[list[S]] = []
+    held = 0
+    for shard in shards:
+        if out and out[-1] and held + shard.n_bytes > size:
+            out.append([])
+            held = 0
+        if not out:
+            out.append([])
+        out[-1].append(shard)
+        held += shard.n_bytes
+    return out
 
 
 def shard_key(documents: Iterable[_Document], context: Sequence[str]) -> str:

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transforms.records import FileRef
-from transforms.shards import Shard, cut_shards, path_hash, shard_key
+from transforms.shards import DEFAULT_SHARD_BYTES, MIN_DEPTH, Shard, cut_shards, groups, path_hash, shard_key
 
 _SIZES = st.integers(min_value=1, max_value=400)
 _CORPUS = st.dictionaries(st.text(min_size=1, max_size=8), _SIZES, max_size=60)
@@ -26,10 +26,14 @@ def contents(shards: list[Shard[FileRef]]) -> set[tuple[str, tuple[FileRef, ...]
     return {(s.name, s.documents) for s in shards}
 
 
-@given(_CORPUS, st.integers(min_value=1, max_value=1000))
+_FLOOR = st.integers(min_value=1, max_value=1000)
+_DEPTH = st.integers(min_value=0, max_value=4)
+
+
+@given(_CORPUS, st.integers(min_value=1, max_value=1000), _FLOOR, _DEPTH)
 def test_every_document_is_in_the_shard_its_path_hash_names_and_shards_are_bounded(
-        corpus: dict[str, int], target: int) -> None:
-    shards = cut_shards(refs(corpus), target)
+        corpus: dict[str, int], target: int, floor: int, min_depth: int) -> None:
+    shards = cut_shards(refs(corpus), target, floor, min_depth)
     placed = [d for s in shards for d in s.documents]
     assert sorted(d.path for d in placed) == sorted(corpus)  # every document once
     assert [s.name for s in shards] == sorted(s.name for s in shards)
@@ -37,16 +41,17 @@ def test_every_document_is_in_the_shard_its_path_hash_names_and_shards_are_bound
         assert s.documents and [d.path for d in s.documents] == sorted(d.path for d in s.documents)
         assert all(bits(d.path).startswith(s.name[1:]) for d in s.documents)
         assert s.n_bytes <= target or len(s.documents) == 1
+        assert len(s.name) - 1 >= min_depth or s.n_bytes <= floor or len(s.documents) == 1  # split deep enough
     names = [s.name[1:] for s in shards]  # leaves of one tree: no name is a prefix of another
     assert not any(a != b and b.startswith(a) for a in names for b in names)
 
 
-@given(_CORPUS, st.integers(min_value=1, max_value=1000), st.data())
+@given(_CORPUS, st.integers(min_value=1, max_value=1000), _FLOOR, _DEPTH, st.data())
 def test_one_change_rebuilds_only_shards_on_the_changed_documents_path(
-        corpus: dict[str, int], target: int, data: st.DataObject) -> None:
+        corpus: dict[str, int], target: int, floor: int, min_depth: int, data: st.DataObject) -> None:
     """Adding, editing or removing one document leaves every shard off its path down the tree as it was: a
     shard that is new is the changed document's leaf, or a sibling on its path (a split or a merge)."""
-    before = cut_shards(refs(corpus), target)
+    before = cut_shards(refs(corpus), target, floor, min_depth)
     kind = data.draw(st.sampled_from(["add", "edit", "remove"] if corpus else ["add"]))
     changed = dict(corpus)
     if kind == "add":
@@ -58,7 +63,7 @@ def test_one_change_rebuilds_only_shards_on_the_changed_documents_path(
             changed[path] = data.draw(_SIZES)
         else:
             del changed[path]
-    after = cut_shards(refs(changed), target)
+    after = cut_shards(refs(changed), target, floor, min_depth)
     new = contents(after) - contents(before)
     for name, _ in new:
         assert bits(path).startswith(name[1:-1])
@@ -84,6 +89,36 @@ def test_on_a_realistic_corpus_one_change_rebuilds_one_shard_and_rarely_two() ->
             del changed[victim]
         rebuilt.append(len(contents(cut_shards(refs(changed), target)) - contents(before)))
     assert max(rebuilt) <= 2 and statistics.mean(rebuilt) <= 1.1
+
+
+@pytest.mark.parametrize(("megabytes", "fewest", "most", "largest_mb"), [
+    (0.5, 1, 1, 1),  # under the floor: one shard
+    (50, 2 ** MIN_DEPTH, 2 ** (MIN_DEPTH + 1), 2.5),  # a re-run after one edit rebuilds ~1/32 of it
+    (1000, 2 ** MIN_DEPTH, 128, DEFAULT_SHARD_BYTES / 1e6),  # capped at the target
+])
+def test_the_default_cut_gives_small_corpora_many_shards_and_caps_large_ones(
+        megabytes: float, fewest: int, most: int, largest_mb: float) -> None:
+    rng = random.Random(3)
+    corpus: dict[str, int] = {}
+    total = 0
+    while total < megabytes * 1e6:
+        total += (size := rng.randint(5_000, 45_000))
+        corpus[f"commentary/{len(corpus):06d}.txt"] = size
+    shards = cut_shards(refs(corpus))
+    assert fewest <= len(shards) <= most
+    assert max(s.n_bytes for s in shards) <= largest_mb * 1e6
+
+
+def test_groups_are_runs_of_shards_that_keep_every_worker_busy_and_stay_bounded() -> None:
+    sizes = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3]
+    shards = cut_shards(refs({f"{i}.txt": n for i, n in enumerate(sizes)}), 1)  # one document a shard
+    for parts, most in ((1, 100), (4, 100), (4, 8), (100, 100)):
+        got = groups(shards, parts, most)
+        assert [s for g in got for s in g] == shards and all(got)
+        assert len(got) >= min(parts, len(shards))
+        assert all(sum(s.n_bytes for s in g) <= max(most, max(s.n_bytes for s in g)) for g in got)
+    assert len(groups(shards, 1, 100)) == 1
+    assert groups([], 4) == []
 
 
 def test_the_key_covers_the_documents_bytes_and_the_context() -> None:
