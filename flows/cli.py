@@ -111,6 +111,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS,
                         help="folder of Great Expectations suites (one JSON per table)")
     parser.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
+    parser.add_argument("--rehash", action="store_true",
+                        help="read and hash every raw file, even those whose size, inode and times are as the "
+                        "last run recorded them (by default those are taken as unchanged, as make and git do)")
     parser.add_argument("--keep", type=int, default=DEFAULT_KEEP,
                         help="published runs to keep (default %(default)s)")
     parser.add_argument("--csv-bom", action="store_true",
@@ -127,8 +130,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int,
                         help="worker processes, threads or local Dask workers (default: the CPU count)")
     parser.add_argument("--shard-mb", type=float, default=DEFAULT_SHARD_BYTES / 1e6,
-                        help="raw MB a shard holds at most, the unit of work, of re-use and of memory "
-                        "(default %(default)g)")
+                        help="raw MB a shard holds at most, the unit of re-use and of memory; a corpus "
+                        "of less than 32 times this is cut into about 32 shards (default %(default)g)")
 
 
 def _settings(args: argparse.Namespace) -> RunSettings:

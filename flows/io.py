@@ -24,7 +24,7 @@ from transforms.decoding import sha256_hex
 from transforms.errors import InputError, TaxonomyError
 from transforms.escapes import escape_path, unescape_path
 from transforms.inputs import skip_reason
-from transforms.records import RawFile, Rejection, RejectReason
+from transforms.records import FileRef, RawFile, Rejection, RejectReason
 from transforms.themes import Taxonomy, parse_taxonomy
 
 
@@ -179,6 +179,43 @@ def classify(root: bytes, relative: bytes, st: os.stat_result, real_root: bytes 
         return _rejected(relative, RejectReason.NOT_A_REGULAR_FILE,
                          f"a symlink to {kind_of(target.st_mode)}, not a regular file; never opened")
     return None
+
+
+# A file changed this recently (seconds before the run started) may change again within the file system's
+# timestamp granularity without its stat showing it: it is not taken as known by the next run.
+RACY_SECONDS = 2
+
+
+def stat_key(st: os.stat_result) -> str:
+    """What says that a file is as it was: its size, inode, modification and change times. The change time
+    (ctime) cannot be set back by tools that keep a modification time (``cp -p``, ``rsync -a``)."""
+    return f"{st.st_size}:{st.st_ino}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
+def settled_stat(raw_dir: Path, path: str, started_ns: int) -> str | None:
+    """The ``stat_key`` of the regular file at ``path`` when it last changed ``RACY_SECONDS`` or more before
+    ``started_ns`` (the run's start, before it read the file), else None."""
+    try:
+        st = os.lstat(os.path.join(os.fsencode(raw_dir), unescape_path(path)))
+    except OSError:
+        return None
+    settled = max(st.st_mtime_ns, st.st_ctime_ns) < started_ns - RACY_SECONDS * 1_000_000_000
+    return stat_key(st) if stat.S_ISREG(st.st_mode) and settled else None
+
+
+def known_ref(raw_dir: Path, path: str, known: tuple[str, str, int] | None) -> FileRef | None:
+    """The file's identity without reading it, when ``known`` (its ``stat_key``, sha256 and size when the last
+    run hashed it) still matches its stat; else None (and the file is read)."""
+    if known is None or skip_reason(path) is not None:
+        return None
+    try:
+        st = os.lstat(os.path.join(os.fsencode(raw_dir), unescape_path(path)))
+    except OSError:
+        return None
+    key, sha256, n_bytes = known
+    if not stat.S_ISREG(st.st_mode) or stat_key(st) != key or st.st_size != n_bytes:
+        return None
+    return FileRef(path, sha256, n_bytes)
 
 
 def read_raw(raw_dir: Path, path: str) -> RawFile | Rejection:

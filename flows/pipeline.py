@@ -38,6 +38,7 @@ from flows.tasks import (
     discover_files,
     draw_report_charts,
     fingerprint_files,
+    known_inputs,
     load_suites,
     load_taxonomy,
     new_run_id,
@@ -69,7 +70,9 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
     logger = get_run_logger()
     with run_lock(catalog.out_dir, s.lock_timeout, on_wait=lambda who: logger.info("waiting for %s", who)):
         clean_leftovers(catalog)
-        files, rejected = fingerprint_files(catalog.raw_dir, discover_files(catalog.raw_dir))
+        previous = previous_manifest(catalog)
+        files, rejected, stats = fingerprint_files(catalog.raw_dir, discover_files(catalog.raw_dir),
+                                                   _unwalked({} if s.rehash else known_inputs(previous)), started)
         if not files and not rejected:
             logger.warning("the raw dir %s holds no files: nothing to do, latest is unchanged", catalog.raw_dir)
             return {"run_id": run_id, "published": None, "row_counts": {}, "rejected": 0, "warnings": 0,
@@ -97,11 +100,10 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
             raise ValidationFailed(_failure_message(report, where, summaries))
         staged = publish.open_staging(catalog, run_id)
         try:
-            previous = previous_manifest(catalog)
             tables = stage_tables(catalog, staged, _unwalked(summaries), _unwalked(checked), _unwalked(previous))
             manifest = build_manifest(run_id=run_id, started=started, catalog=catalog, taxonomy=taxonomy,
                                       version=version, plan=plan, summaries=summaries, checked=checked,
-                                      previous=previous, joined=tables.joined)
+                                      previous=previous, joined=tables.joined, stats=stats)
             change_artifact(_unwalked(manifest["changes"]))
             charts = draw_report_charts(_unwalked(taxonomy.taxonomy), _unwalked(checked.tally))
             write_run_report(staged, _unwalked(run_report_data(manifest, taxonomy.taxonomy, checked.tally,

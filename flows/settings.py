@@ -52,6 +52,7 @@ class RunSettings(BaseModel):
     taxonomy: Path = DEFAULT_TAXONOMY
     expectations: Path = DEFAULT_EXPECTATIONS  # one GX suite (JSON) per table
     strict: bool = False  # any rejected raw file fails the run
+    rehash: bool = False  # read and hash every raw file, even those whose stat is as the last run recorded it
     keep: int = Field(DEFAULT_KEEP, ge=1)  # published runs kept under OUT/runs/
     lock_timeout: float = Field(DEFAULT_LOCK_TIMEOUT, ge=0)  # seconds to wait for another run on out_dir
     csv_bom: bool = False  # start each CSV file with a UTF-8 byte-order mark

@@ -65,21 +65,44 @@ def discover_files(raw_dir: Path) -> io.Discovery:
 
 
 @io_task
-def fingerprint_files(raw_dir: Path, found: io.Discovery) -> tuple[list[FileRef], list[Rejection]]:
+def fingerprint_files(raw_dir: Path, found: io.Discovery, known: dict[str, tuple[str, str, int]],
+                      started: datetime) -> tuple[list[FileRef], list[Rejection], dict[str, str]]:
     """Every file found hashed (one in memory at a time), or rejected with a reason; files with the same bytes
-    as another are rejected too, and so are the entries discovery did not list to read."""
+    as another are rejected too, and so are the entries discovery did not list to read. A file ``known`` (by
+    ``known_inputs``) whose stat is as recorded is not read again. Also returns the stat of each file read that
+    the next run may take as known (``flows.io.settled_stat``; ``started``: this run's start)."""
     refs: list[FileRef] = []
     rejected: list[Rejection] = list(found.rejected)
+    stats: dict[str, str] = {}
+    started_ns = int(started.timestamp() * 1e9)
+    hashed = 0
     for p in found.paths:
+        ref = io.known_ref(raw_dir, p, known.get(p))
+        if ref is not None:
+            stats[p] = known[p][0]
+            refs.append(ref)
+            continue
         item = io.read_raw(raw_dir, p)
         if isinstance(item, Rejection):
             rejected.append(item)
-        else:
-            refs.append(item.ref())
+            continue
+        hashed += 1
+        refs.append(item.ref())
+        if (key := io.settled_stat(raw_dir, p, started_ns)) is not None:
+            stats[p] = key
     refs, duplicates = drop_duplicates(refs)
-    get_run_logger().info("read: %d files, %d bytes; %d rejected, %d duplicates", len(refs),
-                          sum(r.n_bytes for r in refs), len(rejected), len(duplicates))
-    return refs, rejected + duplicates
+    get_run_logger().info("read: %d files, %d bytes (%d read and hashed, %d known by their stat); %d rejected, "
+                          "%d duplicates", len(refs), sum(r.n_bytes for r in refs), hashed, len(refs) + len(
+                              duplicates) - hashed, len(rejected), len(duplicates))
+    return refs, rejected + duplicates, stats
+
+
+def known_inputs(previous: dict[str, Any] | None) -> dict[str, tuple[str, str, int]]:
+    """The documents of the ``previous`` manifest with the stat they had: path -> (stat, sha256, bytes)."""
+    if previous is None:
+        return {}
+    return {i["path"]: (i["stat"], i["sha256"], i["bytes"]) for i in previous.get("inputs", [])
+            if i.get("status") == "document" and i.get("stat")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,12 +276,13 @@ def publish_run(catalog: Catalog, run_id: str, staged: Path, report: ValidationR
 def build_manifest(
     *, run_id: str, started: datetime, catalog: Catalog, taxonomy: LoadedTaxonomy, version: str, plan: Plan,
     summaries: list[ShardSummary], checked: Checked, previous: dict[str, Any] | None, joined: dict[str, str],
+    stats: dict[str, str],
 ) -> dict[str, Any]:
     """The snapshot's manifest; its ``files`` (every file with its sha256) are added when it is staged."""
     reused = {d["path"] for s in summaries if s.reused for d in s.documents}
     inputs = [
         {"path": d["path"], "sha256": d["sha256"], "bytes": d["n_bytes"], "encoding": d["encoding"],
-         "status": "document", "doc_id": d["doc_id"], "reused": d["path"] in reused}
+         "status": "document", "doc_id": d["doc_id"], "reused": d["path"] in reused, "stat": stats.get(d["path"])}
         for d in checked.documents
     ] + [
         {"path": r.path, "sha256": r.sha256, "bytes": r.n_bytes, "encoding": None, "status": "rejected",

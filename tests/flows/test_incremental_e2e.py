@@ -4,6 +4,7 @@ byte-identical with the same ids, snapshots are kept and listed, and the change 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -62,6 +63,30 @@ def test_rerun_reuses_unchanged_documents_byte_for_byte(raw: Path, tmp_path: Pat
         assert again["files"][name] == first_files[name], name  # Parquet and CSV byte-identical
     assert again["changes"]["documents"] == {"added": [], "changed": [], "removed": [], "unchanged": 4}
     assert all(r["delta"] == 0 for r in again["changes"]["rows"].values())
+
+
+def test_files_whose_stat_is_unchanged_are_not_read_again_and_edits_are_seen_all_the_same(
+        raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from flows import io
+
+    monkeypatch.setattr(io, "RACY_SECONDS", 0)  # the fixture's files were written a moment ago
+    out = tmp_path / "out"
+    run(raw, out)
+    assert all(i["stat"] for i in manifest(out)["inputs"] if i["status"] == "document")
+    caplog.clear()
+    assert run(raw, out)["processed"] == 0
+    assert "(0 read and hashed, 4 known by their stat)" in caplog.text
+    victim = raw / "extra.txt"
+    before = victim.stat()
+    victim.write_text(EXTRA.replace("Li Wei", "Li Mei"), encoding="utf-8")  # same size, mtime set back
+    os.utime(victim, ns=(before.st_atime_ns, before.st_mtime_ns))
+    caplog.clear()
+    edited = run(raw, out)
+    assert edited["processed"] == 1 and "(1 read and hashed, 3 known by their stat)" in caplog.text
+    assert any(r["author"] == "Li Mei" for r in rows(out, "articles"))
+    caplog.clear()
+    assert run(raw, out, rehash=True)["processed"] == 0
+    assert "(4 read and hashed, 0 known by their stat)" in caplog.text
 
 
 def test_editing_adding_and_removing_documents(raw: Path, tmp_path: Path) -> None:

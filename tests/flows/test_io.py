@@ -6,12 +6,14 @@ import socket
 import string
 from collections.abc import Iterator
 from pathlib import Path
+from time import time_ns
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.io import NotARegularFile, discover, read_raw, read_regular, read_taxonomy
+from flows import io
+from flows.io import NotARegularFile, discover, known_ref, read_raw, read_regular, read_taxonomy, settled_stat
 from flows.shards import SUMMARY, ShardStore
 from transforms.errors import InputError, TaxonomyError
 from transforms.escapes import unescape_path
@@ -298,3 +300,27 @@ def test_nothing_reads_a_file_but_through_open_regular() -> None:
                 if reads and (relative, function.name) not in _OWN_FILES:
                     found.append(f"{relative}:{call.lineno} {function.name}: {name}")
     assert found == [], "\n".join(found)
+
+
+def test_a_file_is_known_by_its_stat_only_while_size_inode_and_times_stay(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_bytes(b"Title\nBody.\n")
+    ref = read_raw(tmp_path, "a.txt")
+    assert isinstance(ref, RawFile)
+    assert settled_stat(tmp_path, "a.txt", time_ns()) is None  # just written: it may change again unseen
+    monkeypatch.setattr(io, "RACY_SECONDS", 0)
+    key = settled_stat(tmp_path, "a.txt", time_ns())
+    assert key is not None
+    known = (key, ref.sha256, ref.n_bytes)
+    assert known_ref(tmp_path, "a.txt", known) == ref.ref()
+    assert known_ref(tmp_path, "a.txt", None) is None
+    before = doc.stat()
+    doc.write_bytes(b"Title\nBodY.\n")  # the same size, and the modification time set back
+    os.utime(doc, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert known_ref(tmp_path, "a.txt", known) is None  # the change time says it was written
+    doc.unlink()
+    assert known_ref(tmp_path, "a.txt", known) is None
+    (tmp_path / "b.txt").write_bytes(b"x")
+    doc.symlink_to(tmp_path / "b.txt")
+    assert known_ref(tmp_path, "a.txt", known) is None and settled_stat(tmp_path, "a.txt", time_ns()) is None

@@ -17,11 +17,16 @@ from flows.validation import (
     _gx_frame,
     _run_suite,
     load_suite,
+    validate_shards,
     validate_tables,
 )
-from tests.transforms.test_tables import build
+from tests.transforms.helpers import document
+from tests.transforms.test_tables import TEXT, build
+from transforms.records import TaggedDocument
 from transforms.schema import TABLES, THEME_IDS
-from transforms.themes import Taxonomy
+from transforms.segment import segment_document
+from transforms.tables import build_tables
+from transforms.themes import Taxonomy, tag_articles
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +127,8 @@ def _one_summary_run(name: str, table: pa.Table, suite_json: dict, theme_ids: li
     return [_gx_check(name, r) for r in result.results]
 
 
-def _damaged(taxonomy: Taxonomy, damage: str) -> dict[str, pa.Table]:
-    tables = build(taxonomy)
+def _damaged(taxonomy: Taxonomy, damage: str, path: str | None = None) -> dict[str, pa.Table]:
+    tables = build(taxonomy) if path is None else _built_at(taxonomy, path)
     sentences = tables["sentences"]
     if damage == "blocking":
         tables["sentences"] = replace(sentences, "char_start", [-1] * sentences.num_rows)
@@ -190,3 +195,60 @@ def test_shards_checked_where_they_are_built_add_up_as_if_checked_here(taxonomy:
         v.add_tables({name: tables[name] for name in ("authors", "themes", "rejected")})
     assert here.finish().summary() == elsewhere.finish().summary()
     assert here.row_counts == elsewhere.row_counts
+
+
+def _built_at(taxonomy: Taxonomy, path: str) -> dict[str, pa.Table]:
+    """The tables of ``build``'s text as the document at ``path`` (its own ids)."""
+    doc = document(TEXT, path)
+    arts = segment_document(doc)
+    return build_tables([TaggedDocument(doc, arts, tag_articles(taxonomy, arts))], [], taxonomy)
+
+
+def _alone(suites: dict[str, dict], theme_ids: list[str], tables: dict[str, pa.Table]) -> Validation:
+    validation = Validation(suites, theme_ids)
+    validation.add_shard(tables)
+    return validation
+
+
+def test_a_group_of_shards_checked_together_gives_each_shard_its_own_results(
+        taxonomy: Taxonomy, suites: dict[str, dict], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each shard's results, failing rows and key hashes are those it would have alone, whether its group's
+    suites pass together (one GX run per table) or not (then per shard, for that table)."""
+    theme_ids = list(taxonomy.theme_ids)
+    shards = [_damaged(taxonomy, d, f"{i}.txt") for i, d in enumerate(("none", "blocking", "warning", "none"))]
+    runs: list[str] = []
+    run_suite = validation._run_suite
+    monkeypatch.setattr(validation, "_run_suite", lambda name, *a: runs.append(name) or run_suite(name, *a))
+    grouped = validate_shards(suites, theme_ids, shards)
+    ran = list(runs)
+    for tables, got in zip(shards, grouped, strict=True):
+        alone = _alone(suites, theme_ids, tables)
+        assert got.results() == alone.results()
+        assert got.row_counts == alone.row_counts
+        assert {k: v.tolist() for k, v in got.hashes().items()} == {k: v.tolist() for k, v in alone.hashes().items()}
+    assert not grouped[0].results()[0].failing_count
+    # sentences failed together, so they ran per shard; every other table ran once for the four shards
+    assert ran.count("sentences") == 1 + 4
+    assert all(ran.count(name) == 1 for name in set(ran) - {"sentences"})
+
+    runs.clear()
+    clean = [_damaged(taxonomy, "none", f"{i}.txt") for i in range(3)]
+    validate_shards(suites, theme_ids, clean)
+    assert sorted(runs) == sorted(set(runs))  # one run per table for the whole group
+
+
+def test_a_suite_with_an_expectation_on_the_whole_table_is_run_per_shard(
+        taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    """A mean (unlike a bound on each row) can pass on a group and fail on one of its shards: such a suite is
+    never run on the group."""
+    theme_ids = list(taxonomy.theme_ids)
+    mean = {"type": "expect_column_mean_to_be_between",
+            "kwargs": {"column": "n_words", "min_value": 0, "max_value": 100}, "meta": {}}
+    changed = {**suites, "sentences": {**suites["sentences"],
+                                       "expectations": [*suites["sentences"]["expectations"], mean]}}
+    long_words = _damaged(taxonomy, "warning", "long.txt")  # every sentence 500 words: its mean fails alone
+    shards = [long_words] + [_damaged(taxonomy, "none", f"{i}.txt") for i in range(30)]  # together under 100
+    grouped = validate_shards(changed, theme_ids, shards)
+    failed = [r for r in grouped[0].results() if r.check == "expect_column_mean_to_be_between(n_words)"]
+    assert failed and not failed[0].success
+    assert grouped[0].results() == _alone(changed, theme_ids, long_words).results()
