@@ -109,17 +109,19 @@ S = TypeVar("S", bound=_Sized)
 
 
 def groups(shards: Sequence[S], parts: int, most: int = DEFAULT_SHARD_BYTES) -> list[list[S]]:
-    """``shards`` in runs of consecutive ones, a task each: about ``parts`` runs or more (so that ``parts``
-    workers all have work), none over ``most`` bytes unless it is one shard. How shards are grouped changes
-    what a task does at once, never a shard's files."""
-    size = min(most, -(-sum(s.n_bytes for s in shards) // max(parts, 1)))
+    """``shards`` in runs of consecutive ones, a task each: ``parts`` runs of about equal bytes (so that
+    ``parts`` workers finish together), or more where that would put over ``most`` bytes in a run (then runs of
+    about ``most``, a shard more at most); a run is one shard at least. How shards are grouped changes what a
+    task does at once, never a shard's files."""
+    total = sum(s.n_bytes for s in shards)
+    count = min(len(shards), max(parts, 1, -(-total // max(most, 1))))
+    if count == len(shards):
+        return [[shard] for shard in shards]
     out: list[list[S]] = []
     held = 0
     for shard in shards:
-        if out and out[-1] and held + shard.n_bytes > size:
-            out.append([])
-            held = 0
-        if not out:
+        # a new run starts where the bytes so far reach the next of ``count`` equal steps
+        if not out or (len(out) < count and held + shard.n_bytes / 2 > total * len(out) / count):
             out.append([])
         out[-1].append(shard)
         held += shard.n_bytes

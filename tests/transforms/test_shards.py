@@ -116,7 +116,12 @@ def test_groups_are_runs_of_shards_that_keep_every_worker_busy_and_stay_bounded(
         got = groups(shards, parts, most)
         assert [s for g in got for s in g] == shards and all(got)
         assert len(got) >= min(parts, len(shards))
-        assert all(sum(s.n_bytes for s in g) <= max(most, max(s.n_bytes for s in g)) for g in got)
+    rng = random.Random(5)
+    many = cut_shards(refs({f"{i}.txt": rng.randint(50, 150) for i in range(400)}), 1)
+    for parts in (2, 4, 8):
+        sizes = [sum(s.n_bytes for s in g) for g in groups(many, parts, most=10**9)]
+        assert len(sizes) == parts and max(sizes) < 1.05 * min(sizes)  # workers finish together
+    assert all(sum(s.n_bytes for s in g) <= 2_000 + 150 for g in groups(many, 2, most=2_000))
     assert len(groups(shards, 1, 100)) == 1
     assert groups([], 4) == []
 
