@@ -4,7 +4,8 @@ side by side with another revision.
     .venv/bin/python -m benchmarks.incremental [--docs 2000 | --mb 1000] [--repeat 3] [--against REV]
 
 For each case, the median over --repeat runs of: wall-clock seconds of the whole command, and the flow's own
-time from the manifest (started_at to finished_at: no interpreter or Prefect server start-up). Cases: one small
+time from the manifest (started_at to finished_at: no interpreter or Prefect server start-up); and the peak RSS
+of the flow's process and of the largest shard builder, from the run's log. Cases: one small
 document (the fixed start-up: Prefect's temporary server, imports, the suites' fixed cost), a full run over the
 corpus, a re-run after editing one of its documents, and a re-run with nothing changed. Then each re-run's work
 beyond the fixed start-up as a share of the full run's (targets: under 10% after one edit, under 5% with nothing
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -49,6 +51,9 @@ def run(raw: Path, out: Path, tree: Path = PROJECT_ROOT, options: tuple[str, ...
         raise SystemExit(f"run failed:\n{result.stdout}\n{result.stderr}")
     manifest = json.loads((out / "latest" / "manifest.json").read_text(encoding="utf-8"))
     flow = (datetime.fromisoformat(manifest["finished_at"]) - datetime.fromisoformat(manifest["started_at"]))
+    rss = re.findall(r"peak RSS: flow process ([0-9.]+) MB, shard builders ([0-9.]+) MB", result.stdout + result.stderr)
+    if rss:  # the log line of this tree's commit; another revision may log none
+        manifest["peak_rss_mb"] = tuple(float(v) for v in rss[-1])
     return wall, flow.total_seconds(), manifest
 
 
@@ -65,7 +70,10 @@ def report(label: str, cases: dict[str, list[tuple[float, float, dict[str, Any]]
         flow = statistics.median(r[1] for r in results)
         medians[case] = (wall, flow)
         processed = results[-1][2]["processed"]
-        print(f"{label}: {case:<30} {wall:8.2f} {flow:10.2f}   {processed['processed']} / {processed['reused']}")
+        rss = results[-1][2].get("peak_rss_mb")
+        memory = f"; peak RSS: flow {rss[0]:.0f} MB, a shard builder {rss[1]:.0f} MB" if rss else ""
+        counts = f"{processed['processed']} / {processed['reused']}"
+        print(f"{label}: {case:<30} {wall:8.2f} {flow:10.2f}   {counts}{memory}")
     startup, full = medians[CASES[0]], medians["full run"]
     for case, target in TARGETS.items():
         target = LARGE_TARGET if mb >= 1000 else target

@@ -172,7 +172,7 @@ def _rejection_summary(rejected: list[Rejection], examples: int = 10) -> str:
     ordered = sorted(rejected, key=lambda r: r.path)
     listing = "; ".join(f"{r.path}: {r.reason.value} ({r.message})" for r in ordered[:examples])
     more = f"; and {len(rejected) - examples} more" if len(rejected) > examples else ""
-    counts = ", ".join(f"{reason} {n}" for reason, n in by_reason.most_common())
+    counts = ", ".join(f"{reason} {n}" for reason, n in sorted(by_reason.items(), key=lambda rn: (-rn[1], rn[0])))
     return f"{len(rejected)} raw files were rejected ({counts}): {listing}{more}"
 
 

@@ -144,6 +144,6 @@ def test_strict_mode_fails_and_names_the_rejections(raw: Path, tmp_path: Path) -
     with pytest.raises(RejectedInputError) as failure:
         corpus_pipeline(RunSettings(raw_dir=raw, out_dir=tmp_path / "out", strict=True))
     message = str(failure.value)
-    assert message.startswith("12 raw files were rejected (skipped 4, empty 2, binary 2, ")
+    assert message.startswith("12 raw files were rejected (skipped 4, binary 2, empty 2, ")
     assert "--strict is set" in message and ".DS_Store: skipped (.DS_Store is an operating-system file)" in message
     assert not (tmp_path / "out" / "latest").exists()
