@@ -94,6 +94,7 @@ class Staged:
 
     digests: dict[str, dict[str, Any]]  # every file's, by path relative to the staging dir
     joined: dict[str, str]  # each single CSV file's path -> the key of its parts (``_parts_key``)
+    durable: frozenset[str]  # the files hard-linked from the shard store or ``latest``, which are fsynced there
 
 
 def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSummary], store: ShardStore,
@@ -102,26 +103,30 @@ def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSumm
     ``previous`` snapshot's (``latest``) is linked from it rather than joined again."""
     digests: dict[str, dict[str, Any]] = {}
     joined: dict[str, str] = {}
+    durable: set[str] = set()
     to_join: list[tuple[list[Path], Path]] = []
     for t in DOCUMENT_TABLES:
         parts: list[Path] = []
         for s in summaries:
             for name, target in ((f"{t.name}.parquet", parquet_part(staged, t.name, s.name)),
                                  (f"{t.name}.csv", csv_part(staged, t.name, s.name))):
-                _link(store.file(s.key, name), target)
+                if _link(store.file(s.key, name), target):
+                    durable.add(target.relative_to(staged).as_posix())
                 digests[target.relative_to(staged).as_posix()] = s.files[name]
             parts.append(csv_part(staged, t.name, s.name))
         whole = csv_path(staged, t.name).relative_to(staged).as_posix()
         if sum(s.row_counts[t.name] for s in summaries) > MAX_CSV_ROWS:
             continue
         if len(parts) == 1:
-            _link(parts[0], csv_path(staged, t.name))
+            if _link(parts[0], csv_path(staged, t.name)) and parts[0].relative_to(staged).as_posix() in durable:
+                durable.add(whole)
             digests[whole] = summaries[0].files[f"{t.name}.csv"]
             continue
         joined[whole] = _parts_key([s.files[f"{t.name}.csv"]["sha256"] for s in summaries])
         reused = _previous_file(catalog, previous, whole, joined[whole])
         if reused is not None:
-            _link(catalog.latest / whole, csv_path(staged, t.name))
+            if _link(catalog.latest / whole, csv_path(staged, t.name)):
+                durable.add(whole)
             digests[whole] = reused
         else:
             to_join.append((parts, csv_path(staged, t.name)))
@@ -137,7 +142,7 @@ def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSumm
             _link(part, csv_path(staged, name))
             digests[csv_path(staged, name).relative_to(staged).as_posix()] = digests[
                 part.relative_to(staged).as_posix()]
-    return Staged(digests, joined)
+    return Staged(digests, joined, frozenset(durable))
 
 
 def _parts_key(part_digests: Sequence[str]) -> str:
@@ -159,13 +164,16 @@ def _previous_file(catalog: Catalog, previous: Mapping[str, Any] | None, path: s
     return digest if same else None
 
 
-def _link(source: Path, target: Path) -> None:
-    """``target`` made the same file as ``source``: a hard link, or a copy where one cannot be made."""
+def _link(source: Path, target: Path) -> bool:
+    """``target`` made the same file as ``source``: a hard link (returns True), or a copy where one cannot be
+    made (False: the copy is a new file, to be fsynced with the snapshot)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without hard links
         shutil.copyfile(source, target)
+        return False
+    return True
 
 
 def _join_csv(parts: Sequence[Path], target: Path, bom: bool) -> dict[str, Any]:

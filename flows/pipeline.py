@@ -71,7 +71,7 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
     with run_lock(catalog.out_dir, s.lock_timeout, on_wait=lambda who: logger.info("waiting for %s", who)):
         clean_leftovers(catalog)
         previous = previous_manifest(catalog)
-        files, rejected, stats = fingerprint_files(catalog.raw_dir, discover_files(catalog.raw_dir),
+        files, rejected, stats = fingerprint_files(catalog.raw_dir, _unwalked(discover_files(catalog.raw_dir)),
                                                    _unwalked({} if s.rehash else known_inputs(previous)), started)
         if not files and not rejected:
             logger.warning("the raw dir %s holds no files: nothing to do, latest is unchanged", catalog.raw_dir)
@@ -109,7 +109,7 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
             write_run_report(staged, _unwalked(run_report_data(manifest, taxonomy.taxonomy, checked.tally,
                                                                checked.rejected)), _unwalked(charts))
             published = publish_run(catalog, run_id, staged, _unwalked(report), _unwalked(manifest),
-                                    _unwalked(tables.digests), _unwalked(plan))
+                                    _unwalked(tables), _unwalked(plan))
         except BaseException:
             publish.discard_staging(staged)
             raise

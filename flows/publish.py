@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -143,8 +143,11 @@ def digest_bytes(data: bytes) -> dict[str, Any]:
     return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
 
 
-def fsync_tree(root: Path) -> None:
-    for path in [*sorted(p for p in root.rglob("*") if p.is_file()), *sorted(root.rglob("*")), root]:
+def fsync_tree(root: Path, durable: Collection[str] = ()) -> None:
+    """Flush every file under ``root`` but those named in ``durable`` (paths relative to ``root`` of hard links to
+    files fsynced where they were written), then every directory, ``root`` last."""
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).as_posix() not in durable)
+    for path in [*files, *sorted(p for p in root.rglob("*") if p.is_dir()), root]:
         flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
         fd = os.open(path, flags)
         try:
@@ -180,16 +183,17 @@ def stage_run(
 
 
 def finish_staging(root: Path, validation_details: Mapping[str, Any], manifest: dict[str, Any],
-                   known_digests: Mapping[str, dict[str, Any]] | None = None) -> Path:
+                   known_digests: Mapping[str, dict[str, Any]] | None = None, durable: Collection[str] = ()
+                   ) -> Path:
     """Add the validation results, the dataset card and the manifest (with every file's hash; ``known_digests``
-    are those of files hashed as they were written) to a staged run whose tables are written, and fsync it all;
-    returns the staging dir."""
+    are those of files hashed as they were written) to a staged run whose tables are written, and fsync it all
+    (but the ``durable`` files: ``fsync_tree``); returns the staging dir."""
     for name, details in validation_details.items():
         write_json(validation_path(root, name), details)
     (root / "README.md").write_text(render_card(manifest), encoding="utf-8")
     manifest["files"] = file_digests(root, known_digests)
     write_json(manifest_path(root), manifest)
-    fsync_tree(root)
+    fsync_tree(root, durable)
     return root
 
 

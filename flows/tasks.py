@@ -259,10 +259,10 @@ def write_run_report(staged: Path, data: ReportData, charts: Charts) -> Path:
 
 @io_task
 def publish_run(catalog: Catalog, run_id: str, staged: Path, report: ValidationReport, manifest: dict[str, Any],
-                digests: dict[str, dict[str, Any]], plan: Plan) -> Path:
+                tables: Staged, plan: Plan) -> Path:
     """Finish the staged run (validation results, card, manifest), switch latest to it, link the report as an
     artifact, prune old runs and the stored shards this run does not use."""
-    publish.finish_staging(staged, report.details, manifest, digests)
+    publish.finish_staging(staged, report.details, manifest, tables.digests, tables.durable)
     final = publish.switch_latest(catalog, run_id, staged)
     create_link_artifact(link=(final / REPORT_FILE).resolve().as_uri(), link_text=f"report of run {run_id}",
                          key="corpus-report", description="The run's visual report (self-contained HTML)")

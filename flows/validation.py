@@ -245,9 +245,8 @@ class Validation:
                                              ok, 0 if ok else 1, () if ok else (f"observed: {rows}",))])
         if self.shards > 1:
             for (name, label), parts in self._hashes.items():
-                hashes = np.concatenate(parts)
-                _, counts = np.unique(hashes, return_counts=True)
-                repeated = int((counts - 1)[counts > 1].sum())
+                hashes = np.sort(np.concatenate(parts))
+                repeated = int(np.count_nonzero(hashes[1:] == hashes[:-1]))  # rows past the first of each key
                 examples = (f"{repeated} rows repeat a key seen in another shard",) if repeated else ()
                 self._merge([CheckResult(name, f"{label} (across shards)", "critical", not repeated, repeated,
                                          examples, source="code")])

@@ -110,3 +110,19 @@ def test_table_files_hash_what_they_write(tmp_path: Path, csv_bom: bool) -> None
     assert files.close() == {}  # closing again finishes nothing
     assert file_digests(tmp_path, known={"empty.csv": {"sha256": "x", "bytes": 0}})["empty.csv"] == \
         {"sha256": "x", "bytes": 0}
+
+
+def test_fsync_tree_flushes_every_file_and_directory_but_the_durable_links(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows import publish as publishing
+
+    root = tmp_path / "run"
+    (root / "csv" / "t").mkdir(parents=True)
+    for name in ("manifest.json", "csv/t.csv", "csv/t/part-a.csv", "csv/t/part-b.csv"):
+        (root / name).write_text(name, encoding="utf-8")
+    flushed: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(publishing.os, "fsync", lambda fd: (flushed.append(os.fstat(fd).st_ino), real_fsync(fd)))
+    publishing.fsync_tree(root, durable={"csv/t/part-a.csv"})
+    inodes = {p.relative_to(root).as_posix(): p.stat().st_ino for p in [root, *root.rglob("*")]}
+    assert sorted(flushed) == sorted(ino for name, ino in inodes.items() if name != "csv/t/part-a.csv")
