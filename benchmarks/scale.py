@@ -93,8 +93,9 @@ def stages(mb: float, shard_mb: float = DEFAULT_SHARD_BYTES / 1e6) -> None:
                     tagged = []
                     found = {d.path: a for d, a in segmented if not isinstance(a, Rejection)}
                     for batch in cut([d for d in docs if d.path in found], DEFAULT_BATCH_BYTES):
-                        scores = tag_articles(taxonomy, (x for d in batch for x in found[d.path]))
-                        tagged.append([TaggedDocument(d, found[d.path], scores) for d in batch])
+                        scores = tag_articles(taxonomy, (x for d in batch for x in found[d.path].articles))
+                        tagged.append([TaggedDocument(d, found[d.path].articles, scores, found[d.path].lines)
+                                       for d in batch])
                 with clock("build tables"):  # once per batch, as the flow does
                     tables = concat_document_tables([t for batch in tagged for t in documents_tables(batch).values()])
                 raws, docs, segmented, tagged = [], [], [], []  # let the shard's records go (as a batch's do)

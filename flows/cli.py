@@ -11,6 +11,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flows.catalog import (
     DEFAULT_DICTIONARY,
@@ -23,6 +24,9 @@ from flows.deploy import DEFAULT_CRON, DEFAULT_NAME, DEFAULT_TIMEZONE
 from flows.runners import DEFAULT_RUNNER, RUNNERS
 from flows.settings import RunSettings, apply_defaults
 from transforms.shards import DEFAULT_SHARD_BYTES
+
+if TYPE_CHECKING:
+    from transforms.themes import Taxonomy
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,11 +87,14 @@ def _parser() -> argparse.ArgumentParser:
         "evaluate", help="score segmentation and tagging against hand-checked gold files",
         description="Print article boundary F1, title and author exact match, paragraph-kind accuracy, sentence "
         "boundary precision/recall/F1 and primary-theme accuracy, per corpus and overall. Give one corpus with "
-        "--raw-dir and --gold, or a folder of corpora (each <name>/raw/ and <name>/gold.json) with --corpora.",
+        "--raw-dir and --gold, or a folder of corpora (each <name>/raw/ and <name>/gold.json) with --corpora. "
+        "With --pages, score real web page captures (<set>/NN.txt with NN.json) laid out five ways, per layout, "
+        "for the sets the rules were tuned on and, apart, those named in the folder's held_out.txt.",
     )
     evaluate.add_argument("--raw-dir", type=Path, help="the corpus's raw files")
     evaluate.add_argument("--gold", type=Path, help="its gold file (JSON)")
     evaluate.add_argument("--corpora", type=Path, help="a folder of corpora, e.g. tests/data/corpora")
+    evaluate.add_argument("--pages", type=Path, help="a folder of page captures, e.g. tests/data/pages")
     evaluate.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
 
     generate = sub.add_parser(
@@ -295,10 +302,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     from transforms.evaluate import Tally
     from transforms.themes import parse_taxonomy
 
-    if args.corpora is None and (args.raw_dir is None or args.gold is None):
-        return _fail("evaluate needs --raw-dir and --gold, or --corpora")
+    if args.corpora is None and args.pages is None and (args.raw_dir is None or args.gold is None):
+        return _fail("evaluate needs --raw-dir and --gold, or --corpora, or --pages")
     try:
         taxonomy = parse_taxonomy(read_regular(args.taxonomy).decode("utf-8"))
+        if args.pages is not None:
+            return _evaluate_pages(args.pages, taxonomy)
         if args.corpora is not None:
             corpora = {c.name: (c / "raw", load_gold(c / "gold.json")) for c in corpora_under(args.corpora)}
         else:
@@ -312,14 +321,40 @@ def _evaluate(args: argparse.Namespace) -> int:
     columns = {name: t.metrics() for name, t in tallies.items()}
     if len(columns) > 1:
         columns["overall"] = overall.metrics()
+    _print_metrics(columns)
+    return 0
+
+
+def _evaluate_pages(folder: Path, taxonomy: Taxonomy) -> int:
+    from flows.evaluation import evaluate_pages, held_out_sets
+    from transforms.evaluate import Tally
+    from transforms.pages import LAYOUTS
+
+    tallies = evaluate_pages(folder, taxonomy)
+    held_out = held_out_sets(folder)
+    for label, sets in (("tuned on", sorted({s for s, _ in tallies} - held_out)), ("held out", sorted(held_out))):
+        columns: dict[str, dict[str, float | None]] = {}
+        every = Tally()
+        for layout in LAYOUTS:
+            tally = Tally()
+            for name in sets:
+                tally.add(tallies.get((name, layout), Tally()))
+            every.add(tally)
+            columns[layout] = tally.metrics()
+        columns["all"] = every.metrics()
+        print(f"{label}: {', '.join(sets) or '(none)'} ({every.articles_gold} articles in all layouts)")
+        _print_metrics(columns)
+    return 0
+
+
+def _print_metrics(columns: dict[str, dict[str, float | None]]) -> None:
     width = max(len(n) for n in columns) + 2
     print(f"{'metric':<26}" + "".join(f"{name:>{width}}" for name in columns))
-    for metric in overall.metrics():
+    for metric in next(iter(columns.values())):
         cells = "".join(
             f"{'n/a' if m[metric] is None else f'{m[metric]:.3f}':>{width}}" for m in columns.values()
         )
         print(f"{metric:<26}{cells}")
-    return 0
 
 
 def _generate(args: argparse.Namespace) -> int:

@@ -10,8 +10,9 @@ from flows.io import read_regular
 from transforms.decoding import read_document
 from transforms.errors import InputError
 from transforms.evaluate import Tally, score_document
+from transforms.pages import LAYOUTS, gold_document, lay_out
 from transforms.records import Document, RawFile
-from transforms.segment import segment_document
+from transforms.segment import segment_lines
 from transforms.themes import Taxonomy, tag_articles
 
 
@@ -25,8 +26,8 @@ def load_gold(path: Path) -> dict[str, Any]:
 def evaluate_corpus(raw_dir: Path, gold: dict[str, Any], taxonomy: Taxonomy) -> Tally:
     """Scores summed over the gold file's documents, read from ``raw_dir``."""
     total = Tally()
-    for gold_document in gold["documents"]:
-        path = gold_document["path"]
+    for coded in gold["documents"]:
+        path = coded["path"]
         try:
             data = read_regular(raw_dir / path)
         except OSError as exc:
@@ -34,13 +35,55 @@ def evaluate_corpus(raw_dir: Path, gold: dict[str, Any], taxonomy: Taxonomy) -> 
         doc = read_document(RawFile(path, data))
         if not isinstance(doc, Document):
             raise InputError(f"{path} is in the gold file but was rejected: {doc.message}")
-        articles = segment_document(doc)
-        scores = tag_articles(taxonomy, articles)
-        primary = {a.article_id: s[0].theme_id if (s := scores[a.article_id]) else None for a in articles}
-        total.add(score_document(doc.text, articles, primary, gold_document))
+        total.add(evaluate_document(doc, coded, taxonomy))
     return total
 
 
 def corpora_under(folder: Path) -> list[Path]:
     """Every ``<name>/`` under ``folder`` that holds a ``raw/`` dir and a ``gold.json``."""
     return sorted(p for p in folder.iterdir() if (p / "gold.json").is_file() and (p / "raw").is_dir())
+
+
+def evaluate_document(doc: Document, coded: dict[str, Any], taxonomy: Taxonomy) -> Tally:
+    """One document segmented, tagged and scored against its gold."""
+    articles, lines = segment_lines(doc)
+    scores = tag_articles(taxonomy, articles)
+    primary = {a.article_id: s[0].theme_id if (s := scores[a.article_id]) else None for a in articles}
+    roles = [(line.char_start, line.char_end, line.role) for line in lines]
+    return score_document(doc.text, articles, primary, coded, roles)
+
+
+HELD_OUT_FILE = "held_out.txt"
+
+
+def held_out_sets(folder: Path) -> set[str]:
+    """The sets of page captures kept out of tuning the rules, named one a line in ``folder/held_out.txt``."""
+    path = folder / HELD_OUT_FILE
+    return set(read_regular(path).decode("utf-8").split()) if path.is_file() else set()
+
+
+def page_sets(folder: Path) -> list[Path]:
+    """Every set of page captures under ``folder`` (``<set>/NN.txt`` with ``NN.json``)."""
+    return sorted(p for p in folder.iterdir() if p.is_dir() and any(p.glob("*.json")))
+
+
+def evaluate_pages(folder: Path, taxonomy: Taxonomy, layouts: tuple[str, ...] = LAYOUTS
+                   ) -> dict[tuple[str, str], Tally]:
+    """Scores per (set, layout) of the page captures under ``folder``, each laid out as ``transforms.pages``
+    lays them out."""
+    tallies: dict[tuple[str, str], Tally] = {}
+    for pages in page_sets(folder):
+        for gold_path in sorted(pages.glob("*.json")):
+            name = f"{pages.name}/{gold_path.stem}.txt"
+            gold = load_gold(gold_path)
+            try:
+                capture = read_regular(gold_path.with_suffix(".txt")).decode("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"the capture of {gold_path} cannot be read: {exc}") from exc
+            for layout in layouts:
+                doc = read_document(RawFile(name, lay_out(capture, gold, layout).encode("utf-8")))
+                if not isinstance(doc, Document):
+                    raise InputError(f"{name} laid out {layout} was rejected: {doc.message}")
+                tally = tallies.setdefault((pages.name, layout), Tally())
+                tally.add(evaluate_document(doc, gold_document(name, gold), taxonomy))
+    return tallies

@@ -12,6 +12,7 @@ from flows.snapshots import read_table
 from transforms.records import Rejection
 from transforms.report import (
     ARTICLE_COLUMNS,
+    LINE_COLUMNS,
     SENTENCE_COLUMNS,
     TAG_COLUMNS,
     Charts,
@@ -32,7 +33,7 @@ def report_data(run_root: Path, manifest: dict[str, Any]) -> ReportData:
 
     tally = ReportTally().add(read("articles", ARTICLE_COLUMNS),
                               read("theme_tags", TAG_COLUMNS, filters=[("level", "=", "article")]),
-                              read("sentences", SENTENCE_COLUMNS))
+                              read("sentences", SENTENCE_COLUMNS), read("lines", LINE_COLUMNS))
     themes = read("themes", ["theme_id", "label"])
     return ReportData(
         manifest=manifest,

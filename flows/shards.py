@@ -42,7 +42,7 @@ from flows.validation import Validation, validate_shards
 from transforms.batches import DEFAULT_BATCH_BYTES, cut, process_batch
 from transforms.checks import CheckResult
 from transforms.records import FileRef, RawFile, Rejection, RejectReason
-from transforms.report import ARTICLE_COLUMNS, SENTENCE_COLUMNS, TAG_COLUMNS, ReportTally
+from transforms.report import ARTICLE_COLUMNS, LINE_COLUMNS, SENTENCE_COLUMNS, TAG_COLUMNS, ReportTally
 from transforms.schema import arrow_schema
 from transforms.tables import DOCUMENT_TABLES, AuthorTally, concat_document_tables, derived_tables
 from transforms.themes import Taxonomy
@@ -275,7 +275,7 @@ def _store(setup: ShardSetup, spec: ShardSpec, shard: _Built, validation: Valida
     store, tables, key = ShardStore(setup.store), shard.tables, shard.key
     hashes = validation.hashes()
     tally = ReportTally().add(tables["articles"].select(ARTICLE_COLUMNS), tables["theme_tags"].select(TAG_COLUMNS),
-                              tables["sentences"].select(SENTENCE_COLUMNS))
+                              tables["sentences"].select(SENTENCE_COLUMNS), tables["lines"].select(LINE_COLUMNS))
     tmp = store.begin(key)
     try:
         files = TableFiles(tmp, {t.name: arrow_schema(t) for t in DOCUMENT_TABLES}, setup.csv_bom)

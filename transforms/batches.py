@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 import pyarrow as pa
 
 from transforms.decoding import read_document
-from transforms.records import Article, Document, RawFile, Rejection, TaggedDocument
+from transforms.records import Document, RawFile, Rejection, Segmented, TaggedDocument
 from transforms.segment import segment_or_reject
 from transforms.tables import documents_tables
 from transforms.themes import Taxonomy, tag_articles
@@ -95,7 +95,7 @@ def process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
 def _process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
     """An unexpected error on one file rejects that file (``internal_error``), never the batch."""
     out = BatchResult(n_bytes=sum(f.n_bytes for f in files))
-    segmented: list[tuple[Document, tuple[Article, ...]]] = []
+    segmented: list[tuple[Document, Segmented]] = []
     for raw in files:
         try:
             doc = read_document(raw)
@@ -121,8 +121,8 @@ def _process_batch(files: Sequence[RawFile], taxonomy: Taxonomy) -> BatchResult:
     return out
 
 
-def _tagged_tables(taxonomy: Taxonomy, segmented: Sequence[tuple[Document, tuple[Article, ...]]]
+def _tagged_tables(taxonomy: Taxonomy, segmented: Sequence[tuple[Document, Segmented]]
                    ) -> dict[str, dict[str, pa.Table]]:
     """The documents' tables, their articles tagged together (one matching pass)."""
-    scores = tag_articles(taxonomy, (a for _, articles in segmented for a in articles))
-    return documents_tables([TaggedDocument(doc, articles, scores) for doc, articles in segmented])
+    scores = tag_articles(taxonomy, (a for _, parts in segmented for a in parts.articles))
+    return documents_tables([TaggedDocument(doc, parts.articles, scores, parts.lines) for doc, parts in segmented])

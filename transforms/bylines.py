@@ -17,7 +17,8 @@ import re
 
 from transforms.records import Byline
 
-_CAP_WORD = r"(?-i:[A-Z])[\w'’.\-]*"  # a capitalised name word: Li, O'Neil, Jean-Paul, J.
+# A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
+_CAP_WORD = r"(?-i:[A-Z][a-z'’]*(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*\.?)"
 _NAME = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}}"
 _LATIN_NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
 _CJK_NAMES = r"[\u3400-\u9fff·]{2,8}(?:[、，,\s]+[\u3400-\u9fff·]{2,8})*"
@@ -65,10 +66,43 @@ def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str]
     return stripped, (pattern.match(stripped) if 0 < len(stripped) <= MAX_LINE else None)
 
 
+# Where a byline's furniture starts: a separator, an update stamp, a date (``By Zhao Lei Updated Mar.4``,
+# ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen | January 24, 2020``).
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:[|·•]|\s(?:updated|published|posted|last\s+updated)\b|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
+    re.IGNORECASE,
+)
+# A name and an affiliation, as The Conversation and university pages sign: ``Kevin Tolhurst, University of
+# Melbourne``.
+_AFFILIATED = re.compile(
+    rf"(?P<name>{_NAME}),\s*(?-i:(?:[A-Z][\w'’&.-]*|of|the|and|for)\s+){{0,6}}"
+    r"(?-i:University|Institute|College|School|Centre|Center|Academy|Foundation|Council|Agency|Association"
+    r"|Society|Laboratory|Hospital|Commission|Ministry)\b[\w ,'’&.-]{0,60}"
+)
+_LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
+
+
 def parse_byline(line: str) -> Byline | None:
-    """Return the byline on ``line``, or None when the line is not a byline."""
-    stripped, m = _whole_line(_BYLINE, line)
+    """Return the byline on ``line``, or None when the line is not a byline. The name is the name only:
+    what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it."""
+    stripped = line.strip()
+    if not 0 < len(stripped) <= MAX_LINE:
+        return None
+    m = None
+    tail = _BYLINE_TAIL.search(stripped)
+    if tail is not None and tail.start() > 0:
+        m = _BYLINE.match(stripped[: tail.start()])
+        named = _LABELLED_NAME.fullmatch(stripped)
+        if m is None and named is not None and _is_date_tail(stripped[tail.start():]):
+            name = " ".join(named.group("name").split())
+            if _NOT_NAME_WORDS.isdisjoint(name.split()):
+                return Byline(line=stripped, name=name, role="author")
     if m is None:
+        m = _BYLINE.match(stripped)
+    if m is None:
+        affiliated = _AFFILIATED.fullmatch(stripped)
+        if affiliated is not None and _NOT_NAME_WORDS.isdisjoint(affiliated.group("name").split()):
+            return Byline(line=stripped, name=" ".join(affiliated.group("name").split()), role="author")
         return None
     name = m.group("name") or m.group("by_name") or m.group("cjk_name")
     if m.group("by_name") and not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
@@ -76,6 +110,14 @@ def parse_byline(line: str) -> Byline | None:
     name = " ".join(name.split()).rstrip(".")
     role = _ROLES.get((m.group("label") or "").lower(), "author")
     return Byline(line=stripped, name=name, role=role)
+
+
+_DATE_TAIL = re.compile(
+    r"\s*[|·•]\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*")
+
+
+def _is_date_tail(tail: str) -> bool:
+    return _DATE_TAIL.fullmatch(tail) is not None
 
 
 def parse_credit(line: str) -> tuple[str, str] | None:

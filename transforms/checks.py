@@ -47,7 +47,7 @@ def check_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
     doc_texts = docs.column("text").to_pylist()
     doc_chars = pc.utf8_length(docs.column("text"))
     results = []
-    for name in ("articles", "paragraphs", "sentences"):
+    for name in ("articles", "paragraphs", "sentences", "lines"):
         table = tables[name]
         where = pc.index_in(table.column("doc_id"), value_set=doc_ids)
         start, end = table.column("char_start"), table.column("char_end")

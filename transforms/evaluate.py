@@ -16,11 +16,23 @@ the units around it:
   on the same line (none: a miss);
 - paragraph kind: over gold paragraphs, against the predicted paragraph that starts at the same offset;
 - sentence boundaries: the offsets where sentences end (precision, recall, F1).
+
+A gold document may also list its non-blank ``lines`` (``{"text", "role", "article"}``, as the real pages'
+gold does, ``transforms.pages``), and its articles ``authors`` (names) and ``credits`` (texts) in place of
+``author``. Then the title lines are those the gold names, and four more figures are scored:
+
+- authors exact: the set of names in the predicted byline equals the gold's;
+- paragraph count exact: over gold articles, the predicted article has as many paragraphs;
+- credit recall: gold credits found on a credit line of the predicted article;
+- non-text in text: the share of the gold's credit, date, signature, byline and furniture lines that the
+  prediction publishes inside a paragraph (the target is none);
+- line-role accuracy, where the prediction gives a role to each line: gold lines whose role it gives.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -84,6 +96,14 @@ class Tally:
     sentence_hits: int = 0
     sentences_predicted: int = 0
     sentences_gold: int = 0
+    counts_right: int = 0  # articles whose paragraph count is the gold's
+    counts_gold: int = 0
+    credits_found: int = 0
+    credits_gold: int = 0
+    non_text_in_text: int = 0  # gold non-text lines published inside a paragraph
+    non_text_gold: int = 0
+    roles_right: int = 0
+    roles_gold: int = 0
 
     def add(self, other: Tally) -> None:
         for name in self.__slots__:
@@ -106,6 +126,10 @@ class Tally:
             "sentence_recall": sentences.recall,
             "sentence_f1": sentences.f1,
             "primary_theme_accuracy": share(self.themes_right, self.themes_coded),
+            "paragraph_count_exact": share(self.counts_right, self.counts_gold),
+            "credit_recall": share(self.credits_found, self.credits_gold),
+            "non_text_in_text": share(self.non_text_in_text, self.non_text_gold),
+            "line_role_accuracy": share(self.roles_right, self.roles_gold),
         }
 
 
@@ -113,27 +137,70 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 
 
+NON_TEXT_ROLES = frozenset({"credit", "date", "signature", "byline", "furniture"})
+
+
+def names(byline_name: str | None) -> set[str]:
+    """The people a byline's name field names: ``Li Wei and Zhang Nan`` -> {Li Wei, Zhang Nan}."""
+    if not byline_name:
+        return set()
+    return {" ".join(n.split()) for n in re.split(r"\s*(?:,|;|&|、|\band\b)\s*", byline_name) if n.strip()}
+
+
 def score_document(
     text: str, articles: Sequence[Article], primary_themes: Mapping[str, str | None],
-    gold_document: Mapping[str, Any],
+    gold_document: Mapping[str, Any], roles: Sequence[tuple[int, int, str]] | None = None,
 ) -> Tally:
-    """Compare one document's predicted articles (and their primary themes, by article id) with its gold."""
+    """Compare one document's predicted articles (and their primary themes, by article id; and the role of
+    each line, as ``(char_start, char_end, role)`` in order, when given) with its gold."""
     tally = Tally()
     gold_articles = gold_document["articles"]
-    title_spans = locate(text, (a["title"] for a in gold_articles))
-    gold_by_line = {_line_of(text, s): a for (s, _), a in zip(title_spans, gold_articles, strict=True)}
+    lines = gold_document.get("lines")
+    line_spans = locate(text, (e["text"] for e in lines)) if lines else []
+    if lines:
+        firsts: dict[int, int] = {}
+        for (s, _), e in zip(line_spans, lines, strict=True):
+            if e["role"] == "title" and e["article"] is not None:
+                firsts.setdefault(e["article"], s)
+        title_starts = [firsts[i] for i in range(len(gold_articles))]
+    else:
+        title_starts = [s for s, _ in locate(text, (a["title"] for a in gold_articles))]
+    gold_by_line = {_line_of(text, s): a for s, a in zip(title_starts, gold_articles, strict=True)}
     predicted_by_line = {_line_of(text, a.char_start): a for a in articles}
     tally.articles_gold, tally.articles_predicted = len(gold_by_line), len(predicted_by_line)
     for line, gold in gold_by_line.items():
         got = predicted_by_line.get(line)
+        tally.counts_gold += 1
+        tally.credits_gold += len(gold.get("credits", ()))
         if got is None:
             continue
         tally.article_hits += 1
         tally.titles_right += got.title == gold["title"]
-        tally.authors_right += got.author == gold["author"]
+        if "authors" in gold:
+            tally.authors_right += names(got.author) == set(gold["authors"])
+        else:
+            tally.authors_right += got.author == gold["author"]
+        tally.counts_right += len(got.paragraphs) == len(gold["paragraphs"])
+        credit_lines = [" ".join(c.line.split()) for c in got.credits]
+        tally.credits_found += sum(any(" ".join(c.split()) in line for line in credit_lines)
+                                   for c in gold.get("credits", ()))
         if "primary_theme" in gold:
             tally.themes_right += primary_themes.get(got.article_id) == gold["primary_theme"]
     tally.themes_coded = sum("primary_theme" in a for a in gold_articles)
+    if lines:
+        paragraphs = sorted((p.char_start, p.char_end) for a in articles for p in a.paragraphs)
+        paragraph_starts = [start for start, _ in paragraphs]
+        for (s, e), entry in zip(line_spans, lines, strict=True):
+            if entry["role"] in NON_TEXT_ROLES:
+                tally.non_text_gold += 1
+                i = bisect_right(paragraph_starts, e - 1) - 1  # the last paragraph that starts before the line ends
+                tally.non_text_in_text += i >= 0 and paragraphs[i][1] > s
+        if roles is not None:
+            role_starts = [r[0] for r in roles]
+            for (s, _), entry in zip(line_spans, lines, strict=True):
+                i = bisect_right(role_starts, s) - 1
+                tally.roles_gold += 1
+                tally.roles_right += i >= 0 and roles[i][1] > s and roles[i][2] == entry["role"]
 
     predicted_kinds = {p.char_start: p.kind.value for a in articles for p in a.paragraphs}
     starts = locate(text, (p["sentences"][0] for a in gold_articles for p in a["paragraphs"]))

@@ -36,6 +36,10 @@ def article_id(doc_id: str, title: str, occurrence: int) -> str:
     return base if occurrence <= 1 else f"{base}.{occurrence}"
 
 
+def line_id(doc_id_: str, ordinal: int) -> str:
+    return f"{doc_id_}-l{ordinal:05d}"
+
+
 def paragraph_id(article_id_: str, ordinal: int) -> str:
     return f"{article_id_}-p{ordinal:03d}"
 

@@ -158,6 +158,7 @@ class Paragraph(NamedTuple):
     char_start: int
     char_end: int
     sentences: tuple[Sentence, ...]
+    subheading: str | None = None  # the subheading standing above it in the article, as written
 
     @property
     def heading(self) -> str | None:
@@ -181,6 +182,26 @@ class Credit:
     role: str  # "editor", "responsible editor", "source", "translator", "photographer", "proofreader"
     name: str
     line: str  # the raw credit line as written
+
+
+class LineRole(NamedTuple):
+    """The role of one non-blank line of a document (``transforms.lines.Role``), and the article it belongs to
+    (None: page furniture outside any article)."""
+
+    doc_id: str
+    ordinal: int  # 0-based among the document's non-blank lines (a hard-wrapped paragraph counts once)
+    char_start: int
+    char_end: int
+    role: str
+    article_id: str | None
+    pattern: str | None  # the ``transforms.lines`` pattern that recognised it, if one did
+
+
+class Segmented(NamedTuple):
+    """A document's articles and the role of each of its lines."""
+
+    articles: tuple[Article, ...]
+    lines: tuple[LineRole, ...]
 
 
 @dataclass(slots=True, frozen=True)
@@ -301,6 +322,7 @@ class TaggedDocument:
     document: Document
     articles: tuple[Article, ...]
     scores: Mapping[str, tuple[ThemeScore, ...]] = field(default_factory=dict)
+    lines: tuple[LineRole, ...] = ()  # every non-blank line's role (``transforms.segment.segment_lines``)
 
 
 _CJK = re.compile("[\u3400-\u9fff]")

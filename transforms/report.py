@@ -24,6 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from transforms.lines import Role
 from transforms.themes import Taxonomy
 
 MAX_HEATMAP_ARTICLES = 60
@@ -31,6 +32,7 @@ MAX_AUTHORS = 12
 MAX_LISTED = 50  # rows listed in the HTML tables (warnings, rejected files, changes)
 
 # The columns of each table the tally reads (``ReportTally.add``).
+LINE_COLUMNS = ["role"]
 ARTICLE_COLUMNS = ["article_id", "title", "author", "n_words", "primary_theme", "parse_warnings"]
 TAG_COLUMNS = ["level", "unit_id", "theme_id", "score"]
 SENTENCE_COLUMNS = ["n_words"]
@@ -53,10 +55,15 @@ class ReportTally:
     warnings: Counter[str] = field(default_factory=Counter)  # parse warning -> articles, in order of first sight
     flagged: list[tuple[str, str, str]] = field(default_factory=list)  # (title, author, warnings), the first
     n_flagged: int = 0  # articles with a parse warning
+    roles: Counter[str] = field(default_factory=Counter)  # line role -> lines (``lines.role``)
 
-    def add(self, articles: pa.Table, theme_tags: pa.Table, sentences: pa.Table) -> ReportTally:
-        """The next part of a run's tables (``ARTICLE_COLUMNS``, ``TAG_COLUMNS``, ``SENTENCE_COLUMNS`` at
-        least), in path order; ``theme_tags`` needs only the article-level rows of the part's articles."""
+    def add(self, articles: pa.Table, theme_tags: pa.Table, sentences: pa.Table, lines: pa.Table) -> ReportTally:
+        """The next part of a run's tables (``ARTICLE_COLUMNS``, ``TAG_COLUMNS``, ``SENTENCE_COLUMNS``,
+        ``LINE_COLUMNS`` at least), in path order; ``theme_tags`` needs only the article-level rows of the
+        part's articles."""
+        if lines.num_rows:
+            counted = pc.value_counts(lines.column("role")).flatten()
+            self.roles.update(dict(zip(counted[0].to_pylist(), counted[1].to_pylist(), strict=True)))
         room = MAX_HEATMAP_ARTICLES - len(self.heatmap)
         if room > 0 and articles.num_rows:
             first = articles.slice(0, room)
@@ -99,6 +106,7 @@ class ReportTally:
         self.article_words.update(other.article_words)
         self.sentence_words.update(other.sentence_words)
         self.warnings.update(other.warnings)
+        self.roles.update(other.roles)
         self.flagged += other.flagged[: max(MAX_LISTED - len(self.flagged), 0)]
         self.n_flagged += other.n_flagged
         return self
@@ -111,7 +119,7 @@ class ReportTally:
             "author_themes": [[a, t, n] for (a, t), n in self.author_themes.items()],
             "article_words": list(self.article_words.items()), "sentence_words": list(self.sentence_words.items()),
             "warnings": list(self.warnings.items()), "flagged": [list(f) for f in self.flagged],
-            "n_flagged": self.n_flagged,
+            "n_flagged": self.n_flagged, "roles": list(self.roles.items()),
         }
 
     @classmethod
@@ -123,7 +131,7 @@ class ReportTally:
             article_words=Counter({int(k): n for k, n in data["article_words"]}),
             sentence_words=Counter({int(k): n for k, n in data["sentence_words"]}),
             warnings=Counter(dict(data["warnings"])), flagged=[(a, b, c) for a, b, c in data["flagged"]],
-            n_flagged=int(data["n_flagged"]),
+            n_flagged=int(data["n_flagged"]), roles=Counter(dict(data["roles"])),
         )
 
 
@@ -175,6 +183,7 @@ def render_report(data: ReportData, charts: Charts | None = None) -> str:
                  "Words per article and per sentence (count of units by length).")),
         _section("changes", "Changes since the previous snapshot", _changes(m.get("changes") or {})),
         _section("warnings", "Parse warnings", _warnings(data)),
+        _section("line-roles", "Line roles", _line_roles(data.tally)),
         _section("rejected", "Rejected files", _rejected(data.rejected)),
         _section("validation", "Validation", _validation(validation)),
     ]
@@ -239,6 +248,18 @@ def _warnings(data: ReportData) -> str:
     summary = _table(["warning", "articles"], [[w, n] for w, n in tally.warnings.most_common()], numeric={1})
     listing = _table(["article", "author", "warnings"], [list(row) for row in tally.flagged])
     return f"<p>{tally.n_flagged} of {tally.n_articles} articles.</p>{summary}{listing}{_more(tally.n_flagged)}"
+
+
+def _line_roles(tally: ReportTally) -> str:
+    """How many lines of the input went to each role (``lines.role``): furniture and credits kept out of the
+    text are counted here."""
+    if not tally.roles:
+        return "<p>No lines.</p>"
+    order = [r.value for r in Role]
+    rows = [[role, f"{tally.roles[role]:,}"] for role in sorted(tally.roles, key=lambda r: (
+        order.index(r) if r in order else len(order), r))]
+    total = sum(tally.roles.values())
+    return f"<p>{total:,} non-blank lines.</p>" + _table(["role", "lines"], rows, numeric={1})
 
 
 def _rejected(rejected: list[dict[str, Any]]) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from transforms.lines import Role
 from transforms.records import RejectReason
 
 STRING = pa.string()
@@ -170,7 +171,10 @@ ARTICLES = Table(
         *_offsets("article (title line to byline)"),
         *_themes("article"),
         Column("parse_warnings", STRING_LIST, "What the segmenter was unsure of: no_byline, title_guessed, "
-               "no_paragraphs, several_bylines, long_sentence_split, unterminated_paragraph.", "[no_byline]"),
+               "no_paragraphs, several_bylines, long_sentence_split, unterminated_paragraph, subheading_inferred "
+               "(a short line inside the body read as a subheading), signature_inferred (a name after the body "
+               "read as the signatory), furniture_above_title (a short line above the title read as page "
+               "furniture). The lines table shows the role each line was given.", "[no_byline]"),
     ),
     joins=("articles.author_id -> authors.author_id", "paragraphs.article_id -> articles.article_id"),
     expectations=(_start_before_end(),),
@@ -193,6 +197,9 @@ PARAGRAPHS = Table(
                nullable=True, min_length=1),
         Column("heading", STRING, "A thesis point's first sentence: the point it makes.",
                "Pay more attention to prevention.", nullable=True, min_length=1),
+        Column("subheading", STRING, "The subheading standing above the paragraph inside its article (a short "
+               "line between paragraphs, or a bold line), as written; null for none.", "Background",
+               nullable=True, min_length=1),
         Column("text", STRING, "The paragraph's text, without its dash marker.", "Pay more attention ...",
                min_length=1),
         *_offsets("paragraph"),
@@ -230,6 +237,32 @@ SENTENCES = Table(
             "meta": {"why": "a sentence this long usually means a missed boundary"},
         },
     ),
+)
+
+LINES = Table(
+    name="lines",
+    grain="one row per non-blank line of a document (a hard-wrapped paragraph counts as one line)",
+    description="What every line of the input is: its role (title, series, byline, dateline, heading, body, "
+    "thesis_point, credit, signature, date, furniture), the article it belongs to, and the furniture pattern "
+    "that recognised it, so that it can be seen why a line went where it did. The line's text is "
+    "documents.text[char_start:char_end].",
+    key="line_id",
+    columns=(
+        _id("line_id", "Line id: document id + ordinal.", "d-8a6dcb9c9836-l00007"),
+        _ref("doc_id", "documents", "The document the line is in.", "d-8a6dcb9c9836"),
+        _ref("article_id", "articles", "The article the line belongs to; null for page furniture outside any "
+             "article.", "d-8a6dcb9c9836-a6462cb1a", nullable=True),
+        _count("ordinal", "Position of the line among the document's non-blank lines, from 0.", "7"),
+        Column("role", STRING, "What the line is (see the line roles in transforms/lines.py): title, series, "
+               "byline, dateline, heading, body, thesis_point, credit, signature, date or furniture.", "credit",
+               values=tuple(r.value for r in Role)),
+        Column("pattern", STRING, "The name of the furniture pattern that recognised the line "
+               "(transforms/lines.py PATTERNS, or credit_line, end_marker, dateline, photo_caption, bold_heading, "
+               "title_date_prefix, title_bullet); null when the line's role came from its context.",
+               "update_stamp", nullable=True, min_length=1),
+        *_offsets("line"),
+    ),
+    expectations=(_start_before_end(),),
 )
 
 AUTHORS = Table(
@@ -307,6 +340,6 @@ REJECTED = Table(
 )
 
 TABLES: tuple[Table, ...] = (
-    DOCUMENTS, ARTICLES, PARAGRAPHS, SENTENCES, AUTHORS, THEMES, THEME_TAGS, REJECTED,
+    DOCUMENTS, ARTICLES, PARAGRAPHS, SENTENCES, LINES, AUTHORS, THEMES, THEME_TAGS, REJECTED,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

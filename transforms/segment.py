@@ -27,16 +27,19 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from transforms import ids
-from transforms.bylines import MAX_LINE, is_end_marker, parse_byline, parse_credit
+from transforms.bylines import _NOT_NAME_WORDS, MAX_LINE, is_end_marker, parse_byline, parse_credit
+from transforms.lines import STAMP, TITLE_PREFIX, Role, furniture_pattern, is_dateline, is_photo_caption
 from transforms.records import (
     Article,
     Byline,
     Credit,
     Document,
+    LineRole,
     Paragraph,
     ParagraphKind,
     Rejection,
     RejectReason,
+    Segmented,
     Sentence,
     Span,
 )
@@ -48,6 +51,7 @@ MAX_TITLE_WORDS = 30
 
 _DASH = re.compile(r"(?P<marker>——|—|–|―|-{1,3})[ \t]*(?=[^\W\d_]|[\"“‘'(（])")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
+_BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")  # a line in bold: a subheading inside a body
 _CLOSERS = "\"'”’»)]）」』*"
 _TERMINAL = ".!?。！？…"
 _UNFINISHED = ",;:，；：、"
@@ -58,8 +62,11 @@ _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead
 
 class LineKind(Enum):
     BYLINE = "byline"
-    CREDIT = "credit"  # (Editor: ...), Source: ...
+    CREDIT = "credit"  # (Editor: ...), Source: ..., update and time stamps
     END = "end"  # Enditem, (End)
+    DATE = "date"  # a date on a line of its own
+    DATELINE = "dateline"  # a place and date standing alone
+    FURNITURE = "furniture"  # a share link, a counter, an empty field, a photo caption, a site footer
     DASH = "dash"
     TITLE = "title"
     BODY = "body"
@@ -70,16 +77,31 @@ class Line(NamedTuple):
     dataclass)."""
 
     kind: LineKind
-    span: Span  # the content (without a dash marker or heading marks)
+    span: Span  # the content (without a dash marker, heading marks or a date stamp before a title)
     line_start: int  # where the whole line starts, marker included
     marker: str | None = None
     byline: Byline | None = None
     credit: Credit | None = None
     block: int = 0  # lines separated by no blank line share a block
-    heading: bool = False  # a Markdown heading: always a title
+    heading: bool = False  # a Markdown heading
+    pattern: str | None = None  # the name of the ``transforms.lines`` pattern that recognised the line
+    level: int = 0  # a Markdown heading's level (1 for ``#``)
+    line_end: int = 0  # where the whole line ends
 
 
 _CLOSERS_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END})
+_NON_TEXT_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END, LineKind.DATE, LineKind.DATELINE,
+                             LineKind.FURNITURE})
+_EVIDENCE_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.DATE, LineKind.DATELINE})
+_CREDIT_ROLES = {"timestamp": "timestamp", "update_stamp": "updated", "agency_stamp": "source",
+                 "stamp_first": "timestamp", "source_line": "source", "credit_line": "credit",
+                 "agency_sign_off": "source", "parenthesised_note": "note"}
+# A body that opens with a dateline: ``BEIJING, June 10 (Xinhua) -- ``, ``SAN JUAN, Puerto Rico (AP) — ``.
+_DATELINE_START = re.compile(
+    r"(?:[A-Z][A-Z.'’ -]{1,30})(?:,[^,\n]{1,40}){0,2}?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s")
+# A signature: a name of two to five capitalised words, optionally with a place (``Li Ming``, ``John Smith,
+# Kowloon``), and no digits.
+_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40})?")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -101,25 +123,57 @@ def is_title_like(text: str) -> bool:
 
 
 def _classify(text: str, span: Span, block: int) -> Line:
+    end = span.char_end
     if len(span.text) <= MAX_LINE:  # bylines, credits and end markers are short lines
         byline = parse_byline(span.text)
         if byline is not None:
-            return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block)
+            return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block, line_end=end)
         credit = parse_credit(span.text)
         if credit is not None:
-            return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text), block=block)
+            return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text), block=block,
+                        pattern="credit_line", line_end=end)
         if is_end_marker(span.text):
-            return Line(LineKind.END, span, span.char_start, block=block)
+            return Line(LineKind.END, span, span.char_start, block=block, pattern="end_marker", line_end=end)
+    furniture = furniture_pattern(span.text)
+    if furniture is not None:
+        if furniture.role is Role.DATE:
+            return Line(LineKind.DATE, span, span.char_start, credit=Credit("date", span.text, span.text),
+                        block=block, pattern=furniture.name, line_end=end)
+        if furniture.role is Role.CREDIT:
+            stamp = Credit(_CREDIT_ROLES.get(furniture.name, "credit"), span.text, span.text)
+            return Line(LineKind.CREDIT, span, span.char_start, credit=stamp, block=block, pattern=furniture.name,
+                        line_end=end)
+        return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern=furniture.name, line_end=end)
+    if is_dateline(span.text):
+        return Line(LineKind.DATELINE, span, span.char_start, block=block, pattern="dateline", line_end=end)
     dash = _DASH.match(text, span.char_start, span.char_end)
     if dash is not None:
         body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
-        return Line(LineKind.DASH, body, span.char_start, marker=dash.group("marker"), block=block)
+        return Line(LineKind.DASH, body, span.char_start, marker=dash.group("marker"), block=block, line_end=end)
     heading = _HEADING.match(text, span.char_start, span.char_end)
     if heading is not None:
-        return Line(LineKind.TITLE, _trimmed(text, heading.end(), span.char_end), span.char_start, block=block,
-                    heading=True)
-    kind = LineKind.TITLE if is_title_like(span.text) else LineKind.BODY
-    return Line(kind, span, span.char_start, block=block)
+        level = heading.group().count("#")
+        inner = _trimmed(text, heading.end(), span.char_end)
+        prefix = TITLE_PREFIX.match(inner.text)
+        if prefix is not None:
+            inner = _trimmed(text, inner.char_start + prefix.end(), inner.char_end)
+        return Line(LineKind.TITLE, inner, span.char_start, block=block, heading=True, level=level, line_end=end)
+    bold = _BOLD.fullmatch(span.text)
+    if bold is not None and bold.lastindex is not None and is_title_like(bold.group(bold.lastindex)):
+        k = bold.lastindex
+        inner = _trimmed(text, span.char_start + bold.start(k), span.char_start + bold.end(k))
+        if inner.text:
+            return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern="bold_heading", line_end=end)
+    if is_photo_caption(span.text):
+        return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
+    if is_title_like(span.text):
+        prefix = TITLE_PREFIX.match(span.text)
+        if prefix is not None:
+            inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
+            name = "title_bullet" if not prefix.group()[0].isalnum() else "title_date_prefix"
+            return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern=name, line_end=end)
+        return Line(LineKind.TITLE, span, span.char_start, block=block, line_end=end)
+    return Line(LineKind.BODY, span, span.char_start, block=block, line_end=end)
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -139,17 +193,23 @@ def classify_lines(text: str) -> list[Line]:
     if _is_hard_wrapped(out):
         out = _join_wrapped(text, out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
-    # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title.
-    # Markdown headings stay titles.
+    # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
+    # when it is part of the text above it (no blank line between, or none in the document). Markdown
+    # headings stay titles.
+    blank_lines = bool(out) and out[-1].block != out[0].block
     for i, line in enumerate(out):
-        if line.kind is not LineKind.TITLE or line.heading:
+        if line.kind is not LineKind.TITLE or line.heading or line.pattern is not None:
             continue
         j = i + 1
         while j < len(out) and out[j].kind in _CLOSERS_KINDS:
             j += 1
         closes = j > i + 1 and (j == len(out) or out[j].kind is LineKind.TITLE)
-        if j == len(out) or closes:
-            out[i] = Line(LineKind.BODY, line.span, line.line_start, block=line.block)
+        above = out[i - 1] if i else None
+        part_of_text = above is not None and (not blank_lines or above.block == line.block) and (
+            above.kind in (LineKind.BODY, LineKind.DASH) or (closes and j == len(out) and above.kind is LineKind.TITLE)
+        ) and len(line.span.text.split()) > MAX_SECTION_WORDS
+        if (j == len(out) or closes) and part_of_text:
+            out[i] = line._replace(kind=LineKind.BODY)
     return out
 
 
@@ -178,7 +238,8 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
 
 
 def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
-    """Join each run of text lines inside a block into one paragraph line (a dash line starts a new one)."""
+    """Join each run of lines inside a block into one line (a dash line starts a new one): a paragraph, or a
+    title wrapped onto several lines when the whole still reads as one."""
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
@@ -188,9 +249,15 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
         ):
             out.append(line)
             continue
-        kind = LineKind.DASH if prev.kind is LineKind.DASH else LineKind.BODY
         span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
-        out[-1] = Line(kind, span, prev.line_start, marker=prev.marker, block=prev.block)
+        if prev.kind is LineKind.DASH:
+            kind = LineKind.DASH
+        elif prev.kind is LineKind.TITLE and line.kind is LineKind.TITLE and is_title_like(" ".join(span.text.split())):
+            kind = LineKind.TITLE
+        else:
+            kind = LineKind.BODY
+        out[-1] = Line(kind, span, prev.line_start, marker=prev.marker, block=prev.block, pattern=prev.pattern,
+                       line_end=line.line_end)
     return out
 
 
@@ -204,85 +271,337 @@ class _Draft:
     body: list[Line] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+    title_at: int = -1  # the index of its title line (-1: none, or a guessed title)
+    series_at: int = -1
+    evidence: bool = False  # a byline, credit, date or dateline came between its title and its body
+    series_after_evidence: bool = False  # such a line came between its title and its series line
+    attested: int = -1  # the index of the short line (title or series) the last such line came right after
+    run: int = 0  # short lines dropped above its title (a menu: a run of more than two short lines)
+    closed: bool = False  # a closing line (byline, credit, date, signature) came after its body
+    headings: dict[int, str] = field(default_factory=dict)  # paragraph ordinal -> the subheading above it
+    markdown: bool = False
 
 
-def _group_articles(lines: list[Line]) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    cur: _Draft | None = None
+MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 
-    def open_article(title: Span, start: int, warnings: list[str]) -> _Draft:
-        nonlocal cur
-        cur = _Draft(title=title, start=start, end=title.char_end, warnings=warnings,
-                     credits=pending_credits.copy())
-        pending_credits.clear()
-        drafts.append(cur)
-        return cur
 
-    pending_credits: list[Credit] = []
-    for line in lines:
-        if line.kind in (LineKind.CREDIT, LineKind.END):
-            # Credits and end markers belong to the article they follow (or, before any, to the next one).
-            owner = cur if cur is not None else (drafts[-1] if drafts else None)
-            if owner is None:
-                if line.credit is not None:
-                    pending_credits.append(line.credit)
-                continue
+def _words(span: Span | None) -> int:
+    return len(span.text.split()) if span is not None else 0
+
+
+class _Grouping:
+    """Lines -> draft articles, and every line's role and article (``group_lines``)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.roles: list[Role] = [Role.FURNITURE] * len(lines)
+        self.owners: list[int | None] = [None] * len(lines)
+        self.drafts: list[_Draft] = []
+        self.cur: _Draft | None = None
+        self.pending_credits: list[Credit] = []
+        self.pending_heading: str | None = None
+        self.markdown = any(line.heading for line in lines)  # then titles are marked: only a heading is one
+
+    # ---------------------------------------------------------------------------------------- helpers
+    def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
+        self.roles[i] = role
+        self.owners[i] = self._index(draft)
+
+    def _index(self, draft: _Draft | None) -> int | None:
+        if draft is None:
+            return None
+        for k in range(len(self.drafts) - 1, -1, -1):
+            if self.drafts[k] is draft:
+                return k
+        return None
+
+    def _ahead(self, i: int) -> tuple[int, bool]:
+        """The index of the next line that is not furniture or a closing line, and whether a byline, credit,
+        date or dateline comes before it."""
+        j, evidence = i + 1, False
+        while j < len(self.lines) and self.lines[j].kind in _NON_TEXT_KINDS:
+            evidence = evidence or self.lines[j].kind in _EVIDENCE_KINDS
+            j += 1
+        return j, evidence
+
+    @staticmethod
+    def _attest(draft: _Draft) -> None:
+        """A byline, credit, date or dateline under ``draft``'s title: it attests the short line above it."""
+        draft.evidence = True
+        draft.attested = draft.series_at if draft.series_at >= 0 else draft.title_at
+
+    def _open(self, title: Span, start: int, at: int, warnings: list[str] | None = None) -> _Draft:
+        self.cur = _Draft(title=title, start=start, end=title.char_end, warnings=warnings or [],
+                          credits=self.pending_credits.copy(), title_at=at, evidence=bool(self.pending_credits))
+        self.pending_credits.clear()
+        self.pending_heading = None
+        self.drafts.append(self.cur)
+        return self.cur
+
+    def _signature_follows(self, i: int) -> bool:
+        """``lines[i]`` reads as a name and only closing lines (dates, credits, furniture, more title-like
+        lines of a signature block) follow it before the end or the next title."""
+        line = self.lines[i]
+        if not (_SIGNATURE.fullmatch(line.span.text) and len(line.span.text) <= 60):
+            return False
+        if not _NOT_NAME_WORDS.isdisjoint(line.span.text.replace(",", " ").split()):
+            return False
+        j, _ = self._ahead(i)
+        if j == len(self.lines):
+            return True
+        nxt = self.lines[j]
+        if nxt.kind is not LineKind.TITLE:
+            return False
+        k, _ = self._ahead(j)  # the signature's second line (a title, a place), then nothing or a new title
+        return k == len(self.lines) or self.lines[k].kind is LineKind.TITLE or (
+            any(self.lines[m].kind is LineKind.DATE for m in range(i + 1, j)))
+
+    # ---------------------------------------------------------------------------------------- the pass
+    def run(self) -> list[_Draft]:
+        for i, line in enumerate(self.lines):
+            kind = line.kind
+            if kind in (LineKind.CREDIT, LineKind.END, LineKind.DATE):
+                self._closing(i, line)
+            elif kind is LineKind.FURNITURE:
+                self._set(i, Role.FURNITURE, self.cur)
+            elif kind is LineKind.DATELINE:
+                if self.cur is not None and not self.cur.body:
+                    self._attest(self.cur)
+                self._set(i, Role.DATELINE, self.cur)
+            elif kind is LineKind.BYLINE:
+                self._byline(i, line)
+            elif kind is LineKind.TITLE:
+                self._title(i, line)
+            else:
+                self._text(i, line)
+        self._finish()
+        return self.drafts
+
+    def _closing(self, i: int, line: Line) -> None:
+        # Credits, dates and end markers belong to the article they follow (or, before any, to the next one).
+        cur = self.cur
+        if cur is not None and not cur.body and cur.run and not cur.evidence and line.kind is not LineKind.END:
+            j, _ = self._ahead(i)
+            if j < len(self.lines) and self.lines[j].kind is LineKind.TITLE:
+                self._drop(cur)  # a menu, then the stamp, then a title: the stamp heads the article below it
+        owner = self.cur if self.cur is not None else (self.drafts[-1] if self.drafts else None)
+        role = Role.DATE if line.kind is LineKind.DATE else (
+            Role.FURNITURE if line.kind is LineKind.END else Role.CREDIT)
+        if owner is None:
             if line.credit is not None:
-                owner.credits.append(line.credit)
-            owner.end = max(owner.end, line.span.char_end)
-            if line.kind is LineKind.END:
-                cur = None
-            continue
-        if line.kind is LineKind.BYLINE:
-            if cur is None:  # a byline above the title: the article that follows is opening
-                cur = open_article(Span(line.line_start, line.line_start, ""), line.line_start, [])
-                cur.byline, cur.end = line.byline, line.span.char_end
-            elif not cur.body and cur.byline is None:
-                cur.byline, cur.end = line.byline, line.span.char_end
-            else:
-                if cur.byline is not None:
-                    cur.warnings.append("several_bylines")
-                cur.byline, cur.end = line.byline, line.span.char_end
-                cur = None
-            continue
-        if line.kind is LineKind.TITLE:
-            if cur is not None and not cur.title.text and not cur.body:
-                cur.title, cur.end = line.span, line.span.char_end
-            elif cur is not None and not cur.body and cur.series is None:
-                cur.series, cur.end = line.span, line.span.char_end  # a subtitle
-            else:
-                if cur is not None and cur.byline is None:
-                    cur.warnings.append("no_byline")
-                open_article(line.span, line.line_start, [])
-            continue
-        if (
-            line.kind is LineKind.DASH
-            and cur is not None
-            and cur.title.text
-            and not cur.body
-            and cur.series is None
-            and is_title_like(line.span.text)
-        ):
-            cur.series, cur.end = line.span, line.span.char_end
-            continue
+                self.pending_credits.append(line.credit)
+            self._set(i, role, None)
+            return
+        if line.credit is not None:
+            owner.credits.append(line.credit)
+        owner.end = max(owner.end, line.span.char_end)
+        if owner.body:
+            owner.closed = True
+        else:
+            self._attest(owner)
+        self._set(i, role, owner)
+        if line.kind is LineKind.END:
+            self.cur = None
+
+    def _byline(self, i: int, line: Line) -> None:
+        assert line.byline is not None
+        stamp = STAMP.search(line.byline.line, line.byline.line.find(line.byline.name) + len(line.byline.name))
+        if stamp is not None:  # ``Will Steffen | January 24, 2020``: the date is the article's
+            self.pending_credits.append(Credit("date", stamp.group(), line.byline.line))
+        cur = self.cur
+        if stamp is not None and cur is not None:
+            cur.credits.append(self.pending_credits.pop())
+        if cur is None:  # a byline above the title: the article that follows is opening
+            cur = self._open(Span(line.line_start, line.line_start, ""), line.line_start, -1)
+            cur.byline, cur.end = line.byline, line.span.char_end
+        elif not cur.body and cur.byline is None:
+            cur.byline, cur.end = line.byline, line.span.char_end
+            self._attest(cur)
+        elif not cur.body:
+            cur.end = line.span.char_end  # the byline repeated above the body
+            self._attest(cur)
+        else:
+            if cur.byline is not None:
+                cur.warnings.append("several_bylines")
+            cur.byline, cur.end = line.byline, line.span.char_end
+            self.cur = None
+        self._set(i, Role.BYLINE, cur)
+
+    def _title(self, i: int, line: Line) -> None:
+        cur = self.cur
+        j, evidence = self._ahead(i)
+        nxt = self.lines[j] if j < len(self.lines) else None
+        text_follows = nxt is not None and nxt.kind in (LineKind.BODY, LineKind.DASH)
+        if line.pattern == "bold_heading" and cur is not None and cur.title.text:
+            return self._heading(i, line)
+        if self.markdown and not line.heading:
+            return self._unmarked(i, line, text_follows)
+        if cur is not None and cur.body:
+            if line.pattern == "bold_heading":
+                return self._heading(i, line)
+            if not line.heading and self._signature_follows(i):
+                return self._signature(i, line)
+            if cur.closed and cur.byline is not None and cur.byline.role == "signatory" and not text_follows:
+                return self._signature(i, line)  # the signature's second line: a title, a place
+            if not line.heading and not cur.closed and text_follows and not evidence and not (
+                    nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence:
+                # The document's articles announce themselves (a byline, credit or date under the title):
+                # a short line with none, inside a body, is a subheading.
+                return self._heading(i, line)
+        elif cur is not None and cur.title.text and not cur.body and not line.heading and not cur.markdown:
+            # A title-like line under a title that has no body yet: its series line (deck), or the title
+            # itself when what came first was page furniture (resolved when the body starts).
+            if cur.series is None:
+                cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
+                cur.series_after_evidence = cur.evidence
+                self._set(i, Role.SERIES, cur)
+                return None
+            if cur.series_at >= 0:
+                # A third short line: the first of the three is a section name or menu item above the title
+                # when it is as short as one; else the middle one was page furniture under the title.
+                cur.run += 1
+                if _words(cur.title) <= MAX_SECTION_WORDS and cur.attested != cur.title_at:
+                    self._set(cur.title_at, Role.FURNITURE, None)
+                    cur.warnings.append("furniture_above_title")
+                    cur.title, cur.title_at = cur.series, cur.series_at
+                    cur.start = self.lines[cur.title_at].line_start
+                    self._set(cur.title_at, Role.TITLE, cur)
+                else:
+                    self._set(cur.series_at, Role.FURNITURE, cur)
+                cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
+                cur.series_after_evidence = cur.evidence
+                self._set(i, Role.SERIES, cur)
+                return None
+        elif cur is not None and not cur.title.text and not cur.body:
+            cur.title, cur.title_at, cur.end = line.span, i, line.span.char_end  # under a top byline
+            cur.markdown = line.heading
+            self._set(i, Role.TITLE, cur)
+            return None
+        if cur is not None and cur.byline is None and cur.body:
+            cur.warnings.append("no_byline")
+        draft = self._open(line.span, line.line_start, i)
+        draft.markdown = line.heading
+        self._set(i, Role.TITLE, draft)
+        return None
+
+    def _drop(self, draft: _Draft) -> None:
+        """``draft`` was page furniture: its lines are, and it is no article."""
+        k = self._index(draft)
+        for n, owner in enumerate(self.owners):
+            if owner == k:
+                self.roles[n], self.owners[n] = Role.FURNITURE, None
+        self.drafts.pop(k if k is not None else -1)
+        self.pending_credits.extend(draft.credits)
+        if self.cur is draft:
+            self.cur = None
+
+    def _unmarked(self, i: int, line: Line, text_follows: bool) -> None:
+        """A short line that is not a heading, in a document whose titles are Markdown headings: a series line
+        under a title, a subheading inside a body, or page furniture."""
+        cur = self.cur
+        if cur is not None and cur.title.text and not cur.body and cur.series is None:
+            cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
+            self._set(i, Role.SERIES, cur)
+        elif cur is not None and cur.body and text_follows:
+            self._heading(i, line)
+        else:
+            self._set(i, Role.FURNITURE, cur)
+
+    def _heading(self, i: int, line: Line) -> None:
+        assert self.cur is not None
+        self.pending_heading = line.span.text
+        self.cur.end = line.span.char_end
+        if line.pattern != "bold_heading":
+            self.cur.warnings.append("subheading_inferred")  # a short line read as a subheading, not a title
+        self._set(i, Role.HEADING, self.cur)
+
+    def _signature(self, i: int, line: Line) -> None:
+        cur = self.cur
+        assert cur is not None
+        if cur.byline is None:
+            cur.byline = Byline(line=line.span.text, name=line.span.text.split(",")[0].strip(), role="signatory")
+            cur.warnings.append("signature_inferred")  # a name after the body read as the signature
+        cur.closed = True
+        cur.end = max(cur.end, line.span.char_end)
+        self._set(i, Role.SIGNATURE, cur)
+
+    def _text(self, i: int, line: Line) -> None:
+        cur = self.cur
+        if (line.kind is LineKind.DASH and cur is not None and cur.title.text and not cur.body
+                and cur.series is None and is_title_like(line.span.text)):
+            cur.series, cur.series_at, cur.end = line.span, -1, line.span.char_end
+            self._set(i, Role.SERIES, cur)
+            return
         if cur is None:
-            cur = open_article(Span(0, 0, ""), line.line_start, [])
+            cur = self._open(Span(0, 0, ""), line.line_start, -1)
+        if (not cur.body and cur.series_at >= 0 and cur.attested != cur.title_at
+                and _words(cur.title) <= MAX_SECTION_WORDS < _words(cur.series)):
+            # page furniture (a section name) above the title, not a title and its deck
+            assert cur.series is not None
+            self._set(cur.title_at, Role.FURNITURE, None)
+            cur.warnings.append("furniture_above_title")  # a short line above the title read as page furniture
+            cur.title, cur.title_at = cur.series, cur.series_at
+            cur.start = self.lines[cur.title_at].line_start
+            self._set(cur.title_at, Role.TITLE, cur)
+            cur.series, cur.series_at = None, -1
+        if self.pending_heading is not None:
+            cur.headings[len(cur.body)] = self.pending_heading
+            self.pending_heading = None
         cur.body.append(line)
         cur.end = line.span.char_end
-    if cur is not None and cur.byline is None and cur.title.text:
-        cur.warnings.append("no_byline")
-    return drafts
+        cur.closed = False
+        self._set(i, Role.THESIS_POINT if line.kind is LineKind.DASH else Role.BODY, cur)
+
+    def _finish(self) -> None:
+        """A title with neither a body nor a byline, credit or date under it is page furniture (a menu item, a
+        section name, a related link), unless it is a Markdown heading."""
+        kept: list[_Draft] = []
+        for draft in self.drafts:
+            if draft.headings and draft.series_at >= 0 and draft.series_after_evidence and 0 not in draft.headings:
+                # a short line between the stamp and the body of an article with subheadings is its first
+                assert draft.series is not None
+                draft.headings[0] = draft.series.text
+                self.roles[draft.series_at] = Role.HEADING
+                draft.series, draft.series_at = None, -1
+            if not draft.body and not draft.evidence and not draft.markdown and draft.byline is None:
+                for k, owner in enumerate(self.owners):
+                    if owner is not None and self.drafts[owner] is draft:
+                        self.roles[k], self.owners[k] = Role.FURNITURE, None
+                continue
+            kept.append(draft)
+        renumber = {id(d): n for n, d in enumerate(kept)}
+        self.owners = [None if o is None else renumber.get(id(self.drafts[o])) for o in self.owners]
+        self.drafts = kept
+        cur = self.drafts[-1] if self.drafts else None
+        if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
+            cur.warnings.append("no_byline")
+
+
+def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int | None]]:
+    """The draft articles of a document's classified lines, and each line's role and article (an index into
+    the drafts, or None for page furniture outside any article)."""
+    grouping = _Grouping(lines)
+    drafts = grouping.run()
+    return drafts, grouping.roles, grouping.owners
 
 
 def segment_document(doc: Document) -> tuple[Article, ...]:
     """Split a document into articles, paragraphs and sentences. Returns () when nothing is found."""
+    return segment_lines(doc)[0]
+
+
+def segment_lines(doc: Document) -> Segmented:
+    """The document's articles (``segment_document``) and the role of each of its non-blank lines."""
     articles: list[Article] = []
     capitals = glued_capitals(doc.text)  # found once for the document; each paragraph gets its own
     seen_titles: dict[str, int] = {}
-    for draft in _group_articles(classify_lines(doc.text)):
+    lines = classify_lines(doc.text)
+    drafts, roles, owners = group_lines(lines)
+    article_ids: dict[int, str] = {}
+    for index, draft in enumerate(drafts):
         if not draft.body and not draft.title.text:
             continue  # a lone byline: nothing to attach it to
-        title = draft.title.text
+        title = " ".join(draft.title.text.split())  # a title wrapped onto two lines is one line
         warnings = list(draft.warnings)
         if not title:
             title = _guess_title(doc.text, draft.body)
@@ -292,7 +611,9 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
         key = " ".join(title.casefold().split())
         seen_titles[key] = seen_titles.get(key, 0) + 1
         article_id = ids.article_id(doc.doc_id, title, seen_titles[key])
-        built = [_paragraph(doc, article_id, ordinal, line, capitals) for ordinal, line in enumerate(draft.body)]
+        article_ids[index] = article_id
+        built = [_paragraph(doc, article_id, ordinal, line, capitals, draft.headings.get(ordinal))
+                 for ordinal, line in enumerate(draft.body)]
         paragraphs = tuple(p for p, _ in built)
         if any(capped for _, capped in built):
             warnings.append("long_sentence_split")
@@ -304,7 +625,7 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
                 doc_id=doc.doc_id,
                 ordinal=len(articles),
                 title=title,
-                series=draft.series.text if draft.series else None,
+                series=" ".join(draft.series.text.split()) if draft.series else None,
                 byline=draft.byline,
                 char_start=draft.start,
                 char_end=draft.end,
@@ -313,7 +634,12 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
                 credits=tuple(draft.credits),
             )
         )
-    return tuple(articles)
+    line_roles = tuple(
+        LineRole(doc.doc_id, n, line.line_start, line.line_end or line.span.char_end, role.value,
+                 None if owner is None else article_ids.get(owner), line.pattern)
+        for n, (line, role, owner) in enumerate(zip(lines, roles, owners, strict=True))
+    )
+    return Segmented(tuple(articles), line_roles)
 
 
 def _unterminated(text: str) -> bool:
@@ -333,7 +659,7 @@ def _guess_title(text: str, body: list[Line]) -> str:
 
 
 def _paragraph(
-    doc: Document, article_id: str, ordinal: int, line: Line, capitals: list[int]
+    doc: Document, article_id: str, ordinal: int, line: Line, capitals: list[int], subheading: str | None = None
 ) -> tuple[Paragraph, bool]:
     """The paragraph on ``line``, and whether an over-long sentence in it had to be cut. ``capitals``: the
     document's ``glued_capitals``."""
@@ -363,15 +689,16 @@ def _paragraph(
         char_start=line.span.char_start,
         char_end=line.span.char_end,
         sentences=sentences,
+        subheading=subheading,
     )
     return paragraph, len(spans) != len(found)
 
 
-def segment_or_reject(doc: Document) -> tuple[Article, ...] | Rejection:
+def segment_or_reject(doc: Document) -> Segmented | Rejection:
     """Segment a document; a document with no recognisable article becomes a rejection."""
-    articles = segment_document(doc)
-    if articles:
-        return articles
+    segmented = segment_lines(doc)
+    if segmented.articles:
+        return segmented
     return Rejection(
         doc.path, doc.sha256, doc.n_bytes, RejectReason.NO_ARTICLES,
         "no article found: the text has no title line, paragraph or thesis point",

@@ -14,6 +14,8 @@ Rules, in the order they are applied to each candidate boundary:
   ``......It``), a full stop glued to a capitalised word (``work.The``), and a lowercase word glued to a
   capitalised one with no punctuation at all (``exposure periodThe frequent``).
 - Semicolons (``;`` and ``；``) and colons never end a sentence.
+- A parenthetical with no terminal punctuation inside, right after a sentence (an attribution or a source:
+  ``"... opportunities." (Remarks at the 2018 summit)``, ``(Xinhua)``), belongs to the sentence before it.
 
 The splitter works on a plain string and returns ``(start, end)`` offsets into it, with surrounding white
 space trimmed, so callers can map sentences back to the document.
@@ -122,6 +124,11 @@ def glued_capitals(text: str) -> list[int]:
     return found
 
 
+# A parenthetical after a sentence that is not a sentence itself (no terminal punctuation inside): an attribution
+# or a source, "(Remarks at the 2018 summit in Qingdao)", "(Xinhua)". It ends the sentence before it.
+_ATTRIBUTION = re.compile(r"(\([^()\n.!?。！？]{1,100}\))[ \t]*(?=$|[^\W\d_]|[\"“‘'(（])")
+
+
 def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[int, int]]:
     """Return ``(start, end)`` offsets of the sentences in ``text``, trimmed of white space.
 
@@ -155,6 +162,12 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
                         continue
                 elif not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                     continue
+        if following < n and text[following] == "(":
+            attribution = _ATTRIBUTION.match(text, following)
+            if attribution is not None:  # "... opportunities." (Remarks at the summit): one sentence
+                if attribution.end() >= n:
+                    continue
+                end, following = attribution.end(1), attribution.end()
         cuts.append((end, following))
     glued = [p for p in (glued_capitals(text) if capitals is None else capitals) if _glued_cut(text, p)]
     if glued:  # a glued capital has no white space before it

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 from transforms import ids
 from transforms.records import (
     Article,
+    LineRole,
     Paragraph,
     Rejection,
     Sentence,
@@ -31,6 +32,7 @@ from transforms.schema import (
     ARTICLES,
     AUTHORS,
     DOCUMENTS,
+    LINES,
     PARAGRAPHS,
     REJECTED,
     SENTENCES,
@@ -42,7 +44,7 @@ from transforms.schema import (
 )
 from transforms.themes import Taxonomy
 
-DOCUMENT_TABLES: tuple[Table, ...] = (DOCUMENTS, ARTICLES, PARAGRAPHS, SENTENCES, THEME_TAGS)
+DOCUMENT_TABLES: tuple[Table, ...] = (DOCUMENTS, ARTICLES, PARAGRAPHS, SENTENCES, THEME_TAGS, LINES)
 
 
 class _Columns:
@@ -149,8 +151,10 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
     sentences: list[Sentence] = []
     unit_ids: list[str] = []  # tag rows in reading order: an article's, then each paragraph's and its sentences'
     levels: list[TagLevel] = []
-    ends: list[tuple[int, ...]] = []  # per document: where its articles, paragraphs, sentences and units end
+    ends: list[tuple[int, ...]] = []  # per document: where its articles, paragraphs, sentences, units, lines end
+    lines: list[LineRole] = []
     for item in items:
+        lines += item.lines
         for a in item.articles:
             articles.append(a)
             unit_ids.append(a.article_id)
@@ -160,7 +164,7 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
                 sentences += p.sentences
                 unit_ids += (p.paragraph_id, *(s.sentence_id for s in p.sentences))
                 levels += (TagLevel.PARAGRAPH, *(TagLevel.SENTENCE,) * len(p.sentences))
-        ends.append((len(articles), len(paragraphs), len(sentences), len(unit_ids)))
+        ends.append((len(articles), len(paragraphs), len(sentences), len(unit_ids), len(lines)))
     scores = items[0].scores
     if not all(item.scores is scores for item in items):  # not tagged together: merge (not the pipeline's path)
         scores = {unit: s for item in items for unit, s in item.scores.items()}
@@ -202,6 +206,7 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
             "kind": [kind.value for kind in paragraph_columns["kind"]],
             "marker": paragraph_columns["marker"],
             "heading": [p.heading for p in paragraphs],
+            "subheading": paragraph_columns["subheading"],
             **{name: paragraph_columns[name] for name in ("text", "char_start", "char_end")},
             "n_sentences": [len(ss) for ss in paragraph_columns["sentences"]],
             **tags.fields[TagLevel.PARAGRAPH],
@@ -212,12 +217,18 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
             **tags.fields[TagLevel.SENTENCE],
         }),
         THEME_TAGS.name: _columns(THEME_TAGS, tags.rows),
+        LINES.name: _columns(LINES, {
+            "line_id": [ids.line_id(line.doc_id, line.ordinal) for line in lines],
+            **_transposed(("doc_id", "article_id", "ordinal", "role", "pattern", "char_start", "char_end"),
+                          [(x.doc_id, x.article_id, x.ordinal, x.role, x.pattern, x.char_start, x.char_end)
+                           for x in lines]),
+        }),
     }
     # Each document's rows run from where the previous document's end to where its own end, in every table
-    # (DOCUMENT_TABLES order: documents, articles, paragraphs, sentences, theme_tags).
+    # (DOCUMENT_TABLES order: documents, articles, paragraphs, sentences, theme_tags, lines).
     tag_rows = np.r_[0, np.cumsum(tags.rows_per_unit)]
-    stops = [(k + 1, *e[:3], int(tag_rows[e[3]])) for k, e in enumerate(ends)]
-    starts = [(0, 0, 0, 0, 0), *stops[:-1]]
+    stops = [(k + 1, *e[:3], int(tag_rows[e[3]]), e[4]) for k, e in enumerate(ends)]
+    starts = [(0, 0, 0, 0, 0, 0), *stops[:-1]]
     return {
         item.document.path: {t.name: tables[t.name].slice(a, b - a)
                              for t, a, b in zip(DOCUMENT_TABLES, start, stop, strict=True)}

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
-from flows.evaluation import corpora_under, evaluate_corpus, load_gold
+from flows.evaluation import corpora_under, evaluate_corpus, evaluate_pages, held_out_sets, load_gold
 from tests.conftest import DATA
 from transforms.evaluate import Tally
+from transforms.pages import LAYOUTS
 from transforms.themes import Taxonomy
 
 CORPORA = corpora_under(DATA / "corpora")
@@ -43,7 +44,8 @@ def test_evaluate_prints_every_metric_per_corpus_and_overall(capsys: pytest.Capt
     assert lines[0].split() == ["metric", *(c.name for c in CORPORA), "overall"]
     assert [line.split()[0] for line in lines[1:]] == [
         "article_f1", "title_exact", "author_exact", "paragraph_kind_accuracy", "sentence_precision",
-        "sentence_recall", "sentence_f1", "primary_theme_accuracy",
+        "sentence_recall", "sentence_f1", "primary_theme_accuracy", "paragraph_count_exact", "credit_recall",
+        "non_text_in_text", "line_role_accuracy",
     ]
 
 
@@ -54,3 +56,37 @@ def test_evaluate_one_corpus_and_bad_arguments(capsys: pytest.CaptureFixture[str
     assert main(["evaluate", "--raw-dir", str(corpus / "raw")]) == 1
     assert main(["evaluate", "--raw-dir", str(corpus / "missing"), "--gold", str(corpus / "gold.json")]) == 1
     assert "cannot be read" in capsys.readouterr().err
+
+
+# The real pages' figures now (``evaluate --pages``, every layout together): floors that catch a regression of
+# the structural parser. The targets are higher (article F1 0.98 and more on text it was not tuned to).
+PAGE_FLOORS = {
+    "tuned": {"article_f1": 0.84, "title_exact": 0.90, "author_exact": 0.75, "paragraph_count_exact": 0.72,
+              "credit_recall": 0.74, "line_role_accuracy": 0.89, "sentence_f1": 0.95},
+    "held out": {"article_f1": 0.37, "title_exact": 0.40, "line_role_accuracy": 0.56, "sentence_f1": 0.81},
+}
+NON_TEXT_CEILING = {"tuned": 0.04, "held out": 0.14}  # share of credit, date and furniture lines in paragraphs
+
+
+def test_the_real_pages_keep_their_scores(taxonomy: Taxonomy) -> None:
+    pages = DATA / "pages"
+    tallies = evaluate_pages(pages, taxonomy)
+    held_out = held_out_sets(pages)
+    assert held_out and held_out < {name for name, _ in tallies}
+    for half, floors in PAGE_FLOORS.items():
+        total = Tally()
+        for (name, _), tally in tallies.items():
+            if (name in held_out) == (half == "held out"):
+                total.add(tally)
+        metrics = total.metrics()
+        below = {m: metrics[m] for m, floor in floors.items() if (metrics[m] or 0.0) < floor}
+        assert not below, (half, below)
+        assert (metrics["non_text_in_text"] or 0.0) <= NON_TEXT_CEILING[half], half
+
+
+def test_evaluate_pages_prints_both_halves_per_layout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", "--pages", str(DATA / "pages")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("tuned on: h1, h2, h3 (") and "\nheld out: h4 (" in out
+    header = next(line for line in out.splitlines() if line.startswith("metric"))
+    assert header.split() == ["metric", *LAYOUTS, "all"]

@@ -19,6 +19,8 @@ from flows.lock import LockTimeout, run_lock
 from flows.pipeline import corpus_pipeline
 from flows.settings import RunSettings
 from tests.conftest import SAMPLE, WIRE
+from transforms.schema import TABLES
+from transforms.tables import DOCUMENT_TABLES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
@@ -58,7 +60,9 @@ def test_rerun_reuses_unchanged_documents_byte_for_byte(raw: Path, tmp_path: Pat
     assert second["reused"] == 4 and second["processed"] == 0
     again = manifest(out)
     data_files = [name for name in first_files if name.startswith(("parquet/", "csv/"))]
-    assert len(data_files) == 5 * 2 * 4 + 3 * 2 + 8  # a Parquet and a CSV part per shard; whole tables; CSVs
+    # a Parquet and a CSV part per shard of each per-document table; the whole tables (authors, themes,
+    # rejected) in both formats; a single CSV per table
+    assert len(data_files) == len(DOCUMENT_TABLES) * 2 * 4 + 3 * 2 + len(TABLES)
     for name in data_files:
         assert again["files"][name] == first_files[name], name  # Parquet and CSV byte-identical
     assert again["changes"]["documents"] == {"added": [], "changed": [], "removed": [], "unchanged": 4}

@@ -24,7 +24,7 @@ from tests.transforms.helpers import document
 from tests.transforms.test_tables import TEXT, build
 from transforms.records import TaggedDocument
 from transforms.schema import TABLES, THEME_IDS
-from transforms.segment import segment_document
+from transforms.segment import segment_lines
 from transforms.tables import build_tables
 from transforms.themes import Taxonomy, tag_articles
 
@@ -200,8 +200,8 @@ def test_shards_checked_where_they_are_built_add_up_as_if_checked_here(taxonomy:
 def _built_at(taxonomy: Taxonomy, path: str) -> dict[str, pa.Table]:
     """The tables of ``build``'s text as the document at ``path`` (its own ids)."""
     doc = document(TEXT, path)
-    arts = segment_document(doc)
-    return build_tables([TaggedDocument(doc, arts, tag_articles(taxonomy, arts))], [], taxonomy)
+    arts, lines = segment_lines(doc)
+    return build_tables([TaggedDocument(doc, arts, tag_articles(taxonomy, arts), lines)], [], taxonomy)
 
 
 def _alone(suites: dict[str, dict], theme_ids: list[str], tables: dict[str, pa.Table]) -> Validation:

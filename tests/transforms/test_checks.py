@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.transforms.helpers import document
 from transforms.checks import MAX_EXAMPLES, CheckResult, _result, check_counts, check_list_values, check_offsets
 from transforms.records import TaggedDocument
-from transforms.segment import segment_document
+from transforms.segment import segment_lines
 from transforms.tables import build_tables
 from transforms.themes import Taxonomy, tag_articles
 
@@ -29,8 +29,8 @@ def built(taxonomy: Taxonomy) -> dict[str, pa.Table]:
     tagged = []
     for i, text in enumerate(TEXTS):
         doc = document(text, f"doc{i}.txt")
-        arts = segment_document(doc)
-        tagged.append(TaggedDocument(doc, arts, tag_articles(taxonomy, arts)))
+        arts, lines = segment_lines(doc)
+        tagged.append(TaggedDocument(doc, arts, tag_articles(taxonomy, arts), lines))
     return build_tables(tagged, [], taxonomy)
 
 
@@ -38,7 +38,7 @@ def reference_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
     docs = tables["documents"].select(["doc_id", "text"]).to_pydict()
     texts = dict(zip(docs["doc_id"], docs["text"], strict=True))
     results = []
-    for name in ("articles", "paragraphs", "sentences"):
+    for name in OFFSET_UNITS:
         key = tables[name].schema.names[0]
         has_text = "text" in tables[name].schema.names
         needed = [key, "doc_id", "char_start", "char_end", *(["text"] if has_text else [])]
@@ -108,14 +108,15 @@ def _set(table: pa.Table, column: str, row: int, value: Any) -> pa.Table:
 
 
 UNITS = ("articles", "paragraphs", "sentences")
+OFFSET_UNITS = (*UNITS, "lines")  # the tables with offsets into documents.text
 END = "the end of the row's document"  # a char_end just in bounds
 IDS = ("risk_prevention", "emergency_rescue", "unknown_theme", None)
 
 damage = st.one_of(
-    st.tuples(st.sampled_from(UNITS), st.sampled_from(["char_start", "char_end"]), st.integers(0, 40),
+    st.tuples(st.sampled_from(OFFSET_UNITS), st.sampled_from(["char_start", "char_end"]), st.integers(0, 40),
               st.integers(-3, 400)),  # no nulls: the reference cannot compare them
-    st.tuples(st.sampled_from(UNITS), st.just("char_end"), st.integers(0, 40), st.just(END)),
-    st.tuples(st.sampled_from(UNITS), st.just("doc_id"), st.integers(0, 40), st.sampled_from(["d-nope", None])),
+    st.tuples(st.sampled_from(OFFSET_UNITS), st.just("char_end"), st.integers(0, 40), st.just(END)),
+    st.tuples(st.sampled_from(OFFSET_UNITS), st.just("doc_id"), st.integers(0, 40), st.sampled_from(["d-nope", None])),
     st.tuples(st.sampled_from(["paragraphs", "sentences"]), st.just("text"), st.integers(0, 40),
               st.sampled_from(["", "changed", "安全"])),
     st.tuples(st.sampled_from(UNITS), st.just("themes"), st.integers(0, 40),

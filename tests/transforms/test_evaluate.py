@@ -28,6 +28,7 @@ def test_a_perfect_prediction_scores_one() -> None:
     assert metrics == {
         "article_f1": 1.0, "title_exact": 1.0, "author_exact": 1.0, "paragraph_kind_accuracy": 1.0,
         "sentence_precision": 1.0, "sentence_recall": 1.0, "sentence_f1": 1.0, "primary_theme_accuracy": 1.0,
+        "paragraph_count_exact": 1.0, "credit_recall": None, "non_text_in_text": None, "line_role_accuracy": None,
     }
 
 

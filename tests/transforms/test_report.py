@@ -29,7 +29,7 @@ def parts(taxonomy: Taxonomy) -> list[dict[str, pa.Table]]:
 
 def tally_of(parts: list[dict[str, pa.Table]]) -> ReportTally:
     tables = concat_document_tables(parts)
-    return ReportTally().add(tables["articles"], tables["theme_tags"], tables["sentences"])
+    return ReportTally().add(tables["articles"], tables["theme_tags"], tables["sentences"], tables["lines"])
 
 
 def test_a_tally_added_a_part_at_a_time_is_the_tally_of_the_whole(parts: list[dict[str, pa.Table]]) -> None:
@@ -37,11 +37,12 @@ def test_a_tally_added_a_part_at_a_time_is_the_tally_of_the_whole(parts: list[di
     assert whole.n_articles > MAX_HEATMAP_ARTICLES and len(whole.heatmap) == MAX_HEATMAP_ARTICLES
     assert whole.n_flagged > 0 and whole.warnings and len(whole.authors) > 1
     assert sum(whole.sentence_words.values()) == sum(p["sentences"].num_rows for p in parts)
+    assert sum(whole.roles.values()) == sum(p["lines"].num_rows for p in parts) and whole.roles["title"] > 0
     for size in (1, 3, 7):
         tally = ReportTally()
         for k in range(0, len(parts), size):
             group = concat_document_tables(parts[k : k + size])
-            tally.add(group["articles"], group["theme_tags"], group["sentences"])
+            tally.add(group["articles"], group["theme_tags"], group["sentences"], group["lines"])
         assert tally == whole, size
 
 

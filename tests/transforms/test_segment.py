@@ -5,7 +5,14 @@ from hypothesis import strategies as st
 
 from tests.transforms.helpers import articles, assert_offsets, document
 from transforms.records import ParagraphKind
-from transforms.segment import LineKind, classify_lines, is_title_like, segment_document, segment_or_reject
+from transforms.segment import (
+    LineKind,
+    classify_lines,
+    is_title_like,
+    segment_document,
+    segment_lines,
+    segment_or_reject,
+)
 from transforms.sentences import cap_length, split_sentences
 
 SERIES_LAYOUT = """Build a safer country
@@ -157,3 +164,104 @@ def test_a_paragraphs_sentences_are_its_text_split_alone(parts: list[tuple[str, 
         for p in article.paragraphs:
             alone = cap_length(p.text, split_sentences(p.text))
             assert [(s.char_start - p.char_start, s.char_end - p.char_start) for s in p.sentences] == alone
+
+
+# ------------------------------------------------------------------------------------------ page structure
+
+
+def roles_of(text: str) -> list[tuple[str, str]]:
+    """(line text, role) of every non-blank line, checking that each has exactly one role."""
+    doc = document(text)
+    arts, lines = segment_lines(doc)
+    assert_offsets(doc, arts)
+    non_blank = [line.strip() for line in doc.text.split("\n") if line.strip()]
+    got = [(doc.text[r.char_start : r.char_end].strip(), r.role) for r in lines]
+    assert [t for t, _ in got] == non_blank
+    assert all(r.char_start < r.char_end for r in lines)
+    known = {a.article_id for a in arts}
+    assert all(r.article_id is None or r.article_id in known for r in lines)
+    return got
+
+
+def test_a_credit_after_a_body_closes_that_article_and_never_opens_the_next() -> None:
+    text = ("Farmers return to flooded fields\nWater levels fell on Monday. Farmers went back to work.\n"
+            "(Beijing Review 03/14/2009)\n(Web editor: Wang Fang, Li Jun)\n"
+            "Rescue teams stay on alert\nThe rain is forecast to return this week.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Farmers return to flooded fields", "Rescue teams stay on alert"]
+    assert [a.series for a in arts] == [None, None]
+    assert [c.line for c in arts[0].credits] == ["(Beijing Review 03/14/2009)", "(Web editor: Wang Fang, Li Jun)"]
+    assert dict(roles_of(text))["(Beijing Review 03/14/2009)"] == "credit"
+
+
+def test_a_subheading_inside_a_body_is_a_paragraph_heading_not_an_article() -> None:
+    text = ("Minister visits the flood zone\nBy Li Wei\n\nThe minister arrived on Tuesday. She met rescuers.\n\n"
+            "What the minister says\n\nShe said the dikes would hold. More teams are coming.\n")
+    (art,) = articles(text)
+    assert art.author == "Li Wei" and len(art.paragraphs) == 2
+    assert [p.subheading for p in art.paragraphs] == [None, "What the minister says"]
+    assert "subheading_inferred" in art.warnings
+    assert dict(roles_of(text))["What the minister says"] == "heading"
+
+
+def test_a_letters_signature_and_date_are_its_author_and_date_not_an_article() -> None:
+    text = ("Letter to the flood volunteers\nDear friends,\nThank you for your work this summer. You saved lives.\n"
+            "Li Ming\nJune 3, 2021\n")
+    (art,) = articles(text)
+    assert art.title == "Letter to the flood volunteers"
+    assert art.byline is not None and (art.author, art.byline.role) == ("Li Ming", "signatory")
+    assert ("date", "June 3, 2021") in [(c.role, c.name) for c in art.credits]
+    roles = dict(roles_of(text))
+    assert (roles["Li Ming"], roles["June 3, 2021"]) == ("signature", "date")
+
+
+def test_bylines_and_agency_headers_keep_their_furniture_out() -> None:
+    text = ("Quake drill held in schools\nBy Zhao Lei Updated Mar.4\nXinhua | Updated: 2015-03-02 11:20\n"
+            "Pupils left their classrooms in two minutes. Teachers checked every name.\n")
+    (art,) = articles(text)
+    assert art.author == "Zhao Lei" and art.series is None
+    assert [c.role for c in art.credits] == ["source"]
+    assert [r for _, r in roles_of(text)] == ["title", "byline", "credit", "body"]
+
+
+def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
+    first = ("Officials said the new stations would cut response times in remote villages\nby half, "
+             "and the county opened twelve of them in the spring of last year.\n\n"
+             "Each station has eight trained staff, a vehicle and a satellite phone,\nand the teams "
+             "train together once a month.\n\n")
+    text = ("Grassroots rescue stations open in the mountain villages of the\nnorthern county\n\n" + first
+            + "Enterprises urged to fix the safety hazards found by inspectors\nbefore the holiday\n\n"
+            "Inspectors found 1,240 hidden dangers in the first quarter, most\nof them in small factories.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == [
+        "Grassroots rescue stations open in the mountain villages of the northern county",
+        "Enterprises urged to fix the safety hazards found by inspectors before the holiday",
+    ]
+    assert [len(a.paragraphs) for a in arts] == [2, 1]
+
+
+def test_stray_fields_are_not_paragraphs() -> None:
+    text = "Flood season begins\n2019-08-02 14:10:05\nSource:\nReservoirs were checked. Pumps were tested.\nShare\n"
+    (art,) = articles(text)
+    assert [p.text for p in art.paragraphs] == ["Reservoirs were checked. Pumps were tested."]
+    assert [r for _, r in roles_of(text)] == ["title", "credit", "furniture", "body", "furniture"]
+
+
+def test_a_menu_above_the_title_is_furniture() -> None:
+    text = ("News\nPolitics\nBusiness\nPresident visits the flooded province on Sunday\n"
+            "Updated: 2020-07-12 09:30\nThe president met rescue workers. He thanked the volunteers.\n")
+    (art,) = articles(text)
+    assert art.title == "President visits the flooded province on Sunday"
+    assert [r for _, r in roles_of(text)] == ["furniture"] * 3 + ["title", "credit", "body"]
+
+
+def test_hostile_structure_gives_warnings_and_a_sane_structure() -> None:
+    only_furniture = "Share\nPrint\nE-mail\n12 Comments\nCopyright 2020 Xinhua. All rights reserved.\n"
+    assert not isinstance(segment_or_reject(document(only_furniture)), tuple)  # rejected, with its reason
+    assert all(role == "furniture" for _, role in roles_of(only_furniture))
+    no_body = "A letter with no body\nLi Ming\nJune 3, 2021\n"
+    for text in (no_body, "Title of an article\nBy\nWriter:\nThe body has one sentence.\n",
+                 "T" + "itle words " * 500 + "\nBody. More body.\n"):
+        roles_of(text)  # every line has one role, the offsets hold, nothing crashes
+    (art,) = articles(no_body)
+    assert "no_paragraphs" in art.warnings and art.title == "A letter with no body"

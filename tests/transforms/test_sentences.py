@@ -89,8 +89,15 @@ def _reference_ends_sentence(text: str, punct: str, start: int, end: int, follow
 
 def _reference_split(text: str) -> list[tuple[int, int]]:
     m_ = sentences_module
-    cuts = [m.start(2) for m in m_._CANDIDATE.finditer(text)
-            if _reference_ends_sentence(text, m.group(1), m.start(), m.start(2), m.end())]
+    cuts = []
+    for m in m_._CANDIDATE.finditer(text):
+        if not _reference_ends_sentence(text, m.group(1), m.start(), m.start(2), m.end()):
+            continue
+        attribution = re.match(r"\([^()\n.!?。！？]{1,100}\)[ \t]*(?=$|[^\W\d_]|[\"“‘'(（])", text[m.end():])
+        if attribution is None:
+            cuts.append(m.start(2))
+        elif m.end() + attribution.end() < len(text):  # an attribution ends the sentence (none at the end)
+            cuts.append(m.end() + len(attribution.group().rstrip(" \t")))
     glued = [m.start() for m in _CAMEL.finditer(text) if m_._glued_cut(text, m.start())]
     if glued:
         cuts = sorted(set(cuts).union(glued))
@@ -135,3 +142,14 @@ def test_the_splitter_agrees_with_its_reference_on_any_text(text: str) -> None:
 def test_glued_capitals_are_where_the_regular_expression_matches(text: str) -> None:
     # One byte per character (Latin-1; others as "?"), so that positions are character offsets.
     assert glued_capitals(text) == [m.start() for m in _CAMEL.finditer(text)]
+
+
+def test_a_parenthetical_attribution_ends_the_sentence_before_it() -> None:
+    def cut(text: str) -> list[str]:
+        return [text[s:e] for s, e in split_sentences(text)]
+
+    quoted = '"We should share opportunities." (Remarks at the 2018 summit in Qingdao)'
+    assert cut(quoted) == [quoted]
+    assert cut(quoted + " He left early.") == [quoted, "He left early."]
+    assert cut("Rain fell. (Xinhua) Rivers rose.") == ["Rain fell. (Xinhua)", "Rivers rose."]
+    assert cut("Fine. (See the table.) Next.") == ["Fine.", "(See the table.)", "Next."]  # a sentence of its own

@@ -9,7 +9,7 @@ from tests.transforms.helpers import document
 from transforms.checks import run_code_checks
 from transforms.records import Rejection, RejectReason, TaggedDocument
 from transforms.schema import TABLES, arrow_schema
-from transforms.segment import segment_document
+from transforms.segment import segment_lines
 from transforms.tables import build_tables, csv_cell, csv_table
 from transforms.themes import Taxonomy, tag_articles
 
@@ -22,9 +22,9 @@ TEXT = (
 
 def build(taxonomy: Taxonomy, rejections: list[Rejection] | None = None) -> dict[str, pa.Table]:
     doc = document(TEXT)
-    arts = segment_document(doc)
+    arts, lines = segment_lines(doc)
     scores = tag_articles(taxonomy, arts)
-    return build_tables([TaggedDocument(doc, arts, scores)], rejections or [], taxonomy)
+    return build_tables([TaggedDocument(doc, arts, scores, lines)], rejections or [], taxonomy)
 
 
 def test_tables_follow_their_declared_schemas(taxonomy: Taxonomy) -> None:
