@@ -79,6 +79,11 @@ _AFFILIATED = re.compile(
     r"(?-i:University|Institute|College|School|Centre|Center|Academy|Foundation|Council|Agency|Association"
     r"|Society|Laboratory|Hospital|Commission|Ministry)\b[\w ,'’&.-]{0,60}"
 )
+_BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|by|作者|文|撰稿)",
+                            re.IGNORECASE)
+# A name, then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``.
+_NAME_DATED = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:on\s+)?(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+at)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
 
 
@@ -88,19 +93,28 @@ def parse_byline(line: str) -> Byline | None:
     stripped = line.strip()
     if not 0 < len(stripped) <= MAX_LINE:
         return None
-    m = None
-    tail = _BYLINE_TAIL.search(stripped)
-    if tail is not None and tail.start() > 0:
-        m = _BYLINE.match(stripped[: tail.start()])
-        named = _LABELLED_NAME.fullmatch(stripped)
-        if m is None and named is not None and _is_date_tail(stripped[tail.start():]):
-            name = " ".join(named.group("name").split())
-            if _NOT_NAME_WORDS.isdisjoint(name.split()):
-                return Byline(line=stripped, name=name, role="author")
+    m = _BYLINE.match(stripped)
+    separated = "|" in stripped or "·" in stripped or "•" in stripped
+    if m is not None or separated or _BYLINE_START.match(stripped):
+        # The name stops where the line's furniture starts: ``By Zhao Lei Updated Mar.4``.
+        tail = _BYLINE_TAIL.search(stripped)
+        if tail is not None and tail.start() > 0:
+            head = _BYLINE.match(stripped[: tail.start()])
+            if head is not None:
+                m = head
+            elif m is None and separated and (named := _LABELLED_NAME.fullmatch(stripped)) is not None and (
+                    _is_date_tail(stripped[tail.start():])):
+                name = " ".join(named.group("name").split())
+                if _NOT_NAME_WORDS.isdisjoint(name.split()):
+                    return Byline(line=stripped, name=name, role="author")
+    if m is None and "," in stripped and _BYLINE_START.match(stripped):
+        m = _BYLINE.match(stripped[: stripped.index(",")])  # Author: Sourabh Gupta, ICAS
+    if m is None and (dated := _NAME_DATED.fullmatch(stripped)) is not None:
+        name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
+        if _NOT_NAME_WORDS.isdisjoint(name.split()):
+            return Byline(line=stripped, name=name, role="author")
     if m is None:
-        m = _BYLINE.match(stripped)
-    if m is None:
-        affiliated = _AFFILIATED.fullmatch(stripped)
+        affiliated = _AFFILIATED.fullmatch(stripped) if "," in stripped else None
         if affiliated is not None and _NOT_NAME_WORDS.isdisjoint(affiliated.group("name").split()):
             return Byline(line=stripped, name=" ".join(affiliated.group("name").split()), role="author")
         return None

@@ -11,6 +11,7 @@ with the line in the outputs, so that an analyst can see why a line went where i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -47,6 +48,9 @@ _SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s[\w.&'’-]+){0,3}?"  # an agency or pub
 _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
 
+MAX_FURNITURE_LINE = 1000  # a furniture line is short (each pattern bounds its own length); a longer one is text
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """One kind of furniture line: ``regex`` matches the whole (stripped) line, case-insensitively."""
@@ -55,48 +59,68 @@ class Pattern:
     role: Role
     regex: re.Pattern[str]
     example: str
+    max_chars: int  # no longer line matches (so a long body line is tried against few patterns)
+    needs: tuple[str, ...] = ()  # a line it matches holds one of these (a cheap test before the regex) ...
+    within: int = MAX_FURNITURE_LINE  # ... in its first ``within`` characters
+    digit: int = 0  # a line it matches holds a digit in its first ``digit`` characters (every stamp does)
 
 
-def _p(name: str, role: Role, regex: str, example: str) -> Pattern:
-    return Pattern(name, role, re.compile(rf"(?:{regex})\Z", re.IGNORECASE), example)
+def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, needs: tuple[str, ...] = (),
+       within: int = MAX_FURNITURE_LINE, digit: int = 0) -> Pattern:
+    return Pattern(name, role, re.compile(rf"(?:{regex})\Z", re.IGNORECASE), example, max_chars, needs, within,
+                   digit)
 
 
-MAX_FURNITURE_LINE = 1000  # a furniture line is short (each pattern bounds its own length); a longer one is text
+def _cases(*words: str) -> tuple[str, ...]:
+    """Each word as written and in capitals (the ``needs`` of a pattern that ignores case)."""
+    return tuple(w for word in words for w in (word, word.upper()))
+
+
 
 PATTERNS: tuple[Pattern, ...] = (
-    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?{_DATE}\.?", "May 31, 2022"),
-    _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05"),
+    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?{_DATE}\.?", "May 31, 2022", max_chars=60, digit=30),
+    _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05", max_chars=80,
+       digit=30),
+    _p("time", Role.CREDIT, rf"{_TIME}", "12:14 PM EDT", max_chars=30, digit=3),
     _p("update_stamp", Role.CREDIT,
        rf"(?:last\s+)?(?:updated|published|posted|first\s+published|release\s+time|time|modified)\s*(?:on)?"
-       rf"\s*[:：]?\s*{_STAMP}.{{0,60}}", "Updated: 2015-03-02 11:20"),
+       rf"\s*[:：]?\s*{_STAMP}.{{0,60}}", "Updated: 2015-03-02 11:20", max_chars=140, digit=60),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
-       "Li takes the baton   2013-03-16 01:50"),
+       "Li takes the baton   2013-03-16 01:50", max_chars=180, digit=180, needs=("  ",)),
     _p("agency_stamp", Role.CREDIT, rf"\(?{_SOURCE}\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}",
-       "Xinhua | Updated: 2015-03-02 11:20"),
-    _p("stamp_first", Role.CREDIT, rf"{_STAMP}\s*.{{0,60}}", "2015-09-22 12:56CNTV Editor: Mo Hong'e"),
-    _p("source_line", Role.CREDIT, r"\(?\s*sources?\s*[:：]\s*[^\s:：].{0,100}", "Source: Xinhua | 2020/3/4 23:53:40"),
+       "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, digit=60),
+    _p("stamp_first", Role.CREDIT, rf"{_STAMP}\s*.{{0,60}}", "2015-09-22 12:56CNTV Editor: Mo Hong'e", max_chars=120,
+       digit=25),
+    _p("source_line", Role.CREDIT, r"\(?\s*sources?\s*[:：]\s*[^\s:：].{0,100}", "Source: Xinhua | 2020/3/4 23:53:40",
+       max_chars=120),
     _p("credit_line", Role.CREDIT,
        r"[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
        r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit)\s*[:：]"
        r"|(?:edited|copyedited|reporting|writing|compiled|translated|photos?|images?|issued|contributed)\s+by\b\s*[:：]?)"
-       r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)"),
+       r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170),
     _p("agency_sign_off", Role.CREDIT,
-       r"\(?(?-i:[A-Z])[\w.&'’ -]{1,40}\)?\s+(?:contributed\s+to\s+this\s+report|was\s+first\s+published.*)",
-       "This report by The Canadian Press was first published Aug. 23, 2023."),
+       r"\(?(?-i:[A-Z])[\w.&'’ -]{1,40}\)?\s+(?:contributed\s+to\s+this\s+report|was\s+first\s+published.{0,60})",
+       "This report by The Canadian Press was first published Aug. 23, 2023.", max_chars=130,
+       needs=_cases("contributed", "published")),
     _p("parenthesised_note", Role.CREDIT, r"[(\[（【][^()\[\]（）【】]{2,118}[^.!?。！？()\[\]（）【】][)\]）】]",
-       "(Beijing Review 03/14/2009)"),
+       "(Beijing Review 03/14/2009)", max_chars=122),
     _p("copyright", Role.FURNITURE,
-       r"(?:copyright|©|\(c\)).{0,900}|.{0,100}all rights reserved\.?.{0,900}"
-       r"|(?:no\s+)?reproduction\b.{0,80}\b(?:prohibited|permission|forbidden)\b.{0,80}",
-       "Copyright ©1999-2018 Chinanews.com. All rights reserved."),
-    _p("empty_field", Role.FURNITURE, r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]", "Source:"),
+       r"(?:copyright|©|\(c\)).{0,900}|(?:no\s+)?reproduction\b.{0,80}\b(?:prohibited|permission|forbidden)\b.{0,80}",
+       "Copyright ©1999-2018 Chinanews.com. All rights reserved.", max_chars=MAX_FURNITURE_LINE),
+    _p("rights_reserved", Role.FURNITURE, r".{0,100}all rights reserved\.?.{0,900}",
+       "The content is ours. All rights reserved.", max_chars=MAX_FURNITURE_LINE, needs=_cases("eserved"),
+       within=130),
+    _p("empty_field", Role.FURNITURE, r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]", "Source:", max_chars=50,
+       needs=(":", "：")),
     _p("promo", Role.FURNITURE,
        r".{0,140}\b(?:subscribe\s+(?:here|now|today)|sign\s+up\s+(?:here|now|for\s+our)|click\s+here"
        r"|enable\s+push\s+notifications|download\s+(?:our|the)\s+app)\b.{0,120}",
-       "Check out our weekly newsletter. Subscribe here!"),
+       "Check out our weekly newsletter. Subscribe here!", max_chars=300,
+       needs=_cases("ubscribe", "ign up", "lick here", "otifications", "ownload"), within=170),
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
-       "20230822220840-64e571db3763d2ff1bee5fddjpeg"),
-    _p("counter", Role.FURNITURE, r"\d{1,7}|\d{1,7}\s+(?:comments?|views?|shares?|likes?)", "12 Comments"),
+       "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
+    _p("counter", Role.FURNITURE, r"\d{1,7}|\d{1,7}\s+(?:comments?|views?|shares?|likes?)", "12 Comments", max_chars=30,
+       digit=8),
     _p("link", Role.FURNITURE,
        r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|comments?|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
@@ -106,15 +130,31 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|next|previous|close|advertisement|sponsored(?:\s+content)?|search|continue\s+reading|view\s+comments"
        r"|leave\s+a\s+(?:comment|reply)|print\s+this\s+page|text\s+size|recommended|trending|no\s+thanks"
        r"|push\s+icon|log\s*in|sign\s+in|register|menu|back)"
-       r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more"),
-    _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial"),
-    _p("menu", Role.FURNITURE, r"[^|]{1,30}(?:\|[^|]{1,30}){2,}", "About Us | Jobs | Contact Us"),
+       r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
+    _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
+       max_chars=90,
+       needs=(">>", "»", "›", "<<", "«", "‹")),
+    _p("menu", Role.FURNITURE, r"[^|]{1,30}(?:\|[^|]{1,30}){2,}", "About Us | Jobs | Contact Us", max_chars=400,
+       needs=("|",), within=32),
     _p("archive_label", Role.FURNITURE, r"(?:tag|category|monthly|author)\s+archives?\s*[:：].{0,80}",
-       "Tag Archives: UN Secretary-General’s Message"),
+       "Tag Archives: UN Secretary-General’s Message", max_chars=120),
 )
 
+_DIGIT = re.compile(r"\d")
+# Over _LONG characters only the copyright patterns match: "copyright", "©", "(c)", "(no) reproduction" at the
+# start, or "all rights reserved" near it (test_lines checks that no other pattern allows such a length).
+_LONG = 400
+_LONG_FIRST = "cC©(nNrR"
+# The patterns a line of each length may match, in order: a long body line is tried against only the few
+# patterns that allow its length.
+_LIMITS = sorted({p.max_chars for p in PATTERNS})
+_CANDIDATES = [tuple((p.regex.match, p.needs, p.within, p.digit, p) for p in PATTERNS if p.max_chars >= limit)
+               for limit in _LIMITS]
+MAX_DATELINE = 80
+MAX_CAPTION = 600
 _DATELINE = re.compile(
-    rf"(?-i:[A-Z][A-Z .'’-]{{1,30}}),\s*{_MONTH}\s*{_DAY}(?:,\s*\d{{4}})?\s*(?:\([^()]{{1,30}}\))?\s*(?:--|—|–|-)?",
+    rf"(?-i:[A-Z][A-Z .'’-]{{1,30}})(?:,\s*(?-i:[A-Z])[\w.'’ -]{{1,20}})?,\s*{_MONTH}\s*{_DAY}(?:,\s*\d{{4}})?"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-)?",
     re.IGNORECASE,
 )
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
@@ -131,20 +171,49 @@ STAMP = re.compile(_STAMP, re.IGNORECASE)
 
 def furniture_pattern(line: str) -> Pattern | None:
     """The first pattern of ``PATTERNS`` that the whole of ``line`` (stripped) matches, or None."""
-    text = line.strip()
-    if not text or len(text) > MAX_FURNITURE_LINE:
+    return match_furniture(line.strip())
+
+
+def match_furniture(text: str) -> Pattern | None:
+    """``furniture_pattern`` of a line already stripped of white space."""
+    n = len(text)
+    if not n or n > MAX_FURNITURE_LINE:
         return None
-    for pattern in PATTERNS:
-        if pattern.regex.match(text):
+    if n > _LONG and text[0] not in _LONG_FIRST and text.find("eserved", 0, 130) < 0 and (
+            text.find("ESERVED", 0, 130) < 0):
+        return None  # a long line (most of a corpus) is furniture only as a copyright notice
+    first_digit = -1  # not looked for yet
+    find = text.find
+    for match, needs, within, digit, pattern in _CANDIDATES[bisect_left(_LIMITS, n)]:
+        if digit:
+            if first_digit < 0:
+                found = _DIGIT.search(text, 0, 200)
+                first_digit = found.start() if found is not None else 200
+            if first_digit >= digit:
+                continue
+        if needs:
+            for word in needs:
+                if find(word, 0, within) >= 0:
+                    break
+            else:
+                continue
+        if match(text):
             return pattern
     return None
 
 
 def is_dateline(line: str) -> bool:
     """A place and a date standing alone: ``BEIJING, June 3 --``, ``KELOWNA, B.C., Aug. 22, 2023 (CP)``."""
-    return _DATELINE.fullmatch(line.strip()) is not None
+    text = line.strip()
+    return len(text) <= MAX_DATELINE and _DATELINE.fullmatch(text) is not None
 
 
 def is_photo_caption(line: str) -> bool:
     """A line that ends with a photo credit: ``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``."""
-    return len(line) <= 600 and _CAPTION_CREDIT.search(line.strip()) is not None
+    text = line.strip()  # a caption's credit ends it, and is short: only the tail is searched
+    if not text or len(text) > MAX_CAPTION:
+        return False
+    start = max(0, len(text) - 80)
+    if text[-1] not in ")]" and text.find("/", start) < 0 and text.find("©", start) < 0:
+        return False
+    return _CAPTION_CREDIT.search(text, max(0, len(text) - 80)) is not None

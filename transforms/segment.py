@@ -28,7 +28,17 @@ from typing import NamedTuple
 
 from transforms import ids
 from transforms.bylines import _NOT_NAME_WORDS, MAX_LINE, is_end_marker, parse_byline, parse_credit
-from transforms.lines import STAMP, TITLE_PREFIX, Role, furniture_pattern, is_dateline, is_photo_caption
+from transforms.lines import (
+    MAX_CAPTION,
+    MAX_DATELINE,
+    MAX_FURNITURE_LINE,
+    STAMP,
+    TITLE_PREFIX,
+    Role,
+    is_dateline,
+    is_photo_caption,
+    match_furniture,
+)
 from transforms.records import (
     Article,
     Byline,
@@ -124,7 +134,8 @@ def is_title_like(text: str) -> bool:
 
 def _classify(text: str, span: Span, block: int) -> Line:
     end = span.char_end
-    if len(span.text) <= MAX_LINE:  # bylines, credits and end markers are short lines
+    n = len(span.text)  # every test below is skipped for a line longer than anything it could match
+    if n <= MAX_LINE:  # bylines, credits and end markers are short lines
         byline = parse_byline(span.text)
         if byline is not None:
             return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block, line_end=end)
@@ -134,7 +145,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
                         pattern="credit_line", line_end=end)
         if is_end_marker(span.text):
             return Line(LineKind.END, span, span.char_start, block=block, pattern="end_marker", line_end=end)
-    furniture = furniture_pattern(span.text)
+    furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
     if furniture is not None:
         if furniture.role is Role.DATE:
             return Line(LineKind.DATE, span, span.char_start, credit=Credit("date", span.text, span.text),
@@ -144,12 +155,13 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return Line(LineKind.CREDIT, span, span.char_start, credit=stamp, block=block, pattern=furniture.name,
                         line_end=end)
         return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern=furniture.name, line_end=end)
-    if is_dateline(span.text):
+    if n <= MAX_DATELINE and is_dateline(span.text):
         return Line(LineKind.DATELINE, span, span.char_start, block=block, pattern="dateline", line_end=end)
     dash = _DASH.match(text, span.char_start, span.char_end)
     if dash is not None:
         body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
-        return Line(LineKind.DASH, body, span.char_start, marker=dash.group("marker"), block=block, line_end=end)
+        return _new_tuple(Line, (LineKind.DASH, body, span.char_start, dash.group("marker"), None, None, block, False,
+                                 None, 0, end))
     heading = _HEADING.match(text, span.char_start, span.char_end)
     if heading is not None:
         level = heading.group().count("#")
@@ -158,22 +170,24 @@ def _classify(text: str, span: Span, block: int) -> Line:
         if prefix is not None:
             inner = _trimmed(text, inner.char_start + prefix.end(), inner.char_end)
         return Line(LineKind.TITLE, inner, span.char_start, block=block, heading=True, level=level, line_end=end)
-    bold = _BOLD.fullmatch(span.text)
+    bold = _BOLD.fullmatch(span.text) if n <= MAX_TITLE_CHARS + 4 and span.text[0] in "*_" else None
     if bold is not None and bold.lastindex is not None and is_title_like(bold.group(bold.lastindex)):
         k = bold.lastindex
         inner = _trimmed(text, span.char_start + bold.start(k), span.char_start + bold.end(k))
         if inner.text:
             return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern="bold_heading", line_end=end)
-    if is_photo_caption(span.text):
+    if n <= MAX_CAPTION and is_photo_caption(span.text):
         return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
-    if is_title_like(span.text):
+    if n <= MAX_TITLE_CHARS and is_title_like(span.text):
         prefix = TITLE_PREFIX.match(span.text)
         if prefix is not None:
             inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
             name = "title_bullet" if not prefix.group()[0].isalnum() else "title_date_prefix"
             return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern=name, line_end=end)
         return Line(LineKind.TITLE, span, span.char_start, block=block, line_end=end)
-    return Line(LineKind.BODY, span, span.char_start, block=block, line_end=end)
+    # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credit, block,
+    # heading, pattern, level, line_end)
+    return _new_tuple(Line, (LineKind.BODY, span, span.char_start, None, None, None, block, False, None, 0, end))
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -282,6 +296,8 @@ class _Draft:
     markdown: bool = False
 
 
+_BODY = Role.BODY
+MAX_QUESTION_WORDS = 15
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 
 
@@ -295,7 +311,7 @@ class _Grouping:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.roles: list[Role] = [Role.FURNITURE] * len(lines)
-        self.owners: list[int | None] = [None] * len(lines)
+        self.owners: list[_Draft | None] = [None] * len(lines)
         self.drafts: list[_Draft] = []
         self.cur: _Draft | None = None
         self.pending_credits: list[Credit] = []
@@ -305,15 +321,7 @@ class _Grouping:
     # ---------------------------------------------------------------------------------------- helpers
     def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
         self.roles[i] = role
-        self.owners[i] = self._index(draft)
-
-    def _index(self, draft: _Draft | None) -> int | None:
-        if draft is None:
-            return None
-        for k in range(len(self.drafts) - 1, -1, -1):
-            if self.drafts[k] is draft:
-                return k
-        return None
+        self.owners[i] = draft
 
     def _ahead(self, i: int) -> tuple[int, bool]:
         """The index of the next line that is not furniture or a closing line, and whether a byline, credit,
@@ -358,9 +366,15 @@ class _Grouping:
 
     # ---------------------------------------------------------------------------------------- the pass
     def run(self) -> list[_Draft]:
+        roles, owners = self.roles, self.owners
         for i, line in enumerate(self.lines):
             kind = line.kind
-            if kind in (LineKind.CREDIT, LineKind.END, LineKind.DATE):
+            if kind is LineKind.BODY and line.span.text[-1] in "?\"”’'" and self._question_title(i):
+                self._title(i, line)
+            elif kind is LineKind.BODY and self.cur is not None and self.cur.body:  # the hot path: more of a body
+                self._append(self.cur, line)
+                roles[i], owners[i] = _BODY, self.cur
+            elif kind in (LineKind.CREDIT, LineKind.END, LineKind.DATE):
                 self._closing(i, line)
             elif kind is LineKind.FURNITURE:
                 self._set(i, Role.FURNITURE, self.cur)
@@ -376,6 +390,16 @@ class _Grouping:
                 self._text(i, line)
         self._finish()
         return self.drafts
+
+    def _question_title(self, i: int) -> bool:
+        """A short question on a line of its own with a byline, credit or date under it is a title
+        (``Can China eradicate poverty?``), not a paragraph."""
+        text = self.lines[i].span.text
+        if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_QUESTION_WORDS or not text.rstrip(
+                _CLOSERS_OR_SPACE).endswith("?"):
+            return False
+        _, evidence = self._ahead(i)
+        return evidence
 
     def _closing(self, i: int, line: Line) -> None:
         # Credits, dates and end markers belong to the article they follow (or, before any, to the next one).
@@ -486,11 +510,10 @@ class _Grouping:
 
     def _drop(self, draft: _Draft) -> None:
         """``draft`` was page furniture: its lines are, and it is no article."""
-        k = self._index(draft)
         for n, owner in enumerate(self.owners):
-            if owner == k:
+            if owner is draft:
                 self.roles[n], self.owners[n] = Role.FURNITURE, None
-        self.drafts.pop(k if k is not None else -1)
+        self.drafts = [d for d in self.drafts if d is not draft]
         self.pending_credits.extend(draft.credits)
         if self.cur is draft:
             self.cur = None
@@ -544,18 +567,23 @@ class _Grouping:
             cur.start = self.lines[cur.title_at].line_start
             self._set(cur.title_at, Role.TITLE, cur)
             cur.series, cur.series_at = None, -1
+        self._append(cur, line)
+        self._set(i, Role.THESIS_POINT if line.kind is LineKind.DASH else Role.BODY, cur)
+
+    def _append(self, cur: _Draft, line: Line) -> None:
+        """``line`` as the next paragraph of ``cur``, under the subheading read just before it, if any."""
         if self.pending_heading is not None:
             cur.headings[len(cur.body)] = self.pending_heading
             self.pending_heading = None
         cur.body.append(line)
         cur.end = line.span.char_end
         cur.closed = False
-        self._set(i, Role.THESIS_POINT if line.kind is LineKind.DASH else Role.BODY, cur)
 
     def _finish(self) -> None:
         """A title with neither a body nor a byline, credit or date under it is page furniture (a menu item, a
         section name, a related link), unless it is a Markdown heading."""
         kept: list[_Draft] = []
+        dropped: set[int] = set()
         for draft in self.drafts:
             if draft.headings and draft.series_at >= 0 and draft.series_after_evidence and 0 not in draft.headings:
                 # a short line between the stamp and the body of an article with subheadings is its first
@@ -564,13 +592,13 @@ class _Grouping:
                 self.roles[draft.series_at] = Role.HEADING
                 draft.series, draft.series_at = None, -1
             if not draft.body and not draft.evidence and not draft.markdown and draft.byline is None:
-                for k, owner in enumerate(self.owners):
-                    if owner is not None and self.drafts[owner] is draft:
-                        self.roles[k], self.owners[k] = Role.FURNITURE, None
+                dropped.add(id(draft))
                 continue
             kept.append(draft)
-        renumber = {id(d): n for n, d in enumerate(kept)}
-        self.owners = [None if o is None else renumber.get(id(self.drafts[o])) for o in self.owners]
+        if dropped:
+            for k, owner in enumerate(self.owners):
+                if owner is not None and id(owner) in dropped:
+                    self.roles[k], self.owners[k] = Role.FURNITURE, None
         self.drafts = kept
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
@@ -582,7 +610,8 @@ def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int |
     the drafts, or None for page furniture outside any article)."""
     grouping = _Grouping(lines)
     drafts = grouping.run()
-    return drafts, grouping.roles, grouping.owners
+    index = {id(d): n for n, d in enumerate(drafts)}
+    return drafts, grouping.roles, [None if o is None else index.get(id(o)) for o in grouping.owners]
 
 
 def segment_document(doc: Document) -> tuple[Article, ...]:
@@ -634,11 +663,12 @@ def segment_lines(doc: Document) -> Segmented:
                 credits=tuple(draft.credits),
             )
         )
-    line_roles = tuple(
-        LineRole(doc.doc_id, n, line.line_start, line.line_end or line.span.char_end, role.value,
-                 None if owner is None else article_ids.get(owner), line.pattern)
+    doc_id = doc.doc_id
+    line_roles = tuple([
+        _new_tuple(LineRole, (doc_id, n, line.line_start, line.line_end or line.span.char_end, role,
+                              None if owner is None else article_ids.get(owner), line.pattern))
         for n, (line, role, owner) in enumerate(zip(lines, roles, owners, strict=True))
-    )
+    ])
     return Segmented(tuple(articles), line_roles)
 
 

@@ -61,11 +61,11 @@ def test_evaluate_one_corpus_and_bad_arguments(capsys: pytest.CaptureFixture[str
 # The real pages' figures now (``evaluate --pages``, every layout together): floors that catch a regression of
 # the structural parser. The targets are higher (article F1 0.98 and more on text it was not tuned to).
 PAGE_FLOORS = {
-    "tuned": {"article_f1": 0.84, "title_exact": 0.90, "author_exact": 0.75, "paragraph_count_exact": 0.72,
-              "credit_recall": 0.74, "line_role_accuracy": 0.89, "sentence_f1": 0.95},
+    "tuned": {"article_f1": 0.81, "title_exact": 0.86, "author_exact": 0.73, "paragraph_count_exact": 0.71,
+              "credit_recall": 0.68, "line_role_accuracy": 0.83, "sentence_f1": 0.93},
     "held out": {"article_f1": 0.37, "title_exact": 0.40, "line_role_accuracy": 0.56, "sentence_f1": 0.81},
 }
-NON_TEXT_CEILING = {"tuned": 0.04, "held out": 0.14}  # share of credit, date and furniture lines in paragraphs
+NON_TEXT_CEILING = {"tuned": 0.07, "held out": 0.14}  # share of credit, date and furniture lines in paragraphs
 
 
 def test_the_real_pages_keep_their_scores(taxonomy: Taxonomy) -> None:
@@ -87,6 +87,6 @@ def test_the_real_pages_keep_their_scores(taxonomy: Taxonomy) -> None:
 def test_evaluate_pages_prints_both_halves_per_layout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", "--pages", str(DATA / "pages")]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("tuned on: h1, h2, h3 (") and "\nheld out: h4 (" in out
+    assert out.startswith("tuned on: h1, h2, h3, h5, h6 (") and "\nheld out: h4 (" in out
     header = next(line for line in out.splitlines() if line.startswith("metric"))
     assert header.split() == ["metric", *LAYOUTS, "all"]

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from transforms import lines
+from transforms.lines import PATTERNS, Role, furniture_pattern, is_dateline, is_photo_caption
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.name)
+def test_each_pattern_recognises_its_example_first(pattern: lines.Pattern) -> None:
+    got = furniture_pattern(f"  {pattern.example} ")
+    assert got is not None and got.name == pattern.name
+    assert len(pattern.example) <= pattern.max_chars and pattern.role in Role
+
+
+def test_the_cheap_pre_tests_never_change_the_answer() -> None:
+    """A line's pattern is the first whose regex matches it; the length bounds, the needed words and digits
+    and the long-line shortcut only skip patterns that cannot match."""
+    samples = [p.example for p in PATTERNS] + [
+        "The conference was held in Beijing on 3 March. " * k for k in (1, 3, 9, 20)] + [
+        "Copyright 2020 " + "x" * 500, "y" * 200 + " All rights reserved.", "-- A point is made. " * 30,
+        "Li takes the baton   2013-03-16 01:50", "About | Jobs | Contact | " + "z" * 390]
+    for text in samples:
+        plain = next((p for p in PATTERNS if p.regex.match(text.strip())), None)
+        assert furniture_pattern(text) is plain, text[:60]
+    assert {p.name for p in PATTERNS if p.max_chars > lines._LONG} == {"copyright", "rights_reserved"}
+    for p in PATTERNS:
+        if p.max_chars > lines._LONG:
+            starts = re.match(r"\(\?:\(\?:([^)]*)\)", p.regex.pattern)
+            assert p.needs or starts is not None, p.name
+
+
+def test_datelines_and_captions() -> None:
+    assert is_dateline("BEIJING, June 3 --") and is_dateline("KELOWNA, B.C., Aug. 22, 2023 (CP)")
+    assert not is_dateline("Beijing is a city of 21 million people, June 3, it was said.")
+    assert is_photo_caption("Li Qiang chairs a meeting on June 9, 2023. (Xinhua/Zhang Ling)")
+    assert is_photo_caption("Visitors at the expo center. [Photo by Wu Yanpeng/China Daily]")
+    assert not is_photo_caption("The minister said the dikes would hold (and they did).")
