@@ -50,7 +50,8 @@ def test_the_report_draws_its_charts_and_makes_no_network_request(published: Pat
         assert chart["visible"] and chart["width"] > 300 and chart["height"] > 100 and chart["marks"] > 20, chart
     headings = browser.evaluate("Array.from(document.querySelectorAll('h2')).map(h => h.textContent)")
     assert headings == ["Overview", "Themes by article", "Themes by author", "Lengths",
-                        "Changes since the previous snapshot", "Parse warnings", "Rejected files", "Validation"]
+                        "Changes since the previous snapshot", "Parse warnings", "Line roles", "Rejected files",
+                        "Validation"]
     text = browser.evaluate("document.body.innerText")
     assert manifest["run_id"] in text and "Passed" in text
     browser.screenshot(tmp_path / "report.png")
