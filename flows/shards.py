@@ -270,6 +270,19 @@ def _process(setup: ShardSetup, spec: ShardSpec) -> _Built:
                   time.perf_counter() - started)
 
 
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB: ``VmHWM`` from /proc where there is one (it starts afresh at
+    exec), else ``ru_maxrss``, which a process forked from a large one inherits."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 def _store(setup: ShardSetup, spec: ShardSpec, shard: _Built, validation: Validation) -> ShardSummary:
     started = time.perf_counter()
     store, tables, key = ShardStore(setup.store), shard.tables, shard.key
@@ -295,7 +308,7 @@ def _store(setup: ShardSetup, spec: ShardSpec, shard: _Built, validation: Valida
             documents=tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist(),
             authors=shard.authors, tally=tally, files=dict(sorted(digests.items())),
             seconds=shard.seconds + time.perf_counter() - started,
-            peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            peak_rss_mb=peak_rss_mb(),
         )
         (tmp / SUMMARY).write_text(json.dumps(summary.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
         store.put(tmp, key)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import resource
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ from flows.catalog import Catalog, manifest_path
 from flows.commit import Checked, Staged, check_run, stage_snapshot
 from flows.io import LoadedTaxonomy
 from flows.report import REPORT_FILE
-from flows.shards import ShardGroup, ShardSetup, ShardSpec, ShardStore, ShardSummary
+from flows.shards import ShardGroup, ShardSetup, ShardSpec, ShardStore, ShardSummary, peak_rss_mb
 from flows.validation import ValidationReport, load_suite
 from flows.versions import package_version, suites_version
 from transforms.changes import change_markdown, change_report
@@ -179,7 +178,7 @@ def check_shards(catalog: Catalog, summaries: list[ShardSummary], rejected: list
     get_run_logger().info("validate: %d checks over %d shards, %d blocking failures, %d warnings; peak RSS: flow "
                           "process %.0f MB, shard builders %.0f MB", len(report.results), len(summaries),
                           len(report.blocking), len(report.warnings),
-                          resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, max(built, default=0))
+                          peak_rss_mb(), max(built, default=0))
     return checked
 
 

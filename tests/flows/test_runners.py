@@ -31,3 +31,19 @@ def test_work_given_to_a_worker_process_runs_there_and_errors_come_back() -> Non
     assert in_worker_process(os.getpid) != os.getpid()
     with pytest.raises(FileNotFoundError):
         in_worker_process(os.stat, "/no/such/file")
+
+
+def test_peak_rss_is_this_processs_own_not_its_forking_parents() -> None:
+    import subprocess
+    import sys
+
+    from flows.shards import peak_rss_mb
+
+    here = peak_rss_mb()
+    assert 10 < here < 100_000
+    ballast = bytearray(300 * 2**20)  # the parent holds 300 MB more; a child started from it does not
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    child = subprocess.run([sys.executable, "-c", "from flows.shards import peak_rss_mb; print(peak_rss_mb())"],
+                           capture_output=True, text=True, check=True)
+    assert float(child.stdout) < peak_rss_mb() - 200
+    del ballast
