@@ -595,6 +595,18 @@ class _Grouping:
                 dropped.add(id(draft))
                 continue
             kept.append(draft)
+        if not kept:
+            # Nothing but short lines: not a page's furniture but a text of a title and a line or two with no
+            # closing punctuation ("Build" / "risk"): its first title stays, and a short line under it is its
+            # paragraph.
+            first = next((d for d in self.drafts if d.title.text), None)
+            if first is not None:
+                dropped.discard(id(first))
+                if first.series_at >= 0:
+                    self.roles[first.series_at] = Role.BODY
+                    first.body.append(self.lines[first.series_at])
+                    first.series, first.series_at = None, -1
+                kept.append(first)
         if dropped:
             for k, owner in enumerate(self.owners):
                 if owner is not None and id(owner) in dropped:
