@@ -63,12 +63,13 @@ class Pattern:
     needs: tuple[str, ...] = ()  # a line it matches holds one of these (a cheap test before the regex) ...
     within: int = MAX_FURNITURE_LINE  # ... in its first ``within`` characters
     digit: int = 0  # a line it matches holds a digit in its first ``digit`` characters (every stamp does)
+    kind: str | None = None  # a credit's kind (``articles.credits``): timestamp, updated, source, note
 
 
 def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, needs: tuple[str, ...] = (),
-       within: int = MAX_FURNITURE_LINE, digit: int = 0) -> Pattern:
+       within: int = MAX_FURNITURE_LINE, digit: int = 0, kind: str | None = None) -> Pattern:
     return Pattern(name, role, re.compile(rf"(?:{regex})\Z", re.IGNORECASE), example, max_chars, needs, within,
-                   digit)
+                   digit, kind)
 
 
 def _cases(*words: str) -> tuple[str, ...]:
@@ -79,31 +80,31 @@ def _cases(*words: str) -> tuple[str, ...]:
 
 PATTERNS: tuple[Pattern, ...] = (
     _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?{_DATE}\.?", "May 31, 2022", max_chars=60, digit=30),
-    _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05", max_chars=80,
-       digit=30),
+    _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
+       max_chars=80, kind="timestamp", digit=30),
     _p("time", Role.CREDIT, rf"{_TIME}", "12:14 PM EDT", max_chars=30, digit=3),
     _p("update_stamp", Role.CREDIT,
        rf"(?:last\s+)?(?:updated|published|posted|first\s+published|release\s+time|time|modified)\s*(?:on)?"
-       rf"\s*[:：]?\s*{_STAMP}.{{0,60}}", "Updated: 2015-03-02 11:20", max_chars=140, digit=60),
+       rf"\s*[:：]?\s*{_STAMP}.{{0,60}}", "Updated: 2015-03-02 11:20", max_chars=140, kind="updated", digit=60),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
        "Li takes the baton   2013-03-16 01:50", max_chars=180, digit=180, needs=("  ",)),
     _p("agency_stamp", Role.CREDIT, rf"\(?{_SOURCE}\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}",
-       "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, digit=60),
-    _p("stamp_first", Role.CREDIT, rf"{_STAMP}\s*.{{0,60}}", "2015-09-22 12:56CNTV Editor: Mo Hong'e", max_chars=120,
-       digit=25),
+       "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source", digit=60),
+    _p("stamp_first", Role.CREDIT, rf"{_STAMP}\s*.{{0,60}}", "2015-09-22 12:56CNTV Editor: Mo Hong'e",
+       max_chars=120, kind="timestamp", digit=25),
     _p("source_line", Role.CREDIT, r"\(?\s*sources?\s*[:：]\s*[^\s:：].{0,100}", "Source: Xinhua | 2020/3/4 23:53:40",
-       max_chars=120),
+       max_chars=120, kind="source"),
     _p("credit_line", Role.CREDIT,
        r"[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
        r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit)\s*[:：]"
        r"|(?:edited|copyedited|reporting|writing|compiled|translated|photos?|images?|issued|contributed)\s+by\b\s*[:：]?)"
-       r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170),
+       r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit"),
     _p("agency_sign_off", Role.CREDIT,
        r"\(?(?-i:[A-Z])[\w.&'’ -]{1,40}\)?\s+(?:contributed\s+to\s+this\s+report|was\s+first\s+published.{0,60})",
-       "This report by The Canadian Press was first published Aug. 23, 2023.", max_chars=130,
+       "This report by The Canadian Press was first published Aug. 23, 2023.", max_chars=130, kind="source",
        needs=_cases("contributed", "published")),
     _p("parenthesised_note", Role.CREDIT, r"[(\[（【][^()\[\]（）【】]{2,118}[^.!?。！？()\[\]（）【】][)\]）】]",
-       "(Beijing Review 03/14/2009)", max_chars=122),
+       "(Beijing Review 03/14/2009)", max_chars=122, kind="note"),
     _p("copyright", Role.FURNITURE,
        r"(?:copyright|©|\(c\)).{0,900}|(?:no\s+)?reproduction\b.{0,80}\b(?:prohibited|permission|forbidden)\b.{0,80}",
        "Copyright ©1999-2018 Chinanews.com. All rights reserved.", max_chars=MAX_FURNITURE_LINE),

@@ -95,7 +95,6 @@ class Line(NamedTuple):
     block: int = 0  # lines separated by no blank line share a block
     heading: bool = False  # a Markdown heading
     pattern: str | None = None  # the name of the ``transforms.lines`` pattern that recognised the line
-    level: int = 0  # a Markdown heading's level (1 for ``#``)
     line_end: int = 0  # where the whole line ends
 
 
@@ -103,9 +102,6 @@ _CLOSERS_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END})
 _NON_TEXT_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END, LineKind.DATE, LineKind.DATELINE,
                              LineKind.FURNITURE})
 _EVIDENCE_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.DATE, LineKind.DATELINE})
-_CREDIT_ROLES = {"timestamp": "timestamp", "update_stamp": "updated", "agency_stamp": "source",
-                 "stamp_first": "timestamp", "source_line": "source", "credit_line": "credit",
-                 "agency_sign_off": "source", "parenthesised_note": "note"}
 # A body that opens with a dateline: ``BEIJING, June 10 (Xinhua) -- ``, ``SAN JUAN, Puerto Rico (AP) — ``.
 _DATELINE_START = re.compile(
     r"(?:[A-Z][A-Z.'’ -]{1,30})(?:,[^,\n]{1,40}){0,2}?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s")
@@ -151,7 +147,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return Line(LineKind.DATE, span, span.char_start, credit=Credit("date", span.text, span.text),
                         block=block, pattern=furniture.name, line_end=end)
         if furniture.role is Role.CREDIT:
-            stamp = Credit(_CREDIT_ROLES.get(furniture.name, "credit"), span.text, span.text)
+            stamp = Credit(furniture.kind or "credit", span.text, span.text)
             return Line(LineKind.CREDIT, span, span.char_start, credit=stamp, block=block, pattern=furniture.name,
                         line_end=end)
         return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern=furniture.name, line_end=end)
@@ -161,15 +157,14 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if dash is not None:
         body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
         return _new_tuple(Line, (LineKind.DASH, body, span.char_start, dash.group("marker"), None, None, block, False,
-                                 None, 0, end))
+                                 None, end))
     heading = _HEADING.match(text, span.char_start, span.char_end)
     if heading is not None:
-        level = heading.group().count("#")
         inner = _trimmed(text, heading.end(), span.char_end)
         prefix = TITLE_PREFIX.match(inner.text)
         if prefix is not None:
             inner = _trimmed(text, inner.char_start + prefix.end(), inner.char_end)
-        return Line(LineKind.TITLE, inner, span.char_start, block=block, heading=True, level=level, line_end=end)
+        return Line(LineKind.TITLE, inner, span.char_start, block=block, heading=True, line_end=end)
     bold = _BOLD.fullmatch(span.text) if n <= MAX_TITLE_CHARS + 4 and span.text[0] in "*_" else None
     if bold is not None and bold.lastindex is not None and is_title_like(bold.group(bold.lastindex)):
         k = bold.lastindex
@@ -186,8 +181,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern=name, line_end=end)
         return Line(LineKind.TITLE, span, span.char_start, block=block, line_end=end)
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credit, block,
-    # heading, pattern, level, line_end)
-    return _new_tuple(Line, (LineKind.BODY, span, span.char_start, None, None, None, block, False, None, 0, end))
+    # heading, pattern, line_end)
+    return _new_tuple(Line, (LineKind.BODY, span, span.char_start, None, None, None, block, False, None, end))
 
 
 def classify_lines(text: str) -> list[Line]:
