@@ -11,6 +11,7 @@ Layout of the output dir::
     OUT/failed/<run_id>/validation/     (results of a run whose validation failed; never read as data)
     OUT/.staging/<run_id>/              (a run being written; removed or renamed when it ends)
     OUT/shards/<key>/                   (a built shard's files and summary, by key: see flows/shards.py)
+    OUT/charts/<key>.svg                (the last run's report charts, by key: see flows/report.py)
     OUT/.lock                           (held by the run in progress: see flows/lock.py)
 
 A snapshot's part files are hard links to the shard store's files (copies where links cannot be made), so a
@@ -58,6 +59,10 @@ class Catalog:
     @property
     def shards(self) -> Path:
         return self.out_dir / "shards"
+
+    @property
+    def charts(self) -> Path:
+        return self.out_dir / "charts"
 
     def suite(self, table: str) -> Path:
         return self.expectations / f"{table}.json"

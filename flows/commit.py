@@ -17,7 +17,7 @@ import codecs
 import hashlib
 import os
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,16 +52,17 @@ class Checked:
 
 def check_run(summaries: Sequence[ShardSummary], store: ShardStore, rejected: Sequence[Rejection],
               suites: Mapping[str, dict[str, Any]], taxonomy: Taxonomy,
-              elsewhere: Callable[..., Any] | None = None) -> Checked:
+              elsewhere: Callable[..., Any] | None = None, published: Collection[str] = ()) -> Checked:
     """The run's validation report and totals, from its shards' summaries (in shard order) and ``rejected``, the
     files rejected before any shard was built. ``elsewhere(fn, *args)``, when given, runs the whole tables'
-    suites (in a worker process, so that this one need not import Great Expectations)."""
+    suites (in a worker process, so that this one need not import Great Expectations). ``published``: the keys
+    of the shards of the snapshot published last, whose keys are known to be unique across them."""
     validation = Validation(suites, list(taxonomy.theme_ids))
     authors, tally = AuthorTally(), ReportTally()
     everything = list(rejected)
     documents: list[dict[str, Any]] = []
     for s in summaries:
-        validation.add_checked(s.checks, s.row_counts, store.hashes(s))
+        validation.add_checked(s.checks, s.row_counts, store.hashes(s), published=s.key in published)
         authors.merge(s.authors)
         tally.merge(s.tally)
         everything += s.rejected

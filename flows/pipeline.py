@@ -91,7 +91,7 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
             progress.close()
         summaries = _in_order(plan, [summary for group in built for summary in group])
         checked = check_shards(catalog, _unwalked(summaries), rejected, suites, _unwalked(taxonomy.taxonomy),
-                               s.runner)
+                               s.runner, _unwalked(previous))
         _check_inputs(catalog, checked.rejected, n_documents=len(checked.documents), strict=s.strict)
         report = checked.report
         report_artifacts(checked.row_counts, _unwalked(report))
@@ -105,7 +105,7 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
                                       version=version, plan=plan, summaries=summaries, checked=checked,
                                       previous=previous, joined=tables.joined, stats=stats)
             change_artifact(_unwalked(manifest["changes"]))
-            charts = draw_report_charts(_unwalked(taxonomy.taxonomy), _unwalked(checked.tally))
+            charts = draw_report_charts(catalog, _unwalked(taxonomy.taxonomy), _unwalked(checked.tally), version)
             write_run_report(staged, _unwalked(run_report_data(manifest, taxonomy.taxonomy, checked.tally,
                                                                checked.rejected)), _unwalked(charts))
             published = publish_run(catalog, run_id, staged, _unwalked(report), _unwalked(manifest),

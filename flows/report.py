@@ -1,13 +1,17 @@
 """Writing ``report.html``: a run's (from the tally merged from its shards' summaries) or a
 published snapshot's (from the few columns the report shows, read from its Parquet files). See
-``transforms/report.py``."""
+``transforms/report.py``. ``ChartCache`` keeps the last run's charts, so that a run whose charts show what the
+last one's showed does not draw them again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from flows.io import read_regular
 from flows.snapshots import read_table
 from transforms.records import Rejection
 from transforms.report import (
@@ -65,3 +69,35 @@ def write_report(run_root: Path, data: ReportData, charts: Charts | None = None,
     tmp.write_text(render_report(data, charts), encoding="utf-8")
     tmp.replace(path)
     return path
+
+
+class ChartCache:
+    """The charts of the last run, one SVG file each, named by key (``transforms.report.chart_keys``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def get(self, keys: Mapping[str, str]) -> dict[str, str]:
+        """The charts found, by name, of those ``keys`` name (a file that cannot be read is drawn again)."""
+        found = {}
+        for name, key in keys.items():
+            try:
+                found[name] = read_regular(self.root / f"{key}.svg").decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+        return found
+
+    def keep(self, keys: Mapping[str, str], charts: Charts) -> None:
+        """Store ``charts`` under their ``keys`` (each written whole, then renamed into place) and remove every
+        other file: the cache holds one run's charts."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        names = {f"{key}.svg" for key in keys.values()}
+        for name, key in keys.items():
+            path = self.root / f"{key}.svg"
+            if not path.exists():
+                tmp = self.root / f".{key}.svg.{os.getpid()}.tmp"
+                tmp.write_text(getattr(charts, name), encoding="utf-8")
+                tmp.replace(path)
+        for stale in (p for p in self.root.iterdir() if p.name not in names):
+            with contextlib.suppress(OSError):
+                stale.unlink()

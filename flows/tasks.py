@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from flows import io, publish, report, runners, shards
 from flows.catalog import Catalog, manifest_path
 from flows.commit import Checked, Staged, check_run, stage_snapshot
 from flows.io import LoadedTaxonomy
-from flows.report import REPORT_FILE
+from flows.report import REPORT_FILE, ChartCache
 from flows.shards import ShardGroup, ShardSetup, ShardSpec, ShardStore, ShardSummary, peak_rss_mb
 from flows.validation import ValidationReport, load_suite
 from flows.versions import package_version, suites_version
@@ -25,7 +26,7 @@ from transforms.errors import CorpusError
 from transforms.escapes import markdown_text
 from transforms.inputs import drop_duplicates
 from transforms.records import FileRef, Rejection
-from transforms.report import Charts, ReportData, ReportTally, draw_charts, theme_labels
+from transforms.report import Charts, ReportData, ReportTally, chart_keys, draw_charts, theme_labels
 from transforms.schema import TABLES
 from transforms.shards import cut_shards, groups, shard_key
 from transforms.themes import Taxonomy
@@ -168,11 +169,14 @@ def load_suites(catalog: Catalog) -> dict[str, dict[str, Any]]:
 
 @compute_task
 def check_shards(catalog: Catalog, summaries: list[ShardSummary], rejected: list[Rejection],
-                 suites: dict[str, dict[str, Any]], taxonomy: Taxonomy, runner: str) -> Checked:
+                 suites: dict[str, dict[str, Any]], taxonomy: Taxonomy, runner: str,
+                 previous: dict[str, Any] | None) -> Checked:
     """The run's validation report and totals, from the shards' summaries (``flows.commit.check_run``); with
-    the ``processes`` runner, the whole tables' suites run in a worker process (GX is imported there)."""
+    the ``processes`` runner, the whole tables' suites run in a worker process (GX is imported there). The
+    shards of the ``previous`` snapshot were checked together when it was published."""
     elsewhere = runners.in_worker_process if runner == "processes" else None
-    checked = check_run(summaries, ShardStore(catalog.shards), rejected, suites, taxonomy, elsewhere)
+    checked = check_run(summaries, ShardStore(catalog.shards), rejected, suites, taxonomy, elsewhere,
+                        published=frozenset((previous or {}).get("shards", {})))
     report = checked.report
     built = [s.peak_rss_mb for s in summaries if not s.reused]
     get_run_logger().info("validate: %d checks over %d shards, %d blocking failures, %d warnings; peak RSS: flow "
@@ -245,9 +249,15 @@ def clean_leftovers(catalog: Catalog) -> None:
 
 
 @compute_task
-def draw_report_charts(taxonomy: Taxonomy, tally: ReportTally) -> Charts:
-    """The charts of the run's report."""
-    return draw_charts(theme_labels(taxonomy), tally)
+def draw_report_charts(catalog: Catalog, taxonomy: Taxonomy, tally: ReportTally, version: str) -> Charts:
+    """The charts of the run's report: those the last run drew from the same inputs (and code ``version``) are
+    taken from the chart cache, the others drawn and cached."""
+    themes = theme_labels(taxonomy)
+    keys = chart_keys(themes, tally, drawing=f"{version} matplotlib {importlib.metadata.version('matplotlib')}")
+    cache = ChartCache(catalog.charts)
+    charts = draw_charts(themes, tally, cache.get(keys))
+    cache.keep(keys, charts)
+    return charts
 
 
 @io_task

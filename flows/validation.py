@@ -189,6 +189,7 @@ class Validation:
         self._results: dict[tuple[str, str, str, str, int], CheckResult] = {}
         self.row_counts: dict[str, int] = {}  # rows of the per-document tables, over the shards so far
         self._hashes: dict[tuple[str, str], list[np.ndarray]] = {}
+        self._published: list[bool] = []  # per shard added: whether it was published with the others so marked
         # What each shard runs, worked out once: the suites without their row count, and the unique keys.
         self._partial = {
             name: {**suites[name], "expectations": [e for e in suites[name]["expectations"] if e["type"] != ROW_COUNT]}
@@ -201,6 +202,7 @@ class Validation:
         """One shard: the per-document tables of its documents, with the tables derived from them. ``passed``:
         the results of suites known to pass on this shard's rows (``validate_shards``), which are not run again."""
         self.shards += 1
+        self._published.append(False)
         passed = passed or {}
         for name in DOCUMENT_TABLE_NAMES:
             table = tables[name]
@@ -212,9 +214,13 @@ class Validation:
         self._merge(run_code_checks(tables, self.theme_ids))
 
     def add_checked(self, results: Iterable[CheckResult], row_counts: Mapping[str, int],
-                    hashes: Mapping[tuple[str, str], np.ndarray]) -> None:
-        """A shard checked elsewhere (``add_shard`` there): its results, row counts and key hashes."""
+                    hashes: Mapping[tuple[str, str], np.ndarray], published: bool = False) -> None:
+        """A shard checked elsewhere (``add_shard`` there): its results, row counts and key hashes.
+        ``published``: the shard is one of a snapshot published before, as are all the others so marked; their
+        keys were found unique across them then, so ``finish`` checks the others' keys against all, not theirs
+        against each other."""
         self.shards += 1
+        self._published.append(published)
         for name in DOCUMENT_TABLE_NAMES:
             self.row_counts[name] = self.row_counts.get(name, 0) + row_counts[name]
         for label, array in hashes.items():
@@ -245,8 +251,7 @@ class Validation:
                                              ok, 0 if ok else 1, () if ok else (f"observed: {rows}",))])
         if self.shards > 1:
             for (name, label), parts in self._hashes.items():
-                hashes = np.sort(np.concatenate(parts))
-                repeated = int(np.count_nonzero(hashes[1:] == hashes[:-1]))  # rows past the first of each key
+                repeated = _repeated_keys(parts, self._published)
                 examples = (f"{repeated} rows repeat a key seen in another shard",) if repeated else ()
                 self._merge([CheckResult(name, f"{label} (across shards)", "critical", not repeated, repeated,
                                          examples, source="code")])
@@ -346,6 +351,20 @@ def _unique_keys(suite_json: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
             columns = [e["kwargs"]["column"]] if "column" in e["kwargs"] else list(e["kwargs"]["column_list"])
             out.append((f"{e['type']}({', '.join(columns)})", columns))
     return out
+
+
+def _repeated_keys(parts: Sequence[np.ndarray], published: Sequence[bool]) -> int:
+    """How many rows past the first of each key there are in ``parts`` (key hashes, a shard's each), given that
+    the parts marked ``published`` hold no key twice among them: the other parts' keys, sorted, are looked up in
+    theirs (a run that changed one shard sorts that shard's keys, not the corpus's)."""
+    fresh = np.sort(np.concatenate([p for p, old in zip(parts, published, strict=True) if not old] or
+                                   [np.empty(0, np.uint64)]))
+    repeated = int(np.count_nonzero(fresh[1:] == fresh[:-1]))
+    if fresh.size:
+        for part in (p for p, old in zip(parts, published, strict=True) if old):
+            at = np.minimum(np.searchsorted(fresh, part), fresh.size - 1)
+            repeated += int(np.count_nonzero(fresh[at] == part))
+    return repeated
 
 
 def _key_hashes(table: pa.Table, columns: list[str]) -> np.ndarray:

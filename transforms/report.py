@@ -11,8 +11,10 @@ state), with text kept as text and fixed ids, so the same data always gives the 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import json
 import re
 import warnings
 from collections import Counter
@@ -162,9 +164,27 @@ def theme_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     return [(t.theme_id, t.label) for t in taxonomy.themes]
 
 
-def draw_charts(themes: list[tuple[str, str]], tally: ReportTally) -> Charts:
-    """The charts of the report, which need only the tally and the themes (not the manifest)."""
-    return Charts(_heatmap(themes, tally), _authors_chart(themes, tally), _lengths_chart(tally))
+def draw_charts(themes: list[tuple[str, str]], tally: ReportTally, drawn: Mapping[str, str] | None = None
+                ) -> Charts:
+    """The charts of the report, which need only the tally and the themes (not the manifest). ``drawn``: charts
+    drawn before from the same inputs (by name, as ``chart_keys`` names them), which are not drawn again."""
+    drawn = drawn or {}
+    return Charts(drawn.get("heatmap") or _heatmap(themes, tally),
+                  drawn.get("authors") or _authors_chart(themes, tally),
+                  drawn.get("lengths") or _lengths_chart(tally))
+
+
+def chart_keys(themes: list[tuple[str, str]], tally: ReportTally, drawing: str) -> dict[str, str]:
+    """Each chart's key (by the name of its field in ``Charts``): the sha256 of everything its drawing reads
+    (the fields of the tally it shows, the themes) and of ``drawing`` (the version of the code that draws it),
+    so that a chart of the same key is the same SVG and need not be drawn again."""
+    inputs: dict[str, Any] = {
+        "heatmap": [themes, tally.heatmap, sorted(tally.scores.items())],
+        "authors": [themes, list(tally.authors.items()), [[*k, n] for k, n in tally.author_themes.items()]],
+        "lengths": [sorted(tally.article_words.items()), sorted(tally.sentence_words.items())],
+    }
+    return {name: hashlib.sha256(json.dumps([name, drawing, value], ensure_ascii=False, sort_keys=True)
+                                 .encode()).hexdigest() for name, value in inputs.items()}
 
 
 def render_report(data: ReportData, charts: Charts | None = None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pytest
 
@@ -15,6 +16,7 @@ from flows.validation import (
     _gx_batch_definition,
     _gx_check,
     _gx_frame,
+    _repeated_keys,
     _run_suite,
     load_suite,
     validate_shards,
@@ -252,3 +254,34 @@ def test_a_suite_with_an_expectation_on_the_whole_table_is_run_per_shard(
     failed = [r for r in grouped[0].results() if r.check == "expect_column_mean_to_be_between(n_words)"]
     assert failed and not failed[0].success
     assert grouped[0].results() == _alone(changed, theme_ids, long_words).results()
+
+
+def _repeats_by_sorting(parts: list[np.ndarray]) -> int:
+    hashes = np.sort(np.concatenate(parts))
+    return int(np.count_nonzero(hashes[1:] == hashes[:-1]))
+
+
+def test_keys_of_a_published_snapshots_shards_are_looked_up_not_sorted_together() -> None:
+    rng = np.random.default_rng(7)
+    keys = rng.choice(np.arange(10_000, dtype=np.uint64), size=3_000, replace=False)
+    published = [keys[:1000], keys[1000:2000]]  # unique across them, as a published snapshot's are
+    fresh = np.concatenate([keys[2000:2500], keys[10:13], keys[1500:1502], keys[2000:2001]])  # 6 repeats
+    parts = [*published, fresh]
+    assert _repeated_keys(parts, [True, True, False]) == _repeats_by_sorting(parts) == 6
+    assert _repeated_keys(published, [True, True]) == 0  # nothing new: nothing to look up
+    assert _repeated_keys([fresh, fresh], [False, False]) == _repeats_by_sorting([fresh, fresh])
+    assert _repeated_keys([keys[:5], np.empty(0, np.uint64)], [True, False]) == 0
+
+
+def test_a_shard_not_published_before_is_checked_against_the_published_ones(
+        taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    tables = build(taxonomy)
+    shard = Validation(suites, list(taxonomy.theme_ids))
+    shard.add_shard(tables)
+    for flags, fails in (((True, False), True), ((False, False), True), ((False, True), True)):
+        validation = Validation(suites, list(taxonomy.theme_ids))
+        for published in flags:
+            validation.add_checked(shard.results(), shard.row_counts, shard.hashes(), published=published)
+        validation.add_tables({name: tables[name] for name in ("authors", "themes", "rejected")})
+        blocking = {(r.table, r.check) for r in validation.finish().blocking}
+        assert (("documents", "expect_column_values_to_be_unique(doc_id) (across shards)") in blocking) is fails

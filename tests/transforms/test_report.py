@@ -3,6 +3,9 @@ whole, and the charts drawn from value counts are those of the values."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
+
 import numpy as np
 import pyarrow as pa
 import pytest
@@ -12,7 +15,16 @@ from hypothesis import strategies as st
 from tests.conftest import CORPORA
 from transforms.batches import process_batch
 from transforms.records import RawFile
-from transforms.report import MAX_HEATMAP_ARTICLES, ReportTally, _figure_of, _histogram, draw_charts, theme_labels
+from transforms.report import (
+    MAX_HEATMAP_ARTICLES,
+    Charts,
+    ReportTally,
+    _figure_of,
+    _histogram,
+    chart_keys,
+    draw_charts,
+    theme_labels,
+)
 from transforms.tables import concat_document_tables
 from transforms.themes import Taxonomy
 
@@ -75,3 +87,32 @@ def test_a_histogram_of_counted_values_draws_the_bars_of_the_values(values: list
     theirs.hist(np.asarray(values, dtype=np.float64), bins=bins, color="#000000")
     bars = [[(p.get_x(), p.get_width(), p.get_height()) for p in ax.patches] for ax in (ours, theirs)]
     assert bars[0] == bars[1]
+
+
+def test_a_chart_key_changes_with_what_the_chart_shows_and_only_with_that(parts: list[dict[str, pa.Table]],
+                                                                          taxonomy: Taxonomy) -> None:
+    themes = theme_labels(taxonomy)
+    tally = tally_of(parts)
+    keys = chart_keys(themes, tally, drawing="v1")
+    assert set(keys) == set(Charts._fields) and len(set(keys.values())) == len(keys)
+    assert chart_keys(themes, tally_of(parts), drawing="v1") == keys  # the same inputs, the same keys
+    assert set(chart_keys(themes, tally, drawing="v2").values()).isdisjoint(keys.values())
+    longer = dataclasses.replace(tally, sentence_words=tally.sentence_words + Counter({7: 1}))
+    assert {n for n, k in chart_keys(themes, longer, drawing="v1").items() if k != keys[n]} == {"lengths"}
+    later = dataclasses.replace(tally, n_articles=tally.n_articles + 1)  # an article past the heatmap's
+    assert chart_keys(themes, later, drawing="v1") == keys
+    scored = dataclasses.replace(tally, scores={**tally.scores, tally.heatmap[0][0]: {themes[0][0]: 0.5}})
+    assert {n for n, k in chart_keys(themes, scored, drawing="v1").items() if k != keys[n]} == {"heatmap"}
+    moved = dataclasses.replace(tally, author_themes=tally.author_themes + Counter({(next(iter(tally.authors)),
+                                                                                       None): 1}))
+    assert {n for n, k in chart_keys(themes, moved, drawing="v1").items() if k != keys[n]} == {"authors"}
+    relabelled = [(themes[0][0], "Another label"), *themes[1:]]
+    assert {n for n, k in chart_keys(relabelled, tally, drawing="v1").items() if k != keys[n]} == {
+        "heatmap", "authors"}
+
+
+def test_charts_drawn_before_are_taken_as_they_are(parts: list[dict[str, pa.Table]], taxonomy: Taxonomy) -> None:
+    themes, tally = theme_labels(taxonomy), tally_of(parts)
+    fresh = draw_charts(themes, tally)
+    assert draw_charts(themes, tally, {"heatmap": fresh.heatmap}) == fresh  # the same bytes, drawn or not
+    assert draw_charts(themes, tally, {"authors": "<svg>kept</svg>"}).authors == "<svg>kept</svg>"
