@@ -2,13 +2,15 @@
 
 ``check_run`` merges what the shards checked (``flows.shards``) with what spans them: the row counts, the uniqueness
 of keys across shards (from the hashes each shard stored), and the tables made whole only now (authors, themes,
-rejected), checked with their whole suites. ``stage_snapshot`` lays the snapshot out in the staging dir: every
-shard's files hard-linked as ``parquet/<table>/part-<shard>.parquet`` and ``csv/<table>/part-<shard>.csv`` (copied
-where the file system cannot link), the whole tables written as part ``all``, and each table's single CSV file when
-the table fits a spreadsheet (at most ``MAX_CSV_ROWS`` rows and its header), made by joining the shard CSV files
-byte for byte (each one's header and byte-order mark dropped but the first's), or linked from the previous snapshot
-when it was joined from the same parts (the manifest's ``joined_csv`` keeps what each was joined from).
-``flows.publish`` then adds the card, the manifest and the validation results, and switches ``latest``.
+rejected), checked with their whole suites. The snapshot is laid out in the staging dir in two steps.
+``stage_shards``, which needs nothing the checks find and so runs while they do: every shard's files hard-linked
+as ``parquet/<table>/part-<shard>.parquet`` and ``csv/<table>/part-<shard>.csv`` (copied where the file system
+cannot link), and each table's single CSV file when the table fits a spreadsheet (at most ``MAX_CSV_ROWS`` rows
+and its header), made by joining the shard CSV files byte for byte (each one's header and byte-order mark dropped
+but the first's), or linked from the previous snapshot when it was joined from the same parts (the manifest's
+``joined_csv`` keeps what each was joined from). ``stage_derived``, once the checks passed: the whole tables
+written as part ``all``. ``flows.publish`` then adds the card, the manifest and the validation results, and
+switches ``latest``; a run whose checks fail discards the staging dir.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import os
 import shutil
 from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,13 +97,15 @@ class Staged:
 
     digests: dict[str, dict[str, Any]]  # every file's, by path relative to the staging dir
     joined: dict[str, str]  # each single CSV file's path -> the key of its parts (``_parts_key``)
-    durable: frozenset[str]  # the files hard-linked from the shard store or ``latest``, which are fsynced there
+    durable: frozenset[str]  # the files fsynced already: hard links to the shard store or ``latest``, joined CSVs
 
 
-def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSummary], store: ShardStore,
-                   derived: Mapping[str, pa.Table], previous: Mapping[str, Any] | None = None) -> Staged:
-    """The tables' files in the staging dir ``staged``. A single CSV file whose parts are those of the
-    ``previous`` snapshot's (``latest``) is linked from it rather than joined again."""
+def stage_shards(catalog: Catalog, staged: Path, summaries: Sequence[ShardSummary], store: ShardStore,
+                 previous: Mapping[str, Any] | None = None) -> Staged:
+    """The shards' table files in the staging dir ``staged``, and each per-document table's single CSV file. A
+    single CSV file whose parts are those of the ``previous`` snapshot's (``latest``) is linked from it rather
+    than joined again; one joined is fsynced by the thread that joined it, so that the tables' joins and flushes
+    overlap. Reads nothing but the shards' files: it may run while the run's checks do."""
     digests: dict[str, dict[str, Any]] = {}
     joined: dict[str, str] = {}
     durable: set[str] = set()
@@ -131,19 +135,26 @@ def stage_snapshot(catalog: Catalog, staged: Path, summaries: Sequence[ShardSumm
             digests[whole] = reused
         else:
             to_join.append((parts, csv_path(staged, t.name)))
-    # Joining is reading, hashing and writing, each of which lets other threads run: the tables in parallel.
+    # Joining is reading, hashing, writing and flushing, each of which lets other threads run: tables in parallel.
     with ThreadPoolExecutor(max_workers=max(1, min(len(to_join), os.cpu_count() or 1))) as pool:
         done = pool.map(lambda job: _join_csv(job[0], job[1], catalog.csv_bom), to_join)
         for (_, target), digest in zip(to_join, list(done), strict=True):
             digests[target.relative_to(staged).as_posix()] = digest
-    digests |= write_table_files(staged, derived, catalog.csv_bom, part=DERIVED_PART)
+            durable.add(target.relative_to(staged).as_posix())
+    return Staged(digests, joined, frozenset(durable))
+
+
+def stage_derived(catalog: Catalog, staged: Path, shards: Staged, derived: Mapping[str, pa.Table]) -> Staged:
+    """``shards`` (``stage_shards``) with the tables made whole at commit (authors, themes, rejected) written as
+    part ``all`` beside them, and as single CSV files where they fit a spreadsheet."""
+    digests = shards.digests | write_table_files(staged, derived, catalog.csv_bom, part=DERIVED_PART)
     for name, table in derived.items():
         if table.num_rows <= MAX_CSV_ROWS:
             part = csv_part(staged, name, DERIVED_PART)
             _link(part, csv_path(staged, name))
             digests[csv_path(staged, name).relative_to(staged).as_posix()] = digests[
                 part.relative_to(staged).as_posix()]
-    return Staged(digests, joined, frozenset(durable))
+    return replace(shards, digests=digests)
 
 
 def _parts_key(part_digests: Sequence[str]) -> str:
@@ -194,7 +205,9 @@ def _join_csv(parts: Sequence[Path], target: Path, bom: bool) -> dict[str, Any]:
                         raise ValueError(f"{part} does not start with the CSV header this run writes")
                 while chunk := f.read(1 << 20):
                     out.write(chunk)
+        out.file.flush()
+        os.fsync(out.file.fileno())
     finally:
         out.close()
-    target.chmod(0o444)  # the next snapshot may link it (``stage_snapshot``): nobody may edit it in place
+    target.chmod(0o444)  # the next snapshot may link it (``stage_shards``): nobody may edit it in place
     return {"sha256": out.sha256.hexdigest(), "bytes": out.n_bytes}

@@ -3,7 +3,8 @@
 A shard (``transforms.shards``) is the unit every stage works on: one task reads, segments, tags, checks and
 writes it, wherever the runner puts it (``flows.runners``), and stores it by key (``flows.shards``); a shard
 whose key is stored already is not built again. The commit (``flows.commit``) checks what spans shards from
-their summaries, lays out the snapshot from the stored files, and switches ``latest`` (``flows.publish``).
+their summaries while the shards' files are laid out in the staging dir, adds the whole tables, and switches
+``latest`` (``flows.publish``); a run whose checks fail discards its staging dir.
 """
 
 # No postponed annotations here: a deployment's flow run builds a pydantic model of the flow's parameters from
@@ -47,6 +48,7 @@ from flows.tasks import (
     publish_run,
     record_failure,
     report_artifacts,
+    stage_shard_files,
     stage_tables,
     write_run_report,
 )
@@ -90,27 +92,29 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
         finally:
             progress.close()
         summaries = _in_order(plan, [summary for group in built for summary in group])
-        checked = check_shards(catalog, _unwalked(summaries), rejected, suites, _unwalked(taxonomy.taxonomy),
-                               s.runner, _unwalked(previous))
-        _check_inputs(catalog, checked.rejected, n_documents=len(checked.documents), strict=s.strict)
-        report = checked.report
-        report_artifacts(checked.row_counts, _unwalked(report))
-        if not report.success:
-            where = record_failure(catalog, run_id, _unwalked(report))
-            raise ValidationFailed(_failure_message(report, where, summaries))
         staged = publish.open_staging(catalog, run_id)
-        try:
-            tables = stage_tables(catalog, staged, _unwalked(summaries), _unwalked(checked), _unwalked(previous))
+        shard_files = stage_shard_files.submit(catalog, staged, _unwalked(summaries), _unwalked(previous))
+        try:  # the shards' files are staged while the checks run and the charts are drawn
+            checked = check_shards(catalog, _unwalked(summaries), rejected, suites, _unwalked(taxonomy.taxonomy),
+                                   s.runner, _unwalked(previous))
+            _check_inputs(catalog, checked.rejected, n_documents=len(checked.documents), strict=s.strict)
+            report = checked.report
+            report_artifacts(checked.row_counts, _unwalked(report))
+            if not report.success:
+                where = record_failure(catalog, run_id, _unwalked(report))
+                raise ValidationFailed(_failure_message(report, where, summaries))
+            charts = draw_report_charts(catalog, _unwalked(taxonomy.taxonomy), _unwalked(checked.tally), version)
+            tables = stage_tables(catalog, staged, _unwalked(shard_files.result()), _unwalked(checked))
             manifest = build_manifest(run_id=run_id, started=started, catalog=catalog, taxonomy=taxonomy,
                                       version=version, plan=plan, summaries=summaries, checked=checked,
                                       previous=previous, joined=tables.joined, stats=stats)
             change_artifact(_unwalked(manifest["changes"]))
-            charts = draw_report_charts(catalog, _unwalked(taxonomy.taxonomy), _unwalked(checked.tally), version)
             write_run_report(staged, _unwalked(run_report_data(manifest, taxonomy.taxonomy, checked.tally,
                                                                checked.rejected)), _unwalked(charts))
             published = publish_run(catalog, run_id, staged, _unwalked(report), _unwalked(manifest),
                                     _unwalked(tables), _unwalked(plan))
         except BaseException:
+            shard_files.wait()  # nothing may write into the staging dir while it is removed
             publish.discard_staging(staged)
             raise
     summary = {"run_id": run_id, "published": str(published), "row_counts": checked.row_counts,

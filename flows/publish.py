@@ -144,8 +144,9 @@ def digest_bytes(data: bytes) -> dict[str, Any]:
 
 
 def fsync_tree(root: Path, durable: Collection[str] = ()) -> None:
-    """Flush every file under ``root`` but those named in ``durable`` (paths relative to ``root`` of hard links to
-    files fsynced where they were written), then every directory, ``root`` last."""
+    """Flush every file under ``root`` but those named in ``durable`` (paths relative to ``root`` of files fsynced
+    already: hard links to files fsynced where they were written, files fsynced by their writer), then every
+    directory, ``root`` last."""
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).as_posix() not in durable)
     for path in [*files, *sorted(p for p in root.rglob("*") if p.is_dir()), root]:
         flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)

@@ -15,7 +15,7 @@ from prefect.cache_policies import NONE
 
 from flows import io, publish, report, runners, shards
 from flows.catalog import Catalog, manifest_path
-from flows.commit import Checked, Staged, check_run, stage_snapshot
+from flows.commit import Checked, Staged, check_run, stage_derived, stage_shards
 from flows.io import LoadedTaxonomy
 from flows.report import REPORT_FILE, ChartCache
 from flows.shards import ShardGroup, ShardSetup, ShardSpec, ShardStore, ShardSummary, peak_rss_mb
@@ -187,10 +187,18 @@ def check_shards(catalog: Catalog, summaries: list[ShardSummary], rejected: list
 
 
 @io_task
-def stage_tables(catalog: Catalog, staged: Path, summaries: list[ShardSummary], checked: Checked,
-                 previous: dict[str, Any] | None) -> Staged:
-    """The snapshot's table files in its staging dir (``flows.commit.stage_snapshot``)."""
-    return stage_snapshot(catalog, staged, summaries, ShardStore(catalog.shards), checked.derived, previous)
+def stage_shard_files(catalog: Catalog, staged: Path, summaries: list[ShardSummary],
+                      previous: dict[str, Any] | None) -> Staged:
+    """The shards' table files and the joined single CSV files in the run's staging dir
+    (``flows.commit.stage_shards``)."""
+    return stage_shards(catalog, staged, summaries, ShardStore(catalog.shards), previous)
+
+
+@io_task
+def stage_tables(catalog: Catalog, staged: Path, shards: Staged, checked: Checked) -> Staged:
+    """The snapshot's table files: the shards' (staged already) and the whole tables
+    (``flows.commit.stage_derived``)."""
+    return stage_derived(catalog, staged, shards, checked.derived)
 
 
 @io_task

@@ -166,3 +166,9 @@ def test_a_shard_that_fails_validation_blocks_publishing_and_is_named(tmp_path: 
     (name,) = [n for n, docs in shard_names(raw).items() if "doc-005.txt" in {d.path for d in docs}]
     assert f"failed in shard {name} (" in str(failed.value) and "doc-005.txt" in str(failed.value)
     assert (out / "latest").resolve().name == good  # nothing published
+    # the shards' files were staged while the checks ran: the failed run's staging dir is gone, and latest's files
+    # (some of which the staging dir linked) are as they were
+    assert not (out / ".staging").exists() or not any((out / ".staging").iterdir())
+    assert sorted(p.name for p in (out / "runs").iterdir()) == [good]
+    manifest = json.loads((out / "latest" / "manifest.json").read_text(encoding="utf-8"))
+    assert all((out / "latest" / name).stat().st_size == digest["bytes"] for name, digest in manifest["files"].items())
