@@ -271,6 +271,16 @@ def test_keys_of_a_published_snapshots_shards_are_looked_up_not_sorted_together(
     assert _repeated_keys(published, [True, True]) == 0  # nothing new: nothing to look up
     assert _repeated_keys([fresh, fresh], [False, False]) == _repeats_by_sorting([fresh, fresh])
     assert _repeated_keys([keys[:5], np.empty(0, np.uint64)], [True, False]) == 0
+    # keys spread over the whole 64-bit range, as hashes are, with repeats that share a prefix and keys that
+    # share only the prefix of a fresh key
+    wide = rng.integers(0, 2**64 - 1, size=50_000, dtype=np.uint64)
+    wide = np.unique(wide)
+    published = [wide[:20_000], wide[20_000:40_000]]
+    near = wide[40_000:40_100] ^ np.uint64(1)  # same first 63 bits as fresh keys, another key each
+    fresh = np.concatenate([wide[40_000:40_100], wide[5:9], wide[30_000:30_003]])  # 7 repeats
+    parts = [*published, near, fresh]
+    for flags in ([True, True, False, False], [True, True, True, False], [False, False, False, False]):
+        assert _repeated_keys(parts, flags) == _repeats_by_sorting(parts) == 7
 
 
 def test_a_shard_not_published_before_is_checked_against_the_published_ones(
