@@ -83,3 +83,18 @@ def test_run_failure_exits_1_with_a_one_paragraph_reason(tmp_path: Path) -> None
     assert len(reason) == 1
     assert "does not exist" in reason[0] and str(tmp_path / "missing") in reason[0].replace("\n", " ")
     assert not (tmp_path / "out" / "latest").exists()
+
+
+def test_a_run_on_the_temporary_server_sends_no_heartbeats_and_one_on_a_real_server_does() -> None:
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    from flows.cli import _without_heartbeats_on_a_temporary_server
+
+    default = get_current_settings().flows.heartbeat_frequency
+    assert default is not None  # Prefect's default: a heartbeat every few minutes
+    with temporary_settings(updates={PREFECT_API_URL: None}), _without_heartbeats_on_a_temporary_server():
+        assert get_current_settings().flows.heartbeat_frequency is None
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4200/api"}), \
+            _without_heartbeats_on_a_temporary_server():
+        assert get_current_settings().flows.heartbeat_frequency == default
+    assert get_current_settings().flows.heartbeat_frequency == default
