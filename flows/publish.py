@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,22 @@ def write_table_files(run_root: Path, tables: Mapping[str, pa.Table], csv_bom: b
 
 def write_json(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    path.write_text(json_text(data) + "\n", encoding="utf-8")
+
+
+def json_text(data: Any, depth: int = 2, indent: str = "") -> str:
+    """``data`` as JSON, laid out for reading: the items of the outer ``depth`` levels of objects and arrays one
+    a line, each deeper value on the line of its item (a manifest's input, file or shard a line). Python's own
+    indented output comes from its pure-Python encoder, about ten times slower than the C one used here for
+    each line: seconds for the manifest of a corpus of 40,000 documents."""
+    compact = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    if depth <= 0 or not isinstance(data, (dict, list)) or not data:
+        return compact(data)
+    inner = indent + "  "
+    if isinstance(data, dict):
+        items = [f"{inner}{compact(str(k))}: {json_text(v, depth - 1, inner)}" for k, v in data.items()]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    return "[\n" + ",\n".join(f"{inner}{json_text(v, depth - 1, inner)}" for v in data) + f"\n{indent}]"
 
 
 def file_digests(run_root: Path, known: Mapping[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
@@ -233,15 +249,21 @@ def prune_runs(catalog: Catalog) -> list[str]:
         return []
     current = catalog.latest.resolve().name if catalog.latest.is_symlink() else None
     runs = sorted((p for p in catalog.runs.iterdir() if p.is_dir()), key=lambda p: p.name, reverse=True)
-    removed = []
+    removed, trash = [], []
     for old in runs[max(catalog.keep, 1) :]:
         if old.name != current:
             # Renamed first, so a crash mid-delete never leaves a half-deleted run that looks like a snapshot.
-            trash = catalog.out_dir / f".trash-{old.name}"
-            os.replace(old, trash)
-            shutil.rmtree(trash)
+            trash.append(catalog.out_dir / f".trash-{old.name}")
+            os.replace(old, trash[-1])
             removed.append(old.name)
+    if trash:  # deleted beside what follows (a run's hundreds of links take a while); the next run ends the job
+        threading.Thread(target=_delete, args=(trash,), name="prune-runs", daemon=True).start()
     return removed
+
+
+def _delete(paths: list[Path]) -> None:
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def clean_stale_staging(catalog: Catalog) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -10,7 +11,15 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.catalog import DERIVED_PART, Catalog, csv_part, manifest_path, parquet_path
-from flows.publish import TableFiles, clean_stale_staging, file_digests, prune_runs, stage_run, switch_latest
+from flows.publish import (
+    TableFiles,
+    clean_stale_staging,
+    file_digests,
+    json_text,
+    prune_runs,
+    stage_run,
+    switch_latest,
+)
 from flows.shards import ShardStore
 from transforms.errors import PublishError
 
@@ -75,6 +84,25 @@ def test_prune_keeps_the_newest_runs(tmp_path: Path) -> None:
         publish(catalog, f"2024010{day}T000000000000Z", day)
     assert prune_runs(catalog) == ["20240102T000000000000Z", "20240101T000000000000Z"]
     assert sorted(p.name for p in catalog.runs.iterdir()) == ["20240103T000000000000Z", "20240104T000000000000Z"]
+    for _ in range(500):  # the pruned runs are deleted in the background ...
+        if not list(catalog.out_dir.glob(".trash-*")):
+            break
+        time.sleep(0.01)
+    assert not list(catalog.out_dir.glob(".trash-*"))
+    (catalog.out_dir / ".trash-20231231T000000000000Z" / "parquet").mkdir(parents=True)  # ... or by the next run
+    assert clean_stale_staging(catalog) == [".trash-20231231T000000000000Z"]
+    assert not list(catalog.out_dir.glob(".trash-*"))
+
+
+def test_json_is_laid_out_an_item_a_line_and_reads_back_as_written() -> None:
+    data = {"run_id": "r1", "inputs": [{"path": "a.txt", "bytes": 3}, {"path": "b/ü.txt", "bytes": None}],
+            "files": {"x.csv": {"sha256": "ab", "bytes": 1}}, "empty": [], "nested": {"a": {"b": [1, {"c": 2}]}},
+            "when": Path("p")}
+    text = json_text(data)
+    assert json.loads(text) == {**data, "when": "p"}
+    assert '\n    {"path": "a.txt", "bytes": 3},\n' in text and '"b/ü.txt"' in text  # an input a line, as UTF-8
+    assert '\n    "a": {"b": [1, {"c": 2}]}\n' in text  # deeper values on their item's line
+    assert json_text([]) == "[]" and json_text({"k": {}}) == '{\n  "k": {}\n}'
 
 
 def test_latest_as_a_real_directory_is_refused(tmp_path: Path) -> None:
