@@ -66,10 +66,12 @@ def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str]
     return stripped, (pattern.match(stripped) if 0 < len(stripped) <= MAX_LINE else None)
 
 
-# Where a byline's furniture starts: a separator, an update stamp, a date (``By Zhao Lei Updated Mar.4``,
-# ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen | January 24, 2020``).
+# Where a byline's furniture starts: a separator, an update stamp, a date, the publication in brackets
+# (``By Zhao Lei Updated Mar.4``, ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen |
+# January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``).
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|·•]|\s(?:updated|published|posted|last\s+updated)\b|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
+    r"\s*(?:[|·•]|\s(?:updated|published|posted|last\s+updated)\b|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})"
+    r"|\s\((?-i:[A-Z])[^()]{1,40}\))",
     re.IGNORECASE,
 )
 # A name and an affiliation, as The Conversation and university pages sign: ``Kevin Tolhurst, University of

@@ -39,7 +39,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 _WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
-_NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}"
+_NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"  # 17.10.21
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          r"(?:\s*(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?")
@@ -122,6 +122,7 @@ PATTERNS: tuple[Pattern, ...] = (
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     _p("counter", Role.FURNITURE, r"\d{1,7}|\d{1,7}\s+(?:comments?|views?|shares?|likes?)", "12 Comments", max_chars=30,
        digit=8),
+    _p("duration", Role.FURNITURE, r"\d{1,3}\s*['′]\s*\d{1,2}\s*(?:\"|″|'')", "5'44\"", max_chars=12, digit=4),
     _p("link", Role.FURNITURE,
        r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|comments?|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
@@ -130,7 +131,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|more\s+information|most\s+(?:popular|read|viewed)|editor'?s\s+picks?|latest(?:\s+news)?|home"
        r"|next|previous|close|advertisement|sponsored(?:\s+content)?|search|continue\s+reading|view\s+comments"
        r"|leave\s+a\s+(?:comment|reply)|print\s+this\s+page|text\s+size|recommended|trending|no\s+thanks"
-       r"|push\s+icon|log\s*in|sign\s+in|register|menu|back)"
+       r"|push\s+icon|log\s*in|sign\s+in|register|menu|back|audio|video|podcast|gallery|listen|watch)"
        r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,

@@ -108,11 +108,37 @@ _DATELINE_START = re.compile(
 # A signature: a name of two to five capitalised words, optionally with a place (``Li Ming``, ``John Smith,
 # Kowloon``), and no digits.
 _SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40})?")
+# A letter's signature as readers' letters pages print it: the name alone, then a comma, with the writer's town on
+# the next line (``V. Lakshmanan,`` / ``Tirupur, Tamil Nadu``).
+_COMMA_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+\s*,")
+# Words of a page's section names, which stand where a letter's signature would (``World News``, ``Opinion``).
+_SECTION_WORDS = frozenset({
+    "News", "Opinion", "Opinions", "Editorial", "Editorials", "World", "Business", "Sport", "Sports", "Letters",
+    "Comment", "Comments", "Features", "Politics", "Latest", "Related", "More", "Home", "Video", "Videos", "Photos",
+    "Audio", "Analysis", "Columns", "Column", "Blogs", "Culture", "Life", "Lifestyle", "Society", "Travel",
+    "Science", "Technology", "Tech", "Health", "Economy", "Markets", "Nation", "National", "Local", "Region",
+    "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
+})
+MAX_PLACE_WORDS = 4  # the town under such a signature: ``Chennai``, ``Tirupur, Tamil Nadu``
+_NOT_SIGNATURE_WORDS = frozenset({"Dear", "Sir", "Madam", "Sirs", "Hello", "Hi", "Yours", "Sincerely", "Regards"})
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
     start, end = trim(text, start, end)
     return Span(start, end, text[start:end])
+
+
+# A teaser on a listing page: sentences, then the link to the rest (``... unity and solidarity.  Continue
+# reading``): text, though it ends without a full stop.
+_READ_MORE = re.compile(r"[.!?…][\"'”’)]*\s+(?:continue\s+reading|read\s+more|read\s+the\s+full\s+(?:story|article))"
+                        r"\W{0,3}\Z", re.IGNORECASE)
+
+
+def _is_place(text: str) -> bool:
+    """A town as letters pages print it under the writer's name: a few capitalised words (``Chennai``,
+    ``Tirupur, Tamil Nadu``), not a headline in sentence case (``Good work``)."""
+    words = text.replace(",", " ").split()
+    return 0 < len(words) <= MAX_PLACE_WORDS and all(w[0].isupper() for w in words)
 
 
 def is_title_like(text: str) -> bool:
@@ -173,7 +199,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern="bold_heading", line_end=end)
     if n <= MAX_CAPTION and is_photo_caption(span.text):
         return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
-    if n <= MAX_TITLE_CHARS and is_title_like(span.text):
+    if n <= MAX_TITLE_CHARS and is_title_like(span.text) and not _READ_MORE.search(span.text):
         prefix = TITLE_PREFIX.match(span.text)
         if prefix is not None:
             inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
@@ -312,6 +338,7 @@ class _Grouping:
         self.pending_credits: list[Credit] = []
         self.pending_heading: str | None = None
         self.markdown = any(line.heading for line in lines)  # then titles are marked: only a heading is one
+        self.signed_at = -1  # the index of the last line read as a letter's signature (``_comma_signature``)
 
     # ---------------------------------------------------------------------------------------- helpers
     def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
@@ -356,8 +383,13 @@ class _Grouping:
         if nxt.kind is not LineKind.TITLE:
             return False
         k, _ = self._ahead(j)  # the signature's second line (a title, a place), then nothing or a new title
-        return k == len(self.lines) or self.lines[k].kind is LineKind.TITLE or (
-            any(self.lines[m].kind is LineKind.DATE for m in range(i + 1, j)))
+        if k == len(self.lines) or self.lines[k].kind is LineKind.TITLE or (
+                any(self.lines[m].kind is LineKind.DATE for m in range(i + 1, j))):
+            return True
+        # A name right after a body, then a title and its body: the letter's signature, then the next letter (a
+        # section's name in the same place is no person's: ``World News``).
+        return j == i + 1 and self.lines[k].kind is LineKind.BODY and _SECTION_WORDS.isdisjoint(
+            line.span.text.replace(",", " ").split())
 
     # ---------------------------------------------------------------------------------------- the pass
     def run(self) -> list[_Draft]:
@@ -367,8 +399,12 @@ class _Grouping:
             if kind is LineKind.BODY and line.span.text[-1] in "?\"”’'" and self._question_title(i):
                 self._title(i, line)
             elif kind is LineKind.BODY and self.cur is not None and self.cur.body:  # the hot path: more of a body
-                self._append(self.cur, line)
-                roles[i], owners[i] = _BODY, self.cur
+                if line.span.text[-1] == "," and self._comma_signature(i):
+                    self._signature(i, line)
+                    self.signed_at = i
+                else:
+                    self._append(self.cur, line)
+                    roles[i], owners[i] = _BODY, self.cur
             elif kind in (LineKind.CREDIT, LineKind.END, LineKind.DATE):
                 self._closing(i, line)
             elif kind is LineKind.FURNITURE:
@@ -380,11 +416,27 @@ class _Grouping:
             elif kind is LineKind.BYLINE:
                 self._byline(i, line)
             elif kind is LineKind.TITLE:
-                self._title(i, line)
+                if self.signed_at == i - 1 and self.cur is not None and _is_place(line.span.text):
+                    self._signature(i, line)  # the town under a letter's signature
+                else:
+                    self._title(i, line)
             else:
                 self._text(i, line)
         self._finish()
         return self.drafts
+
+    def _comma_signature(self, i: int) -> bool:
+        """``lines[i]`` closes a letter: a name and a comma alone on a line after the letter's body, followed by
+        the end, a title, or a short line (the writer's town)."""
+        text = self.lines[i].span.text
+        cur = self.cur
+        if cur is None or not cur.body or len(text) > 60 or not _COMMA_SIGNATURE.fullmatch(text):
+            return False
+        words = text.rstrip(", ").split()
+        if not (_NOT_NAME_WORDS.isdisjoint(words) and _NOT_SIGNATURE_WORDS.isdisjoint(words)):
+            return False
+        j, _ = self._ahead(i)
+        return j == len(self.lines) or self.lines[j].kind is LineKind.TITLE
 
     def _question_title(self, i: int) -> bool:
         """A short question on a line of its own with a byline, credit or date under it is a title
@@ -536,9 +588,14 @@ class _Grouping:
     def _signature(self, i: int, line: Line) -> None:
         cur = self.cur
         assert cur is not None
+        name = line.span.text.split(",")[0].strip()
         if cur.byline is None:
-            cur.byline = Byline(line=line.span.text, name=line.span.text.split(",")[0].strip(), role="signatory")
+            cur.byline = Byline(line=line.span.text, name=name, role="signatory")
             cur.warnings.append("signature_inferred")  # a name after the body read as the signature
+        elif cur.byline.role == "signatory" and self.signed_at < i and line.kind is LineKind.BODY and name not in (
+                cur.byline.name):
+            # another letter under the same title, signed by another reader
+            cur.byline = Byline(line=cur.byline.line, name=f"{cur.byline.name}, {name}", role="signatory")
         cur.closed = True
         cur.end = max(cur.end, line.span.char_end)
         self._set(i, Role.SIGNATURE, cur)

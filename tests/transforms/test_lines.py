@@ -38,3 +38,10 @@ def test_datelines_and_captions() -> None:
     assert is_photo_caption("Li Qiang chairs a meeting on June 9, 2023. (Xinhua/Zhang Ling)")
     assert is_photo_caption("Visitors at the expo center. [Photo by Wu Yanpeng/China Daily]")
     assert not is_photo_caption("The minister said the dikes would hold (and they did).")
+
+
+def test_stamps_with_two_digit_years_are_credits() -> None:
+    got = furniture_pattern("The Telegraph   |   Published 17.10.21, 12:11 AM")
+    assert got is not None and got.role is Role.CREDIT
+    assert furniture_pattern("Published 17.10.2021") is not None
+    assert furniture_pattern("Version 3.10.21 fixes the bug in the flood model") is None

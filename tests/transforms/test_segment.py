@@ -215,6 +215,53 @@ def test_a_letters_signature_and_date_are_its_author_and_date_not_an_article() -
     assert (roles["Li Ming"], roles["June 3, 2021"]) == ("signature", "date")
 
 
+def test_a_letters_page_signs_each_letter_with_a_name_and_a_comma_and_the_town_below() -> None:
+    text = ("Flood relief\nSir — The volunteers worked through the night. They deserve our thanks.\n"
+            "V. Lakshmanan,\nTirupur, Tamil Nadu\n"
+            "The old bridge\nThe bridge has stood for a century. It must be repaired now.\n"
+            "Seshagiri Row Karry,\nHyderabad\n"
+            "Repairs cannot wait for the next flood. The county should act.\n"
+            "R. Sivakumar,\n"
+            "Good work\nThe rescue teams did well this year. Few lives were lost.\nTharcius S. Fernando,\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Flood relief", "The old bridge", "Good work"]
+    assert [a.author for a in arts] == ["V. Lakshmanan", "Seshagiri Row Karry, R. Sivakumar", "Tharcius S. Fernando"]
+    assert [len(a.paragraphs) for a in arts] == [1, 2, 1]
+    assert all(a.byline is not None and a.byline.role == "signatory" for a in arts)
+    roles = dict(roles_of(text))
+    assert [roles[line] for line in ("V. Lakshmanan,", "Tirupur, Tamil Nadu", "Hyderabad", "R. Sivakumar,")] == [
+        "signature"] * 4
+    assert roles["Good work"] == "title"  # a headline in sentence case under a signature is no town
+
+
+def test_a_name_between_a_letter_and_the_next_letters_title_signs_the_letter() -> None:
+    text = ("Imaginary reporting\nMost news comes from the wire services. I read them all.\nDavid James Wong\n"
+            "Dreams can come true\nI was impressed by the teacher. He taught the kids to fly.\n")
+    arts = articles(text)
+    assert [(a.title, a.author) for a in arts] == [("Imaginary reporting", "David James Wong"),
+                                                    ("Dreams can come true", None)]
+    assert dict(roles_of(text))["David James Wong"] == "signature"
+    section = ("Quake drill held in schools\nPupils left their classrooms in two minutes.\nWorld News\n"
+               "Floods hit the south\nRivers rose overnight. Villages were evacuated.\n")
+    assert "signature" not in dict(roles_of(section)).values()  # a section's name is no signature
+
+
+def test_a_name_and_a_comma_inside_or_before_a_letter_is_not_its_signature() -> None:
+    text = ("Letter to the volunteers\nDear Li Ming,\nThank you for your work this summer. You saved lives.\n"
+            "Zhang Wei,\nthe mayor, thanked everyone for the help.\n")
+    (art,) = articles(text)
+    assert art.author is None
+    assert "signature" not in dict(roles_of(text)).values()
+
+
+def test_a_teaser_that_ends_with_its_read_more_link_is_text_not_a_title() -> None:
+    text = ("Message on World Autism Awareness Day\nThe answer begins with unity and solidarity.  Continue reading\n"
+            "Message on World Water Day\nWater is life. Every drop counts.  Read more »\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Message on World Autism Awareness Day", "Message on World Water Day"]
+    assert [len(a.paragraphs) for a in arts] == [1, 1]
+
+
 def test_bylines_and_agency_headers_keep_their_furniture_out() -> None:
     text = ("Quake drill held in schools\nBy Zhao Lei Updated Mar.4\nXinhua | Updated: 2015-03-02 11:20\n"
             "Pupils left their classrooms in two minutes. Teachers checked every name.\n")
@@ -222,6 +269,10 @@ def test_bylines_and_agency_headers_keep_their_furniture_out() -> None:
     assert art.author == "Zhao Lei" and art.series is None
     assert [c.role for c in art.credits] == ["source"]
     assert [r for _, r in roles_of(text)] == ["title", "byline", "credit", "body"]
+    bracketed = "Quake drill held in schools\nBy Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36\nPupils left.\n"
+    (art,) = articles(bracketed)
+    assert art.author == "Zhang Zhouxiang"
+    assert [r for _, r in roles_of(bracketed)] == ["title", "byline", "body"]
 
 
 def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
