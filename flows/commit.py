@@ -180,6 +180,10 @@ def _link(source: Path, target: Path) -> bool:
     """``target`` made the same file as ``source``: a hard link (returns True), or a copy where one cannot be
     made (False: the copy is a new file, to be fsynced with the snapshot)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink() or target.exists():
+        # left by a try of this staging that failed part way (its task is retried): a copy onto it would write
+        # through the link into the stored file
+        target.unlink()
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without hard links
