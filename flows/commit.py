@@ -180,12 +180,13 @@ def _link(source: Path, target: Path) -> bool:
     """``target`` made the same file as ``source``: a hard link (returns True), or a copy where one cannot be
     made (False: the copy is a new file, to be fsynced with the snapshot)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_symlink() or target.exists():
+    try:
+        os.link(source, target)
+    except FileExistsError:
         # left by a try of this staging that failed part way (its task is retried): a copy onto it would write
         # through the link into the stored file
         target.unlink()
-    try:
-        os.link(source, target)
+        return _link(source, target)
     except OSError:  # another file system, or one without hard links
         shutil.copyfile(source, target)
         return False
@@ -209,8 +210,7 @@ def _join_csv(parts: Sequence[Path], target: Path, bom: bool) -> dict[str, Any]:
                         raise ValueError(f"{part} does not start with the CSV header this run writes")
                 while chunk := f.read(1 << 20):
                     out.write(chunk)
-        out.file.flush()
-        os.fsync(out.file.fileno())
+        out.sync()
     finally:
         out.close()
     target.chmod(0o444)  # the next snapshot may link it (``stage_shards``): nobody may edit it in place

@@ -338,7 +338,7 @@ class _Grouping:
         self.pending_credits: list[Credit] = []
         self.pending_heading: str | None = None
         self.markdown = any(line.heading for line in lines)  # then titles are marked: only a heading is one
-        self.signed_at = -1  # the index of the last line read as a letter's signature (``_comma_signature``)
+        self.signed_at: int | None = None  # the last line read as a letter's signature (``_comma_signature``)
 
     # ---------------------------------------------------------------------------------------- helpers
     def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
@@ -416,7 +416,7 @@ class _Grouping:
             elif kind is LineKind.BYLINE:
                 self._byline(i, line)
             elif kind is LineKind.TITLE:
-                if self.signed_at == i - 1 and self.cur is not None and _is_place(line.span.text):
+                if self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
                 else:
                     self._title(i, line)
@@ -592,9 +592,8 @@ class _Grouping:
         if cur.byline is None:
             cur.byline = Byline(line=line.span.text, name=name, role="signatory")
             cur.warnings.append("signature_inferred")  # a name after the body read as the signature
-        elif cur.byline.role == "signatory" and self.signed_at < i and line.kind is LineKind.BODY and name not in (
-                cur.byline.name):
-            # another letter under the same title, signed by another reader
+        elif cur.byline.role == "signatory" and line.kind is LineKind.BODY and name not in cur.byline.name:
+            # a name-and-comma signature (a body line) of another letter under the same title
             cur.byline = Byline(line=cur.byline.line, name=f"{cur.byline.name}, {name}", role="signatory")
         cur.closed = True
         cur.end = max(cur.end, line.span.char_end)
