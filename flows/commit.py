@@ -5,10 +5,10 @@ of keys across shards (from the hashes each shard stored), and the tables made w
 rejected), checked with their whole suites. The snapshot is laid out in the staging dir in two steps.
 ``stage_shards``, which needs nothing the checks find and so runs while they do: every shard's files hard-linked
 as ``parquet/<table>/part-<shard>.parquet`` and ``csv/<table>/part-<shard>.csv`` (copied where the file system
-cannot link), and each table's single CSV file when the table fits a spreadsheet (at most ``MAX_CSV_ROWS`` rows
-and its header), made by joining the shard CSV files byte for byte (each one's header and byte-order mark dropped
-but the first's), or linked from the previous snapshot when it was joined from the same parts (the manifest's
-``joined_csv`` keeps what each was joined from). ``stage_derived``, once the checks passed: the whole tables
+cannot link), and each table's single CSV file when the table fits a spreadsheet (``fits_spreadsheet``), made
+by joining the shard CSV files byte for byte (each one's header and byte-order mark dropped but the first's),
+or linked from the previous snapshot when it was joined from the same parts (the manifest's ``joined_csv`` keeps
+what each was joined from). ``stage_derived``, once the checks passed: the whole tables
 written as part ``all``. ``flows.publish`` then adds the card, the manifest and the validation results, and
 switches ``latest``; a run whose checks fail discards the staging dir.
 """
@@ -34,10 +34,9 @@ from flows.shards import ShardStore, ShardSummary
 from flows.validation import Validation, ValidationReport
 from transforms.records import Rejection
 from transforms.report import ReportTally
+from transforms.schema import fits_spreadsheet
 from transforms.tables import DOCUMENT_TABLES, AuthorTally, derived_tables
 from transforms.themes import Taxonomy
-
-MAX_CSV_ROWS = 1_048_575  # a spreadsheet's 1,048,576 rows, less the header row
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +62,10 @@ def check_run(summaries: Sequence[ShardSummary], store: ShardStore, rejected: Se
     authors, tally = AuthorTally(), ReportTally()
     everything = list(rejected)
     documents: list[dict[str, Any]] = []
+    held = Validation.held_within([s.within_documents for s in summaries])  # their hashes are not read
     for s in summaries:
-        validation.add_checked(s.checks, s.row_counts, store.hashes(s), published=s.key in published)
+        validation.add_checked(s.checks, s.row_counts, store.hashes(s, skip=held), published=s.key in published,
+                               within=s.within_documents)
         authors.merge(s.authors)
         tally.merge(s.tally)
         everything += s.rejected
@@ -120,7 +121,8 @@ def stage_shards(catalog: Catalog, staged: Path, summaries: Sequence[ShardSummar
                 digests[target.relative_to(staged).as_posix()] = s.files[name]
             parts.append(csv_part(staged, t.name, s.name))
         whole = csv_path(staged, t.name).relative_to(staged).as_posix()
-        if sum(s.row_counts[t.name] for s in summaries) > MAX_CSV_ROWS:
+        if not fits_spreadsheet(sum(s.row_counts[t.name] for s in summaries),
+                                sum(s.files[f"{t.name}.csv"]["bytes"] for s in summaries)):
             continue
         if len(parts) == 1:
             if _link(parts[0], csv_path(staged, t.name)) and parts[0].relative_to(staged).as_posix() in durable:
@@ -149,8 +151,8 @@ def stage_derived(catalog: Catalog, staged: Path, shards: Staged, derived: Mappi
     part ``all`` beside them, and as single CSV files where they fit a spreadsheet."""
     digests = shards.digests | write_table_files(staged, derived, catalog.csv_bom, part=DERIVED_PART)
     for name, table in derived.items():
-        if table.num_rows <= MAX_CSV_ROWS:
-            part = csv_part(staged, name, DERIVED_PART)
+        part = csv_part(staged, name, DERIVED_PART)
+        if fits_spreadsheet(table.num_rows, digests[part.relative_to(staged).as_posix()]["bytes"]):
             _link(part, csv_path(staged, name))
             digests[csv_path(staged, name).relative_to(staged).as_posix()] = digests[
                 part.relative_to(staged).as_posix()]

@@ -56,6 +56,7 @@ from flows.validation import warm_up
 from flows.versions import code_version, package_version
 from transforms.errors import InputError, RejectedInputError, ValidationFailed
 from transforms.records import Rejection, RejectReason
+from transforms.shards import GROUP_BYTES
 
 
 @flow(name="corpus-pipeline", validate_parameters=True)
@@ -87,7 +88,7 @@ def corpus_pipeline(settings: RunSettings) -> dict[str, Any]:
         progress = Progress(sum(spec.n_bytes for spec in plan.todo), f"corpus-pipeline {run_id}")
         try:
             with ShardRunner(s.runner, s.dask_address, s.workers) as runner:
-                groups = plan.groups(runner.workers, most=int(s.shard_mb * 1e6))
+                groups = plan.groups(runner.workers, most=max(int(s.shard_mb * 1e6), GROUP_BYTES))
                 built = runner.map(build_shards, setup, groups, done=lambda group: progress.advance(group.n_bytes))
         finally:
             progress.close()

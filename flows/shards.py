@@ -28,7 +28,7 @@ import os
 import resource
 import shutil
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -103,6 +103,7 @@ class ShardSummary:
     row_counts: dict[str, int]  # of the per-document tables
     checks: list[CheckResult]
     hash_labels: list[tuple[str, str]]  # (table, uniqueness check) of each array in keys.npz, in order
+    within_documents: dict[tuple[str, str], int]  # the keys held within documents (``Validation``): doc_id length
     documents: list[dict[str, Any]]  # the manifest's rows (MANIFEST_DOCUMENT_COLUMNS)
     rejected: list[Rejection]  # files the shard's processing rejected
     authors: AuthorTally
@@ -120,6 +121,7 @@ class ShardSummary:
         return {
             "format": _FORMAT, "name": self.name, "key": self.key, "row_counts": self.row_counts,
             "checks": [_check_json(r) for r in self.checks], "hash_labels": [list(h) for h in self.hash_labels],
+            "within_documents": [[*label, length] for label, length in self.within_documents.items()],
             "documents": self.documents,
             "rejected": [{"path": r.path, "sha256": r.sha256, "n_bytes": r.n_bytes, "reason": r.reason.value,
                           "message": r.message} for r in self.rejected],
@@ -135,7 +137,9 @@ class ShardSummary:
             name=data["name"], key=data["key"], row_counts=dict(data["row_counts"]),
             checks=[CheckResult(c["table"], c["check"], c["severity"], c["success"], c["failing_count"],
                                 tuple(c["examples"]), c["source"]) for c in data["checks"]],
-            hash_labels=[(t, label) for t, label in data["hash_labels"]], documents=list(data["documents"]),
+            hash_labels=[(t, label) for t, label in data["hash_labels"]],
+            within_documents={(t, label): int(n) for t, label, n in data["within_documents"]},
+            documents=list(data["documents"]),
             rejected=[Rejection(r["path"], r["sha256"], r["n_bytes"], RejectReason(r["reason"]), r["message"])
                       for r in data["rejected"]],
             authors=AuthorTally.from_json(data["authors"]), tally=ReportTally.from_json(data["tally"]),
@@ -178,10 +182,13 @@ class ShardStore:
             return None
         return replace(summary, reused=True)
 
-    def hashes(self, summary: ShardSummary) -> dict[tuple[str, str], np.ndarray]:
-        """The shard's key-column hashes, by (table, uniqueness check)."""
-        with np.load(io.BytesIO(raw_io.read_regular(self.file(summary.key, HASHES))), allow_pickle=False) as npz:
-            return {label: npz[f"h{i}"] for i, label in enumerate(summary.hash_labels)}
+    def hashes(self, summary: ShardSummary, skip: Collection[tuple[str, str]] = ()
+               ) -> dict[tuple[str, str], np.ndarray]:
+        """The shard's key-column hashes, by (table, uniqueness check), but those of the keys in ``skip``."""
+        if all(label in skip for label in summary.hash_labels):
+            return {}
+        with raw_io.open_regular(self.file(summary.key, HASHES)) as f, np.load(f, allow_pickle=False) as npz:
+            return {label: npz[f"h{i}"] for i, label in enumerate(summary.hash_labels) if label not in skip}
 
     def begin(self, key: str) -> Path:
         tmp = self.root / f"{_TMP_PREFIX}{key}-{os.getpid()}"
@@ -304,7 +311,8 @@ def _store(setup: ShardSetup, spec: ShardSpec, shard: _Built, validation: Valida
         digests[HASHES] = digest_bytes(buffer.getvalue())
         summary = ShardSummary(
             name=spec.name, key=key, row_counts={t.name: tables[t.name].num_rows for t in DOCUMENT_TABLES},
-            checks=validation.results(), hash_labels=list(hashes), rejected=shard.rejected,
+            checks=validation.results(), hash_labels=list(hashes),
+            within_documents=validation.within_documents(), rejected=shard.rejected,
             documents=tables["documents"].select(MANIFEST_DOCUMENT_COLUMNS).to_pylist(),
             authors=shard.authors, tally=tally, files=dict(sorted(digests.items())),
             seconds=shard.seconds + time.perf_counter() - started,

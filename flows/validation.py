@@ -178,8 +178,15 @@ class Validation:
     code checks on one shard's tables; where a shard is built, ``results`` and ``hashes`` then give what its
     summary keeps, and the run's commit adds each shard's with ``add_checked``. ``add_tables`` runs whole suites
     on tables that are complete (authors, themes, rejected); ``finish`` checks what spans shards (row counts,
-    and uniqueness across shards, by 64-bit hashes of the key columns) and merges the results per check:
-    failing rows are summed, examples kept from the first shards that failed.
+    and uniqueness across shards) and merges the results per check: failing rows are summed, examples kept from
+    the first shards that failed.
+
+    Uniqueness across shards is checked from 64-bit hashes of the key columns, but for a key held within its
+    documents: one with a column whose values, in every shard, each are a ``doc_id`` of the shard's documents or
+    extend one with ``-`` (the ids of articles, paragraphs, sentences, lines, and the units of theme tags), where
+    every ``doc_id`` is of one length. Such a value names a document of its shard, so two rows of different
+    shards share it only where two shards share a ``doc_id``: the documents' own uniqueness across shards decides
+    it, and the commit reads none of its hashes.
     """
 
     def __init__(self, suites: Mapping[str, dict[str, Any]], theme_ids: list[str]) -> None:
@@ -189,6 +196,9 @@ class Validation:
         self._results: dict[tuple[str, str, str, str, int], CheckResult] = {}
         self.row_counts: dict[str, int] = {}  # rows of the per-document tables, over the shards so far
         self._hashes: dict[tuple[str, str], list[np.ndarray]] = {}
+        # (table, uniqueness check) -> the length of every doc_id, for the keys held within their documents in
+        # every shard so far; None where some shard's were not
+        self._within: dict[tuple[str, str], int | None] = {}
         self._published: list[bool] = []  # per shard added: whether it was published with the others so marked
         # What each shard runs, worked out once: the suites without their row count, and the unique keys.
         self._partial = {
@@ -196,6 +206,9 @@ class Validation:
             for name in DOCUMENT_TABLE_NAMES
         }
         self._unique = {name: _unique_keys(suites[name]) for name in DOCUMENT_TABLE_NAMES}
+        # the documents' check that the keys held within documents rely on, when the suite has it
+        self._doc_ids = next((("documents", label) for label, columns in self._unique.get("documents", [])
+                              if columns == ["doc_id"]), None)
 
     def add_shard(self, tables: Mapping[str, pa.Table],
                   passed: Mapping[str, list[CheckResult]] | None = None) -> None:
@@ -204,6 +217,8 @@ class Validation:
         self.shards += 1
         self._published.append(False)
         passed = passed or {}
+        doc_ids = tables["documents"].column("doc_id")
+        length = _doc_id_length(tables["documents"]) if self._doc_ids is not None else None
         for name in DOCUMENT_TABLE_NAMES:
             table = tables[name]
             self.row_counts[name] = self.row_counts.get(name, 0) + table.num_rows
@@ -211,21 +226,52 @@ class Validation:
                                                                          self.theme_ids))
             for label, columns in self._unique[name]:
                 self._hashes.setdefault((name, label), []).append(_key_hashes(table, columns))
+                if self._doc_ids is not None and name != "documents":
+                    within = length is not None and _within_documents(table, columns, doc_ids, length)
+                    self._add_within((name, label), length if within else None)
         self._merge(run_code_checks(tables, self.theme_ids))
 
     def add_checked(self, results: Iterable[CheckResult], row_counts: Mapping[str, int],
-                    hashes: Mapping[tuple[str, str], np.ndarray], published: bool = False) -> None:
-        """A shard checked elsewhere (``add_shard`` there): its results, row counts and key hashes.
-        ``published``: the shard is one of a snapshot published before, as are all the others so marked; their
-        keys were found unique across them then, so ``finish`` checks the others' keys against all, not theirs
-        against each other."""
+                    hashes: Mapping[tuple[str, str], np.ndarray], published: bool = False,
+                    within: Mapping[tuple[str, str], int] | None = None) -> None:
+        """A shard checked elsewhere (``add_shard`` there): its results, row counts, key hashes and the keys it
+        holds within its documents (``within_documents`` there). The hashes of a key that every shard holds
+        within its documents (``held_within``) may be left out. ``published``: the shard is one of a snapshot
+        published before, as are all the others so marked; their keys were found unique across them then, so
+        ``finish`` checks the others' keys against all, not theirs against each other."""
         self.shards += 1
         self._published.append(published)
         for name in DOCUMENT_TABLE_NAMES:
             self.row_counts[name] = self.row_counts.get(name, 0) + row_counts[name]
         for label, array in hashes.items():
             self._hashes.setdefault(label, []).append(array)
+        if self._doc_ids is not None:
+            children = (k for table in DOCUMENT_TABLE_NAMES if table != "documents" for k in self._unique_labels(table))
+            for key in children:
+                self._add_within(key, (within or {}).get(key))
         self._merge(results)
+
+    def within_documents(self) -> dict[tuple[str, str], int]:
+        """The keys held within their documents in every shard so far, with the length of their doc_ids."""
+        return {label: length for label, length in self._within.items() if length is not None}
+
+    @staticmethod
+    def held_within(shards: Sequence[Mapping[tuple[str, str], int]]) -> set[tuple[str, str]]:
+        """The keys that every one of ``shards`` (each's ``within_documents``) holds within its documents, with
+        doc_ids of one length in all: their uniqueness across shards needs no hashes."""
+        if not shards:
+            return set()
+        common = set(shards[0]).intersection(*shards[1:])
+        return {label for label in common if len({s[label] for s in shards}) == 1}
+
+    def _unique_labels(self, name: str) -> list[tuple[str, str]]:
+        return [(name, label) for label, _ in self._unique[name]]
+
+    def _add_within(self, label: tuple[str, str], length: int | None) -> None:
+        if label not in self._within:
+            self._within[label] = length if self.shards == 1 else None
+        elif self._within[label] != length:
+            self._within[label] = None
 
     def results(self) -> list[CheckResult]:
         """The results so far, merged per check (a shard's, when it is the only one added)."""
@@ -250,11 +296,18 @@ class Validation:
                     self._merge([CheckResult(name, f"{ROW_COUNT} (all shards)", e.get("severity", "critical"),
                                              ok, 0 if ok else 1, () if ok else (f"observed: {rows}",))])
         if self.shards > 1:
-            for (name, label), parts in self._hashes.items():
-                repeated = _repeated_keys(parts, self._published)
-                examples = (f"{repeated} rows repeat a key seen in another shard",) if repeated else ()
+            held = self.within_documents() if self._doc_ids is not None else {}
+            repeats = {key: _repeated_keys(parts, self._published) for key, parts in self._hashes.items()
+                       if key not in held}
+            for name, label in (key for table in DOCUMENT_TABLE_NAMES for key in self._unique_labels(table)):
+                if (name, label) in held:  # decided by the documents' doc_ids
+                    repeated = repeats[self._doc_ids]  # type: ignore[index]  # held is empty without it
+                    examples = (f"{repeated} documents repeat a doc_id of another shard, which this key holds",)
+                else:
+                    repeated = repeats[(name, label)]
+                    examples = (f"{repeated} rows repeat a key seen in another shard",)
                 self._merge([CheckResult(name, f"{label} (across shards)", "critical", not repeated, repeated,
-                                         examples, source="code")])
+                                         examples if repeated else (), source="code")])
         report = ValidationReport(results=list(self._results.values()))
         for r in report.results:
             entry = report.details.setdefault(r.table, {"table": r.table, "shards": self.shards,
@@ -272,6 +325,8 @@ class Validation:
             old = self._results.get(key)
             if old is None:
                 self._results[key] = r
+            elif r.success and not r.failing_count and (not r.examples or len(old.examples) >= MAX_EXAMPLES):
+                continue  # it would change nothing
             else:
                 self._results[key] = dataclasses.replace(
                     old, success=old.success and r.success, failing_count=old.failing_count + r.failing_count,
@@ -374,6 +429,29 @@ def _repeated_keys(parts: Sequence[np.ndarray], published: Sequence[bool]) -> in
             at = np.minimum(np.searchsorted(fresh, maybe), fresh.size - 1)
             repeated += int(np.count_nonzero(fresh[at] == maybe))
     return repeated
+
+
+def _doc_id_length(documents: pa.Table) -> int | None:
+    """The length of every doc_id of ``documents``, when they are all of one length (None otherwise)."""
+    lengths = pc.min_max(pc.utf8_length(documents.column("doc_id")))
+    low, high = lengths["min"].as_py(), lengths["max"].as_py()
+    return low if low is not None and low == high else None
+
+
+def _within_documents(table: pa.Table, columns: list[str], doc_ids: pa.ChunkedArray, length: int) -> bool:
+    """Whether one of the key ``columns`` of ``table`` names, in every row, one of the shard's documents
+    (``doc_ids``, each of ``length`` characters): the value is the doc_id, or the doc_id, ``-`` and more."""
+    for column in columns:
+        values = table.column(column)
+        if not pa.types.is_string(values.type):
+            continue
+        named = pc.and_(
+            pc.is_in(pc.utf8_slice_codeunits(values, 0, length), value_set=doc_ids.combine_chunks()),
+            pc.or_(pc.equal(pc.utf8_length(values), length),
+                   pc.equal(pc.utf8_slice_codeunits(values, length, length + 1), "-")))
+        if pc.all(pc.fill_null(named, False)).as_py() is True:
+            return True
+    return False
 
 
 def _key_hashes(table: pa.Table, columns: list[str]) -> np.ndarray:

@@ -7,7 +7,7 @@ from typing import Any
 import pyarrow as pa
 
 from transforms.escapes import markdown_code, markdown_text
-from transforms.schema import TABLES, Column, Table
+from transforms.schema import MAX_CSV_BYTES, MAX_CSV_ROWS, TABLES, Column, Table
 
 
 def _type(t: pa.DataType) -> str:
@@ -144,8 +144,8 @@ def render_card(manifest: dict[str, object]) -> str:
         "",
         "Each table is a folder of part files, one per shard of documents (rows in shard order, then path "
         "order), read as one dataset. CSV copies are in `csv/`: a part file per shard, and `csv/<table>.csv` "
-        "for each table of at most 1,048,575 rows (UTF-8, header row, list cells joined with `;`, formula-like "
-        "cells prefixed with `'`).",
+        f"for each table that fits a spreadsheet: at most {MAX_CSV_ROWS:,} rows and {MAX_CSV_BYTES / 1e6:g} MB "
+        "(UTF-8, header row, list cells joined with `;`, formula-like cells prefixed with `'`).",
         "",
     ]
     tables = "\n".join(table_section(t).replace("## `", "### `", 1) for t in TABLES)

@@ -26,8 +26,11 @@ _ESCAPE = re.compile(r"\\(?:\\|x([0-9a-f]{2}))")
 
 def escape_path(name: bytes) -> str:
     """The printable, lossless string for the file name (or relative path) ``name``."""
+    text = name.decode("utf-8", "surrogateescape")
+    if text.isprintable() and "\\" not in text:  # no Cc, Cf, Cs, Zl or Zp character: nothing to escape
+        return text
     out: list[str] = []
-    for ch in name.decode("utf-8", "surrogateescape"):
+    for ch in text:
         if ch == "\\":
             out.append("\\\\")
         elif unicodedata.category(ch) in _HIDDEN_CATEGORIES:
@@ -40,6 +43,8 @@ def escape_path(name: bytes) -> str:
 def unescape_path(path: str) -> bytes:
     """The exact bytes of the name that ``escape_path`` turned into ``path``. Raises ``ValueError`` on a
     backslash that starts no escape (no ``escape_path`` output holds one)."""
+    if "\\" not in path:
+        return path.encode("utf-8")
     out = bytearray()
     position = 0
     for match in _ESCAPE.finditer(path):

@@ -13,13 +13,12 @@ _OS_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 def skip_reason(relative_path: str) -> tuple[RejectReason, str] | None:
     """Why a file should not be read, or None when it should be."""
-    parts = relative_path.split("/")
-    name = parts[-1]
+    name = relative_path.rpartition("/")[2]
     if name in _OS_FILES:
         return RejectReason.SKIPPED, f"{name} is an operating-system file"
     if name.startswith(".#") or name.endswith(_BACKUP_SUFFIXES) or (name.startswith("#") and name.endswith("#")):
         return RejectReason.SKIPPED, "an editor backup or lock file"
-    if any(part.startswith(".") for part in parts):
+    if relative_path.startswith(".") or "/." in relative_path:  # a name in the path starts with a dot
         return RejectReason.SKIPPED, "a hidden file, or a file in a hidden folder"
     return None
 

@@ -28,6 +28,16 @@ STRING_LIST = pa.list_(pa.string())
 THEME_IDS = "theme_ids"  # run-time parameter: the taxonomy's theme ids
 MAX_SENTENCE_CHARS = 5000
 MAX_SENTENCE_WORDS_EXPECTED = 150  # a longer sentence is recorded as a warning
+# A table's single CSV file (beside its part files) is written when the table fits a spreadsheet: its rows and
+# header within a spreadsheet's 1,048,576 rows, and its bytes within what spreadsheet programs open at ease. The
+# byte cap also keeps a re-run of a large corpus from joining and rewriting a whole large table for one edit.
+MAX_CSV_ROWS = 1_048_575
+MAX_CSV_BYTES = 100_000_000
+
+
+def fits_spreadsheet(rows: int, n_bytes: int) -> bool:
+    """Whether a table of ``rows`` rows in ``n_bytes`` of CSV gets a single CSV file beside its part files."""
+    return rows <= MAX_CSV_ROWS and n_bytes <= MAX_CSV_BYTES
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,13 +31,16 @@ reused as it is.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Generic, Protocol, TypeVar
 
 DEFAULT_SHARD_BYTES = 32_000_000
-MIN_DEPTH = 5  # at least 32 shards, where they would hold more than FLOOR_BYTES each
-FLOOR_BYTES = 1_000_000
+GROUP_BYTES = 32_000_000  # the least a task's group of shards may hold (``groups``), whatever the shards' cap
+MIN_DEPTH = 8  # at least 256 shards, where they would hold more than FLOOR_BYTES each
+FLOOR_BYTES = 2_000_000
 _BITS = 64  # of the path hash; a node at this depth is a leaf whatever its size
 
 
@@ -79,24 +82,26 @@ def cut_shards(documents: Iterable[D], target: int = DEFAULT_SHARD_BYTES, floor:
     if target <= 0:
         raise ValueError(f"a shard's target size must be positive, not {target}")
     placed = sorted(((path_hash(d.path), d) for d in documents), key=lambda hd: hd[0])
+    hashes = [h for h, _ in placed]
+    ends = list(accumulate((d.n_bytes for _, d in placed), initial=0))  # bytes before each document
     shards: list[Shard[D]] = []
 
-    def split(placed: Sequence[tuple[int, D]], depth: int, bits: str) -> None:
-        """Leaves of the node ``bits`` (its documents ``placed``, sorted by hash), appended left first."""
-        if not placed:
+    def split(lo: int, hi: int, depth: int, bits: str) -> None:
+        """Leaves of the node ``bits``: the documents ``placed[lo:hi]``, whose hashes start with ``bits``."""
+        if lo == hi:
             return
-        n_bytes = sum(d.n_bytes for _, d in placed)
+        n_bytes = ends[hi] - ends[lo]
         small = n_bytes <= target and (depth >= min_depth or n_bytes <= floor)
-        if len(placed) == 1 or depth == _BITS or small:
-            shards.append(Shard("s" + bits, tuple(sorted((d for _, d in placed), key=lambda d: d.path))))
+        if hi - lo == 1 or depth == _BITS or small:
+            shards.append(Shard("s" + bits, tuple(sorted((d for _, d in placed[lo:hi]), key=lambda d: d.path))))
             return
-        bit = 1 << (_BITS - 1 - depth)
         # sorted by hash: the documents whose next bit is 0 come first
-        middle = next((i for i, (h, _) in enumerate(placed) if h & bit), len(placed))
-        split(placed[:middle], depth + 1, bits + "0")
-        split(placed[middle:], depth + 1, bits + "1")
+        prefix = hashes[lo] >> (_BITS - depth) << (_BITS - depth)
+        middle = bisect_left(hashes, prefix | 1 << (_BITS - 1 - depth), lo, hi)
+        split(lo, middle, depth + 1, bits + "0")
+        split(middle, hi, depth + 1, bits + "1")
 
-    split(placed, 0, "")
+    split(0, len(placed), 0, "")
     return shards
 
 

@@ -18,6 +18,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from flows.catalog import DEFAULT_EXPECTATIONS, parquet_path
 from flows.pipeline import corpus_pipeline
 from flows.settings import RunSettings
+from transforms import schema
 from transforms.decoding import sha256_hex
 from transforms.errors import ValidationFailed
 from transforms.records import FileRef
@@ -172,3 +173,24 @@ def test_a_shard_that_fails_validation_blocks_publishing_and_is_named(tmp_path: 
     assert sorted(p.name for p in (out / "runs").iterdir()) == [good]
     manifest = json.loads((out / "latest" / "manifest.json").read_text(encoding="utf-8"))
     assert all((out / "latest" / name).stat().st_size == digest["bytes"] for name, digest in manifest["files"].items())
+
+
+def test_a_table_too_large_for_a_spreadsheet_has_its_part_files_only(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    for i in range(12):
+        write(raw, i)
+    run(raw, out)
+    latest = out / "latest"
+    sizes = {t.name: sum(p.stat().st_size for p in (latest / "csv" / t.name).glob("part-s*.csv"))
+             for t in TABLES if list((latest / "csv" / t.name).glob("part-s*.csv"))}
+    assert all((latest / "csv" / f"{name}.csv").is_file() for name in sizes)  # all fit the default budget
+    cap = sorted(sizes.values())[len(sizes) // 2]
+    monkeypatch.setattr(schema, "MAX_CSV_BYTES", cap)
+    write(raw, 0, version=1)
+    run(raw, out)
+    listed = manifest(out)["files"]
+    for name, n_bytes in sizes.items():
+        single = f"csv/{name}.csv"
+        assert (latest / single).is_file() == (single in listed), name
+        assert (latest / single).is_file() == (n_bytes <= cap), (name, n_bytes, cap)

@@ -97,6 +97,66 @@ def test_shards_are_checked_across_for_repeated_keys(taxonomy: Taxonomy, suites:
     assert report.details["sentences"]["shards"] == 2
 
 
+def test_the_ids_below_a_document_are_held_within_it(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    validation = Validation(suites, list(taxonomy.theme_ids))
+    validation.add_shard(build(taxonomy))
+    held = validation.within_documents()
+    children = {(name, label) for name in ("articles", "paragraphs", "sentences", "lines", "theme_tags")
+                for label, _ in validation._unique[name]}
+    assert set(held) == children and set(held.values()) == {len("d-0123456789ab")}
+
+
+def test_a_key_that_does_not_name_its_document_is_checked_by_its_hashes(taxonomy: Taxonomy,
+                                                                        suites: dict[str, dict]) -> None:
+    tables = build(taxonomy)
+    first, second = dict(tables), dict(tables)
+    n = tables["sentences"].num_rows
+    # in each shard the sentences' ids are unique, but not within their documents, and the same in both shards
+    first["sentences"] = replace(tables["sentences"], "sentence_id", [f"s{i}" for i in range(n)])
+    second["sentences"] = first["sentences"]
+    second["documents"] = replace(tables["documents"], "doc_id",
+                                  [f"d-{i:012x}" for i in range(tables["documents"].num_rows)])
+    label = ("sentences", "expect_column_values_to_be_unique(sentence_id)")
+    shards = []
+    for shard_tables in (first, second):
+        shard = Validation(suites, list(taxonomy.theme_ids))
+        shard.add_shard(shard_tables)
+        assert label not in shard.within_documents()
+        shards.append(shard)
+    assert label not in Validation.held_within([s.within_documents() for s in shards])
+    merged = Validation(suites, list(taxonomy.theme_ids))
+    for shard in shards:
+        merged.add_checked(shard.results(), shard.row_counts, shard.hashes(), within=shard.within_documents())
+    across = {(r.table, r.check): r for r in merged.finish().results if "across shards" in r.check}
+    assert across[(label[0], f"{label[1]} (across shards)")].failing_count == n
+    # the second shard's documents have other ids, which its articles' ids do not extend: their hashes decide
+    articles = across[("articles", "expect_column_values_to_be_unique(article_id) (across shards)")]
+    assert articles.failing_count == tables["articles"].num_rows
+    assert across[("documents", "expect_column_values_to_be_unique(doc_id) (across shards)")].success
+
+
+def test_keys_held_within_documents_need_no_hashes_across_shards(taxonomy: Taxonomy, suites: dict[str, dict]
+                                                                 ) -> None:
+    tables = build(taxonomy)
+    shard = Validation(suites, list(taxonomy.theme_ids))
+    shard.add_shard(tables)
+    held = Validation.held_within([shard.within_documents()] * 2)
+    assert held == set(shard.within_documents())
+    only_documents = {label: array for label, array in shard.hashes().items() if label not in held}
+    assert {table for table, _ in only_documents} == {"documents"}
+    merged = Validation(suites, list(taxonomy.theme_ids))
+    for _ in range(2):  # the same documents in two shards, only the documents' hashes read back
+        merged.add_checked(shard.results(), shard.row_counts, only_documents, within=shard.within_documents())
+    report = merged.finish()
+    failed = {(r.table, r.check): r.failing_count for r in report.blocking}
+    n_documents = tables["documents"].num_rows
+    assert failed[("documents", "expect_column_values_to_be_unique(doc_id) (across shards)")] == n_documents
+    assert failed[("sentences", "expect_column_values_to_be_unique(sentence_id) (across shards)")] == n_documents
+    # doc_ids of another length in one shard: its keys do not name their documents the same way
+    assert Validation.held_within([shard.within_documents(), {k: v + 1 for k, v in shard.within_documents().items()}]
+                                  ) == set()
+
+
 def test_row_counts_are_checked_on_the_totals(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
     tables = build(taxonomy)
     empty = {name: t.slice(0, 0) for name, t in tables.items()}
@@ -192,7 +252,7 @@ def test_shards_checked_where_they_are_built_add_up_as_if_checked_here(taxonomy:
         here.add_shard(tables)
         shard = Validation(suites, list(taxonomy.theme_ids))  # what a worker keeps in the shard's summary
         shard.add_shard(tables)
-        elsewhere.add_checked(shard.results(), shard.row_counts, shard.hashes())
+        elsewhere.add_checked(shard.results(), shard.row_counts, shard.hashes(), within=shard.within_documents())
     for v in (here, elsewhere):
         v.add_tables({name: tables[name] for name in ("authors", "themes", "rejected")})
     assert here.finish().summary() == elsewhere.finish().summary()

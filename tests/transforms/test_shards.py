@@ -8,7 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transforms.records import FileRef
-from transforms.shards import DEFAULT_SHARD_BYTES, MIN_DEPTH, Shard, cut_shards, groups, path_hash, shard_key
+from transforms.shards import (
+    DEFAULT_SHARD_BYTES,
+    FLOOR_BYTES,
+    MIN_DEPTH,
+    Shard,
+    cut_shards,
+    groups,
+    path_hash,
+    shard_key,
+)
 
 _SIZES = st.integers(min_value=1, max_value=400)
 _CORPUS = st.dictionaries(st.text(min_size=1, max_size=8), _SIZES, max_size=60)
@@ -72,8 +81,8 @@ def test_one_change_rebuilds_only_shards_on_the_changed_documents_path(
 def test_on_a_realistic_corpus_one_change_rebuilds_one_shard_and_rarely_two() -> None:
     rng = random.Random(7)
     corpus = {f"commentary/{i:05d}.txt": rng.randint(5_000, 60_000) for i in range(4_000)}  # ~130 MB
-    target = 8_000_000
-    before = cut_shards(refs(corpus), target)
+    target = 8_000_000  # shards cut by the cap alone (no least depth): of 2-8 MB
+    before = cut_shards(refs(corpus), target, min_depth=0)
     sizes = [s.n_bytes for s in before]
     assert max(sizes) <= target and min(sizes) > target / 4  # even shards: a short tail for parallel runs
     assert statistics.pstdev(sizes) < 0.35 * statistics.mean(sizes)
@@ -87,14 +96,15 @@ def test_on_a_realistic_corpus_one_change_rebuilds_one_shard_and_rarely_two() ->
             changed[victim] += rng.randint(-2_000, 2_000)
         else:
             del changed[victim]
-        rebuilt.append(len(contents(cut_shards(refs(changed), target)) - contents(before)))
+        rebuilt.append(len(contents(cut_shards(refs(changed), target, min_depth=0)) - contents(before)))
     assert max(rebuilt) <= 2 and statistics.mean(rebuilt) <= 1.1
 
 
 @pytest.mark.parametrize(("megabytes", "fewest", "most", "largest_mb"), [
     (0.5, 1, 1, 1),  # under the floor: one shard
-    (50, 2 ** MIN_DEPTH, 2 ** (MIN_DEPTH + 1), 2.5),  # a re-run after one edit rebuilds ~1/32 of it
-    (1000, 2 ** MIN_DEPTH, 128, DEFAULT_SHARD_BYTES / 1e6),  # capped at the target
+    (50, 24, 64, 2 * FLOOR_BYTES / 1e6),  # halved while over the floor: shards of 1-2 MB
+    (1000, 2 ** MIN_DEPTH, 2 ** (MIN_DEPTH + 1), 8),  # a re-run after one edit rebuilds ~1/256 of it
+    (10_000, 2 ** MIN_DEPTH, 2 ** (MIN_DEPTH + 2), DEFAULT_SHARD_BYTES / 1e6),  # capped at the target
 ])
 def test_the_default_cut_gives_small_corpora_many_shards_and_caps_large_ones(
         megabytes: float, fewest: int, most: int, largest_mb: float) -> None:
