@@ -319,6 +319,7 @@ class _Draft:
 
 _BODY = Role.BODY
 MAX_QUESTION_WORDS = 15
+MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 
 
@@ -339,6 +340,7 @@ class _Grouping:
         self.pending_heading: str | None = None
         self.markdown = any(line.heading for line in lines)  # then titles are marked: only a heading is one
         self.signed_at: int | None = None  # the last line read as a letter's signature (``_comma_signature``)
+        self.links_until = -1  # the lines before this index are a list of links inside a body (``_link_list``)
 
     # ---------------------------------------------------------------------------------------- helpers
     def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
@@ -396,7 +398,9 @@ class _Grouping:
         roles, owners = self.roles, self.owners
         for i, line in enumerate(self.lines):
             kind = line.kind
-            if kind is LineKind.BODY and line.span.text[-1] in "?\"”’'" and self._question_title(i):
+            if i < self.links_until:
+                self._set(i, Role.FURNITURE, self.cur)
+            elif kind is LineKind.BODY and line.span.text[-1] in "?\"”’'" and self._question_title(i):
                 self._title(i, line)
             elif kind is LineKind.BODY and self.cur is not None and self.cur.body:  # the hot path: more of a body
                 if line.span.text[-1] == "," and self._comma_signature(i):
@@ -424,6 +428,18 @@ class _Grouping:
                 self._text(i, line)
         self._finish()
         return self.drafts
+
+    def _link_list(self, i: int) -> bool:
+        """``lines[i]`` starts a list of links inside an article's body (a related-stories box): at least
+        ``MIN_LINK_LIST`` short lines in a row, with no byline, credit, date or dateline among or under them, and
+        the body going on below them (or the end). Marks them all as furniture for the pass."""
+        j = i
+        while j < len(self.lines) and self.lines[j].kind is LineKind.TITLE and not self.lines[j].heading:
+            j += 1
+        if j - i < MIN_LINK_LIST or (j < len(self.lines) and self.lines[j].kind is not LineKind.BODY):
+            return False
+        self.links_until = j
+        return True
 
     def _comma_signature(self, i: int) -> bool:
         """``lines[i]`` closes a letter: a name and a comma alone on a line after the letter's body, followed by
@@ -510,14 +526,19 @@ class _Grouping:
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
+            if not line.heading and not cur.closed and self._link_list(i):
+                return self._set(i, Role.FURNITURE, cur)
             if not line.heading and self._signature_follows(i):
                 return self._signature(i, line)
             if cur.closed and cur.byline is not None and cur.byline.role == "signatory" and not text_follows:
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if not line.heading and not cur.closed and text_follows and not evidence and not (
-                    nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence:
-                # The document's articles announce themselves (a byline, credit or date under the title):
-                # a short line with none, inside a body, is a subheading.
+                    nxt is not None and _DATELINE_START.match(nxt.span.text)) and (
+                    self.drafts[0].evidence or (_words(line.span) <= MAX_SECTION_WORDS and len(cur.body) > 1)):
+                # The document's articles announce themselves (a byline, credit or date under the title): a
+                # short line with none, inside a body, is a subheading. So is one of a few words in any document
+                # (``Background``, ``US helicopters``) after two paragraphs or more of a body: too short for the
+                # title of a story of its own, and where a story's first subheading comes.
                 return self._heading(i, line)
         elif cur is not None and cur.title.text and not cur.body and not line.heading and not cur.markdown:
             # A title-like line under a title that has no body yet: its series line (deck), or the title

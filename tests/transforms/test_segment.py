@@ -204,6 +204,31 @@ def test_a_subheading_inside_a_body_is_a_paragraph_heading_not_an_article() -> N
     assert dict(roles_of(text))["What the minister says"] == "heading"
 
 
+def test_a_subheading_of_a_few_words_is_one_even_where_no_article_has_a_byline() -> None:
+    text = ("Floods cut off mountain villages\n\nRoads into the valley were washed away overnight. Boats took "
+            "supplies in.\n\nThe army sent helicopters.\n\nRelief camps\n\nThe province set up 400 camps along the river. More are planned.\n\n"
+            "Heavy rain returns to the coast\n\nForecasters warned of more storms this week. Ports were shut.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Floods cut off mountain villages", "Heavy rain returns to the coast"]
+    assert [p.subheading for p in arts[0].paragraphs] == [None, None, "Relief camps"]
+    assert dict(roles_of(text))["Relief camps"] == "heading"
+    # after a single paragraph, a short line still opens an article of its own (short texts one after another)
+    assert len(articles(text.replace("\n\nThe army sent helicopters.", ""))) == 3
+
+
+def test_a_list_of_links_inside_a_body_is_furniture_and_the_body_goes_on() -> None:
+    links = ["A natural and political crisis", "The valley is bent and broken", "Water all around the towns",
+             "Farmers left with nothing at all", "In pictures: the river rises"]
+    text = ("Floods cut off mountain villages\nRoads into the valley were washed away overnight.\nRelated stories\n"
+            + "\n".join(links) + "\nAuthorities are using 30 boats to help the evacuation.\n")
+    (art,) = articles(text)
+    assert art.title == "Floods cut off mountain villages" and len(art.paragraphs) == 2
+    roles = dict(roles_of(text))
+    assert all(roles[link] == "furniture" for link in links)
+    # three short lines are not yet a list: a title and its deck after a section name may be as many
+    assert len(articles(text.replace("\n".join(links), "\n".join(links[:2])))) == 2
+
+
 def test_a_letters_signature_and_date_are_its_author_and_date_not_an_article() -> None:
     text = ("Letter to the flood volunteers\nDear friends,\nThank you for your work this summer. You saved lives.\n"
             "Li Ming\nJune 3, 2021\n")
