@@ -123,9 +123,25 @@ def parse_byline(line: str) -> Byline | None:
     name = m.group("name") or m.group("by_name") or m.group("cjk_name")
     if m.group("by_name") and not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
         return None
-    name = " ".join(name.split()).rstrip(".")
+    name = _without_affiliation(" ".join(name.split()).rstrip("."))
     role = _ROLES.get((m.group("label") or "").lower(), "author")
     return Byline(line=stripped, name=name, role=role)
+
+
+# Words of an institution's name: in a byline's list of names, the first item with one and those after it are the
+# writer's affiliation (``Ding Dou, Peking University``), not more writers.
+_INSTITUTION_WORDS = frozenset({
+    "University", "Institute", "College", "Academy", "Centre", "Center", "School", "Council", "Association",
+    "Foundation", "Ministry", "Department", "Agency", "Bureau", "Society", "Commission", "Observatory", "Forum",
+})
+
+
+def _without_affiliation(names: str) -> str:
+    items = names.split(", ")
+    for n, item in enumerate(items[1:], start=1):
+        if not _INSTITUTION_WORDS.isdisjoint(item.split()):
+            return ", ".join(items[:n])
+    return names
 
 
 _DATE_TAIL = re.compile(

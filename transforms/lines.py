@@ -165,6 +165,7 @@ _CAPTION_CREDIT = re.compile(
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40})\s*\Z",
     re.IGNORECASE,
 )
+_PHOTO_CREDIT = re.compile(r"\(photo(?:\s*:|\s+by)[^()]{1,50}\)\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as
 # stored captures of pages have it), a list bullet (``• Ring of fire``).
 TITLE_PREFIX = re.compile(r"(?:date\s+)?\d{4}-\d{2}-\d{2}\s+(?=\S)|[•·▪◦●]\s*(?=\S)", re.IGNORECASE)
@@ -213,6 +214,8 @@ def is_dateline(line: str) -> bool:
 def is_photo_caption(line: str) -> bool:
     """A line that ends with a photo credit: ``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``."""
     text = line.strip()  # a caption's credit ends it, and is short: only the tail is searched
+    if text.endswith(")."):  # a full stop after the credit, where it names itself: ``... (Photo: Reuters).``
+        return len(text) <= MAX_CAPTION and _PHOTO_CREDIT.search(text, max(0, len(text) - 80)) is not None
     if not text or len(text) > MAX_CAPTION:
         return False
     start = max(0, len(text) - 80)

@@ -327,6 +327,25 @@ def _words(span: Span | None) -> int:
     return len(span.text.split()) if span is not None else 0
 
 
+MIN_CAPTION_CHARS = 40  # a photo's short caption, repeated at the start of its long one, is at least this long
+_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
+def _repeated_captions(lines: list[Line]) -> set[int]:
+    """The lines of a photo's caption given twice in a row, short then long (the image's text, then its caption
+    with the date and the photographer's credit): a line of ``MIN_CAPTION_CHARS`` or more, not ending like a
+    sentence, that the next line starts with and goes on from (quotes folded)."""
+    found: set[int] = set()
+    for i, (a, b) in enumerate(pairwise(lines)):
+        short, long = a.span.text, b.span.text
+        if (len(short) < MIN_CAPTION_CHARS or len(long) <= len(short) or short[-1] in _TERMINAL
+                or long[:4] != short[:4] or a.heading or b.heading):
+            continue  # the cheap tests first: most lines are not captions
+        if long.translate(_QUOTES).startswith(short.translate(_QUOTES)):
+            found.update((i, i + 1))
+    return found
+
+
 class _Grouping:
     """Lines -> draft articles, and every line's role and article (``group_lines``)."""
 
@@ -341,6 +360,7 @@ class _Grouping:
         self.markdown = any(line.heading for line in lines)  # then titles are marked: only a heading is one
         self.signed_at: int | None = None  # the last line read as a letter's signature (``_comma_signature``)
         self.links_until = -1  # the lines before this index are a list of links inside a body (``_link_list``)
+        self.captions = _repeated_captions(lines)
 
     # ---------------------------------------------------------------------------------------- helpers
     def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
@@ -398,7 +418,7 @@ class _Grouping:
         roles, owners = self.roles, self.owners
         for i, line in enumerate(self.lines):
             kind = line.kind
-            if i < self.links_until:
+            if i < self.links_until or i in self.captions:
                 self._set(i, Role.FURNITURE, self.cur)
             elif kind is LineKind.BODY and line.span.text[-1] in "?\"”’'" and self._question_title(i):
                 self._title(i, line)
@@ -533,12 +553,9 @@ class _Grouping:
             if cur.closed and cur.byline is not None and cur.byline.role == "signatory" and not text_follows:
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if not line.heading and not cur.closed and text_follows and not evidence and not (
-                    nxt is not None and _DATELINE_START.match(nxt.span.text)) and (
-                    self.drafts[0].evidence or (_words(line.span) <= MAX_SECTION_WORDS and len(cur.body) > 1)):
-                # The document's articles announce themselves (a byline, credit or date under the title): a
-                # short line with none, inside a body, is a subheading. So is one of a few words in any document
-                # (``Background``, ``US helicopters``) after two paragraphs or more of a body: too short for the
-                # title of a story of its own, and where a story's first subheading comes.
+                    nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence:
+                # The document's articles announce themselves (a byline, credit or date under the title):
+                # a short line with none, inside a body, is a subheading.
                 return self._heading(i, line)
         elif cur is not None and cur.title.text and not cur.body and not line.heading and not cur.markdown:
             # A title-like line under a title that has no body yet: its series line (deck), or the title

@@ -61,12 +61,12 @@ def test_evaluate_one_corpus_and_bad_arguments(capsys: pytest.CaptureFixture[str
 # The real pages' figures now (``evaluate --pages``, every layout together): floors that catch a regression of
 # the structural parser. The targets are higher (article F1 0.98 and more on text it was not tuned to).
 PAGE_FLOORS = {
-    "tuned": {"article_f1": 0.87, "title_exact": 0.90, "author_exact": 0.77, "paragraph_count_exact": 0.77,
-              "credit_recall": 0.69, "line_role_accuracy": 0.87, "sentence_f1": 0.94},
-    "held out": {"article_f1": 0.38, "title_exact": 0.40, "author_exact": 0.20, "line_role_accuracy": 0.57,
+    "tuned": {"article_f1": 0.89, "title_exact": 0.92, "author_exact": 0.79, "paragraph_count_exact": 0.80,
+              "credit_recall": 0.70, "line_role_accuracy": 0.88, "sentence_f1": 0.95},
+    "held out": {"article_f1": 0.37, "title_exact": 0.40, "author_exact": 0.20, "line_role_accuracy": 0.57,
                  "sentence_f1": 0.81},
 }
-NON_TEXT_CEILING = {"tuned": 0.04, "held out": 0.14}  # share of credit, date and furniture lines in paragraphs
+NON_TEXT_CEILING = {"tuned": 0.035, "held out": 0.14}  # share of credit, date and furniture lines in paragraphs
 
 
 def test_the_real_pages_keep_their_scores(taxonomy: Taxonomy) -> None:

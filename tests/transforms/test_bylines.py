@@ -18,6 +18,9 @@ from transforms.bylines import is_end_marker, parse_byline, parse_credit
         ("(作者：张楠)", "张楠", "author"),
         ("（作者：张伟）", "张伟", "author"),
         ("作者：王小明、李华", "王小明、李华", "author"),
+        ("By Li Wei, Zhang San", "Li Wei, Zhang San", "author"),
+        ("Author: Ding Dou, Peking University", "Ding Dou", "author"),
+        ("By Anna Lee, Zhang San, Asia Society Policy Institute", "Anna Lee, Zhang San", "author"),
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:

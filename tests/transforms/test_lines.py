@@ -38,6 +38,9 @@ def test_datelines_and_captions() -> None:
     assert is_photo_caption("Li Qiang chairs a meeting on June 9, 2023. (Xinhua/Zhang Ling)")
     assert is_photo_caption("Visitors at the expo center. [Photo by Wu Yanpeng/China Daily]")
     assert not is_photo_caption("The minister said the dikes would hold (and they did).")
+    # a full stop after the credit, where the credit says it is a photo's; a sentence's own slash is no credit
+    assert is_photo_caption("A boy plays on a makeshift swing in Yuncheng, 10 March 2015. (Photo: Reuters).")
+    assert not is_photo_caption("Winds reached 150 kilometres an hour (km/h).")
 
 
 def test_stamps_with_two_digit_years_are_credits() -> None:

@@ -204,18 +204,6 @@ def test_a_subheading_inside_a_body_is_a_paragraph_heading_not_an_article() -> N
     assert dict(roles_of(text))["What the minister says"] == "heading"
 
 
-def test_a_subheading_of_a_few_words_is_one_even_where_no_article_has_a_byline() -> None:
-    text = ("Floods cut off mountain villages\n\nRoads into the valley were washed away overnight. Boats took "
-            "supplies in.\n\nThe army sent helicopters.\n\nRelief camps\n\nThe province set up 400 camps along the river. More are planned.\n\n"
-            "Heavy rain returns to the coast\n\nForecasters warned of more storms this week. Ports were shut.\n")
-    arts = articles(text)
-    assert [a.title for a in arts] == ["Floods cut off mountain villages", "Heavy rain returns to the coast"]
-    assert [p.subheading for p in arts[0].paragraphs] == [None, None, "Relief camps"]
-    assert dict(roles_of(text))["Relief camps"] == "heading"
-    # after a single paragraph, a short line still opens an article of its own (short texts one after another)
-    assert len(articles(text.replace("\n\nThe army sent helicopters.", ""))) == 3
-
-
 def test_a_list_of_links_inside_a_body_is_furniture_and_the_body_goes_on() -> None:
     links = ["A natural and political crisis", "The valley is bent and broken", "Water all around the towns",
              "Farmers left with nothing at all", "In pictures: the river rises"]
@@ -227,6 +215,27 @@ def test_a_list_of_links_inside_a_body_is_furniture_and_the_body_goes_on() -> No
     assert all(roles[link] == "furniture" for link in links)
     # three short lines are not yet a list: a title and its deck after a section name may be as many
     assert len(articles(text.replace("\n".join(links), "\n".join(links[:2])))) == 2
+
+
+def test_a_photo_caption_given_short_then_long_is_furniture() -> None:
+    short = "A resident sits on a swing in a flooded residential area in Rigaud, Quebec"
+    text = ("Montreal declares a state of emergency\nThe city declared a state of emergency on Sunday.\n"
+            f"{short}\n{short}, Canada, May 6, 2017. REUTERS/Chris Wattie\n"
+            "Troops will help fill sandbags, officials said.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 2
+    roles = roles_of(text)
+    assert [role for line, role in roles if line.startswith(short)] == ["furniture", "furniture"]
+
+
+def test_a_caption_between_a_title_and_its_byline_leaves_the_title_opening_its_article() -> None:
+    text = ("ASEAN and China at a crossroads\nAuthor: Sourabh Gupta, ICAS\nThe ruling came on Tuesday. It was "
+            "long awaited.\nCan China eradicate poverty?\nA boy plays on a makeshift swing at his home in Yuncheng,"
+            " 10 March 2015. (Photo: Reuters).\nAuthor: Ding Dou, Peking University\nChina has had success. "
+            "More is needed.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["ASEAN and China at a crossroads", "Can China eradicate poverty?"]
+    assert [a.author for a in arts] == ["Sourabh Gupta", "Ding Dou"]
 
 
 def test_a_letters_signature_and_date_are_its_author_and_date_not_an_article() -> None:
