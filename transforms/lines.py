@@ -162,7 +162,8 @@ _DATELINE = re.compile(
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo\s*:\s*)?[^()]{0,30}/[^()]{1,40}\)|\[photo(?:/[^\]]{1,40}|\s+by\s[^\]]{1,60})?\]|\(photo(?:\s*:|\s+by)[^()]{1,50}\)"
-    r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40})\s*\Z",
+    r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
+    r"|[.!?][\"'”’]?\s+photo(?:graph)?\s*:\s*[^():]{2,60})\s*\Z",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(r"\(photo(?:\s*:|\s+by)[^()]{1,50}\)\.\Z", re.IGNORECASE)
@@ -219,6 +220,7 @@ def is_photo_caption(line: str) -> bool:
     if not text or len(text) > MAX_CAPTION:
         return False
     start = max(0, len(text) - 80)
-    if text[-1] not in ")]" and text.find("/", start) < 0 and text.find("©", start) < 0:
+    if text[-1] not in ")]" and text.find("/", start) < 0 and text.find("©", start) < 0 and (
+            text.find("hoto", start) < 0):
         return False
     return _CAPTION_CREDIT.search(text, max(0, len(text) - 80)) is not None

@@ -41,6 +41,8 @@ def test_datelines_and_captions() -> None:
     # a full stop after the credit, where the credit says it is a photo's; a sentence's own slash is no credit
     assert is_photo_caption("A boy plays on a makeshift swing in Yuncheng, 10 March 2015. (Photo: Reuters).")
     assert not is_photo_caption("Winds reached 150 kilometres an hour (km/h).")
+    assert is_photo_caption("Damage by Cyclone Pam in remote parts of Vanuatu. Photo: RNZ / Shaun O'Callaghan")
+    assert not is_photo_caption("The agency said it would publish the photo: it did not.")
 
 
 def test_stamps_with_two_digit_years_are_credits() -> None:
