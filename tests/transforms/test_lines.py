@@ -45,6 +45,13 @@ def test_datelines_and_captions() -> None:
     assert not is_photo_caption("The agency said it would publish the photo: it did not.")
 
 
+def test_a_time_on_a_date_and_a_source_with_a_spaced_date_are_credits() -> None:
+    for line in ("10:20 am on 23 June 2015", "CCG | April 12 , 2021"):
+        got = furniture_pattern(line)
+        assert got is not None and got.role is Role.CREDIT, line
+    assert furniture_pattern("Won 12 , 2021 games") is None
+
+
 def test_stamps_with_two_digit_years_are_credits() -> None:
     got = furniture_pattern("The Telegraph   |   Published 17.10.21, 12:11 AM")
     assert got is not None and got.role is Role.CREDIT
