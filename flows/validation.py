@@ -217,7 +217,7 @@ class Validation:
         self.shards += 1
         self._published.append(False)
         passed = passed or {}
-        doc_ids = tables["documents"].column("doc_id")
+        doc_ids = tables["documents"].column("doc_id").combine_chunks()  # once, for every key looked at below
         length = _doc_id_length(tables["documents"]) if self._doc_ids is not None else None
         for name in DOCUMENT_TABLE_NAMES:
             table = tables[name]
@@ -438,7 +438,7 @@ def _doc_id_length(documents: pa.Table) -> int | None:
     return low if low is not None and low == high else None
 
 
-def _within_documents(table: pa.Table, columns: list[str], doc_ids: pa.ChunkedArray, length: int) -> bool:
+def _within_documents(table: pa.Table, columns: list[str], doc_ids: pa.Array, length: int) -> bool:
     """Whether one of the key ``columns`` of ``table`` names, in every row, one of the shard's documents
     (``doc_ids``, each of ``length`` characters): the value is the doc_id, or the doc_id, ``-`` and more."""
     for column in columns:
@@ -446,7 +446,7 @@ def _within_documents(table: pa.Table, columns: list[str], doc_ids: pa.ChunkedAr
         if not pa.types.is_string(values.type):
             continue
         named = pc.and_(
-            pc.is_in(pc.utf8_slice_codeunits(values, 0, length), value_set=doc_ids.combine_chunks()),
+            pc.is_in(pc.utf8_slice_codeunits(values, 0, length), value_set=doc_ids),
             pc.or_(pc.equal(pc.utf8_length(values), length),
                    pc.equal(pc.utf8_slice_codeunits(values, length, length + 1), "-")))
         if pc.all(pc.fill_null(named, False)).as_py() is True:
