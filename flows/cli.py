@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flows.catalog import (
     DEFAULT_DICTIONARY,
@@ -90,13 +90,56 @@ def _parser() -> argparse.ArgumentParser:
         "boundary precision/recall/F1 and primary-theme accuracy, per corpus and overall. Give one corpus with "
         "--raw-dir and --gold, or a folder of corpora (each <name>/raw/ and <name>/gold.json) with --corpora. "
         "With --pages, score real web page captures (<set>/NN.txt with NN.json) laid out five ways, per layout, "
-        "for the sets the rules were tuned on and, apart, those named in the folder's held_out.txt.",
+        "for the sets the rules were tuned on and, apart, those named in the folder's held_out.txt. With --themes, "
+        "score theme tags against hand coding: per level, theme-set precision/recall/F1, primary-theme and top-2 "
+        "accuracy with 95%% bootstrap intervals, accuracy of single and mixed calls, and F1 per theme.",
     )
     evaluate.add_argument("--raw-dir", type=Path, help="the corpus's raw files")
     evaluate.add_argument("--gold", type=Path, help="its gold file (JSON)")
     evaluate.add_argument("--corpora", type=Path, help="a folder of corpora, e.g. tests/data/corpora")
     evaluate.add_argument("--pages", type=Path, help="a folder of page captures, e.g. tests/data/pages")
+    evaluate.add_argument("--themes", type=Path,
+                          help="a folder of theme gold sets, e.g. tests/data/themes: scores the sets coded with "
+                          "--taxonomy's codebook, tuning and held-apart sets apart")
+    evaluate.add_argument("--choose-thresholds", action="store_true",
+                          help="with --themes: print the thresholds (min_score, set_share, mixed_margin) that "
+                          "fit the tuning sets best, for the taxonomy file's [taxonomy] table")
     evaluate.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
+
+    themes = sub.add_parser(
+        "themes", help="tools for the taxonomy's keepers: kwic, coverage, suggest",
+        description="Check and extend a taxonomy against a published snapshot: keyword in context for a theme's "
+        "rules, the snapshot's coverage by the taxonomy, and candidate rules from the sentences no rule matched.",
+    )
+    tools = themes.add_subparsers(dest="tool", required=True)
+    kwic = tools.add_parser("kwic", help="every match of a theme's rules (or of one phrase rule), in context",
+                            description="Keyword in context: each match of the rules of THEME (its phrases and "
+                            "exclusions) or of PHRASE (the taxonomy's rule syntax) in the snapshot's sentences "
+                            "and titles, grouped by rule.")
+    kwic.add_argument("query", metavar="THEME|PHRASE", help="a theme id, or a phrase rule such as 'flood control*'")
+    kwic.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
+    kwic.add_argument("--width", type=int, default=40, help="characters of context each side (default %(default)s)")
+    kwic.add_argument("--limit", type=int, default=10,
+                      help="lines shown per rule; 0 shows every line (default %(default)s)")
+    coverage = tools.add_parser("coverage", help="units with no theme, counts per theme, rules never matched",
+                                description="The share of sentences and articles with no theme, per theme the "
+                                "articles it leads and the articles and sentences that carry it, the rules that "
+                                "never matched, and with --gold the rules that most often gave a theme the coder "
+                                "did not give.")
+    coverage.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
+    coverage.add_argument("--gold", type=Path,
+                          help="a folder of theme gold sets (e.g. tests/data/themes): also list the rules behind "
+                          "themes the coders did not give")
+    coverage.add_argument("--top", type=int, default=15, help="rules listed per list (default %(default)s)")
+    suggest = tools.add_parser("suggest", help="frequent phrases and collocations of untagged sentences",
+                               description="Candidate phrase rules: two- and three-word collocations (by NLTK's "
+                               "log-likelihood ratio) and frequent words of the sentences with no theme.")
+    suggest.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
+    suggest.add_argument("--top", type=int, default=30, help="candidates listed (default %(default)s)")
+    suggest.add_argument("--min-count", type=int, default=3,
+                         help="occurrences a candidate needs (default %(default)s)")
+    for tool in (kwic, coverage, suggest):
+        tool.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
 
     generate = sub.add_parser(
         "generate", help="write or check the files generated from the table declarations",
@@ -316,15 +359,17 @@ def generated_files(expectations: Path, dictionary: Path) -> dict[Path, str]:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from flows.evaluation import corpora_under, evaluate_corpus, load_gold
-    from flows.io import read_regular
+    from flows.io import read_taxonomy
     from transforms.errors import CorpusError
     from transforms.evaluate import Tally
-    from transforms.themes import parse_taxonomy
 
-    if args.corpora is None and args.pages is None and (args.raw_dir is None or args.gold is None):
-        return _fail("evaluate needs --raw-dir and --gold, or --corpora, or --pages")
+    if (args.corpora is None and args.pages is None and args.themes is None
+            and (args.raw_dir is None or args.gold is None)):
+        return _fail("evaluate needs --raw-dir and --gold, or --corpora, or --pages, or --themes")
     try:
-        taxonomy = parse_taxonomy(read_regular(args.taxonomy).decode("utf-8"))
+        taxonomy = read_taxonomy(args.taxonomy).taxonomy
+        if args.themes is not None:
+            return _evaluate_themes(args.themes, taxonomy, args.choose_thresholds)
         if args.pages is not None:
             return _evaluate_pages(args.pages, taxonomy)
         if args.corpora is not None:
@@ -366,6 +411,124 @@ def _evaluate_pages(folder: Path, taxonomy: Taxonomy) -> int:
     return 0
 
 
+def _evaluate_themes(folder: Path, taxonomy: Taxonomy, choose: bool) -> int:
+    from flows.evaluation import SPLITS, evaluate_themes
+    from transforms.theme_eval import choose_thresholds, score_levels
+
+    sets = evaluate_themes(folder, taxonomy)
+    if not sets:
+        return _fail(f"no theme gold set under {folder} is coded with the codebook of {taxonomy.taxonomy_id}")
+    t = taxonomy.thresholds
+    print(f"taxonomy {taxonomy.taxonomy_id} {taxonomy.version}: min_score {t.min_score:g}, set_share "
+          f"{t.set_share:g}, mixed_margin {t.mixed_margin:g}; 95% bootstrap intervals over articles")
+    for split in SPLITS:
+        chosen = [s for s in sets if s.split == split]
+        units = [u for s in chosen for u in s.units]
+        print(f"\n{split}: {', '.join(s.name for s in chosen) or '(none)'}")
+        if not units:
+            continue
+        levels = score_levels(units, t)
+        print(f"  {'level':<10}{'units':>6}  {'set P':>6} {'set R':>6}  {'set F1':<22}{'primary':<22}"
+              f"{'top-2':<22}{'single (n)':<16}{'mixed (n)':<16}")
+        for s in levels.values():
+            single = f"{s.single.value:.3f} ({s.single.n})" if s.single.value is not None else "n/a"
+            mixed = f"{s.mixed.value:.3f} ({s.mixed.n})" if s.mixed.value is not None else "n/a"
+            print(f"  {s.level:<10}{s.units:>6}  {s.set_prf.precision:>6.3f} {s.set_prf.recall:>6.3f}  "
+                  f"{s.set_f1!s:<22}{s.primary!s:<22}{s.top2!s:<22}{single:<16}{mixed:<16}")
+        article = levels["article"]
+        print(f"  per theme, article level ({article.unaligned} coded articles with no predicted article):")
+        print(f"    {'theme':<28}{'coded':>6}{'P':>8}{'R':>8}{'F1':>8}")
+        for theme in taxonomy.theme_ids:
+            if theme in article.per_theme:
+                prf, coded = article.per_theme[theme]
+                print(f"    {theme:<28}{coded:>6}{prf.precision:>8.3f}{prf.recall:>8.3f}{prf.f1:>8.3f}")
+    if choose:
+        tuning = [u for s in sets if s.split == "tuning" for u in s.units]
+        if not tuning:
+            return _fail("--choose-thresholds needs a tuning set")
+        best = choose_thresholds(tuning)
+        print(f"\nthresholds that fit the tuning sets best (for [taxonomy]):\nmin_score = {best.min_score:g}\n"
+              f"set_share = {best.set_share:g}\nmixed_margin = {best.mixed_margin:g}")
+    return 0
+
+
+def _themes(args: argparse.Namespace) -> int:
+    from flows.evaluation import evaluate_themes
+    from flows.io import read_taxonomy
+    from flows.snapshots import read_manifest, read_table
+    from transforms.errors import CorpusError
+
+    try:
+        taxonomy = read_taxonomy(args.taxonomy).taxonomy
+        manifest = read_manifest(args.snapshot)
+        made_with = manifest.get("taxonomy", {}).get("id")
+        if made_with not in (None, taxonomy.taxonomy_id):
+            print(f"note: {args.snapshot} was tagged with taxonomy {made_with}, not {taxonomy.taxonomy_id}")
+        sentences = read_table(args.snapshot, "sentences", ["sentence_id", "text", "themes"]).to_pydict()
+        articles = read_table(args.snapshot, "articles", ["article_id", "title", "primary_theme", "themes"]
+                              ).to_pydict()
+        coded = ([u for s in evaluate_themes(args.gold, taxonomy) for u in s.units]
+                 if getattr(args, "gold", None) else [])
+        {"kwic": _kwic, "coverage": _coverage, "suggest": _suggest}[args.tool](args, taxonomy, sentences,
+                                                                             articles, coded)
+    except CorpusError as exc:
+        return _fail(str(exc))
+    return 0
+
+
+def _kwic(args: argparse.Namespace, taxonomy: Taxonomy, sentences: dict[str, list[Any]],
+          articles: dict[str, list[Any]], coded: list[Any]) -> None:
+    from transforms.theme_tools import kwic
+
+    rows = kwic(taxonomy, args.query, [*articles["title"], *sentences["text"]],
+                [*articles["article_id"], *sentences["sentence_id"]], args.width)
+    by_rule: dict[tuple[str, bool], list[Any]] = {}
+    for row in rows:
+        by_rule.setdefault((row.rule, row.exclusion), []).append(row)
+    print(f"{len(rows)} matches of {args.query} in {len(articles['title'])} titles and "
+          f"{len(sentences['text'])} sentences")
+    for (rule, exclusion), matches in sorted(by_rule.items(), key=lambda item: -len(item[1])):
+        print(f"\n{rule}{' (exclusion)' if exclusion else ''}: {len(matches)}")
+        for m in matches[: args.limit or None]:
+            print(f"  {m.left:>{args.width}} [{m.match}] {m.right:<{args.width}}  {m.unit_id}")
+
+
+def _coverage(args: argparse.Namespace, taxonomy: Taxonomy, sentences: dict[str, list[Any]],
+              articles: dict[str, list[Any]], coded: list[Any]) -> None:
+    from transforms.theme_tools import coverage
+
+    c = coverage(taxonomy, sentences["text"], [list(t or ()) for t in sentences["themes"]], articles["title"],
+                 articles["primary_theme"], [list(t or ()) for t in articles["themes"]], coded)
+    print(f"sentences with no theme: {c.sentences_untagged} of {c.sentences} "
+          f"({c.sentences_untagged / max(c.sentences, 1):.1%})")
+    print(f"articles with no theme:  {c.articles_untagged} of {c.articles} "
+          f"({c.articles_untagged / max(c.articles, 1):.1%})")
+    print(f"\n{'theme':<28}{'articles led':>13}{'articles':>10}{'sentences':>11}")
+    for theme, (led, carrying, in_sentences) in c.per_theme.items():
+        print(f"{theme:<28}{led:>13}{carrying:>10}{in_sentences:>11}")
+    print(f"\nrules matched most often (of {len(c.rule_matches)} that matched):")
+    for rule, n in sorted(c.rule_matches.items(), key=lambda item: -item[1])[: args.top]:
+        print(f"  {n:>7}  {rule}")
+    print(f"\nrules that never matched ({len(c.never_matched)}):")
+    for rule in c.never_matched:
+        print(f"  {rule}")
+    if args.gold:
+        print(f"\nrules behind themes the coders did not give (units of {args.gold}):")
+        for rule, n in c.disagreed[: args.top]:
+            print(f"  {n:>7}  {rule}")
+
+
+def _suggest(args: argparse.Namespace, taxonomy: Taxonomy, sentences: dict[str, list[Any]],
+             articles: dict[str, list[Any]], coded: list[Any]) -> None:
+    from transforms.theme_tools import suggest
+
+    untagged = [t for t, themes in zip(sentences["text"], sentences["themes"], strict=True) if not themes]
+    print(f"candidate rules from the {len(untagged)} sentences with no theme (of {len(sentences['text'])}):")
+    print(f"  {'phrase':<36}{'count':>7}{'sentences':>11}{'LLR':>10}")
+    for c in suggest(untagged, args.top, args.min_count):
+        print(f"  {c.phrase:<36}{c.count:>7}{c.sentences:>11}{c.score:>10.1f}")
+
+
 def _print_metrics(columns: dict[str, dict[str, float | None]]) -> None:
     width = max(len(n) for n in columns) + 2
     print(f"{'metric':<26}" + "".join(f"{name:>{width}}" for name in columns))
@@ -395,9 +558,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "run": _run, "generate": _generate, "snapshots": _snapshots, "diff": _diff, "evaluate": _evaluate,
         "describe": _describe, "validate": _validate, "serve": _serve,
-        "report": _report,
+        "report": _report, "themes": _themes,
     }
-    return commands[args.command](args)
+    try:
+        return commands[args.command](args)
+    except BrokenPipeError:  # the reader of our output went away (``| head``): not an error of ours
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

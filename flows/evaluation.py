@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from transforms.evaluate import Tally, score_document
 from transforms.pages import LAYOUTS, gold_document, lay_out
 from transforms.records import Document, RawFile
 from transforms.segment import segment_lines
+from transforms.theme_eval import CodedUnit, coded_units
 from transforms.themes import Taxonomy, tag_articles
 
 
@@ -27,14 +29,7 @@ def evaluate_corpus(raw_dir: Path, gold: dict[str, Any], taxonomy: Taxonomy) -> 
     """Scores summed over the gold file's documents, read from ``raw_dir``."""
     total = Tally()
     for coded in gold["documents"]:
-        path = coded["path"]
-        try:
-            data = read_regular(raw_dir / path)
-        except OSError as exc:
-            raise InputError(f"{raw_dir / path} (named in the gold file) cannot be read: {exc.strerror}") from exc
-        doc = read_document(RawFile(path, data))
-        if not isinstance(doc, Document):
-            raise InputError(f"{path} is in the gold file but was rejected: {doc.message}")
+        doc = _read_gold_document(raw_dir, coded["path"])
         total.add(evaluate_document(doc, coded, taxonomy))
     return total
 
@@ -87,3 +82,52 @@ def evaluate_pages(folder: Path, taxonomy: Taxonomy, layouts: tuple[str, ...] = 
                 tally = tallies.setdefault((pages.name, layout), Tally())
                 tally.add(evaluate_document(doc, gold_document(name, gold), taxonomy))
     return tallies
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSet:
+    """A set of theme-coded texts (``tests/data/themes/README.md``), scored unit by unit."""
+
+    name: str
+    split: str  # tuning or held_apart
+    units: list[CodedUnit]
+
+
+SPLITS = ("tuning", "held_apart")
+
+
+def evaluate_themes(folder: Path, taxonomy: Taxonomy) -> list[ThemeSet]:
+    """Every theme gold set under ``folder`` coded with ``taxonomy``'s codebook, segmented, tagged and aligned."""
+    found = []
+    for corpus in corpora_under(folder):
+        gold = load_gold(corpus / "gold.json")
+        if gold.get("taxonomy") != taxonomy.taxonomy_id:
+            continue
+        split = gold.get("split")
+        if split not in SPLITS:
+            raise InputError(f"{corpus / 'gold.json'}: split must be one of {', '.join(SPLITS)}, not {split!r}")
+        units: list[CodedUnit] = []
+        for coded in gold["documents"]:
+            doc = _read_gold_document(corpus / "raw", coded["path"])
+            articles, _ = segment_lines(doc)
+            try:
+                units += coded_units(doc.text, articles, tag_articles(taxonomy, articles), coded,
+                                     f"{corpus.name}/{coded['path']}")
+            except ValueError as exc:
+                raise InputError(f"{corpus.name}/{coded['path']}: {exc}") from exc
+        unknown = {t for u in units for t in u.gold} - set(taxonomy.theme_ids)
+        if unknown:
+            raise InputError(f"{corpus / 'gold.json'} codes themes the taxonomy does not have: {sorted(unknown)}")
+        found.append(ThemeSet(corpus.name, split, units))
+    return found
+
+
+def _read_gold_document(raw_dir: Path, path: str) -> Document:
+    try:
+        data = read_regular(raw_dir / path)
+    except OSError as exc:
+        raise InputError(f"{raw_dir / path} (named in the gold file) cannot be read: {exc.strerror}") from exc
+    doc = read_document(RawFile(path, data))
+    if not isinstance(doc, Document):
+        raise InputError(f"{path} is in the gold file but was rejected: {doc.message}")
+    return doc

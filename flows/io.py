@@ -15,6 +15,7 @@ import contextlib
 import errno
 import os
 import stat
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,7 +69,7 @@ def read_regular(path: str | bytes | os.PathLike[str]) -> bytes:
 class LoadedTaxonomy:
     taxonomy: Taxonomy
     path: str
-    sha256: str  # of the file's bytes: part of every shard's key
+    sha256: str  # of the file's bytes and its codebook's: part of every shard's key
 
 
 def read_taxonomy(path: Path) -> LoadedTaxonomy:
@@ -77,11 +78,32 @@ def read_taxonomy(path: Path) -> LoadedTaxonomy:
         data = read_regular(path)
     except OSError as exc:
         raise TaxonomyError(f"the taxonomy file {path} cannot be read: {exc.strerror or exc}") from exc
+    codebook_text = None
     try:
-        taxonomy = parse_taxonomy(data.decode("utf-8"))
+        source = data.decode("utf-8")
+        codebook = _named_codebook(source)
+        if codebook is not None:
+            codebook_path = path.parent / codebook
+            try:
+                codebook_data = read_regular(codebook_path)
+                codebook_text = codebook_data.decode("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise TaxonomyError(f"its codebook {codebook_path} cannot be read: "
+                                    f"{getattr(exc, 'strerror', None) or exc}") from exc
+            data += codebook_data  # the codebook is part of what the outputs were made from
+        taxonomy = parse_taxonomy(source, codebook_text)
     except (TaxonomyError, UnicodeDecodeError) as exc:
         raise TaxonomyError(f"the taxonomy file {path} is invalid: {exc}") from exc
     return LoadedTaxonomy(taxonomy, str(path), sha256_hex(data))
+
+
+def _named_codebook(source: str) -> str | None:
+    """The codebook file a taxonomy's ``[taxonomy] codebook`` names (relative to the taxonomy file), if any."""
+    try:
+        codebook = tomllib.loads(source).get("taxonomy", {}).get("codebook")
+    except (tomllib.TOMLDecodeError, AttributeError):
+        return None  # parse_taxonomy says what is wrong
+    return codebook if isinstance(codebook, str) else None
 
 
 @dataclass(frozen=True, slots=True)

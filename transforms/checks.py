@@ -79,7 +79,8 @@ def check_offsets(tables: Mapping[str, pa.Table]) -> list[CheckResult]:
 
 
 def check_list_values(tables: Mapping[str, pa.Table], theme_ids: Iterable[str]) -> list[CheckResult]:
-    """Every theme id in a ``themes`` list is in the taxonomy, and the primary theme comes first."""
+    """Every theme id in a ``themes`` list is in the taxonomy, the primary theme comes first, and theme_status is
+    ``none`` exactly where there is no primary theme and no theme_margin."""
     allowed_ids = set(theme_ids)
     allowed = pa.array(sorted(allowed_ids), pa.string())
     results = []
@@ -97,13 +98,22 @@ def check_list_values(tables: Mapping[str, pa.Table], theme_ids: Iterable[str]) 
         primary = table.column("primary_theme")
         same = pc.if_else(pc.is_null(first), pc.is_null(primary), pc.fill_null(pc.equal(first, primary), False))
         suspect |= ~same.to_numpy(zero_copy_only=False)
+        # theme_status is none exactly when there is no primary theme, and only then is theme_margin null.
+        none = pc.equal(table.column("theme_status"), "none").to_numpy(zero_copy_only=False)
+        suspect |= none != pc.is_null(primary).to_numpy(zero_copy_only=False)
+        suspect |= none != pc.is_null(table.column("theme_margin")).to_numpy(zero_copy_only=False)
         failing = np.flatnonzero(suspect)
         failures = []
         for i in failing[:MAX_EXAMPLES].tolist():  # the examples' messages, row by row
             unit, ids, main = table.column(0)[i].as_py(), themes[i].as_py() or [], primary[i].as_py()
             unknown_ids = [t for t in ids if t not in allowed_ids]
+            status = table.column("theme_status")[i].as_py()
             if unknown_ids:
                 failures.append(f"{unit}: unknown theme ids {unknown_ids}")
+            elif (status == "none") != (main is None) or (status == "none") != (
+                    table.column("theme_margin")[i].as_py() is None):
+                failures.append(f"{unit}: theme_status {status!r} does not fit primary_theme {main!r} and "
+                                f"theme_margin {table.column('theme_margin')[i].as_py()!r}")
             else:
                 failures.append(f"{unit}: primary_theme {main!r} is not the first of {ids}")
         results.append(_result(name, "themes_in_taxonomy_and_primary_first", failures, count=len(failing)))

@@ -252,6 +252,22 @@ class ThemeTag:
     evidence: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """How scores become a unit's calls (``decide``); set per taxonomy in its ``[taxonomy]`` table, chosen on
+    the taxonomy's tuning gold (``corpus-pipeline evaluate --themes``).
+
+    - ``min_score``: below this best score a unit has no primary theme and no themes (status ``none``);
+    - ``set_share``: a unit carries every theme scoring at least this share of its best score;
+    - ``mixed_margin``: a unit whose second theme is within this relative margin of its best,
+      ``(best - second) / best < mixed_margin``, is ``mixed``: its primary theme is a close call.
+    """
+
+    min_score: float = 0.0
+    set_share: float = 0.5
+    mixed_margin: float = 0.25
+
+
 @dataclass(frozen=True, eq=False)
 class UnitScores(Mapping[str, tuple[ThemeScore, ...]]):
     """The theme scores of many units, as columns; also a mapping of unit id -> ``ThemeScore``s, best first.
@@ -270,10 +286,12 @@ class UnitScores(Mapping[str, tuple[ThemeScore, ...]]):
     evidence_bounds: npt.NDArray[np.int64]
     evidence_ids: npt.NDArray[np.int64]
     evidence_strings: list[str]
+    thresholds: Thresholds = field(default_factory=Thresholds)
     _positions: dict[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_mapping(cls, unit_ids: Sequence[str], scores: Mapping[str, tuple[ThemeScore, ...]]) -> UnitScores:
+    def from_mapping(cls, unit_ids: Sequence[str], scores: Mapping[str, tuple[ThemeScore, ...]],
+                     thresholds: Thresholds | None = None) -> UnitScores:
         """The scores of ``unit_ids`` (in that order) in ``scores``."""
         rows = [s for u in unit_ids for s in scores.get(u, ())]
         themes: dict[str, int] = {}
@@ -289,6 +307,7 @@ class UnitScores(Mapping[str, tuple[ThemeScore, ...]]):
             evidence_bounds=np.cumsum([0, *(len(s.evidence) for s in rows)], dtype=np.int64),
             evidence_ids=np.array(evidence, np.int64),
             evidence_strings=list(strings),
+            thresholds=thresholds or Thresholds(),
         )
 
     def position(self, unit_id: str) -> int | None:

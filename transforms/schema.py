@@ -118,12 +118,20 @@ def _start_before_end() -> dict[str, Any]:
     }
 
 
-def _themes(unit: str) -> tuple[Column, Column]:
+def _themes(unit: str) -> tuple[Column, ...]:
     return (
         Column("primary_theme", STRING, f"The {unit}'s best-scoring theme (themes.theme_id); null when no "
-               "phrase rule matched.", "risk_prevention", nullable=True, values_param=THEME_IDS),
-        Column("themes", STRING_LIST, f"Every theme the {unit} carries, best first (a list of theme ids).",
-               "[risk_prevention, work_safety]"),
+               "phrase rule matched or its best score is under the taxonomy's min_score.", "risk_prevention",
+               nullable=True, values_param=THEME_IDS),
+        Column("themes", STRING_LIST, f"The themes the {unit} carries, best first (a list of theme ids): every "
+               "theme scoring at least the taxonomy's set_share of its best score. theme_tags has every theme "
+               "that scored, with its evidence.", "[risk_prevention, work_safety]"),
+        Column("theme_margin", FLOAT64, "How far the primary theme leads: (best score - second score) / best "
+               "score, 1 when one theme scored; null when there is no primary theme.", "0.42", nullable=True,
+               min_value=0.0, max_value=1.0),
+        Column("theme_status", STRING, "single: one primary theme; mixed: the second theme is within the "
+               "taxonomy's mixed_margin of the best (theme_margin < mixed_margin), so the primary is a close "
+               "call; none: no primary theme.", "single", values=("single", "mixed", "none")),
     )
 
 

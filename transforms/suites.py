@@ -76,7 +76,8 @@ def code_checks_for(table: Table) -> list[str]:
             "0 <= char_start < char_end <= documents.n_chars, and text == documents.text[char_start:char_end]"
         )
     if "themes" in table.column_names:
-        checks.append("every id in themes is a taxonomy theme, and primary_theme is the first")
+        checks.append("every id in themes is a taxonomy theme, primary_theme is the first, and theme_status is none "
+                      "exactly where primary_theme and theme_margin are null")
     if table.name == "theme_tags":
         checks.append("unit_id exists in the table its level names (sentences, paragraphs or articles)")
     return checks

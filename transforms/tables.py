@@ -42,7 +42,7 @@ from transforms.schema import (
     Table,
     arrow_schema,
 )
-from transforms.themes import Taxonomy
+from transforms.themes import Taxonomy, decide
 
 DOCUMENT_TABLES: tuple[Table, ...] = (DOCUMENTS, ARTICLES, PARAGRAPHS, SENTENCES, THEME_TAGS, LINES)
 
@@ -86,6 +86,7 @@ def _attributes(records: Sequence[Any], *names: str) -> dict[str, list[Any]]:
 
 _LEVELS = pa.array([level.value for level in TagLevel])
 _LEVEL_CODE = {level: k for k, level in enumerate(TagLevel)}
+_STATUS = ("none", "mixed", "single")  # ``theme_status`` values
 
 
 def _tag_columns(
@@ -96,7 +97,7 @@ def _tag_columns(
     order (as ``tag_articles`` gives them), else gathered from the mapping."""
     u0 = scores.position(unit_ids[0]) if isinstance(scores, UnitScores) and unit_ids else None
     if u0 is None or not isinstance(scores, UnitScores) or scores.unit_ids[u0 : u0 + len(unit_ids)] != unit_ids:
-        scores, u0 = UnitScores.from_mapping(unit_ids, scores), 0
+        scores, u0 = UnitScores.from_mapping(unit_ids, scores, getattr(scores, "thresholds", None)), 0
     bounds = scores.bounds[u0 : u0 + len(unit_ids) + 1]
     first, last = int(bounds[0]), int(bounds[-1])
     counts = np.diff(bounds)
@@ -115,16 +116,24 @@ def _tag_columns(
         "evidence": pa.ListArray.from_arrays(pa.array((evidence_bounds - evidence_bounds[0]).astype(np.int32)),
                                              evidence),
     }
+    calls = decide(scores.thresholds, bounds - first, scores.score[first:last])
+    status = pa.array(np.array(_STATUS)[np.where(calls.primary < 0, 0, np.where(calls.mixed, 1, 2))])
+    carried_rows = np.flatnonzero(calls.carried)
+    carried_per_unit = np.bincount(unit_of_row[carried_rows], minlength=len(unit_ids)) if len(unit_ids) else counts
+    carried_at = np.r_[0, np.cumsum(carried_per_unit)]
     fields: dict[TagLevel, dict[str, Any]] = {}
     for lv, code in _LEVEL_CODE.items():
         units = np.flatnonzero(level == code)
-        n = counts[units]
-        at = bounds[units] - first
-        theme_rows = np.repeat(at - np.cumsum(n) + n, n) + np.arange(int(n.sum()))
+        n = carried_per_unit[units]
+        at = carried_at[units]
+        theme_rows = carried_rows[np.repeat(at - np.cumsum(n) + n, n) + np.arange(int(n.sum()))]
+        primary = calls.primary[units]
         fields[lv] = {
-            "primary_theme": themes.take(pa.array(np.where(n > 0, at, 0), mask=n == 0)),
+            "primary_theme": themes.take(pa.array(np.where(primary >= 0, primary, 0), mask=primary < 0)),
             "themes": pa.ListArray.from_arrays(pa.array(np.r_[0, np.cumsum(n)].astype(np.int32)),
-                                               themes.take(pa.array(theme_rows))),
+                                               themes.take(pa.array(theme_rows, pa.int64()))),
+            "theme_margin": pa.array(calls.margin[units], pa.float64(), from_pandas=True),
+            "theme_status": status.take(pa.array(units, pa.int64())),
         }
     return _TagColumns(rows, fields, counts)
 
@@ -167,7 +176,8 @@ def documents_tables(items: Sequence[TaggedDocument]) -> dict[str, dict[str, pa.
         ends.append((len(articles), len(paragraphs), len(sentences), len(unit_ids), len(lines)))
     scores = items[0].scores
     if not all(item.scores is scores for item in items):  # not tagged together: merge (not the pipeline's path)
-        scores = {unit: s for item in items for unit, s in item.scores.items()}
+        scores = UnitScores.from_mapping(unit_ids, {unit: s for item in items for unit, s in item.scores.items()},
+                                         getattr(items[0].scores, "thresholds", None))
     tags = _tag_columns(scores, unit_ids, levels)
 
     # Columns of the sentences and paragraphs (named tuples), transposed at once rather than attribute by attribute.

@@ -26,6 +26,7 @@ the order a plain Python loop would add them, so the scores are the same to the 
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ import numpy.typing as npt
 from transforms.columns import lexsort, substring_codes
 from transforms.errors import TaxonomyError
 from transforms.phrases import PhraseMatcher
-from transforms.records import Article, ParagraphKind, Theme, ThemeScore, UnitScores
+from transforms.records import Article, ParagraphKind, Theme, ThemeScore, Thresholds, UnitScores
 
 TITLE_WEIGHT = 3.0
 HEADING_WEIGHT = 2.0
@@ -50,13 +51,13 @@ class Cue(NamedTuple):
     weight: float  # 0 for an exclusion
 
 
-
 @dataclass(slots=True, frozen=True)
 class Taxonomy:
     taxonomy_id: str
     version: str
     themes: tuple[Theme, ...]
     matcher: PhraseMatcher[Cue]
+    thresholds: Thresholds = field(default_factory=Thresholds)
     # Theme id -> its position in the taxonomy (breaks ties between equal scores).
     rank: dict[str, int] = field(init=False, repr=False, compare=False)
     # What each of the matcher's rules says, by its index in ``matcher.rules``: the theme (its index in
@@ -75,34 +76,129 @@ class Taxonomy:
         object.__setattr__(self, "rule_weight", np.array([c.weight for c in cues], np.float64))
 
 
-def parse_taxonomy(source: str) -> Taxonomy:
-    """Parse the taxonomy's TOML text."""
+_TAXONOMY_KEYS = {"id", "version", "codebook", *Thresholds.__dataclass_fields__}
+_THEME_KEYS = {"id", "label", "description", "phrases", "exclude"}
+MAX_WEIGHT = 5.0
+
+
+class _Lines:
+    """Where things stand in the taxonomy's TOML text, for errors that name the line."""
+
+    def __init__(self, source: str) -> None:
+        self.lines = source.splitlines()
+        self.themes = [i for i, line in enumerate(self.lines) if line.strip().replace(" ", "") == "[[theme]]"]
+
+    def of(self, key: str, theme: int | None = None) -> int:
+        """The 1-based line on which ``key`` is set (in the ``theme``-th ``[[theme]]``, or before any), or
+        the line of that table's header when the key is not found; 0 when nothing is found."""
+        if theme is None:
+            start, end = 0, self.themes[0] if self.themes else len(self.lines)
+        elif theme < len(self.themes):
+            start = self.themes[theme]
+            end = self.themes[theme + 1] if theme + 1 < len(self.themes) else len(self.lines)
+        else:
+            return 0
+        pattern = re.compile(r"\s*(?:" + re.escape(key) + r"|[\"']" + re.escape(key) + r"[\"'])\s*=")
+        for i in range(start, end):
+            if pattern.match(self.lines[i]):
+                return i + 1
+        return start + 1 if theme is not None else 0
+
+
+def _error(lines: _Lines, message: str, key: str = "", theme: int | None = None) -> TaxonomyError:
+    line = lines.of(key, theme) if key or theme is not None else 0
+    return TaxonomyError(f"line {line}: {message}" if line else message)
+
+
+def codebook_ids(codebook: str) -> dict[str, int]:
+    """The theme ids of a codebook in Markdown (the first cell of each row of its table, ``| id | label | ...``),
+    with the line each stands on."""
+    ids: dict[str, int] = {}
+    for number, line in enumerate(codebook.splitlines(), 1):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+        if cells and re.fullmatch(r"[a-z][a-z0-9_]*", cells[0]) and cells[0] != "id":
+            ids.setdefault(cells[0], number)
+    return ids
+
+
+def parse_taxonomy(source: str, codebook: str | None = None) -> Taxonomy:
+    """Parse the taxonomy's TOML text; with the text of its codebook (Markdown, see ``codebook_ids``), also check
+    that the two name the same themes. Raises ``TaxonomyError`` naming the line of the first problem."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise TaxonomyError(f"not valid TOML: {exc}") from exc
+    lines = _Lines(source)
+    for key in data.keys() - {"taxonomy", "theme"}:
+        raise _error(lines, f"unknown table or key {key!r} (a taxonomy has [taxonomy] and [[theme]] tables)", key)
     meta = data.get("taxonomy", {})
+    for key in meta.keys() - _TAXONOMY_KEYS:
+        raise _error(lines, f"unknown key {key!r} in [taxonomy] (known: {', '.join(sorted(_TAXONOMY_KEYS))})",
+                     key)
     if "id" not in meta:
         raise TaxonomyError("missing [taxonomy] id")
+    thresholds = {}
+    for key in Thresholds.__dataclass_fields__:
+        if key in meta:
+            value = meta[key]
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+                raise _error(lines, f"[taxonomy] {key} must be a number from 0 to 1, not {value!r}", key)
+            thresholds[key] = float(value)
     themes: list[Theme] = []
     rules: list[tuple[str, Cue]] = []
-    for entry in data.get("theme", []):
-        try:
-            theme = Theme(entry["id"], entry["label"], entry["description"])
-            phrases: dict[str, float] = {str(k): float(v) for k, v in entry["phrases"].items()}
-            exclude = [str(e) for e in entry.get("exclude", [])]
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise TaxonomyError(f"theme {entry.get('id', '?')!r} is missing or has a bad field: {exc}") from exc
+    entries = data.get("theme", [])
+    if not isinstance(entries, list):
+        raise _error(lines, "theme must be an array of tables, written [[theme]]", "theme")
+    for k, entry in enumerate(entries):
+        name = repr(entry.get("id", f"number {k + 1}"))
+        for key in entry.keys() - _THEME_KEYS:
+            raise _error(lines, f"theme {name}: unknown key {key!r} (known: {', '.join(sorted(_THEME_KEYS))})",
+                         key, k)
+        for key in ("id", "label", "description"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise _error(lines, f"theme {name} is missing or has a bad field: {key} must be a non-empty "
+                             "string", key if key in entry else "", k)
+        theme = Theme(entry["id"], entry["label"], entry["description"])
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", theme.theme_id):
+            raise _error(lines, f"theme id {theme.theme_id!r} must be snake_case (a-z, 0-9, _)", "id", k)
         if theme.theme_id in {t.theme_id for t in themes}:
-            raise TaxonomyError(f"theme id {theme.theme_id!r} appears twice")
-        if not phrases or any(w <= 0 for w in phrases.values()):
-            raise TaxonomyError(f"theme {theme.theme_id!r} needs phrases with positive weights")
+            raise _error(lines, f"theme id {theme.theme_id!r} appears twice", "id", k)
+        phrases = entry.get("phrases")
+        if not isinstance(phrases, dict) or not phrases:
+            raise _error(lines, f"theme {name} needs phrases with positive weights ([theme.phrases], e.g. "
+                         '"flood*" = 1.0)', "", k)
+        for phrase, weight in phrases.items():
+            if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= MAX_WEIGHT:
+                raise _error(lines, f"theme {name}: phrase {phrase!r} has weight {weight!r}; weights are "
+                             f"positive numbers up to {MAX_WEIGHT:g} (1.0 an ordinary cue, 2.0 a strong one)",
+                             phrase, k)
+        exclude = entry.get("exclude", [])
+        if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
+            raise _error(lines, f"theme {name}: exclude must be a list of phrases", "exclude", k)
         themes.append(theme)
-        rules += [(phrase, Cue(theme.theme_id, weight)) for phrase, weight in phrases.items()]
+        rules += [(phrase, Cue(theme.theme_id, float(weight))) for phrase, weight in phrases.items()]
         rules += [(phrase, Cue(theme.theme_id, 0.0)) for phrase in exclude]
     if not themes:
         raise TaxonomyError("the taxonomy defines no [[theme]]")
-    return Taxonomy(str(meta["id"]), str(meta.get("version", "")), tuple(themes), PhraseMatcher(rules))
+    if codebook is not None:
+        coded = codebook_ids(codebook)
+        for k, theme in enumerate(themes):
+            if theme.theme_id not in coded:
+                raise _error(lines, f"theme id {theme.theme_id!r} is not in the codebook (its table's first "
+                             "column); a theme is added to the codebook first", "id", k)
+        missing = [(i, line) for i, line in coded.items() if i not in {t.theme_id for t in themes}]
+        if missing:
+            i, line = missing[0]
+            raise TaxonomyError(f"the codebook's theme {i!r} (its line {line}) has no [[theme]] in the taxonomy")
+    try:
+        matcher = PhraseMatcher(rules)
+    except TaxonomyError as exc:
+        bad = next((p for p, _ in rules if str(p) in str(exc)), "")
+        theme_of = next((k for k, e in enumerate(entries) if bad in e.get("phrases", {}) or bad in
+                         e.get("exclude", [])), None)
+        raise _error(lines, str(exc), bad, theme_of) from exc
+    return Taxonomy(str(meta["id"]), str(meta.get("version", "")), tuple(themes), matcher,
+                    Thresholds(**thresholds))
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +349,7 @@ def _unit_scores(taxonomy: Taxonomy, unit_ids: list[str], levels: Sequence[_Rows
         evidence_bounds=np.searchsorted(row[by_row], np.arange(len(order) + 1)).astype(np.int64),
         evidence_ids=evidence_id[by_row],
         evidence_strings=strings,
+        thresholds=taxonomy.thresholds,
     )
 
 
@@ -322,3 +419,38 @@ def _own_rows(rows: _Rows, to_unit: npt.NDArray[np.int64]) -> _Rows:
 def tag_article(taxonomy: Taxonomy, article: Article) -> UnitScores:
     """Scores for the article, each of its paragraphs and each of its sentences, keyed by unit id."""
     return tag_articles(taxonomy, (article,))
+
+
+class Calls(NamedTuple):
+    """A unit's calls from its scores (``decide``): per unit, its primary theme's row (-1: none), its relative
+    margin over the second theme (NaN: none) and whether it is mixed; per row, whether the unit carries it."""
+
+    primary: npt.NDArray[np.int64]
+    margin: npt.NDArray[np.float64]
+    mixed: npt.NDArray[np.bool_]
+    carried: npt.NDArray[np.bool_]
+
+    def status(self) -> list[str]:
+        """Per unit: ``none``, ``mixed`` or ``single``."""
+        return ["none" if p < 0 else "mixed" if m else "single"
+                for p, m in zip(self.primary.tolist(), self.mixed.tolist(), strict=True)]
+
+
+def decide(thresholds: Thresholds, bounds: npt.NDArray[np.int64], score: npt.NDArray[np.float64]) -> Calls:
+    """The calls of units whose scores are rows ``bounds[u]:bounds[u + 1]`` of ``score``, best first.
+
+    A unit whose best score is under ``min_score`` (or that matched nothing) has no primary theme and carries
+    no theme. Otherwise its primary theme is its best; it carries every theme scoring at least ``set_share`` of
+    the best; its margin is ``(best - second) / best`` (1 with one theme); it is mixed when the margin is under
+    ``mixed_margin``.
+    """
+    first, n = bounds[:-1], np.diff(bounds)
+    top = np.where(n > 0, score[np.minimum(first, max(len(score) - 1, 0))] if len(score) else 0.0, 0.0)
+    second = np.where(n > 1, score[np.minimum(first + 1, max(len(score) - 1, 0))] if len(score) else 0.0, 0.0)
+    has = (n > 0) & (top > 0) & (top >= thresholds.min_score)
+    primary = np.where(has, first, -1).astype(np.int64)
+    margin = np.where(has, (top - second) / np.where(has, top, 1.0), np.nan)
+    mixed = has & (margin < thresholds.mixed_margin)
+    unit = np.repeat(np.arange(len(n)), n)
+    carried = has[unit] & (score >= thresholds.set_share * top[unit]) if len(score) else np.zeros(0, bool)
+    return Calls(primary, margin, mixed, carried)

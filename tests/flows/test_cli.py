@@ -31,7 +31,7 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
     assert set(commands) == {"run", "serve", "snapshots", "diff", "describe", "validate", "report", "evaluate",
-                             "generate"}
+                             "generate", "themes"}
     for name, parser in commands.items():
         assert f"corpus-pipeline {name}" in readme, name
         assert parser.description, name

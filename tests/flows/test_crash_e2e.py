@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -77,6 +78,7 @@ def taxonomy_variant(tmp_path: Path, name: str) -> Path:
     """The taxonomy with a different comment: a new hash, so every document is processed again."""
     path = tmp_path / f"taxonomy-{name}.toml"
     path.write_text(DEFAULT_TAXONOMY.read_text(encoding="utf-8") + f"\n# variant {name}\n", encoding="utf-8")
+    shutil.copy(DEFAULT_TAXONOMY.with_name("emergency_management.md"), tmp_path)  # the codebook it names
     return path
 
 

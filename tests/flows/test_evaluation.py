@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from flows.catalog import PROJECT_ROOT
 from flows.cli import main
-from flows.evaluation import corpora_under, evaluate_corpus, evaluate_pages, held_out_sets, load_gold
+from flows.evaluation import (
+    corpora_under,
+    evaluate_corpus,
+    evaluate_pages,
+    evaluate_themes,
+    held_out_sets,
+    load_gold,
+)
+from flows.io import read_taxonomy
 from tests.conftest import DATA
 from transforms.evaluate import Tally
 from transforms.pages import LAYOUTS
+from transforms.theme_eval import score_levels
 from transforms.themes import Taxonomy
 
 CORPORA = corpora_under(DATA / "corpora")
@@ -91,3 +102,41 @@ def test_evaluate_pages_prints_both_halves_per_layout(capsys: pytest.CaptureFixt
     assert out.startswith("tuned on: h1, h2, h3, h5, h6 (") and "\nheld out: h4 (" in out
     header = next(line for line in out.splitlines() if line.startswith("metric"))
     assert header.split() == ["metric", *LAYOUTS, "all"]
+
+
+# Theme tags against hand coding (tests/data/themes), article level: floors at the figures measured, so that a
+# change to the rules or the scoring that loses agreement fails. Held-apart sets were never read to write rules.
+THEME_FLOORS = {
+    ("emergency_management.toml", "tuning"): {"set_f1": 0.83, "primary": 0.63, "top2": 0.73},
+    ("emergency_management.toml", "held_apart"): {"set_f1": 0.63, "primary": 0.45, "top2": 0.64},
+    ("ecological_civilisation.toml", "tuning"): {"set_f1": 0.90, "primary": 1.0, "top2": 1.0},
+    ("ecological_civilisation.toml", "held_apart"): {"set_f1": 0.94, "primary": 1.0, "top2": 1.0},
+}
+
+
+@pytest.mark.parametrize(("taxonomy_file", "split"), THEME_FLOORS, ids=lambda v: str(v))
+def test_theme_tags_meet_the_floors(taxonomy_file: str, split: str) -> None:
+    taxonomy = read_taxonomy(PROJECT_ROOT / "taxonomy" / taxonomy_file).taxonomy
+    units = [u for s in evaluate_themes(DATA / "themes", taxonomy) if s.split == split for u in s.units]
+    article = score_levels(units, taxonomy.thresholds)["article"]
+    got = {"set_f1": article.set_prf.f1, "primary": article.primary.value, "top2": article.top2.value}
+    floors = THEME_FLOORS[taxonomy_file, split]
+    assert article.units >= 7 and article.unaligned == 0
+    assert all((got[k] or 0.0) >= floor - 1e-9 for k, floor in floors.items()), got
+
+
+def test_evaluate_themes_prints_both_splits_with_intervals(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", "--themes", str(DATA / "themes"), "--choose-thresholds"]) == 0
+    out = capsys.readouterr().out
+    assert "taxonomy emergency-management" in out
+    for split in ("tuning: em_tuning", "held_apart: em_held_b, em_held_c"):
+        assert split in out
+    rows = re.findall(r"^  (article|paragraph|sentence)\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+ \[[\d.]+, [\d.]+\]", out,
+                      re.MULTILINE)
+    assert rows == ["article", "paragraph", "sentence"] * 2
+    assert re.search(r"^min_score = [\d.]+\nset_share = [\d.]+\nmixed_margin = [\d.]+$", out, re.MULTILINE)
+    eco = PROJECT_ROOT / "taxonomy" / "ecological_civilisation.toml"
+    assert main(["evaluate", "--themes", str(DATA / "themes"), "--taxonomy", str(eco)]) == 0
+    assert "held_apart: eco_held" in capsys.readouterr().out
+    assert main(["evaluate", "--themes", str(DATA / "corpora")]) == 1
+    assert "no theme gold set" in capsys.readouterr().err

@@ -137,9 +137,13 @@ def test_changing_the_taxonomy_reprocesses_everything(raw: Path, tmp_path: Path)
     taxonomy = tmp_path / "taxonomy.toml"
     taxonomy.write_text(DEFAULT_TAXONOMY.read_text(encoding="utf-8").replace('"rescue*" = 1.5', '"rescue*" = 3.0'),
                         encoding="utf-8")
+    codebook = shutil.copy(DEFAULT_TAXONOMY.with_name("emergency_management.md"), tmp_path)  # the one it names
     summary = run(raw, out, taxonomy=str(taxonomy))
     assert summary["processed"] == 4 and summary["reused"] == 0
     assert manifest(out)["taxonomy"]["path"] == str(taxonomy)
+    with open(codebook, "a", encoding="utf-8") as f:  # the codebook is part of what the outputs were made from
+        f.write("\nA note for coders.\n")
+    assert run(raw, out, taxonomy=str(taxonomy))["reused"] == 0
 
 
 def test_snapshots_are_kept_listed_and_diffed(raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -110,3 +110,32 @@ def test_validate_refuses_a_snapshot_with_other_columns(
     pq.write_table(articles.drop_columns(["credits"]), path)
     assert main(["validate", str(old)]) == 1
     assert "other columns than this version declares (in articles)" in capsys.readouterr().err.replace("\n", " ")
+
+
+def test_themes_kwic_shows_a_themes_rules_in_context(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latest = str(root / "outputs" / "latest")
+    assert main(["themes", "kwic", "work_safety", latest, "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^\d+ matches of work_safety in \d+ titles and \d+ sentences", out)
+    assert re.search(r"^safe production: \d+$", out, re.MULTILINE)
+    assert re.search(r"\[safe production\] .* d-[0-9a-f]{12}-\S+-p\d{3}-s\d{3}$", out, re.MULTILINE)
+    assert main(["themes", "kwic", "hidden danger*", latest]) == 0
+    assert "[hidden dangers]" in capsys.readouterr().out
+    assert main(["themes", "kwic", "*bad", latest]) == 1
+    assert "neither a theme id" in capsys.readouterr().err
+
+
+def test_themes_coverage_and_suggest(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latest = str(root / "outputs" / "latest")
+    sentences = pq.read_table(root / "outputs" / "latest" / "parquet" / "sentences").to_pydict()
+    untagged = sum(not t for t in sentences["themes"])
+    assert main(["themes", "coverage", latest, "--gold", str(PROJECT_ROOT / "tests" / "data" / "themes")]) == 0
+    out = capsys.readouterr().out
+    assert f"sentences with no theme: {untagged} of {len(sentences['themes'])}" in out
+    assert re.search(r"^work_safety\s+\d+\s+\d+\s+\d+$", out, re.MULTILINE)
+    assert "rules that never matched" in out
+    assert re.search(r"rules behind themes the coders did not give .*\n\s+\d+\s+\S", out)
+    assert main(["themes", "suggest", latest, "--min-count", "2"]) == 0
+    out = capsys.readouterr().out
+    assert f"candidate rules from the {untagged} sentences with no theme" in out
+    assert re.search(r"^\s+[a-z]+ [a-z]+(?: [a-z]+)?\s+\d+\s+\d+\s+\d+\.\d$", out, re.MULTILINE)

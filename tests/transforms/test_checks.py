@@ -62,12 +62,15 @@ def reference_list_values(tables: Mapping[str, pa.Table], theme_ids: Iterable[st
     results = []
     for name in ("articles", "paragraphs", "sentences"):
         key = tables[name].schema.names[0]
-        cols = tables[name].select([key, "themes", "primary_theme"]).to_pydict()
+        cols = tables[name].select([key, "themes", "primary_theme", "theme_status", "theme_margin"]).to_pydict()
         failures = []
-        for unit, themes, primary in zip(cols[key], cols["themes"], cols["primary_theme"], strict=True):
+        for unit, themes, primary, status, margin in zip(*cols.values(), strict=True):
             unknown = [t for t in themes if t not in allowed]
             if unknown:
                 failures.append(f"{unit}: unknown theme ids {unknown}")
+            elif (status == "none") != (primary is None) or (status == "none") != (margin is None):
+                failures.append(f"{unit}: theme_status {status!r} does not fit primary_theme {primary!r} and "
+                                f"theme_margin {margin!r}")
             elif (themes[0] if themes else None) != primary:
                 failures.append(f"{unit}: primary_theme {primary!r} is not the first of {themes}")
         results.append(_result(name, "themes_in_taxonomy_and_primary_first", failures))
@@ -122,6 +125,9 @@ damage = st.one_of(
     st.tuples(st.sampled_from(UNITS), st.just("themes"), st.integers(0, 40),
               st.lists(st.sampled_from(IDS[:3]), max_size=3)),
     st.tuples(st.sampled_from(UNITS), st.just("primary_theme"), st.integers(0, 40), st.sampled_from(IDS)),
+    st.tuples(st.sampled_from(UNITS), st.just("theme_status"), st.integers(0, 40),
+              st.sampled_from(["none", "single", "mixed"])),
+    st.tuples(st.sampled_from(UNITS), st.just("theme_margin"), st.integers(0, 40), st.sampled_from([None, 0.5])),
     st.tuples(st.sampled_from(["documents", "articles", "paragraphs"]),
               st.sampled_from(["n_articles", "n_paragraphs", "n_sentences"]), st.integers(0, 40),
               st.integers(0, 5) | st.none()),
