@@ -63,3 +63,13 @@ def test_a_sets_gold_matches_its_text_and_codebook(folder: Path) -> None:
             if "sentences" in paragraph:
                 joined = " ".join(s["text"] for s in paragraph["sentences"])
                 assert joined.split() == paragraph["text"].split(), (document["path"], paragraph["text"][:40])
+
+
+def test_no_article_is_in_two_sets() -> None:
+    """A tuning article that is also held apart would spoil the measurement of the held-apart sets."""
+    seen: dict[str, str] = {}
+    for folder in SETS:
+        for document in _gold(folder)["documents"]:
+            for key in (document["source"]["url"].rstrip("/").lower(), document["articles"][0]["title"].lower()):
+                assert key not in seen or seen[key] == folder.name, (key, seen.get(key), folder.name)
+                seen[key] = folder.name
