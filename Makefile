@@ -54,12 +54,14 @@ bench-sentences: bench-setup
 	$(BIN)/python -m benchmarks.sentences
 
 bench: bench-setup
-	$(BIN)/python -m benchmarks.peers --mb 10
-	$(BIN)/python -m benchmarks.scale stages --mb 10 100
-	$(BIN)/python -m benchmarks.scale flow --mb 100 --rounds 3
-	$(BIN)/python -m benchmarks.sentences
-	$(BIN)/python -m benchmarks.incremental
-	$(BIN)/python -m benchmarks.driver
+	rm -f .bench-results.jsonl
+	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.peers --mb 10
+	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.scale stages --mb 10 100
+	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.scale flow --mb 100 --rounds 3
+	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.sentences
+	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.incremental
+	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.driver
+	$(BIN)/python -m benchmarks.results .bench-results.jsonl docs/performance.md
 
 # The 1000 MB figures (a few minutes, and ~10 GB of temporary files at the peak).
 bench-large: setup

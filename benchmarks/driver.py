@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.results import record
 from flows.catalog import PROJECT_ROOT
 from tests.flows.prefect_server import PrefectServer
 
@@ -64,6 +65,7 @@ def main() -> None:
         print(f"{label}: driver CPU {a:.2f} s for {small} shards, {b:.2f} s for {large}; per shard "
               f"{per_shard * 1000:.1f} ms, fixed {a - small * per_shard:.2f} s; ceiling "
               f"{1 / per_shard:.0f} shards per second of one core")
+        record("driver (the flow's own CPU)", f"{label}: per shard", per_shard * 1000, "ms")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from typing import Any
 
 from benchmarks.compare import checked_out
 from benchmarks.corpus import scaled_corpus, write_corpus
+from benchmarks.results import record
 from flows.catalog import PROJECT_ROOT
 
 TARGETS = {"re-run, 1 changed": 0.10, "re-run, none changed": 0.05}
@@ -86,6 +87,7 @@ def report(label: str, cases: dict[str, list[tuple[float, float, dict[str, Any]]
         memory = f"; peak RSS: flow {rss[0]:.0f} MB, a shard builder {rss[1]:.0f} MB" if rss else ""
         counts = f"{processed['processed']} / {processed['reused']}"
         print(f"{label}: {case:<30} {wall:8.2f} {flow:10.2f}   {counts}{memory}")
+        record(f"re-runs, {mb:.0f} MB ({label})", f"{case}: wall", wall, "s", f"median of {len(results)}")
     startup, full = medians[CASES[0]], medians["full run"]
     for case, target in TARGETS.items():
         target = LARGE_TARGET if mb >= 1000 else target
@@ -94,6 +96,8 @@ def report(label: str, cases: dict[str, list[tuple[float, float, dict[str, Any]]
             verdict = "meets" if share < target else "MISSES"
             print(f"{label}: {case}: work beyond start-up ({kind}) {share:5.1%} of the full run's "
                   f"({verdict} the {target:.0%} target)")
+            record(f"re-runs, {mb:.0f} MB ({label})", f"{case}: work beyond start-up ({kind})", 100 * share,
+                   "% of a full run", f"target {target:.0%}")
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.corpus import scaled_corpus
+from benchmarks.results import record
 from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT
 from transforms.batches import DEFAULT_BATCH_BYTES, cut, cyclic_gc_paused
 from transforms.decoding import read_document
@@ -120,6 +121,8 @@ def main() -> None:
     for name, seconds in best.items():
         print(f"  {name:<34} {seconds:7.2f} s {n_bytes / 1e6 / seconds:7.1f} MB/s   ours / this: "
               f"{seconds / ours_s:5.2f}x")
+        record(f"peers, segment and tag {n_bytes / 1e6:.0f} MB", name, n_bytes / 1e6 / seconds, "MB/s",
+               f"{seconds / ours_s:.2f}x ours' time")
     spacy_ratio = best["spaCy sentencizer+PhraseMatcher"] / ours_s
     mbs = n_bytes / 1e6 / ours_s
     print(f"targets: ours >= 3x spaCy: {spacy_ratio:.2f}x ({'meets' if spacy_ratio >= 3 else 'MISSES'}); "

@@ -38,6 +38,7 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks.corpus import iter_scaled_corpus, write_corpus
+from benchmarks.results import record
 from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT, Catalog
 from tests.flows.prefect_server import PrefectServer
 from transforms.shards import DEFAULT_SHARD_BYTES
@@ -124,6 +125,11 @@ def stages(mb: float, shard_mb: float = DEFAULT_SHARD_BYTES / 1e6) -> None:
     print(f"  {'segment+tag':<13} {ours:8.2f} s {n_bytes / 1e6 / ours:8.1f} MB/s")
     print(f"  {'all stages':<13} {total:8.2f} s {n_bytes / 1e6 / total:8.1f} MB/s")
     print(f"  peak RSS      {_peak_rss_mb():8.0f} MB")
+    what = f"stages, {n_bytes / 1e6:.0f} MB, one process"
+    for stage in STAGES:
+        record(what, stage, n_bytes / 1e6 / seconds[stage], "MB/s")
+    record(what, "all stages", n_bytes / 1e6 / total, "MB/s")
+    record(what, "peak RSS", _peak_rss_mb(), "MB")
 
 
 def run_cli(raw: Path, out: Path, *options: str, env: dict[str, str] | None = None, cwd: Path = PROJECT_ROOT
@@ -175,6 +181,8 @@ def startup(repeat: int = 3, env: dict[str, str] | None = None) -> float:
     verdict = "meets" if o / b <= 1.5 else "MISSES"
     print(f"start-up, medians of {repeat}: corpus-pipeline on an empty raw dir {o:.1f} s; bare Prefect flow "
           f"{b:.1f} s; ratio {o / b:.2f} ({verdict} the 1.5x target)")
+    record("start-up", "corpus-pipeline run on an empty raw dir", o, "s", f"median of {repeat}")
+    record("start-up", "a bare Prefect flow", b, "s", f"median of {repeat}")
     return o
 
 
@@ -202,6 +210,12 @@ def flow(mb: float, options: list[str], start_up: float, env: dict[str, str] | N
         print(f"median of {rounds} rounds: {n_bytes / 1e6 / after:.1f} MB/s after start-up ({after:.1f} s beyond "
               f"it; {verdict} the 5 MB/s target on 100 MB), {n_bytes / 1e6 / statistics.median(in_flows):.1f} MB/s "
               "in the flow")
+    what = f"whole flow, {n_bytes / 1e6:.0f} MB {' '.join(options)}".rstrip()
+    note = f"median of {rounds}" if rounds > 1 else ""
+    record(what, "throughput after start-up", n_bytes / 1e6 / statistics.median(afters), "MB/s", note)
+    record(what, "throughput in the flow", n_bytes / 1e6 / statistics.median(in_flows), "MB/s", note)
+    record(what, "peak RSS, flow process", rss, "MB", "last round")
+    record(what, "peak RSS, shard builder", helper_rss, "MB", "last round")
 
 
 def main() -> None:

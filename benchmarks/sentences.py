@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 
 from benchmarks.corpus import scaled_corpus
+from benchmarks.results import record
 from flows.catalog import PROJECT_ROOT
 from flows.evaluation import corpora_under, load_gold
 from transforms.decoding import read_document
@@ -109,6 +110,8 @@ def main() -> None:
         speed = n_bytes / 1e6 / best[name]
         ratio = best["corpus-pipeline"] / best[name]
         print(f"{name:<20} {prf.precision:9.3f} {prf.recall:7.3f} {prf.f1:7.3f} {speed:8.2f} {ratio:7.2f}x")
+        record("sentence splitters", f"{name}: F1 on the gold corpora", prf.f1, "F1")
+        record("sentence splitters", f"{name}: speed", speed, "MB/s", f"{ratio:.2f}x ours")
 
 
 if __name__ == "__main__":

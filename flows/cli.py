@@ -20,6 +20,7 @@ from flows.catalog import (
     DEFAULT_KEEP,
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_TAXONOMY,
+    PROJECT_ROOT,
 )
 from flows.deploy import DEFAULT_CRON, DEFAULT_NAME, DEFAULT_TIMEZONE
 from flows.runners import DEFAULT_RUNNER, RUNNERS
@@ -30,159 +31,172 @@ if TYPE_CHECKING:
     from transforms.themes import Taxonomy
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """One line per option, its default shown where it has one (the descriptions keep their own line breaks)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=36, width=120)
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        help_text = action.help or ""
+        if "(default" in help_text or action.default in (None, False, argparse.SUPPRESS) or not action.option_strings:
+            return help_text
+        default = action.default
+        if isinstance(default, Path) and default.is_relative_to(PROJECT_ROOT):
+            default = default.relative_to(PROJECT_ROOT)  # as the docs give it: relative to the project
+        return f"{help_text} (default: {str(default).replace('%', '%%')})"
+
+
+def _sub(sub: argparse._SubParsersAction, name: str, summary: str, description: str,  # type: ignore[type-arg]
+         within: str = "") -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=summary, description=textwrap.fill(description, 100), formatter_class=_HelpFormatter,
+        epilog=f"Every option, with examples: docs/usage.md (corpus-pipeline {within}{name}).")
+    return parser
+
+
+def _snapshot(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("snapshot", type=Path, metavar="SNAPSHOT", help="a snapshot folder, e.g. outputs/latest")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="corpus-pipeline",
+        prog="corpus-pipeline", formatter_class=_HelpFormatter,
         description="Turn a raw text corpus into validated Parquet and CSV datasets.",
+        epilog="Every command and option, with examples: docs/usage.md.",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = sub.add_parser("run", help="run the pipeline flow on a raw dir and publish to an output dir",
-                         description="Run the Prefect flow: read every file under --raw-dir, segment, tag, "
-                         "validate, and publish OUT/latest atomically.")
+    run = _sub(sub, "run", "run the pipeline on a raw dir and publish to an output dir",
+               "Run the Prefect flow: read every file under --raw-dir, segment, tag, validate, and publish "
+               "OUT/latest atomically.")
     _add_run_options(run)
 
-    serve = sub.add_parser(
-        "serve", help="register the scheduled deployment with a Prefect server and run its flow runs",
-        description="Register the deployment 'corpus-pipeline/NAME' (a cron schedule, default daily at 02:00 UTC, "
-        "with these run options as its parameters) with the Prefect server at PREFECT_API_URL, then run every "
-        "scheduled or triggered flow run until stopped (Ctrl-C). See README: Run on a schedule.",
-    )
+    serve = _sub(sub, "serve", "register the scheduled deployment and run its flow runs",
+                 "Register the deployment 'corpus-pipeline/NAME' (a cron schedule, with these run options as its "
+                 "parameters) with the Prefect server at PREFECT_API_URL, then run every scheduled or triggered "
+                 "flow run until stopped (Ctrl-C).")
     _add_run_options(serve)
-    serve.add_argument("--name", default=DEFAULT_NAME, help="deployment name (default: daily)")
-    serve.add_argument("--cron", default=DEFAULT_CRON, help="cron schedule (default: '0 2 * * *', 02:00 daily)")
-    serve.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="time zone of the schedule (default: UTC)")
+    serve.add_argument("--name", default=DEFAULT_NAME, help="deployment name")
+    serve.add_argument("--cron", default=DEFAULT_CRON, help="cron schedule of the runs")
+    serve.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="time zone of the schedule")
 
-    snapshots = sub.add_parser("snapshots", help="list the published and failed runs in an output dir",
-                               description="List OUT/runs/* (and OUT/failed/*) with row counts and validation "
-                               "status; the run latest points to is marked with *.")
-    snapshots.add_argument("--out-dir", required=True, type=Path)
+    snapshots = _sub(sub, "snapshots", "list the published and failed runs of an output dir",
+                     "List OUT/runs/* (and OUT/failed/*) with row counts and validation status; the run latest "
+                     "points to is marked with *.")
+    snapshots.add_argument("--out-dir", required=True, type=Path, metavar="DIR", help="the output dir")
 
-    describe = sub.add_parser("describe", help="print row counts and the top themes per article of a snapshot",
-                              description="Row counts per table and, for every article, its author and top three "
-                              "themes with their scores.")
-    describe.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
+    describe = _sub(sub, "describe", "print row counts and every article's top themes",
+                    "Row counts per table and, for every article, its author and top three themes with their "
+                    "scores.")
+    _snapshot(describe)
 
-    validate = sub.add_parser("validate", help="re-run the expectation suites and code checks on a snapshot",
-                              description="Validate a published snapshot again with the suites in "
-                              "--expectations; exit 1 when a blocking check fails.")
-    validate.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
-    validate.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS)
+    validate = _sub(sub, "validate", "re-run the expectation suites and code checks on a snapshot",
+                    "Validate a published snapshot again with the suites in --expectations; exit 1 when a "
+                    "blocking check fails.")
+    _snapshot(validate)
+    validate.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS, metavar="DIR",
+                          help="folder of the expectation suites")
 
-    report = sub.add_parser("report", help="rebuild the visual report (HTML) of a snapshot",
-                            description="Render the report of a published snapshot (themes by article and by "
-                            "author, lengths, changes, parse warnings, rejected files, validation) as one "
-                            "self-contained HTML file. The snapshot itself is never modified.")
-    report.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
-    report.add_argument("--output", "-o", type=Path,
-                        help="where to write it (default: report-<run_id>.html in the current folder)")
+    report = _sub(sub, "report", "rebuild the visual report (HTML) of a snapshot",
+                  "Render the report of a published snapshot (themes by article and by author, lengths, changes, "
+                  "parse warnings, rejected files, validation) as one self-contained HTML file. The snapshot "
+                  "itself is never modified.")
+    _snapshot(report)
+    report.add_argument("--output", "-o", type=Path, metavar="FILE",
+                        help="where to write it (default: report-<run_id>.html here)")
 
-    diff = sub.add_parser("diff", help="what changed between two snapshots",
-                          description="Documents added, changed, removed and unchanged, and row deltas per table, "
-                          "from snapshot OLD to snapshot NEW (snapshot folders, e.g. OUT/runs/<run_id> or "
-                          "OUT/latest).")
-    diff.add_argument("old", type=Path)
-    diff.add_argument("new", type=Path)
+    diff = _sub(sub, "diff", "what changed between two snapshots",
+                "Documents added, changed, removed and unchanged, and row deltas per table, from snapshot OLD to "
+                "snapshot NEW (snapshot folders, e.g. OUT/runs/<run_id> or OUT/latest).")
+    diff.add_argument("old", type=Path, metavar="OLD", help="the older snapshot folder")
+    diff.add_argument("new", type=Path, metavar="NEW", help="the newer snapshot folder")
 
-    evaluate = sub.add_parser(
-        "evaluate", help="score segmentation and tagging against hand-checked gold files",
-        description="Print article boundary F1, title and author exact match, paragraph-kind accuracy, sentence "
-        "boundary precision/recall/F1 and primary-theme accuracy, per corpus and overall. Give one corpus with "
-        "--raw-dir and --gold, or a folder of corpora (each <name>/raw/ and <name>/gold.json) with --corpora. "
-        "With --pages, score real web page captures (<set>/NN.txt with NN.json) laid out five ways, per layout, "
-        "for the sets the rules were tuned on and, apart, those named in the folder's held_out.txt. With --themes, "
-        "score theme tags against hand coding: per level, theme-set precision/recall/F1, primary-theme and top-2 "
-        "accuracy with 95%% bootstrap intervals, accuracy of single and mixed calls, and F1 per theme.",
-    )
-    evaluate.add_argument("--raw-dir", type=Path, help="the corpus's raw files")
-    evaluate.add_argument("--gold", type=Path, help="its gold file (JSON)")
-    evaluate.add_argument("--corpora", type=Path, help="a folder of corpora, e.g. tests/data/corpora")
-    evaluate.add_argument("--pages", type=Path, help="a folder of page captures, e.g. tests/data/pages")
-    evaluate.add_argument("--themes", type=Path,
-                          help="a folder of theme gold sets, e.g. tests/data/themes: scores the sets coded with "
-                          "--taxonomy's codebook, tuning and held-apart sets apart")
+    evaluate = _sub(sub, "evaluate", "score segmentation and tagging against hand-coded gold",
+                    "Score segmentation and tagging against gold. One corpus (--raw-dir and --gold) or a folder "
+                    "of corpora (--corpora): article F1, title, author, paragraph kind, sentence F1, primary "
+                    "theme. Real page captures (--pages), laid out five ways: also line roles, credits, "
+                    "paragraph counts, for tuned and held-out sets. Theme gold sets (--themes): theme-set "
+                    "precision/recall/F1, primary and top-2 accuracy with 95% bootstrap intervals, per level, "
+                    "for tuning and held-apart sets.")
+    evaluate.add_argument("--raw-dir", type=Path, metavar="DIR", help="one corpus's raw files (with --gold)")
+    evaluate.add_argument("--gold", type=Path, metavar="FILE", help="its gold file (JSON)")
+    evaluate.add_argument("--corpora", type=Path, metavar="DIR", help="a folder of corpora: <name>/raw, gold.json")
+    evaluate.add_argument("--pages", type=Path, metavar="DIR", help="a folder of page captures: <set>/NN.txt, .json")
+    evaluate.add_argument("--themes", type=Path, metavar="DIR", help="a folder of theme gold sets")
     evaluate.add_argument("--choose-thresholds", action="store_true",
-                          help="with --themes: print the thresholds (min_score, set_share, mixed_margin) that "
-                          "fit the tuning sets best, for the taxonomy file's [taxonomy] table")
-    evaluate.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
+                          help="with --themes: print the thresholds that fit the tuning sets best")
+    evaluate.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, metavar="FILE",
+                          help="taxonomy TOML file")
 
-    themes = sub.add_parser(
-        "themes", help="tools for the taxonomy's keepers: kwic, coverage, suggest",
-        description="Check and extend a taxonomy against a published snapshot: keyword in context for a theme's "
-        "rules, the snapshot's coverage by the taxonomy, and candidate rules from the sentences no rule matched.",
-    )
-    tools = themes.add_subparsers(dest="tool", required=True)
-    kwic = tools.add_parser("kwic", help="every match of a theme's rules (or of one phrase rule), in context",
-                            description="Keyword in context: each match of the rules of THEME (its phrases and "
-                            "exclusions) or of PHRASE (the taxonomy's rule syntax) in the snapshot's sentences "
-                            "and titles, grouped by rule.")
+    themes = _sub(sub, "themes", "tools for the taxonomy's keepers: kwic, coverage, suggest",
+                  "Check and extend a taxonomy against a published snapshot: keyword in context for a theme's "
+                  "rules, the snapshot's coverage by the taxonomy, and candidate rules from the sentences no rule "
+                  "matched.")
+    tools = themes.add_subparsers(dest="tool", required=True, metavar="TOOL")
+    kwic = _sub(tools, "kwic", "every match of a theme's rules (or of one phrase), in context",
+                "Keyword in context: each match of the rules of THEME (its phrases and exclusions) or of PHRASE "
+                "(in the taxonomy's rule syntax) in the snapshot's titles and sentences, grouped by rule.",
+                within="themes ")
     kwic.add_argument("query", metavar="THEME|PHRASE", help="a theme id, or a phrase rule such as 'flood control*'")
-    kwic.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
-    kwic.add_argument("--width", type=int, default=40, help="characters of context each side (default %(default)s)")
-    kwic.add_argument("--limit", type=int, default=10,
-                      help="lines shown per rule; 0 shows every line (default %(default)s)")
-    coverage = tools.add_parser("coverage", help="units with no theme, counts per theme, rules never matched",
-                                description="The share of sentences and articles with no theme, per theme the "
-                                "articles it leads and the articles and sentences that carry it, the rules that "
-                                "never matched, and with --gold the rules that most often gave a theme the coder "
-                                "did not give.")
-    coverage.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
-    coverage.add_argument("--gold", type=Path,
-                          help="a folder of theme gold sets (e.g. tests/data/themes): also list the rules behind "
-                          "themes the coders did not give")
-    coverage.add_argument("--top", type=int, default=15, help="rules listed per list (default %(default)s)")
-    suggest = tools.add_parser("suggest", help="frequent phrases and collocations of untagged sentences",
-                               description="Candidate phrase rules: two- and three-word collocations (by NLTK's "
-                               "log-likelihood ratio) and frequent words of the sentences with no theme.")
-    suggest.add_argument("snapshot", type=Path, help="a snapshot folder, e.g. outputs/latest")
-    suggest.add_argument("--top", type=int, default=30, help="candidates listed (default %(default)s)")
-    suggest.add_argument("--min-count", type=int, default=3,
-                         help="occurrences a candidate needs (default %(default)s)")
+    _snapshot(kwic)
+    kwic.add_argument("--width", type=int, default=40, metavar="N", help="characters of context each side")
+    kwic.add_argument("--limit", type=int, default=10, metavar="N", help="lines shown per rule; 0 shows all")
+    coverage = _sub(tools, "coverage", "units with no theme, counts per theme, rules never matched",
+                    "The share of sentences and articles with no theme, per theme the articles it leads and the "
+                    "articles and sentences that carry it, the rules matched most and never, and with --gold the "
+                    "rules that most often gave a theme the coders did not give.", within="themes ")
+    _snapshot(coverage)
+    coverage.add_argument("--gold", type=Path, metavar="DIR",
+                          help="theme gold sets: also list the rules the coders disagree with")
+    coverage.add_argument("--top", type=int, default=15, metavar="N", help="rules listed per list")
+    suggest = _sub(tools, "suggest", "candidate rules: collocations and frequent words of untagged sentences",
+                   "Candidate phrase rules: two- and three-word collocations (by NLTK's log-likelihood ratio) and "
+                   "frequent words of the sentences with no theme.", within="themes ")
+    _snapshot(suggest)
+    suggest.add_argument("--top", type=int, default=30, metavar="N", help="candidates listed")
+    suggest.add_argument("--min-count", type=int, default=3, metavar="N", help="occurrences a candidate needs")
     for tool in (kwic, coverage, suggest):
-        tool.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
+        tool.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, metavar="FILE",
+                          help="taxonomy TOML file")
 
-    generate = sub.add_parser(
-        "generate", help="write or check the files generated from the table declarations",
-        description="expectations/<table>.json and docs/data_dictionary.md are generated from "
-        "transforms/schema.py: rewrite them with --write, or fail with --check when they differ.",
-    )
+    generate = _sub(sub, "generate", "write or check the files generated from the table declarations",
+                    "expectations/<table>.json and docs/data_dictionary.md are generated from "
+                    "transforms/schema.py: rewrite them with --write, or fail with --check when they differ.")
     mode = generate.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true", help="(re)write the generated files")
     mode.add_argument("--check", action="store_true", help="exit 1 if a generated file differs")
-    generate.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS)
-    generate.add_argument("--dictionary", type=Path, default=DEFAULT_DICTIONARY)
+    generate.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS, metavar="DIR",
+                          help="where the suites go")
+    generate.add_argument("--dictionary", type=Path, default=DEFAULT_DICTIONARY, metavar="FILE",
+                          help="where the data dictionary goes")
     return parser
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     """The options of one run (``flows.settings.RunSettings``), for ``run`` and ``serve`` alike."""
-    parser.add_argument("--raw-dir", required=True, type=Path, help="folder of raw text files (read recursively)")
-    parser.add_argument("--out-dir", required=True, type=Path, help="output folder; OUT/latest is the newest run")
-    parser.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, help="taxonomy TOML file")
-    parser.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS,
-                        help="folder of Great Expectations suites (one JSON per table)")
+    parser.add_argument("--raw-dir", required=True, type=Path, metavar="DIR",
+                        help="folder of raw text files, read recursively")
+    parser.add_argument("--out-dir", required=True, type=Path, metavar="DIR",
+                        help="output folder; OUT/latest is the newest run")
+    parser.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY, metavar="FILE", help="taxonomy TOML file")
+    parser.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS, metavar="DIR",
+                        help="folder of the expectation suites")
     parser.add_argument("--strict", action="store_true", help="fail the run if any raw file is rejected")
     parser.add_argument("--rehash", action="store_true",
-                        help="read and hash every raw file, even those whose size, inode and times are as the "
-                        "last run recorded them (by default those are taken as unchanged, as make and git do)")
-    parser.add_argument("--keep", type=int, default=DEFAULT_KEEP,
-                        help="published runs to keep (default %(default)s)")
-    parser.add_argument("--csv-bom", action="store_true",
-                        help="start each CSV file with a UTF-8 byte-order mark (for spreadsheet programs)")
-    parser.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
-                        help="seconds to wait while another run publishes to the same --out-dir (default %(default)g)")
-    parser.add_argument("--runner", choices=RUNNERS, default=DEFAULT_RUNNER,
-                        help="where shards are built: in local worker processes (processes, the default), in "
-                        "the flow's thread (sequential), in a thread pool (threads), or on Dask workers (dask)")
+                        help="read and hash every file, even one whose size, inode and times are unchanged")
+    parser.add_argument("--keep", type=int, default=DEFAULT_KEEP, metavar="N", help="published runs to keep")
+    parser.add_argument("--csv-bom", action="store_true", help="start each CSV with a UTF-8 byte-order mark")
+    parser.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT, metavar="S",
+                        help="seconds to wait for another run on the same --out-dir")
+    parser.add_argument("--runner", choices=RUNNERS, default=DEFAULT_RUNNER, metavar="RUNNER",
+                        help=f"where shards are built: {', '.join(RUNNERS)}")
     parser.add_argument("--dask-address", metavar="tcp://HOST:PORT",
-                        help="an existing Dask scheduler (with --runner dask); without it a local cluster of "
-                        "--workers processes is started for the run. Dask workers need PREFECT_API_URL set to a "
-                        "Prefect server, and the raw and output dirs at the same paths (README: Scale out on Dask)")
-    parser.add_argument("--workers", type=int,
-                        help="worker processes, threads or local Dask workers (default: the CPU count)")
-    parser.add_argument("--shard-mb", type=float, default=DEFAULT_SHARD_BYTES / 1e6,
-                        help="raw MB a shard holds at most, the unit of re-use and of memory; a corpus "
-                        "of less than 32 times this is cut into about 32 shards (default %(default)g)")
+                        help="an existing Dask scheduler (--runner dask; default: a local cluster)")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="worker processes, threads or Dask workers (default: the CPU count)")
+    parser.add_argument("--shard-mb", type=float, default=DEFAULT_SHARD_BYTES / 1e6, metavar="MB",
+                        help="raw MB a shard holds at most: the unit of re-use and of memory")
 
 
 def _settings(args: argparse.Namespace) -> RunSettings:

@@ -1,4 +1,4 @@
-"""The scheduled deployment of the main flow: ``corpus-pipeline serve`` (see README, "Run on a schedule").
+"""The scheduled deployment of the main flow: ``corpus-pipeline serve`` (see docs/scheduling-and-scale.md).
 
 ``serve`` registers the deployment with the Prefect server at ``PREFECT_API_URL`` (a cron schedule and the
 flow's parameters) and then runs, in this process, every flow run the server schedules for it or that

@@ -135,7 +135,7 @@ def _unwalked(value: T) -> T:
 
 
 def import_soon(great_expectations: bool = True) -> None:
-    """Import matplotlib (~0.5 s) and, unless told not to, Great Expectations (~4 s) in a thread, while the
+    """Import matplotlib and, unless told not to, Great Expectations (seconds) in a thread, while the
     shards are built: the commit draws the report's charts in this process, and checks the whole tables with GX
     here unless a worker process does (runner ``processes``). The command line calls this before the flow too,
     so the imports overlap Prefect's start."""

@@ -11,8 +11,8 @@ threads overlap file I/O only). ``dask`` uses prefect-dask's ``DaskTaskRunner``:
 Workers read the raw files and write the shard store by path (``flows.shards``): a cluster on other machines
 needs the raw and output dirs on shared storage. Process-based Dask workers report their task runs to the
 Prefect API. Point them at a Prefect server (``PREFECT_API_URL``, set for the scheduler and workers alike):
-without one, each worker process starts its own temporary server, which costs ~10 s per worker and shows its
-task runs nowhere.
+without one, each worker process starts its own temporary server, which adds a server's start-up to every
+worker and shows its task runs nowhere.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def _task_runner(runner: str, dask_address: str | None, workers: int) -> Any:
 
 def _local_worker_config() -> dict[str, Any]:
     """The Dask configuration of the local cluster's workers: this process's, without the statistical profiler
-    (it samples every worker's stack every 10 ms, for a dashboard nobody opens here: ~5% of a worker's time).
+    (it samples every worker's stack every 10 ms, for a dashboard nobody opens here, at a cost to every worker).
     A cluster given by address keeps its own configuration."""
     import dask.config
     import distributed  # noqa: F401  (registers the distributed.* defaults)
@@ -140,7 +140,7 @@ def _local_pool(workers: int) -> ProcessPoolExecutor:
 def _worker_started() -> None:
     from flows.validation import warm_up
 
-    warm_up()  # imports Great Expectations (~4 s) once per worker, before its first shard
+    warm_up()  # imports Great Expectations (seconds) once per worker, before its first shard
 
 
 def _ready() -> int:
@@ -149,7 +149,7 @@ def _ready() -> int:
 
 def warm_up(workers: int | None = None) -> None:
     """Start the worker processes now, without waiting: the command line calls this before Prefect starts its
-    temporary server (~10 s, mostly waiting), so the workers' imports are done by the time the first shard
+    temporary server (seconds, mostly waiting), so the workers' imports are done by the time the first shard
     comes."""
     pool = _local_pool(worker_count(workers))
     for _ in range(worker_count(workers)):

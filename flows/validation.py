@@ -72,9 +72,9 @@ def _gx_batch_definition() -> Any:
 
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
     # GX fingerprints every batch frame under HASH_THRESHOLD bytes with pandas' hashing, twice per suite run
-    # (getting the batch, then its validator); nothing reads that fingerprint here, and it cost ~0.7 s per
-    # 32 MB shard. GX has no setting for it; a threshold of 0 turns it off (tests/flows/test_validation.py
-    # checks that it still does).
+    # (getting the batch, then its validator); nothing reads that fingerprint here, and hashing every frame
+    # costs time in proportion to its rows. GX has no setting for it; a threshold of 0 turns it off
+    # (tests/flows/test_validation.py checks that it still does).
     pandas_execution_engine.HASH_THRESHOLD = 0
     _memoise_configurations()
     config = DataContextConfig(
@@ -96,9 +96,8 @@ def _memoise_configurations() -> None:
 
     GX builds an expectation's configuration anew (a pydantic ``dict()`` of every field, and a regex to turn the
     class name into its type) every time the property is read, which its validator does dozens of times per
-    expectation and suite run: the five per-document suites spent 0.58 s per shard whatever its rows, and
-    0.32 s with the memo (0.92 -> 0.59 s on 16 MB; 1.07x the whole flow on 100 MB). Inside the block the first
-    reading is kept and each reading gets a copy of it with its own ``kwargs`` and ``meta`` dicts (GX replaces a
+    expectation and suite run: a cost every suite run pays whatever its rows. Inside the block the first reading
+    is kept and each reading gets a copy of it with its own ``kwargs`` and ``meta`` dicts (GX replaces a
     configuration's kwargs when it substitutes suite parameters), so no reader sees another's changes; outside
     it, the property is GX's own. The expectation objects a suite run reads are made by that run (from the
     configurations) and are not changed after: tests/flows/test_validation.py checks that the results stay
@@ -141,7 +140,7 @@ _gx_lock = threading.Lock()
 
 
 def warm_up() -> None:
-    """Import Great Expectations and make its context now (~4 s), rather than in the first shard's checks (safe
+    """Import Great Expectations and make its context now (seconds), rather than in the first shard's checks (safe
     to call from several threads: the context is made once)."""
     with _warm_up_lock:
         _gx_batch_definition()
@@ -342,7 +341,8 @@ def validate_shards(suites: Mapping[str, dict[str, Any]], theme_ids: list[str],
     holds on every part of a table that passes it (``_PART_WISE``; none with ``mostly``, which can pass with
     failing rows to count): if it passes, it passes on each shard with no failing row, and those are each
     shard's results. Where it fails, or may not be run so, it is run per shard, to count and show each one's
-    failing rows. So the fixed cost of a GX suite run (~60 ms) is paid per group of shards, not per shard."""
+    failing rows. So the fixed cost of a GX suite run, which does not depend on its rows, is paid per group of
+    shards, not per shard."""
     validations = [Validation(suites, theme_ids) for _ in shards]
     passed: dict[str, list[CheckResult]] = {}
     if len(shards) > 1:
@@ -465,9 +465,9 @@ def _gx_frame(table: pa.Table) -> Any:
     """The table as a pandas frame for GX, with list cells joined into text (``a;b``).
 
     The suites only check list columns for presence (the code checks look inside them); joined text keeps the
-    frame hashable, so GX fingerprints the batch with pandas' hashing instead of pickling the whole frame
-    (2.5 s of 4 on a 5 MB corpus). Integer columns go as int64: GX compares only int64 and float64 columns with
-    bounds on arrays, and other columns value by value in Python (10x slower).
+    frame hashable, so GX fingerprints the batch with pandas' hashing instead of pickling the whole frame (which
+    would cost more than the checks). Integer columns go as int64: GX compares only int64 and float64 columns
+    with bounds on arrays, and other columns value by value in Python, which is far slower.
     """
     columns = [
         pc.binary_join(table.column(f.name), ";") if pa.types.is_list(f.type)

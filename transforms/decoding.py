@@ -77,7 +77,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for invisible in _INVISIBLE:
         text = text.replace(invisible, "")
-    # Line by line rather than one MULTILINE regex: the regex tries its class at every character (2 s/100 MB).
+    # Line by line rather than one MULTILINE regex: the regex tries its class at every character of the text.
     text = "\n".join(line.rstrip(_TRAILING_SPACE) for line in text.split("\n"))
     return text.strip("\n") + "\n"
 

@@ -364,7 +364,7 @@ def _lengths_chart(tally: ReportTally) -> str:
 def _histogram(axes: Any, counts: Mapping[int, int], bins: int, color: str) -> None:
     """``axes.hist`` of the values counted in ``counts`` (value -> how many times): the same bins and bars as of
     the values themselves (the bins span their least to their greatest), without a value per unit (matplotlib's
-    hist copies a long sequence value by value: 1.5 s for a million sentences)."""
+    hist copies a long sequence value by value, a cost that grows with the corpus)."""
     values = np.fromiter(counts.keys(), np.float64, len(counts))
     n, edges = np.histogram(values, bins=bins, weights=np.fromiter(counts.values(), np.int64, len(counts)))
     axes.hist(edges[:-1], bins=edges, weights=n, color=color)
@@ -377,7 +377,7 @@ _RC = {"svg.fonttype": "none", "svg.hashsalt": "corpus-pipeline", "font.size": 9
 
 def _figure_of(width: float, height: float) -> Any:
     """A figure of its own (matplotlib's object API: no pyplot, so no state shared between threads) with the
-    report's settings (importing matplotlib takes ~0.5 s, the first time)."""
+    report's settings (matplotlib is imported the first time, a noticeable cost)."""
     import matplotlib
     from matplotlib.figure import Figure
 

@@ -1,8 +1,9 @@
 """Records -> the output tables (pyarrow), each with the schema declared in ``transforms.schema``.
 
-Tables are built per document (``document_tables``: the rows that come from one document, which the
-incremental cache stores) and then combined (``combine_tables``: concatenated in path order, plus the tables
-derived from all documents: authors, themes, rejected).
+Tables are built per document (``document_tables``, or ``documents_tables`` for a batch: the rows that come
+from one document) and then combined (``combine_tables``: concatenated in path order, plus the tables derived
+from all documents: authors, themes, rejected). A shard keeps its per-document tables; the derived ones are
+made at the commit (``derived_tables``: authors from the shards' tallies, themes from the taxonomy).
 """
 
 from __future__ import annotations
@@ -347,7 +348,7 @@ def csv_table(table: pa.Table) -> pa.Table:
 
 def _neutralised(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """``csv_cell`` on every cell. Only the cells' first characters are looked at; the cells are copied only
-    when one starts like a formula (a regex replace copied every text: 1.5 s per 100 MB)."""
+    when one starts like a formula (a regex replace would copy every text of every column)."""
     risky = pc.is_in(pc.utf8_slice_codeunits(column, 0, 1), value_set=_FORMULA_CHARS)
     if not pc.any(risky).as_py():
         return column

@@ -14,8 +14,10 @@ Scores (all in [0, 1]):
 - article: the weighted mean of its sentences' scores and its title's, where the title counts
   ``TITLE_WEIGHT`` sentences and a thesis point's heading counts ``HEADING_WEIGHT``.
 
-A unit's ``themes`` are the themes with a positive score, best first (ties in taxonomy order); the first
-is its ``primary_theme``, or None when nothing matched.
+Every theme with a positive score is kept with its score (``theme_tags``), best first (ties in taxonomy
+order). From the scores, ``decide`` makes a unit's calls with the taxonomy's thresholds: its ``primary_theme``
+(its best, None when nothing matched or the best is under ``min_score``), its ``themes`` (every theme scoring
+at least ``set_share`` of the best), its ``theme_margin`` and whether the call is ``single`` or ``mixed``.
 
 ``tag_articles`` works on columns (numpy arrays): the matches of all titles and sentences of a batch of articles
 (``PhraseMatcher.find_all``), then per (text, theme) the counted weight, then the means per paragraph and

@@ -27,14 +27,46 @@ def test_help_lists_the_commands() -> None:
     assert "--raw-dir" in cli("run", "--help").stdout
 
 
-def test_every_command_is_documented_in_the_readme() -> None:
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    """Every command's parser by its name (``themes kwic`` for a tool of ``themes``)."""
+    found = {}
+    for name, parser in _subparsers(_parser()).items():
+        found[name] = parser
+        found.update({f"{name} {tool}": p for tool, p in _subparsers(parser).items()})
+    return found
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(actions[0].choices) if actions else {}
+
+
+def test_every_command_and_option_is_documented() -> None:
+    usage = (PROJECT_ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
-    assert set(commands) == {"run", "serve", "snapshots", "diff", "describe", "validate", "report", "evaluate",
-                             "generate", "themes"}
+    commands = _commands()
+    assert set(_subparsers(_parser())) == {"run", "serve", "snapshots", "diff", "describe", "validate", "report",
+                                           "evaluate", "generate", "themes"}
     for name, parser in commands.items():
-        assert f"corpus-pipeline {name}" in readme, name
+        assert f"corpus-pipeline {name}" in usage, name
+        assert f"corpus-pipeline {name.split()[0]}" in readme, name  # the command line at a glance
         assert parser.description, name
+        for action in parser._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert option in usage, (name, option)
+
+
+def test_help_gives_one_line_per_option_with_its_default() -> None:
+    for name, parser in {"": _parser(), **_commands()}.items():
+        text = parser.format_help()
+        options = text.split("options:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+        assert all(line.startswith("  -") for line in options), (name, options)  # no option's help wraps
+        for action in parser._actions:
+            if action.option_strings and action.default not in (None, False, argparse.SUPPRESS):
+                line = next(x for x in options if x.lstrip().startswith(action.option_strings[0]))
+                assert "(default" in line, (name, line)
+        assert "docs/usage.md" in text, name
 
 
 def test_usage_errors_exit_2() -> None:
