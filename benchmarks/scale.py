@@ -193,9 +193,10 @@ def flow(mb: float, options: list[str], start_up: float, env: dict[str, str] | N
         raw, empty = Path(tmp) / "raw", Path(tmp) / "empty"
         empty.mkdir()
         n_bytes = write_corpus(iter_scaled_corpus(PROJECT_ROOT / "raw", mb), raw)
-        afters, in_flows = [], []
+        afters, in_flows, start_ups = [], [], []
         for i in range(rounds):
             own_start_up = run_cli(empty, Path(tmp) / f"out-empty-{i}", env=env)[0] if rounds > 1 else start_up
+            start_ups.append(own_start_up)
             wall, in_flow, rss, helper_rss = run_cli(raw, Path(tmp) / f"out-{i}", *options, env=env)
             afters.append(wall - own_start_up)
             in_flows.append(in_flow or wall - own_start_up)
@@ -212,6 +213,7 @@ def flow(mb: float, options: list[str], start_up: float, env: dict[str, str] | N
               "in the flow")
     what = f"whole flow, {n_bytes / 1e6:.0f} MB {' '.join(options)}".rstrip()
     note = f"median of {rounds}" if rounds > 1 else ""
+    record(what, "fixed start-up (a run on an empty raw dir)", statistics.median(start_ups), "s", note)
     record(what, "throughput after start-up", n_bytes / 1e6 / statistics.median(afters), "MB/s", note)
     record(what, "throughput in the flow", n_bytes / 1e6 / statistics.median(in_flows), "MB/s", note)
     record(what, "peak RSS, flow process", rss, "MB", "last round")
