@@ -47,7 +47,7 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return f"{help_text} (default: {str(default).replace('%', '%%')})"
 
 
-def _sub(sub: argparse._SubParsersAction, name: str, summary: str, description: str,  # type: ignore[type-arg]
+def _sub(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, description: str,
          within: str = "") -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         name, help=summary, description=textwrap.fill(description, 100), formatter_class=_HelpFormatter,

@@ -24,7 +24,7 @@ the one with the widest gap in primary-theme accuracy between the units it calls
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -207,7 +207,10 @@ def score_level(units: Sequence[CodedUnit], thresholds: Thresholds, level: str, 
     )
 
 
-def _resampler(cluster: npt.NDArray[np.int64], n_clusters: int, rounds: int, seed: int):  # type: ignore[no-untyped-def]
+Sums = Callable[[npt.NDArray[np.float64]], npt.NDArray[np.float64]]
+
+
+def _resampler(cluster: npt.NDArray[np.int64], n_clusters: int, rounds: int, seed: int) -> Sums:
     """A function from per-unit values to their sums over ``rounds`` cluster bootstrap resamples."""
     rng = np.random.default_rng(seed)
     if not n_clusters or rounds <= 0:
