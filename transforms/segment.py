@@ -701,9 +701,28 @@ class _Grouping:
                 if owner is not None and id(owner) in dropped:
                     self.roles[k], self.owners[k] = Role.FURNITURE, None
         self.drafts = kept
+        self._furniture_above_the_first_title()
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
+
+
+    def _furniture_above_the_first_title(self) -> None:
+        """Evidence from the whole document: where the other articles' titles have no deck under them, a short
+        line right under the first article's title is its title, and the line above it page furniture (a site's
+        tagline, a related link), as on a listing page whose header stands above its first item."""
+        if len(self.drafts) < 2:
+            return
+        first = self.drafts[0]
+        if (first.series is None or first.series_at != first.title_at + 1 or first.series_after_evidence
+                or first.markdown or any(d.series is not None for d in self.drafts[1:])):
+            return
+        self._set(first.title_at, Role.FURNITURE, None)
+        first.warnings.append("furniture_above_title")
+        first.title, first.title_at = first.series, first.series_at
+        first.start = self.lines[first.title_at].line_start
+        self._set(first.title_at, Role.TITLE, first)
+        first.series, first.series_at = None, -1
 
 
 def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int | None]]:

@@ -72,7 +72,7 @@ def test_evaluate_one_corpus_and_bad_arguments(capsys: pytest.CaptureFixture[str
 # The real pages' figures now (``evaluate --pages``, every layout together): floors that catch a regression of
 # the structural parser. The targets are higher (article F1 0.98 and more on text it was not tuned to).
 PAGE_FLOORS = {
-    "tuned": {"article_f1": 0.90, "title_exact": 0.92, "author_exact": 0.79, "paragraph_count_exact": 0.82,
+    "tuned": {"article_f1": 0.905, "title_exact": 0.93, "author_exact": 0.80, "paragraph_count_exact": 0.825,
               "credit_recall": 0.73, "line_role_accuracy": 0.89, "sentence_f1": 0.95},
     "held out": {"article_f1": 0.37, "title_exact": 0.40, "author_exact": 0.20, "line_role_accuracy": 0.57,
                  "sentence_f1": 0.81},

@@ -340,6 +340,22 @@ def test_a_menu_above_the_title_is_furniture() -> None:
     assert [r for _, r in roles_of(text)] == ["furniture"] * 3 + ["title", "credit", "body"]
 
 
+def test_a_header_above_the_first_item_of_a_listing_is_furniture() -> None:
+    item = "{}\nAuthor: {}\nThe item's first paragraph says what it is about. It goes on.\n"
+    items = item.format("Storm clouds gathering over the coast", "Li Wei") + item.format(
+        "Can the province rebuild before winter?", "Zhang Nan")
+    text = ("Publication in economics, politics and public policy in the region\n"
+            + item.format("Rivers rise after a week of heavy rain", "Wang Fang") + items)
+    first, *rest = articles(text)
+    assert first.title == "Rivers rise after a week of heavy rain" and first.series is None
+    assert "furniture_above_title" in first.warnings and len(rest) == 2
+    assert [r for _, r in roles_of(text)][:3] == ["furniture", "title", "byline"]
+    # One article alone, or one whose siblings have decks too: a title and its deck, as before.
+    alone = "Rivers rise after a week of heavy rain\nThe worst floods in decades\nBy Wang Fang\nThe body. More.\n"
+    (art,) = articles(alone)
+    assert (art.title, art.series) == ("Rivers rise after a week of heavy rain", "The worst floods in decades")
+
+
 def test_hostile_structure_gives_warnings_and_a_sane_structure() -> None:
     only_furniture = "Share\nPrint\nE-mail\n12 Comments\nCopyright 2020 Xinhua. All rights reserved.\n"
     assert not isinstance(segment_or_reject(document(only_furniture)), tuple)  # rejected, with its reason
