@@ -23,7 +23,8 @@ gold does, ``transforms.pages``), and its articles ``authors`` (names) and ``cre
 
 - authors exact: the set of names in the predicted byline equals the gold's;
 - paragraph count exact: over gold articles, the predicted article has as many paragraphs;
-- credit recall: gold credits found on a credit line of the predicted article;
+- credit recall: gold credits found on a credit line of the predicted article (as the line's text, or as the
+  credit's ``role: name``);
 - non-text in text: the share of the gold's credit, date, signature, byline and furniture lines that the
   prediction publishes inside a paragraph (the target is none);
 - line-role accuracy, where the prediction gives a role to each line: gold lines whose role it gives.
@@ -181,8 +182,11 @@ def score_document(
         else:
             tally.authors_right += got.author == gold["author"]
         tally.counts_right += len(got.paragraphs) == len(gold["paragraphs"])
+        # A gold credit is the text of a credit line (the pages' gold) or its "role: name" (the corpora's gold).
         credit_lines = [" ".join(c.line.split()) for c in got.credits]
-        tally.credits_found += sum(any(" ".join(c.split()) in line for line in credit_lines)
+        credit_names = {f"{c.role}: {c.name}" for c in got.credits}
+        tally.credits_found += sum(" ".join(c.split()) in credit_names
+                                   or any(" ".join(c.split()) in line for line in credit_lines)
                                    for c in gold.get("credits", ()))
         if "primary_theme" in gold:
             tally.themes_right += primary_themes.get(got.article_id) == gold["primary_theme"]
