@@ -15,7 +15,6 @@ import contextlib
 import errno
 import os
 import stat
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ from transforms.errors import InputError, TaxonomyError
 from transforms.escapes import escape_path, unescape_path
 from transforms.inputs import skip_reason
 from transforms.records import FileRef, RawFile, Rejection, RejectReason
-from transforms.themes import Taxonomy, parse_taxonomy
+from transforms.themes import Taxonomy, check_codebook, parse_taxonomy
 
 
 class NotARegularFile(OSError):
@@ -78,32 +77,22 @@ def read_taxonomy(path: Path) -> LoadedTaxonomy:
         data = read_regular(path)
     except OSError as exc:
         raise TaxonomyError(f"the taxonomy file {path} cannot be read: {exc.strerror or exc}") from exc
-    codebook_text = None
     try:
         source = data.decode("utf-8")
-        codebook = _named_codebook(source)
-        if codebook is not None:
-            codebook_path = path.parent / codebook
+        taxonomy = parse_taxonomy(source)
+        if taxonomy.codebook is not None:
+            codebook_path = path.parent / taxonomy.codebook
             try:
                 codebook_data = read_regular(codebook_path)
-                codebook_text = codebook_data.decode("utf-8")
+                codebook = codebook_data.decode("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise TaxonomyError(f"its codebook {codebook_path} cannot be read: "
                                     f"{getattr(exc, 'strerror', None) or exc}") from exc
+            check_codebook(source, taxonomy, codebook)
             data += codebook_data  # the codebook is part of what the outputs were made from
-        taxonomy = parse_taxonomy(source, codebook_text)
     except (TaxonomyError, UnicodeDecodeError) as exc:
         raise TaxonomyError(f"the taxonomy file {path} is invalid: {exc}") from exc
     return LoadedTaxonomy(taxonomy, str(path), sha256_hex(data))
-
-
-def _named_codebook(source: str) -> str | None:
-    """The codebook file a taxonomy's ``[taxonomy] codebook`` names (relative to the taxonomy file), if any."""
-    try:
-        codebook = tomllib.loads(source).get("taxonomy", {}).get("codebook")
-    except (tomllib.TOMLDecodeError, AttributeError):
-        return None  # parse_taxonomy says what is wrong
-    return codebook if isinstance(codebook, str) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,21 +99,21 @@ def check_list_values(tables: Mapping[str, pa.Table], theme_ids: Iterable[str]) 
         same = pc.if_else(pc.is_null(first), pc.is_null(primary), pc.fill_null(pc.equal(first, primary), False))
         suspect |= ~same.to_numpy(zero_copy_only=False)
         # theme_status is none exactly when there is no primary theme, and only then is theme_margin null.
-        none = pc.equal(table.column("theme_status"), "none").to_numpy(zero_copy_only=False)
+        statuses, margins = table.column("theme_status"), table.column("theme_margin")
+        none = pc.equal(statuses, "none").to_numpy(zero_copy_only=False)
         suspect |= none != pc.is_null(primary).to_numpy(zero_copy_only=False)
-        suspect |= none != pc.is_null(table.column("theme_margin")).to_numpy(zero_copy_only=False)
+        suspect |= none != pc.is_null(margins).to_numpy(zero_copy_only=False)
         failing = np.flatnonzero(suspect)
         failures = []
         for i in failing[:MAX_EXAMPLES].tolist():  # the examples' messages, row by row
             unit, ids, main = table.column(0)[i].as_py(), themes[i].as_py() or [], primary[i].as_py()
             unknown_ids = [t for t in ids if t not in allowed_ids]
-            status = table.column("theme_status")[i].as_py()
+            status, margin = statuses[i].as_py(), margins[i].as_py()
             if unknown_ids:
                 failures.append(f"{unit}: unknown theme ids {unknown_ids}")
-            elif (status == "none") != (main is None) or (status == "none") != (
-                    table.column("theme_margin")[i].as_py() is None):
+            elif (status == "none") != (main is None) or (status == "none") != (margin is None):
                 failures.append(f"{unit}: theme_status {status!r} does not fit primary_theme {main!r} and "
-                                f"theme_margin {table.column('theme_margin')[i].as_py()!r}")
+                                f"theme_margin {margin!r}")
             else:
                 failures.append(f"{unit}: primary_theme {main!r} is not the first of {ids}")
         results.append(_result(name, "themes_in_taxonomy_and_primary_first", failures, count=len(failing)))

@@ -648,14 +648,7 @@ class _Grouping:
             cur = self._open(Span(0, 0, ""), line.line_start, -1)
         if (not cur.body and cur.series_at >= 0 and cur.attested != cur.title_at
                 and _words(cur.title) <= MAX_SECTION_WORDS < _words(cur.series)):
-            # page furniture (a section name) above the title, not a title and its deck
-            assert cur.series is not None
-            self._set(cur.title_at, Role.FURNITURE, None)
-            cur.warnings.append("furniture_above_title")  # a short line above the title read as page furniture
-            cur.title, cur.title_at = cur.series, cur.series_at
-            cur.start = self.lines[cur.title_at].line_start
-            self._set(cur.title_at, Role.TITLE, cur)
-            cur.series, cur.series_at = None, -1
+            self._series_is_the_title(cur)  # page furniture (a section name) above the title, not a title and deck
         self._append(cur, line)
         self._set(i, Role.THESIS_POINT if line.kind is LineKind.DASH else Role.BODY, cur)
 
@@ -706,7 +699,6 @@ class _Grouping:
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
 
-
     def _furniture_above_the_first_title(self) -> None:
         """Evidence from the whole document: where the other articles' titles have no deck under them, a short
         line right under the first article's title is its title, and the line above it page furniture (a site's
@@ -717,12 +709,18 @@ class _Grouping:
         if (first.series is None or first.series_at != first.title_at + 1 or first.series_after_evidence
                 or first.markdown or any(d.series is not None for d in self.drafts[1:])):
             return
-        self._set(first.title_at, Role.FURNITURE, None)
-        first.warnings.append("furniture_above_title")
-        first.title, first.title_at = first.series, first.series_at
-        first.start = self.lines[first.title_at].line_start
-        self._set(first.title_at, Role.TITLE, first)
-        first.series, first.series_at = None, -1
+        self._series_is_the_title(first)
+
+    def _series_is_the_title(self, draft: _Draft) -> None:
+        """The line read as ``draft``'s series line is its title, and the line read as its title is page furniture
+        above it (warning ``furniture_above_title``)."""
+        assert draft.series is not None
+        self._set(draft.title_at, Role.FURNITURE, None)
+        draft.warnings.append("furniture_above_title")
+        draft.title, draft.title_at = draft.series, draft.series_at
+        draft.start = self.lines[draft.title_at].line_start
+        self._set(draft.title_at, Role.TITLE, draft)
+        draft.series, draft.series_at = None, -1
 
 
 def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int | None]]:

@@ -120,7 +120,7 @@ def _tag_columns(
     calls = decide(scores.thresholds, bounds - first, scores.score[first:last])
     status = pa.array(np.array(_STATUS)[np.where(calls.primary < 0, 0, np.where(calls.mixed, 1, 2))])
     carried_rows = np.flatnonzero(calls.carried)
-    carried_per_unit = np.bincount(unit_of_row[carried_rows], minlength=len(unit_ids)) if len(unit_ids) else counts
+    carried_per_unit = np.bincount(unit_of_row[carried_rows], minlength=len(unit_ids))
     carried_at = np.r_[0, np.cumsum(carried_per_unit)]
     fields: dict[TagLevel, dict[str, Any]] = {}
     for lv, code in _LEVEL_CODE.items():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from transforms.errors import TaxonomyError
-from transforms.phrases import PhraseMatcher
+from transforms.phrases import PhraseMatcher, Rule
 from transforms.theme_eval import CodedUnit, predict
 from transforms.themes import Cue, Taxonomy
 
@@ -95,17 +95,20 @@ def coverage(taxonomy: Taxonomy, sentence_texts: Sequence[str], sentence_themes:
         per_theme=per_theme,
         rule_matches={rule: c for rule, c in counts.items() if c},
         never_matched=[rule for rule, c in counts.items() if not c],
-        disagreed=_disagreed(taxonomy, coded, rules),
+        disagreed=_disagreed(taxonomy, coded),
     )
 
 
 def _rule_labels(taxonomy: Taxonomy) -> list[str]:
     """Per rule of the matcher (a phrase may be there under several spellings): the phrase and its theme."""
-    return [f"{r.text} ({r.payload.theme_id}{', exclusion' if r.payload.weight == 0 else ''})"
-            for r in taxonomy.matcher.rules]
+    return [_label(r) for r in taxonomy.matcher.rules]
 
 
-def _disagreed(taxonomy: Taxonomy, coded: Sequence[CodedUnit], rules: list[str]) -> list[tuple[str, int]]:
+def _label(rule: Rule[Cue]) -> str:
+    return f"{rule.text} ({rule.payload.theme_id}{', exclusion' if rule.payload.weight == 0 else ''})"
+
+
+def _disagreed(taxonomy: Taxonomy, coded: Sequence[CodedUnit]) -> list[tuple[str, int]]:
     """Per rule, the coded units in which it gave evidence for a theme the tagger carried and the coder did not."""
     if not coded:
         return []
@@ -114,14 +117,9 @@ def _disagreed(taxonomy: Taxonomy, coded: Sequence[CodedUnit], rules: list[str])
     for unit, themes in zip(coded, got.themes, strict=True):
         for score in unit.ranked:
             if score.theme_id in themes and score.theme_id not in unit.gold:
-                tally.update({rules[k] for e in score.evidence for k in _rules_of(taxonomy, e, score.theme_id)})
+                tally.update({_label(m.rule) for e in score.evidence for m in taxonomy.matcher.find(e)
+                              if m.start == 0 and m.end == len(e) and m.rule.payload.theme_id == score.theme_id})
     return tally.most_common()
-
-
-def _rules_of(taxonomy: Taxonomy, evidence: str, theme_id: str) -> set[int]:
-    """The rules of ``theme_id`` that match all of ``evidence`` (a matched phrase)."""
-    return {k for k in (taxonomy.matcher.rules.index(m.rule) for m in taxonomy.matcher.find(evidence)
-                        if m.start == 0 and m.end == len(evidence) and m.rule.payload.theme_id == theme_id)}
 
 
 # Function words: a candidate rule neither starts nor ends with one (a list, not a statistic).

@@ -60,6 +60,7 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     matcher: PhraseMatcher[Cue]
     thresholds: Thresholds = field(default_factory=Thresholds)
+    codebook: str | None = None  # the codebook's file, relative to the taxonomy file (``[taxonomy] codebook``)
     # Theme id -> its position in the taxonomy (breaks ties between equal scores).
     rank: dict[str, int] = field(init=False, repr=False, compare=False)
     # What each of the matcher's rules says, by its index in ``matcher.rules``: the theme (its index in
@@ -182,16 +183,6 @@ def parse_taxonomy(source: str, codebook: str | None = None) -> Taxonomy:
         rules += [(phrase, Cue(theme.theme_id, 0.0)) for phrase in exclude]
     if not themes:
         raise TaxonomyError("the taxonomy defines no [[theme]]")
-    if codebook is not None:
-        coded = codebook_ids(codebook)
-        for k, theme in enumerate(themes):
-            if theme.theme_id not in coded:
-                raise _error(lines, f"theme id {theme.theme_id!r} is not in the codebook (its table's first "
-                             "column); a theme is added to the codebook first", "id", k)
-        missing = [(i, line) for i, line in coded.items() if i not in {t.theme_id for t in themes}]
-        if missing:
-            i, line = missing[0]
-            raise TaxonomyError(f"the codebook's theme {i!r} (its line {line}) has no [[theme]] in the taxonomy")
     try:
         matcher = PhraseMatcher(rules)
     except TaxonomyError as exc:
@@ -199,8 +190,28 @@ def parse_taxonomy(source: str, codebook: str | None = None) -> Taxonomy:
         theme_of = next((k for k, e in enumerate(entries) if bad in e.get("phrases", {}) or bad in
                          e.get("exclude", [])), None)
         raise _error(lines, str(exc), bad, theme_of) from exc
-    return Taxonomy(str(meta["id"]), str(meta.get("version", "")), tuple(themes), matcher,
-                    Thresholds(**thresholds))
+    named = meta.get("codebook")
+    if named is not None and not isinstance(named, str):
+        raise _error(lines, f"[taxonomy] codebook must be a file name, not {named!r}", "codebook")
+    taxonomy = Taxonomy(str(meta["id"]), str(meta.get("version", "")), tuple(themes), matcher,
+                        Thresholds(**thresholds), named)
+    if codebook is not None:
+        check_codebook(source, taxonomy, codebook)
+    return taxonomy
+
+
+def check_codebook(source: str, taxonomy: Taxonomy, codebook: str) -> None:
+    """Raise ``TaxonomyError`` unless the taxonomy (parsed from ``source``) and its codebook name the same
+    themes; the error names the taxonomy's line, or the codebook's."""
+    coded = codebook_ids(codebook)
+    for k, theme in enumerate(taxonomy.themes):
+        if theme.theme_id not in coded:
+            raise _error(_Lines(source), f"theme id {theme.theme_id!r} is not in the codebook (its table's first "
+                         "column); a theme is added to the codebook first", "id", k)
+    missing = [(i, line) for i, line in coded.items() if i not in taxonomy.rank]
+    if missing:
+        i, line = missing[0]
+        raise TaxonomyError(f"the codebook's theme {i!r} (its line {line}) has no [[theme]] in the taxonomy")
 
 
 @dataclass(frozen=True, slots=True)
