@@ -28,6 +28,8 @@ from flows.settings import RunSettings, apply_defaults
 from transforms.shards import DEFAULT_SHARD_BYTES
 
 if TYPE_CHECKING:
+    from flows.evaluation import ThemeSet
+    from transforms.records import Thresholds
     from transforms.themes import Taxonomy
 
 
@@ -404,13 +406,14 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _evaluate_pages(folder: Path, taxonomy: Taxonomy) -> int:
-    from flows.evaluation import evaluate_pages, held_out_sets
+    from flows.evaluation import evaluate_pages, held_out_sets, set_order
     from transforms.evaluate import Tally
     from transforms.pages import LAYOUTS
 
     tallies = evaluate_pages(folder, taxonomy)
     held_out = held_out_sets(folder)
-    for label, sets in (("tuned on", sorted({s for s, _ in tallies} - held_out)), ("held out", sorted(held_out))):
+    for label, sets in (("tuned on", sorted({s for s, _ in tallies} - held_out, key=set_order)),
+                        ("held out", sorted(held_out, key=set_order))):
         columns: dict[str, dict[str, float | None]] = {}
         every = Tally()
         for layout in LAYOUTS:
@@ -423,6 +426,21 @@ def _evaluate_pages(folder: Path, taxonomy: Taxonomy) -> int:
         print(f"{label}: {', '.join(sets) or '(none)'} ({every.articles_gold} articles in all layouts)")
         _print_metrics(columns)
     return 0
+
+
+def _print_agreement(sets: list[ThemeSet], thresholds: Thresholds) -> None:
+    """The two coders' agreement on the sets coded twice, and the tagger's article figures against each coder."""
+    from transforms.theme_eval import agreement, score_level
+
+    first = [u for s in sets for u in s.units if u.level == "article"]
+    second = [u for s in sets for u in s.second]
+    both = agreement(first, second)
+    kappa = f"{both.kappa:.3f}" if both.kappa is not None else "n/a"
+    print(f"  coded twice ({', '.join(s.name for s in sets)}: {both.articles} articles), article level:")
+    print(f"    coders' agreement: primary {both.primary}, kappa {kappa}, set F1 {both.set_f1}")
+    for name, units in (("first coder", first), ("second coder", second)):
+        s = score_level(units, thresholds, "article")
+        print(f"    tagger against the {name}: primary {s.primary}, set F1 {s.set_f1}")
 
 
 def _evaluate_themes(folder: Path, taxonomy: Taxonomy, choose: bool) -> int:
@@ -449,6 +467,9 @@ def _evaluate_themes(folder: Path, taxonomy: Taxonomy, choose: bool) -> int:
             mixed = f"{s.mixed.value:.3f} ({s.mixed.n})" if s.mixed.value is not None else "n/a"
             print(f"  {s.level:<10}{s.units:>6}  {s.set_prf.precision:>6.3f} {s.set_prf.recall:>6.3f}  "
                   f"{s.set_f1!s:<22}{s.primary!s:<22}{s.top2!s:<22}{single:<16}{mixed:<16}")
+        twice = [s for s in chosen if s.second]
+        if twice:
+            _print_agreement(twice, t)
         article = levels["article"]
         print(f"  per theme, article level ({article.unaligned} coded articles with no predicted article):")
         print(f"    {'theme':<28}{'coded':>6}{'P':>8}{'R':>8}{'F1':>8}")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,16 @@ def held_out_sets(folder: Path) -> set[str]:
 
 
 def page_sets(folder: Path) -> list[Path]:
-    """Every set of page captures under ``folder`` (``<set>/NN.txt`` with ``NN.json``)."""
-    return sorted(p for p in folder.iterdir() if p.is_dir() and any(p.glob("*.json")))
+    """Every set of page captures under ``folder`` (``<set>/NN.txt`` with ``NN.json``), in the order of their
+    names' numbers (h2 before h10)."""
+    sets = [p for p in folder.iterdir() if p.is_dir() and any(p.glob("*.json"))]
+    return sorted(sets, key=lambda p: set_order(p.name))
+
+
+def set_order(name: str) -> tuple[str, int]:
+    """A set's place in a listing: by the letters of its name, then its number (``h2`` before ``h10``)."""
+    stem = name.rstrip("0123456789")
+    return stem, int(name[len(stem):] or 0)
 
 
 def evaluate_pages(folder: Path, taxonomy: Taxonomy, layouts: tuple[str, ...] = LAYOUTS
@@ -91,9 +100,11 @@ class ThemeSet:
     name: str
     split: str  # tuning or held_apart
     units: list[CodedUnit]
+    second: list[CodedUnit] = field(default_factory=list)  # a second coder's articles (none: coded once)
 
 
 SPLITS = ("tuning", "held_apart")
+SECOND_CODER = "second_coder.json"  # a set's second, independent coding, at the article level
 
 
 def evaluate_themes(folder: Path, taxonomy: Taxonomy) -> list[ThemeSet]:
@@ -106,20 +117,43 @@ def evaluate_themes(folder: Path, taxonomy: Taxonomy) -> list[ThemeSet]:
         split = gold.get("split")
         if split not in SPLITS:
             raise InputError(f"{corpus / 'gold.json'}: split must be one of {', '.join(SPLITS)}, not {split!r}")
+        second_path = corpus / SECOND_CODER
+        second = _second_coding(second_path, gold) if second_path.is_file() else {}
         units: list[CodedUnit] = []
+        second_units: list[CodedUnit] = []
         for coded in gold["documents"]:
             doc = _read_gold_document(corpus / "raw", coded["path"])
             articles, _ = segment_lines(doc)
+            scores = tag_articles(taxonomy, articles)
+            cluster = f"{corpus.name}/{coded['path']}"
             try:
-                units += coded_units(doc.text, articles, tag_articles(taxonomy, articles), coded,
-                                     f"{corpus.name}/{coded['path']}")
+                units += coded_units(doc.text, articles, scores, coded, cluster)
+                if coded["path"] in second:
+                    second_units += coded_units(doc.text, articles, scores, second[coded["path"]], cluster)
             except ValueError as exc:
-                raise InputError(f"{corpus.name}/{coded['path']}: {exc}") from exc
-        unknown = {t for u in units for t in u.gold} - set(taxonomy.theme_ids)
-        if unknown:
-            raise InputError(f"{corpus / 'gold.json'} codes themes the taxonomy does not have: {sorted(unknown)}")
-        found.append(ThemeSet(corpus.name, split, units))
+                raise InputError(f"{cluster}: {exc}") from exc
+        for name, coding in (("gold.json", units), (SECOND_CODER, second_units)):
+            unknown = {t for u in coding for t in u.gold} - set(taxonomy.theme_ids)
+            if unknown:
+                raise InputError(f"{corpus / name} codes themes the taxonomy does not have: {sorted(unknown)}")
+        found.append(ThemeSet(corpus.name, split, units, second_units))
     return found
+
+
+def _second_coding(path: Path, gold: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """A second coder's article-level coding of a set (``tests/data/themes/README.md``), by document path. It must
+    code every article of the set, by the same titles in the same order, so that the two codings pair up."""
+    second = load_gold(path)
+    by_path = {d["path"]: d for d in second.get("documents", ())}
+    for coded in gold["documents"]:
+        other = by_path.get(coded["path"])
+        titles = [a["title"] for a in coded["articles"]]
+        if other is None or [a["title"] for a in other["articles"]] != titles:
+            raise InputError(f"{path} does not code the articles of {coded['path']} as gold.json does: {titles}")
+    if len(by_path) != len(gold["documents"]):
+        raise InputError(f"{path} codes documents that gold.json does not: "
+                         f"{sorted(set(by_path) - {d['path'] for d in gold['documents']})}")
+    return by_path
 
 
 def _read_gold_document(raw_dir: Path, path: str) -> Document:

@@ -83,9 +83,10 @@ _AFFILIATED = re.compile(
 )
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|by|作者|文|撰稿)",
                             re.IGNORECASE)
-# A name, then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``.
+# A name, then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``, ``Peter Griffin 12 Nov 2025``.
 _NAME_DATED = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:on\s+)?(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+at)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
+    rf"(?P<name>{_NAME})\s+(?:on\s+)?(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
+    r"\s+\d{4}(?:,?\s+at)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
 
 
@@ -164,6 +165,70 @@ def parse_credit(line: str) -> tuple[str, str] | None:
         return role, " ".join(m.group("by_name").split()).rstrip(".")
     role = " ".join(m.group("role").lower().split()).removesuffix("s")
     return ("photographer" if role == "photo" else role), " ".join(m.group("name").split()).rstrip(".")
+
+
+# A note on the writer after an opinion piece: ``Eric Holdeman is a contributing writer for Emergency Management
+# magazine ...``, ``Professor Stephen Dovers is an ANU Public Policy Fellow ...``. The note names what the writer
+# does (a word of ``_WRITER_WORDS``), so a news story's closing line about someone (``The mayor is ...``) is not one.
+_AUTHOR_NOTE = re.compile(
+    rf"(?:(?:associate\s+|assistant\s+)?(?:professor|prof\.|dr\.?)\s+)?(?P<name>{_NAME})\s+(?:is|was|has\s+been)\s+"
+    r"(?:a|an|the|currently|also|now|formerly|former|senior|chief)\b",
+    re.IGNORECASE,
+)
+_WRITER_WORDS = re.compile(
+    r"\b(?:writer|columnist|contributor|author|journalist|correspondent|editor|professor|fellow|researcher"
+    r"|analyst|scholar|lecturer|commentator|economist)\b",
+    re.IGNORECASE,
+)
+MAX_AUTHOR_NOTE = 400
+
+
+def parse_author_note(line: str) -> Byline | None:
+    """The writer a note about the writer names (its ``line`` the note), or None when ``line`` is not one."""
+    stripped = line.strip()
+    if len(stripped) > MAX_AUTHOR_NOTE:
+        return None
+    m = _AUTHOR_NOTE.match(stripped)
+    if m is None or _WRITER_WORDS.search(stripped, m.end() - 1, m.end() + 120) is None:
+        return None
+    name = " ".join(m.group("name").split())
+    if len(name.split()) < 2 or not _NOT_NAME_WORDS.isdisjoint(name.split()):
+        return None
+    return Byline(line=stripped, name=name, role="author")
+
+
+# The people a credit line names, with their role: ``(Web editor: Zhong Wenxing, Liang Jun)``, ``Copyedited by
+# Pamela Tobey``, ``(Reporting by Denny Thomas in Toronto; Editing by Peter Cooney)``, ``... CNTV Editor: Mo
+# Hong'e``. Only capitalised names are taken, so the place or furniture after a name is left out of it.
+_PERSON_CREDIT = re.compile(
+    r"\b(?:(?P<role>(?:(?:web|responsible|executive|chief|copy|managing|desk)\s+)?editor|translator|photographer"
+    r"|proofreader|reporter|correspondent)s?\s*[:：]"
+    r"|(?P<verb>edited|copy-?edited|editing|reporting|reported|writing|written|compiled|translated|translation"
+    r"|photos?|photographed|images?)\s+by\s*[:：]?)"
+    rf"\s*(?P<names>{_LATIN_NAMES}|{_CJK_NAMES})",
+    re.IGNORECASE,
+)
+_VERB_ROLES = {
+    "edited": "editor", "copyedited": "copy editor", "copy-edited": "copy editor", "editing": "editor",
+    "reporting": "reporter", "reported": "reporter", "writing": "writer", "written": "writer", "compiled": "compiler",
+    "translated": "translator", "translation": "translator", "photo": "photographer", "photos": "photographer",
+    "photographed": "photographer", "image": "photographer", "images": "photographer",
+}
+
+
+def person_credits(line: str) -> list[tuple[str, str]]:
+    """``(role, names)`` of each person a credit line names, in order; [] when it names none (a source, a stamp).
+    The role is the line's own word for it (``web editor``, ``reporter``); the names stop where the line's
+    capitalised names stop."""
+    found: list[tuple[str, str]] = []
+    for m in _PERSON_CREDIT.finditer(line, 0, 2 * MAX_LINE):
+        names = _without_affiliation(" ".join(m.group("names").split()).rstrip("."))
+        if not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", names)):
+            continue
+        role = m.group("role")
+        role = " ".join(role.lower().split()) if role else _VERB_ROLES[m.group("verb").lower()]
+        found.append(("reporter" if role == "correspondent" else role, names))
+    return found
 
 
 def is_end_marker(line: str) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 import pyarrow as pa
 
 from transforms.escapes import markdown_code, markdown_text
+from transforms.lines import PATTERNS, ROLE_MEANINGS
 from transforms.schema import MAX_CSV_BYTES, MAX_CSV_ROWS, TABLES, Column, Table
 
 
@@ -77,7 +78,28 @@ def render() -> str:
         "text (for an article, the stretch from its title line to its byline).",
         "",
     ]
-    return "\n".join(head) + "\n" + "\n".join(table_section(t) for t in TABLES)
+    return "\n".join(head) + "\n" + "\n".join(table_section(t) for t in TABLES) + "\n" + line_roles_section()
+
+
+def line_roles_section() -> str:
+    """The roles a line can have (``lines.role``) and the patterns that recognise page furniture whatever
+    surrounds it (``lines.pattern``), from ``transforms.lines``."""
+    lines = [
+        "## Line roles and furniture patterns",
+        "",
+        "Every non-blank line of a document has one role (`lines.role`). Most roles come from the line's place in",
+        "its article; a line that is page furniture whatever surrounds it is recognised by the first pattern below",
+        "that matches the whole line, and `lines.pattern` names it.",
+        "",
+        "| role | what the line is |",
+        "|---|---|",
+        *(f"| `{role.value}` | {_cell(meaning)} |" for role, meaning in ROLE_MEANINGS.items()),
+        "",
+        "| pattern | role | credit kind | example |",
+        "|---|---|---|---|",
+        *(f"| `{p.name}` | `{p.role.value}` | {p.kind or ''} | `{_cell(p.example)}` |" for p in PATTERNS),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 LIMITATIONS = (

@@ -17,22 +17,35 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
-    """What a non-blank line of a document is."""
+    """What a non-blank line of a document is (each explained in ``ROLE_MEANINGS``)."""
 
-    TITLE = "title"  # opens an article
-    SERIES = "series"  # a series line, deck or standfirst under a title
-    BYLINE = "byline"  # names the author(s)
-    DATELINE = "dateline"  # a place and date standing alone above a body (BEIJING, June 3 --)
-    HEADING = "heading"  # a subheading inside an article's body
-    BODY = "body"  # a body paragraph
-    THESIS_POINT = "thesis_point"  # a body paragraph introduced by a dash marker
-    CREDIT = "credit"  # a source, agency header, editor, translator, update stamp or time stamp
-    SIGNATURE = "signature"  # the name (and title) signing a letter, statement or speech
-    DATE = "date"  # a date on a line of its own
-    FURNITURE = "furniture"  # navigation, links, captions, counters, empty fields, site footers
+    TITLE = "title"
+    SERIES = "series"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    HEADING = "heading"
+    BODY = "body"
+    THESIS_POINT = "thesis_point"
+    CREDIT = "credit"
+    SIGNATURE = "signature"
+    DATE = "date"
+    FURNITURE = "furniture"
 
 
 TEXT_ROLES = frozenset({Role.BODY, Role.THESIS_POINT})
+ROLE_MEANINGS = {
+    Role.TITLE: "opens an article (a headline broken over two lines is one title line)",
+    Role.SERIES: "a series line, deck or standfirst under a title",
+    Role.BYLINE: "names the author(s): a byline, or a note on the writer after the text",
+    Role.DATELINE: "a place and date standing alone above a body (BEIJING, June 3 --)",
+    Role.HEADING: "a subheading inside an article's body, a speaker's label in a transcript, a letter's reference line",
+    Role.BODY: "a body paragraph",
+    Role.THESIS_POINT: "a body paragraph introduced by a dash marker",
+    Role.CREDIT: "a source, agency header, editor, translator, photo credit, contact, update stamp or time stamp",
+    Role.SIGNATURE: "the name (and title or town) signing a letter, statement or speech",
+    Role.DATE: "a date on a line of its own",
+    Role.FURNITURE: "navigation, links, captions, counters, empty fields, notices, separators, site footers",
+}
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -48,6 +61,7 @@ _SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s[\w.&'’-]+){0,3}?"  # an agency or pub
 _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
 
+MAX_NOTICE = 160  # a page's notice (a browser, cookie, archive or mailing-list notice) is one short line
 MAX_FURNITURE_LINE = 1000  # a furniture line is short (each pattern bounds its own length); a longer one is text
 
 
@@ -96,7 +110,7 @@ PATTERNS: tuple[Pattern, ...] = (
        max_chars=120, kind="source"),
     _p("credit_line", Role.CREDIT,
        r"[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
-       r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit)\s*[:：]"
+       r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit|illustrations?)\s*[:：]"
        r"|(?:edited|copyedited|reporting|writing|compiled|translated|photos?|images?|issued|contributed)\s+by\b\s*[:：]?)"
        r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit"),
     _p("agency_sign_off", Role.CREDIT,
@@ -111,6 +125,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("rights_reserved", Role.FURNITURE, r".{0,100}all rights reserved\.?.{0,900}",
        "The content is ours. All rights reserved.", max_chars=MAX_FURNITURE_LINE, needs=_cases("eserved"),
        within=130),
+    _p("contact", Role.CREDIT,
+       r"(?:(?:media|press)\s+)?contacts?\s*[:：]|(?:tel|telephone|phone|office|mobile|cell|fax)\.?\s*[:：]?\s*"
+       r"\+?[\d(][\d().\s-]{6,20}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "Office: 832.393.0800", max_chars=80,
+       needs=(":", "：", "@", "Tel", "tel"), kind="contact"),
     _p("empty_field", Role.FURNITURE, r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]", "Source:", max_chars=50,
        needs=(":", "：")),
     _p("promo", Role.FURNITURE,
@@ -131,13 +149,40 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|more\s+information|most\s+(?:popular|read|viewed)|editor'?s\s+picks?|latest(?:\s+news)?|home"
        r"|next|previous|close|advertisement|sponsored(?:\s+content)?|search|continue\s+reading|view\s+comments"
        r"|leave\s+a\s+(?:comment|reply)|print\s+this\s+page|text\s+size|recommended|trending|no\s+thanks"
-       r"|push\s+icon|log\s*in|sign\s+in|register|menu|back|audio|video|podcast|gallery|listen|watch)"
+       r"|push\s+icon|log\s*in|sign\s+in|register|menu|back|audio|video|podcast|gallery|listen|watch"
+       r"|(?:hide|skip|close)\s+(?:this\s+)?ad|(?:open|view|expand|enlarge)\s+(?:image|photo|gallery)(?:\s+modal)?"
+       r"|(?:enlarge|decrease|increase|reduce)\s+(?:font|text)(?:\s+size)?)"
        r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,
        needs=(">>", "»", "›", "<<", "«", "‹")),
     _p("menu", Role.FURNITURE, r"[^|]{1,30}(?:\|[^|]{1,30}){2,}", "About Us | Jobs | Contact Us", max_chars=400,
        needs=("|",), within=32),
+    _p("photo_credit", Role.CREDIT,
+       r"(?-i:[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
+       r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}", "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
+    _p("browser_notice", Role.FURNITURE,
+       r".{0,120}\b(?:(?:internet\s+explorer|ie)\s*\d*\s+(?:is\s+)?not\s+supported|for\s+(?:an?\s+|the\s+)?"
+       r"(?:best|optimal|better)\s+(?:browsing|viewing)\b|(?:update|upgrade)\s+your\s+browser|enable\s+javascript"
+       r"|javascript\s+is\s+(?:disabled|required|turned\s+off)|we\s+use\s+cookies|(?:this|our)\s+(?:site|website)"
+       r"\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences))\b.{0,160}",
+       "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.", max_chars=MAX_NOTICE,
+       needs=("upported", "rows", "iewing", "ava", "ookie")),
+    _p("page_notice", Role.FURNITURE,
+       r"this\s+(?:article|story|page|post)?\s*was\s+(?:first\s+)?published\s+(?:more\s+than\s+)?"
+       r"(?:\d+|an?|one|two|three|four|five)\s+(?:years?|months?|weeks?)\s+ago\.?"
+       r"|.{0,80}\b(?:service|page|content|video|feature|site|website)\s+(?:is|are)\s+(?:currently|temporarily)\s+"
+       r"unavailable\b.{0,80}"
+       r"|to\s+submit\s+a\s+letter\b.{0,240}"
+       r"|(?:posted|filed)\s+in\s*(?-i:[A-Z]).{0,80}"
+       r"|.{0,120}\b(?:unsubscribe|(?:mailing|distribution)\s+list|update\s+your\s+(?:email\s+)?preferences"
+       r"|receive\s+these\s+e-?mails)\b.{0,120}",
+       "This was published 1 year ago", max_chars=MAX_NOTICE,
+       needs=("ago", "navailable", "ubmit", "osted", "iled", "nsubscribe", "ist", "references", "mails")),
+    _p("separator", Role.FURNITURE, r"[*#~=_•·+|]{1,3}(?:\s*[*#~=_•·+|]){0,10}|[-–—]{4,40}", "* * *",
+       max_chars=40),
+    _p("letters_label", Role.FURNITURE, r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s*[:—–,|-]\s*.{0,80})?",
+       "Letters to the Editor — July 28, 2021", max_chars=100, needs=("etter", "ETTER")),
     _p("archive_label", Role.FURNITURE, r"(?:tag|category|monthly|author)\s+archives?\s*[:：].{0,80}",
        "Tag Archives: UN Secretary-General’s Message", max_chars=120),
 )

@@ -189,7 +189,7 @@ class LineRole(NamedTuple):
     (None: page furniture outside any article)."""
 
     doc_id: str
-    ordinal: int  # 0-based among the document's non-blank lines (a hard-wrapped paragraph counts once)
+    ordinal: int  # 0-based among the document's non-blank lines (a hard-wrapped paragraph or headline counts once)
     char_start: int
     char_end: int
     role: str

@@ -271,13 +271,15 @@ LINES = Table(
         _ref("doc_id", "documents", "The document the line is in.", "d-8a6dcb9c9836"),
         _ref("article_id", "articles", "The article the line belongs to; null for page furniture outside any "
              "article.", "d-8a6dcb9c9836-a6462cb1a", nullable=True),
-        _count("ordinal", "Position of the line among the document's non-blank lines, from 0.", "7"),
+        _count("ordinal", "Position of the line among the document's non-blank lines, from 0 (a hard-wrapped "
+               "paragraph, or a headline broken over two lines, is one line).", "7"),
         Column("role", STRING, "What the line is (see the line roles in transforms/lines.py): title, series, "
                "byline, dateline, heading, body, thesis_point, credit, signature, date or furniture.", "credit",
                values=tuple(r.value for r in Role)),
         Column("pattern", STRING, "The name of the furniture pattern that recognised the line "
                "(transforms/lines.py PATTERNS, or credit_line, end_marker, dateline, photo_caption, bold_heading, "
-               "title_date_prefix, title_bullet); null when the line's role came from its context.",
+               "speaker_label, letter_reference, page_title, title_date_prefix, title_bullet); null when the line's "
+               "role came from its context.",
                "update_stamp", nullable=True, min_length=1),
         *_offsets("line"),
     ),

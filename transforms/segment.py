@@ -27,7 +27,16 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from transforms import ids
-from transforms.bylines import _NOT_NAME_WORDS, MAX_LINE, is_end_marker, parse_byline, parse_credit
+from transforms.bylines import (
+    _NOT_NAME_WORDS,
+    MAX_AUTHOR_NOTE,
+    MAX_LINE,
+    is_end_marker,
+    parse_author_note,
+    parse_byline,
+    parse_credit,
+    person_credits,
+)
 from transforms.lines import (
     MAX_CAPTION,
     MAX_DATELINE,
@@ -91,7 +100,7 @@ class Line(NamedTuple):
     line_start: int  # where the whole line starts, marker included
     marker: str | None = None
     byline: Byline | None = None
-    credit: Credit | None = None
+    credits: tuple[Credit, ...] = ()  # what a credit or date line credits (a line may name several people)
     block: int = 0  # lines separated by no blank line share a block
     heading: bool = False  # a Markdown heading
     pattern: str | None = None  # the name of the ``transforms.lines`` pattern that recognised the line
@@ -138,7 +147,8 @@ def _is_place(text: str) -> bool:
     """A town as letters pages print it under the writer's name: a few capitalised words (``Chennai``,
     ``Tirupur, Tamil Nadu``), not a headline in sentence case (``Good work``)."""
     words = text.replace(",", " ").split()
-    return 0 < len(words) <= MAX_PLACE_WORDS and all(w[0].isupper() for w in words)
+    return 0 < len(words) <= MAX_PLACE_WORDS and all(w[0].isupper() for w in words) and _NOT_NAME_WORDS.isdisjoint(
+        words)
 
 
 def is_title_like(text: str) -> bool:
@@ -154,6 +164,42 @@ def is_title_like(text: str) -> bool:
     )
 
 
+# What a listing prints after a headline about the link, not the article: ``Educating Our Guardians (PDF)``.
+_LINK_MARKER = re.compile(
+    r"\s*[(\[](?:pdf|video|audio|photos?|gallery|watch|listen|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab))[)\]]\Z",
+    re.IGNORECASE)
+# A reader's letter names the article it answers above its text (``Re "Why FEMA Was Missing in Action," Sept. 5``):
+# the heading of the letter below it.
+_LETTER_REFERENCE = re.compile(r"re\s*:?\s*[\"“‘'].{3,160}", re.IGNORECASE)
+# A speaker's label on a line of its own in a transcript or an interview (``MS. PEARSON:``, ``PROFESSOR
+# HARRALD:``, ``Q:``, ``Answer:``): the heading of the turn below it.
+_SPEAKER = re.compile(
+    r"(?:(?:[A-Z][A-Z'’-]*\.?\s+){0,3}[A-Z][A-Z'’-]+|Q|A|Question|Answer|Interviewer)\s*[:：]")
+MAX_SPEAKER = 50
+
+
+# Short words a headline in title case leaves in lower case.
+_MINOR_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+    "into", "over", "via", "vs", "vs.", "per", "up", "off", "out", "is", "be", "its",
+})
+MIN_HEADLINE_WORDS = 5
+
+
+def _is_headline_case(text: str) -> bool:
+    """A question headline in title case (``Is This the Worst Year in Modern American History?``, ``Who Has
+    Emergency Authority Over Elections? Nobody's Quite Sure.``): a question in running text does not capitalise
+    every word. (A statement in title case may be the name of a doctrine or a law standing as a paragraph.)"""
+    if len(text) > MAX_TITLE_CHARS or not text[0].isupper() or "?" not in text:
+        return False
+    words = text.split()
+    if not MIN_HEADLINE_WORDS <= len(words) <= MAX_TITLE_WORDS:
+        return False
+    content = [w for w in words if w.lower().strip("\"'“”‘’(),:;.?!") not in _MINOR_WORDS]
+    return len(content) >= 4 and all(w[0].isupper() or w[0].isdigit() or (w[0] in "\"'“‘(" and w[1:2].isupper())
+                                     for w in content)
+
+
 def _classify(text: str, span: Span, block: int) -> Line:
     end = span.char_end
     n = len(span.text)  # every test below is skipped for a line longer than anything it could match
@@ -163,26 +209,29 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block, line_end=end)
         credit = parse_credit(span.text)
         if credit is not None:
-            return Line(LineKind.CREDIT, span, span.char_start, credit=Credit(*credit, line=span.text), block=block,
-                        pattern="credit_line", line_end=end)
+            credits = _credits(span.text, Credit(*credit, line=span.text))
+            return Line(LineKind.CREDIT, span, span.char_start, credits=credits, block=block, pattern="credit_line",
+                        line_end=end)
         if is_end_marker(span.text):
             return Line(LineKind.END, span, span.char_start, block=block, pattern="end_marker", line_end=end)
+    if n <= MAX_SPEAKER and span.text[-1] in ":：" and _SPEAKER.fullmatch(span.text):
+        return Line(LineKind.TITLE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
     if furniture is not None:
         if furniture.role is Role.DATE:
-            return Line(LineKind.DATE, span, span.char_start, credit=Credit("date", span.text, span.text),
+            return Line(LineKind.DATE, span, span.char_start, credits=(Credit("date", span.text, span.text),),
                         block=block, pattern=furniture.name, line_end=end)
         if furniture.role is Role.CREDIT:
             stamp = Credit(furniture.kind or "credit", span.text, span.text)
-            return Line(LineKind.CREDIT, span, span.char_start, credit=stamp, block=block, pattern=furniture.name,
-                        line_end=end)
+            return Line(LineKind.CREDIT, span, span.char_start, credits=_credits(span.text, stamp), block=block,
+                        pattern=furniture.name, line_end=end)
         return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern=furniture.name, line_end=end)
     if n <= MAX_DATELINE and is_dateline(span.text):
         return Line(LineKind.DATELINE, span, span.char_start, block=block, pattern="dateline", line_end=end)
     dash = _DASH.match(text, span.char_start, span.char_end)
     if dash is not None:
         body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
-        return _new_tuple(Line, (LineKind.DASH, body, span.char_start, dash.group("marker"), None, None, block, False,
+        return _new_tuple(Line, (LineKind.DASH, body, span.char_start, dash.group("marker"), None, (), block, False,
                                  None, end))
     heading = _HEADING.match(text, span.char_start, span.char_end)
     if heading is not None:
@@ -199,16 +248,38 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern="bold_heading", line_end=end)
     if n <= MAX_CAPTION and is_photo_caption(span.text):
         return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
-    if n <= MAX_TITLE_CHARS and is_title_like(span.text) and not _READ_MORE.search(span.text):
+    if n <= MAX_TITLE_CHARS and (
+            is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))) and not (
+            _READ_MORE.search(span.text)):
+        if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
+            return Line(LineKind.TITLE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
+        line_start = span.char_start
         prefix = TITLE_PREFIX.match(span.text)
+        name = None
         if prefix is not None:
-            inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
+            span = _trimmed(text, span.char_start + prefix.end(), span.char_end)
             name = "title_bullet" if not prefix.group()[0].isalnum() else "title_date_prefix"
-            return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern=name, line_end=end)
-        return Line(LineKind.TITLE, span, span.char_start, block=block, line_end=end)
-    # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credit, block,
+        marker = _LINK_MARKER.search(span.text) if span.text[-1] in ")]" else None
+        if marker is not None and marker.start() > 0:  # ``Educating Our Guardians (PDF)``: the link's, not the title's
+            span = _trimmed(text, span.char_start, span.char_start + marker.start())
+        return Line(LineKind.TITLE, span, line_start, block=block, pattern=name, line_end=end)
+    # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
-    return _new_tuple(Line, (LineKind.BODY, span, span.char_start, None, None, None, block, False, None, end))
+    return _new_tuple(Line, (LineKind.BODY, span, span.char_start, None, None, (), block, False, None, end))
+
+
+_PERSON_ROLES_REPLACE = frozenset({"credit", "editor", "translator", "photographer", "proofreader"})
+
+
+def _credits(text: str, credit: Credit) -> tuple[Credit, ...]:
+    """The credits of a credit line: each person it names with their role (``Reporting by A; Editing by B``
+    credits A as reporter and B as editor), in place of the line's own reading when that was a person's credit
+    (an unparsed ``credit`` or an editor, translator ... whose name ran on into the line's furniture), after it
+    when it was a stamp or a source (``2015-09-22 12:56CNTV Editor: Mo Hong'e``)."""
+    people = tuple(Credit(role, name, text) for role, name in person_credits(text))
+    if not people:
+        return (credit,)
+    return people if credit.role in _PERSON_ROLES_REPLACE or credit.role.endswith("editor") else (credit, *people)
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -225,8 +296,8 @@ def classify_lines(text: str) -> list[Line]:
             out.append(_classify(text, Span(start, start + len(kept), kept), block))
         else:
             block += 1
-    if _is_hard_wrapped(out):
-        out = _join_wrapped(text, out)
+    out = _join_wrapped(text, out) if _is_hard_wrapped(out) else _join_title_lines(text, out)
+    _page_title_repeated(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
     # when it is part of the text above it (no blank line between, or none in the document). Markdown
@@ -246,6 +317,28 @@ def classify_lines(text: str) -> list[Line]:
         if (j == len(out) or closes) and part_of_text:
             out[i] = line._replace(kind=LineKind.BODY)
     return out
+
+
+MAX_PAGE_HEAD = 8  # the lines at the top of a page where its title (the browser's title) stands
+
+
+def _page_title_repeated(lines: list[Line]) -> None:
+    """The page's own title above its chrome: a title-like line among the first ``MAX_PAGE_HEAD`` that the page
+    gives again as a title, word for word, below page furniture (a notice, a banner, a menu). The first is the
+    page's title, furniture; the second opens the article. (A headline given twice with nothing but a date or
+    a credit between is one header printed twice, and opens its article where it first stands.)"""
+    head = min(MAX_PAGE_HEAD, len(lines))
+    for i in range(head):
+        line = lines[i]
+        if line.kind is not LineKind.TITLE or line.heading:
+            continue
+        key = " ".join(line.span.text.split())
+        for j in range(i + 1, min(len(lines), head + MAX_PAGE_HEAD)):
+            other = lines[j]
+            if other.kind is LineKind.TITLE and " ".join(other.span.text.split()) == key:
+                if any(between.kind is LineKind.FURNITURE for between in lines[i + 1 : j]):
+                    lines[i] = line._replace(kind=LineKind.FURNITURE, pattern="page_title")
+                return
 
 
 _TEXT_KINDS = frozenset({LineKind.BODY, LineKind.TITLE, LineKind.DASH})
@@ -272,15 +365,39 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
     return mid_sentence >= 2 and max(len(x.span.text) for pair in pairs for x in pair) <= MAX_WRAPPED_WIDTH
 
 
+def _join_title_lines(text: str, lines: list[Line]) -> list[Line]:
+    """A headline broken over two lines (``Russians try to coax`` / ``cult members out``): a title-like line
+    that goes on from the one above it in lower case, with no blank line between, is the rest of that title."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and line.kind is LineKind.TITLE and prev.kind is LineKind.TITLE
+                and prev.block == line.block and line.span.text[0].islower() and not line.pattern
+                and not prev.pattern and not prev.heading and not line.heading
+                and is_title_like(f"{prev.span.text} {line.span.text}")):
+            span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
+            out[-1] = prev._replace(span=span, line_end=line.line_end)
+        else:
+            out.append(line)
+    return out
+
+
+_CONTINUED_KINDS = frozenset({LineKind.FURNITURE, LineKind.CREDIT, LineKind.DATE})
+
+
 def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
     """Join each run of lines inside a block into one line (a dash line starts a new one): a paragraph, or a
     title wrapped onto several lines when the whole still reads as one."""
     out: list[Line] = []
+    joined: set[int] = set()
     for line in lines:
         prev = out[-1] if out else None
         if prev is None or not (
-            prev.block == line.block and prev.kind in _TEXT_KINDS and not prev.heading
-            and line.kind in (LineKind.BODY, LineKind.TITLE) and not line.heading
+            prev.block == line.block and prev.kind in _TEXT_KINDS and not prev.heading and not line.heading
+            and (line.kind in (LineKind.BODY, LineKind.TITLE)
+                 # the rest of a sentence, or the credit of a photo's caption, that alone looks like furniture
+                 or (line.kind in _CONTINUED_KINDS and (line.span.text[0].islower() or is_photo_caption(
+                     " ".join(text[prev.span.char_start : line.span.char_end].split())))))
         ):
             out.append(line)
             continue
@@ -293,6 +410,16 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
             kind = LineKind.BODY
         out[-1] = Line(kind, span, prev.line_start, marker=prev.marker, block=prev.block, pattern=prev.pattern,
                        line_end=line.line_end)
+        joined.add(len(out) - 1)
+    for i in joined:  # a photo caption or a notice wrapped onto several lines is known only once it is whole
+        line = out[i]
+        if line.kind is LineKind.DASH:
+            continue
+        flat = " ".join(line.span.text.split())
+        if len(flat) <= MAX_CAPTION and is_photo_caption(flat):
+            out[i] = line._replace(kind=LineKind.FURNITURE, pattern="photo_caption")
+        elif (found := match_furniture(flat)) is not None and found.role is Role.FURNITURE:
+            out[i] = line._replace(kind=LineKind.FURNITURE, pattern=found.name)
     return out
 
 
@@ -314,13 +441,21 @@ class _Draft:
     run: int = 0  # short lines dropped above its title (a menu: a run of more than two short lines)
     closed: bool = False  # a closing line (byline, credit, date, signature) came after its body
     headings: dict[int, str] = field(default_factory=dict)  # paragraph ordinal -> the subheading above it
+    signed_body: int = -1  # how many paragraphs it had when the last signature under it was read
     markdown: bool = False
 
 
 _BODY = Role.BODY
+# The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference.
+_HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference"})
 MAX_QUESTION_WORDS = 15
+MAX_CONTACT_LINE = 60  # a name, a post or a number in a contact block
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
+
+
+def _line_start(line: Line) -> int:
+    return line.line_start
 
 
 def _words(span: Span | None) -> int:
@@ -358,8 +493,9 @@ class _Grouping:
         self.pending_credits: list[Credit] = []
         self.pending_heading: str | None = None
         self.markdown = any(line.heading for line in lines)  # then titles are marked: only a heading is one
-        self.signed_at: int | None = None  # the last line read as a letter's signature (``_comma_signature``)
+        self.signed_at: int | None = None  # the last line read as a letter's signature
         self.links_until = -1  # the lines before this index are a list of links inside a body (``_link_list``)
+        self.contacts_until = -1  # ... the names, posts and numbers under a ``Contact:`` label (``_contact``)
         self.captions = _repeated_captions(lines)
 
     # ---------------------------------------------------------------------------------------- helpers
@@ -420,12 +556,13 @@ class _Grouping:
             kind = line.kind
             if i < self.links_until or i in self.captions:
                 self._set(i, Role.FURNITURE, self.cur)
+            elif i < self.contacts_until:
+                self._contact(i, line)
             elif kind is LineKind.BODY and line.span.text[-1] in "?\"”’'" and self._question_title(i):
                 self._title(i, line)
             elif kind is LineKind.BODY and self.cur is not None and self.cur.body:  # the hot path: more of a body
                 if line.span.text[-1] == "," and self._comma_signature(i):
                     self._signature(i, line)
-                    self.signed_at = i
                 else:
                     self._append(self.cur, line)
                     roles[i], owners[i] = _BODY, self.cur
@@ -442,6 +579,7 @@ class _Grouping:
             elif kind is LineKind.TITLE:
                 if self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
+                    self.signed_at = None  # (and no more than one line of it)
                 else:
                     self._title(i, line)
             else:
@@ -475,16 +613,39 @@ class _Grouping:
         return j == len(self.lines) or self.lines[j].kind is LineKind.TITLE
 
     def _question_title(self, i: int) -> bool:
-        """A short question on a line of its own with a byline, credit or date under it is a title
-        (``Can China eradicate poverty?``), not a paragraph."""
+        """A short question on a line of its own is a title (``Can China eradicate poverty?``), not a paragraph,
+        when a byline, credit or date stands under it, or when it opens the document and a deck (a short line)
+        stands under it (``Hurricane season is here. How will FEMA respond?``)."""
         text = self.lines[i].span.text
         if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_QUESTION_WORDS or not text.rstrip(
                 _CLOSERS_OR_SPACE).endswith("?"):
             return False
-        _, evidence = self._ahead(i)
-        return evidence
+        j, evidence = self._ahead(i)
+        return evidence or (not self.drafts and j == i + 1 and j < len(self.lines)
+                            and self.lines[j].kind is LineKind.TITLE and not self.lines[j].pattern)
+
+    def _contact(self, i: int, line: Line) -> None:
+        """A line of the contact block under a ``Contact:`` label (a name, a post, a telephone number, an e-mail
+        address): a credit of the article it closes (kind ``contact``), not a signature or a title."""
+        owner = self.cur if self.cur is not None else (self.drafts[-1] if self.drafts else None)
+        if owner is not None:
+            owner.credits.extend(line.credits or (Credit("contact", line.span.text, line.span.text),))
+        self._set(i, Role.CREDIT, owner)
+
+    def _contact_block(self, i: int) -> None:
+        """The lines under a ``Contact:`` label at ``i`` that are its block: short lines that do not end like a
+        sentence (names, posts) and contact lines (numbers, addresses)."""
+        j = i + 1
+        while j < len(self.lines) and (
+                self.lines[j].pattern == "contact"
+                or (self.lines[j].kind is LineKind.TITLE and self.lines[j].pattern is None
+                    and len(self.lines[j].span.text) <= MAX_CONTACT_LINE)):
+            j += 1
+        self.contacts_until = j
 
     def _closing(self, i: int, line: Line) -> None:
+        if line.pattern == "contact" and line.span.text.rstrip()[-1] in ":：":
+            self._contact_block(i)
         # Credits, dates and end markers belong to the article they follow (or, before any, to the next one).
         cur = self.cur
         if cur is not None and not cur.body and cur.run and not cur.evidence and line.kind is not LineKind.END:
@@ -495,12 +656,10 @@ class _Grouping:
         role = Role.DATE if line.kind is LineKind.DATE else (
             Role.FURNITURE if line.kind is LineKind.END else Role.CREDIT)
         if owner is None:
-            if line.credit is not None:
-                self.pending_credits.append(line.credit)
+            self.pending_credits.extend(line.credits)
             self._set(i, role, None)
             return
-        if line.credit is not None:
-            owner.credits.append(line.credit)
+        owner.credits.extend(line.credits)
         owner.end = max(owner.end, line.span.char_end)
         if owner.body:
             owner.closed = True
@@ -539,8 +698,10 @@ class _Grouping:
         j, evidence = self._ahead(i)
         nxt = self.lines[j] if j < len(self.lines) else None
         text_follows = nxt is not None and nxt.kind in (LineKind.BODY, LineKind.DASH)
-        if line.pattern == "bold_heading" and cur is not None and cur.title.text:
+        if line.pattern in _HEADING_PATTERNS and cur is not None and cur.title.text:
             return self._heading(i, line)
+        if line.pattern == "speaker_label":
+            return self._set(i, Role.FURNITURE, cur)  # a speaker's label opens no article
         if self.markdown and not line.heading:
             return self._unmarked(i, line, text_follows)
         if cur is not None and cur.body:
@@ -560,6 +721,10 @@ class _Grouping:
         elif cur is not None and cur.title.text and not cur.body and not line.heading and not cur.markdown:
             # A title-like line under a title that has no body yet: its series line (deck), or the title
             # itself when what came first was page furniture (resolved when the body starts).
+            if cur.series is None and " ".join(line.span.text.split()) == " ".join(cur.title.text.split()):
+                cur.end = line.span.char_end  # the headline printed twice (the page's title, then the headline)
+                self._set(i, Role.TITLE, cur)
+                return None
             if cur.series is None:
                 cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
                 cur.series_after_evidence = cur.evidence
@@ -570,7 +735,9 @@ class _Grouping:
                 # when it is as short as one; else the middle one was page furniture under the title.
                 cur.run += 1
                 if _words(cur.title) <= MAX_SECTION_WORDS and cur.attested != cur.title_at:
-                    self._set(cur.title_at, Role.FURNITURE, None)
+                    for k in range(cur.title_at, cur.series_at):
+                        if self.roles[k] is Role.TITLE:
+                            self._set(k, Role.FURNITURE, None)
                     cur.warnings.append("furniture_above_title")
                     cur.title, cur.title_at = cur.series, cur.series_at
                     cur.start = self.lines[cur.title_at].line_start
@@ -619,7 +786,7 @@ class _Grouping:
         assert self.cur is not None
         self.pending_heading = line.span.text
         self.cur.end = line.span.char_end
-        if line.pattern != "bold_heading":
+        if line.pattern not in _HEADING_PATTERNS:
             self.cur.warnings.append("subheading_inferred")  # a short line read as a subheading, not a title
         self._set(i, Role.HEADING, self.cur)
 
@@ -627,15 +794,19 @@ class _Grouping:
         cur = self.cur
         assert cur is not None
         name = line.span.text.split(",")[0].strip()
+        if name.isupper():
+            name = name.title()  # ``RICHARD BROCK``, as letters pages print a name: Richard Brock
         if cur.byline is None:
             cur.byline = Byline(line=line.span.text, name=name, role="signatory")
             cur.warnings.append("signature_inferred")  # a name after the body read as the signature
-        elif cur.byline.role == "signatory" and line.kind is LineKind.BODY and name not in cur.byline.name:
-            # a name-and-comma signature (a body line) of another letter under the same title
+        elif cur.byline.role == "signatory" and len(cur.body) > cur.signed_body and name not in cur.byline.name:
+            # the signature of another letter under the same title (more text came since the last one)
             cur.byline = Byline(line=cur.byline.line, name=f"{cur.byline.name}, {name}", role="signatory")
+        cur.signed_body = len(cur.body)
         cur.closed = True
         cur.end = max(cur.end, line.span.char_end)
         self._set(i, Role.SIGNATURE, cur)
+        self.signed_at = i
 
     def _text(self, i: int, line: Line) -> None:
         cur = self.cur
@@ -646,11 +817,21 @@ class _Grouping:
             return
         if cur is None:
             cur = self._open(Span(0, 0, ""), line.line_start, -1)
-        if (not cur.body and cur.series_at >= 0 and cur.attested != cur.title_at
-                and _words(cur.title) <= MAX_SECTION_WORDS < _words(cur.series)):
-            self._series_is_the_title(cur)  # page furniture (a section name) above the title, not a title and deck
+        if not cur.body and cur.series is not None and cur.series_at >= 0:
+            self._before_the_body(cur)
         self._append(cur, line)
         self._set(i, Role.THESIS_POINT if line.kind is LineKind.DASH else Role.BODY, cur)
+
+    def _before_the_body(self, cur: _Draft) -> None:
+        """What the short line read as ``cur``'s series line is, now that its body starts below it."""
+        assert cur.series is not None
+        series, title = " ".join(cur.series.text.split()), " ".join(cur.title.text.split())
+        if cur.attested != cur.title_at and _words(cur.title) <= MAX_SECTION_WORDS < _words(cur.series):
+            self._series_is_the_title(cur)  # page furniture (a section name) above the title, not a title and deck
+        elif series.endswith(f" {title}") and cur.attested != cur.title_at:
+            # the headline as the page shows it (``Peter Griffin: London's AI reality check``) under the text of its
+            # image or link (``London's AI reality check``)
+            self._series_is_the_title(cur)
 
     def _append(self, cur: _Draft, line: Line) -> None:
         """``line`` as the next paragraph of ``cur``, under the subheading read just before it, if any."""
@@ -694,10 +875,37 @@ class _Grouping:
                 if owner is not None and id(owner) in dropped:
                     self.roles[k], self.owners[k] = Role.FURNITURE, None
         self.drafts = kept
+        for k, role in enumerate(self.roles):
+            if role is Role.TITLE and self.owners[k] is None:
+                self.roles[k] = Role.FURNITURE  # a title's line whose article was page furniture
+        for draft in kept:
+            if draft.byline is None and len(draft.body) > 1:
+                self._author_note(draft)
         self._furniture_above_the_first_title()
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
+
+    def _author_note(self, draft: _Draft) -> None:
+        """A paragraph that is a note on the writer (``Eric Holdeman is a contributing writer
+        for ...``, ``transforms.bylines.parse_author_note``) and that no more body follows directly is the byline of
+        an article that has none: the writer is its author, and the note is not one of its paragraphs."""
+        for k in range(len(draft.body) - 1, -1, -1):
+            line = draft.body[k]
+            if line.kind is not LineKind.BODY or len(line.span.text) > MAX_AUTHOR_NOTE:
+                continue
+            note = parse_author_note(line.span.text)
+            if note is None:
+                continue
+            i = bisect_left(self.lines, line.line_start, key=_line_start)
+            if i + 1 < len(self.lines) and self.lines[i + 1].kind in (LineKind.BODY, LineKind.DASH) and (
+                    self.owners[i + 1] is draft):
+                continue  # the article's body goes on under it: text about someone, not a note on the writer
+            draft.byline = note
+            del draft.body[k]
+            draft.headings = {(n - 1 if n > k else n): h for n, h in draft.headings.items() if n != k}
+            self._set(i, Role.BYLINE, draft)
+            return
 
     def _furniture_above_the_first_title(self) -> None:
         """Evidence from the whole document: where the other articles' titles have no deck under them, a short
@@ -715,7 +923,9 @@ class _Grouping:
         """The line read as ``draft``'s series line is its title, and the line read as its title is page furniture
         above it (warning ``furniture_above_title``)."""
         assert draft.series is not None
-        self._set(draft.title_at, Role.FURNITURE, None)
+        for k in range(draft.title_at, draft.series_at):  # the old title, and its repeat where it was printed twice
+            if self.roles[k] is Role.TITLE:
+                self._set(k, Role.FURNITURE, None)
         draft.warnings.append("furniture_above_title")
         draft.title, draft.title_at = draft.series, draft.series_at
         draft.start = self.lines[draft.title_at].line_start
@@ -773,7 +983,7 @@ def segment_lines(doc: Document) -> Segmented:
                 ordinal=len(articles),
                 title=title,
                 series=" ".join(draft.series.text.split()) if draft.series else None,
-                byline=draft.byline,
+                byline=draft.byline if draft.byline is not None else _credited_writer(draft.credits),
                 char_start=draft.start,
                 char_end=draft.end,
                 paragraphs=paragraphs,
@@ -788,6 +998,18 @@ def segment_lines(doc: Document) -> Segmented:
         for n, (line, role, owner) in enumerate(zip(lines, roles, owners, strict=True))
     ])
     return Segmented(tuple(articles), line_roles)
+
+
+_WRITER_ROLES = ("reporter", "writer")
+
+
+def _credited_writer(credits: list[Credit]) -> Byline | None:
+    """An article with no byline is by the people its credits name as its reporter or writer (``(Reporting by
+    Denny Thomas in Toronto; Editing by Peter Cooney)``): its author, with that role."""
+    writers = [c for c in credits if c.role in _WRITER_ROLES]
+    if not writers:
+        return None
+    return Byline(line=writers[0].line, name=", ".join(c.name for c in writers), role=writers[0].role)
 
 
 def _unterminated(text: str) -> bool:

@@ -15,6 +15,10 @@ The gold sets are small, so each figure comes with a 95% bootstrap interval: art
 replacement (a paragraph or sentence goes with its article), ``ROUNDS`` times from a fixed seed, and the
 interval is the 2.5th to 97.5th percentile of the figure over the resamples.
 
+Where a set was coded twice, by two coders working apart (``second_coder.json``), ``agreement`` measures how
+far the coders agree at the article level (primary-theme agreement, Cohen's kappa on the primary, and the
+theme-set F1 of one coder's sets against the other's): the ceiling for the tagger's figures against either one.
+
 ``choose_thresholds`` picks a taxonomy's thresholds on its tuning sets: ``min_score`` and ``set_share`` for the
 best article-level theme-set F1, then the ``mixed_margin`` that best tells right primary calls from wrong ones:
 the one with the widest gap in primary-theme accuracy between the units it calls ``single`` and those it calls
@@ -171,18 +175,12 @@ def score_level(units: Sequence[CodedUnit], thresholds: Thresholds, level: str, 
         d = 2 * tp_ + fp_ + fn_
         return np.where(d > 0, 2 * tp_ / np.where(d > 0, d, 1), 1.0)
 
-    def interval(values: npt.NDArray[np.float64]) -> tuple[float | None, float | None]:
-        if not len(values):
-            return None, None
-        low, high = np.percentile(values, [2.5, 97.5]).tolist()
-        return float(low), float(high)
-
     def figure(hits: npt.NDArray[np.float64], where: npt.NDArray[np.bool_]) -> Figure:
         n = int(where.sum())
         if not n:
             return Figure(None, None, None, 0)
         h, w = resample(hits * where), resample(where.astype(np.float64))
-        return Figure(float(hits[where].sum() / n), *interval(h[w > 0] / w[w > 0]), n)
+        return Figure(float(hits[where].sum() / n), *_interval(h[w > 0] / w[w > 0]), n)
 
     everything = np.ones(len(units), bool)
     set_f1 = f1(resample(tp), resample(fp), resample(fn))
@@ -192,7 +190,7 @@ def score_level(units: Sequence[CodedUnit], thresholds: Thresholds, level: str, 
         coded = sum(theme in u.gold for u in units)
         hits = sum(theme in u.gold and theme in p for u, p in zip(units, got.themes, strict=True))
         per_theme[theme] = (PRF.from_counts(hits, sum(theme in p for p in got.themes), coded), coded)
-    low, high = interval(set_f1)
+    low, high = _interval(set_f1)
     return LevelScores(
         level=level,
         units=len(units),
@@ -210,6 +208,14 @@ def score_level(units: Sequence[CodedUnit], thresholds: Thresholds, level: str, 
 Sums = Callable[[npt.NDArray[np.float64]], npt.NDArray[np.float64]]
 
 
+def _interval(values: npt.NDArray[np.float64]) -> tuple[float | None, float | None]:
+    """The 95% interval of a figure's values over the bootstrap resamples."""
+    if not len(values):
+        return None, None
+    low, high = np.percentile(values, [2.5, 97.5]).tolist()
+    return float(low), float(high)
+
+
 def _resampler(cluster: npt.NDArray[np.int64], n_clusters: int, rounds: int, seed: int) -> Sums:
     """A function from per-unit values to their sums over ``rounds`` cluster bootstrap resamples."""
     rng = np.random.default_rng(seed)
@@ -223,6 +229,49 @@ def _resampler(cluster: npt.NDArray[np.int64], n_clusters: int, rounds: int, see
         return weights @ per_cluster
 
     return sums
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """How far two coders agree on the same articles."""
+
+    articles: int
+    primary: Figure  # share of articles given the same primary theme (both none counts as agreeing)
+    kappa: float | None  # Cohen's kappa on the primary theme (agreement beyond what chance would give)
+    set_f1: Figure  # F1 of one coder's theme sets against the other's, over (article, theme) pairs (symmetric)
+
+
+def agreement(first: Sequence[CodedUnit], second: Sequence[CodedUnit], rounds: int = ROUNDS,
+              seed: int = SEED) -> Agreement:
+    """The agreement of two codings of the same articles, paired in order (``first[k]`` and ``second[k]`` code
+    the same article; other levels are left out)."""
+    pairs = [(a, b) for a, b in zip([u for u in first if u.level == "article"],
+                                    [u for u in second if u.level == "article"], strict=True)]
+    for a, b in pairs:
+        if a.cluster != b.cluster:
+            raise ValueError(f"the codings are not of the same articles: {a.cluster} and {b.cluster}")
+    n = len(pairs)
+    if not n:
+        return Agreement(0, Figure(None, None, None, 0), None, Figure(None, None, None, 0))
+    same = np.array([a.gold_primary == b.gold_primary for a, b in pairs], np.float64)
+    tp = np.array([len(a.gold & b.gold) for a, b in pairs], np.float64)
+    sizes = np.array([len(a.gold) + len(b.gold) for a, b in pairs], np.float64)
+    resample = _resampler(np.arange(n, dtype=np.int64), n, rounds, seed)
+
+    observed = float(same.mean())
+    labels = [a.gold_primary for a, _ in pairs] + [b.gold_primary for _, b in pairs]
+    chance = sum(([a.gold_primary for a, _ in pairs].count(t) / n) * ([b.gold_primary for _, b in pairs].count(t) / n)
+                 for t in set(labels))
+    kappa = (observed - chance) / (1 - chance) if chance < 1 else None
+    size_sums = resample(sizes)
+    f1s = np.where(size_sums > 0, 2 * resample(tp) / np.where(size_sums > 0, size_sums, 1), 1.0)
+    total = float(sizes.sum())
+    return Agreement(
+        articles=n,
+        primary=Figure(observed, *_interval(resample(same) / n), n),
+        kappa=kappa,
+        set_f1=Figure(2 * float(tp.sum()) / total if total else 1.0, *_interval(f1s), n),
+    )
 
 
 def choose_thresholds(units: Sequence[CodedUnit]) -> Thresholds:

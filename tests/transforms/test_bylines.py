@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.bylines import is_end_marker, parse_byline, parse_credit
+from transforms.bylines import is_end_marker, parse_author_note, parse_byline, parse_credit, person_credits
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,42 @@ def test_credits(line: str, credit: tuple[str, str] | None) -> None:
                                            ("The end is near.", False), ("Endless", False)])
 def test_end_markers(line: str, end: bool) -> None:
     assert is_end_marker(line) is end
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("(Web editor: Zhong Wenxing, Liang Jun)", [("web editor", "Zhong Wenxing, Liang Jun")]),
+        ("2015-09-22 12:56CNTV Editor: Mo Hong'e", [("editor", "Mo Hong'e")]),
+        ("(Reporting by Denny Thomas in Toronto; Editing by Peter Cooney)",
+         [("reporter", "Denny Thomas"), ("editor", "Peter Cooney")]),
+        ("Copyedited by Pamela Tobey", [("copy editor", "Pamela Tobey")]),
+        ("Photo by Wang Yajuan", [("photographer", "Wang Yajuan")]),
+        ("Editor: Lu Yan · 2016-08-31 · Source: | Web Exclusive", [("editor", "Lu Yan")]),  # the name only
+        ("Source: Xinhua", []),
+        ("Edited by The Team", []),  # not a person's name
+        ("2019-08-02 14:10:05", []),
+    ],
+)
+def test_person_credits_name_each_person_with_their_role(line: str, people: list[tuple[str, str]]) -> None:
+    assert person_credits(line) == people
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Eric Holdeman is a contributing writer for Emergency Management magazine.", "Eric Holdeman"),
+        ("Professor Stephen Dovers is an ANU Public Policy Fellow, a researcher with the Bushfire CRC.",
+         "Stephen Dovers"),
+        ("Dr. Jane Roe is a senior fellow at the Lowy Institute.", "Jane Roe"),
+        ("John Smith is a farmer in Iowa.", None),  # says nothing of writing
+        ("The mayor is a former journalist.", None),  # no name
+        ("Xi Jinping is the general secretary of the CPC Central Committee.", None),
+        ("Jane Roe is a columnist. " + "She writes on policy. " * 30, None),  # too long for a note
+    ],
+)
+def test_a_note_on_the_writer_names_the_author(line: str, name: str | None) -> None:
+    note = parse_author_note(line)
+    assert (note.name if note else None) == name
+    if note is not None:
+        assert note.role == "author" and note.line == line

@@ -57,3 +57,30 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
     assert got is not None and got.role is Role.CREDIT
     assert furniture_pattern("Published 17.10.2021") is not None
     assert furniture_pattern("Version 3.10.21 fixes the bug in the flood model") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("UNDP/Luke McPake", "photo_credit"),
+        ("Opinion / Editorials", None),  # a section path, spaced
+        ("IE 11 Not Supported", "browser_notice"),
+        ("We use cookies to improve your experience on our site.", "browser_notice"),
+        ("Police said the hacker used a browser to steal cookies.", None),
+        ("We're sorry, this service is currently unavailable. Please try again later.", "page_notice"),
+        ("The bridge is currently unavailable to traffic after the flood.", None),
+        ("Posted inOp-Eds, Opinion", "page_notice"),
+        ("Posted in the morning, the letter arrived a week late.", None),
+        ("You can update your preferences or unsubscribe from this list", "page_notice"),
+        ("Mobile: 832.943.9835", "contact"),
+        ("Alan.Bernstein@houstontx.gov", "contact"),
+        ("Hide Ad", "link"),
+        ("Open Image Modal", "link"),
+        ("* * *", "separator"),
+        ("|", "separator"),
+        ("-- On studying and implementing the spirit", None),
+    ],
+)
+def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) -> None:
+    got = furniture_pattern(line)
+    assert (got.name if got else None) == name

@@ -356,6 +356,148 @@ def test_a_header_above_the_first_item_of_a_listing_is_furniture() -> None:
     assert (art.title, art.series) == ("Rivers rise after a week of heavy rain", "The worst floods in decades")
 
 
+def test_a_credit_line_credits_each_person_it_names_and_a_reporter_is_the_author() -> None:
+    text = ("City declares state of emergency\n(Reuters) - The city declared a state of emergency on Sunday. "
+            "Rivers rose.\nTroops will help with sandbags.\n"
+            "(Reporting by Denny Thomas in Toronto; Editing by Peter Cooney)\n")
+    (art,) = articles(text)
+    assert [(c.role, c.name) for c in art.credits] == [("reporter", "Denny Thomas"), ("editor", "Peter Cooney")]
+    assert art.byline is not None and (art.author, art.byline.role) == ("Denny Thomas", "reporter")
+    assert [c.line for c in art.credits] == ["(Reporting by Denny Thomas in Toronto; Editing by Peter Cooney)"] * 2
+    assert len(art.paragraphs) == 2
+    # an editor alone is credited, never the author
+    (edited,) = articles("A title of news\nThe text of it. More.\n(Web editor: Zhong Wenxing, Liang Jun)\n")
+    assert edited.author is None
+    assert [(c.role, c.name) for c in edited.credits] == [("web editor", "Zhong Wenxing, Liang Jun")]
+
+
+def test_a_note_on_the_writer_after_the_body_is_the_byline_not_a_paragraph() -> None:
+    text = ("When the emergency manager is the victim\nBeing prepared includes emergency managers.\n"
+            "It was only last year that a manager told me she lived in a flood zone.\n"
+            "Eric Holdeman is a contributing writer for Emergency Management magazine.\n"
+            "Share\n")
+    (art,) = articles(text)
+    assert art.author == "Eric Holdeman" and len(art.paragraphs) == 2
+    assert dict(roles_of(text))["Eric Holdeman is a contributing writer for Emergency Management magazine."] == (
+        "byline")
+    # the same sentence with the body going on below it is text about someone
+    inside = text.replace("Share\n", "He has written on floods for years. He lives in Seattle.\n")
+    (art,) = articles(inside)
+    assert art.author is None and len(art.paragraphs) == 4
+    # and an article with a byline keeps it
+    signed = text.replace("victim\n", "victim\nBy Li Wei\n")
+    (art,) = articles(signed)
+    assert art.author == "Li Wei" and len(art.paragraphs) == 3
+
+
+def test_browser_notices_and_photo_credits_are_not_articles() -> None:
+    text = ("IE 11 Not Supported\nFor optimal browsing, we recommend Chrome, Firefox or Safari browsers.\n"
+            "UN Photo/Jean-Marc Ferre\nWhen the Emergency Management Director Is the Victim\n"
+            "Being prepared for disasters includes emergency managers. It is true.\n")
+    (art,) = articles(text)
+    assert art.title == "When the Emergency Management Director Is the Victim"
+    assert [r for _, r in roles_of(text)] == ["furniture", "furniture", "credit", "title", "body"]
+
+
+def test_a_page_title_above_the_pages_chrome_is_furniture_and_the_headline_opens_the_article() -> None:
+    title = "Fires, the next step: help the victims"
+    text = (f"{title}\nThis was published 1 year ago\n{title}\n"
+            "Emergency services did well this summer. We lost our home.\nBonny Francis, Upper Plenty\n")
+    (art,) = articles(text)
+    assert art.title == title and art.char_start == text.index(f"\n{title}\n") + 1
+    assert [r for _, r in roles_of(text)][:3] == ["furniture", "furniture", "title"]
+    # the same header printed twice with only its date between: the article opens at the first
+    twice = f"{title}\n24 September 2009\n{title}\n24 September 2009\nThe text of it. More.\n"
+    (art,) = articles(twice)
+    assert art.char_start == 0
+
+
+def test_speaker_labels_and_letter_references_are_headings_of_the_text_below() -> None:
+    text = ("Is a tsunami warning system feasible?\nTranscript of a VOA interview\nMS. PEARSON:\n"
+            "My guest today is Dr. Jack Harrald. Is there a system in place?\nPROFESSOR HARRALD:\n"
+            "There is no system in place in the Indian Ocean.\n")
+    (art,) = articles(text)
+    assert [p.subheading for p in art.paragraphs] == ["MS. PEARSON:", "PROFESSOR HARRALD:"]
+    assert "subheading_inferred" not in art.warnings
+    letters = ("Examining the reaction to the hurricane\nRe \u201cWhy FEMA Was Missing in Action,\u201d Sept. 5\n"
+               "If the public accepts the blame-shifting, we will learn nothing.\nRICHARD BROCK\nLaguna Niguel\n*\n"
+               "Re \u201cMake a plan, now,\u201d editorial, Sept. 3\nI agree with most of the editorial.\n"
+               "MARV WALKER\nNorthridge\n")
+    (art,) = articles(letters)
+    assert [p.subheading for p in art.paragraphs] == ["Re \u201cWhy FEMA Was Missing in Action,\u201d Sept. 5",
+                                                   "Re \u201cMake a plan, now,\u201d editorial, Sept. 3"]
+    assert art.author == "Richard Brock, Marv Walker"  # every letter's signer, names as names are written
+    assert dict(roles_of(letters))["Laguna Niguel"] == "signature" and dict(roles_of(letters))["*"] == "furniture"
+
+
+def test_a_contact_block_is_credits_not_a_signature() -> None:
+    text = ("Mayor's statement on flood ordinances\nHOUSTON - The mayor urged the council to act. It did.\n#\n"
+            "Contact:\nAlan Bernstein\nCommunications Director\nOffice: 832.393.0800\n"
+            "Alan.Bernstein@houstontx.gov\nYou can update your preferences or unsubscribe from this list\n")
+    (art,) = articles(text)
+    assert art.author is None and len(art.paragraphs) == 1
+    assert [c.role for c in art.credits] == ["contact"] * 5
+    roles = [r for _, r in roles_of(text)]
+    assert roles == ["title", "body", "furniture", *["credit"] * 5, "furniture"]
+
+
+def test_listing_headlines_in_title_case_and_with_link_markers() -> None:
+    text = ("Educating Our Guardians (PDF)\nThe recent storms showed the gaps. More.\n"
+            "Can the President Really Order the Military to Occupy U.S. Cities?\n"
+            "The president has warned that he will send the military.\n"
+            "Is This the Worst Year in Modern American History?\nComparing 2020 to 1968 offers lessons.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Educating Our Guardians",
+                                       "Can the President Really Order the Military to Occupy U.S. Cities?",
+                                       "Is This the Worst Year in Modern American History?"]
+    # a question in running text is not a headline
+    (art,) = articles("Flood season\nBy Li Wei\nThe rain came early. What will you do?\nWhat will we do next?\n"
+                      "We will build dikes.\n")
+    assert len(art.paragraphs) == 3
+
+
+def test_a_headline_broken_over_two_lines_is_one_title() -> None:
+    text = ("Russians try to coax\ncult members out\n\nMOSCOW - Doctors were trying to coax the cult members out. "
+            "They waited.\n\nBalloon crash kills two men\n\nA hot-air balloon crashed on Friday. Two men died.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Russians try to coax cult members out", "Balloon crash kills two men"]
+    first = segment_lines(document(text))[1][0]  # one line role for the headline, as for a hard-wrapped paragraph
+    assert (first.role, text[first.char_start : first.char_end]) == ("title", "Russians try to coax\ncult members out")
+    # a deck in sentence case is no part of the title
+    (art,) = articles("Rivers rise after a week of rain\nThe worst floods in decades\nThe body. More.\n")
+    assert art.series == "The worst floods in decades"
+
+
+def test_a_headline_under_its_images_text_and_a_letters_pages_label() -> None:
+    item = "{0}\nOpinion\n{1}: {0}\nThe first line of the column says what it is. More.\n{1} 12 Nov 2025\n"
+    text = item.format("An alternative to asset sales", "Cameron Bagrie") + item.format(
+        "Stocks and bonds have history on their side", "David Chaplin")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Cameron Bagrie: An alternative to asset sales",
+                                       "David Chaplin: Stocks and bonds have history on their side"]
+    assert [a.author for a in arts] == ["Cameron Bagrie", "David Chaplin"]
+    letters = ("Letters to the Editor \u2014 July 28, 2021\nChange in Karnataka\nPolitics in the state is driven by "
+               "caste. It will change.\nV. Lakshmanan,\nTirupur, Tamil Nadu\n")
+    (art,) = articles(letters)
+    assert art.title == "Change in Karnataka" and art.author == "V. Lakshmanan"
+    assert roles_of(letters)[0] == ("Letters to the Editor \u2014 July 28, 2021", "furniture")
+
+
+def test_a_photo_caption_hard_wrapped_onto_several_lines_is_furniture() -> None:
+    caption = ("A boy, whose parents collect garbage for a living, plays on a makeshift\nswing at his dwelling, "
+               "in Yuncheng, Shanxi province, 10 March 2015.\n(Photo: Reuters).")
+    body = ("China has had remarkable success in alleviating poverty. According to\nWorld Bank statistics, the "
+            "number of poor people fell from 770 million\nto 55 million.")
+    text = f"Can China eradicate poverty?\n\n{caption}\n\nAuthor: Ding Dou, Peking University\n\n{body}\n"
+    (art,) = articles(text)
+    assert art.title == "Can China eradicate poverty?" and art.author == "Ding Dou"
+    assert len(art.paragraphs) == 1 and art.paragraphs[0].text.startswith("China has had")
+    # a credit line under a wrapped paragraph stays a credit
+    (art,) = articles("Flood relief\n\nThe rain came early this year and the\nriver rose fast.\n(Editor: Li Wei)\n"
+                      "\nMore text follows here for the\nsecond paragraph, wrapped too.\n")
+    assert [(c.role, c.name) for c in art.credits] == [("editor", "Li Wei")]
+
+
 def test_hostile_structure_gives_warnings_and_a_sane_structure() -> None:
     only_furniture = "Share\nPrint\nE-mail\n12 Comments\nCopyright 2020 Xinhua. All rights reserved.\n"
     assert not isinstance(segment_or_reject(document(only_furniture)), tuple)  # rejected, with its reason

@@ -6,7 +6,7 @@ import pytest
 from tests.transforms.helpers import document
 from transforms.records import ThemeScore, Thresholds
 from transforms.segment import segment_document
-from transforms.theme_eval import CodedUnit, choose_thresholds, coded_units, score_level
+from transforms.theme_eval import CodedUnit, agreement, choose_thresholds, coded_units, score_level
 from transforms.themes import Taxonomy, decide, tag_articles
 
 
@@ -90,3 +90,20 @@ def test_a_coded_unit_with_no_predicted_unit_at_its_place_is_a_miss(taxonomy: Ta
     assert units[0].aligned and not units[1].aligned and units[1].ranked == ()
     with pytest.raises(ValueError, match="gold text not found"):
         coded_units(doc.text, arts, {}, {"articles": [{"title": "Drought", "themes": []}]}, "doc.txt")
+
+
+def test_agreement_of_two_coders_counts_what_it_says() -> None:
+    first = [_unit({"x", "y"}, "x", cluster="a"), _unit({"y"}, "y", cluster="b"), _unit({"x"}, "x", cluster="c"),
+             _unit({"z"}, "z", cluster="d"), _unit({"y", "x"}, "y", cluster="e", level="paragraph")]
+    second = [_unit({"x"}, "x", cluster="a"), _unit({"y", "z"}, "z", cluster="b"), _unit({"x"}, "x", cluster="c"),
+              _unit({"z"}, "z", cluster="d")]
+    a = agreement(first, second)
+    assert a.articles == 4 and a.primary.value == pytest.approx(3 / 4)
+    # chance agreement: x 2/4 * 2/4 + y 1/4 * 0 + z 1/4 * 2/4 = 3/8
+    assert a.kappa == pytest.approx((3 / 4 - 3 / 8) / (1 - 3 / 8))
+    assert a.set_f1.value == pytest.approx(2 * 4 / (5 + 5))  # 4 themes in common, 5 coded by each
+    assert a.primary.low is not None and a.primary.low <= 0.75 <= (a.primary.high or 0)
+    identical = agreement(first, first[:4])
+    assert (identical.primary.value, identical.kappa, identical.set_f1.value) == (1.0, 1.0, 1.0)
+    with pytest.raises(ValueError, match="not of the same articles"):
+        agreement(first[:2], second[1:3])
