@@ -285,6 +285,7 @@ def _credits(text: str, credit: Credit) -> tuple[Credit, ...]:
 def classify_lines(text: str) -> list[Line]:
     """Classify every non-blank line of ``text`` (hard-wrapped paragraphs joined into one line each)."""
     out: list[Line] = []
+    lower_titles: list[int] = []  # the title-like lines that start in lower case
     block = 0
     end = -1
     for raw in text.split("\n"):
@@ -293,10 +294,20 @@ def classify_lines(text: str) -> list[Line]:
         if kept:
             if raw[0].isspace():
                 start += raw.find(kept[0])
-            out.append(_classify(text, Span(start, start + len(kept), kept), block))
+            line = _classify(text, Span(start, start + len(kept), kept), block)
+            if line.kind is LineKind.TITLE and kept[0].islower():
+                lower_titles.append(len(out))
+            out.append(line)
         else:
             block += 1
-    out = _join_wrapped(text, out) if _is_hard_wrapped(out) else _join_title_lines(text, out)
+    if _is_hard_wrapped(out):
+        out = _join_wrapped(text, out)
+    else:
+        for i in reversed(lower_titles):  # a headline broken over two lines (``Russians try to coax`` / ``cult
+            prev, line = out[i - 1], out[i]  # members out``)
+            if i and _continues_title(prev, line):
+                span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
+                out[i - 1 : i + 1] = [prev._replace(span=span, line_end=line.line_end)]
     _page_title_repeated(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
@@ -332,10 +343,10 @@ def _page_title_repeated(lines: list[Line]) -> None:
         line = lines[i]
         if line.kind is not LineKind.TITLE or line.heading:
             continue
-        key = " ".join(line.span.text.split())
+        key = line.span.text
         for j in range(i + 1, min(len(lines), head + MAX_PAGE_HEAD)):
             other = lines[j]
-            if other.kind is LineKind.TITLE and " ".join(other.span.text.split()) == key:
+            if other.kind is LineKind.TITLE and other.span.text == key:
                 if any(between.kind is LineKind.FURNITURE for between in lines[i + 1 : j]):
                     lines[i] = line._replace(kind=LineKind.FURNITURE, pattern="page_title")
                 return
@@ -365,21 +376,11 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
     return mid_sentence >= 2 and max(len(x.span.text) for pair in pairs for x in pair) <= MAX_WRAPPED_WIDTH
 
 
-def _join_title_lines(text: str, lines: list[Line]) -> list[Line]:
-    """A headline broken over two lines (``Russians try to coax`` / ``cult members out``): a title-like line
-    that goes on from the one above it in lower case, with no blank line between, is the rest of that title."""
-    out: list[Line] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        if (prev is not None and line.kind is LineKind.TITLE and prev.kind is LineKind.TITLE
-                and prev.block == line.block and line.span.text[0].islower() and not line.pattern
-                and not prev.pattern and not prev.heading and not line.heading
-                and is_title_like(f"{prev.span.text} {line.span.text}")):
-            span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
-            out[-1] = prev._replace(span=span, line_end=line.line_end)
-        else:
-            out.append(line)
-    return out
+def _continues_title(prev: Line, line: Line) -> bool:
+    """``line`` (a title-like line that starts in lower case) is the rest of the title on ``prev``, the line
+    above it with no blank line between."""
+    return (prev.kind is LineKind.TITLE and prev.block == line.block and not line.pattern and not prev.pattern
+            and not prev.heading and not line.heading and is_title_like(f"{prev.span.text} {line.span.text}"))
 
 
 _CONTINUED_KINDS = frozenset({LineKind.FURNITURE, LineKind.CREDIT, LineKind.DATE})
@@ -875,9 +876,6 @@ class _Grouping:
                 if owner is not None and id(owner) in dropped:
                     self.roles[k], self.owners[k] = Role.FURNITURE, None
         self.drafts = kept
-        for k, role in enumerate(self.roles):
-            if role is Role.TITLE and self.owners[k] is None:
-                self.roles[k] = Role.FURNITURE  # a title's line whose article was page furniture
         for draft in kept:
             if draft.byline is None and len(draft.body) > 1:
                 self._author_note(draft)
