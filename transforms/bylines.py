@@ -90,12 +90,33 @@ _NAME_DATED = re.compile(
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
 
 
+# A speech's or a statement's line naming who gave it, ending like a sentence (a headline of the same words does
+# not): ``Speech by Minister Cora van Nieuwenhuizen at the Flood & Coast Conference, 9 December 2020.``
+_DELIVERED_BY = re.compile(
+    r"(?:keynote\s+|opening\s+|closing\s+)?(?:speech|remarks|statement|address|message|lecture|keynote)"
+    r"\s+(?:delivered\s+|given\s+|made\s+)?by\s+(?:(?-i:H\.\s?E\.|Minister|President|Vice\s+President|Premier"
+    r"|Prime\s+Minister|Secretary|Governor|Mayor|Chair(?:man|woman)?|Ambassador|Commissioner|Director"
+    r"|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Professor|Prof\.)\s+)*"
+    rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?-i:van|von|de|der|den|da|di|du|le|la|bin|al)\s+)*{_CAP_WORD}){{1,4}})"
+    r"(?:,|\s+(?:at|on|to|in|before|during)\b).{0,160}[.!]",
+    re.IGNORECASE,
+)
+
+
+def is_delivered_by(line: str) -> bool:
+    """``line`` names who gave a speech or a statement (``Remarks by President Joe Biden on ...``)."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= MAX_LINE and _DELIVERED_BY.fullmatch(stripped) is not None
+
+
 def parse_byline(line: str) -> Byline | None:
     """Return the byline on ``line``, or None when the line is not a byline. The name is the name only:
     what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it."""
     stripped = line.strip()
     if not 0 < len(stripped) <= MAX_LINE:
         return None
+    if stripped[-1] in ".!" and (delivered := _DELIVERED_BY.fullmatch(stripped)) is not None:
+        return Byline(line=stripped, name=" ".join(delivered.group("name").split()), role="author")
     m = _BYLINE.match(stripped)
     separated = "|" in stripped or "·" in stripped or "•" in stripped
     if m is not None or separated or _BYLINE_START.match(stripped):

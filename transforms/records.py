@@ -172,7 +172,7 @@ class Paragraph(NamedTuple):
 class Byline:
     line: str  # the raw byline line as written
     name: str  # the person named
-    role: str  # what the label calls them: "writer", "reporter" or "author"
+    role: str  # what the label calls them: "writer", "reporter" or "author"; "signatory" for a signature
 
 
 @dataclass(slots=True, frozen=True)

@@ -176,8 +176,9 @@ ARTICLES = Table(
         Column("series", STRING, "The series line under the title, without its dash marker.",
                "On studying and implementing the spirit of ...", nullable=True, min_length=1),
         Column("author", STRING, "The writer named in the byline.", "Zhang Nan", nullable=True, min_length=1),
-        Column("author_role", STRING, "What the byline calls the author: writer, reporter or author.", "writer",
-               nullable=True, values=("writer", "reporter", "author")),
+        Column("author_role", STRING, "What the byline calls the author: writer, reporter or author; signatory for "
+               "the signer of a letter, statement or speech.", "writer", nullable=True,
+               values=("writer", "reporter", "author", "signatory")),
         _ref("author_id", "authors", "The writer's id (authors.author_id).", "au-5f0c2e1d7a9b", nullable=True),
         Column("byline", STRING, "The byline line as written.", "Writer: Zhang Nan).", nullable=True,
                min_length=1),

@@ -31,6 +31,7 @@ from transforms.bylines import (
     _NOT_NAME_WORDS,
     MAX_AUTHOR_NOTE,
     MAX_LINE,
+    is_delivered_by,
     is_end_marker,
     parse_author_note,
     parse_byline,
@@ -38,9 +39,11 @@ from transforms.bylines import (
     person_credits,
 )
 from transforms.lines import (
+    CONTACT_LABEL,
     MAX_CAPTION,
     MAX_DATELINE,
     MAX_FURNITURE_LINE,
+    PHONE,
     STAMP,
     TITLE_PREFIX,
     Role,
@@ -450,7 +453,8 @@ _BODY = Role.BODY
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference.
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference"})
 MAX_QUESTION_WORDS = 15
-MAX_CONTACT_LINE = 60  # a name, a post or a number in a contact block
+MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
+_PHONE = re.compile(PHONE)
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 
@@ -639,13 +643,14 @@ class _Grouping:
         j = i + 1
         while j < len(self.lines) and (
                 self.lines[j].pattern == "contact"
-                or (self.lines[j].kind is LineKind.TITLE and self.lines[j].pattern is None
-                    and len(self.lines[j].span.text) <= MAX_CONTACT_LINE)):
+                or (self.lines[j].kind in (LineKind.TITLE, LineKind.BODY) and self.lines[j].pattern is None
+                    and len(self.lines[j].span.text) <= MAX_CONTACT_LINE
+                    and (self.lines[j].kind is LineKind.TITLE or _PHONE.fullmatch(self.lines[j].span.text)))):
             j += 1
         self.contacts_until = j
 
     def _closing(self, i: int, line: Line) -> None:
-        if line.pattern == "contact" and line.span.text.rstrip()[-1] in ":：":
+        if line.pattern == "contact" and CONTACT_LABEL.fullmatch(line.span.text):
             self._contact_block(i)
         # Credits, dates and end markers belong to the article they follow (or, before any, to the next one).
         cur = self.cur
@@ -687,6 +692,9 @@ class _Grouping:
         elif not cur.body:
             cur.end = line.span.char_end  # the byline repeated above the body
             self._attest(cur)
+        elif cur.byline is None and is_delivered_by(line.span.text):
+            # ``Speech by Minister ... at ...`` under a pull quote: the speech goes on below it
+            cur.byline, cur.end = line.byline, line.span.char_end
         else:
             if cur.byline is not None:
                 cur.warnings.append("several_bylines")

@@ -355,3 +355,26 @@ def test_a_shard_not_published_before_is_checked_against_the_published_ones(
         validation.add_tables({name: tables[name] for name in ("authors", "themes", "rejected")})
         blocking = {(r.table, r.check) for r in validation.finish().blocking}
         assert (("documents", "expect_column_values_to_be_unique(doc_id) (across shards)") in blocking) is fails
+
+
+def test_the_real_pages_build_tables_that_pass(taxonomy: Taxonomy, suites: dict[str, dict]) -> None:
+    """Every hand-coded capture of a real page (letters with signatures, statements, listings, transcripts), as
+    found, makes rows the suites accept: what the structural parser finds on real text is valid output."""
+    from flows.evaluation import load_gold
+    from tests.conftest import DATA
+    from transforms.decoding import read_document
+    from transforms.pages import lay_out
+    from transforms.records import Document, RawFile
+
+    tagged = []
+    for gold_path in sorted((DATA / "pages").glob("*/*.json")):
+        capture = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
+        name = f"{gold_path.parent.name}/{gold_path.stem}.txt"
+        doc = read_document(RawFile(name, lay_out(capture, load_gold(gold_path), "as_found").encode("utf-8")))
+        assert isinstance(doc, Document), name
+        arts, lines = segment_lines(doc)
+        tagged.append(TaggedDocument(doc, arts, tag_articles(taxonomy, arts), lines))
+    tables = build_tables(tagged, [], taxonomy)
+    assert "signatory" in tables["articles"].column("author_role").to_pylist()
+    report = validate_tables(tables, suites, list(taxonomy.theme_ids))
+    assert report.success, report.summary()

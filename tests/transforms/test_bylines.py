@@ -107,3 +107,18 @@ def test_a_note_on_the_writer_names_the_author(line: str, name: str | None) -> N
     assert (note.name if note else None) == name
     if note is not None:
         assert note.role == "author" and note.line == line
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Speech by Minister Cora van Nieuwenhuizen at the Flood & Coast Conference, 9 December 2020.",
+         "Cora van Nieuwenhuizen"),
+        ("Remarks by President Joe Biden on the federal response to Hurricane Ian.", "Joe Biden"),
+        ("Keynote speech by Cora van Nieuwenhuizen, Minister of Water, at the conference", None),  # a headline
+        ("The speech by the minister was long.", None),
+    ],
+)
+def test_a_line_naming_who_gave_a_speech_is_its_byline(line: str, name: str | None) -> None:
+    byline = parse_byline(line)
+    assert (byline.name if byline else None) == name

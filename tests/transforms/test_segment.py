@@ -498,6 +498,24 @@ def test_a_photo_caption_hard_wrapped_onto_several_lines_is_furniture() -> None:
     assert [(c.role, c.name) for c in art.credits] == [("editor", "Li Wei")]
 
 
+def test_a_speech_names_its_speaker_under_a_pull_quote_and_goes_on() -> None:
+    text = ("Keynote speech by the minister at the flood conference\n"
+            "\u201cWe must combine forces and keep our feet dry.\u201d\n"
+            "Speech by Minister Cora van Nieuwenhuizen at the Flood & Coast Conference, 9 December 2020.\n"
+            "Thank you for the invitation, Emma.\nIt is great to be here.\n")
+    (art,) = articles(text)
+    assert art.author == "Cora van Nieuwenhuizen" and len(art.paragraphs) == 3
+
+
+def test_a_contact_block_under_a_bare_label_takes_its_numbers() -> None:
+    text = ("Statement from the minister on the floods\nOttawa - The minister issued a statement. It is short.\n"
+            "Contacts\nScott Bardsley\nManager of Media and Communications\n613-998-5681\n"
+            "scott.bardsley@canada.ca\n")
+    (art,) = articles(text)
+    assert art.author is None and len(art.paragraphs) == 1
+    assert [r for _, r in roles_of(text)] == ["title", "body", *["credit"] * 5]
+
+
 def test_hostile_structure_gives_warnings_and_a_sane_structure() -> None:
     only_furniture = "Share\nPrint\nE-mail\n12 Comments\nCopyright 2020 Xinhua. All rights reserved.\n"
     assert not isinstance(segment_or_reject(document(only_furniture)), tuple)  # rejected, with its reason
