@@ -407,7 +407,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _evaluate_pages(folder: Path, taxonomy: Taxonomy) -> int:
     from flows.evaluation import evaluate_pages, held_out_sets, set_order
-    from transforms.evaluate import Tally
+    from transforms.evaluate import PAGE_TARGETS, Tally, against_targets
     from transforms.pages import LAYOUTS
 
     tallies = evaluate_pages(folder, taxonomy)
@@ -425,6 +425,8 @@ def _evaluate_pages(folder: Path, taxonomy: Taxonomy) -> int:
         columns["all"] = every.metrics()
         print(f"{label}: {', '.join(sets) or '(none)'} ({every.articles_gold} articles in all layouts)")
         _print_metrics(columns)
+        if label == "held out" and sets:
+            print(f"targets on held-out text, all layouts: {against_targets(columns['all'], PAGE_TARGETS)}")
     return 0
 
 
@@ -445,7 +447,8 @@ def _print_agreement(sets: list[ThemeSet], thresholds: Thresholds) -> None:
 
 def _evaluate_themes(folder: Path, taxonomy: Taxonomy, choose: bool) -> int:
     from flows.evaluation import SPLITS, evaluate_themes
-    from transforms.theme_eval import choose_thresholds, score_levels
+    from transforms.evaluate import against_targets
+    from transforms.theme_eval import THEME_TARGETS, choose_thresholds, score_levels
 
     sets = evaluate_themes(folder, taxonomy)
     if not sets:
@@ -467,6 +470,9 @@ def _evaluate_themes(folder: Path, taxonomy: Taxonomy, choose: bool) -> int:
             mixed = f"{s.mixed.value:.3f} ({s.mixed.n})" if s.mixed.value is not None else "n/a"
             print(f"  {s.level:<10}{s.units:>6}  {s.set_prf.precision:>6.3f} {s.set_prf.recall:>6.3f}  "
                   f"{s.set_f1!s:<22}{s.primary!s:<22}{s.top2!s:<22}{single:<16}{mixed:<16}")
+        if split == "held_apart":
+            article_figures = {"set_f1": levels["article"].set_prf.f1, "primary": levels["article"].primary.value}
+            print(f"  targets, article level: {against_targets(article_figures, THEME_TARGETS)}")
         twice = [s for s in chosen if s.second]
         if twice:
             _print_agreement(twice, t)

@@ -134,6 +134,28 @@ class Tally:
         }
 
 
+# What the structural parser aims at on pages it was not tuned to (``evaluate --pages`` prints them under the
+# held-out figures): metric -> (">=" or "<=", the target).
+PAGE_TARGETS: dict[str, tuple[str, float]] = {
+    "article_f1": (">=", 0.98),
+    "author_exact": (">=", 0.95),
+    "paragraph_count_exact": (">=", 0.95),
+    "sentence_f1": (">=", 0.99),
+    "non_text_in_text": ("<=", 0.0),
+}
+
+
+def against_targets(metrics: Mapping[str, float | None], targets: Mapping[str, tuple[str, float]]) -> str:
+    """One line: each target, the figure now, and whether it is met (``article_f1 >= 0.98: 0.649, not met``)."""
+    parts = []
+    for name, (op, target) in targets.items():
+        value = metrics.get(name)
+        met = value is not None and (value >= target if op == ">=" else value <= target)
+        shown = f"{value:.3f}" if value is not None else "n/a"
+        parts.append(f"{name} {op} {target:g}: {shown}, {'met' if met else 'not met'}")
+    return "; ".join(parts)
+
+
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 

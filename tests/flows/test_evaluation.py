@@ -117,6 +117,10 @@ def test_evaluate_pages_prints_both_halves_per_layout(capsys: pytest.CaptureFixt
     assert out.startswith("tuned on: h1, h2, h3, h5, h6, h7, h8, h10 (") and "\nheld out: h4, h9, h11 (" in out
     header = next(line for line in out.splitlines() if line.startswith("metric"))
     assert header.split() == ["metric", *LAYOUTS, "all"]
+    targets = out.splitlines()[-1]
+    assert targets.startswith("targets on held-out text, all layouts: article_f1 >= 0.98: 0.")
+    assert re.fullmatch(r"targets on held-out text, all layouts: (\w+ [<>]= [\d.]+: [\d.]+, (met|not met)(; |$))+",
+                        targets), targets
 
 
 # Theme tags against hand coding (tests/data/themes), article level: floors at the figures measured, so that a
@@ -180,6 +184,8 @@ def test_evaluate_themes_prints_both_splits_with_intervals(capsys: pytest.Captur
                       re.MULTILINE)
     assert rows == ["article", "paragraph", "sentence"] * 2
     assert re.search(r"^min_score = [\d.]+\nset_share = [\d.]+\nmixed_margin = [\d.]+$", out, re.MULTILINE)
+    assert re.search(r"^  targets, article level: set_f1 >= 0.75: [\d.]+, (met|not met); primary >= 0.8: [\d.]+, "
+                     r"(met|not met)$", out, re.MULTILINE)
     assert re.search(r"coded twice \(em_held_b, em_held_c: 31 articles\), article level:\n"
                      r"    coders' agreement: primary [\d.]+ \[[\d.]+, [\d.]+\], kappa [\d.]+, set F1 [\d.]+", out)
     eco = PROJECT_ROOT / "taxonomy" / "ecological_civilisation.toml"

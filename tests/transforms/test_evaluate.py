@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from tests.transforms.helpers import document
-from transforms.evaluate import PRF, Tally, score_document
+from transforms.evaluate import PRF, Tally, against_targets, score_document
 from transforms.segment import segment_document
 
 TEXT = (
@@ -51,3 +51,10 @@ def test_tallies_add_up() -> None:
     a.add(b)
     assert (a.article_hits, a.articles_predicted, a.articles_gold) == (2, 1, 3)
     assert a.metrics()["primary_theme_accuracy"] is None
+
+
+def test_figures_against_targets_say_which_are_met() -> None:
+    line = against_targets({"article_f1": 0.99, "non_text_in_text": 0.1, "sentence_f1": None},
+                           {"article_f1": (">=", 0.98), "non_text_in_text": ("<=", 0.0), "sentence_f1": (">=", 0.99)})
+    assert line == ("article_f1 >= 0.98: 0.990, met; non_text_in_text <= 0: 0.100, not met; "
+                    "sentence_f1 >= 0.99: n/a, not met")
