@@ -713,6 +713,12 @@ class _Grouping:
             return self._set(i, Role.FURNITURE, cur)  # a speaker's label opens no article
         if self.markdown and not line.heading:
             return self._unmarked(i, line, text_follows)
+        if (line.heading and cur is not None and cur.markdown and not cur.body and cur.title_at == i - 1
+                and not cur.evidence and cur.series is None):
+            # a heading right under a heading, nothing between: the headline in two wordings (the page's title,
+            # then the headline), one article's
+            cur.end = line.span.char_end
+            return self._set(i, Role.TITLE, cur)
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)

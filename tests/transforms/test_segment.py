@@ -516,6 +516,18 @@ def test_a_contact_block_under_a_bare_label_takes_its_numbers() -> None:
     assert [r for _, r in roles_of(text)] == ["title", "body", *["credit"] * 5]
 
 
+def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
+    text = ("# Typhoon slams into the Philippines, a million evacuated\n\n"
+            "# A million evacuated as typhoon slams into the Philippines\n\nBy Rosemarie Francisco\n\n"
+            "MANILA, Dec 6 (Reuters) - A powerful typhoon roared in. A million people fled.\n\n"
+            "# Another story\n\nIts text. More.\n")
+    first, second = articles(text)
+    assert first.title == "Typhoon slams into the Philippines, a million evacuated"
+    assert first.author == "Rosemarie Francisco" and len(first.paragraphs) == 1
+    assert second.title == "Another story"
+    assert [r for _, r in roles_of(text)][:2] == ["title", "title"]
+
+
 def test_hostile_structure_gives_warnings_and_a_sane_structure() -> None:
     only_furniture = "Share\nPrint\nE-mail\n12 Comments\nCopyright 2020 Xinhua. All rights reserved.\n"
     assert not isinstance(segment_or_reject(document(only_furniture)), tuple)  # rejected, with its reason
