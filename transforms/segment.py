@@ -450,9 +450,17 @@ class _Draft:
 
 
 _BODY = Role.BODY
-# The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference.
-_HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference"})
+# The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
+# a label and a colon.
+_HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field"})
 MAX_QUESTION_WORDS = 15
+# The first words of a page's metadata fields: ``Source:`` with nothing after it is an empty field, whatever follows.
+_FIELD_WORDS = frozenset({
+    "source", "sources", "author", "authors", "by", "editor", "editors", "date", "time", "tags", "tag", "category",
+    "categories", "topics", "topic", "keywords", "photo", "photos", "image", "images", "video", "location", "filed",
+    "posted", "published", "updated", "print", "share", "email", "e-mail", "from", "to", "subject", "reporter",
+    "writer", "translator", "credit", "credits", "caption", "link", "links", "related", "read", "see",
+})
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
 _PHONE = re.compile(PHONE)
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
@@ -574,7 +582,10 @@ class _Grouping:
             elif kind in (LineKind.CREDIT, LineKind.END, LineKind.DATE):
                 self._closing(i, line)
             elif kind is LineKind.FURNITURE:
-                self._set(i, Role.FURNITURE, self.cur)
+                if line.pattern == "empty_field" and self._lead_in(i):
+                    self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
+                else:
+                    self._set(i, Role.FURNITURE, self.cur)
             elif kind is LineKind.DATELINE:
                 if self.cur is not None and not self.cur.body:
                     self._attest(self.cur)
@@ -603,6 +614,14 @@ class _Grouping:
             return False
         self.links_until = j
         return True
+
+    def _lead_in(self, i: int) -> bool:
+        """``lines[i]``, a label and a colon alone (``Chen Wenjun:``), introduces the text right below it inside
+        an article: a speaker's turn in a transcript, a list's label; with no text below it is an empty field."""
+        label = self.lines[i].span.text.rstrip(":： ").split()
+        return (self.cur is not None and bool(self.cur.title.text) and i + 1 < len(self.lines)
+                and self.lines[i + 1].kind in (LineKind.BODY, LineKind.DASH)
+                and bool(label) and label[0].lower() not in _FIELD_WORDS)
 
     def _comma_signature(self, i: int) -> bool:
         """``lines[i]`` closes a letter: a name and a comma alone on a line after the letter's body, followed by

@@ -430,6 +430,15 @@ def test_speaker_labels_and_letter_references_are_headings_of_the_text_below() -
     assert dict(roles_of(letters))["Laguna Niguel"] == "signature" and dict(roles_of(letters))["*"] == "furniture"
 
 
+def test_a_label_and_a_colon_above_text_is_its_heading_and_alone_an_empty_field() -> None:
+    text = ("Press conference on emergency management\nBy Li Wei\nChen Wenjun:\nGood morning. Welcome.\n"
+            "Zhou Xuewen:\nI am pleased to meet you.\nSource:\n")
+    (art,) = articles(text)
+    assert [p.subheading for p in art.paragraphs] == ["Chen Wenjun:", "Zhou Xuewen:"]
+    roles = dict(roles_of(text))
+    assert (roles["Chen Wenjun:"], roles["Source:"]) == ("heading", "furniture")
+
+
 def test_a_contact_block_is_credits_not_a_signature() -> None:
     text = ("Mayor's statement on flood ordinances\nHOUSTON - The mayor urged the council to act. It did.\n#\n"
             "Contact:\nAlan Bernstein\nCommunications Director\nOffice: 832.393.0800\n"
