@@ -41,6 +41,7 @@ _NOT_NAME_WORDS = frozenset({
     "The", "A", "An", "Of", "In", "On", "At", "To", "For", "With", "From", "Into", "Over", "Under", "Through",
     "Our", "We", "Us", "It", "Its", "This", "That", "These", "Those", "My", "Your", "Their", "His", "Her",
     "Is", "Are", "Be", "Was", "Were", "Way", "All", "Every", "Making", "Working", "Building", "Doing",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 
 _CREDIT = re.compile(
@@ -87,6 +88,12 @@ _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspo
 _NAME_DATED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:on\s+)?(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
     r"\s+\d{4}(?:,?\s+at)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
+# A date, then the name (a listing's card): ``November 30, 2022 Prof MK Othman 0`` (the last number a comment count).
+_DATED_NAME = re.compile(
+    r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?,?)\s+\d{4}\s+"
+    rf"(?:(?-i:Prof|Dr|Mr|Ms|Mrs)\.?\s+)?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
+# A headline signed at its end, as some opinion pages print them: ``The Canonisation of Terror, By Wole Soyinka``.
+_SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LATIN_NAMES})")
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
 
 
@@ -101,6 +108,17 @@ _DELIVERED_BY = re.compile(
     r"(?:,|\s+(?:at|on|to|in|before|during)\b).{0,160}[.!]",
     re.IGNORECASE,
 )
+
+
+def title_signature(title: str) -> Byline | None:
+    """The writer a headline names at its end (``The Canonisation of Terror, By Wole Soyinka``), or None."""
+    m = _SIGNED_TITLE.fullmatch(title.strip())
+    if m is None:
+        return None
+    name = _without_affiliation(" ".join(m.group("name").split()))
+    if not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
+        return None
+    return Byline(line=title.strip(), name=name, role="author")
 
 
 def is_delivered_by(line: str) -> bool:
@@ -133,7 +151,7 @@ def parse_byline(line: str) -> Byline | None:
                     return Byline(line=stripped, name=name, role="author")
     if m is None and "," in stripped and _BYLINE_START.match(stripped):
         m = _BYLINE.match(stripped[: stripped.index(",")])  # Author: Sourabh Gupta, ICAS
-    if m is None and (dated := _NAME_DATED.fullmatch(stripped)) is not None:
+    if m is None and (dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
         if _NOT_NAME_WORDS.isdisjoint(name.split()):
             return Byline(line=stripped, name=name, role="author")

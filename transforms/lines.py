@@ -153,7 +153,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|leave\s+a\s+(?:comment|reply)|print\s+this\s+page|text\s+size|recommended|trending|no\s+thanks"
        r"|push\s+icon|log\s*in|sign\s+in|register|menu|back|audio|video|podcast|gallery|listen|watch"
        r"|(?:hide|skip|close)\s+(?:this\s+)?ad|(?:open|view|expand|enlarge)\s+(?:image|photo|gallery)(?:\s+modal)?"
-       r"|(?:enlarge|decrease|increase|reduce)\s+(?:font|text)(?:\s+size)?)"
+       r"|(?:enlarge|decrease|increase|reduce)\s+(?:font|text)(?:\s+size)?|don'?[’']?t\s+miss|must\s+reads?"
+       r"|promoted\s+(?:links|stories|content))"
        r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,
@@ -178,9 +179,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|to\s+submit\s+a\s+letter\b.{0,240}"
        r"|(?:posted|filed)\s+in\s*(?-i:[A-Z]).{0,80}"
        r"|.{0,120}\b(?:unsubscribe|(?:mailing|distribution)\s+list|update\s+your\s+(?:email\s+)?preferences"
-       r"|receive\s+these\s+e-?mails)\b.{0,120}",
+       r"|receive\s+these\s+e-?mails|(?:to|in)\s+your\s+inbox|(?:sign|log)\s*in\s+or\s+(?:register|sign\s*up|subscribe)"
+       r"|(?:register|subscribe|sign\s*up|log\s*in)\s+(?:for\s+free\s+)?to\s+(?:read|continue|access))\b.{0,120}"
+       r"|\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
-       needs=("ago", "navailable", "ubmit", "osted", "iled", "nsubscribe", "ist", "references", "mails")),
+       needs=("ago", "navailable", "ubmit", "osted", "iled", "nsubscribe", "ist", "references", "mails", "nbox",
+              "egister", "ubscribe", "ign", "og", "read", "dvertise")),
     _p("separator", Role.FURNITURE, r"[*#~=_•·+|]{1,3}(?:\s*[*#~=_•·+|]){0,10}|[-–—]{4,40}", "* * *",
        max_chars=40),
     _p("letters_label", Role.FURNITURE, r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s*[:—–,|-]\s*.{0,80})?",

@@ -37,6 +37,7 @@ from transforms.bylines import (
     parse_byline,
     parse_credit,
     person_credits,
+    title_signature,
 )
 from transforms.lines import (
     CONTACT_LABEL,
@@ -265,7 +266,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
         marker = _LINK_MARKER.search(span.text) if span.text[-1] in ")]" else None
         if marker is not None and marker.start() > 0:  # ``Educating Our Guardians (PDF)``: the link's, not the title's
             span = _trimmed(text, span.char_start, span.char_start + marker.start())
-        return Line(LineKind.TITLE, span, line_start, block=block, pattern=name, line_end=end)
+        signed = title_signature(span.text) if ", By " in span.text else None  # ``Headline, By Wole Soyinka``
+        return Line(LineKind.TITLE, span, line_start, block=block, pattern=name, line_end=end, byline=signed)
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
     return _new_tuple(Line, (LineKind.BODY, span, span.char_start, None, None, (), block, False, None, end))
@@ -318,7 +320,7 @@ def classify_lines(text: str) -> list[Line]:
     # headings stay titles.
     blank_lines = bool(out) and out[-1].block != out[0].block
     for i, line in enumerate(out):
-        if line.kind is not LineKind.TITLE or line.heading or line.pattern is not None:
+        if line.kind is not LineKind.TITLE or line.heading or line.pattern is not None or line.byline is not None:
             continue
         j = i + 1
         while j < len(out) and out[j].kind in _CLOSERS_KINDS:
@@ -747,7 +749,7 @@ class _Grouping:
                 return self._signature(i, line)
             if cur.closed and cur.byline is not None and cur.byline.role == "signatory" and not text_follows:
                 return self._signature(i, line)  # the signature's second line: a title, a place
-            if not line.heading and not cur.closed and text_follows and not evidence and not (
+            if not line.heading and not cur.closed and text_follows and not evidence and line.byline is None and not (
                     nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence:
                 # The document's articles announce themselves (a byline, credit or date under the title):
                 # a short line with none, inside a body, is a subheading.
@@ -791,6 +793,9 @@ class _Grouping:
             cur.warnings.append("no_byline")
         draft = self._open(line.span, line.line_start, i)
         draft.markdown = line.heading
+        if line.byline is not None:  # the writer the headline names at its end
+            draft.byline = line.byline
+            self._attest(draft)
         self._set(i, Role.TITLE, draft)
         return None
 
@@ -1059,6 +1064,13 @@ def _guess_title(text: str, body: list[Line]) -> str:
     return guess if len(guess) <= MAX_TITLE_CHARS else guess[: MAX_TITLE_CHARS - 1].rstrip() + "…"
 
 
+# The link to the rest of a teaser on a listing page, after its text: `` Read More``, ``…... read more``.
+_TEASER_LINK = re.compile(
+    r"(?:\s*(?:\.{2,}|…)+)?\s*(?:read\s+more|continue\s+reading|read\s+the\s+full\s+(?:story|article))"
+    r"\s*[»>›→]*\Z",
+    re.IGNORECASE)
+
+
 def _paragraph(
     doc: Document, article_id: str, ordinal: int, line: Line, capitals: list[int], subheading: str | None = None
 ) -> tuple[Paragraph, bool]:
@@ -1067,6 +1079,8 @@ def _paragraph(
     paragraph_id = ids.paragraph_id(article_id, ordinal)
     base, end = line.span.char_start, line.span.char_end
     text, doc_id = line.span.text, doc.doc_id
+    if text[-1] in "eEgG»>›→" and (link := _TEASER_LINK.search(text)) is not None and link.start() > 0:
+        text, end = text[: link.start()], base + link.start()  # ``... the effects of this Read More``: the link's
     # Those inside the paragraph, with a letter either side of them in it.
     inside = capitals[bisect_left(capitals, base + 1) : bisect_right(capitals, end - 2)]
     found = split_sentences(text, [c - base for c in inside])
@@ -1086,9 +1100,9 @@ def _paragraph(
         ordinal=ordinal,
         kind=kind,
         marker=line.marker,
-        text=line.span.text,
-        char_start=line.span.char_start,
-        char_end=line.span.char_end,
+        text=text,
+        char_start=base,
+        char_end=end,
         sentences=sentences,
         subheading=subheading,
     )

@@ -79,6 +79,11 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("* * *", "separator"),
         ("|", "separator"),
         ("-- On studying and implementing the spirit", None),
+        ("3 mins to read", "page_notice"),
+        ("Please sign in or register with Independent.ie for free access to Opinions.", "page_notice"),
+        ("Today's news headlines, directly to your inbox every morning.", "page_notice"),
+        ("The log in the river was read by experts.", None),
+        ("Don't Miss", "link"),
     ],
 )
 def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) -> None:

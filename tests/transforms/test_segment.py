@@ -294,6 +294,12 @@ def test_a_teaser_that_ends_with_its_read_more_link_is_text_not_a_title() -> Non
     arts = articles(text)
     assert [a.title for a in arts] == ["Message on World Autism Awareness Day", "Message on World Water Day"]
     assert [len(a.paragraphs) for a in arts] == [1, 1]
+    # the link is no part of the text
+    assert [a.paragraphs[0].text for a in arts] == ["The answer begins with unity and solidarity.",
+                                                    "Water is life. Every drop counts."]
+    assert [s.text for s in arts[1].sentences] == ["Water is life.", "Every drop counts."]
+    (art,) = articles("Why farmers' knowledge is vital\nThere are many factors that contribute to yield…... read more\n")
+    assert art.paragraphs[0].text == "There are many factors that contribute to yield"
 
 
 def test_bylines_and_agency_headers_keep_their_furniture_out() -> None:
@@ -535,6 +541,25 @@ def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     assert first.author == "Rosemarie Francisco" and len(first.paragraphs) == 1
     assert second.title == "Another story"
     assert [r for _, r in roles_of(text)][:2] == ["title", "title"]
+
+
+def test_a_listing_of_headlines_signed_at_their_end() -> None:
+    text = ("Wednesday, April 23, 2014\nThe Canonisation of Terror, By Wole Soyinka\n"
+            "The sheer weight of indignation is felt by most. It is heavy.\n"
+            "A Bipartisan Approach to Fighting Boko Haram, By Bukola Saraki\n"
+            "Once again, Nigerians faced further attacks in the north. It must end.\n")
+    arts = articles(text)
+    assert [(a.title, a.author) for a in arts] == [
+        ("The Canonisation of Terror, By Wole Soyinka", "Wole Soyinka"),
+        ("A Bipartisan Approach to Fighting Boko Haram, By Bukola Saraki", "Bukola Saraki")]
+    cards = ("Re: Nigeria's perennial flood\nNovember 30, 2022 Prof MK Othman 0\nAs expected, readers wrote in. "
+             "Many did.\nWhy farmers' knowledge is vital\nNovember 29, 2022 Adewale Kupoluyi 0\nThere are many "
+             "factors. Here are some.\n")
+    assert [a.author for a in articles(cards)] == ["MK Othman", "Adewale Kupoluyi"]
+    # a date alone names no one
+    (art,) = articles("Tuesday 16 January 2018\nWe must get better at weathering storms\nYet again it rained. "
+                      "It poured.\n")
+    assert art.author is None
 
 
 def test_hostile_structure_gives_warnings_and_a_sane_structure() -> None:
