@@ -187,6 +187,10 @@ PATTERNS: tuple[Pattern, ...] = (
               "egister", "ubscribe", "ign", "og", "read", "dvertise")),
     _p("separator", Role.FURNITURE, r"[*#~=_•·+|]{1,3}(?:\s*[*#~=_•·+|]){0,10}|[-–—]{4,40}", "* * *",
        max_chars=40),
+    _p("masthead", Role.FURNITURE,
+       r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
+       r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,
+       needs=("st.", "ST.", "stablished", "STABLISHED", "ounded", "OUNDED", "ince", "INCE"), digit=90),
     _p("letters_label", Role.FURNITURE, r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s*[:—–,|-]\s*.{0,80})?",
        "Letters to the Editor — July 28, 2021", max_chars=100, needs=("etter", "ETTER")),
     _p("archive_label", Role.FURNITURE, r"(?:tag|category|monthly|author)\s+archives?\s*[:：].{0,80}",

@@ -84,6 +84,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Today's news headlines, directly to your inbox every morning.", "page_notice"),
         ("The log in the river was read by experts.", None),
         ("Don't Miss", "link"),
+        ("Spokane, Washington  Est. May 19, 1883", "masthead"),
+        ("Flooding has worsened since 2010.", None),
+        ("The system was established in 2018", None),
     ],
 )
 def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) -> None:
