@@ -61,7 +61,7 @@ _SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s[\w.&'’-]+){0,3}?"  # an agency or pub
 _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
 
-PHONE = r"\+?[\d(][\d().\s-]{6,20}\d"  # a telephone number: 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
+PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
 CONTACT_LABEL = re.compile(r"(?:(?:media|press)\s+)?contacts?\s*[:：]?", re.IGNORECASE)
 MAX_NOTICE = 160  # a page's notice (a browser, cookie, archive or mailing-list notice) is one short line
 MAX_FURNITURE_LINE = 1000  # a furniture line is short (each pattern bounds its own length); a longer one is text
@@ -129,7 +129,7 @@ PATTERNS: tuple[Pattern, ...] = (
        within=130),
     _p("contact", Role.CREDIT,
        r"(?:(?:media|press)\s+)?contacts?\s*[:：]?|(?:tel|telephone|phone|office|mobile|cell|fax)\.?\s*[:：]?\s*"
-       rf"{PHONE}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "Office: 832.393.0800", max_chars=80,
+       rf"{PHONE_NUMBER.pattern}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "Office: 832.393.0800", max_chars=80,
        needs=(":", "：", "@", "Tel", "tel", "ontact", "ONTACT"), kind="contact"),
     _p("empty_field", Role.FURNITURE, r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]", "Source:", max_chars=50,
        needs=(":", "：")),

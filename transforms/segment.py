@@ -44,7 +44,7 @@ from transforms.lines import (
     MAX_CAPTION,
     MAX_DATELINE,
     MAX_FURNITURE_LINE,
-    PHONE,
+    PHONE_NUMBER,
     STAMP,
     TITLE_PREFIX,
     Role,
@@ -464,7 +464,6 @@ _FIELD_WORDS = frozenset({
     "writer", "translator", "credit", "credits", "caption", "link", "links", "related", "read", "see",
 })
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
-_PHONE = re.compile(PHONE)
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 
@@ -666,7 +665,7 @@ class _Grouping:
                 self.lines[j].pattern == "contact"
                 or (self.lines[j].kind in (LineKind.TITLE, LineKind.BODY) and self.lines[j].pattern is None
                     and len(self.lines[j].span.text) <= MAX_CONTACT_LINE
-                    and (self.lines[j].kind is LineKind.TITLE or _PHONE.fullmatch(self.lines[j].span.text)))):
+                    and (self.lines[j].kind is LineKind.TITLE or PHONE_NUMBER.fullmatch(self.lines[j].span.text)))):
             j += 1
         self.contacts_until = j
 
@@ -771,13 +770,7 @@ class _Grouping:
                 # when it is as short as one; else the middle one was page furniture under the title.
                 cur.run += 1
                 if _words(cur.title) <= MAX_SECTION_WORDS and cur.attested != cur.title_at:
-                    for k in range(cur.title_at, cur.series_at):
-                        if self.roles[k] is Role.TITLE:
-                            self._set(k, Role.FURNITURE, None)
-                    cur.warnings.append("furniture_above_title")
-                    cur.title, cur.title_at = cur.series, cur.series_at
-                    cur.start = self.lines[cur.title_at].line_start
-                    self._set(cur.title_at, Role.TITLE, cur)
+                    self._series_is_the_title(cur)
                 else:
                     self._set(cur.series_at, Role.FURNITURE, cur)
                 cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end

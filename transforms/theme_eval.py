@@ -28,6 +28,7 @@ the one with the widest gap in primary-theme accuracy between the units it calls
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -261,9 +262,8 @@ def agreement(first: Sequence[CodedUnit], second: Sequence[CodedUnit], rounds: i
     resample = _resampler(np.arange(n, dtype=np.int64), n, rounds, seed)
 
     observed = float(same.mean())
-    labels = [a.gold_primary for a, _ in pairs] + [b.gold_primary for _, b in pairs]
-    chance = sum(([a.gold_primary for a, _ in pairs].count(t) / n) * ([b.gold_primary for _, b in pairs].count(t) / n)
-                 for t in set(labels))
+    firsts, seconds = Counter(a.gold_primary for a, _ in pairs), Counter(b.gold_primary for _, b in pairs)
+    chance = sum(firsts[t] / n * seconds[t] / n for t in firsts)
     kappa = (observed - chance) / (1 - chance) if chance < 1 else None
     size_sums = resample(sizes)
     f1s = np.where(size_sums > 0, 2 * resample(tp) / np.where(size_sums > 0, size_sums, 1), 1.0)
