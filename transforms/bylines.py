@@ -40,7 +40,7 @@ _ROLES = {"writer": "writer", "reporter": "reporter", "correspondent": "reporter
 _NOT_NAME_WORDS = frozenset({
     "The", "A", "An", "Of", "In", "On", "At", "To", "For", "With", "From", "Into", "Over", "Under", "Through",
     "Our", "We", "Us", "It", "Its", "This", "That", "These", "Those", "My", "Your", "Their", "His", "Her",
-    "Is", "Are", "Be", "Was", "Were", "Way", "All", "Every", "Making", "Working", "Building", "Doing",
+    "Is", "Are", "Be", "Was", "All", "Every", "Making", "Working", "Building", "Doing",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 

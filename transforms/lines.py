@@ -135,13 +135,24 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=(":", "：")),
     _p("promo", Role.FURNITURE,
        r".{0,140}\b(?:subscribe\s+(?:here|now|today)|sign\s+up\s+(?:here|now|for\s+our)|click\s+here"
-       r"|enable\s+push\s+notifications|download\s+(?:our|the)\s+app)\b.{0,120}",
+       r"|enable\s+push\s+notifications|download\s+(?:our|the)\s+app|would\s+like\s+to\s+send\s+you\s+(?:push\s+)?"
+       r"notifications|(?:activate|allow|turn\s+on)\s+(?:push\s+|web\s+)?notifications|web\s+notifications"
+       r"|watch\s+on\s+(?:youtube|facebook|vimeo|instagram)|(?:video|audio|photos?)\s+of\s+(?:today'?[’']?s\s+|the\s+)?"
+       r"(?:event|briefing|remarks|press\s+conference)\s+(?:is|are)\s+available)\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
-       needs=_cases("ubscribe", "ign up", "lick here", "otifications", "ownload"), within=170),
+       needs=_cases("ubscribe", "ign up", "lick here", "otifications", "ownload", "atch on", "vailable"), within=170),
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
-    _p("counter", Role.FURNITURE, r"\d{1,7}|\d{1,7}\s+(?:comments?|views?|shares?|likes?)", "12 Comments", max_chars=30,
-       digit=8),
+    _p("counter", Role.FURNITURE, r"(?:[•·▪◦●]\s*)?\d{1,7}(?:\s+(?:comments?|views?|shares?|likes?))?", "12 Comments",
+       max_chars=30, digit=8),
+    _p("related_link", Role.FURNITURE,
+       r"(?:more|related|see\s+also|also\s+read|read\s+(?:also|more|next)|recommended|watch|listen)\s*[:：]\s*\S.{0,160}",
+       "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：")),
+    _p("editors_note", Role.CREDIT,  # an editor's note that names where the text comes from (not one that adds news)
+       r"editor[’']?s\s+notes?\s*[:：.–—-]\s*.{0,200}?\b(?:comes?\s+from|(?:originally|first)\s+(?:published|appeared)"
+       r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,160}",
+       "Editor’s note: Today’s guest editorial comes from The Seattle Times.", max_chars=400, needs=_cases("ditor"),
+       within=10, kind="note"),
     _p("duration", Role.FURNITURE, r"\d{1,3}\s*['′]\s*\d{1,2}\s*(?:\"|″|'')", "5'44\"", max_chars=12, digit=4),
     _p("link", Role.FURNITURE,
        r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|comments?|read\s+more"
@@ -161,11 +172,13 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=(">>", "»", "›", "<<", "«", "‹")),
     _p("menu", Role.FURNITURE, r"[^|]{1,30}(?:\|[^|]{1,30}){2,}", "About Us | Jobs | Contact Us", max_chars=400,
        needs=("|",), within=32),
+    _p("breadcrumb", Role.FURNITURE, r"(?:.{1,40}?\s/\s){2,}.{1,160}", "Home / Opinion / Letters to the Editor",
+       max_chars=400, needs=(" / ",), within=42),
     _p("photo_credit", Role.CREDIT,
        r"(?-i:[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
        r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}", "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
     _p("browser_notice", Role.FURNITURE,
-       r".{0,120}\b(?:(?:internet\s+explorer|ie)\s*\d*\s+(?:is\s+)?not\s+supported|for\s+(?:an?\s+|the\s+)?"
+       r".{0,120}\b(?:(?:internet\s+explorer|ie|(?:web\s+)?browser)\s*\d*\s+(?:is\s+)?(?:no\s+longer|not)\s+supported|for\s+(?:an?\s+|the\s+)?"
        r"(?:best|optimal|better)\s+(?:browsing|viewing)\b|(?:update|upgrade)\s+your\s+browser|enable\s+javascript"
        r"|javascript\s+is\s+(?:disabled|required|turned\s+off)|we\s+use\s+cookies|(?:this|our)\s+(?:site|website)"
        r"\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences))\b.{0,160}",
@@ -185,8 +198,8 @@ PATTERNS: tuple[Pattern, ...] = (
        "This was published 1 year ago", max_chars=MAX_NOTICE,
        needs=("ago", "navailable", "ubmit", "osted", "iled", "nsubscribe", "ist", "references", "mails", "nbox",
               "egister", "ubscribe", "ign", "og", "read", "dvertise")),
-    _p("separator", Role.FURNITURE, r"[*#~=_•·+|]{1,3}(?:\s*[*#~=_•·+|]){0,10}|[-–—]{4,40}", "* * *",
-       max_chars=40),
+    # no letter, digit or sentence punctuation: ``* * *``, ``^``
+    _p("separator", Role.FURNITURE, r"(?:[^\w.!?…。！？]|_){1,40}", "* * *", max_chars=40),
     _p("masthead", Role.FURNITURE,
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,

@@ -74,7 +74,8 @@ MAX_TITLE_WORDS = 30
 
 _DASH = re.compile(r"(?P<marker>——|—|–|―|-{1,3})[ \t]*(?=[^\W\d_]|[\"“‘'(（])")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
-_BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")  # a line in bold: a subheading inside a body
+# A line in bold (``**Background**``, ``*****STORM UPDATE*****``): a subheading inside a body.
+_BOLD = re.compile(r"\*{2,}([^*]+)\*{2,}|_{2,}([^_]+)_{2,}")
 _CLOSERS = "\"'”’»)]）」』*"
 _TERMINAL = ".!?。！？…"
 _UNFINISHED = ",;:，；：、"
@@ -120,7 +121,7 @@ _DATELINE_START = re.compile(
     r"(?:[A-Z][A-Z.'’ -]{1,30})(?:,[^,\n]{1,40}){0,2}?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s")
 # A signature: a name of two to five capitalised words, optionally with a place (``Li Ming``, ``John Smith,
 # Kowloon``), and no digits.
-_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40})?")
+_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40}){0,2}")
 # A letter's signature as readers' letters pages print it: the name alone, then a comma, with the writer's town on
 # the next line (``V. Lakshmanan,`` / ``Tirupur, Tamil Nadu``).
 _COMMA_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+\s*,")
@@ -132,6 +133,7 @@ _SECTION_WORDS = frozenset({
     "Science", "Technology", "Tech", "Health", "Economy", "Markets", "Nation", "National", "Local", "Region",
     "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
 })
+MAX_PLACE_CHARS = 40
 MAX_PLACE_WORDS = 4  # the town under such a signature: ``Chennai``, ``Tirupur, Tamil Nadu``
 _NOT_SIGNATURE_WORDS = frozenset({"Dear", "Sir", "Madam", "Sirs", "Hello", "Hi", "Yours", "Sincerely", "Regards"})
 
@@ -153,6 +155,54 @@ def _is_place(text: str) -> bool:
     words = text.replace(",", " ").split()
     return 0 < len(words) <= MAX_PLACE_WORDS and all(w[0].isupper() for w in words) and _NOT_NAME_WORDS.isdisjoint(
         words)
+
+
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
+
+
+def _repeats_headline(text: str, title: str) -> bool:
+    """``text`` is the headline ``title`` gives again: the same words, or ``title`` is the page's title, the
+    headline followed by a separator and the site's or section's name."""
+    if text == title:
+        return True
+    return len(title) > len(text) > 0 and title.startswith(text) and title[len(text):len(text) + 4].startswith(
+        _SITE_SEPARATORS) and len(text.split()) >= 2
+
+
+LEAD_PARAGRAPHS = 3  # the paragraphs a headline is compared with
+MIN_COHESION_GAIN = 0.5  # a line under the title shares this much more of its words with the lead: the title
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as",
+    "into", "over", "under", "about", "after", "before", "than", "that", "this", "these", "those", "there", "their",
+    "they", "them", "its", "it", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+    "would", "can", "could", "should", "may", "might", "must", "not", "no", "new", "says", "said", "say", "more",
+    "most", "also", "just", "how", "why", "what", "when", "where", "who", "which", "while", "your", "you", "our",
+    "we", "his", "her", "he", "she", "him", "us", "all", "any", "one", "two", "three", "out", "up", "down", "off",
+})
+_KEY_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _content_keys(text: str) -> frozenset[str]:
+    """The content words of ``text``, each by its first five letters (``warning``, ``warnings``: ``warni``)."""
+    return frozenset(w[:5] for w in _KEY_WORD.findall(text.lower()) if w not in _FUNCTION_WORDS)
+
+
+def _cohesion(headline: str, lead: frozenset[str]) -> float:
+    """The share of ``headline``'s content words that the lead paragraphs use too."""
+    keys = _content_keys(headline)
+    return len(keys & lead) / len(keys) if keys else 0.0
+
+
+def _is_place_line(line: Line) -> bool:
+    """A town with a full stop on a line of its own (``Guwahati.``), as some letters pages print it under the
+    writer's name."""
+    text = line.span.text
+    return line.kind is LineKind.BODY and len(text) <= MAX_PLACE_CHARS and text[-1] == "." and _is_place(text[:-1])
+
+
+# The last word of a clause that goes on in the next line (``WHEREAS the fires ... hundreds of homes; and``), which
+# ends no headline.
+_CLAUSE_ENDS = frozenset({"and", "or", "but", "nor", "the", "a", "an", "of", "whereas", "that", "which"})
 
 
 def is_title_like(text: str) -> bool:
@@ -322,6 +372,9 @@ def classify_lines(text: str) -> list[Line]:
     for i, line in enumerate(out):
         if line.kind is not LineKind.TITLE or line.heading or line.pattern is not None or line.byline is not None:
             continue
+        if line.span.text.rsplit(None, 1)[-1] in _CLAUSE_ENDS:
+            out[i] = line._replace(kind=LineKind.BODY)  # a clause that goes on below it, not a headline
+            continue
         j = i + 1
         while j < len(out) and out[j].kind in _CLOSERS_KINDS:
             j += 1
@@ -461,7 +514,8 @@ _FIELD_WORDS = frozenset({
     "source", "sources", "author", "authors", "by", "editor", "editors", "date", "time", "tags", "tag", "category",
     "categories", "topics", "topic", "keywords", "photo", "photos", "image", "images", "video", "location", "filed",
     "posted", "published", "updated", "print", "share", "email", "e-mail", "from", "to", "subject", "reporter",
-    "writer", "translator", "credit", "credits", "caption", "link", "links", "related", "read", "see",
+    "writer", "translator", "credit", "credits", "caption", "link", "links", "related", "read", "see", "event",
+    "venue",
 })
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
@@ -478,21 +532,32 @@ def _words(span: Span | None) -> int:
 
 MIN_CAPTION_CHARS = 40  # a photo's short caption, repeated at the start of its long one, is at least this long
 _QUOTES = str.maketrans("‘’“”", "''\"\"")
+MIN_SHARED_CAPTION = 80  # two lines in a row that open with the same this many characters: a caption given twice
+MIN_REPEATED_CAPTION = 120  # ... or that are the same line, this long (a headline printed twice is shorter)
 
 
 def _repeated_captions(lines: list[Line]) -> set[int]:
-    """The lines of a photo's caption given twice in a row, short then long (the image's text, then its caption
-    with the date and the photographer's credit): a line of ``MIN_CAPTION_CHARS`` or more, not ending like a
-    sentence, that the next line starts with and goes on from (quotes folded)."""
+    """The lines of a photo's caption given twice in a row: short then long (the image's text, then its caption
+    with the date and the photographer's credit: a line of ``MIN_CAPTION_CHARS`` or more, not ending like a
+    sentence, that the next line starts with and goes on from, quotes folded), or two versions that open with the
+    same ``MIN_SHARED_CAPTION`` characters (one clipped or reworded near its end, or the same long line twice)."""
     found: set[int] = set()
     for i, (a, b) in enumerate(pairwise(lines)):
-        short, long = a.span.text, b.span.text
-        if (len(short) < MIN_CAPTION_CHARS or len(long) <= len(short) or short[-1] in _TERMINAL
-                or long[:4] != short[:4] or a.heading or b.heading):
+        first, second = a.span.text, b.span.text
+        if first[:4] != second[:4] or len(first) < MIN_CAPTION_CHARS or a.heading or b.heading:
             continue  # the cheap tests first: most lines are not captions
-        if long.translate(_QUOTES).startswith(short.translate(_QUOTES)):
+        if _caption_twice(first, second):
             found.update((i, i + 1))
     return found
+
+
+def _caption_twice(first: str, second: str) -> bool:
+    if len(second) > len(first) and first[-1] not in _TERMINAL and second.translate(_QUOTES).startswith(
+            first.translate(_QUOTES)):
+        return True
+    return (len(first) >= MIN_SHARED_CAPTION and first[:MIN_SHARED_CAPTION] == second[:MIN_SHARED_CAPTION]
+            and (first[-1] not in _TERMINAL or second[-1] not in _TERMINAL)  # (two paragraphs end like sentences)
+            and (first != second or len(first) >= MIN_REPEATED_CAPTION))  # (a headline may be printed twice)
 
 
 class _Grouping:
@@ -577,6 +642,9 @@ class _Grouping:
             elif kind is LineKind.BODY and self.cur is not None and self.cur.body:  # the hot path: more of a body
                 if line.span.text[-1] == "," and self._comma_signature(i):
                     self._signature(i, line)
+                elif self.signed_at == i - 1 and _is_place_line(line):
+                    self._signature(i, line)  # the town under a letter's signature, with a full stop
+                    self.signed_at = None
                 else:
                     self._append(self.cur, line)
                     roles[i], owners[i] = _BODY, self.cur
@@ -635,6 +703,8 @@ class _Grouping:
         if not (_NOT_NAME_WORDS.isdisjoint(words) and _NOT_SIGNATURE_WORDS.isdisjoint(words)):
             return False
         j, _ = self._ahead(i)
+        if j < len(self.lines) and _is_place_line(self.lines[j]):  # the town under it: ``Guwahati.``
+            j, _ = self._ahead(j)
         return j == len(self.lines) or self.lines[j].kind is LineKind.TITLE
 
     def _question_title(self, i: int) -> bool:
@@ -742,6 +812,13 @@ class _Grouping:
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
+            if (text_follows and not line.heading and self.owners[i - 1] is cur and self.roles[i - 1] is _BODY
+                    and self.lines[i - 1].span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":："):
+                # ``The full text of the proclamation is below:``: what it announces is the same article's
+                return self._heading(i, line)
+            if (text_follows and not line.heading and line.span.text.isupper()
+                    and _words(line.span) <= MAX_SECTION_WORDS):
+                return self._heading(i, line)  # a section's name in capitals inside a body (``MELBOURNE``)
             if not line.heading and not cur.closed and self._link_list(i):
                 return self._set(i, Role.FURNITURE, cur)
             if not line.heading and self._signature_follows(i):
@@ -756,8 +833,17 @@ class _Grouping:
         elif cur is not None and cur.title.text and not cur.body and not line.heading and not cur.markdown:
             # A title-like line under a title that has no body yet: its series line (deck), or the title
             # itself when what came first was page furniture (resolved when the body starts).
-            if cur.series is None and " ".join(line.span.text.split()) == " ".join(cur.title.text.split()):
-                cur.end = line.span.char_end  # the headline printed twice (the page's title, then the headline)
+            text = " ".join(line.span.text.split())
+            if (cur.series is not None and cur.series_at >= 0 and _words(cur.title) <= MAX_SECTION_WORDS
+                    and text == " ".join(cur.series.text.split())):
+                self._series_is_the_title(cur)  # the line under a label or a menu item, printed twice: the headline
+            if _repeats_headline(text, " ".join(cur.title.text.split())):
+                # the headline printed twice (the page's title, then the headline; the page's title may end with
+                # the site's name: ``Painful test for all - Community | The Star Online``)
+                if cur.series is not None:
+                    self._set(cur.series_at, Role.FURNITURE, cur)  # what stood between them (``X Close``)
+                    cur.series, cur.series_at = None, -1
+                cur.title, cur.end = line.span, line.span.char_end
                 self._set(i, Role.TITLE, cur)
                 return None
             if cur.series is None:
@@ -911,9 +997,53 @@ class _Grouping:
             if draft.byline is None and len(draft.body) > 1:
                 self._author_note(draft)
         self._furniture_above_the_first_title()
+        self._titles_from_the_lead()
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
+
+    def _titles_from_the_lead(self) -> None:
+        """Evidence from the text itself: a headline shares its words with the paragraphs under it. Where a
+        title-like line between an article's title and its body shares far more of its words with the first
+        paragraphs than the line read as the title does (``How to donate to Red Cross Hurricane Harvey relief``, a
+        related story's link, above ``Trump declares emergencies in Florida, PR``, above ``President Donald Trump
+        has declared emergencies in Florida, Puerto Rico ...``), that line is the title and the lines above it page
+        furniture (warning ``furniture_above_title``). A deck shares words with the body too, but so does the
+        headline above it."""
+        for draft in self.drafts:
+            if draft.markdown or draft.title_at < 0 or not draft.body or is_delivered_by(draft.title.text):
+                continue  # (``Speech by President ... at ...`` names the speech, whatever words it shares)
+            body_at = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
+            candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)]
+            if not candidates:
+                continue
+            lead = _content_keys(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]))
+            best, best_score = -1, _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
+            for k in candidates:
+                score = _cohesion(self.lines[k].span.text, lead)
+                if score >= best_score:
+                    best, best_score = k, score
+            if best < 0:
+                continue
+            for k in range(draft.title_at, best):
+                if self.roles[k] in (Role.TITLE, Role.SERIES):
+                    self._set(k, Role.FURNITURE, None)
+            if 0 <= draft.series_at <= best:
+                draft.series, draft.series_at = None, -1
+            draft.warnings.append("furniture_above_title")
+            draft.title, draft.title_at = self.lines[best].span, best
+            draft.start = self.lines[best].line_start
+            self._set(best, Role.TITLE, draft)
+
+    def _headline_below(self, k: int, draft: _Draft) -> bool:
+        """``lines[k]``, under ``draft``'s title and above its body, could be its headline: a title-like line
+        of more words than a section's name, not a byline, not a metadata field (``Event Opening Ceremony of
+        ...``) and not another article's."""
+        line = self.lines[k]
+        return (line.kind is LineKind.TITLE and not line.heading and line.byline is None
+                and self.owners[k] in (draft, None) and self.roles[k] is not Role.BYLINE
+                and _words(line.span) > MAX_SECTION_WORDS
+                and line.span.text.split(None, 1)[0].lower() not in _FIELD_WORDS)
 
     def _author_note(self, draft: _Draft) -> None:
         """A paragraph that is a note on the writer (``Eric Holdeman is a contributing writer

@@ -21,6 +21,7 @@ from transforms.bylines import is_end_marker, parse_author_note, parse_byline, p
         ("By Li Wei, Zhang San", "Li Wei, Zhang San", "author"),
         ("Author: Ding Dou, Peking University", "Ding Dou", "author"),
         ("By Anna Lee, Zhang San, Asia Society Policy Institute", "Anna Lee, Zhang San", "author"),
+        ("By Omondi Were", "Omondi Were", "author"),  # a surname that is also a word
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:

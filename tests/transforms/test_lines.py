@@ -87,6 +87,19 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Spokane, Washington  Est. May 19, 1883", "masthead"),
         ("Flooding has worsened since 2010.", None),
         ("The system was established in 2018", None),
+        ("^", "separator"),  # no letter or digit: a back-to-top arrow
+        ("• 0", "counter"),
+        ("Home / World / Asia / Floods in the north", "breadcrumb"),
+        ("Flood defences and/or pumps were checked on Monday.", None),
+        ("More: Storms knock out power across the county", "related_link"),
+        ("Related: How to prepare an emergency kit", "related_link"),
+        ("More than 400 homes lost power: crews are working.", None),
+        ("Editor's note: This editorial first appeared in The Seattle Times.", "editors_note"),
+        ("Editor's note: Ten people were confirmed dead on Tuesday.", None),  # the note adds news: text
+        ("Our site would like to send you notifications for breaking news.", "promo"),
+        ("Activate notifications?", "promo"),
+        ("VIDEO of today's event is available here.", "promo"),
+        ("Your web browser is no longer supported. Update it here", "browser_notice"),
     ],
 )
 def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) -> None:

@@ -572,3 +572,88 @@ def test_hostile_structure_gives_warnings_and_a_sane_structure() -> None:
         roles_of(text)  # every line has one role, the offsets hold, nothing crashes
     (art,) = articles(no_body)
     assert "no_paragraphs" in art.warnings and art.title == "A letter with no body"
+
+
+def test_a_headline_is_the_line_that_shares_its_words_with_the_lead() -> None:
+    # a related story's link above the headline, both title-like: the headline is the one the lead echoes
+    text = ("How to give to the flood appeal this winter\nMinister orders evacuations in river towns\n"
+            "Posted 8:48 PM, September 5, 2017\n"
+            "The minister ordered evacuations in five river towns on Tuesday. Water levels kept rising.\n")
+    (art,) = articles(text)
+    assert art.title == "Minister orders evacuations in river towns"
+    assert "furniture_above_title" in art.warnings
+    assert dict(roles_of(text))["How to give to the flood appeal this winter"] == "furniture"
+    # a title and its deck both echo the lead: the title stays, the deck is its series line
+    deck = ("Minister orders evacuations in river towns\nFive towns emptied as the water rises\n"
+            "The minister ordered evacuations in five river towns on Tuesday. Water levels kept rising.\n")
+    (art,) = articles(deck)
+    assert (art.title, art.series) == ("Minister orders evacuations in river towns",
+                                       "Five towns emptied as the water rises")
+
+
+def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None:
+    label = ("Tag: Flood\nRiver towns brace for a second crest\nRiver towns brace for a second crest\n"
+             "Officials said the river would crest again on Friday. Sandbags were handed out.\n")
+    (art,) = articles(label)
+    assert art.title == "River towns brace for a second crest"
+    roles = roles_of(label)
+    assert [r for _, r in roles[:3]] == ["furniture", "title", "title"]
+    site = ("A painful test for all - Community | The Daily Star\nX Close\nA painful test for all\n"
+            "The floods came suddenly this year. Many families lost everything.\n")
+    (art,) = articles(site)
+    assert art.title == "A painful test for all" and art.series is None
+    assert [r for _, r in roles_of(site)[:3]] == ["title", "furniture", "title"]
+
+
+def test_a_caption_given_twice_in_two_versions_is_furniture() -> None:
+    caption = ("Power crews walk down a stretch of road in Dartmouth that was heavily damaged during the storm on "
+               "Saturday")
+    text = ("Outages will last for days\nMore than 400,000 customers lost power. Crews are at work.\n"
+            f"{caption}, Sept. 24, 2022. Ryan Taplin - The Herald\n{caption}- Ryan Taplin\n"
+            "Schools will stay closed on Monday, officials said.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 2
+    assert [r for line, r in roles_of(text) if line.startswith("Power crews")] == ["furniture", "furniture"]
+
+
+def test_a_section_in_capitals_or_text_announced_by_a_colon_stays_in_the_article() -> None:
+    text = ("Heatwave grips the south-east\nParamedics expect a busy week. Staff have been recalled.\n"
+            "MELBOURNE\nTemperatures will reach 43C today. Pools are full.\n"
+            "The full text of the warning is below:\nExtreme heat warning for the central district\n"
+            "Residents should stay indoors in the afternoon. Check on neighbours.\n")
+    (art,) = articles(text)
+    assert art.title == "Heatwave grips the south-east" and len(art.paragraphs) == 4
+    assert [p.subheading for p in art.paragraphs] == [None, "MELBOURNE", None,
+                                                      "Extreme heat warning for the central district"]
+
+
+def test_clauses_that_go_on_below_are_text_not_headlines() -> None:
+    text = ("Governor declares a state of emergency\nThe proclamation reads as follows. It takes effect now.\n"
+            "WHEREAS fires have destroyed homes in three counties; and\n"
+            "WHEREAS the drought has raised the risk of more fires; and\n"
+            "WHEREAS local resources are not enough to meet the need of\n"
+            "NOW, THEREFORE, I proclaim a state of emergency.\n")
+    (art,) = articles(text)
+    assert art.title == "Governor declares a state of emergency" and len(art.paragraphs) == 5
+    assert {r for line, r in roles_of(text) if line.startswith("WHEREAS")} == {"body"}
+
+
+def test_a_letters_signature_with_the_writers_town_and_country() -> None:
+    text = ("Floods and fury\nThe rains were deadly this year. We must build better drains.\n"
+            "K Ragavan, Bengaluru, India\n"
+            "A welcome revival\nThe city is busy again. Hotels are full.\nLanu Dutt Chowdhuri,\nGuwahati.\n"
+            "Heat waves\nThe heat is not new. It is worse now.\n")
+    arts = articles(text)
+    assert [(a.title, a.author) for a in arts] == [("Floods and fury", "K Ragavan"),
+                                                    ("A welcome revival", "Lanu Dutt Chowdhuri"),
+                                                    ("Heat waves", None)]
+    roles = dict(roles_of(text))
+    assert [roles[line] for line in ("K Ragavan, Bengaluru, India", "Lanu Dutt Chowdhuri,", "Guwahati.")] == [
+        "signature"] * 3
+
+
+def test_a_framed_update_line_is_a_subheading() -> None:
+    text = ("Storm warning for the coast\nBy Li Wei\nThe warning starts at 8am. Schools will close.\n"
+            "*****STORM UPDATE 5.55pm*****\nThe storm has reached the coast. Winds are strong.\n")
+    (art,) = articles(text)
+    assert [p.subheading for p in art.paragraphs] == [None, "STORM UPDATE 5.55pm"]
