@@ -99,20 +99,23 @@ _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # W
 
 # A speech's or a statement's line naming who gave it, ending like a sentence (a headline of the same words does
 # not): ``Speech by Minister Cora van Nieuwenhuizen at the Flood & Coast Conference, 9 December 2020.``
-_DELIVERED_BY = re.compile(
+_DELIVERED = (
     r"(?:keynote\s+|opening\s+|closing\s+)?(?:speech|remarks|statement|address|message|lecture|keynote)"
     r"\s+(?:delivered\s+|given\s+|made\s+)?by\s+(?:(?-i:H\.\s?E\.|Minister|President|Vice\s+President|Premier"
     r"|Prime\s+Minister|Secretary|Governor|Mayor|Chair(?:man|woman)?|Ambassador|Commissioner|Director"
     r"|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Professor|Prof\.)\s+)*"
     rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?-i:van|von|de|der|den|da|di|du|le|la|bin|al)\s+)*{_CAP_WORD}){{1,4}})"
-    r"(?:,|\s+(?:at|on|to|in|before|during)\b).{0,160}[.!]",
-    re.IGNORECASE,
+    r"(?:,|\s+(?:at|on|to|in|before|during)\b).{0,160}"
 )
+_DELIVERED_BY = re.compile(_DELIVERED + r"[.!]", re.IGNORECASE)  # a line under a title: a sentence
+_DELIVERED_TITLE = re.compile(_DELIVERED, re.IGNORECASE)  # the title itself: ``Speech by President X at ...``
 
 
 def title_signature(title: str) -> Byline | None:
-    """The writer a headline names at its end (``The Canonisation of Terror, By Wole Soyinka``), or None."""
-    m = _SIGNED_TITLE.fullmatch(title.strip())
+    """The writer a headline names at its end (``The Canonisation of Terror, By Wole Soyinka``), or the speaker a
+    speech's or statement's title names (``Speech by President Ferdinand R. Marcos Jr. at the Opening Ceremony``),
+    or None."""
+    m = _SIGNED_TITLE.fullmatch(title.strip()) or _DELIVERED_TITLE.fullmatch(title.strip())
     if m is None:
         return None
     name = _without_affiliation(" ".join(m.group("name").split()))

@@ -150,7 +150,7 @@ PATTERNS: tuple[Pattern, ...] = (
        "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：")),
     _p("editors_note", Role.CREDIT,  # an editor's note that names where the text comes from (not one that adds news)
        r"editor[’']?s\s+notes?\s*[:：.–—-]\s*.{0,200}?\b(?:comes?\s+from|(?:originally|first)\s+(?:published|appeared)"
-       r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,160}",
+       r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,380}",
        "Editor’s note: Today’s guest editorial comes from The Seattle Times.", max_chars=400, needs=_cases("ditor"),
        within=10, kind="note"),
     _p("duration", Role.FURNITURE, r"\d{1,3}\s*['′]\s*\d{1,2}\s*(?:\"|″|'')", "5'44\"", max_chars=12, digit=4),
@@ -194,10 +194,11 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|.{0,120}\b(?:unsubscribe|(?:mailing|distribution)\s+list|update\s+your\s+(?:email\s+)?preferences"
        r"|receive\s+these\s+e-?mails|(?:to|in)\s+your\s+inbox|(?:sign|log)\s*in\s+or\s+(?:register|sign\s*up|subscribe)"
        r"|(?:register|subscribe|sign\s*up|log\s*in)\s+(?:for\s+free\s+)?to\s+(?:read|continue|access))\b.{0,120}"
-       r"|\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}",
+       r"|\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
+       r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
        needs=("ago", "navailable", "ubmit", "osted", "iled", "nsubscribe", "ist", "references", "mails", "nbox",
-              "egister", "ubscribe", "ign", "og", "read", "dvertise")),
+              "egister", "ubscribe", "ign", "og", "read", "dvertise", "owered", "OWERED")),
     # no letter, digit or sentence punctuation: ``* * *``, ``^``
     _p("separator", Role.FURNITURE, r"(?:[^\w.!?…。！？]|_){1,40}", "* * *", max_chars=40),
     _p("masthead", Role.FURNITURE,

@@ -316,7 +316,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
         marker = _LINK_MARKER.search(span.text) if span.text[-1] in ")]" else None
         if marker is not None and marker.start() > 0:  # ``Educating Our Guardians (PDF)``: the link's, not the title's
             span = _trimmed(text, span.char_start, span.char_start + marker.start())
-        signed = title_signature(span.text) if ", By " in span.text else None  # ``Headline, By Wole Soyinka``
+        # ``Headline, By Wole Soyinka``, ``Remarks by President X at ...``: the headline names its writer or speaker
+        signed = title_signature(span.text) if " by " in span.text or " By " in span.text else None
         return Line(LineKind.TITLE, span, line_start, block=block, pattern=name, line_end=end, byline=signed)
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
@@ -552,8 +553,9 @@ def _repeated_captions(lines: list[Line]) -> set[int]:
 
 
 def _caption_twice(first: str, second: str) -> bool:
-    if len(second) > len(first) and first[-1] not in _TERMINAL and second.translate(_QUOTES).startswith(
-            first.translate(_QUOTES)):
+    short = first[:-1] if first[-1] == "." else first  # (``... in Sylmar, California.``, then ``... California on``)
+    if len(second) > len(first) and short[-1] not in _TERMINAL and second.translate(_QUOTES).startswith(
+            short.translate(_QUOTES)) and second[len(short)] != ".":
         return True
     return (len(first) >= MIN_SHARED_CAPTION and first[:MIN_SHARED_CAPTION] == second[:MIN_SHARED_CAPTION]
             and (first[-1] not in _TERMINAL or second[-1] not in _TERMINAL)  # (two paragraphs end like sentences)
@@ -782,7 +784,7 @@ class _Grouping:
         elif not cur.body:
             cur.end = line.span.char_end  # the byline repeated above the body
             self._attest(cur)
-        elif cur.byline is None and is_delivered_by(line.span.text):
+        elif (cur.byline is None or cur.byline.name == line.byline.name) and is_delivered_by(line.span.text):
             # ``Speech by Minister ... at ...`` under a pull quote: the speech goes on below it
             cur.byline, cur.end = line.byline, line.span.char_end
         else:
@@ -819,7 +821,7 @@ class _Grouping:
             if (text_follows and not line.heading and line.span.text.isupper()
                     and _words(line.span) <= MAX_SECTION_WORDS):
                 return self._heading(i, line)  # a section's name in capitals inside a body (``MELBOURNE``)
-            if not line.heading and not cur.closed and self._link_list(i):
+            if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 return self._set(i, Role.FURNITURE, cur)
             if not line.heading and self._signature_follows(i):
                 return self._signature(i, line)
@@ -998,6 +1000,10 @@ class _Grouping:
                 self._author_note(draft)
         self._furniture_above_the_first_title()
         self._titles_from_the_lead()
+        for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
+            if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
+                self._set(draft.series_at, Role.FURNITURE, draft)
+                draft.series, draft.series_at = None, -1
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
@@ -1011,8 +1017,8 @@ class _Grouping:
         furniture (warning ``furniture_above_title``). A deck shares words with the body too, but so does the
         headline above it."""
         for draft in self.drafts:
-            if draft.markdown or draft.title_at < 0 or not draft.body or is_delivered_by(draft.title.text):
-                continue  # (``Speech by President ... at ...`` names the speech, whatever words it shares)
+            if draft.markdown or draft.title_at < 0 or not draft.body:
+                continue
             body_at = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
             candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)]
             if not candidates:
@@ -1034,6 +1040,14 @@ class _Grouping:
             draft.title, draft.title_at = self.lines[best].span, best
             draft.start = self.lines[best].line_start
             self._set(best, Role.TITLE, draft)
+            self._title_names_its_writer(draft)
+
+    def _title_names_its_writer(self, draft: _Draft) -> None:
+        """The writer or speaker the line now read as ``draft``'s title names (``Speech by President X at ...``)
+        is its author when it has no byline."""
+        signed = self.lines[draft.title_at].byline
+        if signed is not None and draft.byline is None:
+            draft.byline = signed
 
     def _headline_below(self, k: int, draft: _Draft) -> bool:
         """``lines[k]``, under ``draft``'s title and above its body, could be its headline: a title-like line
@@ -1090,6 +1104,7 @@ class _Grouping:
         draft.start = self.lines[draft.title_at].line_start
         self._set(draft.title_at, Role.TITLE, draft)
         draft.series, draft.series_at = None, -1
+        self._title_names_its_writer(draft)
 
 
 def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int | None]]:

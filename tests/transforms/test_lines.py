@@ -96,10 +96,15 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("More than 400 homes lost power: crews are working.", None),
         ("Editor's note: This editorial first appeared in The Seattle Times.", "editors_note"),
         ("Editor's note: Ten people were confirmed dead on Tuesday.", None),  # the note adds news: text
+        ("Editor’s note: Today’s guest editorial comes from The Seattle Times. Editorial content from other "
+         "publications is provided to give readers a sampling of regional and national opinion and does not "
+         "necessarily reflect positions endorsed by the Editorial Board.", "editors_note"),
         ("Our site would like to send you notifications for breaking news.", "promo"),
         ("Activate notifications?", "promo"),
         ("VIDEO of today's event is available here.", "promo"),
         ("Your web browser is no longer supported. Update it here", "browser_notice"),
+        ("Beta V.1.0 - Powered by automated translation", "page_notice"),
+        ("The pumps are powered by solar panels installed after the flood.", None),
     ],
 )
 def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) -> None:

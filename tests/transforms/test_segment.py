@@ -614,6 +614,12 @@ def test_a_caption_given_twice_in_two_versions_is_furniture() -> None:
     (art,) = articles(text)
     assert len(art.paragraphs) == 2
     assert [r for line, r in roles_of(text) if line.startswith("Power crews")] == ["furniture", "furniture"]
+    short = "Firefighters spray down flames on the side of the highway in Sylmar, California."
+    text = ("Funds for fire season\nThe state will spend more on fire crews. It is about time.\n"
+            f"{short}\n{short[:-1]} on January 19, 2021.\nThe money will hire 1,400 firefighters.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 2
+    assert [r for line, r in roles_of(text) if line.startswith("Firefighters")] == ["furniture", "furniture"]
 
 
 def test_a_section_in_capitals_or_text_announced_by_a_colon_stays_in_the_article() -> None:
@@ -657,3 +663,38 @@ def test_a_framed_update_line_is_a_subheading() -> None:
             "*****STORM UPDATE 5.55pm*****\nThe storm has reached the coast. Winds are strong.\n")
     (art,) = articles(text)
     assert [p.subheading for p in art.paragraphs] == [None, "STORM UPDATE 5.55pm"]
+
+
+def test_a_speech_titled_with_its_speaker_is_by_the_speaker() -> None:
+    text = ("Speech\nRemarks by President Maria Santos at the Opening of the Disaster Risk Conference\n"
+            "Thank you to our ministers and guests. Good morning to you all.\n"
+            "Our islands face more typhoons each year. We must prepare together.\n")
+    (art,) = articles(text)
+    assert (art.title, art.author) == (
+        "Remarks by President Maria Santos at the Opening of the Disaster Risk Conference", "Maria Santos")
+    # the speaker named again under a pull quote is the same byline: the speech goes on below it
+    quoted = ("Keynote speech by Anna de Vries, Minister of Water, at the flood conference\n"
+              "\u201cWe must combine forces.\u201d\n"
+              "Speech by Minister Anna de Vries at the flood conference in London.\n"
+              "Thank you for the invitation. It is good to be here.\nThe floods of last year taught us much.\n")
+    (art,) = articles(quoted)
+    assert art.author == "Anna de Vries" and "several_bylines" not in art.warnings
+    # "by" in a headline names no one unless it names who spoke
+    (art,) = articles("Homes hit by floods in the south\nThe river rose overnight. Roads closed.\n")
+    assert art.author is None
+
+
+def test_short_lines_under_text_that_has_no_title_are_a_header_not_a_list_of_links() -> None:
+    text = ("We are building a new website.\nPages will change over the coming weeks. Thanks for your patience.\n"
+            "Press centre\nPress release\nAgency chief heads to the quake zone\nChildren still at risk; funds short\n"
+            "GENEVA, 28 October 2005 - The agency chief will visit the quake zone this week. She leaves today.\n"
+            "Winter is coming to the mountains. Tents are not enough.\n")
+    arts = articles(text)
+    assert "Agency chief heads to the quake zone" in [a.title for a in arts]
+
+
+def test_a_label_under_a_title_is_furniture_not_its_deck() -> None:
+    text = "Cabinet approves the flood plan\nEDITORIAL\nThe cabinet approved the plan on Monday. It costs $2bn.\n"
+    (art,) = articles(text)
+    assert (art.title, art.series) == ("Cabinet approves the flood plan", None)
+    assert dict(roles_of(text))["EDITORIAL"] == "furniture"
