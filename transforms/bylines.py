@@ -97,8 +97,8 @@ _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LA
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
 
 
-# A speech's or a statement's line naming who gave it, ending like a sentence (a headline of the same words does
-# not): ``Speech by Minister Cora van Nieuwenhuizen at the Flood & Coast Conference, 9 December 2020.``
+# A speech's or a statement's line naming who gave it: as a byline it ends like a sentence (``Speech by Minister
+# Cora van Nieuwenhuizen at the Flood & Coast Conference, 9 December 2020.``), as the title it need not.
 _DELIVERED = (
     r"(?:keynote\s+|opening\s+|closing\s+)?(?:speech|remarks|statement|address|message|lecture|keynote)"
     r"\s+(?:delivered\s+|given\s+|made\s+)?by\s+(?:(?-i:H\.\s?E\.|Minister|President|Vice\s+President|Premier"
@@ -115,13 +115,14 @@ def title_signature(title: str) -> Byline | None:
     """The writer a headline names at its end (``The Canonisation of Terror, By Wole Soyinka``), or the speaker a
     speech's or statement's title names (``Speech by President Ferdinand R. Marcos Jr. at the Opening Ceremony``),
     or None."""
-    m = _SIGNED_TITLE.fullmatch(title.strip()) or _DELIVERED_TITLE.fullmatch(title.strip())
+    stripped = title.strip()
+    m = _SIGNED_TITLE.fullmatch(stripped) or _DELIVERED_TITLE.fullmatch(stripped)
     if m is None:
         return None
     name = _without_affiliation(" ".join(m.group("name").split()))
     if not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
         return None
-    return Byline(line=title.strip(), name=name, role="author")
+    return Byline(line=stripped, name=name, role="author")
 
 
 def is_delivered_by(line: str) -> bool:

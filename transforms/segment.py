@@ -133,7 +133,7 @@ _SECTION_WORDS = frozenset({
     "Science", "Technology", "Tech", "Health", "Economy", "Markets", "Nation", "National", "Local", "Region",
     "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
 })
-MAX_PLACE_CHARS = 40
+MAX_PLACE_CHARS = 40  # ... and on a line of its own with a full stop: ``Guwahati.``
 MAX_PLACE_WORDS = 4  # the town under such a signature: ``Chennai``, ``Tirupur, Tamil Nadu``
 _NOT_SIGNATURE_WORDS = frozenset({"Dear", "Sir", "Madam", "Sirs", "Hello", "Hi", "Yours", "Sincerely", "Regards"})
 
@@ -842,7 +842,7 @@ class _Grouping:
             if _repeats_headline(text, " ".join(cur.title.text.split())):
                 # the headline printed twice (the page's title, then the headline; the page's title may end with
                 # the site's name: ``Painful test for all - Community | The Star Online``)
-                if cur.series is not None:
+                if cur.series is not None and cur.series_at >= 0:
                     self._set(cur.series_at, Role.FURNITURE, cur)  # what stood between them (``X Close``)
                     cur.series, cur.series_at = None, -1
                 cur.title, cur.end = line.span, line.span.char_end
@@ -1029,34 +1029,16 @@ class _Grouping:
                 score = _cohesion(self.lines[k].span.text, lead)
                 if score >= best_score:
                     best, best_score = k, score
-            if best < 0:
-                continue
-            for k in range(draft.title_at, best):
-                if self.roles[k] in (Role.TITLE, Role.SERIES):
-                    self._set(k, Role.FURNITURE, None)
-            if 0 <= draft.series_at <= best:
-                draft.series, draft.series_at = None, -1
-            draft.warnings.append("furniture_above_title")
-            draft.title, draft.title_at = self.lines[best].span, best
-            draft.start = self.lines[best].line_start
-            self._set(best, Role.TITLE, draft)
-            self._title_names_its_writer(draft)
-
-    def _title_names_its_writer(self, draft: _Draft) -> None:
-        """The writer or speaker the line now read as ``draft``'s title names (``Speech by President X at ...``)
-        is its author when it has no byline."""
-        signed = self.lines[draft.title_at].byline
-        if signed is not None and draft.byline is None:
-            draft.byline = signed
+            if best >= 0:
+                self._retitle(draft, best)
 
     def _headline_below(self, k: int, draft: _Draft) -> bool:
         """``lines[k]``, under ``draft``'s title and above its body, could be its headline: a title-like line
-        of more words than a section's name, not a byline, not a metadata field (``Event Opening Ceremony of
+        of more words than a section's name, naming no writer, not a metadata field (``Event Opening Ceremony of
         ...``) and not another article's."""
         line = self.lines[k]
         return (line.kind is LineKind.TITLE and not line.heading and line.byline is None
-                and self.owners[k] in (draft, None) and self.roles[k] is not Role.BYLINE
-                and _words(line.span) > MAX_SECTION_WORDS
+                and self.owners[k] in (draft, None) and _words(line.span) > MAX_SECTION_WORDS
                 and line.span.text.split(None, 1)[0].lower() not in _FIELD_WORDS)
 
     def _author_note(self, draft: _Draft) -> None:
@@ -1093,18 +1075,26 @@ class _Grouping:
         self._series_is_the_title(first)
 
     def _series_is_the_title(self, draft: _Draft) -> None:
-        """The line read as ``draft``'s series line is its title, and the line read as its title is page furniture
-        above it (warning ``furniture_above_title``)."""
+        """The line read as ``draft``'s series line is its title (``_retitle``)."""
         assert draft.series is not None
-        for k in range(draft.title_at, draft.series_at):  # the old title, and its repeat where it was printed twice
-            if self.roles[k] is Role.TITLE:
-                self._set(k, Role.FURNITURE, None)
+        self._retitle(draft, draft.series_at)
+
+    def _retitle(self, draft: _Draft, k: int) -> None:
+        """``lines[k]``, below the line read as ``draft``'s title, is its title, and the lines above it read as
+        its title (and its repeat, where it was printed twice) or its series are page furniture (warning
+        ``furniture_above_title``). The writer or speaker the new title names (``Speech by President X at ...``)
+        is its author when it has no byline."""
+        for n in range(draft.title_at, k):
+            if self.roles[n] in (Role.TITLE, Role.SERIES):
+                self._set(n, Role.FURNITURE, None)
+        if 0 <= draft.series_at <= k:
+            draft.series, draft.series_at = None, -1
         draft.warnings.append("furniture_above_title")
-        draft.title, draft.title_at = draft.series, draft.series_at
-        draft.start = self.lines[draft.title_at].line_start
-        self._set(draft.title_at, Role.TITLE, draft)
-        draft.series, draft.series_at = None, -1
-        self._title_names_its_writer(draft)
+        draft.title, draft.title_at, draft.start = self.lines[k].span, k, self.lines[k].line_start
+        self._set(k, Role.TITLE, draft)
+        signed = self.lines[k].byline
+        if signed is not None and draft.byline is None:
+            draft.byline = signed
 
 
 def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int | None]]:
