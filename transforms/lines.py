@@ -15,6 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
 
+import ahocorasick_rs
+
 
 class Role(StrEnum):
     """What a non-blank line of a document is (each explained in ``ROLE_MEANINGS``)."""
@@ -76,7 +78,7 @@ class Pattern:
     regex: re.Pattern[str]
     example: str
     max_chars: int  # no longer line matches (so a long body line is tried against few patterns)
-    needs: tuple[str, ...] = ()  # a line it matches holds one of these (a cheap test before the regex) ...
+    needs: tuple[str, ...] = ()  # a line it matches holds one of these, in any case (a cheap test first) ...
     within: int = MAX_FURNITURE_LINE  # ... in its first ``within`` characters
     digit: int = 0  # a line it matches holds a digit in its first ``digit`` characters (every stamp does)
     kind: str | None = None  # a credit's kind (``articles.credits``): timestamp, updated, source, note
@@ -86,12 +88,6 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
        within: int = MAX_FURNITURE_LINE, digit: int = 0, kind: str | None = None) -> Pattern:
     return Pattern(name, role, re.compile(rf"(?:{regex})\Z", re.IGNORECASE), example, max_chars, needs, within,
                    digit, kind)
-
-
-def _cases(*words: str) -> tuple[str, ...]:
-    """Each word as written and in capitals (the ``needs`` of a pattern that ignores case)."""
-    return tuple(w for word in words for w in (word, word.upper()))
-
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -109,28 +105,31 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("stamp_first", Role.CREDIT, rf"{_STAMP}\s*.{{0,60}}", "2015-09-22 12:56CNTV Editor: Mo Hong'e",
        max_chars=120, kind="timestamp", digit=25),
     _p("source_line", Role.CREDIT, r"\(?\s*sources?\s*[:：]\s*[^\s:：].{0,100}", "Source: Xinhua | 2020/3/4 23:53:40",
-       max_chars=120, kind="source"),
+       max_chars=120, kind="source", needs=("source",)),
     _p("credit_line", Role.CREDIT,
        r"[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
        r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit|illustrations?)\s*[:：]"
        r"|(?:edited|copyedited|reporting|writing|compiled|translated|photos?|images?|issued|contributed)\s+by\b\s*[:：]?)"
-       r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit"),
+       r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit",
+       needs=(":", "：", "by")),
     _p("agency_sign_off", Role.CREDIT,
        r"\(?(?-i:[A-Z])[\w.&'’ -]{1,40}\)?\s+(?:contributed\s+to\s+this\s+report|was\s+first\s+published.{0,60})",
        "This report by The Canadian Press was first published Aug. 23, 2023.", max_chars=130, kind="source",
-       needs=_cases("contributed", "published")),
+       needs=("contributed", "published")),
     _p("parenthesised_note", Role.CREDIT, r"[(\[（【][^()\[\]（）【】]{2,118}[^.!?。！？()\[\]（）【】][)\]）】]",
-       "(Beijing Review 03/14/2009)", max_chars=122, kind="note"),
+       "(Beijing Review 03/14/2009)", max_chars=122, kind="note",
+       needs=("(", "[", "（", "【"), within=1),
     _p("copyright", Role.FURNITURE,
        r"(?:copyright|©|\(c\)).{0,900}|(?:no\s+)?reproduction\b.{0,80}\b(?:prohibited|permission|forbidden)\b.{0,80}",
-       "Copyright ©1999-2018 Chinanews.com. All rights reserved.", max_chars=MAX_FURNITURE_LINE),
+       "Copyright ©1999-2018 Chinanews.com. All rights reserved.", max_chars=MAX_FURNITURE_LINE,
+       needs=("copyright", "reproduction", "©", "(c)")),
     _p("rights_reserved", Role.FURNITURE, r".{0,100}all rights reserved\.?.{0,900}",
-       "The content is ours. All rights reserved.", max_chars=MAX_FURNITURE_LINE, needs=_cases("eserved"),
+       "The content is ours. All rights reserved.", max_chars=MAX_FURNITURE_LINE, needs=("reserved",),
        within=130),
     _p("contact", Role.CREDIT,
        r"(?:(?:media|press)\s+)?contacts?\s*[:：]?|(?:tel|telephone|phone|office|mobile|cell|fax)\.?\s*[:：]?\s*"
        rf"{PHONE_NUMBER.pattern}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "Office: 832.393.0800", max_chars=80,
-       needs=(":", "：", "@", "Tel", "tel", "ontact", "ONTACT"), kind="contact"),
+       needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax"), kind="contact"),
     _p("empty_field", Role.FURNITURE, r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]", "Source:", max_chars=50,
        needs=(":", "：")),
     _p("promo", Role.FURNITURE,
@@ -140,7 +139,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|watch\s+on\s+(?:youtube|facebook|vimeo|instagram)|(?:video|audio|photos?)\s+of\s+(?:today'?[’']?s\s+|the\s+)?"
        r"(?:event|briefing|remarks|press\s+conference)\s+(?:is|are)\s+available)\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
-       needs=_cases("ubscribe", "ign up", "lick here", "otifications", "ownload", "atch on", "vailable"), within=170),
+       needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available"), within=170),
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     _p("counter", Role.FURNITURE, r"(?:[•·▪◦●]\s*)?\d{1,7}(?:\s+(?:comments?|views?|shares?|likes?))?", "12 Comments",
@@ -151,7 +150,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("editors_note", Role.CREDIT,  # an editor's note that names where the text comes from (not one that adds news)
        r"editor[’']?s\s+notes?\s*[:：.–—-]\s*.{0,200}?\b(?:comes?\s+from|(?:originally|first)\s+(?:published|appeared)"
        r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,380}",
-       "Editor’s note: Today’s guest editorial comes from The Seattle Times.", max_chars=400, needs=_cases("ditor"),
+       "Editor’s note: Today’s guest editorial comes from The Seattle Times.", max_chars=400, needs=("editor",),
        within=10, kind="note"),
     _p("duration", Role.FURNITURE, r"\d{1,3}\s*['′]\s*\d{1,2}\s*(?:\"|″|'')", "5'44\"", max_chars=12, digit=4),
     _p("link", Role.FURNITURE,
@@ -183,7 +182,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|javascript\s+is\s+(?:disabled|required|turned\s+off)|we\s+use\s+cookies|(?:this|our)\s+(?:site|website)"
        r"\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences))\b.{0,160}",
        "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.", max_chars=MAX_NOTICE,
-       needs=("upported", "rows", "iewing", "ava", "ookie")),
+       needs=("supported", "brows", "viewing", "java", "cookie")),
     _p("page_notice", Role.FURNITURE,
        r"this\s+(?:article|story|page|post)?\s*was\s+(?:first\s+)?published\s+(?:more\s+than\s+)?"
        r"(?:\d+|an?|one|two|three|four|five)\s+(?:years?|months?|weeks?)\s+ago\.?"
@@ -197,18 +196,18 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
        r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
-       needs=("ago", "navailable", "ubmit", "osted", "iled", "nsubscribe", "ist", "references", "mails", "nbox",
-              "egister", "ubscribe", "ign", "og", "read", "dvertise", "owered", "OWERED")),
+       needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
+              "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered")),
     # no letter, digit or sentence punctuation: ``* * *``, ``^``
     _p("separator", Role.FURNITURE, r"(?:[^\w.!?…。！？]|_){1,40}", "* * *", max_chars=40),
     _p("masthead", Role.FURNITURE,
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,
-       needs=("st.", "ST.", "stablished", "STABLISHED", "ounded", "OUNDED", "ince", "INCE"), digit=90),
+       needs=("est.", "established", "founded", "since"), digit=90),
     _p("letters_label", Role.FURNITURE, r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s*[:—–,|-]\s*.{0,80})?",
-       "Letters to the Editor — July 28, 2021", max_chars=100, needs=("etter", "ETTER")),
+       "Letters to the Editor — July 28, 2021", max_chars=100, needs=("letter",)),
     _p("archive_label", Role.FURNITURE, r"(?:tag|category|monthly|author)\s+archives?\s*[:：].{0,80}",
-       "Tag Archives: UN Secretary-General’s Message", max_chars=120),
+       "Tag Archives: UN Secretary-General’s Message", max_chars=120, needs=("archive",)),
 )
 
 _DIGIT = re.compile(r"\d")
@@ -217,10 +216,19 @@ _DIGIT = re.compile(r"\d")
 _LONG = 400
 _LONG_FIRST = "cC©(nNrR"
 # The patterns a line of each length may match, in order: a long body line is tried against only the few
-# patterns that allow its length.
+# patterns that allow its length. Of those, a pattern with ``needs`` is tried only where one of its words was
+# found: one scan of the line by an Aho-Corasick automaton over every pattern's words finds them all at once.
 _LIMITS = sorted({p.max_chars for p in PATTERNS})
-_CANDIDATES = [tuple((p.regex.match, p.needs, p.within, p.digit, p) for p in PATTERNS if p.max_chars >= limit)
-               for limit in _LIMITS]
+_TESTS = [(p.regex.match, p.digit, p) for p in PATTERNS]
+# For each length limit: the patterns with no ``needs`` that allow it (tried on every line of that length) ...
+_PLAIN = [tuple(k for k, p in enumerate(PATTERNS) if p.max_chars >= limit and not p.needs) for limit in _LIMITS]
+# ... and the words of the others: one scan of the line by an Aho-Corasick automaton over every pattern's
+# ``needs`` finds which of them may match, at once.
+_CUES = sorted({word for p in PATTERNS for word in p.needs})
+_CUE_AUTOMATON = ahocorasick_rs.AhoCorasick(_CUES, matchkind=ahocorasick_rs.MatchKind.Standard)
+# For each word: the patterns that need it, each with how far into the line the word must end, and its length limit.
+_NEEDED_BY: list[tuple[tuple[int, int, int], ...]] = [
+    tuple((k, p.within, p.max_chars) for k, p in enumerate(PATTERNS) if word in p.needs) for word in _CUES]
 MAX_DATELINE = 80
 MAX_CAPTION = 600
 _DATELINE = re.compile(
@@ -252,23 +260,20 @@ def match_furniture(text: str) -> Pattern | None:
     n = len(text)
     if not n or n > MAX_FURNITURE_LINE:
         return None
-    if n > _LONG and text[0] not in _LONG_FIRST and text.find("eserved", 0, 130) < 0 and (
-            text.find("ESERVED", 0, 130) < 0):
+    if n > _LONG and text[0] not in _LONG_FIRST and "reserved" not in text[:130].lower():
         return None  # a long line (most of a corpus) is furniture only as a copyright notice
+    plain = _PLAIN[bisect_left(_LIMITS, n)]
+    folded = text.lower()  # (the same length but for a few letters, which only widen ``within``)
+    cued = {k for cue, _, end in _CUE_AUTOMATON.find_matches_as_indexes(folded, overlapping=True)
+            for k, within, max_chars in _NEEDED_BY[cue] if end <= within + len(folded) - n and n <= max_chars}
     first_digit = -1  # not looked for yet
-    find = text.find
-    for match, needs, within, digit, pattern in _CANDIDATES[bisect_left(_LIMITS, n)]:
+    for k in sorted(cued.union(plain)) if cued else plain:  # in the table's order
+        match, digit, pattern = _TESTS[k]
         if digit:
             if first_digit < 0:
                 found = _DIGIT.search(text, 0, 200)
                 first_digit = found.start() if found is not None else 200
             if first_digit >= digit:
-                continue
-        if needs:
-            for word in needs:
-                if find(word, 0, within) >= 0:
-                    break
-            else:
                 continue
         if match(text):
             return pattern
@@ -289,7 +294,11 @@ def is_photo_caption(line: str) -> bool:
     if not text or len(text) > MAX_CAPTION:
         return False
     start = max(0, len(text) - 80)
-    if text[-1] not in ")]" and text.find("/", start) < 0 and text.find("©", start) < 0 and (
+    if text[-1] == ")":  # only a credit in the last brackets: ``(Xinhua/Zhang Ling)``, ``(Photo by ...)``
+        opened = text.rfind("(", start)
+        if opened < 0 or (text.find("/", opened) < 0 and text[opened + 1 : opened + 6].lower() != "photo"):
+            return False
+    elif text[-1] != "]" and text.find("/", start) < 0 and text.find("©", start) < 0 and (
             text.find("hoto", start) < 0):
         return False
     return _CAPTION_CREDIT.search(text, max(0, len(text) - 80)) is not None

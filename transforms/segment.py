@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 from transforms import ids
@@ -284,7 +285,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
         return Line(LineKind.DATELINE, span, span.char_start, block=block, pattern="dateline", line_end=end)
     dash = _DASH.match(text, span.char_start, span.char_end)
     if dash is not None:
-        body = Span(dash.end(), span.char_end, text[dash.end() : span.char_end])
+        body = _new_tuple(Span, (dash.end(), span.char_end, text[dash.end() : span.char_end]))
         return _new_tuple(Line, (LineKind.DASH, body, span.char_start, dash.group("marker"), None, (), block, False,
                                  None, end))
     heading = _HEADING.match(text, span.char_start, span.char_end)
@@ -350,7 +351,7 @@ def classify_lines(text: str) -> list[Line]:
         if kept:
             if raw[0].isspace():
                 start += raw.find(kept[0])
-            line = _classify(text, Span(start, start + len(kept), kept), block)
+            line = _classify(text, _new_tuple(Span, (start, start + len(kept), kept)), block)
             if line.kind is LineKind.TITLE and kept[0].islower():
                 lower_titles.append(len(out))
             out.append(line)
@@ -554,12 +555,16 @@ def _repeated_captions(lines: list[Line]) -> set[int]:
 
 def _caption_twice(first: str, second: str) -> bool:
     short = first[:-1] if first[-1] == "." else first  # (``... in Sylmar, California.``, then ``... California on``)
-    if len(second) > len(first) and short[-1] not in _TERMINAL and second.translate(_QUOTES).startswith(
-            short.translate(_QUOTES)) and second[len(short)] != ".":
+    if len(second) > len(first) and short[-1] not in _TERMINAL and second[len(short)] != "." and (
+            second[:MIN_CAPTION_CHARS].translate(_QUOTES) == short[:MIN_CAPTION_CHARS].translate(_QUOTES)) and (
+            second[: len(short)].translate(_QUOTES) == short.translate(_QUOTES)):
         return True
     return (len(first) >= MIN_SHARED_CAPTION and first[:MIN_SHARED_CAPTION] == second[:MIN_SHARED_CAPTION]
             and (first[-1] not in _TERMINAL or second[-1] not in _TERMINAL)  # (two paragraphs end like sentences)
             and (first != second or len(first) >= MIN_REPEATED_CAPTION))  # (a headline may be printed twice)
+
+
+_HEADING_OF = attrgetter("heading")
 
 
 class _Grouping:
@@ -573,7 +578,7 @@ class _Grouping:
         self.cur: _Draft | None = None
         self.pending_credits: list[Credit] = []
         self.pending_heading: str | None = None
-        self.markdown = any(line.heading for line in lines)  # then titles are marked: only a heading is one
+        self.markdown = any(map(_HEADING_OF, lines))  # then titles are marked: only a heading is one
         self.signed_at: int | None = None  # the last line read as a letter's signature
         self.links_until = -1  # the lines before this index are a list of links inside a body (``_link_list``)
         self.contacts_until = -1  # ... the names, posts and numbers under a ``Contact:`` label (``_contact``)
@@ -650,6 +655,8 @@ class _Grouping:
                 else:
                     self._append(self.cur, line)
                     roles[i], owners[i] = _BODY, self.cur
+            elif kind is LineKind.DASH:
+                self._text(i, line)
             elif kind in (LineKind.CREDIT, LineKind.END, LineKind.DATE):
                 self._closing(i, line)
             elif kind is LineKind.FURNITURE:
@@ -940,7 +947,7 @@ class _Grouping:
         if not cur.body and cur.series is not None and cur.series_at >= 0:
             self._before_the_body(cur)
         self._append(cur, line)
-        self._set(i, Role.THESIS_POINT if line.kind is LineKind.DASH else Role.BODY, cur)
+        self.roles[i], self.owners[i] = Role.THESIS_POINT if line.kind is LineKind.DASH else Role.BODY, cur
 
     def _before_the_body(self, cur: _Draft) -> None:
         """What the short line read as ``cur``'s series line is, now that its body starts below it."""

@@ -35,6 +35,7 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     "no", "nos", "vol", "vols", "art", "sec", "ch", "fig", "figs", "pp", "para", "approx", "dept", "est", "inc",
     "ltd", "co", "corp", "bros", "vs", "cf", "al",
 })
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 # Words that, after a dotted abbreviation such as "U.S.", show that a new sentence has begun.
 _SENTENCE_OPENERS: frozenset[str] = frozenset({
     "the", "a", "an", "it", "this", "that", "these", "those", "there", "they", "we", "he", "she", "i", "in", "on",
@@ -153,7 +154,10 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
                     ch = text[following]
                     if not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                         continue
-                    if _is_abbreviation(text, m.start(), following):
+                    dot = m.start()  # the word before it: a plain word longer than any abbreviation is none (the
+                    word = text[text.rfind(" ", max(0, dot - _LOOKBEHIND), dot) + 1 : dot]  # common case, inline)
+                    if not (len(word) > _LONGEST_ABBREVIATION and word.isalpha() and word.isascii()) and (
+                            _is_abbreviation(text, dot, following)):
                         continue
             elif _CJK_TERMINALS.isdisjoint(punct):  # ! ? … and runs such as "?!" or "......"
                 ch = text[following]

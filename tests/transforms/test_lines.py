@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +26,12 @@ def test_the_cheap_pre_tests_never_change_the_answer() -> None:
     for text in samples:
         plain = next((p for p in PATTERNS if p.regex.match(text.strip())), None)
         assert furniture_pattern(text) is plain, text[:60]
+    pages = Path(__file__).parents[1] / "data" / "pages"  # and every line of every page capture
+    for capture in sorted(pages.glob("h*/*.txt")):
+        for text in capture.read_text(encoding="utf-8").splitlines():
+            plain = next((p for p in PATTERNS if p.regex.match(text.strip())), None)
+            assert furniture_pattern(text) is plain, (capture.name, text[:60])
+    assert all(word == word.lower() for p in PATTERNS for word in p.needs)  # looked for in the folded line
     assert {p.name for p in PATTERNS if p.max_chars > lines._LONG} == {"copyright", "rights_reserved"}
     for p in PATTERNS:
         if p.max_chars > lines._LONG:
