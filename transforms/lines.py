@@ -65,7 +65,7 @@ _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
 PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
 CONTACT_LABEL = re.compile(r"(?:(?:media|press)\s+)?contacts?\s*[:：]?", re.IGNORECASE)
-MAX_NOTICE = 160  # a page's notice (a browser, cookie, archive or mailing-list notice) is one short line
+MAX_NOTICE = 160  # a page's notice (a cookie, archive or mailing-list notice) is one short line (a browser's, two)
 MAX_FURNITURE_LINE = 1000  # a furniture line is short (each pattern bounds its own length); a longer one is text
 
 
@@ -91,7 +91,8 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
 
 
 PATTERNS: tuple[Pattern, ...] = (
-    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?{_DATE}\.?", "May 31, 2022", max_chars=60, digit=30),
+    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?(?:{_DATE}|{_MONTH}\s+\d{{4}})\.?", "May 31, 2022", max_chars=60,
+       digit=30),
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     _p("time", Role.CREDIT, rf"{_TIME}", "12:14 PM EDT", max_chars=30, digit=3),
@@ -156,7 +157,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("link", Role.FURNITURE,
        r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|comments?|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
-       r"|follow\s+us|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+comments|add\s+your\s+comments?|skip\s+to"
+       r"|follow\s+us|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
        r"(?:\s+main)?\s+content|(?:adjust\s+)?font\s+size|bookmark|go\s+to\s+forum|you\s+might\s+also\s+like"
        r"|more\s+information|most\s+(?:popular|read|viewed)|editor'?s\s+picks?|latest(?:\s+news)?|home"
        r"|next|previous|close|advertisement|sponsored(?:\s+content)?|search|continue\s+reading|view\s+comments"
@@ -166,6 +167,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:enlarge|decrease|increase|reduce)\s+(?:font|text)(?:\s+size)?|don'?[’']?t\s+miss|must\s+reads?"
        r"|promoted\s+(?:links|stories|content))"
        r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
+    _p("skip_links", Role.FURNITURE,
+       r"skip\s*to\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu).{0,200}",
+       "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip",)),
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,
        needs=(">>", "»", "›", "<<", "«", "‹")),
@@ -177,12 +181,14 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?-i:[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
        r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}", "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
     _p("browser_notice", Role.FURNITURE,
-       r".{0,120}\b(?:(?:internet\s+explorer|ie|(?:web\s+)?browser)\s*\d*\s+(?:is\s+)?(?:no\s+longer|not)\s+supported|for\s+(?:an?\s+|the\s+)?"
+       r".{0,120}\b(?:(?:internet\s+explorer|ie|(?:web\s+)?browser)\s*\d*\s+(?:is\s+)?(?:no\s+longer|not)\s+supported"
+       r"|(?:is\s+)?no\s+longer\s+(?:accessible|available|supported)\s+(?:on|in|for)\s+(?:internet\s+explorer|this\s+browser)"
+       r"|(?:content|video|page)\s+is\s+not\s+available\s+in\s+your\s+(?:region|country|location|area)|for\s+(?:an?\s+|the\s+)?"
        r"(?:best|optimal|better)\s+(?:browsing|viewing)\b|(?:update|upgrade)\s+your\s+browser|enable\s+javascript"
        r"|javascript\s+is\s+(?:disabled|required|turned\s+off)|we\s+use\s+cookies|(?:this|our)\s+(?:site|website)"
-       r"\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences))\b.{0,160}",
-       "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.", max_chars=MAX_NOTICE,
-       needs=("supported", "brows", "viewing", "java", "cookie")),
+       r"\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences))\b.{0,240}",
+       "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.", max_chars=2 * MAX_NOTICE,
+       needs=("supported", "brows", "explorer", "available", "viewing", "java", "cookie")),
     _p("page_notice", Role.FURNITURE,
        r"this\s+(?:article|story|page|post)?\s*was\s+(?:first\s+)?published\s+(?:more\s+than\s+)?"
        r"(?:\d+|an?|one|two|three|four|five)\s+(?:years?|months?|weeks?)\s+ago\.?"
@@ -240,9 +246,12 @@ _DATELINE = re.compile(
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo\s*:\s*)?[^()]{0,30}/[^()]{1,40}\)|\[photo(?:/[^\]]{1,40}|\s+by\s[^\]]{1,60})?\]|\(photo(?:\s*:|\s+by)[^()]{1,50}\)"
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
-    r"|[.!?][\"'”’]?\s+photo(?:graph)?\s*:\s*[^():]{2,60})\s*\Z",
+    r"|[.!?][\"'”’]?\s+photo(?:graph)?\s*:\s*[^():]{2,60}"
+    # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``
+    r"|(?<=[.!?\"'”’])\([^()]{2,60}[,:][^()]{2,60}\))\s*\Z",
     re.IGNORECASE,
 )
+_GLUED_AFTER = ".!?\"'”’"
 _PHOTO_CREDIT = re.compile(r"\(photo(?:\s*:|\s+by)[^()]{1,50}\)\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as
 # stored captures of pages have it), a list bullet (``• Ring of fire``).
@@ -296,7 +305,10 @@ def is_photo_caption(line: str) -> bool:
     start = max(0, len(text) - 80)
     if text[-1] == ")":  # only a credit in the last brackets: ``(Xinhua/Zhang Ling)``, ``(Photo by ...)``
         opened = text.rfind("(", start)
-        if opened < 0 or (text.find("/", opened) < 0 and text[opened + 1 : opened + 6].lower() != "photo"):
+        glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (
+            text.find(",", opened) > 0 or text.find(":", opened) > 0)
+        named = text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() == "photo"
+        if opened < 0 or not (named or glued):
             return False
     elif text[-1] != "]" and text.find("/", start) < 0 and text.find("©", start) < 0 and (
             text.find("hoto", start) < 0):

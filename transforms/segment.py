@@ -171,6 +171,7 @@ def _repeats_headline(text: str, title: str) -> bool:
 
 
 LEAD_PARAGRAPHS = 3  # the paragraphs a headline is compared with
+MIN_SHARED_WORDS = 2  # a name-like line that shares this many words with the story under it is its headline
 MIN_COHESION_GAIN = 0.5  # a line under the title shares this much more of its words with the lead: the title
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as",
@@ -192,6 +193,16 @@ def _cohesion(headline: str, lead: frozenset[str]) -> float:
     """The share of ``headline``'s content words that the lead paragraphs use too."""
     keys = _content_keys(headline)
     return len(keys & lead) / len(keys) if keys else 0.0
+
+
+MAX_NAME_WORDS = 4
+
+
+def _is_name(text: str) -> bool:
+    """A person's name alone: two to four capitalised words, none of them a word no name has."""
+    words = text.split()
+    return (2 <= len(words) <= MAX_NAME_WORDS and _SIGNATURE.fullmatch(text) is not None and "," not in text
+            and _NOT_NAME_WORDS.isdisjoint(words))
 
 
 def _is_place_line(line: Line) -> bool:
@@ -503,6 +514,7 @@ class _Draft:
     closed: bool = False  # a closing line (byline, credit, date, signature) came after its body
     headings: dict[int, str] = field(default_factory=dict)  # paragraph ordinal -> the subheading above it
     signed_body: int = -1  # how many paragraphs it had when the last signature under it was read
+    reopened: int = -1  # how many paragraphs it had when more text came after a closing line
     markdown: bool = False
 
 
@@ -632,8 +644,11 @@ class _Grouping:
             return True
         # A name right after a body, then a title and its body: the letter's signature, then the next letter (a
         # section's name in the same place is no person's: ``World News``).
+        # (A headline in title case shares its words with the story below it: ``Yet Another Quake Hits
+        # Christchurch`` over ``... earthquakes and aftershocks to hit Christchurch``.)
         return j == i + 1 and self.lines[k].kind is LineKind.BODY and _SECTION_WORDS.isdisjoint(
-            line.span.text.replace(",", " ").split())
+            line.span.text.replace(",", " ").split()) and len(_content_keys(line.span.text) & _content_keys(
+                f"{nxt.span.text} {self.lines[k].span.text}")) < MIN_SHARED_WORDS
 
     # ---------------------------------------------------------------------------------------- the pass
     def run(self) -> list[_Draft]:
@@ -700,6 +715,27 @@ class _Grouping:
         return (self.cur is not None and bool(self.cur.title.text) and i + 1 < len(self.lines)
                 and self.lines[i + 1].kind in (LineKind.BODY, LineKind.DASH)
                 and bool(label) and label[0].lower() not in _FIELD_WORDS)
+
+    def _picture_text(self, i: int, cur: _Draft) -> bool:
+        """The line above the title at ``i`` is the text of its story's picture on a listing (``Images of the
+        Beaufort fire.``), not a paragraph: one line of body, read after ``cur`` was closed (by a byline or a
+        credit) or as all of a text with no title, right above the headline."""
+        above = self.lines[i - 1] if i else None
+        if above is None or not cur.body or cur.body[-1] is not above or above.kind is not LineKind.BODY:
+            return False
+        if cur.reopened == len(cur.body) - 1:
+            return True
+        return (len(cur.body) == 1 and cur.title_at < 0 and not cur.title.text and cur.byline is None
+                and cur is not self.drafts[0]  # (the first article may open untitled, headed by a page title)
+                and not cur.credits and (j := self._ahead(i)[0]) < len(self.lines)
+                and self.lines[j].kind in (LineKind.BODY, LineKind.DASH))
+
+    def _byline_of(self, i: int, line: Line, cur: _Draft) -> None:
+        """``line`` names ``cur``'s writer, after its text: its byline, which closes it."""
+        name = " ".join(line.span.text.split())
+        cur.byline, cur.end = Byline(line=line.span.text, name=name, role="author"), line.span.char_end
+        self.cur = None
+        self._set(i, Role.BYLINE, cur)
 
     def _comma_signature(self, i: int) -> bool:
         """``lines[i]`` closes a letter: a name and a comma alone on a line after the letter's body, followed by
@@ -828,6 +864,11 @@ class _Grouping:
             if (text_follows and not line.heading and line.span.text.isupper()
                     and _words(line.span) <= MAX_SECTION_WORDS):
                 return self._heading(i, line)  # a section's name in capitals inside a body (``MELBOURNE``)
+            if (line.pattern == "title_bullet" and not cur.closed and cur.byline is None and _is_name(line.span.text)
+                    and (nxt is None or _content_keys(line.span.text).isdisjoint(_content_keys(nxt.span.text)))):
+                # ``• Callum Godde`` under a teaser in a listing (a bulleted headline shares words with the text below)
+                return self._byline_of(i, line, cur)
+
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 return self._set(i, Role.FURNITURE, cur)
             if not line.heading and self._signature_follows(i):
@@ -843,6 +884,9 @@ class _Grouping:
             # A title-like line under a title that has no body yet: its series line (deck), or the title
             # itself when what came first was page furniture (resolved when the body starts).
             text = " ".join(line.span.text.split())
+            if (text_follows and line.span.text.isupper() and _words(line.span) > MAX_SECTION_WORDS
+                    and _words(cur.title) > MAX_SECTION_WORDS and not cur.title.text.isupper()):
+                return self._heading(i, line)  # the first subheading, in capitals, under a headline that is not
             if (cur.series is not None and cur.series_at >= 0 and _words(cur.title) <= MAX_SECTION_WORDS
                     and text == " ".join(cur.series.text.split())):
                 self._series_is_the_title(cur)  # the line under a label or a menu item, printed twice: the headline
@@ -877,6 +921,13 @@ class _Grouping:
             cur.markdown = line.heading
             self._set(i, Role.TITLE, cur)
             return None
+        if cur is not None and self._picture_text(i, cur):
+            if len(cur.body) == 1 and cur.title_at < 0 and not cur.title.text and cur.byline is None:
+                self._drop(cur)  # (all it had)
+                cur = None
+            else:
+                cur.body.pop()
+                self._set(i - 1, Role.FURNITURE, cur)
         if cur is not None and cur.byline is None and cur.body:
             cur.warnings.append("no_byline")
         draft = self._open(line.span, line.line_start, i)
@@ -942,6 +993,11 @@ class _Grouping:
             cur.series, cur.series_at, cur.end = line.span, -1, line.span.char_end
             self._set(i, Role.SERIES, cur)
             return
+        if (line.kind is LineKind.DASH and cur is not None and cur.title.text and not cur.body
+                and cur.series is not None and cur.series_at < 0 and is_title_like(line.span.text)):
+            cur.end = line.span.char_end  # more highlights in a list under the headline: the deck goes on
+            self._set(i, Role.SERIES, cur)
+            return
         if cur is None:
             cur = self._open(Span(0, 0, ""), line.line_start, -1)
         if not cur.body and cur.series is not None and cur.series_at >= 0:
@@ -965,6 +1021,8 @@ class _Grouping:
         if self.pending_heading is not None:
             cur.headings[len(cur.body)] = self.pending_heading
             self.pending_heading = None
+        if cur.closed:
+            cur.reopened = len(cur.body)
         cur.body.append(line)
         cur.end = line.span.char_end
         cur.closed = False
@@ -1045,6 +1103,7 @@ class _Grouping:
         ...``) and not another article's."""
         line = self.lines[k]
         return (line.kind is LineKind.TITLE and not line.heading and line.byline is None
+                and not (self.roles[k] is Role.HEADING and line.span.text.isupper())  # a subheading in capitals
                 and self.owners[k] in (draft, None) and _words(line.span) > MAX_SECTION_WORDS
                 and line.span.text.split(None, 1)[0].lower() not in _FIELD_WORDS)
 

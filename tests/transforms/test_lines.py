@@ -117,3 +117,28 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
 def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) -> None:
     got = furniture_pattern(line)
     assert (got.name if got else None) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("December 2023", "date"),
+        ("Skip to navigationSkip to contentSkip to footerHelp using this website", "skip_links"),
+        ("This content is not available in your region", "browser_notice"),
+        ("The site is no longer accessible on Internet Explorer. Please use another browser, such as Edge, Safari, "
+         "Google Chrome or Mozilla Firefox, which get the latest technical updates.", "browser_notice"),
+        ("The bridge is not available to traffic in your area", None),
+        ("No menu items!", "link"),
+        ("Click Here for More on the Production Summit", "promo"),  # a needed word in any case
+    ],
+)
+def test_more_furniture(line: str, name: str | None) -> None:
+    got = furniture_pattern(line)
+    assert (got.name if got is not None else None) == name
+
+
+def test_a_credit_glued_to_a_caption_s_full_stop() -> None:
+    assert is_photo_caption("Shane Dings says the worst part was waiting for the flood.(Lucy Loram, ABC News)")
+    assert is_photo_caption("Wendy looks down at the photographs.(ABC News: Jennifer Nichols)")
+    assert not is_photo_caption("The minister said so.(Xinhua)")  # an agency's name alone may close a paragraph
+    assert not is_photo_caption("He spoke at the summit. (Remarks, 2018)")

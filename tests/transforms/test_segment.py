@@ -698,3 +698,52 @@ def test_a_label_under_a_title_is_furniture_not_its_deck() -> None:
     (art,) = articles(text)
     assert (art.title, art.series) == ("Cabinet approves the flood plan", None)
     assert dict(roles_of(text))["EDITORIAL"] == "furniture"
+
+
+def test_a_subheading_in_capitals_under_a_headline_and_its_deck() -> None:
+    text = ("Flood fears grow across the province, warnings issued\n"
+            "Dry weather has kept the worst at bay, but rivers still need watching\n"
+            "THE RIVER CRESTED RIGHT ON CUE\n"
+            "The river crested at 35 feet on April 8. That was near the record.\n")
+    (art,) = articles(text)
+    assert art.title == "Flood fears grow across the province, warnings issued"
+    assert art.series == "Dry weather has kept the worst at bay, but rivers still need watching"
+    assert art.paragraphs[0].subheading == "THE RIVER CRESTED RIGHT ON CUE"
+
+
+def test_highlights_in_a_dash_list_under_a_headline_are_its_deck() -> None:
+    text = ("Emergency declared as a bushfire threatens homes\n"
+            "- More than 80 firefighters are battling the blaze\n"
+            "- Hundreds have been told to leave their homes\n"
+            "Hundreds have been told to evacuate. More than 80 firefighters are at work.\n")
+    (art,) = articles(text)
+    assert art.series == "More than 80 firefighters are battling the blaze"
+    assert [p.kind for p in art.paragraphs] == [ParagraphKind.BODY]
+    assert dict(roles_of(text))["- Hundreds have been told to leave their homes"] == "series"
+
+
+def test_a_listing_s_picture_text_and_bulleted_author_lines() -> None:
+    # teaser, then its writer's name as a list item, then the next story's picture text above its headline
+    text = ("Victorians stay to protect homes ahead of fire warning\n"
+            "Victorians under threat have largely fled before the catastrophic conditions.\n"
+            "• Callum Godde\n"
+            "Images of the Beaufort fire.\n"
+            "Firefighters battle breakdowns in the Beaufort blaze\n"
+            "The Prime Minister thanked the firefighters as another blaze raged.\n"
+            "• Gus McCubbing\n")
+    first, second = articles(text)
+    assert first.byline is not None and first.byline.name == "Callum Godde"
+    assert second.byline is not None and second.byline.name == "Gus McCubbing"
+    assert [len(a.paragraphs) for a in (first, second)] == [1, 1]
+    assert dict(roles_of(text))["Images of the Beaufort fire."] == "furniture"
+
+
+def test_a_headline_in_title_case_that_the_story_below_echoes_is_no_signature() -> None:
+    text = ("Shoddy Building Killed Many in City Quake\n"
+            "A report blames the builders and the inspectors\n"
+            "Almost two-thirds of the deaths in the earthquake happened in one building.\n"
+            "Yet Another Quake Hits Christchurch\n"
+            "Strong quake rattles the city\n"
+            "One of the stronger of the many earthquakes to hit Christchurch struck on Monday.\n")
+    assert [a.title for a in articles(text)] == ["Shoddy Building Killed Many in City Quake",
+                                                  "Yet Another Quake Hits Christchurch"]
