@@ -19,7 +19,9 @@ from transforms.records import Byline
 
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
 _CAP_WORD = r"(?-i:[A-Z][a-z'’]*(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*\.?)"
-_NAME = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}}"
+# (with the lower-case particles of some names between its words: Riyaz ul Khaliq, Ursula von der Leyen)
+_PARTICLE = r"(?-i:ul|al|bin|binti|ibn|van|von|der|den|de|da|del|della|di|du|le|la|el|dos|das)"
+_NAME = rf"{_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_CAP_WORD}){{0,4}}"
 _LATIN_NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
 _CJK_NAMES = r"[\u3400-\u9fff·]{2,8}(?:[、，,\s]+[\u3400-\u9fff·]{2,8})*"
 _OPEN, _CLOSE = r"^[(\[（【]?\s*", r"\s*[)\]）】]?\s*[.。]?\s*$"
@@ -41,6 +43,7 @@ _NOT_NAME_WORDS = frozenset({
     "The", "A", "An", "Of", "In", "On", "At", "To", "For", "With", "From", "Into", "Over", "Under", "Through",
     "Our", "We", "Us", "It", "Its", "This", "That", "These", "Those", "My", "Your", "Their", "His", "Her",
     "Is", "Are", "Be", "Was", "All", "Every", "Making", "Working", "Building", "Doing",
+    "Updated", "Update", "Published", "Posted", "Modified", "News",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 
@@ -92,6 +95,7 @@ _NAME_DATED = re.compile(
 _DATED_NAME = re.compile(
     r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?,?)\s+\d{4}\s+"
     rf"(?:(?-i:Prof|Dr|Mr|Ms|Mrs)\.?\s+)?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
+_YEAR = re.compile(r"\d{4}")  # (both hold one)
 # A headline signed at its end, as some opinion pages print them: ``The Canonisation of Terror, By Wole Soyinka``.
 _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LATIN_NAMES})")
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
@@ -155,7 +159,8 @@ def parse_byline(line: str) -> Byline | None:
                     return Byline(line=stripped, name=name, role="author")
     if m is None and "," in stripped and _BYLINE_START.match(stripped):
         m = _BYLINE.match(stripped[: stripped.index(",")])  # Author: Sourabh Gupta, ICAS
-    if m is None and (dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
+    if m is None and _YEAR.search(stripped) is not None and (
+            dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
         if _NOT_NAME_WORDS.isdisjoint(name.split()):
             return Byline(line=stripped, name=name, role="author")
@@ -188,8 +193,11 @@ def _without_affiliation(names: str) -> str:
     return names
 
 
+_TAIL_DATE = (r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+              r"|\d{1,2}[./]\d{1,2}[./]\d{4})")
+# ``| 08.02.2023 - Update : 08.02.2023``: the date, and the date it was updated
 _DATE_TAIL = re.compile(
-    r"\s*[|·•]\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*")
+    rf"\s*[|·•]\s*{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?\s*")
 
 
 def _is_date_tail(tail: str) -> bool:

@@ -39,7 +39,7 @@ ROLE_MEANINGS = {
     Role.TITLE: "opens an article (a headline broken over two lines is one title line)",
     Role.SERIES: "a series line, deck or standfirst under a title",
     Role.BYLINE: "names the author(s): a byline, or a note on the writer after the text",
-    Role.DATELINE: "a place and date standing alone above a body (BEIJING, June 3 --)",
+    Role.DATELINE: "a place and date (BEIJING, June 3 --), or a town in capitals and its country, above a body",
     Role.HEADING: "a subheading inside an article's body, a speaker's label in a transcript, a letter's reference line",
     Role.BODY: "a body paragraph",
     Role.THESIS_POINT: "a body paragraph introduced by a dash marker",
@@ -58,7 +58,7 @@ _NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          r"(?:\s*(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?")
-_STAMP = rf"(?:{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME},?\s+(?:on\s+)?{_DATE})"
+_STAMP = rf"(?:{_DATE}(?:(?:,?\s+(?:at\s+)?|\s+[-–|]\s+){_TIME})?|{_TIME},?\s+(?:on\s+)?{_DATE})"
 _SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s[\w.&'’-]+){0,3}?"  # an agency or publication: Xinhua, China Daily, Global Times
 _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
@@ -242,6 +242,8 @@ _DATELINE = re.compile(
     r"\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-)?",
     re.IGNORECASE,
 )
+_PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,30},\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
+MAX_PLACE_DATELINE = 50
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo\s*:\s*)?[^()]{0,30}/[^()]{1,40}\)|\[photo(?:/[^\]]{1,40}|\s+by\s[^\]]{1,60})?\]|\(photo(?:\s*:|\s+by)[^()]{1,50}\)"
@@ -290,9 +292,11 @@ def match_furniture(text: str) -> Pattern | None:
 
 
 def is_dateline(line: str) -> bool:
-    """A place and a date standing alone: ``BEIJING, June 3 --``, ``KELOWNA, B.C., Aug. 22, 2023 (CP)``."""
+    """A place and a date standing alone: ``BEIJING, June 3 --``, ``KELOWNA, B.C., Aug. 22, 2023 (CP)``; or a town
+    in capitals and its country: ``ADANA, Türkiye``."""
     text = line.strip()
-    return len(text) <= MAX_DATELINE and _DATELINE.fullmatch(text) is not None
+    return len(text) <= MAX_DATELINE and (_DATELINE.fullmatch(text) is not None or (
+        len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None))
 
 
 def is_photo_caption(line: str) -> bool:

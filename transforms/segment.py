@@ -217,10 +217,17 @@ def _is_place_line(line: Line) -> bool:
 _CLAUSE_ENDS = frozenset({"and", "or", "but", "nor", "the", "a", "an", "of", "whereas", "that", "which"})
 
 
+# A time in brackets at the end of a headline (``Update 34: Alberta wildfire situation (June 6, 4:30 p.m.)``): its
+# full stop ends an abbreviation, not a sentence.
+_BRACKETED_TIME = re.compile(r"\s*\([^()]{0,40}\b[ap]\.m\.\)\Z", re.IGNORECASE)
+
+
 def is_title_like(text: str) -> bool:
     """Short, and does not end like a sentence or a clause."""
     if not 0 < len(text) <= MAX_TITLE_CHARS:
         return False
+    if text[-1] == ")" and (time := _BRACKETED_TIME.search(text)) is not None and time.start() > 0:
+        text = text[: time.start()]
     core = text.rstrip(_CLOSERS_OR_SPACE)
     return (
         len(text.split()) <= MAX_TITLE_WORDS
@@ -266,6 +273,9 @@ def _is_headline_case(text: str) -> bool:
                                      for w in content)
 
 
+_PREFIX_FIRST = frozenset("dD0123456789•·▪◦●")  # the first characters of a ``TITLE_PREFIX``
+
+
 def _classify(text: str, span: Span, block: int) -> Line:
     end = span.char_end
     n = len(span.text)  # every test below is skipped for a line longer than anything it could match
@@ -283,6 +293,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_SPEAKER and span.text[-1] in ":：" and _SPEAKER.fullmatch(span.text):
         return Line(LineKind.TITLE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
+    if furniture is None and span.text[0] in _PREFIX_FIRST and (prefix := TITLE_PREFIX.match(span.text)) is not None:
+        furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``
     if furniture is not None:
         if furniture.role is Role.DATE:
             return Line(LineKind.DATE, span, span.char_start, credits=(Credit("date", span.text, span.text),),
@@ -325,7 +337,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
         if prefix is not None:
             span = _trimmed(text, span.char_start + prefix.end(), span.char_end)
             name = "title_bullet" if not prefix.group()[0].isalnum() else "title_date_prefix"
-        marker = _LINK_MARKER.search(span.text) if span.text[-1] in ")]" else None
+        # (the marker is short and ends the line: looked for near the end only)
+        marker = _LINK_MARKER.search(span.text, max(0, len(span.text) - 40)) if span.text[-1] in ")]" else None
         if marker is not None and marker.start() > 0:  # ``Educating Our Guardians (PDF)``: the link's, not the title's
             span = _trimmed(text, span.char_start, span.char_start + marker.start())
         # ``Headline, By Wole Soyinka``, ``Remarks by President X at ...``: the headline names its writer or speaker

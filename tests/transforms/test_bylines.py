@@ -123,3 +123,13 @@ def test_a_note_on_the_writer_names_the_author(line: str, name: str | None) -> N
 def test_a_line_naming_who_gave_a_speech_is_its_byline(line: str, name: str | None) -> None:
     byline = parse_byline(line)
     assert (byline.name if byline else None) == name
+
+
+def test_names_with_particles_and_a_posting_date_updated() -> None:
+    got = parse_byline("Riyaz ul Khaliq  | 08.02.2023 - Update : 08.02.2023")
+    assert got is not None and got.name == "Riyaz ul Khaliq"
+    got = parse_byline("By Ursula von der Leyen")
+    assert got is not None and got.name == "Ursula von der Leyen"
+    # a stamp or a section's name after a date is no writer
+    assert parse_byline("Updated 22 November 2017") is None
+    assert parse_byline("14 Sep 2023 News") is None

@@ -142,3 +142,10 @@ def test_a_credit_glued_to_a_caption_s_full_stop() -> None:
     assert is_photo_caption("Wendy looks down at the photographs.(ABC News: Jennifer Nichols)")
     assert not is_photo_caption("The minister said so.(Xinhua)")  # an agency's name alone may close a paragraph
     assert not is_photo_caption("He spoke at the summit. (Remarks, 2018)")
+
+
+def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
+    assert is_dateline("ADANA, Türkiye") and is_dateline("KABUL, Afghanistan")
+    assert not is_dateline("Adana, Türkiye") and not is_dateline("US, UK")
+    got = furniture_pattern("Mon, 22 Feb, 2021 - 10:43")  # a date, a dash, a time
+    assert got is not None and got.name == "timestamp"

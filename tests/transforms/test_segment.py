@@ -747,3 +747,12 @@ def test_a_headline_in_title_case_that_the_story_below_echoes_is_no_signature() 
             "One of the stronger of the many earthquakes to hit Christchurch struck on Monday.\n")
     assert [a.title for a in articles(text)] == ["Shoddy Building Killed Many in City Quake",
                                                   "Yet Another Quake Hits Christchurch"]
+
+
+def test_a_time_in_brackets_ends_no_sentence_and_a_bullet_leaves_furniture_furniture() -> None:
+    text = ("• Advertisement\n"
+            "Update 34: Alberta wildfire situation (June 6, 4:30 p.m.)\n"
+            "Albertans who have been evacuated can return home. Crews are still at work.\n")
+    (art,) = articles(text)
+    assert art.title == "Update 34: Alberta wildfire situation (June 6, 4:30 p.m.)"
+    assert dict(roles_of(text))["• Advertisement"] == "furniture"
