@@ -159,13 +159,14 @@ def parse_byline(line: str) -> Byline | None:
                     return Byline(line=stripped, name=name, role="author")
     if m is None and "," in stripped and _BYLINE_START.match(stripped):
         m = _BYLINE.match(stripped[: stripped.index(",")])  # Author: Sourabh Gupta, ICAS
-    if m is None and _YEAR.search(stripped) is not None and (
+    opens_name = stripped[0].isupper() or stripped[0].isdigit()  # (a name, a month or a day: the patterns below)
+    if m is None and opens_name and _YEAR.search(stripped) is not None and (
             dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
         if _NOT_NAME_WORDS.isdisjoint(name.split()):
             return Byline(line=stripped, name=name, role="author")
     if m is None:
-        affiliated = _AFFILIATED.fullmatch(stripped) if "," in stripped else None
+        affiliated = _AFFILIATED.fullmatch(stripped) if opens_name and "," in stripped else None
         if affiliated is not None and _NOT_NAME_WORDS.isdisjoint(affiliated.group("name").split()):
             return Byline(line=stripped, name=" ".join(affiliated.group("name").split()), role="author")
         return None

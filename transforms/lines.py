@@ -249,6 +249,8 @@ _CAPTION_CREDIT = re.compile(
     r"(?:\((?:photo\s*:\s*)?[^()]{0,30}/[^()]{1,40}\)|\[photo(?:/[^\]]{1,40}|\s+by\s[^\]]{1,60})?\]|\(photo(?:\s*:|\s+by)[^()]{1,50}\)"
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
     r"|[.!?][\"'”’]?\s+photo(?:graph)?\s*:\s*[^():]{2,60}"
+    # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``
+    r"|[.!?][\"'”’]?\s+(?:picture|photo(?:graph)?|image)(?:\s+by)?\s*:?\s*(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"
     # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``
     r"|(?<=[.!?\"'”’])\([^()]{2,60}[,:][^()]{2,60}\))\s*\Z",
     re.IGNORECASE,
@@ -315,6 +317,6 @@ def is_photo_caption(line: str) -> bool:
         if opened < 0 or not (named or glued):
             return False
     elif text[-1] != "]" and text.find("/", start) < 0 and text.find("©", start) < 0 and (
-            text.find("hoto", start) < 0):
+            text.find("hoto", start) < 0 and text.find("icture", start) < 0 and text.find("mage", start) < 0):
         return False
     return _CAPTION_CREDIT.search(text, max(0, len(text) - 80)) is not None

@@ -1295,24 +1295,13 @@ def _paragraph(
     # The hot path: made by tuple.__new__ (a NamedTuple's own __new__ is a Python function that calls it, 2x the
     # cost), so positional (fields: id, paragraph, article, document, ordinal, text, span).
     sentences = tuple([
-        _new_tuple(Sentence, (ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e],
-                              base + s, base + e))
-        for i, (s, e) in enumerate(spans)
+        _new_tuple(Sentence, (sentence_id, paragraph_id, article_id, doc_id, i, text[s:e], base + s, base + e))
+        for i, (sentence_id, (s, e)) in enumerate(zip(ids.sentence_ids(paragraph_id, len(spans)), spans, strict=True))
     ])
     kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY
-    paragraph = Paragraph(
-        paragraph_id=paragraph_id,
-        article_id=article_id,
-        doc_id=doc.doc_id,
-        ordinal=ordinal,
-        kind=kind,
-        marker=line.marker,
-        text=text,
-        char_start=base,
-        char_end=end,
-        sentences=sentences,
-        subheading=subheading,
-    )
+    # (fields: id, article, document, ordinal, kind, marker, text, start, end, sentences, subheading)
+    paragraph = _new_tuple(Paragraph, (paragraph_id, article_id, doc_id, ordinal, kind, line.marker, text, base, end,
+                                       sentences, subheading))
     return paragraph, len(spans) != len(found)
 
 

@@ -103,11 +103,14 @@ def _terminal_runs(text: str) -> list[int]:
     Each character is looked for with ``str.find`` (a memchr-speed scan), which is 5-10x cheaper than letting the
     regular expression engine test its character class at every character."""
     found: list[int] = []
-    for ch in _ASCII_TERMINALS if text.isascii() else _TERMINAL_CHARACTERS:
+    ascii_text = text.isascii()
+    for ch in _ASCII_TERMINALS if ascii_text else _TERMINAL_CHARACTERS:
         i = text.find(ch)
         while i >= 0:
             found.append(i)
             i = text.find(ch, i + 1)
+    if ascii_text and ".." not in text and "!" not in text and "?" not in text:
+        return found  # (the common case: full stops only, none next to another, found in order)
     found.sort()
     return [p for k, p in enumerate(found) if k == 0 or found[k - 1] != p - 1]
 
@@ -154,10 +157,13 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
                     ch = text[following]
                     if not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                         continue
-                    dot = m.start()  # the word before it: a plain word longer than any abbreviation is none (the
-                    word = text[text.rfind(" ", max(0, dot - _LOOKBEHIND), dot) + 1 : dot]  # common case, inline)
-                    if not (len(word) > _LONGEST_ABBREVIATION and word.isalpha() and word.isascii()) and (
-                            _is_abbreviation(text, dot, following)):
+                    dot = m.start()  # the word before it, the common case inline: a plain word after a space
+                    word = text[text.rfind(" ", dot - _LOOKBEHIND if dot > _LOOKBEHIND else 0, dot) + 1 : dot]
+                    if word.isalpha() and word.isascii():
+                        if (len(word) == 1 and word.isupper()) or (
+                                len(word) <= _LONGEST_ABBREVIATION and word.lower() in ABBREVIATIONS):
+                            continue  # an initial, an abbreviation (as ``_is_abbreviation`` finds them)
+                    elif _is_abbreviation(text, dot, following):
                         continue
             elif _CJK_TERMINALS.isdisjoint(punct):  # ! ? … and runs such as "?!" or "......"
                 ch = text[following]

@@ -142,6 +142,9 @@ def test_a_credit_glued_to_a_caption_s_full_stop() -> None:
     assert is_photo_caption("Wendy looks down at the photographs.(ABC News: Jennifer Nichols)")
     assert not is_photo_caption("The minister said so.(Xinhua)")  # an agency's name alone may close a paragraph
     assert not is_photo_caption("He spoke at the summit. (Remarks, 2018)")
+    # a photographer named after the caption's last sentence, with no brackets or colon
+    assert is_photo_caption("The warning comes into effect at 7pm in Cork and Kerry. Picture Denis Minihane.")
+    assert not is_photo_caption("He said it would rain. Picture this: floods.")
 
 
 def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from transforms import ids
+
+
+def test_ids_are_hierarchical_and_deterministic() -> None:
+    doc = ids.document_id("corpus/a.txt")
+    assert doc == ids.document_id("corpus/a.txt") and doc.startswith("d-") and len(doc) == 14
+    article = ids.article_id(doc, "A  Title", 1)
+    assert article.startswith(f"{doc}-a") and article == ids.article_id(doc, "a title", 1)  # normalised title
+    assert ids.article_id(doc, "A title", 2) == f"{article}.2"
+    paragraph = ids.paragraph_id(article, 3)
+    assert paragraph == f"{article}-p003"
+    assert ids.sentence_id(paragraph, 1) == f"{paragraph}-s001"
+
+
+def test_a_paragraph_s_sentence_ids_at_once_are_each_sentence_s_id() -> None:
+    paragraph = ids.paragraph_id(ids.article_id(ids.document_id("x.txt"), "T", 1), 0)
+    assert ids.sentence_ids(paragraph, 12) == [ids.sentence_id(paragraph, k) for k in range(12)]
+    assert ids.sentence_ids(paragraph, 0) == []
