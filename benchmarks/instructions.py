@@ -60,7 +60,8 @@ def _inner(corpus: Path, taxonomy: Path, upto: int) -> None:
 
 
 def _instructions(tree: Path, corpus: Path, taxonomy: Path, upto: int) -> int:
-    env = os.environ | {"PYTHONPATH": str(tree)}
+    # (a fixed hash seed: the cost of sets and dicts of strings is the same in every run)
+    env = os.environ | {"PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, "--inner",
          str(corpus), str(taxonomy), str(upto)],
