@@ -48,10 +48,5 @@ def sentence_id(paragraph_id_: str, ordinal: int) -> str:
     return f"{paragraph_id_}-s{ordinal:03d}"
 
 
-def sentence_ids(paragraph_id_: str, n: int) -> list[str]:
-    """``sentence_id`` of each of a paragraph's ``n`` sentences (one call per paragraph)."""
-    return [f"{paragraph_id_}-s{ordinal:03d}" for ordinal in range(n)]
-
-
 def author_id(name: str) -> str:
     return f"au-{_hex(_fold(name), 12)}"

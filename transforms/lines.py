@@ -222,8 +222,7 @@ _DIGIT = re.compile(r"\d")
 _LONG = 400
 _LONG_FIRST = "cC©(nNrR"
 # The patterns a line of each length may match, in order: a long body line is tried against only the few
-# patterns that allow its length. Of those, a pattern with ``needs`` is tried only where one of its words was
-# found: one scan of the line by an Aho-Corasick automaton over every pattern's words finds them all at once.
+# patterns that allow its length.
 _LIMITS = sorted({p.max_chars for p in PATTERNS})
 _TESTS = [(p.regex.match, p.digit, p) for p in PATTERNS]
 # For each length limit: the patterns with no ``needs`` that allow it (tried on every line of that length) ...
@@ -311,10 +310,12 @@ def is_photo_caption(line: str) -> bool:
     start = max(0, len(text) - 80)
     if text[-1] == ")":  # only a credit in the last brackets: ``(Xinhua/Zhang Ling)``, ``(Photo by ...)``
         opened = text.rfind("(", start)
-        glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (
-            text.find(",", opened) > 0 or text.find(":", opened) > 0)
+        if opened < 0:
+            return False
         named = text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() == "photo"
-        if opened < 0 or not (named or glued):
+        glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (  # ``... arrive.(Lucy Loram, ABC News)``
+            text.find(",", opened) >= 0 or text.find(":", opened) >= 0)
+        if not (named or glued):
             return False
     elif text[-1] != "]" and text.find("/", start) < 0 and text.find("©", start) < 0 and (
             text.find("hoto", start) < 0 and text.find("icture", start) < 0 and text.find("mage", start) < 0):

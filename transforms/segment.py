@@ -273,9 +273,6 @@ def _is_headline_case(text: str) -> bool:
                                      for w in content)
 
 
-_PREFIX_FIRST = frozenset("dD0123456789•·▪◦●")  # the first characters of a ``TITLE_PREFIX``
-
-
 def _classify(text: str, span: Span, block: int) -> Line:
     end = span.char_end
     n = len(span.text)  # every test below is skipped for a line longer than anything it could match
@@ -293,7 +290,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_SPEAKER and span.text[-1] in ":：" and _SPEAKER.fullmatch(span.text):
         return Line(LineKind.TITLE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
-    if furniture is None and span.text[0] in _PREFIX_FIRST and (prefix := TITLE_PREFIX.match(span.text)) is not None:
+    if furniture is None and (prefix := TITLE_PREFIX.match(span.text)) is not None:
         furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``
     if furniture is not None:
         if furniture.role is Role.DATE:
@@ -592,6 +589,11 @@ def _caption_twice(first: str, second: str) -> bool:
 _HEADING_OF = attrgetter("heading")
 
 
+def _lone_untitled(draft: _Draft) -> bool:
+    """``draft`` is one paragraph with no title and no byline."""
+    return len(draft.body) == 1 and draft.title_at < 0 and not draft.title.text and draft.byline is None
+
+
 class _Grouping:
     """Lines -> draft articles, and every line's role and article (``group_lines``)."""
 
@@ -738,8 +740,8 @@ class _Grouping:
             return False
         if cur.reopened == len(cur.body) - 1:
             return True
-        return (len(cur.body) == 1 and cur.title_at < 0 and not cur.title.text and cur.byline is None
-                and cur is not self.drafts[0]  # (the first article may open untitled, headed by a page title)
+        # (the first article may open untitled, headed by a page title)
+        return (_lone_untitled(cur) and cur is not self.drafts[0]
                 and not cur.credits and (j := self._ahead(i)[0]) < len(self.lines)
                 and self.lines[j].kind in (LineKind.BODY, LineKind.DASH))
 
@@ -881,7 +883,6 @@ class _Grouping:
                     and (nxt is None or _content_keys(line.span.text).isdisjoint(_content_keys(nxt.span.text)))):
                 # ``• Callum Godde`` under a teaser in a listing (a bulleted headline shares words with the text below)
                 return self._byline_of(i, line, cur)
-
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 return self._set(i, Role.FURNITURE, cur)
             if not line.heading and self._signature_follows(i):
@@ -935,7 +936,7 @@ class _Grouping:
             self._set(i, Role.TITLE, cur)
             return None
         if cur is not None and self._picture_text(i, cur):
-            if len(cur.body) == 1 and cur.title_at < 0 and not cur.title.text and cur.byline is None:
+            if _lone_untitled(cur):
                 self._drop(cur)  # (all it had)
                 cur = None
             else:
@@ -1295,8 +1296,9 @@ def _paragraph(
     # The hot path: made by tuple.__new__ (a NamedTuple's own __new__ is a Python function that calls it, 2x the
     # cost), so positional (fields: id, paragraph, article, document, ordinal, text, span).
     sentences = tuple([
-        _new_tuple(Sentence, (sentence_id, paragraph_id, article_id, doc_id, i, text[s:e], base + s, base + e))
-        for i, (sentence_id, (s, e)) in enumerate(zip(ids.sentence_ids(paragraph_id, len(spans)), spans, strict=True))
+        _new_tuple(Sentence, (ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e],
+                              base + s, base + e))
+        for i, (s, e) in enumerate(spans)
     ])
     kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY
     # (fields: id, article, document, ordinal, kind, marker, text, start, end, sentences, subheading)

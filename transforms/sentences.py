@@ -35,7 +35,6 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     "no", "nos", "vol", "vols", "art", "sec", "ch", "fig", "figs", "pp", "para", "approx", "dept", "est", "inc",
     "ltd", "co", "corp", "bros", "vs", "cf", "al",
 })
-_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 # Words that, after a dotted abbreviation such as "U.S.", show that a new sentence has begun.
 _SENTENCE_OPENERS: frozenset[str] = frozenset({
     "the", "a", "an", "it", "this", "that", "these", "those", "there", "they", "we", "he", "she", "i", "in", "on",
@@ -76,9 +75,12 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     if "." in word:  # dotted abbreviation: U.S., e.g., i.e.
         following = _LETTERS.match(text, next_start)
         return not (following and following.group(0).lower() in _SENTENCE_OPENERS)
-    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
-        return True
-    return word.lower() in ABBREVIATIONS
+    return _plain_abbreviation(word)
+
+
+def _plain_abbreviation(word: str) -> bool:
+    """An initial ("J. Smith") or a known abbreviation ("Dr.", "Sept."): a word with no dot in it."""
+    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
 
 
 def _glued_full_stop(text: str, dot: int, end: int) -> bool:
@@ -159,11 +161,8 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
                         continue
                     dot = m.start()  # the word before it, the common case inline: a plain word after a space
                     word = text[text.rfind(" ", dot - _LOOKBEHIND if dot > _LOOKBEHIND else 0, dot) + 1 : dot]
-                    if word.isalpha() and word.isascii():
-                        if (len(word) == 1 and word.isupper()) or (
-                                len(word) <= _LONGEST_ABBREVIATION and word.lower() in ABBREVIATIONS):
-                            continue  # an initial, an abbreviation (as ``_is_abbreviation`` finds them)
-                    elif _is_abbreviation(text, dot, following):
+                    if _plain_abbreviation(word) if word.isalpha() and word.isascii() else (
+                            _is_abbreviation(text, dot, following)):
                         continue
             elif _CJK_TERMINALS.isdisjoint(punct):  # ! ? … and runs such as "?!" or "......"
                 ch = text[following]

@@ -12,9 +12,3 @@ def test_ids_are_hierarchical_and_deterministic() -> None:
     paragraph = ids.paragraph_id(article, 3)
     assert paragraph == f"{article}-p003"
     assert ids.sentence_id(paragraph, 1) == f"{paragraph}-s001"
-
-
-def test_a_paragraph_s_sentence_ids_at_once_are_each_sentence_s_id() -> None:
-    paragraph = ids.paragraph_id(ids.article_id(ids.document_id("x.txt"), "T", 1), 0)
-    assert ids.sentence_ids(paragraph, 12) == [ids.sentence_id(paragraph, k) for k in range(12)]
-    assert ids.sentence_ids(paragraph, 0) == []
