@@ -143,9 +143,10 @@ def parse_byline(line: str) -> Byline | None:
         return None
     if stripped[-1] in ".!" and (delivered := _DELIVERED_BY.fullmatch(stripped)) is not None:
         return Byline(line=stripped, name=" ".join(delivered.group("name").split()), role="author")
-    m = _BYLINE.match(stripped)
+    labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
+    m = _BYLINE.match(stripped) if labelled else None
     separated = "|" in stripped or "·" in stripped or "•" in stripped
-    if m is not None or separated or _BYLINE_START.match(stripped):
+    if m is not None or separated or labelled:
         # The name stops where the line's furniture starts: ``By Zhao Lei Updated Mar.4``.
         tail = _BYLINE_TAIL.search(stripped)
         if tail is not None and tail.start() > 0:
@@ -157,7 +158,7 @@ def parse_byline(line: str) -> Byline | None:
                 name = " ".join(named.group("name").split())
                 if _NOT_NAME_WORDS.isdisjoint(name.split()):
                     return Byline(line=stripped, name=name, role="author")
-    if m is None and "," in stripped and _BYLINE_START.match(stripped):
+    if m is None and "," in stripped and labelled:
         m = _BYLINE.match(stripped[: stripped.index(",")])  # Author: Sourabh Gupta, ICAS
     opens_name = stripped[0].isupper() or stripped[0].isdigit()  # (a name, a month or a day: the patterns below)
     if m is None and opens_name and _YEAR.search(stripped) is not None and (

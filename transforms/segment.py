@@ -72,6 +72,7 @@ from transforms.sentences import cap_length, glued_capitals, split_sentences, tr
 _new_tuple = tuple.__new__
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
+_FEW_ENOUGH_CHARS = 2 * MAX_TITLE_WORDS  # a shorter text cannot hold more than MAX_TITLE_WORDS words
 
 _DASH = re.compile(r"(?P<marker>——|—|–|―|-{1,3})[ \t]*(?=[^\W\d_]|[\"“‘'(（])")
 _HEADING = re.compile(r"#{1,6}[ \t]+")
@@ -97,6 +98,32 @@ class LineKind(Enum):
     BODY = "body"
 
 
+# Each line kind, role and paragraph kind by a module name: on Python 3.11 every read of an Enum member through its
+# class runs the metaclass's attribute hook (about 0.1 µs), and the passes below read them several times a line.
+BYLINE_LINE = LineKind.BYLINE
+CREDIT_LINE = LineKind.CREDIT
+END_LINE = LineKind.END
+DATE_LINE = LineKind.DATE
+DATELINE_LINE = LineKind.DATELINE
+FURNITURE_LINE = LineKind.FURNITURE
+DASH_LINE = LineKind.DASH
+TITLE_LINE = LineKind.TITLE
+BODY_LINE = LineKind.BODY
+BODY_ROLE = Role.BODY
+BYLINE_ROLE = Role.BYLINE
+CREDIT_ROLE = Role.CREDIT
+DATE_ROLE = Role.DATE
+DATELINE_ROLE = Role.DATELINE
+FURNITURE_ROLE = Role.FURNITURE
+HEADING_ROLE = Role.HEADING
+SERIES_ROLE = Role.SERIES
+SIGNATURE_ROLE = Role.SIGNATURE
+THESIS_POINT_ROLE = Role.THESIS_POINT
+TITLE_ROLE = Role.TITLE
+THESIS_POINT_PARAGRAPH = ParagraphKind.THESIS_POINT
+BODY_PARAGRAPH = ParagraphKind.BODY
+
+
 class Line(NamedTuple):
     """A classified line (a ``NamedTuple``: one per line of every document, and cheaper to make than a frozen
     dataclass)."""
@@ -113,10 +140,10 @@ class Line(NamedTuple):
     line_end: int = 0  # where the whole line ends
 
 
-_CLOSERS_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END})
-_NON_TEXT_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.END, LineKind.DATE, LineKind.DATELINE,
-                             LineKind.FURNITURE})
-_EVIDENCE_KINDS = frozenset({LineKind.BYLINE, LineKind.CREDIT, LineKind.DATE, LineKind.DATELINE})
+_CLOSERS_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, END_LINE})
+_NON_TEXT_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, END_LINE, DATE_LINE, DATELINE_LINE,
+                             FURNITURE_LINE})
+_EVIDENCE_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, DATE_LINE, DATELINE_LINE})
 # A body that opens with a dateline: ``BEIJING, June 10 (Xinhua) -- ``, ``SAN JUAN, Puerto Rico (AP) — ``.
 _DATELINE_START = re.compile(
     r"(?:[A-Z][A-Z.'’ -]{1,30})(?:,[^,\n]{1,40}){0,2}?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s")
@@ -209,7 +236,7 @@ def _is_place_line(line: Line) -> bool:
     """A town with a full stop on a line of its own (``Guwahati.``), as some letters pages print it under the
     writer's name."""
     text = line.span.text
-    return line.kind is LineKind.BODY and len(text) <= MAX_PLACE_CHARS and text[-1] == "." and _is_place(text[:-1])
+    return line.kind is BODY_LINE and len(text) <= MAX_PLACE_CHARS and text[-1] == "." and _is_place(text[:-1])
 
 
 # The last word of a clause that goes on in the next line (``WHEREAS the fires ... hundreds of homes; and``), which
@@ -220,20 +247,22 @@ _CLAUSE_ENDS = frozenset({"and", "or", "but", "nor", "the", "a", "an", "of", "wh
 # A time in brackets at the end of a headline (``Update 34: Alberta wildfire situation (June 6, 4:30 p.m.)``): its
 # full stop ends an abbreviation, not a sentence.
 _BRACKETED_TIME = re.compile(r"\s*\([^()]{0,40}\b[ap]\.m\.\)\Z", re.IGNORECASE)
+_TIME_ENDS = ("m.)", "M.)")
 
 
 def is_title_like(text: str) -> bool:
     """Short, and does not end like a sentence or a clause."""
-    if not 0 < len(text) <= MAX_TITLE_CHARS:
+    n = len(text)
+    if not 0 < n <= MAX_TITLE_CHARS:
         return False
-    if text[-1] == ")" and (time := _BRACKETED_TIME.search(text)) is not None and time.start() > 0:
+    if text[-3:] in _TIME_ENDS and (time := _BRACKETED_TIME.search(text)) is not None and time.start() > 0:
         text = text[: time.start()]
     core = text.rstrip(_CLOSERS_OR_SPACE)
     return (
-        len(text.split()) <= MAX_TITLE_WORDS
-        and bool(core)
+        bool(core)
         and core[-1] not in _ENDS_NO_TITLE
-        and any(ch.isalpha() for ch in core)
+        and (n < _FEW_ENOUGH_CHARS or len(text.split()) <= MAX_TITLE_WORDS)
+        and (core[0].isalpha() or any(ch.isalpha() for ch in core))
     )
 
 
@@ -279,34 +308,35 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_LINE:  # bylines, credits and end markers are short lines
         byline = parse_byline(span.text)
         if byline is not None:
-            return Line(LineKind.BYLINE, span, span.char_start, byline=byline, block=block, line_end=end)
+            return Line(BYLINE_LINE, span, span.char_start, byline=byline, block=block, line_end=end)
         credit = parse_credit(span.text)
         if credit is not None:
             credits = _credits(span.text, Credit(*credit, line=span.text))
-            return Line(LineKind.CREDIT, span, span.char_start, credits=credits, block=block, pattern="credit_line",
+            return Line(CREDIT_LINE, span, span.char_start, credits=credits, block=block, pattern="credit_line",
                         line_end=end)
         if is_end_marker(span.text):
-            return Line(LineKind.END, span, span.char_start, block=block, pattern="end_marker", line_end=end)
+            return Line(END_LINE, span, span.char_start, block=block, pattern="end_marker", line_end=end)
     if n <= MAX_SPEAKER and span.text[-1] in ":：" and _SPEAKER.fullmatch(span.text):
-        return Line(LineKind.TITLE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
+        return Line(TITLE_LINE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
-    if furniture is None and (prefix := TITLE_PREFIX.match(span.text)) is not None:
+    prefix = TITLE_PREFIX.match(span.text) if furniture is None else None
+    if prefix is not None:
         furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``
     if furniture is not None:
-        if furniture.role is Role.DATE:
-            return Line(LineKind.DATE, span, span.char_start, credits=(Credit("date", span.text, span.text),),
+        if furniture.role is DATE_ROLE:
+            return Line(DATE_LINE, span, span.char_start, credits=(Credit("date", span.text, span.text),),
                         block=block, pattern=furniture.name, line_end=end)
-        if furniture.role is Role.CREDIT:
+        if furniture.role is CREDIT_ROLE:
             stamp = Credit(furniture.kind or "credit", span.text, span.text)
-            return Line(LineKind.CREDIT, span, span.char_start, credits=_credits(span.text, stamp), block=block,
+            return Line(CREDIT_LINE, span, span.char_start, credits=_credits(span.text, stamp), block=block,
                         pattern=furniture.name, line_end=end)
-        return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern=furniture.name, line_end=end)
+        return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=furniture.name, line_end=end)
     if n <= MAX_DATELINE and is_dateline(span.text):
-        return Line(LineKind.DATELINE, span, span.char_start, block=block, pattern="dateline", line_end=end)
+        return Line(DATELINE_LINE, span, span.char_start, block=block, pattern="dateline", line_end=end)
     dash = _DASH.match(text, span.char_start, span.char_end)
     if dash is not None:
         body = _new_tuple(Span, (dash.end(), span.char_end, text[dash.end() : span.char_end]))
-        return _new_tuple(Line, (LineKind.DASH, body, span.char_start, dash.group("marker"), None, (), block, False,
+        return _new_tuple(Line, (DASH_LINE, body, span.char_start, dash.group("marker"), None, (), block, False,
                                  None, end))
     heading = _HEADING.match(text, span.char_start, span.char_end)
     if heading is not None:
@@ -314,22 +344,21 @@ def _classify(text: str, span: Span, block: int) -> Line:
         prefix = TITLE_PREFIX.match(inner.text)
         if prefix is not None:
             inner = _trimmed(text, inner.char_start + prefix.end(), inner.char_end)
-        return Line(LineKind.TITLE, inner, span.char_start, block=block, heading=True, line_end=end)
+        return Line(TITLE_LINE, inner, span.char_start, block=block, heading=True, line_end=end)
     bold = _BOLD.fullmatch(span.text) if n <= MAX_TITLE_CHARS + 4 and span.text[0] in "*_" else None
     if bold is not None and bold.lastindex is not None and is_title_like(bold.group(bold.lastindex)):
         k = bold.lastindex
         inner = _trimmed(text, span.char_start + bold.start(k), span.char_start + bold.end(k))
         if inner.text:
-            return Line(LineKind.TITLE, inner, span.char_start, block=block, pattern="bold_heading", line_end=end)
+            return Line(TITLE_LINE, inner, span.char_start, block=block, pattern="bold_heading", line_end=end)
     if n <= MAX_CAPTION and is_photo_caption(span.text):
-        return Line(LineKind.FURNITURE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
+        return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))) and not (
             _READ_MORE.search(span.text)):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
-            return Line(LineKind.TITLE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
+            return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
         line_start = span.char_start
-        prefix = TITLE_PREFIX.match(span.text)
         name = None
         if prefix is not None:
             span = _trimmed(text, span.char_start + prefix.end(), span.char_end)
@@ -340,10 +369,10 @@ def _classify(text: str, span: Span, block: int) -> Line:
             span = _trimmed(text, span.char_start, span.char_start + marker.start())
         # ``Headline, By Wole Soyinka``, ``Remarks by President X at ...``: the headline names its writer or speaker
         signed = title_signature(span.text) if " by " in span.text or " By " in span.text else None
-        return Line(LineKind.TITLE, span, line_start, block=block, pattern=name, line_end=end, byline=signed)
+        return Line(TITLE_LINE, span, line_start, block=block, pattern=name, line_end=end, byline=signed)
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
-    return _new_tuple(Line, (LineKind.BODY, span, span.char_start, None, None, (), block, False, None, end))
+    return _new_tuple(Line, (BODY_LINE, span, span.char_start, None, None, (), block, False, None, end))
 
 
 _PERSON_ROLES_REPLACE = frozenset({"credit", "editor", "translator", "photographer", "proofreader"})
@@ -373,7 +402,7 @@ def classify_lines(text: str) -> list[Line]:
             if raw[0].isspace():
                 start += raw.find(kept[0])
             line = _classify(text, _new_tuple(Span, (start, start + len(kept), kept)), block)
-            if line.kind is LineKind.TITLE and kept[0].islower():
+            if line.kind is TITLE_LINE and kept[0].islower():
                 lower_titles.append(len(out))
             out.append(line)
         else:
@@ -393,21 +422,21 @@ def classify_lines(text: str) -> list[Line]:
     # headings stay titles.
     blank_lines = bool(out) and out[-1].block != out[0].block
     for i, line in enumerate(out):
-        if line.kind is not LineKind.TITLE or line.heading or line.pattern is not None or line.byline is not None:
+        if line.kind is not TITLE_LINE or line.heading or line.pattern is not None or line.byline is not None:
             continue
         if line.span.text.rsplit(None, 1)[-1] in _CLAUSE_ENDS:
-            out[i] = line._replace(kind=LineKind.BODY)  # a clause that goes on below it, not a headline
+            out[i] = line._replace(kind=BODY_LINE)  # a clause that goes on below it, not a headline
             continue
         j = i + 1
         while j < len(out) and out[j].kind in _CLOSERS_KINDS:
             j += 1
-        closes = j > i + 1 and (j == len(out) or out[j].kind is LineKind.TITLE)
+        closes = j > i + 1 and (j == len(out) or out[j].kind is TITLE_LINE)
         above = out[i - 1] if i else None
         part_of_text = above is not None and (not blank_lines or above.block == line.block) and (
-            above.kind in (LineKind.BODY, LineKind.DASH) or (closes and j == len(out) and above.kind is LineKind.TITLE)
+            above.kind in (BODY_LINE, DASH_LINE) or (closes and j == len(out) and above.kind is TITLE_LINE)
         ) and len(line.span.text.split()) > MAX_SECTION_WORDS
         if (j == len(out) or closes) and part_of_text:
-            out[i] = line._replace(kind=LineKind.BODY)
+            out[i] = line._replace(kind=BODY_LINE)
     return out
 
 
@@ -422,18 +451,18 @@ def _page_title_repeated(lines: list[Line]) -> None:
     head = min(MAX_PAGE_HEAD, len(lines))
     for i in range(head):
         line = lines[i]
-        if line.kind is not LineKind.TITLE or line.heading:
+        if line.kind is not TITLE_LINE or line.heading:
             continue
         key = line.span.text
         for j in range(i + 1, min(len(lines), head + MAX_PAGE_HEAD)):
             other = lines[j]
-            if other.kind is LineKind.TITLE and other.span.text == key:
-                if any(between.kind is LineKind.FURNITURE for between in lines[i + 1 : j]):
-                    lines[i] = line._replace(kind=LineKind.FURNITURE, pattern="page_title")
+            if other.kind is TITLE_LINE and other.span.text == key:
+                if any(between.kind is FURNITURE_LINE for between in lines[i + 1 : j]):
+                    lines[i] = line._replace(kind=FURNITURE_LINE, pattern="page_title")
                 return
 
 
-_TEXT_KINDS = frozenset({LineKind.BODY, LineKind.TITLE, LineKind.DASH})
+_TEXT_KINDS = frozenset({BODY_LINE, TITLE_LINE, DASH_LINE})
 MAX_WRAPPED_WIDTH = 100
 
 
@@ -460,11 +489,11 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
 def _continues_title(prev: Line, line: Line) -> bool:
     """``line`` (a title-like line that starts in lower case) is the rest of the title on ``prev``, the line
     above it with no blank line between."""
-    return (prev.kind is LineKind.TITLE and prev.block == line.block and not line.pattern and not prev.pattern
+    return (prev.kind is TITLE_LINE and prev.block == line.block and not line.pattern and not prev.pattern
             and not prev.heading and not line.heading and is_title_like(f"{prev.span.text} {line.span.text}"))
 
 
-_CONTINUED_KINDS = frozenset({LineKind.FURNITURE, LineKind.CREDIT, LineKind.DATE})
+_CONTINUED_KINDS = frozenset({FURNITURE_LINE, CREDIT_LINE, DATE_LINE})
 
 
 def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
@@ -476,7 +505,7 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         if prev is None or not (
             prev.block == line.block and prev.kind in _TEXT_KINDS and not prev.heading and not line.heading
-            and (line.kind in (LineKind.BODY, LineKind.TITLE)
+            and (line.kind in (BODY_LINE, TITLE_LINE)
                  # the rest of a sentence, or the credit of a photo's caption, that alone looks like furniture
                  or (line.kind in _CONTINUED_KINDS and (line.span.text[0].islower() or is_photo_caption(
                      " ".join(text[prev.span.char_start : line.span.char_end].split())))))
@@ -484,24 +513,24 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
-        if prev.kind is LineKind.DASH:
-            kind = LineKind.DASH
-        elif prev.kind is LineKind.TITLE and line.kind is LineKind.TITLE and is_title_like(" ".join(span.text.split())):
-            kind = LineKind.TITLE
+        if prev.kind is DASH_LINE:
+            kind = DASH_LINE
+        elif prev.kind is TITLE_LINE and line.kind is TITLE_LINE and is_title_like(" ".join(span.text.split())):
+            kind = TITLE_LINE
         else:
-            kind = LineKind.BODY
+            kind = BODY_LINE
         out[-1] = Line(kind, span, prev.line_start, marker=prev.marker, block=prev.block, pattern=prev.pattern,
                        line_end=line.line_end)
         joined.add(len(out) - 1)
     for i in joined:  # a photo caption or a notice wrapped onto several lines is known only once it is whole
         line = out[i]
-        if line.kind is LineKind.DASH:
+        if line.kind is DASH_LINE:
             continue
         flat = " ".join(line.span.text.split())
         if len(flat) <= MAX_CAPTION and is_photo_caption(flat):
-            out[i] = line._replace(kind=LineKind.FURNITURE, pattern="photo_caption")
-        elif (found := match_furniture(flat)) is not None and found.role is Role.FURNITURE:
-            out[i] = line._replace(kind=LineKind.FURNITURE, pattern=found.name)
+            out[i] = line._replace(kind=FURNITURE_LINE, pattern="photo_caption")
+        elif (found := match_furniture(flat)) is not None and found.role is FURNITURE_ROLE:
+            out[i] = line._replace(kind=FURNITURE_LINE, pattern=found.name)
     return out
 
 
@@ -528,7 +557,6 @@ class _Draft:
     markdown: bool = False
 
 
-_BODY = Role.BODY
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
 # a label and a colon.
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field"})
@@ -565,12 +593,12 @@ def _repeated_captions(lines: list[Line]) -> set[int]:
     with the date and the photographer's credit: a line of ``MIN_CAPTION_CHARS`` or more, not ending like a
     sentence, that the next line starts with and goes on from, quotes folded), or two versions that open with the
     same ``MIN_SHARED_CAPTION`` characters (one clipped or reworded near its end, or the same long line twice)."""
+    texts = [line.span.text for line in lines]
     found: set[int] = set()
-    for i, (a, b) in enumerate(pairwise(lines)):
-        first, second = a.span.text, b.span.text
-        if first[:4] != second[:4] or len(first) < MIN_CAPTION_CHARS or a.heading or b.heading:
-            continue  # the cheap tests first: most lines are not captions
-        if _caption_twice(first, second):
+    # the cheap tests first, in one pass: most lines are not captions
+    for i in [i for i, (first, second) in enumerate(pairwise(texts))
+              if first[0] == second[0] and len(first) >= MIN_CAPTION_CHARS and first[:4] == second[:4]]:
+        if not (lines[i].heading or lines[i + 1].heading) and _caption_twice(texts[i], texts[i + 1]):
             found.update((i, i + 1))
     return found
 
@@ -599,7 +627,7 @@ class _Grouping:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self.roles: list[Role] = [Role.FURNITURE] * len(lines)
+        self.roles: list[Role] = [FURNITURE_ROLE] * len(lines)
         self.owners: list[_Draft | None] = [None] * len(lines)
         self.drafts: list[_Draft] = []
         self.cur: _Draft | None = None
@@ -651,17 +679,17 @@ class _Grouping:
         if j == len(self.lines):
             return True
         nxt = self.lines[j]
-        if nxt.kind is not LineKind.TITLE:
+        if nxt.kind is not TITLE_LINE:
             return False
         k, _ = self._ahead(j)  # the signature's second line (a title, a place), then nothing or a new title
-        if k == len(self.lines) or self.lines[k].kind is LineKind.TITLE or (
-                any(self.lines[m].kind is LineKind.DATE for m in range(i + 1, j))):
+        if k == len(self.lines) or self.lines[k].kind is TITLE_LINE or (
+                any(self.lines[m].kind is DATE_LINE for m in range(i + 1, j))):
             return True
         # A name right after a body, then a title and its body: the letter's signature, then the next letter (a
         # section's name in the same place is no person's: ``World News``).
         # (A headline in title case shares its words with the story below it: ``Yet Another Quake Hits
         # Christchurch`` over ``... earthquakes and aftershocks to hit Christchurch``.)
-        return j == i + 1 and self.lines[k].kind is LineKind.BODY and _SECTION_WORDS.isdisjoint(
+        return j == i + 1 and self.lines[k].kind is BODY_LINE and _SECTION_WORDS.isdisjoint(
             line.span.text.replace(",", " ").split()) and len(_content_keys(line.span.text) & _content_keys(
                 f"{nxt.span.text} {self.lines[k].span.text}")) < MIN_SHARED_WORDS
 
@@ -671,12 +699,12 @@ class _Grouping:
         for i, line in enumerate(self.lines):
             kind = line.kind
             if i < self.links_until or i in self.captions:
-                self._set(i, Role.FURNITURE, self.cur)
+                self._set(i, FURNITURE_ROLE, self.cur)
             elif i < self.contacts_until:
                 self._contact(i, line)
-            elif kind is LineKind.BODY and line.span.text[-1] in "?\"”’'" and self._question_title(i):
+            elif kind is BODY_LINE and line.span.text[-1] in "?\"”’'" and self._question_title(i):
                 self._title(i, line)
-            elif kind is LineKind.BODY and self.cur is not None and self.cur.body:  # the hot path: more of a body
+            elif kind is BODY_LINE and self.cur is not None and self.cur.body:  # the hot path: more of a body
                 if line.span.text[-1] == "," and self._comma_signature(i):
                     self._signature(i, line)
                 elif self.signed_at == i - 1 and _is_place_line(line):
@@ -684,23 +712,26 @@ class _Grouping:
                     self.signed_at = None
                 else:
                     self._append(self.cur, line)
-                    roles[i], owners[i] = _BODY, self.cur
-            elif kind is LineKind.DASH:
+                    roles[i], owners[i] = BODY_ROLE, self.cur
+            elif kind is DASH_LINE and self.cur is not None and self.cur.body:  # more of a body: a thesis point
+                self._append(self.cur, line)
+                roles[i], owners[i] = THESIS_POINT_ROLE, self.cur
+            elif kind is DASH_LINE:
                 self._text(i, line)
-            elif kind in (LineKind.CREDIT, LineKind.END, LineKind.DATE):
+            elif kind in (CREDIT_LINE, END_LINE, DATE_LINE):
                 self._closing(i, line)
-            elif kind is LineKind.FURNITURE:
+            elif kind is FURNITURE_LINE:
                 if line.pattern == "empty_field" and self._lead_in(i):
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
                 else:
-                    self._set(i, Role.FURNITURE, self.cur)
-            elif kind is LineKind.DATELINE:
+                    self._set(i, FURNITURE_ROLE, self.cur)
+            elif kind is DATELINE_LINE:
                 if self.cur is not None and not self.cur.body:
                     self._attest(self.cur)
-                self._set(i, Role.DATELINE, self.cur)
-            elif kind is LineKind.BYLINE:
+                self._set(i, DATELINE_ROLE, self.cur)
+            elif kind is BYLINE_LINE:
                 self._byline(i, line)
-            elif kind is LineKind.TITLE:
+            elif kind is TITLE_LINE:
                 if self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
                     self.signed_at = None  # (and no more than one line of it)
@@ -716,9 +747,9 @@ class _Grouping:
         ``MIN_LINK_LIST`` short lines in a row, with no byline, credit, date or dateline among or under them, and
         the body going on below them (or the end). Marks them all as furniture for the pass."""
         j = i
-        while j < len(self.lines) and self.lines[j].kind is LineKind.TITLE and not self.lines[j].heading:
+        while j < len(self.lines) and self.lines[j].kind is TITLE_LINE and not self.lines[j].heading:
             j += 1
-        if j - i < MIN_LINK_LIST or (j < len(self.lines) and self.lines[j].kind is not LineKind.BODY):
+        if j - i < MIN_LINK_LIST or (j < len(self.lines) and self.lines[j].kind is not BODY_LINE):
             return False
         self.links_until = j
         return True
@@ -728,7 +759,7 @@ class _Grouping:
         an article: a speaker's turn in a transcript, a list's label; with no text below it is an empty field."""
         label = self.lines[i].span.text.rstrip(":： ").split()
         return (self.cur is not None and bool(self.cur.title.text) and i + 1 < len(self.lines)
-                and self.lines[i + 1].kind in (LineKind.BODY, LineKind.DASH)
+                and self.lines[i + 1].kind in (BODY_LINE, DASH_LINE)
                 and bool(label) and label[0].lower() not in _FIELD_WORDS)
 
     def _picture_text(self, i: int, cur: _Draft) -> bool:
@@ -736,21 +767,21 @@ class _Grouping:
         Beaufort fire.``), not a paragraph: one line of body, read after ``cur`` was closed (by a byline or a
         credit) or as all of a text with no title, right above the headline."""
         above = self.lines[i - 1] if i else None
-        if above is None or not cur.body or cur.body[-1] is not above or above.kind is not LineKind.BODY:
+        if above is None or not cur.body or cur.body[-1] is not above or above.kind is not BODY_LINE:
             return False
         if cur.reopened == len(cur.body) - 1:
             return True
         # (the first article may open untitled, headed by a page title)
         return (_lone_untitled(cur) and cur is not self.drafts[0]
                 and not cur.credits and (j := self._ahead(i)[0]) < len(self.lines)
-                and self.lines[j].kind in (LineKind.BODY, LineKind.DASH))
+                and self.lines[j].kind in (BODY_LINE, DASH_LINE))
 
     def _byline_of(self, i: int, line: Line, cur: _Draft) -> None:
         """``line`` names ``cur``'s writer, after its text: its byline, which closes it."""
         name = " ".join(line.span.text.split())
         cur.byline, cur.end = Byline(line=line.span.text, name=name, role="author"), line.span.char_end
         self.cur = None
-        self._set(i, Role.BYLINE, cur)
+        self._set(i, BYLINE_ROLE, cur)
 
     def _comma_signature(self, i: int) -> bool:
         """``lines[i]`` closes a letter: a name and a comma alone on a line after the letter's body, followed by
@@ -765,7 +796,7 @@ class _Grouping:
         j, _ = self._ahead(i)
         if j < len(self.lines) and _is_place_line(self.lines[j]):  # the town under it: ``Guwahati.``
             j, _ = self._ahead(j)
-        return j == len(self.lines) or self.lines[j].kind is LineKind.TITLE
+        return j == len(self.lines) or self.lines[j].kind is TITLE_LINE
 
     def _question_title(self, i: int) -> bool:
         """A short question on a line of its own is a title (``Can China eradicate poverty?``), not a paragraph,
@@ -777,7 +808,7 @@ class _Grouping:
             return False
         j, evidence = self._ahead(i)
         return evidence or (not self.drafts and j == i + 1 and j < len(self.lines)
-                            and self.lines[j].kind is LineKind.TITLE and not self.lines[j].pattern)
+                            and self.lines[j].kind is TITLE_LINE and not self.lines[j].pattern)
 
     def _contact(self, i: int, line: Line) -> None:
         """A line of the contact block under a ``Contact:`` label (a name, a post, a telephone number, an e-mail
@@ -785,7 +816,7 @@ class _Grouping:
         owner = self.cur if self.cur is not None else (self.drafts[-1] if self.drafts else None)
         if owner is not None:
             owner.credits.extend(line.credits or (Credit("contact", line.span.text, line.span.text),))
-        self._set(i, Role.CREDIT, owner)
+        self._set(i, CREDIT_ROLE, owner)
 
     def _contact_block(self, i: int) -> None:
         """The lines under a ``Contact:`` label at ``i`` that are its block: short lines that do not end like a
@@ -793,9 +824,9 @@ class _Grouping:
         j = i + 1
         while j < len(self.lines) and (
                 self.lines[j].pattern == "contact"
-                or (self.lines[j].kind in (LineKind.TITLE, LineKind.BODY) and self.lines[j].pattern is None
+                or (self.lines[j].kind in (TITLE_LINE, BODY_LINE) and self.lines[j].pattern is None
                     and len(self.lines[j].span.text) <= MAX_CONTACT_LINE
-                    and (self.lines[j].kind is LineKind.TITLE or PHONE_NUMBER.fullmatch(self.lines[j].span.text)))):
+                    and (self.lines[j].kind is TITLE_LINE or PHONE_NUMBER.fullmatch(self.lines[j].span.text)))):
             j += 1
         self.contacts_until = j
 
@@ -804,13 +835,13 @@ class _Grouping:
             self._contact_block(i)
         # Credits, dates and end markers belong to the article they follow (or, before any, to the next one).
         cur = self.cur
-        if cur is not None and not cur.body and cur.run and not cur.evidence and line.kind is not LineKind.END:
+        if cur is not None and not cur.body and cur.run and not cur.evidence and line.kind is not END_LINE:
             j, _ = self._ahead(i)
-            if j < len(self.lines) and self.lines[j].kind is LineKind.TITLE:
+            if j < len(self.lines) and self.lines[j].kind is TITLE_LINE:
                 self._drop(cur)  # a menu, then the stamp, then a title: the stamp heads the article below it
         owner = self.cur if self.cur is not None else (self.drafts[-1] if self.drafts else None)
-        role = Role.DATE if line.kind is LineKind.DATE else (
-            Role.FURNITURE if line.kind is LineKind.END else Role.CREDIT)
+        role = DATE_ROLE if line.kind is DATE_LINE else (
+            FURNITURE_ROLE if line.kind is END_LINE else CREDIT_ROLE)
         if owner is None:
             self.pending_credits.extend(line.credits)
             self._set(i, role, None)
@@ -822,7 +853,7 @@ class _Grouping:
         else:
             self._attest(owner)
         self._set(i, role, owner)
-        if line.kind is LineKind.END:
+        if line.kind is END_LINE:
             self.cur = None
 
     def _byline(self, i: int, line: Line) -> None:
@@ -850,17 +881,17 @@ class _Grouping:
                 cur.warnings.append("several_bylines")
             cur.byline, cur.end = line.byline, line.span.char_end
             self.cur = None
-        self._set(i, Role.BYLINE, cur)
+        self._set(i, BYLINE_ROLE, cur)
 
     def _title(self, i: int, line: Line) -> None:
         cur = self.cur
         j, evidence = self._ahead(i)
         nxt = self.lines[j] if j < len(self.lines) else None
-        text_follows = nxt is not None and nxt.kind in (LineKind.BODY, LineKind.DASH)
+        text_follows = nxt is not None and nxt.kind in (BODY_LINE, DASH_LINE)
         if line.pattern in _HEADING_PATTERNS and cur is not None and cur.title.text:
             return self._heading(i, line)
         if line.pattern == "speaker_label":
-            return self._set(i, Role.FURNITURE, cur)  # a speaker's label opens no article
+            return self._set(i, FURNITURE_ROLE, cur)  # a speaker's label opens no article
         if self.markdown and not line.heading:
             return self._unmarked(i, line, text_follows)
         if (line.heading and cur is not None and cur.markdown and not cur.body and cur.title_at == i - 1
@@ -868,11 +899,11 @@ class _Grouping:
             # a heading right under a heading, nothing between: the headline in two wordings (the page's title,
             # then the headline), one article's
             cur.end = line.span.char_end
-            return self._set(i, Role.TITLE, cur)
+            return self._set(i, TITLE_ROLE, cur)
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
-            if (text_follows and not line.heading and self.owners[i - 1] is cur and self.roles[i - 1] is _BODY
+            if (text_follows and not line.heading and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE
                     and self.lines[i - 1].span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":："):
                 # ``The full text of the proclamation is below:``: what it announces is the same article's
                 return self._heading(i, line)
@@ -884,7 +915,7 @@ class _Grouping:
                 # ``• Callum Godde`` under a teaser in a listing (a bulleted headline shares words with the text below)
                 return self._byline_of(i, line, cur)
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
-                return self._set(i, Role.FURNITURE, cur)
+                return self._set(i, FURNITURE_ROLE, cur)
             if not line.heading and self._signature_follows(i):
                 return self._signature(i, line)
             if cur.closed and cur.byline is not None and cur.byline.role == "signatory" and not text_follows:
@@ -908,15 +939,15 @@ class _Grouping:
                 # the headline printed twice (the page's title, then the headline; the page's title may end with
                 # the site's name: ``Painful test for all - Community | The Star Online``)
                 if cur.series is not None and cur.series_at >= 0:
-                    self._set(cur.series_at, Role.FURNITURE, cur)  # what stood between them (``X Close``)
+                    self._set(cur.series_at, FURNITURE_ROLE, cur)  # what stood between them (``X Close``)
                     cur.series, cur.series_at = None, -1
                 cur.title, cur.end = line.span, line.span.char_end
-                self._set(i, Role.TITLE, cur)
+                self._set(i, TITLE_ROLE, cur)
                 return None
             if cur.series is None:
                 cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
                 cur.series_after_evidence = cur.evidence
-                self._set(i, Role.SERIES, cur)
+                self._set(i, SERIES_ROLE, cur)
                 return None
             if cur.series_at >= 0:
                 # A third short line: the first of the three is a section name or menu item above the title
@@ -925,15 +956,15 @@ class _Grouping:
                 if _words(cur.title) <= MAX_SECTION_WORDS and cur.attested != cur.title_at:
                     self._series_is_the_title(cur)
                 else:
-                    self._set(cur.series_at, Role.FURNITURE, cur)
+                    self._set(cur.series_at, FURNITURE_ROLE, cur)
                 cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
                 cur.series_after_evidence = cur.evidence
-                self._set(i, Role.SERIES, cur)
+                self._set(i, SERIES_ROLE, cur)
                 return None
         elif cur is not None and not cur.title.text and not cur.body:
             cur.title, cur.title_at, cur.end = line.span, i, line.span.char_end  # under a top byline
             cur.markdown = line.heading
-            self._set(i, Role.TITLE, cur)
+            self._set(i, TITLE_ROLE, cur)
             return None
         if cur is not None and self._picture_text(i, cur):
             if _lone_untitled(cur):
@@ -941,7 +972,7 @@ class _Grouping:
                 cur = None
             else:
                 cur.body.pop()
-                self._set(i - 1, Role.FURNITURE, cur)
+                self._set(i - 1, FURNITURE_ROLE, cur)
         if cur is not None and cur.byline is None and cur.body:
             cur.warnings.append("no_byline")
         draft = self._open(line.span, line.line_start, i)
@@ -949,14 +980,14 @@ class _Grouping:
         if line.byline is not None:  # the writer the headline names at its end
             draft.byline = line.byline
             self._attest(draft)
-        self._set(i, Role.TITLE, draft)
+        self._set(i, TITLE_ROLE, draft)
         return None
 
     def _drop(self, draft: _Draft) -> None:
         """``draft`` was page furniture: its lines are, and it is no article."""
         for n, owner in enumerate(self.owners):
             if owner is draft:
-                self.roles[n], self.owners[n] = Role.FURNITURE, None
+                self.roles[n], self.owners[n] = FURNITURE_ROLE, None
         self.drafts = [d for d in self.drafts if d is not draft]
         self.pending_credits.extend(draft.credits)
         if self.cur is draft:
@@ -968,11 +999,11 @@ class _Grouping:
         cur = self.cur
         if cur is not None and cur.title.text and not cur.body and cur.series is None:
             cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
-            self._set(i, Role.SERIES, cur)
+            self._set(i, SERIES_ROLE, cur)
         elif cur is not None and cur.body and text_follows:
             self._heading(i, line)
         else:
-            self._set(i, Role.FURNITURE, cur)
+            self._set(i, FURNITURE_ROLE, cur)
 
     def _heading(self, i: int, line: Line) -> None:
         assert self.cur is not None
@@ -980,7 +1011,7 @@ class _Grouping:
         self.cur.end = line.span.char_end
         if line.pattern not in _HEADING_PATTERNS:
             self.cur.warnings.append("subheading_inferred")  # a short line read as a subheading, not a title
-        self._set(i, Role.HEADING, self.cur)
+        self._set(i, HEADING_ROLE, self.cur)
 
     def _signature(self, i: int, line: Line) -> None:
         cur = self.cur
@@ -997,27 +1028,27 @@ class _Grouping:
         cur.signed_body = len(cur.body)
         cur.closed = True
         cur.end = max(cur.end, line.span.char_end)
-        self._set(i, Role.SIGNATURE, cur)
+        self._set(i, SIGNATURE_ROLE, cur)
         self.signed_at = i
 
     def _text(self, i: int, line: Line) -> None:
         cur = self.cur
-        if (line.kind is LineKind.DASH and cur is not None and cur.title.text and not cur.body
+        if (line.kind is DASH_LINE and cur is not None and cur.title.text and not cur.body
                 and cur.series is None and is_title_like(line.span.text)):
             cur.series, cur.series_at, cur.end = line.span, -1, line.span.char_end
-            self._set(i, Role.SERIES, cur)
+            self._set(i, SERIES_ROLE, cur)
             return
-        if (line.kind is LineKind.DASH and cur is not None and cur.title.text and not cur.body
+        if (line.kind is DASH_LINE and cur is not None and cur.title.text and not cur.body
                 and cur.series is not None and cur.series_at < 0 and is_title_like(line.span.text)):
             cur.end = line.span.char_end  # more highlights in a list under the headline: the deck goes on
-            self._set(i, Role.SERIES, cur)
+            self._set(i, SERIES_ROLE, cur)
             return
         if cur is None:
             cur = self._open(Span(0, 0, ""), line.line_start, -1)
         if not cur.body and cur.series is not None and cur.series_at >= 0:
             self._before_the_body(cur)
         self._append(cur, line)
-        self.roles[i], self.owners[i] = Role.THESIS_POINT if line.kind is LineKind.DASH else Role.BODY, cur
+        self.roles[i], self.owners[i] = THESIS_POINT_ROLE if line.kind is DASH_LINE else BODY_ROLE, cur
 
     def _before_the_body(self, cur: _Draft) -> None:
         """What the short line read as ``cur``'s series line is, now that its body starts below it."""
@@ -1051,7 +1082,7 @@ class _Grouping:
                 # a short line between the stamp and the body of an article with subheadings is its first
                 assert draft.series is not None
                 draft.headings[0] = draft.series.text
-                self.roles[draft.series_at] = Role.HEADING
+                self.roles[draft.series_at] = HEADING_ROLE
                 draft.series, draft.series_at = None, -1
             if not draft.body and not draft.evidence and not draft.markdown and draft.byline is None:
                 dropped.add(id(draft))
@@ -1065,14 +1096,14 @@ class _Grouping:
             if first is not None:
                 dropped.discard(id(first))
                 if first.series_at >= 0:
-                    self.roles[first.series_at] = Role.BODY
+                    self.roles[first.series_at] = BODY_ROLE
                     first.body.append(self.lines[first.series_at])
                     first.series, first.series_at = None, -1
                 kept.append(first)
         if dropped:
             for k, owner in enumerate(self.owners):
                 if owner is not None and id(owner) in dropped:
-                    self.roles[k], self.owners[k] = Role.FURNITURE, None
+                    self.roles[k], self.owners[k] = FURNITURE_ROLE, None
         self.drafts = kept
         for draft in kept:
             if draft.byline is None and len(draft.body) > 1:
@@ -1081,7 +1112,7 @@ class _Grouping:
         self._titles_from_the_lead()
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
-                self._set(draft.series_at, Role.FURNITURE, draft)
+                self._set(draft.series_at, FURNITURE_ROLE, draft)
                 draft.series, draft.series_at = None, -1
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
@@ -1116,8 +1147,8 @@ class _Grouping:
         of more words than a section's name, naming no writer, not a metadata field (``Event Opening Ceremony of
         ...``) and not another article's."""
         line = self.lines[k]
-        return (line.kind is LineKind.TITLE and not line.heading and line.byline is None
-                and not (self.roles[k] is Role.HEADING and line.span.text.isupper())  # a subheading in capitals
+        return (line.kind is TITLE_LINE and not line.heading and line.byline is None
+                and not (self.roles[k] is HEADING_ROLE and line.span.text.isupper())  # a subheading in capitals
                 and self.owners[k] in (draft, None) and _words(line.span) > MAX_SECTION_WORDS
                 and line.span.text.split(None, 1)[0].lower() not in _FIELD_WORDS)
 
@@ -1127,19 +1158,19 @@ class _Grouping:
         an article that has none: the writer is its author, and the note is not one of its paragraphs."""
         for k in range(len(draft.body) - 1, -1, -1):
             line = draft.body[k]
-            if line.kind is not LineKind.BODY or len(line.span.text) > MAX_AUTHOR_NOTE:
+            if line.kind is not BODY_LINE or len(line.span.text) > MAX_AUTHOR_NOTE:
                 continue
             note = parse_author_note(line.span.text)
             if note is None:
                 continue
             i = bisect_left(self.lines, line.line_start, key=_line_start)
-            if i + 1 < len(self.lines) and self.lines[i + 1].kind in (LineKind.BODY, LineKind.DASH) and (
+            if i + 1 < len(self.lines) and self.lines[i + 1].kind in (BODY_LINE, DASH_LINE) and (
                     self.owners[i + 1] is draft):
                 continue  # the article's body goes on under it: text about someone, not a note on the writer
             draft.byline = note
             del draft.body[k]
             draft.headings = {(n - 1 if n > k else n): h for n, h in draft.headings.items() if n != k}
-            self._set(i, Role.BYLINE, draft)
+            self._set(i, BYLINE_ROLE, draft)
             return
 
     def _furniture_above_the_first_title(self) -> None:
@@ -1165,13 +1196,13 @@ class _Grouping:
         ``furniture_above_title``). The writer or speaker the new title names (``Speech by President X at ...``)
         is its author when it has no byline."""
         for n in range(draft.title_at, k):
-            if self.roles[n] in (Role.TITLE, Role.SERIES):
-                self._set(n, Role.FURNITURE, None)
+            if self.roles[n] in (TITLE_ROLE, SERIES_ROLE):
+                self._set(n, FURNITURE_ROLE, None)
         if 0 <= draft.series_at <= k:
             draft.series, draft.series_at = None, -1
         draft.warnings.append("furniture_above_title")
         draft.title, draft.title_at, draft.start = self.lines[k].span, k, self.lines[k].line_start
-        self._set(k, Role.TITLE, draft)
+        self._set(k, TITLE_ROLE, draft)
         signed = self.lines[k].byline
         if signed is not None and draft.byline is None:
             draft.byline = signed
@@ -1300,7 +1331,7 @@ def _paragraph(
                               base + s, base + e))
         for i, (s, e) in enumerate(spans)
     ])
-    kind = ParagraphKind.THESIS_POINT if line.kind is LineKind.DASH else ParagraphKind.BODY
+    kind = THESIS_POINT_PARAGRAPH if line.kind is DASH_LINE else BODY_PARAGRAPH
     # (fields: id, article, document, ordinal, kind, marker, text, start, end, sentences, subheading)
     paragraph = _new_tuple(Paragraph, (paragraph_id, article_id, doc_id, ordinal, kind, line.marker, text, base, end,
                                        sentences, subheading))
