@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.lines import DIGITS_AS_ZERO
 from transforms.records import Byline
 
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
@@ -96,6 +97,12 @@ _DATED_NAME = re.compile(
     r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?,?)\s+\d{4}\s+"
     rf"(?:(?-i:Prof|Dr|Mr|Ms|Mrs)\.?\s+)?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
 _YEAR = re.compile(r"\d{4}")  # (both hold one)
+
+
+def _may_hold_year(text: str) -> bool:
+    """``text`` is not ASCII, or holds at least four digits (counted with the digits translated to one, at a
+    fraction of the cost of a regex scan for a year)."""
+    return not text.isascii() or text.encode().translate(DIGITS_AS_ZERO).count(b"0") >= 4
 # A headline signed at its end, as some opinion pages print them: ``The Canonisation of Terror, By Wole Soyinka``.
 _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LATIN_NAMES})")
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
@@ -161,7 +168,7 @@ def parse_byline(line: str) -> Byline | None:
     if m is None and "," in stripped and labelled:
         m = _BYLINE.match(stripped[: stripped.index(",")])  # Author: Sourabh Gupta, ICAS
     opens_name = stripped[0].isupper() or stripped[0].isdigit()  # (a name, a month or a day: the patterns below)
-    if m is None and opens_name and _YEAR.search(stripped) is not None and (
+    if m is None and opens_name and _may_hold_year(stripped) and _YEAR.search(stripped) is not None and (
             dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
         if _NOT_NAME_WORDS.isdisjoint(name.split()):

@@ -1214,7 +1214,7 @@ def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int |
     grouping = _Grouping(lines)
     drafts = grouping.run()
     index = {id(d): n for n, d in enumerate(drafts)}
-    return drafts, grouping.roles, [None if o is None else index.get(id(o)) for o in grouping.owners]
+    return drafts, grouping.roles, list(map(index.get, map(id, grouping.owners)))  # (None's id is no draft's)
 
 
 def segment_document(doc: Document) -> tuple[Article, ...]:

@@ -22,6 +22,9 @@ from transforms.bylines import is_end_marker, parse_author_note, parse_byline, p
         ("Author: Ding Dou, Peking University", "Ding Dou", "author"),
         ("By Anna Lee, Zhang San, Asia Society Policy Institute", "Anna Lee, Zhang San", "author"),
         ("By Omondi Were", "Omondi Were", "author"),  # a surname that is also a word
+        ("Katherine Timpf Jul 24, 2014 at", "Katherine Timpf", "author"),  # a name, then the posting date
+        ("Katherine Timpf Jul 24, ２０１４", "Katherine Timpf", "author"),  # (a year in full-width digits)
+        ("Jul 24, 2014 Katherine Timpf", "Katherine Timpf", "author"),
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:

@@ -22,7 +22,8 @@ def test_the_cheap_pre_tests_never_change_the_answer() -> None:
     samples = [p.example for p in PATTERNS] + [
         "The conference was held in Beijing on 3 March. " * k for k in (1, 3, 9, 20)] + [
         "Copyright 2020 " + "x" * 500, "y" * 200 + " All rights reserved.", "-- A point is made. " * 30,
-        "Li takes the baton   2013-03-16 01:50", "About | Jobs | Contact | " + "z" * 390]
+        "Li takes the baton   2013-03-16 01:50", "About | Jobs | Contact | " + "z" * 390,
+        "２０２３-０６-１２ １１:２０", "Updated ٢٠٢٣-٠٦-١٢", "Posted: " + "w" * 150 + " 2023-06-12"]  # digits of any script
     for text in samples:
         plain = next((p for p in PATTERNS if p.regex.match(text.strip())), None)
         assert furniture_pattern(text) is plain, text[:60]
@@ -32,6 +33,7 @@ def test_the_cheap_pre_tests_never_change_the_answer() -> None:
             plain = next((p for p in PATTERNS if p.regex.match(text.strip())), None)
             assert furniture_pattern(text) is plain, (capture.name, text[:60])
     assert all(word == word.lower() for p in PATTERNS for word in p.needs)  # looked for in the folded line
+    assert all(p.digit <= lines.MAX_DIGIT_AT for p in PATTERNS)  # no digit is looked for further in
     assert {p.name for p in PATTERNS if p.max_chars > lines._LONG} == {"copyright", "rights_reserved"}
     for p in PATTERNS:
         if p.max_chars > lines._LONG:
