@@ -53,6 +53,9 @@ $(BENCH_STAMP): requirements-bench.lock $(STAMP)
 bench-sentences: bench-setup
 	$(BIN)/python -m benchmarks.sentences
 
+# The segmenter before the page-structure parser: segmentation may take at most 1.10x its instructions.
+SEGMENT_BASELINE := 53baa68
+
 bench: bench-setup
 	rm -f .bench-results.jsonl
 	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.peers --mb 10
@@ -61,6 +64,9 @@ bench: bench-setup
 	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.sentences
 	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.incremental
 	BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.driver
+	if command -v valgrind >/dev/null; then \
+	  BENCH_RESULTS=.bench-results.jsonl $(BIN)/python -m benchmarks.instructions $(SEGMENT_BASELINE) --limit 1.10; \
+	else echo "valgrind is not installed: instruction counts skipped"; fi
 	$(BIN)/python -m benchmarks.results .bench-results.jsonl docs/performance.md
 
 # The 1000 MB figures (a few minutes, and ~10 GB of temporary files at the peak).

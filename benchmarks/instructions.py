@@ -1,13 +1,15 @@
 """Instructions per stage (segment, tag, build tables), counted by callgrind: figures the noise does not move.
 
-    .venv/bin/python -m benchmarks.instructions [REV] [--mb 1]
+    .venv/bin/python -m benchmarks.instructions [REV] [--mb 1] [--limit 1.10]
 
 Wall-clock figures on these machines vary up to 2x from one minute to the next; the number of instructions a
 stage executes does not (valgrind's callgrind counts them, whatever else the machine is doing). Each stage is
 measured as the difference between two runs under callgrind, one that stops before the stage and one that stops
 after it, on the same generated corpus. With REV, the same is done for that revision (checked out into a
-temporary git worktree, run with the same virtualenv) and the ratios are printed. Under callgrind Python runs
-~50x slower: about a minute per run, 4 runs per tree (the two trees run side by side).
+temporary git worktree, run with the same virtualenv) and the ratios are printed; ``--limit`` says whether
+segmentation stays within that multiple of REV's instructions (``make bench`` holds it to 1.10x the segmenter
+before the page-structure parser). Under callgrind Python runs ~50x slower: about a minute per run, 4 runs per tree
+(the two trees run side by side).
 
 Needs valgrind (Debian: ``apt-get install valgrind``).
 """
@@ -75,6 +77,8 @@ def _instructions(tree: Path, corpus: Path, taxonomy: Path, upto: int) -> int:
 
 def per_stage(tree: Path, corpus: Path, taxonomy: Path) -> dict[str, int]:
     """Instructions of each stage of the code in ``tree``."""
+    # (compiled first, so that no run compiles a module: the first import of a fresh checkout otherwise does)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "transforms")], check=True)
     counts = [_instructions(tree, corpus, taxonomy, upto) for upto in range(len(STAGES) + 1)]
     return {stage: counts[i + 1] - counts[i] for i, stage in enumerate(STAGES)}
 
@@ -85,11 +89,14 @@ def main() -> None:
         return
     from benchmarks.compare import checked_out
     from benchmarks.corpus import iter_scaled_corpus, write_corpus
+    from benchmarks.results import record
     from flows.catalog import DEFAULT_TAXONOMY, PROJECT_ROOT
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rev", nargs="?", help="a git revision to compare against")
     parser.add_argument("--mb", type=float, default=1.0)
+    parser.add_argument("--limit", type=float, help="the most instructions segmentation may take, as a multiple of "
+                        "REV's (printed with the figures)")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
@@ -111,11 +118,20 @@ def main() -> None:
         if args.rev:
             old = counts["old"][stage] / mb
             line = f"  {stage:<13} old {old / 1e6:9.0f} M   new {new / 1e6:9.0f} M   {old / new:5.2f}x fewer"
+            record(f"instructions, {mb:.0f} MB, against {args.rev}", stage, new / old, "x old's instructions",
+                   f"{new / 1e6:.0f} M against {old / 1e6:.0f} M per MB"
+                   + (f"; limit {args.limit:.2f}x" if stage == "segment" and args.limit else ""))
+        else:
+            record(f"instructions, {mb:.0f} MB", stage, new / 1e6, "M per MB")
         print(line)
     if args.rev:
         old_st = counts["old"]["segment"] + counts["old"]["tag"]
         new_st = counts["new"]["segment"] + counts["new"]["tag"]
         print(f"  {'segment+tag':<13} {old_st / new_st:5.2f}x fewer instructions")
+        if args.limit:
+            ratio = counts["new"]["segment"] / counts["old"]["segment"]
+            print(f"  segment: {ratio:.2f}x {args.rev}'s instructions, limit {args.limit:.2f}x: "
+                  + ("within it" if ratio <= args.limit else "over it"))
 
 
 if __name__ == "__main__":

@@ -496,6 +496,20 @@ def _continues_title(prev: Line, line: Line) -> bool:
 _CONTINUED_KINDS = frozenset({FURNITURE_LINE, CREDIT_LINE, DATE_LINE})
 
 
+def _goes_on(text: str, prev: Line, line: Line) -> bool:
+    """In hard-wrapped text, ``line`` goes on from ``prev``, the line above it in the same block."""
+    if prev.block != line.block or prev.heading or line.heading:
+        return False
+    if prev.kind in _TEXT_KINDS:
+        # more text; or the rest of a sentence, or the credit of a photo's caption, that alone looks like furniture
+        return line.kind in (BODY_LINE, TITLE_LINE) or (line.kind in _CONTINUED_KINDS and (
+            line.span.text[0].islower()
+            or is_photo_caption(" ".join(text[prev.span.char_start : line.span.char_end].split()))))
+    # the rest of a notice whose first line alone looks like furniture (``Copyright ... The content (including but
+    # not`` / ``limited to text ...``): judged again once it is whole
+    return prev.kind is FURNITURE_LINE and line.kind in (BODY_LINE, TITLE_LINE) and line.span.text[0].islower()
+
+
 def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
     """Join each run of lines inside a block into one line (a dash line starts a new one): a paragraph, or a
     title wrapped onto several lines when the whole still reads as one."""
@@ -503,13 +517,7 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
     joined: set[int] = set()
     for line in lines:
         prev = out[-1] if out else None
-        if prev is None or not (
-            prev.block == line.block and prev.kind in _TEXT_KINDS and not prev.heading and not line.heading
-            and (line.kind in (BODY_LINE, TITLE_LINE)
-                 # the rest of a sentence, or the credit of a photo's caption, that alone looks like furniture
-                 or (line.kind in _CONTINUED_KINDS and (line.span.text[0].islower() or is_photo_caption(
-                     " ".join(text[prev.span.char_start : line.span.char_end].split())))))
-        ):
+        if prev is None or not _goes_on(text, prev, line):
             out.append(line)
             continue
         span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
@@ -519,8 +527,8 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
             kind = TITLE_LINE
         else:
             kind = BODY_LINE
-        out[-1] = Line(kind, span, prev.line_start, marker=prev.marker, block=prev.block, pattern=prev.pattern,
-                       line_end=line.line_end)
+        out[-1] = Line(kind, span, prev.line_start, marker=prev.marker, block=prev.block,
+                       pattern=prev.pattern if prev.kind is not FURNITURE_LINE else None, line_end=line.line_end)
         joined.add(len(out) - 1)
     for i in joined:  # a photo caption or a notice wrapped onto several lines is known only once it is whole
         line = out[i]
@@ -572,6 +580,7 @@ _FIELD_WORDS = frozenset({
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
+MAX_HEADER_PARAGRAPHS = 3  # the text of a page's header above its first Markdown heading is no longer
 
 
 def _line_start(line: Line) -> int:
@@ -900,6 +909,14 @@ class _Grouping:
             # then the headline), one article's
             cur.end = line.span.char_end
             return self._set(i, TITLE_ROLE, cur)
+        if (line.heading and cur is not None and cur.markdown and not cur.body and cur.title_at >= 0
+                and _repeats_headline(" ".join(line.span.text.split()), " ".join(cur.title.text.split()))):
+            # the page's title, then the site's name, a date or a caption, then the headline again: one article's
+            if cur.series is not None and cur.series_at >= 0:
+                self._set(cur.series_at, FURNITURE_ROLE, cur)  # what stood between them
+                cur.series, cur.series_at = None, -1
+            cur.title, cur.end = line.span, line.span.char_end
+            return self._set(i, TITLE_ROLE, cur)
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
@@ -1075,6 +1092,7 @@ class _Grouping:
     def _finish(self) -> None:
         """A title with neither a body nor a byline, credit or date under it is page furniture (a menu item, a
         section name, a related link), unless it is a Markdown heading."""
+        self._text_above_the_first_heading()
         kept: list[_Draft] = []
         dropped: set[int] = set()
         for draft in self.drafts:
@@ -1172,6 +1190,26 @@ class _Grouping:
             draft.headings = {(n - 1 if n > k else n): h for n, h in draft.headings.items() if n != k}
             self._set(i, BYLINE_ROLE, draft)
             return
+
+    def _text_above_the_first_heading(self) -> None:
+        """In a document whose titles are Markdown headings, a few paragraphs above the first heading, with no
+        byline, are the page's header (a tagline, a notice, a picture's caption), not an article: page furniture
+        (warning ``furniture_above_title``). A credit or a date among them goes to the article below."""
+        if not self.markdown or len(self.drafts) < 2:
+            return
+        first, below = self.drafts[0], self.drafts[1]
+        if (first.markdown or first.title_at >= 0 or first.byline is not None or not below.markdown
+                or len(first.body) > MAX_HEADER_PARAGRAPHS):
+            return
+        for n, owner in enumerate(self.owners):
+            if owner is first:
+                if self.roles[n] in (CREDIT_ROLE, DATE_ROLE):
+                    self.owners[n] = below
+                else:
+                    self.roles[n], self.owners[n] = FURNITURE_ROLE, None
+        below.credits[:0] = first.credits
+        below.warnings.append("furniture_above_title")
+        self.drafts.remove(first)
 
     def _furniture_above_the_first_title(self) -> None:
         """Evidence from the whole document: where the other articles' titles have no deck under them, a short

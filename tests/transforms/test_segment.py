@@ -498,12 +498,14 @@ def test_a_headline_under_its_images_text_and_a_letters_pages_label() -> None:
     assert roles_of(letters)[0] == ("Letters to the Editor \u2014 July 28, 2021", "furniture")
 
 
+WRAPPED_PARAGRAPH = ("China has had remarkable success in alleviating poverty. According to\nWorld Bank statistics, the "
+                     "number of poor people fell from 770 million\nto 55 million.")
+
+
 def test_a_photo_caption_hard_wrapped_onto_several_lines_is_furniture() -> None:
     caption = ("A boy, whose parents collect garbage for a living, plays on a makeshift\nswing at his dwelling, "
                "in Yuncheng, Shanxi province, 10 March 2015.\n(Photo: Reuters).")
-    body = ("China has had remarkable success in alleviating poverty. According to\nWorld Bank statistics, the "
-            "number of poor people fell from 770 million\nto 55 million.")
-    text = f"Can China eradicate poverty?\n\n{caption}\n\nAuthor: Ding Dou, Peking University\n\n{body}\n"
+    text = f"Can China eradicate poverty?\n\n{caption}\n\nAuthor: Ding Dou, Peking University\n\n{WRAPPED_PARAGRAPH}\n"
     (art,) = articles(text)
     assert art.title == "Can China eradicate poverty?" and art.author == "Ding Dou"
     assert len(art.paragraphs) == 1 and art.paragraphs[0].text.startswith("China has had")
@@ -511,6 +513,22 @@ def test_a_photo_caption_hard_wrapped_onto_several_lines_is_furniture() -> None:
     (art,) = articles("Flood relief\n\nThe rain came early this year and the\nriver rose fast.\n(Editor: Li Wei)\n"
                       "\nMore text follows here for the\nsecond paragraph, wrapped too.\n")
     assert [(c.role, c.name) for c in art.credits] == [("editor", "Li Wei")]
+
+
+def test_a_notice_hard_wrapped_after_a_line_that_alone_looks_like_furniture_is_furniture() -> None:
+    notice = ("Copyright 1995 - 2017. All rights reserved. The content (including but not\nlimited to text, photo, "
+              "multimedia information, etc) published in this\nsite belongs to the paper.")
+    text = f"Poverty falls\n\n{WRAPPED_PARAGRAPH}\n\nPhoto\n\n{notice}\n\nRegistration Number: 130349\n"
+    (art,) = articles(text)
+    assert art.title == "Poverty falls" and len(art.paragraphs) == 1
+    doc = document(text)
+    roles = [(doc.text[r.char_start : r.char_end], r.role) for r in segment_lines(doc).lines]
+    assert [r for line, r in roles if line.startswith("Copyright")] == ["furniture"]
+    assert [line for line, _ in roles if line.startswith("Copyright")] == [notice]  # the whole notice, one line
+    # a paragraph that opens with a few words that alone look like furniture is judged whole: text
+    text = f"Poverty falls\n\n{WRAPPED_PARAGRAPH}\n\nShare\nof the poor fell again, the bank said. It fell\nfast.\n"
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 2 and art.paragraphs[1].text.startswith("Share")
 
 
 def test_a_speech_names_its_speaker_under_a_pull_quote_and_goes_on() -> None:
@@ -541,6 +559,40 @@ def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     assert first.author == "Rosemarie Francisco" and len(first.paragraphs) == 1
     assert second.title == "Another story"
     assert [r for _, r in roles_of(text)][:2] == ["title", "title"]
+
+
+def test_a_markdown_headline_given_again_below_the_page_title_is_one_articles() -> None:
+    # the page's title with the site's name, a link between, then the headline: one article, titled by the second
+    text = ("# Painful test for all - Community | The Star Online\n\nX Close\n\n# Painful test for all\n\n"
+            "IMAGES of the floods crossed my mind. I saw trays of bread.\n\n# Another story\n\nIts text. More.\n")
+    first, second = articles(text)
+    assert (first.title, len(first.paragraphs), second.title) == ("Painful test for all", 1, "Another story")
+    assert [r for _, r in roles_of(text)][:3] == ["title", "furniture", "title"]
+    # the same headline with a caption and a stamp between: the caption is no deck
+    text = ("# Jeddah floods a reminder\n\nDrivers take a flooded street in Jeddah on Tuesday. (AFP)\n\n"
+            "Updated 22 November 2017\n\n# Jeddah floods a reminder\n\nIt has happened again. The roads flooded.\n")
+    (art,) = articles(text)
+    assert (art.title, art.series, len(art.paragraphs)) == ("Jeddah floods a reminder", None, 1)
+    # a different headline below is another article's
+    text = "# First story\n\nUpdated 22 November 2017\n\n# Second story\n\nIts text. More.\n"
+    assert [a.title for a in articles(text)] == ["First story", "Second story"]
+
+
+def test_text_above_the_first_markdown_heading_is_the_pages_header() -> None:
+    text = ("We're building a new site.\n\nPages will be in transition. Thanks for your patience.\n\n"
+            "Press release\n\nThe Daily | Published 17.10.21, 12:11 AM\n\n# Chief heads to quake zone\n\n"
+            "GENEVA - The chief left for the quake zone today. Aid is short.\n")
+    (art,) = articles(text)
+    assert art.title == "Chief heads to quake zone" and len(art.paragraphs) == 1
+    assert "furniture_above_title" in art.warnings
+    assert [c.line for c in art.credits] == ["The Daily | Published 17.10.21, 12:11 AM"]  # the stamp: the article's
+    roles = roles_of(text)
+    assert [r for _, r in roles[:3]] == ["furniture"] * 3 and roles[3][1] == "credit"
+    # a text of its own above the first heading (more paragraphs than a header has), or one with a byline, stays
+    intro = "".join(f"Paragraph {k} of the introduction. It goes on.\n\n" for k in range(4))
+    assert len(articles(intro + "# A section\n\nIts text. More.\n")) == 2
+    signed = "A short note on the floods. It is short.\n\nBy Li Wei\n\n# A story\n\nIts text. More.\n"
+    assert len(articles(signed)) == 2
 
 
 def test_a_listing_of_headlines_signed_at_their_end() -> None:
