@@ -312,6 +312,21 @@ def is_dateline(line: str) -> bool:
         len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None))
 
 
+def caption_credit(line: str) -> str | None:
+    """The credit that ends a photo caption, without its brackets (``Xinhua/Zhang Ling`` of ``... on June 9, 2023.
+    (Xinhua/Zhang Ling)``, ``Photo/Xinhua`` of ``... [Photo/Xinhua]``, ``Photo: Reuters`` of ``... Photo:
+    Reuters``), or None when ``line`` is no caption."""
+    if not is_photo_caption(line):
+        return None
+    text = line.strip()
+    start = max(0, len(text) - 80)
+    found = (_PHOTO_CREDIT.search(text, start) if text.endswith(").") else None) or _CAPTION_CREDIT.search(text, start)
+    if found is None:
+        return None
+    credit = found.group().strip().lstrip(_GLUED_AFTER).strip().rstrip(".").strip("()[] ")
+    return credit or None
+
+
 def is_photo_caption(line: str) -> bool:
     """A line that ends with a photo credit: ``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``."""
     text = line.strip()  # a caption's credit ends it, and is short: only the tail is searched

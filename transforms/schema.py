@@ -183,7 +183,8 @@ ARTICLES = Table(
         Column("byline", STRING, "The byline line as written.", "Writer: Zhang Nan).", nullable=True,
                min_length=1),
         Column("credits", STRING_LIST, "Others credited, as role: name (editor, responsible editor, source, "
-               "translator, photographer, proofreader); never the author.", "[editor: Li Wei, source: Xinhua]"),
+               "translator, photographer, proofreader, photo: the credit that ends a photo's caption); never the "
+               "author.", "[editor: Li Wei, source: Xinhua]"),
         _count("n_paragraphs", "Number of paragraphs (body and thesis points).", "11"),
         _count("n_sentences", "Number of sentences.", "36"),
         _count("n_words", "Number of words in the article's sentences.", "1650"),

@@ -49,6 +49,7 @@ from transforms.lines import (
     STAMP,
     TITLE_PREFIX,
     Role,
+    caption_credit,
     is_dateline,
     is_photo_caption,
     match_furniture,
@@ -1267,6 +1268,7 @@ def segment_lines(doc: Document) -> Segmented:
     seen_titles: dict[str, int] = {}
     lines = classify_lines(doc.text)
     drafts, roles, owners = group_lines(lines)
+    photos = _photo_credits(lines, roles, owners)
     article_ids: dict[int, str] = {}
     for index, draft in enumerate(drafts):
         if not draft.body and not draft.title.text:
@@ -1301,7 +1303,7 @@ def segment_lines(doc: Document) -> Segmented:
                 char_end=draft.end,
                 paragraphs=paragraphs,
                 warnings=tuple(dict.fromkeys(warnings)),
-                credits=tuple(draft.credits),
+                credits=(*draft.credits, *photos.get(index, ())),
             )
         )
     doc_id = doc.doc_id
@@ -1311,6 +1313,16 @@ def segment_lines(doc: Document) -> Segmented:
         for n, (line, role, owner) in enumerate(zip(lines, roles, owners, strict=True))
     ])
     return Segmented(tuple(articles), line_roles)
+
+
+def _photo_credits(lines: list[Line], roles: list[Role], owners: list[int | None]) -> dict[int, list[Credit]]:
+    """The photo credits that end the captions (page furniture) in each draft, by its index: ``photo: Xinhua/Zhang
+    Ling`` of ``... on June 9, 2023. (Xinhua/Zhang Ling)``, with the caption as the credit's line."""
+    found: dict[int, list[Credit]] = {}
+    for line, role, owner in zip(lines, roles, owners, strict=True):
+        if role is FURNITURE_ROLE and owner is not None and (name := caption_credit(line.span.text)):
+            found.setdefault(owner, []).append(Credit("photo", name, line.span.text))
+    return found
 
 
 _WRITER_ROLES = ("reporter", "writer")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from transforms import lines
-from transforms.lines import PATTERNS, Role, furniture_pattern, is_dateline, is_photo_caption
+from transforms.lines import PATTERNS, Role, caption_credit, furniture_pattern, is_dateline, is_photo_caption
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.name)
@@ -154,3 +154,17 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     assert not is_dateline("Adana, Türkiye") and not is_dateline("US, UK")
     got = furniture_pattern("Mon, 22 Feb, 2021 - 10:43")  # a date, a dash, a time
     assert got is not None and got.name == "timestamp"
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Xi and Peng pose for a photo in Beijing on June 9, 2023. (Xinhua/Zhang Ling)", "Xinhua/Zhang Ling"),
+    ("A view of the flooded city on Monday. [Photo/Xinhua]", "Photo/Xinhua"),
+    ("Firefighters at work near the river. Photo: Reuters", "Photo: Reuters"),
+    ("Fallen trees in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.", "Picture Denis Minihane"),
+    ("Flooded streets in the town as the waters arrive.(Lucy Loram, ABC News)", "Lucy Loram, ABC News"),
+    ("Crews at work on the levee on Sunday (Photo: Reuters).", "Photo: Reuters"),
+    ("The council met on Monday. It voted for the plan.", None),  # no caption
+    ("The plan (see below) passed.", None),
+])
+def test_the_credit_that_ends_a_photo_caption(line: str, credit: str | None) -> None:
+    assert caption_credit(line) == credit

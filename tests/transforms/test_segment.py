@@ -531,6 +531,15 @@ def test_a_notice_hard_wrapped_after_a_line_that_alone_looks_like_furniture_is_f
     assert len(art.paragraphs) == 2 and art.paragraphs[1].text.startswith("Share")
 
 
+def test_a_caption_s_photo_credit_is_a_credit_of_the_article_it_stands_in() -> None:
+    text = ("Floods hit the south\nBy Li Wei\nRescuers carry a boy through the water in Guilin on June 9, 2023. "
+            "(Xinhua/Zhang Ling)\nThe rain fell for a week. Rivers rose.\n(Editor: Wang Fang)\n")
+    (art,) = articles(text)
+    assert [(c.role, c.name) for c in art.credits] == [("editor", "Wang Fang"), ("photo", "Xinhua/Zhang Ling")]
+    assert art.credits[1].line.startswith("Rescuers carry a boy") and len(art.paragraphs) == 1
+    assert art.author == "Li Wei"  # a photographer is never the author
+
+
 def test_a_speech_names_its_speaker_under_a_pull_quote_and_goes_on() -> None:
     text = ("Keynote speech by the minister at the flood conference\n"
             "\u201cWe must combine forces and keep our feet dry.\u201d\n"
