@@ -62,8 +62,11 @@ def _inner(corpus: Path, taxonomy: Path, upto: int) -> None:
 
 
 def _instructions(tree: Path, corpus: Path, taxonomy: Path, upto: int) -> int:
-    # (a fixed hash seed: the cost of sets and dicts of strings is the same in every run)
-    env = os.environ | {"PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+    # A fixed hash seed: the cost of sets and dicts of strings is the same in every run. One thread for numpy's BLAS
+    # and OpenMP, and the system allocator for Arrow: callgrind counts what background threads do while they wait,
+    # which varies with the machine's load (by up to 3% of a stage without these).
+    env = os.environ | {"PYTHONPATH": str(tree), "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1",
+                        "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "ARROW_DEFAULT_MEMORY_POOL": "system"}
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, "--inner",
          str(corpus), str(taxonomy), str(upto)],
