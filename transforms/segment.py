@@ -142,8 +142,7 @@ class Line(NamedTuple):
 
 
 _CLOSERS_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, END_LINE})
-_NON_TEXT_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, END_LINE, DATE_LINE, DATELINE_LINE,
-                             FURNITURE_LINE})
+_NON_TEXT_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, END_LINE, DATE_LINE, DATELINE_LINE, FURNITURE_LINE})
 _EVIDENCE_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, DATE_LINE, DATELINE_LINE})
 # A body that opens with a dateline: ``BEIJING, June 10 (Xinhua) -- ``, ``SAN JUAN, Puerto Rico (AP) — ``.
 _DATELINE_START = re.compile(
