@@ -99,10 +99,13 @@ _DATED_NAME = re.compile(
 _YEAR = re.compile(r"\d{4}")  # (both hold one)
 
 
-def _may_hold_year(text: str) -> bool:
-    """``text`` is not ASCII, or holds at least four digits (counted with the digits translated to one, at a
-    fraction of the cost of a regex scan for a year)."""
-    return not text.isascii() or text.encode().translate(DIGITS_AS_ZERO).count(b"0") >= 4
+def _holds_year(text: str) -> bool:
+    """Four digits in a row. An ASCII line with fewer than four digits in all, most lines, is told without a regex
+    scan: its digits counted as bytes translated to one."""
+    return (not text.isascii() or text.encode().translate(DIGITS_AS_ZERO).count(b"0") >= 4) and (
+        _YEAR.search(text) is not None)
+
+
 # A headline signed at its end, as some opinion pages print them: ``The Canonisation of Terror, By Wole Soyinka``.
 _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LATIN_NAMES})")
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
@@ -168,7 +171,7 @@ def parse_byline(line: str) -> Byline | None:
     if m is None and "," in stripped and labelled:
         m = _BYLINE.match(stripped[: stripped.index(",")])  # Author: Sourabh Gupta, ICAS
     opens_name = stripped[0].isupper() or stripped[0].isdigit()  # (a name, a month or a day: the patterns below)
-    if m is None and opens_name and _may_hold_year(stripped) and _YEAR.search(stripped) is not None and (
+    if m is None and opens_name and _holds_year(stripped) and (
             dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
         if _NOT_NAME_WORDS.isdisjoint(name.split()):

@@ -230,6 +230,8 @@ def _first_digit(text: str) -> int:
         return at if at >= 0 else MAX_DIGIT_AT
     found = _DIGIT.search(head)
     return found.start() if found is not None else MAX_DIGIT_AT
+
+
 # Over _LONG characters only the copyright patterns match: "copyright", "©", "(c)", "(no) reproduction" at the
 # start, or "all rights reserved" near it (test_lines checks that no other pattern allows such a length).
 _LONG = 400
@@ -312,39 +314,39 @@ def is_dateline(line: str) -> bool:
         len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None))
 
 
+def is_photo_caption(line: str) -> bool:
+    """A line that ends with a photo credit: ``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``."""
+    return _caption_credit(line.strip()) is not None
+
+
 def caption_credit(line: str) -> str | None:
     """The credit that ends a photo caption, without its brackets (``Xinhua/Zhang Ling`` of ``... on June 9, 2023.
     (Xinhua/Zhang Ling)``, ``Photo/Xinhua`` of ``... [Photo/Xinhua]``, ``Photo: Reuters`` of ``... Photo:
     Reuters``), or None when ``line`` is no caption."""
-    if not is_photo_caption(line):
-        return None
-    text = line.strip()
-    start = max(0, len(text) - 80)
-    found = (_PHOTO_CREDIT.search(text, start) if text.endswith(").") else None) or _CAPTION_CREDIT.search(text, start)
+    found = _caption_credit(line.strip())
     if found is None:
         return None
-    credit = found.group().strip().lstrip(_GLUED_AFTER).strip().rstrip(".").strip("()[] ")
-    return credit or None
+    return found.group().strip().lstrip(_GLUED_AFTER).strip().rstrip(".").strip("()[] ") or None
 
 
-def is_photo_caption(line: str) -> bool:
-    """A line that ends with a photo credit: ``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``."""
-    text = line.strip()  # a caption's credit ends it, and is short: only the tail is searched
+def _caption_credit(text: str) -> re.Match[str] | None:
+    """The photo credit that ends ``text`` (a stripped line), or None. A caption's credit ends it and is short:
+    only the tail is searched."""
     if text.endswith(")."):  # a full stop after the credit, where it names itself: ``... (Photo: Reuters).``
-        return len(text) <= MAX_CAPTION and _PHOTO_CREDIT.search(text, max(0, len(text) - 80)) is not None
+        return _PHOTO_CREDIT.search(text, max(0, len(text) - 80)) if len(text) <= MAX_CAPTION else None
     if not text or len(text) > MAX_CAPTION:
-        return False
+        return None
     start = max(0, len(text) - 80)
     if text[-1] == ")":  # only a credit in the last brackets: ``(Xinhua/Zhang Ling)``, ``(Photo by ...)``
         opened = text.rfind("(", start)
         if opened < 0:
-            return False
+            return None
         named = text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() == "photo"
         glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (  # ``... arrive.(Lucy Loram, ABC News)``
             text.find(",", opened) >= 0 or text.find(":", opened) >= 0)
         if not (named or glued):
-            return False
+            return None
     elif text[-1] != "]" and text.find("/", start) < 0 and text.find("©", start) < 0 and (
             text.find("hoto", start) < 0 and text.find("icture", start) < 0 and text.find("mage", start) < 0):
-        return False
-    return _CAPTION_CREDIT.search(text, max(0, len(text) - 80)) is not None
+        return None
+    return _CAPTION_CREDIT.search(text, start)
