@@ -912,11 +912,7 @@ class _Grouping:
         if (line.heading and cur is not None and cur.markdown and not cur.body and cur.title_at >= 0
                 and _repeats_headline(" ".join(line.span.text.split()), " ".join(cur.title.text.split()))):
             # the page's title, then the site's name, a date or a caption, then the headline again: one article's
-            if cur.series is not None and cur.series_at >= 0:
-                self._set(cur.series_at, FURNITURE_ROLE, cur)  # what stood between them
-                cur.series, cur.series_at = None, -1
-            cur.title, cur.end = line.span, line.span.char_end
-            return self._set(i, TITLE_ROLE, cur)
+            return self._headline_again(i, line, cur)
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
@@ -955,12 +951,7 @@ class _Grouping:
             if _repeats_headline(text, " ".join(cur.title.text.split())):
                 # the headline printed twice (the page's title, then the headline; the page's title may end with
                 # the site's name: ``Painful test for all - Community | The Star Online``)
-                if cur.series is not None and cur.series_at >= 0:
-                    self._set(cur.series_at, FURNITURE_ROLE, cur)  # what stood between them (``X Close``)
-                    cur.series, cur.series_at = None, -1
-                cur.title, cur.end = line.span, line.span.char_end
-                self._set(i, TITLE_ROLE, cur)
-                return None
+                return self._headline_again(i, line, cur)
             if cur.series is None:
                 cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
                 cur.series_after_evidence = cur.evidence
@@ -999,6 +990,15 @@ class _Grouping:
             self._attest(draft)
         self._set(i, TITLE_ROLE, draft)
         return None
+
+    def _headline_again(self, i: int, line: Line, cur: _Draft) -> None:
+        """``line`` gives ``cur``'s headline again: it is ``cur``'s title, and the short line read as its series
+        between them (``X Close``, a caption) is page furniture."""
+        if cur.series is not None and cur.series_at >= 0:
+            self._set(cur.series_at, FURNITURE_ROLE, cur)
+            cur.series, cur.series_at = None, -1
+        cur.title, cur.end = line.span, line.span.char_end
+        self._set(i, TITLE_ROLE, cur)
 
     def _drop(self, draft: _Draft) -> None:
         """``draft`` was page furniture: its lines are, and it is no article."""
