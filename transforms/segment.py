@@ -344,13 +344,16 @@ def _classify(text: str, span: Span, block: int) -> Line:
         prefix = TITLE_PREFIX.match(inner.text)
         if prefix is not None:
             inner = _trimmed(text, inner.char_start + prefix.end(), inner.char_end)
-        return Line(TITLE_LINE, inner, span.char_start, block=block, heading=True, line_end=end)
+        signed = title_signature(inner.text) if " by " in inner.text or " By " in inner.text else None
+        return Line(TITLE_LINE, inner, span.char_start, block=block, heading=True, line_end=end, byline=signed)
     bold = _BOLD.fullmatch(span.text) if n <= MAX_TITLE_CHARS + 4 and span.text[0] in "*_" else None
-    if bold is not None and bold.lastindex is not None and is_title_like(bold.group(bold.lastindex)):
+    if bold is not None and bold.lastindex is not None:
         k = bold.lastindex
         inner = _trimmed(text, span.char_start + bold.start(k), span.char_start + bold.end(k))
-        if inner.text:
+        if inner.text and is_title_like(inner.text):
             return Line(TITLE_LINE, inner, span.char_start, block=block, pattern="bold_heading", line_end=end)
+        if inner.text:  # a line in bold that is no heading (``**MS. PEARSON:**``, ``**Date:**``): as its text
+            return _classify(text, inner, block)._replace(line_start=span.char_start)
     if n <= MAX_CAPTION and is_photo_caption(span.text):
         return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
     if n <= MAX_TITLE_CHARS and (
@@ -901,7 +904,8 @@ class _Grouping:
             return self._heading(i, line)
         if line.pattern == "speaker_label":
             return self._set(i, FURNITURE_ROLE, cur)  # a speaker's label opens no article
-        if self.markdown and not line.heading:
+        unmarked = self.markdown and not line.heading
+        if unmarked and (cur is None or not cur.body):
             return self._unmarked(i, line, text_follows)
         if (line.heading and cur is not None and cur.markdown and not cur.body and cur.title_at == i - 1
                 and not cur.evidence and cur.series is None):
@@ -929,15 +933,18 @@ class _Grouping:
                 return self._byline_of(i, line, cur)
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 return self._set(i, FURNITURE_ROLE, cur)
-            if not line.heading and self._signature_follows(i):
+            if not line.heading and self.roles[i - 1] is not FURNITURE_ROLE and self._signature_follows(i):
                 return self._signature(i, line)
-            if cur.closed and cur.byline is not None and cur.byline.role == "signatory" and not text_follows:
+            if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
+                    and not text_follows):
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if not line.heading and not cur.closed and text_follows and not evidence and line.byline is None and not (
                     nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence:
                 # The document's articles announce themselves (a byline, credit or date under the title):
                 # a short line with none, inside a body, is a subheading.
                 return self._heading(i, line)
+            if unmarked:
+                return self._unmarked(i, line, text_follows)
         elif cur is not None and cur.title.text and not cur.body and not line.heading and not cur.markdown:
             # A title-like line under a title that has no body yet: its series line (deck), or the title
             # itself when what came first was page furniture (resolved when the body starts).

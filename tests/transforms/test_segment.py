@@ -604,6 +604,36 @@ def test_text_above_the_first_markdown_heading_is_the_pages_header() -> None:
     assert len(articles(signed)) == 2
 
 
+def test_in_markdown_the_lines_around_the_headings_are_read_as_in_plain_text() -> None:
+    # the headlines are marked; what signs, credits and frames each article is read as it is without the marks
+    letters = ("# Imaginary reporting\n\nMost news comes from the wire services. I read them all.\n\n"
+               "David James Wong\n\n# Dreams can come true\n\nI was impressed by the teacher. He taught the kids.\n")
+    assert [a.author for a in articles(letters)] == ["David James Wong", None]
+    assert dict(roles_of(letters))["David James Wong"] == "signature"
+    listing = ("# Victorians stay to protect homes ahead of fire warning\n\n"
+               "Victorians under threat have largely fled before the catastrophic conditions.\n\n• Callum Godde\n\n"
+               "Images of the Beaufort fire.\n\n# Firefighters battle breakdowns in the Beaufort blaze\n\n"
+               "The Prime Minister thanked the firefighters as another blaze raged.\n\n• Gus McCubbing\n")
+    assert [a.author for a in articles(listing)] == ["Callum Godde", "Gus McCubbing"]
+    assert dict(roles_of(listing))["Images of the Beaufort fire."] == "furniture"
+    signed = "# The Canonisation of Terror, By Wole Soyinka\n\nThe sheer weight of indignation is felt. It is heavy.\n"
+    assert [a.author for a in articles(signed)] == ["Wole Soyinka"]
+    # a heading under a letter's signature and its date is the next letter's title, not the signature's second line
+    blog = ("# Talk to humans\n\nYou need a real third place. Talk more.\n\nDisaster Dave\n\n"
+            "Sunday, December 18, 2011\n\n# Disaster Party\n")
+    assert [(a.title, a.author) for a in articles(blog)] == [("Talk to humans", "Disaster Dave"),
+                                                             ("Disaster Party", None)]
+    # the site's menu under the last article's text signs nothing
+    menu = "# A story\n\nIts text. More.\n\nEconomy\n\nTravel\n\nTravel Types\n\nEvents\n\nFood\n\nGallery\n\nPhoto\n"
+    (art,) = articles(menu)
+    assert art.author is None and "signature" not in dict(roles_of(menu)).values()
+    # a label in bold is read as the label: a speaker's turn, not a paragraph
+    transcript = ("# Is a tsunami warning system feasible?\n\n**MS. PEARSON:**\n\nMy guest is Dr. Jack Harrald. "
+                  "Is there a system?\n\n**PROFESSOR HARRALD:**\n\nThere is no system in the Indian Ocean.\n")
+    (art,) = articles(transcript)
+    assert [p.subheading for p in art.paragraphs] == ["MS. PEARSON:", "PROFESSOR HARRALD:"]
+
+
 def test_a_listing_of_headlines_signed_at_their_end() -> None:
     text = ("Wednesday, April 23, 2014\nThe Canonisation of Terror, By Wole Soyinka\n"
             "The sheer weight of indignation is felt by most. It is heavy.\n"
