@@ -1133,6 +1133,7 @@ class _Grouping:
         for draft in kept:
             if draft.byline is None and len(draft.body) > 1:
                 self._author_note(draft)
+        self._header_above_the_first_article()
         self._furniture_above_the_first_title()
         self._titles_from_the_lead()
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
@@ -1215,6 +1216,29 @@ class _Grouping:
                 else:
                     self.roles[n], self.owners[n] = FURNITURE_ROLE, None
         below.credits[:0] = first.credits
+        below.warnings.append("furniture_above_title")
+        self.drafts.remove(first)
+
+    def _header_above_the_first_article(self) -> None:
+        """A page's header read as an article above the page's article: a line and a few paragraphs (``Our
+        award-winning reporting has moved`` / ``Context provides news and analysis ...``) that name no writer,
+        carry no credit or date and share no word with the line above them, over an article that announces itself
+        (a byline, a credit or a date), runs longer than a header does and whose headline shares words with its
+        lead. They are page furniture (warning
+        ``furniture_above_title``), as the text above the first heading is in Markdown."""
+        if len(self.drafts) < 2:
+            return
+        first, below = self.drafts[0], self.drafts[1]
+        if (first.markdown or first.title_at < 0 or first.byline is not None or first.evidence or first.credits
+                or not first.body or len(first.body) > MAX_HEADER_PARAGRAPHS
+                or len(below.body) <= MAX_HEADER_PARAGRAPHS or not (below.evidence or below.byline is not None)
+                or _cohesion(first.title.text, _content_keys(" ".join(line.span.text for line in first.body)))
+                or not _cohesion(below.title.text, _content_keys(
+                    " ".join(line.span.text for line in below.body[:LEAD_PARAGRAPHS])))):
+            return
+        for n, owner in enumerate(self.owners):
+            if owner is first:
+                self.roles[n], self.owners[n] = FURNITURE_ROLE, None
         below.warnings.append("furniture_above_title")
         self.drafts.remove(first)
 

@@ -634,6 +634,26 @@ def test_in_markdown_the_lines_around_the_headings_are_read_as_in_plain_text() -
     assert [p.subheading for p in art.paragraphs] == ["MS. PEARSON:", "PROFESSOR HARRALD:"]
 
 
+def test_a_pages_header_read_as_an_article_above_the_pages_article_is_furniture() -> None:
+    header = ("Our award-winning reporting has moved\nContext provides news and analysis on three critical issues:\n"
+              "climate change, technology and inclusive economies.\n")
+    story = ("As climate disasters quicken, urgent action and cash are needed\nBy Alex Whiting\n"
+             "BONN, Nov 6 - As climate change strikes harder, poor countries need cash. The talks opened today.\n"
+             "For the first time, the talks are led by a small island state. It is Fiji.\n"
+             "Millions are affected by climate shocks every year. Few are insured.\n"
+             "Money to recover from disasters is the test of the talks, he said.\n")
+    (art,) = articles(header + story)
+    assert art.title == "As climate disasters quicken, urgent action and cash are needed"
+    assert "furniture_above_title" in art.warnings and len(art.paragraphs) == 4
+    assert [r for _, r in roles_of(header + story)][:3] == ["furniture"] * 3
+    # a listing's first item (the article below is as short as a teaser), or a first story whose headline its own
+    # text takes up, stays an article
+    teaser = "Floods close the coast road\nThe coast road was closed by floods. It reopens Monday.\n"
+    assert len(articles(teaser + story)) == 2
+    short = story.split("Millions")[0]
+    assert len(articles(header + short)) == 2
+
+
 def test_a_listing_of_headlines_signed_at_their_end() -> None:
     text = ("Wednesday, April 23, 2014\nThe Canonisation of Terror, By Wole Soyinka\n"
             "The sheer weight of indignation is felt by most. It is heavy.\n"
