@@ -222,7 +222,8 @@ PARAGRAPHS = Table(
         Column("subheading", STRING, "The subheading standing above the paragraph inside its article (a short "
                "line between paragraphs, or a bold line), as written; null for none.", "Background",
                nullable=True, min_length=1),
-        Column("text", STRING, "The paragraph's text, without its dash marker.", "Pay more attention ...",
+        Column("text", STRING, "The paragraph's text, without its dash marker or a teaser's link to the rest "
+               "(`Read more`).", "Pay more attention ...",
                min_length=1),
         *_offsets("paragraph"),
         _count("n_sentences", "Number of sentences.", "3", minimum=1),

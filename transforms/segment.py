@@ -1383,10 +1383,11 @@ def _guess_title(text: str, body: list[Line]) -> str:
     return guess if len(guess) <= MAX_TITLE_CHARS else guess[: MAX_TITLE_CHARS - 1].rstrip() + "…"
 
 
-# The link to the rest of a teaser on a listing page, after its text: `` Read More``, ``…... read more``.
+# The link to the rest of a teaser on a listing page, after its text: `` Read More``, ``…... read more``,
+# `` Read more…``. (The mark of the cut, ``…`` or ``[…]``, is the teaser's text as printed.)
 _TEASER_LINK = re.compile(
     r"(?:\s*(?:\.{2,}|…)+)?\s*(?:read\s+more|continue\s+reading|read\s+the\s+full\s+(?:story|article))"
-    r"\s*[»>›→]*\Z",
+    r"\s*[»>›→…]*\Z",
     re.IGNORECASE)
 
 
@@ -1398,7 +1399,7 @@ def _paragraph(
     paragraph_id = ids.paragraph_id(article_id, ordinal)
     base, end = line.span.char_start, line.span.char_end
     text, doc_id = line.span.text, doc.doc_id
-    if text[-1] in "eEgG»>›→" and (link := _TEASER_LINK.search(text)) is not None and link.start() > 0:
+    if text[-1] in "eEgG»>›→…" and (link := _TEASER_LINK.search(text)) is not None and link.start() > 0:
         text, end = text[: link.start()], base + link.start()  # ``... the effects of this Read More``: the link's
     # Those inside the paragraph, with a letter either side of them in it.
     inside = capitals[bisect_left(capitals, base + 1) : bisect_right(capitals, end - 2)]

@@ -300,6 +300,13 @@ def test_a_teaser_that_ends_with_its_read_more_link_is_text_not_a_title() -> Non
     assert [s.text for s in arts[1].sentences] == ["Water is life.", "Every drop counts."]
     (art,) = articles("Why farmers' knowledge is vital\nThere are many factors that contribute to yield…... read more\n")
     assert art.paragraphs[0].text == "There are many factors that contribute to yield"
+    # ``Read more…``: the text stops before it, and so does its last sentence; the mark of the cut is the text's
+    text = ("China and the end of poverty\nPoverty has plunged since 1978. It goes on falling. Read more…\n"
+            "Commentary: The flood of 1993\nThe flood was devastating. If the nation's response to […]\n")
+    arts = articles(text)
+    assert [a.paragraphs[0].text for a in arts] == ["Poverty has plunged since 1978. It goes on falling.",
+                                                    "The flood was devastating. If the nation's response to […]"]
+    assert [s.text for s in arts[0].sentences] == ["Poverty has plunged since 1978.", "It goes on falling."]
 
 
 def test_bylines_and_agency_headers_keep_their_furniture_out() -> None:
