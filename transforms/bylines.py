@@ -128,8 +128,8 @@ _DELIVERED_TITLE = re.compile(_DELIVERED, re.IGNORECASE)  # the title itself: ``
 def title_signature(title: str) -> Byline | None:
     """The writer a headline names at its end (``The Canonisation of Terror, By Wole Soyinka``), or the speaker a
     speech's or statement's title names (``Speech by President Ferdinand R. Marcos Jr. at the Opening Ceremony``),
-    or None."""
-    stripped = title.strip()
+    or None. A title wrapped onto two lines is read as one line."""
+    stripped = " ".join(title.split())
     m = _SIGNED_TITLE.fullmatch(stripped) or _DELIVERED_TITLE.fullmatch(stripped)
     if m is None:
         return None

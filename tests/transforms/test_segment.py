@@ -336,6 +336,12 @@ def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
         "Enterprises urged to fix the safety hazards found by inspectors before the holiday",
     ]
     assert [len(a.paragraphs) for a in arts] == [2, 1]
+    # a headline signed at its end, wrapped before the writer's last name: the writer is named all the same
+    signed = ("The Canonisation of Terror, By Wole Soyinka\n\n"
+              "The sheer weight of indignation and revulsion of most Nigerians is felt\nby all. It is heavy.\n\n"
+              "Standing Together Against Nigerian Government Impunity, By Integrity\nOrganisation\n\n"
+              "It is time to demand accountability from all in positions of public\ntrust. It is late.\n")
+    assert [a.author for a in articles(signed)] == ["Wole Soyinka", "Integrity Organisation"]
 
 
 def test_stray_fields_are_not_paragraphs() -> None:
