@@ -542,6 +542,8 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
             out[i] = line._replace(kind=FURNITURE_LINE, pattern="photo_caption")
         elif (found := match_furniture(flat)) is not None and found.role is FURNITURE_ROLE:
             out[i] = line._replace(kind=FURNITURE_LINE, pattern=found.name)
+        elif line.kind is BODY_LINE and flat[-1] in "?\"”’'" and _is_headline_case(flat):
+            out[i] = line._replace(kind=TITLE_LINE)  # a question headline in title case, wrapped after ``and``
         elif line.kind is TITLE_LINE and (" by " in flat or " By " in flat):
             out[i] = line._replace(byline=title_signature(flat))  # ``Headline, By Integrity`` / ``Organisation``
     return out

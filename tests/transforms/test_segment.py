@@ -342,6 +342,13 @@ def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
               "Standing Together Against Nigerian Government Impunity, By Integrity\nOrganisation\n\n"
               "It is time to demand accountability from all in positions of public\ntrust. It is late.\n")
     assert [a.author for a in articles(signed)] == ["Wole Soyinka", "Integrity Organisation"]
+    # a question headline in title case wrapped after ``and``: whole, it is a headline
+    question = ("Millions of Homeowners Need Flood Insurance\n\nIt is the agency's job to warn homeowners about "
+                "the risks, but its\napproach is limited. Few know.\n\n"
+                "Can the President Really Order the Military to Occupy Cities and\nStates?\n\n"
+                "The President has warned that he will send the military into states\nto curb protests. Can he?\n")
+    assert [a.title for a in articles(question)][1:] == [
+        "Can the President Really Order the Military to Occupy Cities and States?"]
 
 
 def test_stray_fields_are_not_paragraphs() -> None:
