@@ -505,6 +505,11 @@ def _goes_on(text: str, prev: Line, line: Line) -> bool:
         return False
     if prev.kind in _TEXT_KINDS:
         # more text; or the rest of a sentence, or the credit of a photo's caption, that alone looks like furniture
+        # or like a byline (``... members from the Ministry of`` / ``Public Security, the National Health ...``)
+        if line.kind is BYLINE_LINE:
+            end = prev.span.text.rstrip(_CLOSERS_OR_SPACE)
+            return end[end.rfind(" ") + 1 :].lower() in _CLAUSE_ENDS or (
+                prev.kind is BODY_LINE and end[-1:] not in _TERMINAL)
         return line.kind in (BODY_LINE, TITLE_LINE) or (line.kind in _CONTINUED_KINDS and (
             line.span.text[0].islower()
             or is_photo_caption(" ".join(text[prev.span.char_start : line.span.char_end].split()))))

@@ -342,6 +342,12 @@ def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
               "Standing Together Against Nigerian Government Impunity, By Integrity\nOrganisation\n\n"
               "It is time to demand accountability from all in positions of public\ntrust. It is late.\n")
     assert [a.author for a in articles(signed)] == ["Wole Soyinka", "Integrity Organisation"]
+    # a line that alone would read as a byline, in the middle of a wrapped sentence, is more of the sentence
+    team = ("Working team rushes to the quake zone\n\nThe team of the relief headquarters consists\nof members "
+            "from the Ministry of Emergency Management, the Ministry of\nPublic Security, the National Health "
+            "Commission and other authorities.\n\nThe quake killed 46 people. Rescue goes on in\nthe county.\n")
+    (art,) = articles(team)
+    assert art.author is None and len(art.paragraphs) == 2
     # a question headline in title case wrapped after ``and``: whole, it is a headline
     question = ("Millions of Homeowners Need Flood Insurance\n\nIt is the agency's job to warn homeowners about "
                 "the risks, but its\napproach is limited. Few know.\n\n"
