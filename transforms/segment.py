@@ -499,8 +499,9 @@ def _continues_title(prev: Line, line: Line) -> bool:
 _CONTINUED_KINDS = frozenset({FURNITURE_LINE, CREDIT_LINE, DATE_LINE})
 
 
-def _goes_on(text: str, prev: Line, line: Line) -> bool:
-    """In hard-wrapped text, ``line`` goes on from ``prev``, the line above it in the same block."""
+def _goes_on(text: str, prev: Line, line: Line, width: int) -> bool:
+    """In hard-wrapped text (lines up to ``width`` wide), ``line`` goes on from ``prev``, the line above it in the
+    same block."""
     if prev.block != line.block or prev.heading or line.heading:
         return False
     if prev.kind in _TEXT_KINDS:
@@ -514,8 +515,18 @@ def _goes_on(text: str, prev: Line, line: Line) -> bool:
             line.span.text[0].islower()
             or is_photo_caption(" ".join(text[prev.span.char_start : line.span.char_end].split()))))
     # the rest of a notice whose first line alone looks like furniture (``Copyright ... The content (including but
-    # not`` / ``limited to text ...``): judged again once it is whole
-    return prev.kind is FURNITURE_LINE and line.kind in (BODY_LINE, TITLE_LINE) and line.span.text[0].islower()
+    # not`` / ``limited to text ...``), or that was broken where its next word would not fit (``Skip to footerHelp
+    # using this website -`` / ``Accessibility statement``): judged again once it is whole
+    return prev.kind is FURNITURE_LINE and line.kind in (BODY_LINE, TITLE_LINE) and (
+        line.span.text[0].islower() or _broken_at_width(prev.span.text, line.span.text, width))
+
+
+def _broken_at_width(above: str, below: str, width: int) -> bool:
+    """The break between ``above`` and ``below`` is the wrap's: the first word below would not have fit on the
+    line above."""
+    last = above[above.rfind("\n") + 1 :]
+    first = below.split(None, 1)[0]
+    return len(last) + 1 + len(first) > width
 
 
 def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
@@ -523,9 +534,10 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
     title wrapped onto several lines when the whole still reads as one."""
     out: list[Line] = []
     joined: set[int] = set()
+    width = max((len(a.span.text) for a, b in pairwise(lines) if a.block == b.block), default=0)
     for line in lines:
         prev = out[-1] if out else None
-        if prev is None or not _goes_on(text, prev, line):
+        if prev is None or not _goes_on(text, prev, line, width):
             out.append(line)
             continue
         span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])

@@ -555,6 +555,14 @@ def test_a_notice_hard_wrapped_after_a_line_that_alone_looks_like_furniture_is_f
     text = f"Poverty falls\n\n{WRAPPED_PARAGRAPH}\n\nShare\nof the poor fell again, the bank said. It fell\nfast.\n"
     (art,) = articles(text)
     assert len(art.paragraphs) == 2 and art.paragraphs[1].text.startswith("Share")
+    # a line of furniture broken where its next word would not fit on it: the words below are the furniture's
+    skip = "Skip to navigationSkip to contentSkip to footerHelp using this website -\nAccessibility statement"
+    text = f"{skip}\n\nPoverty falls\n\n{WRAPPED_PARAGRAPH}\n\n{WRAPPED_PARAGRAPH}\n"
+    (art,) = articles(text)
+    assert art.title == "Poverty falls" and len(art.paragraphs) == 2
+    # a short one the next word would have fitted on was not broken by the wrap: the line below is its own
+    text = f"Advertisement\nPoverty falls\n\n{WRAPPED_PARAGRAPH}\n\n{WRAPPED_PARAGRAPH}\n"
+    assert [a.title for a in articles(text)] == ["Poverty falls"]
 
 
 def test_a_caption_s_photo_credit_is_a_credit_of_the_article_it_stands_in() -> None:
