@@ -353,7 +353,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
         if inner.text and is_title_like(inner.text):
             return Line(TITLE_LINE, inner, span.char_start, block=block, pattern="bold_heading", line_end=end)
         if inner.text:  # a line in bold that is no heading (``**MS. PEARSON:**``, ``**Date:**``): as its text
-            return _classify(text, inner, block)._replace(line_start=span.char_start)
+            return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
     if n <= MAX_CAPTION and is_photo_caption(span.text):
         return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
     if n <= MAX_TITLE_CHARS and (
@@ -1230,6 +1230,11 @@ class _Grouping:
         if (first.markdown or first.title_at >= 0 or first.byline is not None or not below.markdown
                 or len(first.body) > MAX_HEADER_PARAGRAPHS):
             return
+        self._as_header(first, below)
+
+    def _as_header(self, first: _Draft, below: _Draft) -> None:
+        """``first``, read as an article, is the page's header above ``below``: page furniture (warning
+        ``furniture_above_title`` on ``below``), but for its credit and date lines, which go to ``below``."""
         for n, owner in enumerate(self.owners):
             if owner is first:
                 if self.roles[n] in (CREDIT_ROLE, DATE_ROLE):
@@ -1245,8 +1250,7 @@ class _Grouping:
         award-winning reporting has moved`` / ``Context provides news and analysis ...``) that name no writer,
         carry no credit or date and share no word with the line above them, over an article that announces itself
         (a byline, a credit or a date), runs longer than a header does and whose headline shares words with its
-        lead. They are page furniture (warning
-        ``furniture_above_title``), as the text above the first heading is in Markdown."""
+        lead. They are the page's header, as the text above the first heading is in Markdown (``_as_header``)."""
         if len(self.drafts) < 2:
             return
         first, below = self.drafts[0], self.drafts[1]
@@ -1257,11 +1261,7 @@ class _Grouping:
                 or not _cohesion(below.title.text, _content_keys(
                     " ".join(line.span.text for line in below.body[:LEAD_PARAGRAPHS])))):
             return
-        for n, owner in enumerate(self.owners):
-            if owner is first:
-                self.roles[n], self.owners[n] = FURNITURE_ROLE, None
-        below.warnings.append("furniture_above_title")
-        self.drafts.remove(first)
+        self._as_header(first, below)
 
     def _furniture_above_the_first_title(self) -> None:
         """Evidence from the whole document: where the other articles' titles have no deck under them, a short

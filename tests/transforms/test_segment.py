@@ -666,6 +666,7 @@ def test_in_markdown_the_lines_around_the_headings_are_read_as_in_plain_text() -
                   "Is there a system?\n\n**PROFESSOR HARRALD:**\n\nThere is no system in the Indian Ocean.\n")
     (art,) = articles(transcript)
     assert [p.subheading for p in art.paragraphs] == ["MS. PEARSON:", "PROFESSOR HARRALD:"]
+    assert dict(roles_of(transcript))["**MS. PEARSON:**"] == "heading"  # the line's role spans the whole line
 
 
 def test_a_pages_header_read_as_an_article_above_the_pages_article_is_furniture() -> None:
