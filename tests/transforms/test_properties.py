@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tests.transforms.helpers import assert_offsets, document
 from transforms.decoding import read_document
 from transforms.records import Article, Document, RawFile, count_words, count_words_each
-from transforms.segment import segment_document
+from transforms.segment import segment_document, segment_lines
 
 WORDS = st.sampled_from(
     ["risk", "Safety", "the", "grassroots", "U.S.", "No.", "2.5", "Dr.", "“quoted”", "system", "应急", "flood",
@@ -86,6 +86,41 @@ def test_ids_are_stable_across_runs(text: str, path: str) -> None:
     first = segment_document(document(text, path))
     again = segment_document(document(text, path))
     assert first == again
+
+
+# Lines of the shapes the structural parser reads apart: Markdown headings and bold lines, labels, bullets,
+# bylines, dates, empty fields, credits, read-more links.
+PAGE_LINE = st.one_of(
+    SENTENCE,
+    SENTENCE.map(lambda s: f"**{s}**"),
+    SENTENCE.map(lambda s: f"# {s}"),
+    st.sampled_from(["**MS. PEARSON:**", "**Date:**", "__Background__", "• Callum Godde", "By Li Wei", "Q:",
+                     "May 31, 2022", "Source:", "(Xinhua)", "Text of a teaser Read more…", "  indented line",
+                     "Headline, By Wole Soyinka", "Disaster Dave", "Skip to content", "*"]),
+)
+PAGE = st.builds(lambda lines, sep: sep.join(lines), st.lists(PAGE_LINE, min_size=1, max_size=12),
+                 st.sampled_from(["\n", "\n\n"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(PAGE)
+def test_every_line_role_spans_whole_lines(text: str) -> None:
+    doc = document(text)
+    arts, roles = segment_lines(doc)
+    assert_offsets(doc, arts)
+    starts, ends = [], []
+    pos = 0
+    for raw in doc.text.split("\n"):
+        if raw.strip():
+            starts.append(pos + len(raw) - len(raw.lstrip()))
+            ends.append(pos + len(raw.rstrip()))
+        pos += len(raw) + 1
+    # in order, each from the start of a line to the end of a line (a hard-wrapped paragraph spans several), and
+    # together covering every non-blank line
+    assert [r.char_start for r in roles] == sorted(r.char_start for r in roles)
+    assert all(r.char_start in starts and r.char_end in ends for r in roles)
+    covered = {i for r in roles for i, s in enumerate(starts) if r.char_start <= s < r.char_end}
+    assert covered == set(range(len(starts)))
 
 
 # Paragraphs that end like sentences, so none of them can be read as a title.
