@@ -274,9 +274,10 @@ _LINK_MARKER = re.compile(
 # the heading of the letter below it.
 _LETTER_REFERENCE = re.compile(r"re\s*:?\s*[\"“‘'].{3,160}", re.IGNORECASE)
 # A speaker's label on a line of its own in a transcript or an interview (``MS. PEARSON:``, ``PROFESSOR
-# HARRALD:``, ``Q:``, ``Answer:``): the heading of the turn below it.
+# HARRALD:``, ``JUANA SUMMERS, HOST:``, ``Q:``, ``Answer:``): the heading of the turn below it.
 _SPEAKER = re.compile(
-    r"(?:(?:[A-Z][A-Z'’-]*\.?\s+){0,3}[A-Z][A-Z'’-]+|Q|A|Question|Answer|Interviewer)\s*[:：]")
+    r"(?:(?:[A-Z][A-Z'’-]*\.?\s+){0,3}[A-Z][A-Z'’-]+(?:,(?:\s+[A-Z][A-Z'’-]*){1,3})?"
+    r"|Q|A|Question|Answer|Interviewer)\s*[:：]")
 MAX_SPEAKER = 50
 
 

@@ -451,6 +451,11 @@ def test_speaker_labels_and_letter_references_are_headings_of_the_text_below() -
     (art,) = articles(text)
     assert [p.subheading for p in art.paragraphs] == ["MS. PEARSON:", "PROFESSOR HARRALD:"]
     assert "subheading_inferred" not in art.warnings
+    # a label with the speaker's part after a comma, as radio transcripts print it
+    radio = ("How FEMA is preparing for the hurricane\nJUANA SUMMERS, HOST:\nA major hurricane is headed for Florida. "
+             "It is the second.\nCRAIG FUGATE, BYLINE:\nThanks for having me.\n")
+    (art,) = articles(radio)
+    assert [p.subheading for p in art.paragraphs] == ["JUANA SUMMERS, HOST:", "CRAIG FUGATE, BYLINE:"]
     letters = ("Examining the reaction to the hurricane\nRe \u201cWhy FEMA Was Missing in Action,\u201d Sept. 5\n"
                "If the public accepts the blame-shifting, we will learn nothing.\nRICHARD BROCK\nLaguna Niguel\n*\n"
                "Re \u201cMake a plan, now,\u201d editorial, Sept. 3\nI agree with most of the editorial.\n"
