@@ -139,6 +139,25 @@ def title_signature(title: str) -> Byline | None:
     return Byline(line=stripped, name=name, role="author")
 
 
+# A headline signed after a dash at its end, as some opinion listings print them: ``Democracy Day: What is the
+# Nigerian Dream? — Godman Akinlabi``. (A dash and a name may also say who a quoted headline quotes: the caller
+# checks that the text does not name the person.)
+_DASH_SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?)\s+[–—]\s*(?P<name>{_NAME})")
+
+
+def dash_signature(title: str) -> Byline | None:
+    """The name a headline ends with after an en or em dash (``Headline — Godman Akinlabi``), two to five words
+    long and none of them a word no name has, or None."""
+    stripped = " ".join(title.split())
+    m = _DASH_SIGNED_TITLE.fullmatch(stripped)
+    if m is None:
+        return None
+    name = m.group("name")
+    if not 2 <= len(name.split()) <= 5 or not _NOT_NAME_WORDS.isdisjoint(name.split()):
+        return None
+    return Byline(line=stripped, name=name, role="author")
+
+
 def is_delivered_by(line: str) -> bool:
     """``line`` names who gave a speech or a statement (``Remarks by President Joe Biden on ...``)."""
     stripped = line.strip()

@@ -32,6 +32,7 @@ from transforms.bylines import (
     _NOT_NAME_WORDS,
     MAX_AUTHOR_NOTE,
     MAX_LINE,
+    dash_signature,
     is_delivered_by,
     is_end_marker,
     parse_author_note,
@@ -1350,7 +1351,7 @@ def segment_lines(doc: Document) -> Segmented:
                 ordinal=len(articles),
                 title=title,
                 series=" ".join(draft.series.text.split()) if draft.series else None,
-                byline=draft.byline if draft.byline is not None else _credited_writer(draft.credits),
+                byline=draft.byline if draft.byline is not None else _unlabelled_writer(draft, title),
                 char_start=draft.start,
                 char_end=draft.end,
                 paragraphs=paragraphs,
@@ -1387,6 +1388,17 @@ def _credited_writer(credits: list[Credit]) -> Byline | None:
     if not writers:
         return None
     return Byline(line=writers[0].line, name=", ".join(c.name for c in writers), role=writers[0].role)
+
+
+def _unlabelled_writer(draft: _Draft, title: str) -> Byline | None:
+    """The writer of an article with no byline: the reporter or writer its credits name (``_credited_writer``),
+    else the name its headline ends with after a dash (``bylines.dash_signature``) when its text does not name
+    that person (a quoted headline's speaker is named in the story; an opinion's writer is not)."""
+    credited = _credited_writer(draft.credits)
+    if credited is not None or draft.title_at < 0 or (signed := dash_signature(title)) is None:
+        return credited
+    surname = signed.name.split()[-1]
+    return None if any(surname in line.span.text for line in draft.body) else signed
 
 
 def _unterminated(text: str) -> bool:

@@ -703,6 +703,12 @@ def test_a_listing_of_headlines_signed_at_their_end() -> None:
     assert [(a.title, a.author) for a in arts] == [
         ("The Canonisation of Terror, By Wole Soyinka", "Wole Soyinka"),
         ("A Bipartisan Approach to Fighting Boko Haram, By Bukola Saraki", "Bukola Saraki")]
+    # signed after a dash, on an opinion listing; a quoted headline's speaker, named in the story, is no writer
+    dashed = ("Democracy Day: What is the Nigerian Dream? — Godman Akinlabi\n"
+              "A few years ago, I saw a post on a social networking site. It stayed with me.\n"
+              "We will rebuild every bridge — Bola Tinubu\n"
+              "President Bola Tinubu said the bridges lost to the floods would be rebuilt. Work starts soon.\n")
+    assert [a.author for a in articles(dashed)] == ["Godman Akinlabi", None]
     cards = ("Re: Nigeria's perennial flood\nNovember 30, 2022 Prof MK Othman 0\nAs expected, readers wrote in. "
              "Many did.\nWhy farmers' knowledge is vital\nNovember 29, 2022 Adewale Kupoluyi 0\nThere are many "
              "factors. Here are some.\n")
