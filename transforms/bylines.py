@@ -84,8 +84,8 @@ _BYLINE_TAIL = re.compile(
 _AFFILIATED = re.compile(
     rf"(?P<name>{_NAME}),\s*(?-i:(?:[A-Z][\w'’&.-]*|of|the|and|for)\s+){{0,6}}"
     r"(?-i:University|Institute|College|School|Centre|Center|Academy|Foundation|Council|Agency|Association"
-    r"|Society|Laboratory|Hospital|Commission|Ministry)\b[\w ,'’&.-]{0,60}"
-)
+    r"|Society|Laboratory|Hospital|Commission|Ministry)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
+)  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|by|作者|文|撰稿)",
                             re.IGNORECASE)
 # A name, then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``, ``Peter Griffin 12 Nov 2025``.

@@ -25,6 +25,8 @@ from transforms.bylines import is_end_marker, parse_author_note, parse_byline, p
         ("Katherine Timpf Jul 24, 2014 at", "Katherine Timpf", "author"),  # a name, then the posting date
         ("Katherine Timpf Jul 24, ２０１４", "Katherine Timpf", "author"),  # (a year in full-width digits)
         ("Jul 24, 2014 Katherine Timpf", "Katherine Timpf", "author"),
+        ("Kevin Tolhurst, University of Melbourne", "Kevin Tolhurst", "author"),  # a name and an affiliation
+        ("Jane Doe, Monash University, Australia", "Jane Doe", "author"),
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:
@@ -44,6 +46,8 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Pay more attention to prevention.",
         "By The Way We Go",  # a title-case heading, not a name
         "By Working Together, We Win",
+        # two capitalised words, a comma and an institution's word, going on in lower case: a sentence
+        "Public Security, the National Health Commission and other authorities.",
     ],
 )
 def test_not_bylines(line: str) -> None:
