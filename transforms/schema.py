@@ -194,8 +194,8 @@ ARTICLES = Table(
                "no_paragraphs, several_bylines, long_sentence_split, unterminated_paragraph, subheading_inferred "
                "(a short line inside the body read as a subheading), signature_inferred (a name after the body "
                "read as the signatory), furniture_above_title (a line above the title read as page "
-               "furniture: a section name, the text of a page's header above its first Markdown heading, or a header "
-               "above a listing's first item). The lines table shows the role "
+               "furniture: a section name, the text of a page's header above its first Markdown heading or above "
+               "the page's article, or a header above a listing's first item). The lines table shows the role "
                "each line was given.", "[no_byline]"),
     ),
     joins=("articles.author_id -> authors.author_id", "paragraphs.article_id -> articles.article_id"),
