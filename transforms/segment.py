@@ -217,6 +217,11 @@ def _content_keys(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in _KEY_WORD.findall(text.lower()) if w not in _FUNCTION_WORDS)
 
 
+def _lead_keys(draft: _Draft) -> frozenset[str]:
+    """The content words of ``draft``'s lead: its first ``LEAD_PARAGRAPHS`` paragraphs."""
+    return _content_keys(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]))
+
+
 def _cohesion(headline: str, lead: frozenset[str]) -> float:
     """The share of ``headline``'s content words that the lead paragraphs use too."""
     keys = _content_keys(headline)
@@ -346,8 +351,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
         prefix = TITLE_PREFIX.match(inner.text)
         if prefix is not None:
             inner = _trimmed(text, inner.char_start + prefix.end(), inner.char_end)
-        signed = title_signature(inner.text) if " by " in inner.text or " By " in inner.text else None
-        return Line(TITLE_LINE, inner, span.char_start, block=block, heading=True, line_end=end, byline=signed)
+        return Line(TITLE_LINE, inner, span.char_start, block=block, heading=True, line_end=end,
+                    byline=title_signature(inner.text))
     bold = _BOLD.fullmatch(span.text) if n <= MAX_TITLE_CHARS + 4 and span.text[0] in "*_" else None
     if bold is not None and bold.lastindex is not None:
         k = bold.lastindex
@@ -373,8 +378,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
         if marker is not None and marker.start() > 0:  # ``Educating Our Guardians (PDF)``: the link's, not the title's
             span = _trimmed(text, span.char_start, span.char_start + marker.start())
         # ``Headline, By Wole Soyinka``, ``Remarks by President X at ...``: the headline names its writer or speaker
-        signed = title_signature(span.text) if " by " in span.text or " By " in span.text else None
-        return Line(TITLE_LINE, span, line_start, block=block, pattern=name, line_end=end, byline=signed)
+        return Line(TITLE_LINE, span, line_start, block=block, pattern=name, line_end=end,
+                    byline=title_signature(span.text))
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
     return _new_tuple(Line, (BODY_LINE, span, span.char_start, None, None, (), block, False, None, end))
@@ -563,8 +568,8 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
             out[i] = line._replace(kind=FURNITURE_LINE, pattern=found.name)
         elif line.kind is BODY_LINE and flat[-1] in "?\"”’'" and _is_headline_case(flat):
             out[i] = line._replace(kind=TITLE_LINE)  # a question headline in title case, wrapped after ``and``
-        elif line.kind is TITLE_LINE and (" by " in flat or " By " in flat):
-            out[i] = line._replace(byline=title_signature(flat))  # ``Headline, By Integrity`` / ``Organisation``
+        elif line.kind is TITLE_LINE and (signed := title_signature(flat)) is not None:
+            out[i] = line._replace(byline=signed)  # ``Headline, By Integrity`` / ``Organisation``
     return out
 
 
@@ -606,7 +611,7 @@ _FIELD_WORDS = frozenset({
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
-MAX_HEADER_PARAGRAPHS = 3  # the text of a page's header above its first Markdown heading is no longer
+MAX_HEADER_PARAGRAPHS = 3  # the text of a page's header above its first heading or its article is no longer
 
 
 def _line_start(line: Line) -> int:
@@ -1182,7 +1187,7 @@ class _Grouping:
             candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)]
             if not candidates:
                 continue
-            lead = _content_keys(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]))
+            lead = _lead_keys(draft)
             best, best_score = -1, _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
             for k in candidates:
                 score = _cohesion(self.lines[k].span.text, lead)
@@ -1259,9 +1264,8 @@ class _Grouping:
         if (first.markdown or first.title_at < 0 or first.byline is not None or first.evidence or first.credits
                 or not first.body or len(first.body) > MAX_HEADER_PARAGRAPHS
                 or len(below.body) <= MAX_HEADER_PARAGRAPHS or not (below.evidence or below.byline is not None)
-                or _cohesion(first.title.text, _content_keys(" ".join(line.span.text for line in first.body)))
-                or not _cohesion(below.title.text, _content_keys(
-                    " ".join(line.span.text for line in below.body[:LEAD_PARAGRAPHS])))):
+                or _cohesion(first.title.text, _lead_keys(first))
+                or not _cohesion(below.title.text, _lead_keys(below))):
             return
         self._as_header(first, below)
 
