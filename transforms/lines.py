@@ -160,7 +160,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|follow\s+us|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
        r"(?:\s+main)?\s+content|(?:adjust\s+)?font\s+size|bookmark|go\s+to\s+forum|you\s+might\s+also\s+like"
        r"|more\s+information|most\s+(?:popular|read|viewed)|editor'?s\s+picks?|latest(?:\s+news)?|home"
-       r"|next|previous|close|advertisement|sponsored(?:\s+content)?|search|continue\s+reading|view\s+comments"
+       r"|next|previous|close|advertisement|sponsor(?:ed)?(?:\s+(?:content|message))?|search|continue\s+reading|view\s+comments"
        r"|leave\s+a\s+(?:comment|reply)|print\s+this\s+page|text\s+size|recommended|trending|no\s+thanks"
        r"|push\s+icon|log\s*in|sign\s+in|register|menu|back|audio|video|podcast|gallery|listen|watch"
        r"|(?:hide|skip|close)\s+(?:this\s+)?ad|(?:open|view|expand|enlarge)\s+(?:image|photo|gallery)(?:\s+modal)?"

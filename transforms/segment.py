@@ -238,6 +238,12 @@ def _is_name(text: str) -> bool:
             and _NOT_NAME_WORDS.isdisjoint(words))
 
 
+def _in_sentence_case(text: str) -> bool:
+    """A headline in sentence case (``Free press``, ``Extend, then fix NFIP``): a word other than a short
+    function word starts in lower case, as no town, post or organisation under a signature does."""
+    return any(w[0].islower() and w not in _MINOR_WORDS for w in text.replace(",", " ").split())
+
+
 def _is_place_line(line: Line) -> bool:
     """A town with a full stop on a line of its own (``Guwahati.``), as some letters pages print it under the
     writer's name."""
@@ -293,6 +299,16 @@ _MINOR_WORDS = frozenset({
     "into", "over", "via", "vs", "vs.", "per", "up", "off", "out", "is", "be", "its",
 })
 MIN_HEADLINE_WORDS = 5
+# A headline under the kicker of an opinion page (``Editorial: It's good to see ... preparation. Every dollar
+# counts.``, ``Commentary: ...``) is a headline even when it is one or two sentences with their full stops.
+_KICKER_HEADLINE = re.compile(
+    r"(?:Editorial|Commentary|Opinion|Op-[Ee]d|Column|Analysis|Viewpoint|Perspective|Guest\s+(?:[Cc]olumn|[Oo]pinion"
+    r"|[Ee]ditorial)|(?:Our|My|Your|Another)\s+[Vv]iew)\s*:\s+[\"“‘'(]?[A-Z0-9]")
+
+
+def _kicker_headline(text: str) -> bool:
+    return len(text) <= MAX_TITLE_CHARS and _KICKER_HEADLINE.match(text) is not None and (
+        len(text.split()) <= MAX_TITLE_WORDS)
 
 
 def _is_headline_case(text: str) -> bool:
@@ -364,7 +380,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_CAPTION and is_photo_caption(span.text):
         return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
     if n <= MAX_TITLE_CHARS and (
-            is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))) and not (
+            is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
+            or _kicker_headline(span.text)) and not (
             _READ_MORE.search(span.text)):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
@@ -566,8 +583,10 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
             out[i] = line._replace(kind=FURNITURE_LINE, pattern="photo_caption")
         elif (found := match_furniture(flat)) is not None and found.role is FURNITURE_ROLE:
             out[i] = line._replace(kind=FURNITURE_LINE, pattern=found.name)
-        elif line.kind is BODY_LINE and flat[-1] in "?\"”’'" and _is_headline_case(flat):
-            out[i] = line._replace(kind=TITLE_LINE)  # a question headline in title case, wrapped after ``and``
+        elif line.kind is BODY_LINE and (
+                (flat[-1] in "?\"”’'" and _is_headline_case(flat)) or _kicker_headline(flat)):
+            out[i] = line._replace(kind=TITLE_LINE)  # a question headline in title case, wrapped after ``and``; an
+            # opinion page's headline of two sentences under its kicker
         elif line.kind is TITLE_LINE and (signed := title_signature(flat)) is not None:
             out[i] = line._replace(byline=signed)  # ``Headline, By Integrity`` / ``Organisation``
     return out
@@ -594,6 +613,7 @@ class _Draft:
     signed_body: int = -1  # how many paragraphs it had when the last signature under it was read
     reopened: int = -1  # how many paragraphs it had when more text came after a closing line
     markdown: bool = False
+    cut: bool = False  # the text ends under its title (a page cut after a listing's or a letters page's headline)
 
 
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
@@ -722,6 +742,9 @@ class _Grouping:
         if nxt.kind is not TITLE_LINE:
             return False
         k, _ = self._ahead(j)  # the signature's second line (a title, a place), then nothing or a new title
+        if k == len(self.lines) and j == i + 1 and self.cur is not None and not _content_keys(
+                line.span.text).isdisjoint(_content_keys(self.cur.title.text)):
+            return False  # a listing's next headline, cut under its deck, shares words with the one above it
         if k == len(self.lines) or self.lines[k].kind is TITLE_LINE or (
                 any(self.lines[m].kind is DATE_LINE for m in range(i + 1, j))):
             return True
@@ -965,6 +988,10 @@ class _Grouping:
                 return self._signature(i, line)
             if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
                     and not text_follows):
+                if nxt is None and self.signed_at == i - 1 and _in_sentence_case(line.span.text):
+                    # the text ends on the headline of the next letter (a page cut after it), not on a place or
+                    # a post under the signature (``Chennai``, ``Secretary of State``)
+                    return self._open_cut(i, line, cur)
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if not line.heading and not cur.closed and text_follows and not evidence and line.byline is None and not (
                     nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence:
@@ -1025,6 +1052,15 @@ class _Grouping:
             self._attest(draft)
         self._set(i, TITLE_ROLE, draft)
         return None
+
+    def _open_cut(self, i: int, line: Line, cur: _Draft) -> None:
+        """``line``, the text's last, opens an article whose text is not there: kept with its title alone (warning
+        ``no_paragraphs``)."""
+        if cur.byline is None and cur.body:
+            cur.warnings.append("no_byline")
+        draft = self._open(line.span, line.line_start, i)
+        draft.cut = True
+        self._set(i, TITLE_ROLE, draft)
 
     def _headline_again(self, i: int, line: Line, cur: _Draft) -> None:
         """``line`` gives ``cur``'s headline again: it is ``cur``'s title, and the short line read as its series
@@ -1137,7 +1173,7 @@ class _Grouping:
                 draft.headings[0] = draft.series.text
                 self.roles[draft.series_at] = HEADING_ROLE
                 draft.series, draft.series_at = None, -1
-            if not draft.body and not draft.evidence and not draft.markdown and draft.byline is None:
+            if not draft.body and not draft.evidence and not draft.markdown and draft.byline is None and not draft.cut:
                 dropped.add(id(draft))
                 continue
             kept.append(draft)

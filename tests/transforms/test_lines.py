@@ -84,6 +84,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Mobile: 832.943.9835", "contact"),
         ("Alan.Bernstein@houstontx.gov", "contact"),
         ("Hide Ad", "link"),
+        ("Sponsor Message", "link"),  # a radio transcript's break
+        ("The sponsor message was read out before the news.", None),
         ("Open Image Modal", "link"),
         ("* * *", "separator"),
         ("|", "separator"),

@@ -280,6 +280,26 @@ def test_a_name_between_a_letter_and_the_next_letters_title_signs_the_letter() -
     assert "signature" not in dict(roles_of(section)).values()  # a section's name is no signature
 
 
+def test_a_letters_page_cut_under_the_next_letters_headline_keeps_the_headline() -> None:
+    letters = ("Smoke problems\nThe smoke from the fires reached our town. We kept the windows shut.\n"
+               "Linda Rytterager\nFree press\n")
+    arts = articles(letters)
+    assert [(a.title, a.author, len(a.paragraphs)) for a in arts] == [
+        ("Smoke problems", "Linda Rytterager", 1), ("Free press", None, 0)]
+    assert "no_paragraphs" in arts[1].warnings
+    assert [r for _, r in roles_of(letters)] == ["title", "body", "signature", "title"]
+    # a town, or a post and an office, under the signature at the end is the signature's
+    for below in ("Leeds, West Yorkshire", "Secretary of State"):
+        (art,) = articles(letters.replace("Free press", below))
+        assert art.author == "Linda Rytterager"
+    # a listing cut under a headline and its deck: the headline is not signed by the story above
+    listing = ("Yet Another Quake Hits Christchurch\nA 4.7-magnitude quake rattles the city\n"
+               "One of the stronger of the many earthquakes to hit the city struck on Monday.\n"
+               "Strong Quakes Rock Christchurch\nOnly minor injuries, damage reported\n")
+    (art,) = articles(listing)
+    assert art.author is None and "signature" not in dict(roles_of(listing)).values()
+
+
 def test_a_name_and_a_comma_inside_or_before_a_letter_is_not_its_signature() -> None:
     text = ("Letter to the volunteers\nDear Li Ming,\nThank you for your work this summer. You saved lives.\n"
             "Zhang Wei,\nthe mayor, thanked everyone for the help.\n")
@@ -355,6 +375,27 @@ def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
                 "The President has warned that he will send the military into states\nto curb protests. Can he?\n")
     assert [a.title for a in articles(question)][1:] == [
         "Can the President Really Order the Military to Occupy Cities and States?"]
+
+
+def test_an_opinion_pages_kicker_headline_of_two_sentences_is_a_headline() -> None:
+    first = ("Commentary: The flood of 1993 was devastating. Climate change has made conditions worse.\n"
+             "Perhaps this is the summer that finally renders climate change real. Rivers rose fast.\n")
+    second = ("Editorial: Young people deserve a seat at the table\n"
+              "Young people are in crisis, the report says. They should be heard.\n")
+    titles = ["Commentary: The flood of 1993 was devastating. Climate change has made conditions worse.",
+              "Editorial: Young people deserve a seat at the table"]
+    arts = articles(first + second)
+    assert [a.title for a in arts] == titles and [len(a.paragraphs) for a in arts] == [1, 1]
+    wrapped = ("Commentary: The flood of 1993 was devastating. Climate change has made\nconditions worse.\n\n"
+               "Perhaps this is the summer that finally renders climate change real.\nRivers rose fast.\n\n"
+               "Editorial: Young people deserve a seat at the table\n\n"
+               "Young people are in crisis, the report says. They should be\nheard.\n")
+    assert [a.title for a in articles(wrapped)] == titles
+    # the kicker's colon alone does not make a headline of a sentence in a body
+    (art,) = articles("Flood season begins\nReservoirs were checked. Pumps were tested.\n"
+                      "Analysis: the reservoirs held, the engineers said in a report that ran to ninety pages. "
+                      "They found no leaks in any of the dams that were checked this year.\n")
+    assert len(art.paragraphs) == 2
 
 
 def test_stray_fields_are_not_paragraphs() -> None:
