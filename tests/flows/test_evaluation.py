@@ -102,6 +102,9 @@ PAGE_FLOORS = {
     "h20": (0.75, 0.84, 0.70, 0.76, 0.79, 0.97, 0.066),
     "h21": (0.85, 0.86, 0.76, 0.61, 0.87, 0.93, 0.063),
     "h22": (0.76, 0.84, 0.80, 0.58, 0.84, 0.96, 0.090),
+    "h23": (0.59, 0.57, 0.48, 0.42, 0.75, 0.93, 0.078),
+    "h24": (0.72, 0.64, 0.55, 0.67, 0.83, 0.95, 0.097),
+    "h25": (0.84, 0.76, 0.68, 0.73, 0.80, 0.92, 0.001),
 }
 
 
@@ -125,8 +128,8 @@ def test_the_real_pages_keep_their_scores(taxonomy: Taxonomy) -> None:
 def test_evaluate_pages_prints_both_halves_per_layout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", "--pages", str(DATA / "pages")]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("tuned on: h1, h2, h3, h5, h6, h7, h8, h10, h12, h13, h14, h15, h16, h19, h21 (")
-    assert "\nheld out: h4, h9, h11, h17, h18, h20, h22 (" in out
+    assert out.startswith("tuned on: h1, h2, h3, h5, h6, h7, h8, h10, h12, h13, h14, h15, h16, h19, h21, h23, h25 (")
+    assert "\nheld out: h4, h9, h11, h17, h18, h20, h22, h24 (" in out
     header = next(line for line in out.splitlines() if line.startswith("metric"))
     assert header.split() == ["metric", *LAYOUTS, "all"]
     targets = out.splitlines()[-1]
