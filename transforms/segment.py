@@ -567,7 +567,9 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
         span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
         if prev.kind is DASH_LINE:
             kind = DASH_LINE
-        elif prev.kind is TITLE_LINE and line.kind is TITLE_LINE and is_title_like(" ".join(span.text.split())):
+        elif prev.kind is TITLE_LINE and (line.kind is TITLE_LINE or (line.kind is BODY_LINE and not any(
+                map(str.isalpha, line.span.text)))) and is_title_like(" ".join(span.text.split())):
+            # (``... displace over`` / ``11,000``: the rest alone has no word)
             kind = TITLE_LINE
         else:
             kind = BODY_LINE
@@ -620,6 +622,7 @@ class _Draft:
 # a label and a colon.
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field"})
 MAX_QUESTION_WORDS = 15
+MIN_TEASERS = 3  # a listing's headlines with a one-paragraph teaser each, read at first as one article's sections
 # The first words of a page's metadata fields: ``Source:`` with nothing after it is an empty field, whatever follows.
 _FIELD_WORDS = frozenset({
     "source", "sources", "author", "authors", "by", "editor", "editors", "date", "time", "tags", "tag", "category",
@@ -646,6 +649,31 @@ MIN_CAPTION_CHARS = 40  # a photo's short caption, repeated at the start of its 
 _QUOTES = str.maketrans("‘’“”", "''\"\"")
 MIN_SHARED_CAPTION = 80  # two lines in a row that open with the same this many characters: a caption given twice
 MIN_REPEATED_CAPTION = 120  # ... or that are the same line, this long (a headline printed twice is shorter)
+
+
+MIN_ITEM_STAMPS = 2
+
+
+def _item_stamps(lines: list[Line]) -> set[int]:
+    """The stamps that head a listing's items: the page's first line that is not furniture is a stamp (a date, a
+    time, an agency's or section's stamp: ``News 2022-09-28T14:58:19Z``) right above a short line, its headline;
+    every stamp of the same pattern right above a short line heads an item, when there are at least
+    ``MIN_ITEM_STAMPS`` of them. (A stamp after a body otherwise closes the article above it.)"""
+    first = next((k for k, line in enumerate(lines) if line.kind is not FURNITURE_LINE), None)
+
+    def heads(k: int) -> bool:
+        line = lines[k]
+        if line.kind not in (CREDIT_LINE, DATE_LINE) or line.pattern is None or k + 1 >= len(lines):
+            return False
+        below = lines[k + 1]
+        return below.kind is TITLE_LINE or (below.kind is BODY_LINE and len(below.span.text) <= MAX_TITLE_CHARS
+                                            and len(below.span.text.split()) <= MAX_TITLE_WORDS)
+
+    if first is None or not heads(first):
+        return set()
+    found = {k for k, line in enumerate(lines)
+             if line.kind is lines[first].kind and line.pattern == lines[first].pattern and heads(k)}
+    return found if len(found) >= MIN_ITEM_STAMPS else set()
 
 
 def _repeated_captions(lines: list[Line]) -> set[int]:
@@ -698,6 +726,7 @@ class _Grouping:
         self.links_until = -1  # the lines before this index are a list of links inside a body (``_link_list``)
         self.contacts_until = -1  # ... the names, posts and numbers under a ``Contact:`` label (``_contact``)
         self.captions = _repeated_captions(lines)
+        self.openers = _item_stamps(lines)
 
     # ---------------------------------------------------------------------------------------- helpers
     def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
@@ -781,6 +810,10 @@ class _Grouping:
                 roles[i], owners[i] = THESIS_POINT_ROLE, self.cur
             elif kind is DASH_LINE:
                 self._text(i, line)
+            elif i in self.openers:
+                self._opener(i, line)
+            elif i - 1 in self.openers and kind is BODY_LINE:
+                self._title(i, line)  # a listing's headline under its stamp, in one or two sentences
             elif kind in (CREDIT_LINE, END_LINE, DATE_LINE):
                 self._closing(i, line)
             elif kind is FURNITURE_LINE:
@@ -918,6 +951,15 @@ class _Grouping:
         self._set(i, role, owner)
         if line.kind is END_LINE:
             self.cur = None
+
+    def _opener(self, i: int, line: Line) -> None:
+        """The stamp above a listing's headline (``_item_stamps``): the item below it starts here."""
+        cur = self.cur
+        if cur is not None and cur.byline is None and cur.body:
+            cur.warnings.append("no_byline")
+        self.cur = None
+        self.pending_credits.extend(line.credits)
+        self._set(i, DATE_ROLE if line.kind is DATE_LINE else CREDIT_ROLE, None)
 
     def _byline(self, i: int, line: Line) -> None:
         assert line.byline is not None
@@ -1193,8 +1235,8 @@ class _Grouping:
             for k, owner in enumerate(self.owners):
                 if owner is not None and id(owner) in dropped:
                     self.roles[k], self.owners[k] = FURNITURE_ROLE, None
-        self.drafts = kept
-        for draft in kept:
+        self.drafts = [part for draft in kept for part in self._listing_of_teasers(draft)]
+        for draft in self.drafts:
             if draft.byline is None and len(draft.body) > 1:
                 self._author_note(draft)
         self._header_above_the_first_article()
@@ -1207,6 +1249,32 @@ class _Grouping:
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
+
+    def _listing_of_teasers(self, draft: _Draft) -> list[_Draft]:
+        """``draft`` split into the items of a listing when each of its short lines read as subheadings has one
+        paragraph under it, as has its title: headlines and their one-paragraph teasers (an article's sections run
+        longer). Else ``[draft]``."""
+        inferred = sorted(k for k, owner in enumerate(self.owners) if owner is draft and self.roles[k] is HEADING_ROLE)
+        if (len(inferred) < MIN_TEASERS - 1 or draft.byline is not None or len(draft.body) != len(inferred) + 1
+                or any(self.lines[k].pattern in _HEADING_PATTERNS for k in inferred)
+                or sorted(draft.headings) != list(range(1, len(draft.body)))):
+            return [draft]
+        parts = [draft]
+        draft.warnings = [w for w in draft.warnings if w != "subheading_inferred"]
+        draft.headings = {}
+        draft.end = draft.body[0].span.char_end
+        for k, body in zip(inferred, draft.body[1:], strict=True):
+            line = self.lines[k]
+            part = _Draft(title=line.span, start=line.line_start, end=body.span.char_end, body=[body], title_at=k)
+            part.warnings = ["no_byline"]
+            for m in range(k, len(self.owners)):
+                if self.owners[m] is not draft:
+                    break
+                self.owners[m] = part
+            self.roles[k] = TITLE_ROLE
+            parts.append(part)
+        draft.body = draft.body[:1]
+        return parts
 
     def _titles_from_the_lead(self) -> None:
         """Evidence from the text itself: a headline shares its words with the paragraphs under it. Where a

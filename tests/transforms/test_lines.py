@@ -85,6 +85,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Alan.Bernstein@houstontx.gov", "contact"),
         ("Hide Ad", "link"),
         ("Sponsor Message", "link"),  # a radio transcript's break
+        ("News 2022-09-28T14:58:19Z", "agency_stamp"),  # a section's name and an ISO 8601 time
+        ("2016-10-07T17:10:33+02:00", "timestamp"),
         ("The sponsor message was read out before the news.", None),
         ("Open Image Modal", "link"),
         ("* * *", "separator"),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import textwrap
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -396,6 +398,50 @@ def test_an_opinion_pages_kicker_headline_of_two_sentences_is_a_headline() -> No
                       "Analysis: the reservoirs held, the engineers said in a report that ran to ninety pages. "
                       "They found no leaks in any of the dams that were checked this year.\n")
     assert len(art.paragraphs) == 2
+
+
+def test_headlines_each_with_a_one_paragraph_teaser_are_a_listing_not_one_articles_sections() -> None:
+    items = [("More flood victims evacuated in two states", "Over 5,000 people have been relocated to relief centres."),
+             ("Over 1,000 affected by severe floods in the north", "Many have been evacuated from their homes."),
+             ("Thousands to be evacuated as downpours persist", "The rain is in stark contrast to a year ago."),
+             ("Authorities brace for double battle as floods displace over 11,000",
+              "Thousands have been evacuated with the number rapidly rising, posing a challenge.")]
+    text = "Thursday, August 5, 2021\n" + "".join(f"{h}\n{t}\n" for h, t in items)
+    arts = articles(text)
+    assert [(a.title, len(a.paragraphs)) for a in arts] == [(h, 1) for h, _ in items]
+    assert [r for _, r in roles_of(text)] == ["date"] + ["title", "body"] * 4
+    wrapped = "Thursday, August 5, 2021\n\n" + "".join(
+        f"{textwrap.fill(h, 62)}\n\n{textwrap.fill(t, 40)}\n\n" for h, t in items)  # ``... over`` / ``11,000``
+    assert [a.title for a in articles(wrapped)] == [h for h, _ in items]
+    # sections of more than one paragraph: one article's subheadings
+    longer = text.replace("relief centres.", "relief centres.\nThe camps are full.")
+    (art,) = articles(longer.replace("from their homes.", "from their homes.\nRoads are shut."))
+    assert len(art.paragraphs) == 6
+
+
+def test_a_listings_stamps_above_its_headlines_head_the_items_below_them() -> None:
+    text = ("News 2022-09-28T14:58:19Z\n"
+            "Hurricane Ian could push a wall of water into Florida. Here's what a storm surge is.\n"
+            "Florida is bracing for a devastating flood of ocean water. Surges can be deadly.\n"
+            "News 2019-07-12T18:33:19Z\n"
+            "Tropical Storm Barry is expected to hit parts of Louisiana\n"
+            "New Orleans has already been drenched in nearly 9 inches of rain.\n"
+            "News 2016-10-07T17:10:33Z\n"
+            "This video of waves crashing into a house shows the power of the flooding\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == [
+        "Hurricane Ian could push a wall of water into Florida. Here's what a storm surge is.",
+        "Tropical Storm Barry is expected to hit parts of Louisiana",
+        "This video of waves crashing into a house shows the power of the flooding"]
+    assert [[c.line for c in a.credits] for a in arts] == [
+        ["News 2022-09-28T14:58:19Z"], ["News 2019-07-12T18:33:19Z"], ["News 2016-10-07T17:10:33Z"]]
+    assert [len(a.paragraphs) for a in arts] == [1, 1, 0]
+    assert [r for _, r in roles_of(text)] == ["credit", "title", "body"] * 2 + ["credit", "title"]
+    # a stamp above one article's headline, and one more at its end: the article's
+    single = ("May 3, 2021\nFlood defences hold in the north\nThe river peaked overnight. Pumps ran.\n"
+              "Engineers checked the walls at dawn.\nMay 4, 2021\n")
+    (art,) = articles(single)
+    assert len(art.paragraphs) == 2 and len(art.credits) == 2
 
 
 def test_stray_fields_are_not_paragraphs() -> None:
