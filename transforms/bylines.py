@@ -48,6 +48,9 @@ _NOT_NAME_WORDS = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 
+# A day's short name before a date (``Sun 2 Jun 2024``) is no one's name (``Sun Wei`` is).
+_SHORT_WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+
 _CREDIT = re.compile(
     _OPEN
     + r"(?:"
@@ -84,7 +87,8 @@ _BYLINE_TAIL = re.compile(
 _AFFILIATED = re.compile(
     rf"(?P<name>{_NAME}),\s*(?-i:(?:[A-Z][\w'’&.-]*|of|the|and|for)\s+){{0,6}}"
     r"(?-i:University|Institute|College|School|Centre|Center|Academy|Foundation|Council|Agency|Association"
-    r"|Society|Laboratory|Hospital|Commission|Ministry)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
+    r"|Society|Laboratory|Hospital|Commission|Ministry|Minister|Secretary|Director|President|Commissioner|Governor"
+    r"|Mayor|Professor|Senator|Ambassador|Chairman|Chairwoman|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|by|作者|文|撰稿)",
                             re.IGNORECASE)
@@ -196,7 +200,7 @@ def parse_byline(line: str) -> Byline | None:
     if m is None and opens_name and _holds_year(stripped) and (
             dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
-        if _NOT_NAME_WORDS.isdisjoint(name.split()):
+        if _NOT_NAME_WORDS.isdisjoint(name.split()) and name.rstrip(".").lower() not in _SHORT_WEEKDAYS:
             return Byline(line=stripped, name=name, role="author")
     if m is None:
         affiliated = _AFFILIATED.fullmatch(stripped) if opens_name and "," in stripped else None

@@ -189,6 +189,17 @@ def _is_place(text: str) -> bool:
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 
 
+def _without_writer(title: Span, name: str) -> Span:
+    """``title`` without the writer's name that a page's title gives after the headline and a separator (``A
+    secure and prepared Malta | Byron Camilleri``)."""
+    head = title.text[: len(title.text) - len(name)]
+    for sep in _SITE_SEPARATORS:
+        if head.endswith(sep) and len(head) > len(sep):
+            head = head[: -len(sep)].rstrip()
+            return Span(title.char_start, title.char_start + len(head), head)
+    return title
+
+
 def _repeats_headline(text: str, title: str) -> bool:
     """``text`` is the headline ``title`` gives again: the same words, or ``title`` is the page's title, the
     headline followed by a separator and the site's or section's name."""
@@ -534,7 +545,8 @@ def _goes_on(text: str, prev: Line, line: Line, width: int) -> bool:
         if line.kind is BYLINE_LINE:
             end = prev.span.text.rstrip(_CLOSERS_OR_SPACE)
             return end[end.rfind(" ") + 1 :].lower() in _CLAUSE_ENDS or (
-                prev.kind is BODY_LINE and end[-1:] not in _TERMINAL)
+                end[-1:] not in _TERMINAL and (prev.kind is BODY_LINE or _broken_at_width(
+                    prev.span.text, line.span.text, width)))
         return line.kind in (BODY_LINE, TITLE_LINE) or (line.kind in _CONTINUED_KINDS and (
             line.span.text[0].islower()
             or is_photo_caption(" ".join(text[prev.span.char_start : line.span.char_end].split()))))
@@ -741,6 +753,11 @@ class _Grouping:
             evidence = evidence or self.lines[j].kind in _EVIDENCE_KINDS
             j += 1
         return j, evidence
+
+    def _text_follows(self, i: int) -> bool:
+        """Body text is the next line after ``lines[i]`` that is not furniture or a closing line."""
+        j, _ = self._ahead(i)
+        return j < len(self.lines) and self.lines[j].kind is BODY_LINE
 
     @staticmethod
     def _attest(draft: _Draft) -> None:
@@ -981,6 +998,15 @@ class _Grouping:
         elif (cur.byline is None or cur.byline.name == line.byline.name) and is_delivered_by(line.span.text):
             # ``Speech by Minister ... at ...`` under a pull quote: the speech goes on below it
             cur.byline, cur.end = line.byline, line.span.char_end
+        elif (cur.byline is None and len(cur.body) == 1 and cur.series is None and cur.title_at >= 0
+              and not cur.closed and not cur.headings and self._text_follows(i)):
+            # a headline, its standfirst in a sentence or two, then the byline above the text: the deck's
+            deck = cur.body.pop()
+            k = bisect_left(self.lines, deck.line_start, key=_line_start)
+            cur.series, cur.series_at = deck.span, k
+            self.roles[k] = SERIES_ROLE
+            cur.byline, cur.end = line.byline, line.span.char_end
+            self._attest(cur)
         else:
             if cur.byline is not None:
                 cur.warnings.append("several_bylines")
@@ -1246,6 +1272,8 @@ class _Grouping:
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
                 self._set(draft.series_at, FURNITURE_ROLE, draft)
                 draft.series, draft.series_at = None, -1
+            if draft.byline is not None and draft.title.text.endswith(draft.byline.name):
+                draft.title = _without_writer(draft.title, draft.byline.name)
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
@@ -1292,11 +1320,9 @@ class _Grouping:
             if not candidates:
                 continue
             lead = _lead_keys(draft)
-            best, best_score = -1, _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
-            for k in candidates:
-                score = _cohesion(self.lines[k].span.text, lead)
-                if score >= best_score:
-                    best, best_score = k, score
+            least = _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
+            # the first that does: a deck under the headline sums up the lead, and may share more of its words
+            best = next((k for k in candidates if _cohesion(self.lines[k].span.text, lead) >= least), -1)
             if best >= 0:
                 self._retitle(draft, best)
 

@@ -25,7 +25,9 @@ from transforms.bylines import is_end_marker, parse_author_note, parse_byline, p
         ("Katherine Timpf Jul 24, 2014 at", "Katherine Timpf", "author"),  # a name, then the posting date
         ("Katherine Timpf Jul 24, ２０１４", "Katherine Timpf", "author"),  # (a year in full-width digits)
         ("Jul 24, 2014 Katherine Timpf", "Katherine Timpf", "author"),
+        ("Sun Wei 2 Jun 2024", "Sun Wei", "author"),  # a surname that is also a day's short name
         ("Kevin Tolhurst, University of Melbourne", "Kevin Tolhurst", "author"),  # a name and an affiliation
+        ("Byron Camilleri, Minister for Home Affairs, Security and Employment", "Byron Camilleri", "author"),  # a post
         ("Jane Doe, Monash University, Australia", "Jane Doe", "author"),
     ],
 )
@@ -48,6 +50,8 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "By Working Together, We Win",
         # two capitalised words, a comma and an institution's word, going on in lower case: a sentence
         "Public Security, the National Health Commission and other authorities.",
+        "Sun 2 Jun 2024",  # a day's short name and a date
+        "John Smith, President of the Red Cross, said the roads were shut.",
     ],
 )
 def test_not_bylines(line: str) -> None:

@@ -370,6 +370,14 @@ def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
             "Commission and other authorities.\n\nThe quake killed 46 people. Rescue goes on in\nthe county.\n")
     (art,) = articles(team)
     assert art.author is None and len(art.paragraphs) == 2
+    # ... or, the line above broken where the next word would not fit, a name and a post
+    briefing = ("Daily press briefing of the General Assembly\n\n"
+                "The following is a near-verbatim transcript of the noon briefing given by\n"
+                "Nkolo, Spokesperson for the President of the General Assembly.\n\n"
+                "Good afternoon. The President will travel to the flooded\nprovinces on Monday and meet "
+                "the teams of the relief\nagencies there.\n")
+    (art,) = articles(briefing)
+    assert art.author is None and len(art.paragraphs) == 2
     # a question headline in title case wrapped after ``and``: whole, it is a headline
     question = ("Millions of Homeowners Need Flood Insurance\n\nIt is the agency's job to warn homeowners about "
                 "the risks, but its\napproach is limited. Few know.\n\n"
@@ -833,6 +841,32 @@ def test_a_headline_is_the_line_that_shares_its_words_with_the_lead() -> None:
     (art,) = articles(deck)
     assert (art.title, art.series) == ("Minister orders evacuations in river towns",
                                        "Five towns emptied as the water rises")
+    # under a page's slogan, a headline the lead echoes, then a deck that echoes it more: the headline
+    slogan = ("Newspaper of the year\nFlood warnings issued as residents urged to leave homes\n"
+              "The Environment Agency warned more significant flooding is expected over the next few days\n"
+              "The Environment Agency has warned parts of England remain at risk of flooding over the next few "
+              "days. Residents were urged to leave their homes.\n")
+    (art,) = articles(slogan)
+    assert (art.title, art.series) == (
+        "Flood warnings issued as residents urged to leave homes",
+        "The Environment Agency warned more significant flooding is expected over the next few days")
+
+
+def test_a_standfirst_in_sentences_then_the_byline_and_a_headline_with_the_writers_name() -> None:
+    text = ("A secure and prepared Malta | Byron Camilleri\n"
+            "The storm met public service workers who stood ready to respond. Preparation paid off.\n"
+            "Byron Camilleri, Minister for Home Affairs, Security and Employment\n"
+            "When we discuss a secure Malta, the conversation turns to crime rates.\n"
+            "The storm our country experienced was extraordinary. Yet it met a nation ready.\n")
+    (art,) = articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == ("A secure and prepared Malta", "Byron Camilleri", 2)
+    assert art.series == "The storm met public service workers who stood ready to respond. Preparation paid off."
+    assert [r for _, r in roles_of(text)] == ["title", "series", "byline", "body", "body"]
+    # a byline under an item's one paragraph, a headline below it: the paragraph is the item's text
+    listing = ("Rain eases in the north\nRivers fell overnight. Roads reopened.\nBy Jane Doe\n"
+               "Crews clear roads after the storm\nCrews worked through the night.\n")
+    assert [(a.title, a.series, len(a.paragraphs)) for a in articles(listing)] == [
+        ("Rain eases in the north", None, 1), ("Crews clear roads after the storm", None, 1)]
 
 
 def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None:
