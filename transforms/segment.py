@@ -427,6 +427,25 @@ def _credits(text: str, credit: Credit) -> tuple[Credit, ...]:
     return people if credit.role in _PERSON_ROLES_REPLACE or credit.role.endswith("editor") else (credit, *people)
 
 
+# A metadata field naming where a text first ran, with its value on the next line (``PUBLISHED IN:`` /
+# ``Financial Express``).
+_SOURCE_LABEL = re.compile(r"(?:sources?|publication|(?:(?:originally|first)\s+)?(?:published|appeared)\s+in)\s*[:：]",
+                           re.IGNORECASE)
+MAX_SOURCE_WORDS = 6
+
+
+def _source_fields(lines: list[Line]) -> None:
+    """A source field's label and, on the next line, its value (a publication's name): credits, the value the
+    source."""
+    for i, line in enumerate(lines[:-1]):
+        value = lines[i + 1]
+        if (len(line.span.text) <= 40 and _SOURCE_LABEL.fullmatch(line.span.text) and value.kind is TITLE_LINE
+                and value.pattern is None and len(value.span.text.split()) <= MAX_SOURCE_WORDS):
+            lines[i] = line._replace(kind=CREDIT_LINE, credits=(), pattern="source_field")
+            lines[i + 1] = value._replace(kind=CREDIT_LINE, pattern="source_field", byline=None, credits=(
+                Credit("source", value.span.text, value.span.text),))
+
+
 def classify_lines(text: str) -> list[Line]:
     """Classify every non-blank line of ``text`` (hard-wrapped paragraphs joined into one line each)."""
     out: list[Line] = []
@@ -454,6 +473,7 @@ def classify_lines(text: str) -> list[Line]:
                 span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
                 out[i - 1 : i + 1] = [prev._replace(span=span, line_end=line.line_end)]
     _page_title_repeated(out)
+    _source_fields(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
     # when it is part of the text above it (no blank line between, or none in the document). Markdown
@@ -634,6 +654,11 @@ class _Draft:
 # a label and a colon.
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field"})
 MAX_QUESTION_WORDS = 15
+# The sections a statement or a release goes on with, under their own subheading.
+_REPORT_SECTION = re.compile(
+    r"(?:background|context|summary|conclusions?|notes?\s+(?:to|for)\s+editors?|editors?[’']?\s*notes?"
+    r"|(?:quick|key|fast)\s+facts|key\s+(?:points|findings|messages)|next\s+steps|what\s+happens\s+next)\s*:?",
+    re.IGNORECASE)
 MIN_TEASERS = 3  # a listing's headlines with a one-paragraph teaser each, read at first as one article's sections
 # The first words of a page's metadata fields: ``Source:`` with nothing after it is an empty field, whatever follows.
 _FIELD_WORDS = frozenset({
@@ -1046,6 +1071,8 @@ class _Grouping:
             if (text_follows and not line.heading and line.span.text.isupper()
                     and _words(line.span) <= MAX_SECTION_WORDS):
                 return self._heading(i, line)  # a section's name in capitals inside a body (``MELBOURNE``)
+            if text_follows and not line.heading and not cur.closed and _REPORT_SECTION.fullmatch(line.span.text):
+                return self._heading(i, line)  # ``Background`` under a statement, more of it below
             if (line.pattern == "title_bullet" and not cur.closed and cur.byline is None and _is_name(line.span.text)
                     and (nxt is None or _content_keys(line.span.text).isdisjoint(_content_keys(nxt.span.text)))):
                 # ``• Callum Godde`` under a teaser in a listing (a bulleted headline shares words with the text below)
@@ -1082,6 +1109,13 @@ class _Grouping:
                 # the headline printed twice (the page's title, then the headline; the page's title may end with
                 # the site's name: ``Painful test for all - Community | The Star Online``)
                 return self._headline_again(i, line, cur)
+            if (cur.series is None and cur.byline is None and line.byline is not None
+                    and _words(cur.title) > MAX_SECTION_WORDS):
+                # ``Statement by Commissioner Kristalina Georgieva, European Commissioner for ...`` under the
+                # headline: who gave it
+                cur.byline, cur.end = line.byline, line.span.char_end
+                self._attest(cur)
+                return self._set(i, BYLINE_ROLE, cur)
             if cur.series is None:
                 cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end
                 cur.series_after_evidence = cur.evidence

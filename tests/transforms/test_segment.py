@@ -452,6 +452,32 @@ def test_a_listings_stamps_above_its_headlines_head_the_items_below_them() -> No
     assert len(art.paragraphs) == 2 and len(art.credits) == 2
 
 
+def test_a_statement_names_who_gave_it_under_the_headline_and_goes_on_under_background() -> None:
+    text = ("Commissioner on the floods in Central Europe\n"
+            "Statement by Commissioner Kristalina Georgieva, European Commissioner for Humanitarian Aid\n"
+            "At this difficult time our thoughts are with the people struggling with the floods.\n"
+            "The countries hit by the floods know that the EU stands ready to assist.\n"
+            "Background\n"
+            "Heavy rains in the past three days led to floods and evacuations in Germany and Austria.\n")
+    (art,) = articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == (
+        "Commissioner on the floods in Central Europe", "Kristalina Georgieva", 3)
+    assert art.paragraphs[2].subheading == "Background"
+    assert [r for _, r in roles_of(text)] == ["title", "byline", "body", "body", "heading", "body"]
+
+
+def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
+    text = ("• Delhi's bad air: the government has to get down to work\nPUBLISHED IN:\nCivil Society\n"
+            "For more than a decade, Delhi has tried pollution controls. The air is still bad.\n"
+            "• Flawed seeding\nPublished in:\nTimes of India\n"
+            "Experiments have shown that cloud seeding cannot clear the air. It is costly.\n")
+    arts = articles(text)
+    assert [(a.title, [(c.role, c.name) for c in a.credits], len(a.paragraphs)) for a in arts] == [
+        ("Delhi's bad air: the government has to get down to work", [("source", "Civil Society")], 1),
+        ("Flawed seeding", [("source", "Times of India")], 1)]
+    assert [r for _, r in roles_of(text)] == ["title", "credit", "credit", "body"] * 2
+
+
 def test_stray_fields_are_not_paragraphs() -> None:
     text = "Flood season begins\n2019-08-02 14:10:05\nSource:\nReservoirs were checked. Pumps were tested.\nShare\n"
     (art,) = articles(text)
