@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
@@ -246,7 +247,7 @@ def _is_name(text: str) -> bool:
     """A person's name alone: two to four capitalised words, none of them a word no name has."""
     words = text.split()
     return (2 <= len(words) <= MAX_NAME_WORDS and _SIGNATURE.fullmatch(text) is not None and "," not in text
-            and _NOT_NAME_WORDS.isdisjoint(words))
+            and _NOT_NAME_WORDS.isdisjoint(words) and not any(map(str.isdigit, text)))
 
 
 def _in_sentence_case(text: str) -> bool:
@@ -446,6 +447,22 @@ def _source_fields(lines: list[Line]) -> None:
                 Credit("source", value.span.text, value.span.text),))
 
 
+MIN_REPEATS = 3  # a short line given this many times, word for word, is the page's (a link's label, a slot)
+
+
+def _repeated_lines(lines: list[Line]) -> None:
+    """A title-like line that the page gives ``MIN_REPEATS`` times or more, word for word (``W140 Full Story``
+    under each item of a listing, ``Election Latest`` in a ticker), is page furniture: no headline or signature
+    is printed three times. A name given under each item of a listing is its writer's, and stays."""
+    counts = Counter(line.span.text for line in lines if line.kind is TITLE_LINE and line.pattern is None)
+    repeated = {text for text, n in counts.items() if n >= MIN_REPEATS and not _is_name(text)}  # (a name: bylines)
+    if not repeated:
+        return
+    for i, line in enumerate(lines):
+        if line.kind is TITLE_LINE and line.pattern is None and not line.heading and line.span.text in repeated:
+            lines[i] = line._replace(kind=FURNITURE_LINE, pattern="repeated_line", byline=None)
+
+
 def classify_lines(text: str) -> list[Line]:
     """Classify every non-blank line of ``text`` (hard-wrapped paragraphs joined into one line each)."""
     out: list[Line] = []
@@ -474,6 +491,7 @@ def classify_lines(text: str) -> list[Line]:
                 out[i - 1 : i + 1] = [prev._replace(span=span, line_end=line.line_end)]
     _page_title_repeated(out)
     _source_fields(out)
+    _repeated_lines(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
     # when it is part of the text above it (no blank line between, or none in the document). Markdown
@@ -1149,6 +1167,8 @@ class _Grouping:
             cur.warnings.append("no_byline")
         draft = self._open(line.span, line.line_start, i)
         draft.markdown = line.heading
+        # the text ends on a headline right under the line that closes each of a listing's items: the next item
+        draft.cut = nxt is None and self.lines[i - 1].pattern == "repeated_line"
         if line.byline is not None:  # the writer the headline names at its end
             draft.byline = line.byline
             self._attest(draft)

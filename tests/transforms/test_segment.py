@@ -466,6 +466,19 @@ def test_a_statement_names_who_gave_it_under_the_headline_and_goes_on_under_back
     assert [r for _, r in roles_of(text)] == ["title", "byline", "body", "body", "heading", "body"]
 
 
+def test_a_line_given_under_every_item_of_a_listing_is_furniture() -> None:
+    items = ["Flooded residents on rooftops as the typhoon hits", "Seven dead in a capsized boat",
+             "Thousands flee as the typhoon pummels the coast"]
+    text = "".join(f"{h}\nRescuers reached the villages on Monday. More rain is due.\nW140 Full Story\n"
+                   for h in items) + "Four dead, 23 hurt in blasts\n"
+    arts = articles(text)
+    assert [(a.title, a.author) for a in arts] == [(h, None) for h in items] + [("Four dead, 23 hurt in blasts", None)]
+    assert [r for _, r in roles_of(text)] == ["title", "body", "furniture"] * 3 + ["title"]
+    # a name under every item is not read as a repeated line (on a columnist's listing, it is the writer's)
+    named = "".join(f"{h}\nJane Doe\nRescuers reached the villages on Monday. More rain is due.\n" for h in items)
+    assert "repeated_line" not in {line.pattern for line in segment_lines(document(named)).lines}
+
+
 def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
     text = ("• Delhi's bad air: the government has to get down to work\nPUBLISHED IN:\nCivil Society\n"
             "For more than a decade, Delhi has tried pollution controls. The air is still bad.\n"
