@@ -672,6 +672,10 @@ class _Draft:
 # a label and a colon.
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field"})
 MAX_QUESTION_WORDS = 15
+# A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes
+# on about someone named above it: no article starts so.
+_REFERS_BACK = re.compile(r"(?:(?:earlier|later|meanwhile|still|also|but|and|however)\s*,?\s+)?(?:he|she|they|his|her"
+                          r"|their)\b(?!['’])", re.IGNORECASE)
 # The sections a statement or a release goes on with, under their own subheading.
 _REPORT_SECTION = re.compile(
     r"(?:background|context|summary|conclusions?|notes?\s+(?:to|for)\s+editors?|editors?[’']?\s*notes?"
@@ -721,8 +725,7 @@ def _item_stamps(lines: list[Line]) -> set[int]:
         if line.kind not in (CREDIT_LINE, DATE_LINE) or line.pattern is None or k + 1 >= len(lines):
             return False
         below = lines[k + 1]
-        return below.kind is TITLE_LINE or (below.kind is BODY_LINE and len(below.span.text) <= MAX_TITLE_CHARS
-                                            and len(below.span.text.split()) <= MAX_TITLE_WORDS)
+        return below.kind is TITLE_LINE or (below.kind is BODY_LINE and len(below.span.text) <= MAX_TITLE_CHARS)
 
     if first is None or not heads(first):
         return set()
@@ -1091,6 +1094,8 @@ class _Grouping:
                 return self._heading(i, line)  # a section's name in capitals inside a body (``MELBOURNE``)
             if text_follows and not line.heading and not cur.closed and _REPORT_SECTION.fullmatch(line.span.text):
                 return self._heading(i, line)  # ``Background`` under a statement, more of it below
+            if text_follows and not line.heading and nxt is not None and _REFERS_BACK.match(nxt.span.text):
+                return self._heading(i, line)  # the text below goes on about someone named above it
             if (line.pattern == "title_bullet" and not cur.closed and cur.byline is None and _is_name(line.span.text)
                     and (nxt is None or _content_keys(line.span.text).isdisjoint(_content_keys(nxt.span.text)))):
                 # ``• Callum Godde`` under a teaser in a listing (a bulleted headline shares words with the text below)

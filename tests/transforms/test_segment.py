@@ -428,18 +428,20 @@ def test_headlines_each_with_a_one_paragraph_teaser_are_a_listing_not_one_articl
 
 
 def test_a_listings_stamps_above_its_headlines_head_the_items_below_them() -> None:
+    barry = ("Tropical Storm Barry is expected to hit parts of Louisiana with more than 3 feet of storm surge and 20 "
+             "inches of rain, and here's what that much water looks like in the streets")  # (more than 30 words)
     text = ("News 2022-09-28T14:58:19Z\n"
             "Hurricane Ian could push a wall of water into Florida. Here's what a storm surge is.\n"
             "Florida is bracing for a devastating flood of ocean water. Surges can be deadly.\n"
             "News 2019-07-12T18:33:19Z\n"
-            "Tropical Storm Barry is expected to hit parts of Louisiana\n"
+            f"{barry}\n"
             "New Orleans has already been drenched in nearly 9 inches of rain.\n"
             "News 2016-10-07T17:10:33Z\n"
             "This video of waves crashing into a house shows the power of the flooding\n")
     arts = articles(text)
     assert [a.title for a in arts] == [
         "Hurricane Ian could push a wall of water into Florida. Here's what a storm surge is.",
-        "Tropical Storm Barry is expected to hit parts of Louisiana",
+        barry,
         "This video of waves crashing into a house shows the power of the flooding"]
     assert [[c.line for c in a.credits] for a in arts] == [
         ["News 2022-09-28T14:58:19Z"], ["News 2019-07-12T18:33:19Z"], ["News 2016-10-07T17:10:33Z"]]
@@ -477,6 +479,20 @@ def test_a_line_given_under_every_item_of_a_listing_is_furniture() -> None:
     # a name under every item is not read as a repeated line (on a columnist's listing, it is the writer's)
     named = "".join(f"{h}\nJane Doe\nRescuers reached the villages on Monday. More rain is due.\n" for h in items)
     assert "repeated_line" not in {line.pattern for line in segment_lines(document(named)).lines}
+
+
+def test_a_short_line_above_text_that_goes_on_about_someone_named_above_is_a_subheading() -> None:
+    text = ("Weather service: tornado struck the city on Saturday\n"
+            "A team from the weather service surveyed the damage on Sunday, its chief Joel Dunn said.\n"
+            "\"After what I've seen so far, it was a tornado,\" Dunn said.\n"
+            "Tornado could be stronger than first thought\n"
+            "Earlier, he confirmed it was a tornado and not straight-line winds that caused the damage.\n"
+            "\"It could be higher,\" he said.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 4 and art.paragraphs[2].subheading == "Tornado could be stronger than first thought"
+    # a new story's headline, its text naming its own people
+    other = text.replace("Earlier, he confirmed", "The mayor confirmed")
+    assert len(articles(other)) == 2
 
 
 def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
