@@ -165,6 +165,19 @@ def dash_signature(title: str) -> Byline | None:
     return Byline(line=stripped, name=m.group("name"), role="author")
 
 
+# Words of a publication's name, as a byline gives it for an unsigned piece (``by Daily Patriot``, ``Open Forum |
+# January 27, 2020``, ``Staff``), and no person's.
+_PUBLICATION_WORDS = frozenset({
+    "Daily", "Forum", "Desk", "Staff", "Bureau", "Newsroom", "Online", "Gazette", "Tribune", "Herald", "Times",
+    "Journal", "News",
+})
+
+
+def is_publication(name: str) -> bool:
+    """``name`` (a byline's) names the publication or its desk rather than a person."""
+    return not _PUBLICATION_WORDS.isdisjoint(name.replace(",", " ").split())
+
+
 def is_delivered_by(line: str) -> bool:
     """``line`` names who gave a speech or a statement (``Remarks by President Joe Biden on ...``)."""
     stripped = line.strip()

@@ -36,6 +36,7 @@ from transforms.bylines import (
     dash_signature,
     is_delivered_by,
     is_end_marker,
+    is_publication,
     parse_author_note,
     parse_byline,
     parse_credit,
@@ -297,6 +298,7 @@ _LINK_MARKER = re.compile(
 # A reader's letter names the article it answers above its text (``Re "Why FEMA Was Missing in Action," Sept. 5``):
 # the heading of the letter below it.
 _LETTER_REFERENCE = re.compile(r"re\s*:?\s*[\"“‘'].{3,160}", re.IGNORECASE)
+_REFERENCE_OPENING = re.compile(r"re\s*:?\s*[\"“‘']", re.IGNORECASE)  # a letter that opens on the article it answers
 # A speaker's label on a line of its own in a transcript or an interview (``MS. PEARSON:``, ``PROFESSOR
 # HARRALD:``, ``JUANA SUMMERS, HOST:``, ``Q:``, ``Answer:``): the heading of the turn below it.
 _SPEAKER = re.compile(
@@ -831,6 +833,8 @@ class _Grouping:
         if j == len(self.lines):
             return True
         nxt = self.lines[j]
+        if nxt.kind is BODY_LINE and j == i + 1 and _REFERENCE_OPENING.match(nxt.span.text):
+            return True  # the next letter, under the same heading, opens on the article it answers
         if nxt.kind is not TITLE_LINE:
             return False
         k, _ = self._ahead(j)  # the signature's second line (a title, a place), then nothing or a new title
@@ -1537,6 +1541,10 @@ def segment_lines(doc: Document) -> Segmented:
             warnings.append("long_sentence_split")
         if any(_unterminated(p.text) for p in paragraphs):
             warnings.append("unterminated_paragraph")
+        byline = draft.byline if draft.byline is not None else _unlabelled_writer(draft, title)
+        credits = (*draft.credits, *photos.get(index, ()))
+        if byline is not None and is_publication(byline.name):  # ``by Daily Patriot``: the paper's, no one's
+            byline, credits = None, (*credits, Credit("source", byline.name, byline.line))
         articles.append(
             Article(
                 article_id=article_id,
@@ -1544,12 +1552,12 @@ def segment_lines(doc: Document) -> Segmented:
                 ordinal=len(articles),
                 title=title,
                 series=" ".join(draft.series.text.split()) if draft.series else None,
-                byline=draft.byline if draft.byline is not None else _unlabelled_writer(draft, title),
+                byline=byline,
                 char_start=draft.start,
                 char_end=draft.end,
                 paragraphs=paragraphs,
                 warnings=tuple(dict.fromkeys(warnings)),
-                credits=(*draft.credits, *photos.get(index, ())),
+                credits=credits,
             )
         )
     doc_id = doc.doc_id

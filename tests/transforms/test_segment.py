@@ -302,6 +302,27 @@ def test_a_letters_page_cut_under_the_next_letters_headline_keeps_the_headline()
     assert art.author is None and "signature" not in dict(roles_of(listing)).values()
 
 
+def test_a_byline_that_names_the_publication_is_its_source_not_an_author() -> None:
+    text = ("Climatic disaster\nby Daily Patriot\nAugust 23, 2022\n"
+            "The floods have destroyed crops across the province. Relief is slow.\n")
+    (art,) = articles(text)
+    assert art.author is None and ("source", "Daily Patriot") in [(c.role, c.name) for c in art.credits]
+    assert [r for _, r in roles_of(text)] == ["title", "byline", "date", "body"]
+    (signed,) = articles(text.replace("Daily Patriot", "Emily Postman"))
+    assert signed.author == "Emily Postman"
+
+
+def test_a_name_between_two_letters_under_one_heading_signs_the_first() -> None:
+    text = ("Fire alarm\n"
+            "Re \u201cHow the country should prepare for fire\u201d (Editorial, June 13): Finally, it is happening.\n"
+            "So, what are you going to do now?\n"
+            "Michael Price\n"
+            "Re \u201cThe new reality of fire\u201d (Editorial, June 12): I forecast one tree left.\n"
+            "Ian Guthrie\n")
+    (art,) = articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == ("Fire alarm", "Michael Price, Ian Guthrie", 3)
+
+
 def test_a_name_and_a_comma_inside_or_before_a_letter_is_not_its_signature() -> None:
     text = ("Letter to the volunteers\nDear Li Ming,\nThank you for your work this summer. You saved lives.\n"
             "Zhang Wei,\nthe mayor, thanked everyone for the help.\n")
