@@ -1544,7 +1544,8 @@ def segment_lines(doc: Document) -> Segmented:
         byline = draft.byline if draft.byline is not None else _unlabelled_writer(draft, title)
         credits = (*draft.credits, *photos.get(index, ()))
         if byline is not None and is_publication(byline.name):  # ``by Daily Patriot``: the paper's, no one's
-            byline, credits = None, (*credits, Credit("source", byline.name, byline.line))
+            credits = (*credits, Credit("source", byline.name, byline.line))
+            byline = None
         articles.append(
             Article(
                 article_id=article_id,

@@ -171,6 +171,12 @@ def test_a_paragraphs_sentences_are_its_text_split_alone(parts: list[tuple[str, 
 # ------------------------------------------------------------------------------------------ page structure
 
 
+def title_author_paragraphs(text: str) -> tuple[str, str | None, int]:
+    """The title, author and paragraph count of the one article ``text`` holds."""
+    (art,) = articles(text)
+    return art.title, art.author, len(art.paragraphs)
+
+
 def roles_of(text: str) -> list[tuple[str, str]]:
     """(line text, role) of every non-blank line, checking that each has exactly one role."""
     doc = document(text)
@@ -319,8 +325,7 @@ def test_a_name_between_two_letters_under_one_heading_signs_the_first() -> None:
             "Michael Price\n"
             "Re \u201cThe new reality of fire\u201d (Editorial, June 12): I forecast one tree left.\n"
             "Ian Guthrie\n")
-    (art,) = articles(text)
-    assert (art.title, art.author, len(art.paragraphs)) == ("Fire alarm", "Michael Price, Ian Guthrie", 3)
+    assert title_author_paragraphs(text) == ("Fire alarm", "Michael Price, Ian Guthrie", 3)
 
 
 def test_a_name_and_a_comma_inside_or_before_a_letter_is_not_its_signature() -> None:
@@ -934,8 +939,8 @@ def test_a_standfirst_in_sentences_then_the_byline_and_a_headline_with_the_write
             "Byron Camilleri, Minister for Home Affairs, Security and Employment\n"
             "When we discuss a secure Malta, the conversation turns to crime rates.\n"
             "The storm our country experienced was extraordinary. Yet it met a nation ready.\n")
+    assert title_author_paragraphs(text) == ("A secure and prepared Malta", "Byron Camilleri", 2)
     (art,) = articles(text)
-    assert (art.title, art.author, len(art.paragraphs)) == ("A secure and prepared Malta", "Byron Camilleri", 2)
     assert art.series == "The storm met public service workers who stood ready to respond. Preparation paid off."
     assert [r for _, r in roles_of(text)] == ["title", "series", "byline", "body", "body"]
     # a byline under an item's one paragraph, a headline below it: the paragraph is the item's text
