@@ -435,34 +435,10 @@ def _credits(text: str, credit: Credit) -> tuple[Credit, ...]:
 _SOURCE_LABEL = re.compile(r"(?:sources?|publication|(?:(?:originally|first)\s+)?(?:published|appeared)\s+in)\s*[:：]",
                            re.IGNORECASE)
 MAX_SOURCE_WORDS = 6
-
-
-def _source_fields(lines: list[Line]) -> None:
-    """A source field's label and, on the next line, its value (a publication's name): credits, the value the
-    source."""
-    for i, line in enumerate(lines[:-1]):
-        value = lines[i + 1]
-        if (len(line.span.text) <= 40 and _SOURCE_LABEL.fullmatch(line.span.text) and value.kind is TITLE_LINE
-                and value.pattern is None and len(value.span.text.split()) <= MAX_SOURCE_WORDS):
-            lines[i] = line._replace(kind=CREDIT_LINE, credits=(), pattern="source_field")
-            lines[i + 1] = value._replace(kind=CREDIT_LINE, pattern="source_field", byline=None, credits=(
-                Credit("source", value.span.text, value.span.text),))
+MAX_SOURCE_LABEL = 40
 
 
 MIN_REPEATS = 3  # a short line given this many times, word for word, is the page's (a link's label, a slot)
-
-
-def _repeated_lines(lines: list[Line]) -> None:
-    """A title-like line that the page gives ``MIN_REPEATS`` times or more, word for word (``W140 Full Story``
-    under each item of a listing, ``Election Latest`` in a ticker), is page furniture: no headline or signature
-    is printed three times. A name given under each item of a listing is its writer's, and stays."""
-    counts = Counter(line.span.text for line in lines if line.kind is TITLE_LINE and line.pattern is None)
-    repeated = {text for text, n in counts.items() if n >= MIN_REPEATS and not _is_name(text)}  # (a name: bylines)
-    if not repeated:
-        return
-    for i, line in enumerate(lines):
-        if line.kind is TITLE_LINE and line.pattern is None and not line.heading and line.span.text in repeated:
-            lines[i] = line._replace(kind=FURNITURE_LINE, pattern="repeated_line", byline=None)
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -492,16 +468,16 @@ def classify_lines(text: str) -> list[Line]:
                 span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
                 out[i - 1 : i + 1] = [prev._replace(span=span, line_end=line.line_end)]
     _page_title_repeated(out)
-    _source_fields(out)
-    _repeated_lines(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
     # when it is part of the text above it (no blank line between, or none in the document). Markdown
     # headings stay titles.
     blank_lines = bool(out) and out[-1].block != out[0].block
+    titles: list[int] = []
     for i, line in enumerate(out):
         if line.kind is not TITLE_LINE or line.heading or line.pattern is not None or line.byline is not None:
             continue
+        titles.append(i)
         if line.span.text.rsplit(None, 1)[-1] in _CLAUSE_ENDS:
             out[i] = line._replace(kind=BODY_LINE)  # a clause that goes on below it, not a headline
             continue
@@ -515,7 +491,24 @@ def classify_lines(text: str) -> list[Line]:
         ) and len(line.span.text.split()) > MAX_SECTION_WORDS
         if (j == len(out) or closes) and part_of_text:
             out[i] = line._replace(kind=BODY_LINE)
+    if len(titles) >= MIN_REPEATS:
+        _repeated_lines(out, titles)
     return out
+
+
+def _repeated_lines(lines: list[Line], titles: list[int]) -> None:
+    """A title-like line (of those at ``titles``) that the page gives ``MIN_REPEATS`` times or more, word for word
+    (``W140 Full Story`` under each item of a listing, ``Election Latest`` in a ticker), is page furniture: no
+    headline or signature is printed three times. A name given under each item of a listing is its writer's,
+    and stays."""
+    texts = [lines[i].span.text for i in titles]
+    if len(set(texts)) > len(texts) - MIN_REPEATS + 1:
+        return  # (too few given twice or more)
+    counts = Counter(texts)
+    for i in titles:
+        text = lines[i].span.text
+        if counts[text] >= MIN_REPEATS and not _is_name(text):
+            lines[i] = lines[i]._replace(kind=FURNITURE_LINE, pattern="repeated_line")
 
 
 MAX_PAGE_HEAD = 8  # the lines at the top of a page where its title (the browser's title) stands
@@ -715,24 +708,25 @@ MIN_REPEATED_CAPTION = 120  # ... or that are the same line, this long (a headli
 MIN_ITEM_STAMPS = 2
 
 
+def _heads_item(lines: list[Line], k: int) -> bool:
+    """``lines[k]``, a stamp, stands right above a short line."""
+    line = lines[k]
+    if line.kind not in (CREDIT_LINE, DATE_LINE) or line.pattern is None or k + 1 >= len(lines):
+        return False
+    below = lines[k + 1]
+    return below.kind is TITLE_LINE or (below.kind is BODY_LINE and len(below.span.text) <= MAX_TITLE_CHARS)
+
+
 def _item_stamps(lines: list[Line]) -> set[int]:
     """The stamps that head a listing's items: the page's first line that is not furniture is a stamp (a date, a
     time, an agency's or section's stamp: ``News 2022-09-28T14:58:19Z``) right above a short line, its headline;
     every stamp of the same pattern right above a short line heads an item, when there are at least
     ``MIN_ITEM_STAMPS`` of them. (A stamp after a body otherwise closes the article above it.)"""
     first = next((k for k, line in enumerate(lines) if line.kind is not FURNITURE_LINE), None)
-
-    def heads(k: int) -> bool:
-        line = lines[k]
-        if line.kind not in (CREDIT_LINE, DATE_LINE) or line.pattern is None or k + 1 >= len(lines):
-            return False
-        below = lines[k + 1]
-        return below.kind is TITLE_LINE or (below.kind is BODY_LINE and len(below.span.text) <= MAX_TITLE_CHARS)
-
-    if first is None or not heads(first):
+    if first is None or lines[first].kind not in (CREDIT_LINE, DATE_LINE) or not _heads_item(lines, first):
         return set()
     found = {k for k, line in enumerate(lines)
-             if line.kind is lines[first].kind and line.pattern == lines[first].pattern and heads(k)}
+             if line.kind is lines[first].kind and line.pattern == lines[first].pattern and _heads_item(lines, k)}
     return found if len(found) >= MIN_ITEM_STAMPS else set()
 
 
@@ -801,6 +795,21 @@ class _Grouping:
             evidence = evidence or self.lines[j].kind in _EVIDENCE_KINDS
             j += 1
         return j, evidence
+
+    def _source_field(self, i: int, line: Line) -> bool:
+        """``line`` is a source field's label (``PUBLISHED IN:``) with its value on the next line (a publication's
+        name, ``Financial Express``): both are credits, the value the article's source. Else False."""
+        value = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if (value is None or len(line.span.text) > MAX_SOURCE_LABEL or not _SOURCE_LABEL.fullmatch(line.span.text)
+                or value.kind is not TITLE_LINE or value.pattern is not None
+                or len(value.span.text.split()) > MAX_SOURCE_WORDS):
+            return False
+        # (read from here on as credit lines: the value is a closing line for what looks ahead)
+        self.lines[i] = line._replace(kind=CREDIT_LINE, credits=(), pattern="source_field")
+        self.lines[i + 1] = value._replace(kind=CREDIT_LINE, pattern="source_field", byline=None, credits=(
+            Credit("source", value.span.text, value.span.text),))
+        self._closing(i, self.lines[i])
+        return True
 
     def _text_follows(self, i: int) -> bool:
         """Body text is the next line after ``lines[i]`` that is not furniture or a closing line."""
@@ -877,14 +886,16 @@ class _Grouping:
                 roles[i], owners[i] = THESIS_POINT_ROLE, self.cur
             elif kind is DASH_LINE:
                 self._text(i, line)
-            elif i in self.openers:
+            elif self.openers and i in self.openers:
                 self._opener(i, line)
-            elif i - 1 in self.openers and kind is BODY_LINE:
+            elif self.openers and kind is BODY_LINE and i - 1 in self.openers:
                 self._title(i, line)  # a listing's headline under its stamp, in one or two sentences
             elif kind in (CREDIT_LINE, END_LINE, DATE_LINE):
                 self._closing(i, line)
             elif kind is FURNITURE_LINE:
-                if line.pattern == "empty_field" and self._lead_in(i):
+                if line.pattern == "empty_field" and self._source_field(i, line):
+                    pass
+                elif line.pattern == "empty_field" and self._lead_in(i):
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
                 else:
                     self._set(i, FURNITURE_ROLE, self.cur)
@@ -895,7 +906,9 @@ class _Grouping:
             elif kind is BYLINE_LINE:
                 self._byline(i, line)
             elif kind is TITLE_LINE:
-                if self.signed_at == i - 1 and _is_place(line.span.text):
+                if line.pattern == "speaker_label" and self._source_field(i, line):
+                    pass
+                elif self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
                     self.signed_at = None  # (and no more than one line of it)
                 else:
@@ -1345,10 +1358,11 @@ class _Grouping:
         """``draft`` split into the items of a listing when each of its short lines read as subheadings has one
         paragraph under it, as has its title: headlines and their one-paragraph teasers (an article's sections run
         longer). Else ``[draft]``."""
-        inferred = sorted(k for k, owner in enumerate(self.owners) if owner is draft and self.roles[k] is HEADING_ROLE)
-        if (len(inferred) < MIN_TEASERS - 1 or draft.byline is not None or len(draft.body) != len(inferred) + 1
-                or any(self.lines[k].pattern in _HEADING_PATTERNS for k in inferred)
+        if (draft.byline is not None or len(draft.body) < MIN_TEASERS or len(draft.headings) != len(draft.body) - 1
                 or sorted(draft.headings) != list(range(1, len(draft.body)))):
+            return [draft]
+        inferred = [k for k, owner in enumerate(self.owners) if owner is draft and self.roles[k] is HEADING_ROLE]
+        if len(inferred) != len(draft.headings) or any(self.lines[k].pattern in _HEADING_PATTERNS for k in inferred):
             return [draft]
         parts = [draft]
         draft.warnings = [w for w in draft.warnings if w != "subheading_inferred"]
