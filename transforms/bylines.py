@@ -165,11 +165,12 @@ def dash_signature(title: str) -> Byline | None:
     return Byline(line=stripped, name=m.group("name"), role="author")
 
 
-# Words of a publication's name, as a byline gives it for an unsigned piece (``by Daily Patriot``, ``Open Forum |
-# January 27, 2020``, ``Staff``), and no person's.
+# Words of a publication's or a news agency's name, as a byline gives it for an unsigned piece (``by Daily Patriot``,
+# ``Open Forum | January 27, 2020``, ``Staff``, ``By Reuters``), and no person's.
 _PUBLICATION_WORDS = frozenset({
     "Daily", "Forum", "Desk", "Staff", "Bureau", "Newsroom", "Online", "Gazette", "Tribune", "Herald", "Times",
-    "Journal", "News",
+    "Journal", "News", "Reuters", "AFP", "AP", "Xinhua", "PTI", "IANS", "ANI", "Bernama", "Kyodo", "Yonhap", "EFE",
+    "UPI", "TASS", "Anadolu", "Agencies", "Associated", "Agence", "Bloomberg",
 })
 
 

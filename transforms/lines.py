@@ -111,7 +111,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("credit_line", Role.CREDIT,
        r"[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
        r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit|illustrations?)\s*[:：]"
-       r"|(?:edited|copyedited|reporting|writing|compiled|translated|photos?|images?|issued|contributed)\s+by\b\s*[:：]?)"
+       r"|(?:additional\s+)?(?:edited|copyedited|reporting|writing|compiled|translated|photos?|images?|issued"
+       r"|contributed)\s+by\b\s*[:：]?)"
        r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit",
        needs=(":", "：", "by")),
     _p("agency_sign_off", Role.CREDIT,
@@ -146,6 +147,37 @@ PATTERNS: tuple[Pattern, ...] = (
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     _p("counter", Role.FURNITURE, r"(?:[•·▪◦●]\s*)?\d{1,7}(?:\s+(?:comments?|views?|shares?|likes?))?", "12 Comments",
        max_chars=30, digit=8),
+    _p("image_caption", Role.FURNITURE, r"image\s+caption\s*[:,].{0,380}", "Image caption, Rescuers search the rubble",
+       max_chars=400, needs=("caption",), within=20),
+    _p("image_credit", Role.CREDIT,
+       r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|(?:photo\s+)?courtesy"
+       r"(?:\s+of)?\s*:?)\s*[^\s:,].{0,80}?[)\]]?", "Photograph: Mark Baker/AP", max_chars=100, kind="photo",
+       needs=("image", "picture", "photograph", "credit", "courtesy"), within=20),
+    _p("agency_photo", Role.CREDIT,
+       r"[(\[]?\s*(?:(?:(?:[\w&.'’-]+\s+){0,3}via\s+)?getty\s+images|(?:[\w&.'’-]+\s*/\s*)?file\s+(?:photo|picture"
+       r"|image)|supplied)\s*[)\]]?\.?", "AFP via Getty Images", max_chars=60, kind="photo",
+       needs=("getty", "file", "supplied")),
+    _p("relative_stamp", Role.CREDIT,
+       r"(?:(?:last\s+)?(?:updated|posted|published)\s*:?\s*)?(?:\d{1,3}|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?"
+       r"|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\.?", "Updated 2 hours ago", max_chars=40, kind="timestamp",
+       needs=("ago",)),
+    _p("tag_list", Role.FURNITURE,
+       r"(?:tags?|topics?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S.{0,200}",
+       "Tags: flood, rain", max_chars=220, needs=("tag", "topic", "filed", "categor", "keyword"), within=18),
+    _p("comment_count", Role.FURNITURE,
+       r"(?:\d{1,6}\s+)?comments?\s*[(\[]\s*\d{1,6}\s*[)\]]|no\s+comments?|comments?\s*[:：]?\s*\d{1,6}",
+       "Comments (3)", max_chars=30, needs=("comment",)),
+    _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+of\s+\d{1,3}",
+       "Photo 2 of 10", max_chars=20, digit=12),
+    _p("agency_tag", Role.CREDIT,
+       r"[-–—]\s*(?-i:AFP|AP|Reuters|Xinhua|PTI|IANS|ANI|Bernama|Kyodo|Yonhap|EFE|UPI|TASS|Anadolu|WAM|UNB|BSS"
+       r"|IRNA|Agencies)\.?", "— AFP", max_chars=20, kind="source"),
+    _p("inputs_from", Role.CREDIT,
+       r"[(\[]?\s*with\s+(?:inputs?|additional\s+(?:inputs?|reporting))\s+from\s+[^()\[\]]{1,60}[)\]]?\.?",
+       "With inputs from agencies", max_chars=90, kind="source", needs=("input", "additional")),
+    _p("update_note", Role.FURNITURE,
+       r"this\s+(?:story|article|post|report|page)\s+(?:has\s+been|was|is\s+being)\s+updated\b.{0,200}",
+       "This story has been updated.", max_chars=240, needs=("updated",)),
     _p("related_link", Role.FURNITURE,
        r"(?:more|related|see\s+also|also\s+read|read\s+(?:also|more|next)|recommended|watch|listen)\s*[:：]\s*\S.{0,160}",
        "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：")),
@@ -166,7 +198,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|push\s+icon|log\s*in|sign\s+in|register|menu|back|audio|video|podcast|gallery|listen|watch"
        r"|(?:hide|skip|close)\s+(?:this\s+)?ad|(?:open|view|expand|enlarge)\s+(?:image|photo|gallery)(?:\s+modal)?"
        r"|(?:enlarge|decrease|increase|reduce)\s+(?:font|text)(?:\s+size)?|don'?[’']?t\s+miss|must\s+reads?"
-       r"|promoted\s+(?:links|stories|content))"
+       r"|promoted\s+(?:links|stories|content)|read\s+next|you\s+may\s+(?:also\s+)?like|create\s+(?:an\s+)?account"
+       r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|newsletters?"
+       r"|un?follow|loading)"
        r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
     _p("skip_links", Role.FURNITURE,
        r"skip\s*to\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu).{0,200}",

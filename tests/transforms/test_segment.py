@@ -316,6 +316,8 @@ def test_a_byline_that_names_the_publication_is_its_source_not_an_author() -> No
     assert [r for _, r in roles_of(text)] == ["title", "byline", "date", "body"]
     (signed,) = articles(text.replace("Daily Patriot", "Emily Postman"))
     assert signed.author == "Emily Postman"
+    (wire,) = articles(text.replace("by Daily Patriot", "By Reuters"))  # a news agency's
+    assert wire.author is None and ("source", "Reuters") in [(c.role, c.name) for c in wire.credits]
 
 
 def test_a_name_between_two_letters_under_one_heading_signs_the_first() -> None:
