@@ -523,6 +523,15 @@ def test_a_short_line_above_text_that_goes_on_about_someone_named_above_is_a_sub
     assert len(articles(other)) == 2
 
 
+def test_a_line_of_fields_with_a_date_under_the_title_is_a_credit_and_the_article_announces_itself() -> None:
+    text = ("September is National Preparedness Month\nby | Sep 22, 2020 | Blogs, Corporate\n"
+            "Record-setting storms shed light on the need to prepare. Plans save lives.\n"
+            "Know your alerts\nYou may know the alerts your phone receives in bad weather.\n")
+    (art,) = articles(text)
+    assert [r for _, r in roles_of(text)] == ["title", "credit", "body", "heading", "body"]
+    assert art.paragraphs[1].subheading == "Know your alerts"
+
+
 def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
     text = ("• Delhi's bad air: the government has to get down to work\nPUBLISHED IN:\nCivil Society\n"
             "For more than a decade, Delhi has tried pollution controls. The air is still bad.\n"
