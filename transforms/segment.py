@@ -1109,6 +1109,9 @@ class _Grouping:
             if (text_follows and not line.heading and line.span.text.isupper()
                     and _words(line.span) <= MAX_SECTION_WORDS):
                 return self._heading(i, line)  # a section's name in capitals inside a body (``MELBOURNE``)
+            if (text_follows and not line.heading and line.span.text.isupper()
+                    and any(h.isupper() for h in cur.headings.values())):
+                return self._heading(i, line)  # in capitals, as the article's subheadings above it are
             if text_follows and not line.heading and not cur.closed and _REPORT_SECTION.fullmatch(line.span.text):
                 return self._heading(i, line)  # ``Background`` under a statement, more of it below
             if text_follows and not line.heading and nxt is not None and _REFERS_BACK.match(nxt.span.text):

@@ -532,6 +532,17 @@ def test_a_line_of_fields_with_a_date_under_the_title_is_a_credit_and_the_articl
     assert art.paragraphs[1].subheading == "Know your alerts"
 
 
+def test_a_line_in_capitals_inside_a_body_whose_subheadings_are_in_capitals_is_one_too() -> None:
+    text = ("Flood fears grow right across the country, warnings issued\n"
+            "Favourable weather has kept major flood fears at bay in the province, but we must watch the rivers\n"
+            "THE RED RIVER CRESTED RIGHT ON CUE\nThe river crested at 35 feet on April 8. It was expected.\n"
+            "FLOOD WARNINGS ISSUED FOR PARTS OF THE PROVINCE\nThe expected flood level has now been lowered.\n")
+    (art,) = articles(text)
+    assert art.title == "Flood fears grow right across the country, warnings issued"
+    assert [p.subheading for p in art.paragraphs] == [
+        "THE RED RIVER CRESTED RIGHT ON CUE", "FLOOD WARNINGS ISSUED FOR PARTS OF THE PROVINCE"]
+
+
 def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
     text = ("• Delhi's bad air: the government has to get down to work\nPUBLISHED IN:\nCivil Society\n"
             "For more than a decade, Delhi has tried pollution controls. The air is still bad.\n"
