@@ -321,6 +321,7 @@ _KICKER_HEADLINE = re.compile(
 
 
 def _kicker_headline(text: str) -> bool:
+    """A headline under an opinion page's kicker, of no more words than a title has."""
     return len(text) <= MAX_TITLE_CHARS and _KICKER_HEADLINE.match(text) is not None and (
         len(text.split()) <= MAX_TITLE_WORDS)
 
@@ -705,7 +706,7 @@ MIN_SHARED_CAPTION = 80  # two lines in a row that open with the same this many 
 MIN_REPEATED_CAPTION = 120  # ... or that are the same line, this long (a headline printed twice is shorter)
 
 
-MIN_ITEM_STAMPS = 2
+MIN_ITEM_STAMPS = 2  # a listing's stamps above its headlines: one is an article's date above its headline
 
 
 def _heads_item(lines: list[Line], k: int) -> bool:
@@ -894,7 +895,7 @@ class _Grouping:
                 self._closing(i, line)
             elif kind is FURNITURE_LINE:
                 if line.pattern == "empty_field" and self._source_field(i, line):
-                    pass
+                    pass  # (it and the line under it read as credits there)
                 elif line.pattern == "empty_field" and self._lead_in(i):
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
                 else:
@@ -907,7 +908,7 @@ class _Grouping:
                 self._byline(i, line)
             elif kind is TITLE_LINE:
                 if line.pattern == "speaker_label" and self._source_field(i, line):
-                    pass
+                    pass  # (it and the line under it read as credits there)
                 elif self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
                     self.signed_at = None  # (and no more than one line of it)
