@@ -490,11 +490,21 @@ def classify_lines(text: str) -> list[Line]:
         part_of_text = above is not None and (not blank_lines or above.block == line.block) and (
             above.kind in (BODY_LINE, DASH_LINE) or (closes and j == len(out) and above.kind is TITLE_LINE)
         ) and len(line.span.text.split()) > MAX_SECTION_WORDS
-        if (j == len(out) or closes) and part_of_text:
+        if (j == len(out) or closes) and part_of_text and not (
+                j > i + 1 and out[i + 1].kind is BYLINE_LINE and _titles_over_bylines(out) >= MIN_SIGNED_ITEMS):
             out[i] = line._replace(kind=BODY_LINE)
     if len(titles) >= MIN_REPEATS:
         _repeated_lines(out, titles)
     return out
+
+
+MIN_SIGNED_ITEMS = 2  # a listing's headlines with the byline right under them (a text cut under the next one)
+
+
+def _titles_over_bylines(lines: list[Line]) -> int:
+    """How many title-like lines have a byline right under them: on a listing of signed items, a title-like line
+    over a byline at the end of the text is the next item's headline, not the last line of a paragraph."""
+    return sum(1 for above, below in pairwise(lines) if above.kind is TITLE_LINE and below.kind is BYLINE_LINE)
 
 
 def _repeated_lines(lines: list[Line], titles: list[int]) -> None:

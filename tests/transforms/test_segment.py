@@ -543,6 +543,15 @@ def test_a_line_in_capitals_inside_a_body_whose_subheadings_are_in_capitals_is_o
         "THE RED RIVER CRESTED RIGHT ON CUE", "FLOOD WARNINGS ISSUED FOR PARTS OF THE PROVINCE"]
 
 
+def test_a_listing_of_signed_items_cut_under_the_last_headline_and_byline() -> None:
+    items = [("The injustice of 2023 on the child", "Eze Jude Ogechukwu"), ("Sokoto state and poverty", "Jerry Uwah"),
+             ("Why farmers' knowledge is vital", "Adewale Kupoluyi")]
+    text = "".join(f"{h}\nNovember 29, 2022 {name} 0\nThe rains came early this year. Farms were flooded.\n"
+                   for h, name in items) + "Of 2023 and our cornucopia of excesses\nNovember 28, 2022 Hassan Gimba 0\n"
+    arts = articles(text)
+    assert [(a.title, a.author) for a in arts] == [*items, ("Of 2023 and our cornucopia of excesses", "Hassan Gimba")]
+
+
 def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
     text = ("• Delhi's bad air: the government has to get down to work\nPUBLISHED IN:\nCivil Society\n"
             "For more than a decade, Delhi has tried pollution controls. The air is still bad.\n"
