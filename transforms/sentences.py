@@ -16,6 +16,9 @@ Rules, in the order they are applied to each candidate boundary:
 - Semicolons (``;`` and ``；``) and colons never end a sentence.
 - A parenthetical with no terminal punctuation inside, right after a sentence (an attribution or a source:
   ``"... opportunities." (Remarks at the 2018 summit)``, ``(Xinhua)``), belongs to the sentence before it.
+- A run of punctuation with no letter or digit is no sentence: after a sentence it belongs to it (a stray closing
+  quote), at the start of the text to the sentence after it (``…Governor promises action.``, a teaser cut at
+  its start).
 
 The splitter works on a plain string and returns ``(start, end)`` offsets into it, with surrounding white
 space trimmed, so callers can map sentences back to the document.
@@ -192,9 +195,13 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
         if s < e and (text[s].isspace() or text[e - 1].isspace()):
             s, e = trim(text, s, e)
         if s < e:
-            if spans and not text[s].isalnum() and not _ALNUM.search(text, s, e):  # (isalnum: the same class)
-                # A stray closing quote or punctuation run belongs to the sentence before it.
-                spans[-1] = (spans[-1][0], e)
+            if not text[s].isalnum() and not _ALNUM.search(text, s, e):  # (isalnum: the same class)
+                if spans:  # a stray closing quote or punctuation run belongs to the sentence before it
+                    spans[-1] = (spans[-1][0], e)
+                elif cut < n:  # ... and one that opens the text (``…Governor promises action``), to the next
+                    continue
+                else:
+                    spans.append((s, e))
             else:
                 spans.append((s, e))
         start = following

@@ -62,6 +62,13 @@ def test_stray_closing_punctuation_joins_the_sentence_before() -> None:
     assert sentences("It ended. ” ") == ["It ended. ”"]
 
 
+def test_an_opening_run_of_punctuation_joins_the_sentence_after() -> None:
+    # a teaser cut at its start: the ellipsis is no sentence of its own
+    assert sentences("…Governor promises urgent action. A flood has cut the road.") == [
+        "…Governor promises urgent action.", "A flood has cut the road."]
+    assert sentences("… It went on. Then it stopped.") == ["… It went on.", "Then it stopped."]
+
+
 # The splitter as first written, one rule per line (_ends_sentence), kept as the reference for the inlined one.
 # A capital glued to a lower-case word ("periodThe"), as the regular expression the splitter first used.
 _CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
@@ -106,6 +113,8 @@ def _reference_split(text: str) -> list[tuple[int, int]]:
     start = 0
     for cut in cuts:
         s, e = m_.trim(text, start, cut)
+        if s < e and not spans and not m_._ALNUM.search(text, s, e) and cut < len(text):
+            continue  # punctuation opening the text: the next sentence's
         start = cut
         if s >= e:
             continue
