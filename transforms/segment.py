@@ -164,6 +164,20 @@ _SECTION_WORDS = frozenset({
     "Science", "Technology", "Tech", "Health", "Economy", "Markets", "Nation", "National", "Local", "Region",
     "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
 })
+# ... and the words of a page's label for the kind of text below it (``Speech``, ``Press release``).
+_LABEL_WORDS = _SECTION_WORDS | frozenset({
+    "Speech", "Speeches", "Statement", "Statements", "Transcript", "Transcripts", "Interview", "Interviews", "Press",
+    "Release", "Releases", "Media", "Remarks", "Address", "Message", "Messages", "Announcement", "Announcements",
+    "Commentary", "Feature", "Blog", "Report", "Reports", "Letter", "Briefing", "Briefings",
+})
+
+
+def _is_label(text: str) -> bool:
+    """``text`` is a page's label for what it holds: a few words, each a section's or a kind of text's."""
+    words = text.title().split()
+    return 0 < len(words) <= MAX_SECTION_WORDS and _LABEL_WORDS.issuperset(words)
+
+
 MAX_PLACE_CHARS = 40  # ... and on a line of its own with a full stop: ``Guwahati.``
 MAX_PLACE_WORDS = 4  # the town under such a signature: ``Chennai``, ``Tirupur, Tamil Nadu``
 _NOT_SIGNATURE_WORDS = frozenset({"Dear", "Sir", "Madam", "Sirs", "Hello", "Hi", "Yours", "Sincerely", "Regards"})
@@ -253,8 +267,20 @@ def _is_name(text: str) -> bool:
 
 def _in_sentence_case(text: str) -> bool:
     """A headline in sentence case (``Free press``, ``Extend, then fix NFIP``): a word other than a short
-    function word starts in lower case, as no town, post or organisation under a signature does."""
-    return any(w[0].islower() and w not in _MINOR_WORDS for w in text.replace(",", " ").split())
+    function word starts in lower case, as no town or organisation under a signature does, and it names no post
+    (``OUSA secretary``, ``retired teacher``)."""
+    words = text.replace(",", " ").split()
+    return any(w[0].islower() and w not in _MINOR_WORDS for w in words) and _POST_WORDS.isdisjoint(
+        w.lower() for w in words)
+
+
+# The posts a letter's writer signs with under the name (``OUSA secretary``, ``President, Grey Power Otago``).
+_POST_WORDS = frozenset({
+    "secretary", "president", "director", "chair", "chairman", "chairwoman", "chairperson", "member", "spokesperson",
+    "spokesman", "spokeswoman", "manager", "officer", "coordinator", "convenor", "convener", "founder", "ceo",
+    "editor", "professor", "lecturer", "student", "teacher", "resident", "councillor", "councilor", "mayor",
+    "minister", "senator", "retired", "former", "principal", "chief", "head", "treasurer", "trustee", "volunteer",
+})
 
 
 def _is_place_line(line: Line) -> bool:
@@ -298,7 +324,8 @@ _LINK_MARKER = re.compile(
 # A reader's letter names the article it answers above its text (``Re "Why FEMA Was Missing in Action," Sept. 5``):
 # the heading of the letter below it.
 _LETTER_REFERENCE = re.compile(r"re\s*:?\s*[\"“‘'].{3,160}", re.IGNORECASE)
-_REFERENCE_OPENING = re.compile(r"re\s*:?\s*[\"“‘']", re.IGNORECASE)  # a letter that opens on the article it answers
+# A letter that opens on the article it answers (``Re "..."``) or on its salutation (``Sir, –``, ``Dear Editor,``).
+_LETTER_OPENING = re.compile(r"re\s*:?\s*[\"“‘']|(?:dear\s+)?(?:sir|madam|editor)\s*[,:–—-]", re.IGNORECASE)
 # A speaker's label on a line of its own in a transcript or an interview (``MS. PEARSON:``, ``PROFESSOR
 # HARRALD:``, ``JUANA SUMMERS, HOST:``, ``Q:``, ``Answer:``): the heading of the turn below it.
 _SPEAKER = re.compile(
@@ -570,9 +597,10 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
 
 def _continues_title(prev: Line, line: Line) -> bool:
     """``line`` (a title-like line that starts in lower case) is the rest of the title on ``prev``, the line
-    above it with no blank line between."""
+    above it with no blank line between. (A single word is a label of the page's, ``accreditation``.)"""
     return (prev.kind is TITLE_LINE and prev.block == line.block and not line.pattern and not prev.pattern
-            and not prev.heading and not line.heading and is_title_like(f"{prev.span.text} {line.span.text}"))
+            and not prev.heading and not line.heading and " " in line.span.text
+            and is_title_like(f"{prev.span.text} {line.span.text}"))
 
 
 _CONTINUED_KINDS = frozenset({FURNITURE_LINE, CREDIT_LINE, DATE_LINE})
@@ -853,8 +881,8 @@ class _Grouping:
         if j == len(self.lines):
             return True
         nxt = self.lines[j]
-        if nxt.kind is BODY_LINE and j == i + 1 and _REFERENCE_OPENING.match(nxt.span.text):
-            return True  # the next letter, under the same heading, opens on the article it answers
+        if nxt.kind is BODY_LINE and j == i + 1 and _LETTER_OPENING.match(nxt.span.text):
+            return True  # the next letter, under the same heading, opens on the article it answers or on ``Sir,``
         if nxt.kind is not TITLE_LINE:
             return False
         k, _ = self._ahead(j)  # the signature's second line (a title, a place), then nothing or a new title
@@ -1411,7 +1439,8 @@ class _Grouping:
             if not candidates:
                 continue
             lead = _lead_keys(draft)
-            least = _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
+            # (a page's label read as the title, ``Speech``, ``Press release``: the first headline under it is it)
+            least = 0.0 if _is_label(draft.title.text) else _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
             # the first that does: a deck under the headline sums up the lead, and may share more of its words
             best = next((k for k in candidates if _cohesion(self.lines[k].span.text, lead) >= least), -1)
             if best >= 0:

@@ -297,7 +297,7 @@ def test_a_letters_page_cut_under_the_next_letters_headline_keeps_the_headline()
     assert "no_paragraphs" in arts[1].warnings
     assert [r for _, r in roles_of(letters)] == ["title", "body", "signature", "title"]
     # a town, or a post and an office, under the signature at the end is the signature's
-    for below in ("Leeds, West Yorkshire", "Secretary of State"):
+    for below in ("Leeds, West Yorkshire", "Secretary of State", "OUSA secretary"):
         (art,) = articles(letters.replace("Free press", below))
         assert art.author == "Linda Rytterager"
     # a listing cut under a headline and its deck: the headline is not signed by the story above
@@ -328,6 +328,9 @@ def test_a_name_between_two_letters_under_one_heading_signs_the_first() -> None:
             "Re \u201cThe new reality of fire\u201d (Editorial, June 12): I forecast one tree left.\n"
             "Ian Guthrie\n")
     assert title_author_paragraphs(text) == ("Fire alarm", "Michael Price, Ian Guthrie", 3)
+    # ... or on its salutation
+    sirs = text.replace("Re \u201cThe new reality of fire\u201d (Editorial, June 12):", "Sir, \u2013")
+    assert title_author_paragraphs(sirs) == ("Fire alarm", "Michael Price, Ian Guthrie", 3)
 
 
 def test_a_name_and_a_comma_inside_or_before_a_letter_is_not_its_signature() -> None:
@@ -552,6 +555,15 @@ def test_a_listing_of_signed_items_cut_under_the_last_headline_and_byline() -> N
     assert [(a.title, a.author) for a in arts] == [*items, ("Of 2023 and our cornucopia of excesses", "Hassan Gimba")]
 
 
+def test_a_pages_label_above_the_headline_is_not_the_title() -> None:
+    text = ("Speech\nNovember 7, 2007\nNew Delhi\n"
+            "PM's address at the Asian Ministerial Conference on Disaster Risk Reduction\nHindi Version\n"
+            "I am delighted to be here at this very important conference. Disasters know no boundaries.\n")
+    (art,) = articles(text)
+    assert art.title == "PM's address at the Asian Ministerial Conference on Disaster Risk Reduction"
+    assert "furniture_above_title" in art.warnings
+
+
 def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
     text = ("• Delhi's bad air: the government has to get down to work\nPUBLISHED IN:\nCivil Society\n"
             "For more than a decade, Delhi has tried pollution controls. The air is still bad.\n"
@@ -719,6 +731,9 @@ def test_a_headline_broken_over_two_lines_is_one_title() -> None:
     # a deck in sentence case is no part of the title
     (art,) = articles("Rivers rise after a week of rain\nThe worst floods in decades\nThe body. More.\n")
     assert art.series == "The worst floods in decades"
+    # a single word in lower case under the headline is a label of the page's, not the headline's last word
+    (art,) = articles("Province works to declare a state of disaster\naccreditation\nThe body. More.\n")
+    assert art.title == "Province works to declare a state of disaster"
 
 
 def test_a_headline_under_its_images_text_and_a_letters_pages_label() -> None:
