@@ -850,6 +850,13 @@ class _Grouping:
         self._closing(i, self.lines[i])
         return True
 
+    def _signature_ends_above(self, i: int) -> bool:
+        """``lines[i - 1]`` ends a signature: the name, or the writer's town under it (not a post, which more
+        lines of the signature may follow: ``President`` / ``The People's Republic of China``)."""
+        above = self.lines[i - 1].span.text
+        return self.roles[i - 1] is SIGNATURE_ROLE and (self.signed_at == i - 1 or (
+            _is_place(above) and _POST_WORDS.isdisjoint(above.lower().replace(",", " ").split())))
+
     def _text_follows(self, i: int) -> bool:
         """Body text is the next line after ``lines[i]`` that is not furniture or a closing line."""
         j, _ = self._ahead(i)
@@ -1165,7 +1172,7 @@ class _Grouping:
                 return self._signature(i, line)
             if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
                     and not text_follows):
-                if nxt is None and self.signed_at == i - 1 and _in_sentence_case(line.span.text):
+                if nxt is None and self._signature_ends_above(i) and _in_sentence_case(line.span.text):
                     # the text ends on the headline of the next letter (a page cut after it), not on a place or
                     # a post under the signature (``Chennai``, ``Secretary of State``)
                     return self._open_cut(i, line, cur)

@@ -296,7 +296,13 @@ def test_a_letters_page_cut_under_the_next_letters_headline_keeps_the_headline()
         ("Smoke problems", "Linda Rytterager", 1), ("Free press", None, 0)]
     assert "no_paragraphs" in arts[1].warnings
     assert [r for _, r in roles_of(letters)] == ["title", "body", "signature", "title"]
+    # ... under a signature of a name and a town
+    town = letters.replace("Linda Rytterager\n", "Linda Rytterager,\nColorado, USA\n")
+    assert [a.title for a in articles(town)] == ["Smoke problems", "Free press"]
     # a town, or a post and an office, under the signature at the end is the signature's
+    message = ("A message of condolence\nOur people mourn with yours. We stand ready to help.\nXi Jinping\nPresident\n"
+               "The people's Republic of China\n")
+    assert [(a.title, a.author) for a in articles(message)] == [("A message of condolence", "Xi Jinping")]
     for below in ("Leeds, West Yorkshire", "Secretary of State", "OUSA secretary"):
         (art,) = articles(letters.replace("Free press", below))
         assert art.author == "Linda Rytterager"
