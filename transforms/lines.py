@@ -219,6 +219,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}", "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
     _p("browser_notice", Role.FURNITURE,
        r".{0,120}\b(?:(?:internet\s+explorer|ie|(?:web\s+)?browser)\s*\d*\s+(?:is\s+)?(?:no\s+longer|not)\s+supported"
+       r"|(?:web\s+)?browser\s+is\s+(?:out\s+of\s+date|outdated)"
        r"|(?:is\s+)?no\s+longer\s+(?:accessible|available|supported)\s+(?:on|in|for)\s+(?:internet\s+explorer|this\s+browser)"
        r"|(?:content|video|page)\s+is\s+not\s+available\s+in\s+your\s+(?:region|country|location|area)|for\s+(?:an?\s+|the\s+)?"
        r"(?:best|optimal|better)\s+(?:browsing|viewing)\b|(?:update|upgrade)\s+your\s+browser|enable\s+javascript"

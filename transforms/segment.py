@@ -928,8 +928,11 @@ class _Grouping:
                     self._append(self.cur, line)
                     roles[i], owners[i] = BODY_ROLE, self.cur
             elif kind is DASH_LINE and self.cur is not None and self.cur.body:  # more of a body: a thesis point
-                self._append(self.cur, line)
-                roles[i], owners[i] = THESIS_POINT_ROLE, self.cur
+                if line.span.text[-1] not in _ENDS_NO_TITLE and self._headline_list(i):
+                    self._set(i, FURNITURE_ROLE, self.cur)
+                else:
+                    self._append(self.cur, line)
+                    roles[i], owners[i] = THESIS_POINT_ROLE, self.cur
             elif kind is DASH_LINE:
                 self._text(i, line)
             elif self.openers and i in self.openers:
@@ -972,6 +975,20 @@ class _Grouping:
         while j < len(self.lines) and self.lines[j].kind is TITLE_LINE and not self.lines[j].heading:
             j += 1
         if j - i < MIN_LINK_LIST or (j < len(self.lines) and self.lines[j].kind is not BODY_LINE):
+            return False
+        self.links_until = j
+        return True
+
+    def _headline_list(self, i: int) -> bool:
+        """``lines[i]`` starts a list of dash-marked headlines inside a body (a box of the latest stories: ``-
+        Freedom fighter dies``, ``- Record spike in cases``): at least ``MIN_LINK_LIST`` in a row, each of more
+        words than a label and none ending like a sentence, as a thesis point would. Marks them as furniture for
+        the pass."""
+        j = i
+        while (j < len(self.lines) and self.lines[j].kind is DASH_LINE and is_title_like(self.lines[j].span.text)
+               and _words(self.lines[j].span) > MAX_SECTION_WORDS):
+            j += 1
+        if j - i < MIN_LINK_LIST:
             return False
         self.links_until = j
         return True

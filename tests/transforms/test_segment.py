@@ -570,6 +570,20 @@ def test_a_pages_label_above_the_headline_is_not_the_title() -> None:
     assert "furniture_above_title" in art.warnings
 
 
+def test_a_box_of_dash_marked_headlines_inside_a_body_is_furniture_not_thesis_points() -> None:
+    box = ("- Mayor starts off with sacking two top officials\n- Battery-run rickshaws move to main roads\n"
+           "- Police send gifts to patients in hospital\n- Record spike in cases reported today\n")
+    text = ("Cyclone looms as the country plans evacuations\nThe government will start evacuations on Tuesday. "
+            "Shelters are ready.\n" + box + "The storm is expected to make landfall on Wednesday. Ports are shut.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 2
+    assert [r for _, r in roles_of(text)] == ["title", "body"] + ["furniture"] * 4 + ["body"]
+    # thesis points end like sentences
+    points = box.replace(" officials\n", " officials.\n").replace(" roads\n", " roads.\n")
+    (art,) = articles(text.replace(box, points))
+    assert len(art.paragraphs) >= 4
+
+
 def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
     text = ("• Delhi's bad air: the government has to get down to work\nPUBLISHED IN:\nCivil Society\n"
             "For more than a decade, Delhi has tried pollution controls. The air is still bad.\n"
