@@ -1195,9 +1195,10 @@ class _Grouping:
                     return self._open_cut(i, line, cur)
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if not line.heading and not cur.closed and text_follows and not evidence and line.byline is None and not (
-                    nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence:
+                    nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence and (
+                    cur.title.text):
                 # The document's articles announce themselves (a byline, credit or date under the title):
-                # a short line with none, inside a body, is a subheading.
+                # a short line with none, inside a titled body, is a subheading.
                 return self._heading(i, line)
             if unmarked:
                 return self._unmarked(i, line, text_follows)
@@ -1535,6 +1536,10 @@ class _Grouping:
         if len(self.drafts) < 2:
             return
         first, below = self.drafts[0], self.drafts[1]
+        if _lone_untitled(first) and below.title_at >= 0 and below.body:
+            # one paragraph with no title above the first headline: the page's blurb (``Today's Letters to the
+            # Editor from readers cover ...``)
+            return self._as_header(first, below)
         if (first.markdown or first.title_at < 0 or first.byline is not None or first.evidence or first.credits
                 or not first.body or len(first.body) > MAX_HEADER_PARAGRAPHS
                 or len(below.body) <= MAX_HEADER_PARAGRAPHS or not (below.evidence or below.byline is not None)

@@ -584,6 +584,18 @@ def test_a_box_of_dash_marked_headlines_inside_a_body_is_furniture_not_thesis_po
     assert len(art.paragraphs) >= 4
 
 
+def test_a_paragraph_with_no_title_above_the_first_headline_is_the_pages_blurb() -> None:
+    text = ("Photo: Nathan Mckinnon/RNZ\n"
+            "Today's letters from readers cover topics including a colossal downpour of rain and the council's work.\n"
+            "Bouquets for the flooding response\n"
+            "I wish to commend all those involved in protecting our city during this downpour. Well done.\n"
+            "Jo Millar\n")
+    (art,) = articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == ("Bouquets for the flooding response", "Jo Millar", 1)
+    assert "furniture_above_title" in art.warnings
+    assert [r for _, r in roles_of(text)] == ["credit", "furniture", "title", "body", "signature"]
+
+
 def test_a_source_field_with_its_value_on_the_next_line_is_a_credit() -> None:
     text = ("• Delhi's bad air: the government has to get down to work\nPUBLISHED IN:\nCivil Society\n"
             "For more than a decade, Delhi has tried pollution controls. The air is still bad.\n"
