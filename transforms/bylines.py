@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.lines import DIGITS_AS_ZERO
+from transforms.lines import DIGITS_AS_ZERO, NEWS_AGENCIES
 from transforms.records import Byline
 
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
@@ -169,8 +169,7 @@ def dash_signature(title: str) -> Byline | None:
 # ``Open Forum | January 27, 2020``, ``Staff``, ``By Reuters``), and no person's.
 _PUBLICATION_WORDS = frozenset({
     "Daily", "Forum", "Desk", "Staff", "Bureau", "Newsroom", "Online", "Gazette", "Tribune", "Herald", "Times",
-    "Journal", "News", "Reuters", "AFP", "AP", "Xinhua", "PTI", "IANS", "ANI", "Bernama", "Kyodo", "Yonhap", "EFE",
-    "UPI", "TASS", "Anadolu", "Agencies", "Associated", "Agence", "Bloomberg",
+    "Journal", "News", "Associated", "Agence", "Bloomberg", *NEWS_AGENCIES,
 })
 
 

@@ -64,6 +64,10 @@ _SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s[\w.&'’-]+){0,3}?"  # an agency or pub
 _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
 
+# News agencies, as bylines, sign-offs and photo credits name them (``- AFP``, ``By Reuters``).
+NEWS_AGENCIES = ("AFP", "AP", "Reuters", "Xinhua", "PTI", "IANS", "ANI", "Bernama", "Kyodo", "Yonhap", "EFE", "UPI",
+                 "TASS", "Anadolu", "WAM", "UNB", "BSS", "IRNA", "Agencies")
+
 PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
 CONTACT_LABEL = re.compile(r"(?:(?:media|press)\s+)?contacts?\s*[:：]?", re.IGNORECASE)
 MAX_NOTICE = 160  # a page's notice (a cookie, archive or mailing-list notice) is one short line (a browser's, two)
@@ -170,8 +174,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+of\s+\d{1,3}",
        "Photo 2 of 10", max_chars=20, digit=12),
     _p("agency_tag", Role.CREDIT,
-       r"[-–—]\s*(?-i:AFP|AP|Reuters|Xinhua|PTI|IANS|ANI|Bernama|Kyodo|Yonhap|EFE|UPI|TASS|Anadolu|WAM|UNB|BSS"
-       r"|IRNA|Agencies)\.?", "— AFP", max_chars=20, kind="source"),
+       rf"[-–—]\s*(?-i:{'|'.join(NEWS_AGENCIES)})\.?", "— AFP", max_chars=20, kind="source"),
     _p("inputs_from", Role.CREDIT,
        r"[(\[]?\s*with\s+(?:inputs?|additional\s+(?:inputs?|reporting))\s+from\s+[^()\[\]]{1,60}[)\]]?\.?",
        "With inputs from agencies", max_chars=90, kind="source", needs=("input", "additional")),

@@ -458,17 +458,6 @@ def _credits(text: str, credit: Credit) -> tuple[Credit, ...]:
     return people if credit.role in _PERSON_ROLES_REPLACE or credit.role.endswith("editor") else (credit, *people)
 
 
-# A metadata field naming where a text first ran, with its value on the next line (``PUBLISHED IN:`` /
-# ``Financial Express``).
-_SOURCE_LABEL = re.compile(r"(?:sources?|publication|(?:(?:originally|first)\s+)?(?:published|appeared)\s+in)\s*[:：]",
-                           re.IGNORECASE)
-MAX_SOURCE_WORDS = 6
-MAX_SOURCE_LABEL = 40
-
-
-MIN_REPEATS = 3  # a short line given this many times, word for word, is the page's (a link's label, a slot)
-
-
 def classify_lines(text: str) -> list[Line]:
     """Classify every non-blank line of ``text`` (hard-wrapped paragraphs joined into one line each)."""
     out: list[Line] = []
@@ -526,6 +515,7 @@ def classify_lines(text: str) -> list[Line]:
 
 
 MIN_SIGNED_ITEMS = 2  # a listing's headlines with the byline right under them (a text cut under the next one)
+MIN_REPEATS = 3  # a short line given this many times, word for word, is the page's (a link's label, a slot)
 
 
 def _titles_over_bylines(lines: list[Line]) -> int:
@@ -716,6 +706,12 @@ _REPORT_SECTION = re.compile(
     r"|(?:quick|key|fast)\s+facts|key\s+(?:points|findings|messages)|next\s+steps|what\s+happens\s+next)\s*:?",
     re.IGNORECASE)
 MIN_TEASERS = 3  # a listing's headlines with a one-paragraph teaser each, read at first as one article's sections
+# A metadata field naming where a text first ran, with its value on the next line (``PUBLISHED IN:`` /
+# ``Financial Express``).
+_SOURCE_LABEL = re.compile(r"(?:sources?|publication|(?:(?:originally|first)\s+)?(?:published|appeared)\s+in)\s*[:：]",
+                           re.IGNORECASE)
+MAX_SOURCE_WORDS = 6
+MAX_SOURCE_LABEL = 40
 # The first words of a page's metadata fields: ``Source:`` with nothing after it is an empty field, whatever follows.
 _FIELD_WORDS = frozenset({
     "source", "sources", "author", "authors", "by", "editor", "editors", "date", "time", "tags", "tag", "category",
@@ -796,6 +792,12 @@ def _caption_twice(first: str, second: str) -> bool:
 
 
 _HEADING_OF = attrgetter("heading")
+
+
+def _left_unsigned(draft: _Draft | None) -> None:
+    """``draft``, left for the next article, has text and no byline: warning ``no_byline``."""
+    if draft is not None and draft.byline is None and draft.body:
+        draft.warnings.append("no_byline")
 
 
 def _lone_untitled(draft: _Draft) -> bool:
@@ -1097,9 +1099,7 @@ class _Grouping:
 
     def _opener(self, i: int, line: Line) -> None:
         """The stamp above a listing's headline (``_item_stamps``): the item below it starts here."""
-        cur = self.cur
-        if cur is not None and cur.byline is None and cur.body:
-            cur.warnings.append("no_byline")
+        _left_unsigned(self.cur)
         self.cur = None
         self.pending_credits.extend(line.credits)
         self._set(i, DATE_ROLE if line.kind is DATE_LINE else CREDIT_ROLE, None)
@@ -1252,8 +1252,7 @@ class _Grouping:
             else:
                 cur.body.pop()
                 self._set(i - 1, FURNITURE_ROLE, cur)
-        if cur is not None and cur.byline is None and cur.body:
-            cur.warnings.append("no_byline")
+        _left_unsigned(cur)
         draft = self._open(line.span, line.line_start, i)
         draft.markdown = line.heading
         # the text ends on a headline right under the line that closes each of a listing's items: the next item
@@ -1267,8 +1266,7 @@ class _Grouping:
     def _open_cut(self, i: int, line: Line, cur: _Draft) -> None:
         """``line``, the text's last, opens an article whose text is not there: kept with its title alone (warning
         ``no_paragraphs``)."""
-        if cur.byline is None and cur.body:
-            cur.warnings.append("no_byline")
+        _left_unsigned(cur)
         draft = self._open(line.span, line.line_start, i)
         draft.cut = True
         self._set(i, TITLE_ROLE, draft)

@@ -195,15 +195,12 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
         if s < e and (text[s].isspace() or text[e - 1].isspace()):
             s, e = trim(text, s, e)
         if s < e:
-            if not text[s].isalnum() and not _ALNUM.search(text, s, e):  # (isalnum: the same class)
-                if spans:  # a stray closing quote or punctuation run belongs to the sentence before it
-                    spans[-1] = (spans[-1][0], e)
-                elif cut < n:  # ... and one that opens the text (``…Governor promises action``), to the next
-                    continue
-                else:
-                    spans.append((s, e))
-            else:
+            if text[s].isalnum() or _ALNUM.search(text, s, e) or (not spans and cut == n):  # (the same class)
                 spans.append((s, e))
+            elif spans:  # a stray closing quote or punctuation run belongs to the sentence before it
+                spans[-1] = (spans[-1][0], e)
+            else:  # ... and one that opens the text (``…Governor promises action``), to the next
+                continue
         start = following
     return spans
 

@@ -405,16 +405,15 @@ def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
     team = ("Working team rushes to the quake zone\n\nThe team of the relief headquarters consists\nof members "
             "from the Ministry of Emergency Management, the Ministry of\nPublic Security, the National Health "
             "Commission and other authorities.\n\nThe quake killed 46 people. Rescue goes on in\nthe county.\n")
-    (art,) = articles(team)
-    assert art.author is None and len(art.paragraphs) == 2
     # ... or, the line above broken where the next word would not fit, a name and a post
     briefing = ("Daily press briefing of the General Assembly\n\n"
                 "The following is a near-verbatim transcript of the noon briefing given by\n"
                 "Nkolo, Spokesperson for the President of the General Assembly.\n\n"
                 "Good afternoon. The President will travel to the flooded\nprovinces on Monday and meet "
                 "the teams of the relief\nagencies there.\n")
-    (art,) = articles(briefing)
-    assert art.author is None and len(art.paragraphs) == 2
+    for text in (team, briefing):
+        (art,) = articles(text)
+        assert art.author is None and len(art.paragraphs) == 2
     # a question headline in title case wrapped after ``and``: whole, it is a headline
     question = ("Millions of Homeowners Need Flood Insurance\n\nIt is the agency's job to warn homeowners about "
                 "the risks, but its\napproach is limited. Few know.\n\n"
