@@ -88,6 +88,7 @@ _UNFINISHED = ",;:，；：、"
 _CLOSERS_OR_SPACE = _CLOSERS + " "
 _ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence or a clause
 _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
+_BULLETS = "•·▪◦●"  # the bullets of ``TITLE_PREFIX``
 
 
 class LineKind(Enum):
@@ -995,6 +996,16 @@ class _Grouping:
         self.links_until = j
         return True
 
+    def _list_item(self, i: int, cur: _Draft) -> bool:
+        """``lines[i]``, a bulleted line in the shape of a headline, is an item of a list in ``cur``'s text, not a
+        related link: the body line right above it announces the list (``The agency gave this advice:``) or is
+        an item of it (bulleted too)."""
+        above = self.lines[i - 1]
+        if self.owners[i - 1] is not cur or self.roles[i - 1] is not BODY_ROLE:
+            return False
+        return (above.pattern == "title_bullet" or above.span.text[:1] in _BULLETS
+                or above.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":：")
+
     def _lead_in(self, i: int) -> bool:
         """``lines[i]``, a label and a colon alone (``Chen Wenjun:``), introduces the text right below it inside
         an article: a speaker's turn in a transcript, a list's label; with no text below it is an empty field."""
@@ -1165,6 +1176,9 @@ class _Grouping:
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
+            if line.pattern == "title_bullet" and self._list_item(i, cur):
+                self._append(cur, line)
+                return self._set(i, BODY_ROLE, cur)
             if (text_follows and not line.heading and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE
                     and self.lines[i - 1].span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":："):
                 # ``The full text of the proclamation is below:``: what it announces is the same article's

@@ -1192,3 +1192,20 @@ def test_a_time_in_brackets_ends_no_sentence_and_a_bullet_leaves_furniture_furni
     (art,) = articles(text)
     assert art.title == "Update 34: Alberta wildfire situation (June 6, 4:30 p.m.)"
     assert dict(roles_of(text))["• Advertisement"] == "furniture"
+
+
+def test_bulleted_items_of_a_list_the_text_announces_are_its_text_and_a_box_of_links_is_not() -> None:
+    items = ["• Stock Up on Water and Food", "• Charge Your Phones", "• Know Your Evacuation Centre",
+             "• Secure Loose Objects"]
+    body = ("Residents told to prepare as typhoon nears\nOfficials urged coastal towns to prepare. Landfall is due "
+            "on Thursday.\n{}\n" + "\n".join(items) + "\nSchools in three provinces will close. Ferries are "
+            "suspended.\n")
+    listed = body.format("The disaster agency gave this advice:")
+    (art,) = articles(listed)
+    assert len(art.paragraphs) == 7
+    assert [role for text, role in roles_of(listed) if text in items] == ["body"] * 4
+    # the same lines under a sentence that announces nothing: a box of related stories inside the body
+    boxed = body.format("The agency will give more advice on Wednesday.")
+    (art,) = articles(boxed)
+    assert len(art.paragraphs) == 3
+    assert [role for text, role in roles_of(boxed) if text in items] == ["furniture"] * 4
