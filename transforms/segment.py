@@ -1269,13 +1269,22 @@ class _Grouping:
         _left_unsigned(cur)
         draft = self._open(line.span, line.line_start, i)
         draft.markdown = line.heading
-        # the text ends on a headline right under the line that closes each of a listing's items: the next item
-        draft.cut = nxt is None and self.lines[i - 1].pattern == "repeated_line"
+        # the text ends on a headline right under the line that closes each of a listing's items (a repeated line,
+        # a credit of the same kind above each headline): the next item, cut
+        above = self.lines[i - 1]
+        draft.cut = nxt is None and (above.pattern == "repeated_line" or (
+            above.kind is CREDIT_LINE and self._items_closed_by(above) >= MIN_SIGNED_ITEMS))
         if line.byline is not None:  # the writer the headline names at its end
             draft.byline = line.byline
             self._attest(draft)
         self._set(i, TITLE_ROLE, draft)
         return None
+
+    def _items_closed_by(self, credit: Line) -> int:
+        """How many articles so far have a credit of ``credit``'s kind (``Source: Global Times | 2020/3/1``)
+        right above their titles: the items of a listing, each closed by the same line."""
+        return sum(1 for d in self.drafts if d.title_at > 0 and self.lines[d.title_at - 1].kind is CREDIT_LINE
+                   and self.lines[d.title_at - 1].pattern == credit.pattern)
 
     def _open_cut(self, i: int, line: Line, cur: _Draft) -> None:
         """``line``, the text's last, opens an article whose text is not there: kept with its title alone (warning
@@ -1422,6 +1431,7 @@ class _Grouping:
                 self._author_note(draft)
         self._header_above_the_first_article()
         self._furniture_above_the_first_title()
+        self._titles_named_by_breadcrumbs()
         self._titles_from_the_lead()
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
@@ -1571,6 +1581,22 @@ class _Grouping:
                 or first.markdown or any(d.series is not None for d in self.drafts[1:])):
             return
         self._series_is_the_title(first)
+
+    def _titles_named_by_breadcrumbs(self) -> None:
+        """A page's breadcrumb trail ends with the page's headline (``Home › Archive › Steady Rains Damage ...``,
+        glued as ``HomeArchiveSteady Rains ...`` once its links lose their markup): where such a line stands
+        between a draft's title and its series line and ends with the series line, the series line is the
+        headline, and the line read as the title is the site's furniture above it (a tagline)."""
+        for draft in self.drafts:
+            if draft.series is None or draft.series_at < 0 or draft.title_at < 0 or draft.markdown:
+                continue
+            series = "".join(draft.series.text.split()).casefold()
+            for k in range(draft.title_at + 1, draft.series_at):
+                if self.roles[k] is FURNITURE_ROLE:
+                    crumbs = "".join(self.lines[k].span.text.split()).casefold()
+                    if len(crumbs) > len(series) and crumbs.endswith(series):
+                        self._series_is_the_title(draft)
+                        break
 
     def _series_is_the_title(self, draft: _Draft) -> None:
         """The line read as ``draft``'s series line is its title (``_retitle``)."""

@@ -1209,3 +1209,26 @@ def test_bulleted_items_of_a_list_the_text_announces_are_its_text_and_a_box_of_l
     (art,) = articles(boxed)
     assert len(art.paragraphs) == 3
     assert [role for text, role in roles_of(boxed) if text in items] == ["furniture"] * 4
+
+
+def test_a_breadcrumb_trail_ending_with_a_line_names_that_line_the_headline() -> None:
+    for trail in ("HomeArchiveSteady Rains Damage Parts of Country", "Home › News › Steady Rains Damage Parts of Country"):
+        text = ("COSTA RICA'S LEADING ENGLISH LANGUAGE NEWSPAPER\n" + trail + "\nSteady Rains Damage Parts of Country\n"
+                "Steady rain continued to pound the country this week, causing landslides. Roads were closed.\n"
+                "The emergency commission declared a red alert for the central Pacific coast on Tuesday.\n")
+        (art,) = articles(text)
+        assert art.title == "Steady Rains Damage Parts of Country" and art.series is None
+        roles = dict(roles_of(text))
+        assert roles["COSTA RICA'S LEADING ENGLISH LANGUAGE NEWSPAPER"] == roles[trail] == "furniture"
+
+
+def test_a_listing_cut_under_its_next_headline_keeps_it_when_a_credit_closes_each_item() -> None:
+    items = "".join(f"Opinion number {n} on the virus\nWe should be confident about the work ahead. Risks remain.\n"
+                    f"Source: Global Times | 2020/3/{n} 22:33:55\n" for n in (1, 2, 3))
+    text = items + "Blaming others for own failure detestable\n"
+    arts = articles(text)
+    assert [a.title for a in arts][-1] == "Blaming others for own failure detestable"
+    assert not arts[-1].paragraphs and "no_paragraphs" in arts[-1].warnings
+    # under one article's credit, a headline at the end of the page is a link to another story
+    single = items.split("Opinion number 2")[0] + "Blaming others for own failure detestable\n"
+    assert [a.title for a in articles(single)] == ["Opinion number 1 on the virus"]
