@@ -152,8 +152,11 @@ _EVIDENCE_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, DATE_LINE, DATELINE_LINE}
 _DATELINE_START = re.compile(
     r"(?:[A-Z][A-Z.'’ -]{1,30})(?:,[^,\n]{1,40}){0,2}?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s")
 # A signature: a name of two to five capitalised words, optionally with a place (``Li Ming``, ``John Smith,
-# Kowloon``), and no digits.
-_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40}){0,2}")
+# Kowloon``), and no digits; a couple signs with two given names (``Steve and Cecily Wallis``).
+_SIGNATURE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40}){0,2}")
+# A couple's names with one surname: ``Steve and Cecily Wallis`` is Steve Wallis and Cecily Wallis.
+_COUPLE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*) (?:and|&) (?P<second>(?:\S+ )+)(?P<surname>\S+)")
 # A letter's signature as readers' letters pages print it: the name alone, then a comma, with the writer's town on
 # the next line (``V. Lakshmanan,`` / ``Tirupur, Tamil Nadu``).
 _COMMA_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+\s*,")
@@ -1336,9 +1339,12 @@ class _Grouping:
     def _signature(self, i: int, line: Line) -> None:
         cur = self.cur
         assert cur is not None
-        name = line.span.text.split(",")[0].strip()
-        if name.isupper():
-            name = name.title()  # ``RICHARD BROCK``, as letters pages print a name: Richard Brock
+        name = " ".join(line.span.text.split(",")[0].split())
+        if name.replace(" and ", " ").isupper():
+            name = name.title().replace(" And ", " and ")  # ``RICHARD BROCK``, as letters pages print it
+        couple = _COUPLE.fullmatch(name)
+        if couple is not None:
+            name = f"{couple['first']} {couple['surname']} and {couple['second']}{couple['surname']}"
         if cur.byline is None:
             cur.byline = Byline(line=line.span.text, name=name, role="signatory")
             cur.warnings.append("signature_inferred")  # a name after the body read as the signature

@@ -1232,3 +1232,12 @@ def test_a_listing_cut_under_its_next_headline_keeps_it_when_a_credit_closes_eac
     # under one article's credit, a headline at the end of the page is a link to another story
     single = items.split("Opinion number 2")[0] + "Blaming others for own failure detestable\n"
     assert [a.title for a in articles(single)] == ["Opinion number 1 on the virus"]
+
+
+def test_a_couple_signs_a_letter_with_two_given_names_and_one_surname() -> None:
+    for signed in ("STEVE and CECILY WALLIS", "Steve and Cecily Wallis"):
+        text = ("Fire recovery needs all of us\nThe fires took our neighbours' homes. We want to help rebuild them.\n"
+                f"In short, what should be done and how might we do it together?\n{signed}\nPetaluma\n")
+        (art,) = articles(text)
+        assert art.author == "Steve Wallis and Cecily Wallis" and len(art.paragraphs) == 2
+        assert dict(roles_of(text))[signed] == "signature"
