@@ -278,6 +278,8 @@ def _in_sentence_case(text: str) -> bool:
         w.lower() for w in words)
 
 
+# A writer's post at an organisation, under the name: ``Legislative specialist for The Heartland Institute``.
+_POST_AT = re.compile(r"\b(?:for|at|of|with)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*$")
 # The posts a letter's writer signs with under the name (``OUSA secretary``, ``President, Grey Power Otago``).
 _POST_WORDS = frozenset({
     "secretary", "president", "director", "chair", "chairman", "chairwoman", "chairperson", "member", "spokesperson",
@@ -329,7 +331,10 @@ _LINK_MARKER = re.compile(
 # the heading of the letter below it.
 _LETTER_REFERENCE = re.compile(r"re\s*:?\s*[\"“‘'].{3,160}", re.IGNORECASE)
 # A letter that opens on the article it answers (``Re "..."``) or on its salutation (``Sir, –``, ``Dear Editor,``).
-_LETTER_OPENING = re.compile(r"re\s*:?\s*[\"“‘']|(?:dear\s+)?(?:sir|madam|editor)\s*[,:–—-]", re.IGNORECASE)
+_LETTER_OPENING = re.compile(
+    r"re\s*:?\s*[\"“‘']|(?:dear\s+)?(?:sir|madam|editor)\s*[,:–—-]"
+    r"|(?:in\s+(?:response|reply)\s+to|responding\s+to|regarding|with\s+reference\s+to)\s+(?:the|your|[A-Z\"“‘'])",
+    re.IGNORECASE)
 # A speaker's label on a line of its own in a transcript or an interview (``MS. PEARSON:``, ``PROFESSOR
 # HARRALD:``, ``JUANA SUMMERS, HOST:``, ``Q:``, ``Answer:``): the heading of the turn below it.
 _SPEAKER = re.compile(
@@ -896,6 +901,10 @@ class _Grouping:
         nxt = self.lines[j]
         if nxt.kind is BODY_LINE and j == i + 1 and _LETTER_OPENING.match(nxt.span.text):
             return True  # the next letter, under the same heading, opens on the article it answers or on ``Sir,``
+        if nxt.kind is BODY_LINE and j == i + 1 and _is_place_line(nxt):
+            k, _ = self._ahead(j)  # the writer's town with a full stop (``St. Petersburg, Fla.``), then the end,
+            return k == len(self.lines) or self.lines[k].kind is TITLE_LINE or (  # a title or the next letter
+                self.lines[k].kind is BODY_LINE and _LETTER_OPENING.match(self.lines[k].span.text) is not None)
         if nxt.kind is not TITLE_LINE:
             return False
         k, _ = self._ahead(j)  # the signature's second line (a title, a place), then nothing or a new title
@@ -1205,7 +1214,9 @@ class _Grouping:
             if not line.heading and self.roles[i - 1] is not FURNITURE_ROLE and self._signature_follows(i):
                 return self._signature(i, line)
             if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
-                    and not text_follows):
+                    and (not text_follows or (nxt is not None and _LETTER_OPENING.match(nxt.span.text) and (
+                        not _in_sentence_case(line.span.text) or _POST_AT.search(line.span.text))))):
+                # (over the next letter, the writer's post or town; a headline in sentence case is that letter's)
                 if nxt is None and self._signature_ends_above(i) and _in_sentence_case(line.span.text):
                     # the text ends on the headline of the next letter (a page cut after it), not on a place or
                     # a post under the signature (``Chennai``, ``Secretary of State``)

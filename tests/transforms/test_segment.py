@@ -1241,3 +1241,22 @@ def test_a_couple_signs_a_letter_with_two_given_names_and_one_surname() -> None:
         (art,) = articles(text)
         assert art.author == "Steve Wallis and Cecily Wallis" and len(art.paragraphs) == 2
         assert dict(roles_of(text))[signed] == "signature"
+
+
+def test_letters_under_one_headline_signed_with_a_post_or_a_town_and_the_next_letter_s_opening() -> None:
+    text = ("Homes in flood zones should rely on private insurance\n"
+            "Regarding the July 9 Opinion piece on levees: buyouts are a waste of money. They reward building.\n"
+            "Matthew Glans\nLegislative specialist for The Heartland Institute\n"
+            "In response to the recent Opinion piece on flooding: good points. We should include permeable paving.\n"
+            "Richard Flamm\nSt. Petersburg, Fla.\n"
+            "Online compassion outweighs malice\nThe internet can be cruel. But kindness wins out.\n")
+    first, second = articles(text)
+    assert first.author == "Matthew Glans, Richard Flamm" and len(first.paragraphs) == 2
+    assert second.title == "Online compassion outweighs malice" and len(second.paragraphs) == 1
+    roles = dict(roles_of(text))
+    assert roles["Legislative specialist for The Heartland Institute"] == roles["St. Petersburg, Fla."] == "signature"
+    # a headline in sentence case between a signature and the next letter's opening is that letter's
+    text = ("Colourful sight\nSir — The standard bookshelf is organised by subject. Readers like colour.\n"
+            "S. Banerjee,\nGood work\nSir — The decisive victory in the local elections is welcome. It was earned.\n"
+            "Tharcius S. Fernando,\n")
+    assert [a.title for a in articles(text)] == ["Colourful sight", "Good work"]
