@@ -169,7 +169,8 @@ def dash_signature(title: str) -> Byline | None:
 # ``Open Forum | January 27, 2020``, ``Staff``, ``By Reuters``), and no person's.
 _PUBLICATION_WORDS = frozenset({
     "Daily", "Forum", "Desk", "Staff", "Bureau", "Newsroom", "Online", "Gazette", "Tribune", "Herald", "Times",
-    "Journal", "News", "Associated", "Agence", "Bloomberg", *NEWS_AGENCIES,
+    "Journal", "News", "Associated", "Agence", "Bloomberg", "Press", "Post", "Star", "Chronicle", "Telegraph",
+    "Inquirer", "Courier", "Guardian", "Observer", "Examiner", "CNN", "BBC", "NPR", *NEWS_AGENCIES,
 })
 
 

@@ -168,6 +168,7 @@ _SECTION_WORDS = frozenset({
     "Science", "Technology", "Tech", "Health", "Economy", "Markets", "Nation", "National", "Local", "Region",
     "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
 })
+_LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 # ... and the words of a page's label for the kind of text below it (``Speech``, ``Press release``).
 _LABEL_WORDS = _SECTION_WORDS | frozenset({
     "Speech", "Speeches", "Statement", "Statements", "Transcript", "Transcripts", "Interview", "Interviews", "Press",
@@ -1452,7 +1453,12 @@ class _Grouping:
         self._titles_from_the_lead()
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
-                self._set(draft.series_at, FURNITURE_ROLE, draft)
+                if is_publication(draft.series.text) and draft.series.text.split()[0] not in _LINK_OPENERS:
+                    # ``NZ Herald``, ``The Philippine Star``: its source (``All LMFM News`` is a link)
+                    draft.credits.append(Credit("source", draft.series.text, draft.series.text))
+                    self._set(draft.series_at, CREDIT_ROLE, draft)
+                else:
+                    self._set(draft.series_at, FURNITURE_ROLE, draft)
                 draft.series, draft.series_at = None, -1
             if draft.byline is not None and draft.title.text.endswith(draft.byline.name):
                 draft.title = _without_writer(draft.title, draft.byline.name)

@@ -1260,3 +1260,16 @@ def test_letters_under_one_headline_signed_with_a_post_or_a_town_and_the_next_le
             "S. Banerjee,\nGood work\nSir — The decisive victory in the local elections is welcome. It was earned.\n"
             "Tharcius S. Fernando,\n")
     assert [a.title for a in articles(text)] == ["Colourful sight", "Good work"]
+
+
+def test_a_publication_s_name_under_the_headline_is_the_article_s_source_and_a_section_link_is_not() -> None:
+    for source in ("NZ Herald", "The Philippine Star", "CNN"):
+        text = (f"Improving preparedness\n{source}\nWeather forecasters gave sufficient warning. The typhoon "
+                "was a monster.\nThe government must act before the next one. Lives depend on it.\n")
+        (art,) = articles(text)
+        assert art.series is None and [(c.role, c.name) for c in art.credits] == [("source", source)]
+        assert dict(roles_of(text))[source] == "credit"
+    text = ("Status Orange wind warning issued\nAll LMFM News\nThe warning comes into effect from 8am tomorrow. "
+            "Schools will close.\nGardaí urge people to stay at home. Roads are dangerous.\n")
+    (art,) = articles(text)
+    assert not art.credits and dict(roles_of(text))["All LMFM News"] == "furniture"
