@@ -168,6 +168,7 @@ _SECTION_WORDS = frozenset({
     "Science", "Technology", "Tech", "Health", "Economy", "Markets", "Nation", "National", "Local", "Region",
     "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
 })
+_YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years (``1999-2018``, ``1995 -``)
 _LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 # ... and the words of a page's label for the kind of text below it (``Speech``, ``Press release``).
 _LABEL_WORDS = _SECTION_WORDS | frozenset({
@@ -962,6 +963,13 @@ class _Grouping:
                     pass  # (it and the line under it read as credits there)
                 elif line.pattern == "empty_field" and self._lead_in(i):
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
+                elif line.pattern == "copyright" and self.cur is not None and self.owners[i - 1] is self.cur and (
+                        roles[i - 1] in (BODY_ROLE, CREDIT_ROLE, THESIS_POINT_ROLE)) and not _YEARS.search(
+                        line.span.text):
+                    # right under an article's text or credits, of one year (``(c) 2017, Washington Post Writers
+                    # Group``): the article's copyright; a site's spans the site's years (``© 2010-2019``)
+                    self.cur.credits.append(Credit("copyright", line.span.text, line.span.text))
+                    self._set(i, CREDIT_ROLE, self.cur)
                 else:
                     self._set(i, FURNITURE_ROLE, self.cur)
             elif kind is DATELINE_LINE:

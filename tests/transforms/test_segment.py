@@ -1273,3 +1273,13 @@ def test_a_publication_s_name_under_the_headline_is_the_article_s_source_and_a_s
             "Schools will close.\nGardaí urge people to stay at home. Roads are dangerous.\n")
     (art,) = articles(text)
     assert not art.credits and dict(roles_of(text))["All LMFM News"] == "furniture"
+
+
+def test_a_copyright_of_one_year_under_an_article_is_its_credit_and_a_site_s_span_of_years_is_not() -> None:
+    body = "Folks, nature is telling us something. Storms come more often.\nWe should listen. It is time.\n"
+    (art,) = articles("Pay heed to what nature is telling us\n" + body + "(c) 2017, Washington Post Writers Group\n")
+    assert [(c.role, c.name) for c in art.credits] == [("copyright", "(c) 2017, Washington Post Writers Group")]
+    site = "© 2010-2019 Stop Smiling Media, LLC. All rights reserved."
+    text = "Pay heed to what nature is telling us\n" + body + site + "\n"
+    (art,) = articles(text)
+    assert not art.credits and dict(roles_of(text))[site] == "furniture"
