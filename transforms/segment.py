@@ -516,7 +516,7 @@ def classify_lines(text: str) -> list[Line]:
         above = out[i - 1] if i else None
         part_of_text = above is not None and (not blank_lines or above.block == line.block) and (
             above.kind in (BODY_LINE, DASH_LINE) or (closes and j == len(out) and above.kind is TITLE_LINE)
-        ) and len(line.span.text.split()) > MAX_SECTION_WORDS
+        ) and len(line.span.text.split()) > MAX_SECTION_WORDS and not _is_place_line(above)  # (a letter's town)
         if (j == len(out) or closes) and part_of_text and not (
                 j > i + 1 and out[i + 1].kind is BYLINE_LINE and _titles_over_bylines(out) >= MIN_SIGNED_ITEMS):
             out[i] = line._replace(kind=BODY_LINE)

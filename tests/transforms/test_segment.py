@@ -1283,3 +1283,12 @@ def test_a_copyright_of_one_year_under_an_article_is_its_credit_and_a_site_s_spa
     text = "Pay heed to what nature is telling us\n" + body + site + "\n"
     (art,) = articles(text)
     assert not art.credits and dict(roles_of(text))[site] == "furniture"
+
+
+def test_a_text_cut_under_the_next_letter_s_headline_after_a_signature_and_its_town() -> None:
+    text = ("Homes in flood zones should rely on private insurance\n"
+            "In response to the recent Opinion piece on flooding: good points. We should include permeable paving.\n"
+            "Richard Flamm\nSt. Petersburg, Fla.\nOnline compassion outweighs malice\n")
+    first, cut = articles(text)
+    assert first.author == "Richard Flamm" and len(first.paragraphs) == 1
+    assert cut.title == "Online compassion outweighs malice" and not cut.paragraphs
