@@ -286,10 +286,27 @@ _WRITER_WORDS = re.compile(
 MAX_AUTHOR_NOTE = 400
 
 
+# A letter's signature as a sentence, as some letters pages print it: ``Joe Dorchak is a resident of Huntington
+# Beach, California.`` (names and words may run together where the page's markup was lost: ``JoeDorchak``).
+_RESIDENT_NOTE = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:is|are)\s+(?:a\s+(?:longtime\s+|long-time\s+)?)?"
+    r"residents?\s+of\s*[A-Z][^.!?]{0,80}\.?")
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+
 def parse_author_note(line: str) -> Byline | None:
-    """The writer a note about the writer names (its ``line`` the note), or None when ``line`` is not one."""
+    """The writer a note about the writer names (its ``line`` the note), or None when ``line`` is not one. A
+    letter's signature in a sentence (``... is a resident of ...``) names its signatory."""
     stripped = line.strip()
     if len(stripped) > MAX_AUTHOR_NOTE:
+        return None
+    resident = _RESIDENT_NOTE.fullmatch(stripped)
+    if resident is not None:
+        name = " ".join(resident.group("name").split())
+        if " " not in name:
+            name = _RUN_TOGETHER.sub(" ", name)  # ``JoeDorchak``
+        if len(name.split()) >= 2 and _NOT_NAME_WORDS.isdisjoint(name.split()):
+            return Byline(line=stripped, name=name, role="signatory")
         return None
     m = _AUTHOR_NOTE.match(stripped)
     if m is None or _WRITER_WORDS.search(stripped, m.end() - 1, m.end() + 120) is None:

@@ -12,8 +12,8 @@ Units are aligned by where they start in the normalised text, so that one missed
 the units around it:
 
 - article boundaries: the line on which each article's title stands (precision, recall, F1);
-- title, author and primary-theme exact match: over gold articles, against the predicted article that starts
-  on the same line (none: a miss);
+- title, author and primary-theme exact match: over gold articles, against the predicted article whose title
+  stands on the same line (none: a miss);
 - paragraph kind: over gold paragraphs, against the predicted paragraph that starts at the same offset;
 - sentence boundaries: the offsets where sentences end (precision, recall, F1).
 
@@ -156,6 +156,13 @@ def against_targets(metrics: Mapping[str, float | None], targets: Mapping[str, t
     return "; ".join(parts)
 
 
+def _title_start(text: str, article: Article) -> int:
+    """Where ``article``'s title stands in ``text`` (an article whose byline is printed above its title starts
+    at the byline), or its start when the title is not found in its span."""
+    at = text.find(article.title, article.char_start, article.char_end) if article.title else -1
+    return at if at >= 0 else article.char_start
+
+
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 
@@ -189,7 +196,7 @@ def score_document(
     else:
         title_starts = [s for s, _ in locate(text, (a["title"] for a in gold_articles))]
     gold_by_line = {_line_of(text, s): a for s, a in zip(title_starts, gold_articles, strict=True)}
-    predicted_by_line = {_line_of(text, a.char_start): a for a in articles}
+    predicted_by_line = {_line_of(text, _title_start(text, a)): a for a in articles}
     tally.articles_gold, tally.articles_predicted = len(gold_by_line), len(predicted_by_line)
     for line, gold in gold_by_line.items():
         got = predicted_by_line.get(line)

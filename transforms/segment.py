@@ -271,6 +271,16 @@ def _is_name(text: str) -> bool:
             and _NOT_NAME_WORDS.isdisjoint(words) and not any(map(str.isdigit, text)))
 
 
+def _is_post(text: str) -> bool:
+    """A writer's post on a line of its own (``Editor-in-Chief of Asharq Al-Awsat newspaper``, ``Professor of
+    Geography``): a few words, one of them a post's, in no sentence."""
+    words = re.split(r"[\s,-]+", text.lower())
+    return len(words) <= MAX_POST_WORDS and text[-1] not in _TERMINAL and not _POST_WORDS.isdisjoint(words)
+
+
+MAX_POST_WORDS = 10
+
+
 def _in_sentence_case(text: str) -> bool:
     """A headline in sentence case (``Free press``, ``Extend, then fix NFIP``): a word other than a short
     function word starts in lower case, as no town or organisation under a signature does, and it names no post
@@ -1459,6 +1469,9 @@ class _Grouping:
         self._furniture_above_the_first_title()
         self._titles_named_by_breadcrumbs()
         self._titles_from_the_lead()
+        for draft in self.drafts:
+            if draft.series is not None and draft.series_at >= 0 and draft.title_at > 0 and draft.byline is None:
+                self._writer_and_post_above(draft)
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
                 if is_publication(draft.series.text) and draft.series.text.split()[0] not in _LINK_OPENERS:
@@ -1552,7 +1565,9 @@ class _Grouping:
             draft.byline = note
             del draft.body[k]
             draft.headings = {(n - 1 if n > k else n): h for n, h in draft.headings.items() if n != k}
-            self._set(i, BYLINE_ROLE, draft)
+            self._set(i, SIGNATURE_ROLE if note.role == "signatory" else BYLINE_ROLE, draft)
+            if "no_byline" in draft.warnings:
+                draft.warnings.remove("no_byline")
             return
 
     def _text_above_the_first_heading(self) -> None:
@@ -1612,6 +1627,23 @@ class _Grouping:
                 or first.markdown or any(d.series is not None for d in self.drafts[1:])):
             return
         self._series_is_the_title(first)
+
+    def _writer_and_post_above(self, draft: _Draft) -> None:
+        """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq
+        Al-Awsat newspaper`` / ``The Earthquake Factory``), read as page furniture, a title and its series line:
+        the two lines are the byline, and the series line is the headline."""
+        assert draft.series is not None
+        name, post = self.lines[draft.title_at - 1], self.lines[draft.title_at]
+        if (self.roles[draft.title_at - 1] is not FURNITURE_ROLE or name.pattern is not None
+                or not _is_name(name.span.text) or not _is_post(post.span.text)):
+            return
+        self._series_is_the_title(draft)
+        draft.warnings[:] = [w for w in draft.warnings if w != "furniture_above_title"]
+        draft.byline = Byline(line=f"{name.span.text} {post.span.text}", name=" ".join(name.span.text.split()),
+                              role="author")
+        draft.start = name.line_start
+        self._set(draft.title_at - 2, BYLINE_ROLE, draft)
+        self._set(draft.title_at - 1, BYLINE_ROLE, draft)
 
     def _titles_named_by_breadcrumbs(self) -> None:
         """A page's breadcrumb trail ends with the page's headline (``Home › Archive › Steady Rains Damage ...``,

@@ -46,6 +46,18 @@ def test_errors_cost_what_they_should() -> None:
     assert metrics["primary_theme_accuracy"] == 0.0  # coded for one article, predicted none
 
 
+def test_an_article_whose_byline_stands_above_its_title_is_found_at_its_title() -> None:
+    text = "By Li Wei\nFirst title\nBody one. Body two.\n"
+    gold = {"path": "doc.txt", "articles": [
+        {"title": "First title", "series": None, "author": "Li Wei",
+         "paragraphs": [{"kind": "body", "sentences": ["Body one.", "Body two."]}]}]}
+    doc = document(text)
+    articles = segment_document(doc)
+    assert text[articles[0].char_start :].startswith("By Li Wei")  # the article starts at its byline
+    metrics = score_document(doc.text, articles, {}, gold).metrics()
+    assert (metrics["article_f1"], metrics["title_exact"], metrics["author_exact"]) == (1.0, 1.0, 1.0)
+
+
 def test_tallies_add_up() -> None:
     a, b = Tally(article_hits=1, articles_predicted=1, articles_gold=2), Tally(article_hits=1, articles_gold=1)
     a.add(b)

@@ -1292,3 +1292,26 @@ def test_a_text_cut_under_the_next_letter_s_headline_after_a_signature_and_its_t
     first, cut = articles(text)
     assert first.author == "Richard Flamm" and len(first.paragraphs) == 1
     assert cut.title == "Online compassion outweighs malice" and not cut.paragraphs
+
+
+def test_a_letter_signed_in_a_sentence_about_where_its_writer_lives() -> None:
+    for note, name in (("Joe Dorchak is a resident of Huntington Beach, California.", "Joe Dorchak"),
+                       ("PaulZerzan is a resident ofBarrigada.", "Paul Zerzan")):
+        text = (f"Why is it so expensive to fly to Guam\nI served at the naval station years ago. I loved it.\n"
+                f"Please make it possible for mainlanders to visit. Fares are too high.\n{note}\n"
+                "Thanks to those who helped after the accident\nThank you to the crews. You are heroes.\n")
+        first, _ = articles(text)
+        assert first.author == name and len(first.paragraphs) == 2 and "no_byline" not in first.warnings
+        assert dict(roles_of(text))[note] == "signature"
+
+
+def test_a_columnist_s_name_and_post_above_the_headline_are_the_byline() -> None:
+    text = ("Ghassan Charbel\nEditor-in-Chief of Asharq Al-Awsat newspaper\nThe Earthquake Factory\n"
+            "We were watching the earthquake on screens. The scenes were heart-breaking.\n"
+            "Deaths were soaring. Families wept.\n")
+    (art,) = articles(text)
+    assert (art.title, art.author, art.series, len(art.paragraphs)) == (
+        "The Earthquake Factory", "Ghassan Charbel", None, 2)
+    assert art.warnings == ()
+    roles = dict(roles_of(text))
+    assert roles["Ghassan Charbel"] == roles["Editor-in-Chief of Asharq Al-Awsat newspaper"] == "byline"
