@@ -528,7 +528,8 @@ def classify_lines(text: str) -> list[Line]:
             above.kind in (BODY_LINE, DASH_LINE) or (closes and j == len(out) and above.kind is TITLE_LINE)
         ) and len(line.span.text.split()) > MAX_SECTION_WORDS and not _is_place_line(above)  # (a letter's town)
         if (j == len(out) or closes) and part_of_text and not (
-                j > i + 1 and out[i + 1].kind is BYLINE_LINE and _titles_over_bylines(out) >= MIN_SIGNED_ITEMS):
+                j > i + 1 and out[i + 1].kind in (BYLINE_LINE, CREDIT_LINE)
+                and _titles_over(out, out[i + 1]) >= MIN_SIGNED_ITEMS):
             out[i] = line._replace(kind=BODY_LINE)
     if len(titles) >= MIN_REPEATS:
         _repeated_lines(out, titles)
@@ -539,10 +540,13 @@ MIN_SIGNED_ITEMS = 2  # a listing's headlines with the byline right under them (
 MIN_REPEATS = 3  # a short line given this many times, word for word, is the page's (a link's label, a slot)
 
 
-def _titles_over_bylines(lines: list[Line]) -> int:
-    """How many title-like lines have a byline right under them: on a listing of signed items, a title-like line
-    over a byline at the end of the text is the next item's headline, not the last line of a paragraph."""
-    return sum(1 for above, below in pairwise(lines) if above.kind is TITLE_LINE and below.kind is BYLINE_LINE)
+def _titles_over(lines: list[Line], below: Line) -> int:
+    """How many title-like lines have a line of ``below``'s kind right under them (a byline; a credit of the same
+    pattern, such as a stamp): on a listing of items signed or stamped under their headlines, a title-like line
+    over such a line is the next item's headline, not the last line of a paragraph."""
+    kind, pattern = below.kind, below.pattern
+    return sum(1 for above, under in pairwise(lines)
+               if above.kind is TITLE_LINE and under.kind is kind and (kind is BYLINE_LINE or under.pattern == pattern))
 
 
 def _repeated_lines(lines: list[Line], titles: list[int]) -> None:
@@ -1222,8 +1226,10 @@ class _Grouping:
                 return self._heading(i, line)  # in capitals, as the article's subheadings above it are
             if text_follows and not line.heading and not cur.closed and _REPORT_SECTION.fullmatch(line.span.text):
                 return self._heading(i, line)  # ``Background`` under a statement, more of it below
-            if text_follows and not line.heading and nxt is not None and _REFERS_BACK.match(nxt.span.text):
-                return self._heading(i, line)  # the text below goes on about someone named above it
+            if (text_follows and not evidence and not line.heading and nxt is not None
+                    and _REFERS_BACK.match(nxt.span.text)):
+                # the text below goes on about someone named above it (a stamp between them makes it a headline)
+                return self._heading(i, line)
             if (line.pattern == "title_bullet" and not cur.closed and cur.byline is None and _is_name(line.span.text)
                     and (nxt is None or _content_keys(line.span.text).isdisjoint(_content_keys(nxt.span.text)))):
                 # ``• Callum Godde`` under a teaser in a listing (a bulleted headline shares words with the text below)

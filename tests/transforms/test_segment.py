@@ -1315,3 +1315,15 @@ def test_a_columnist_s_name_and_post_above_the_headline_are_the_byline() -> None
     assert art.warnings == ()
     roles = dict(roles_of(text))
     assert roles["Ghassan Charbel"] == roles["Editor-in-Chief of Asharq Al-Awsat newspaper"] == "byline"
+
+
+def test_a_listing_of_headlines_each_stamped_under_it_in_one_paragraph_a_line() -> None:
+    text = ("Irma Approaches The Territory\nWednesday, 6 September 2017 - 12:05am\n"
+            "At 11:00 p.m. the eye of the hurricane was near the islands. It has not weakened.\n"
+            "Governor Urges Persons To Stay Indoors Until The All Clear\nTuesday, 5 September 2017 - 9:08pm\n"
+            "I am certain you are all following the progress of the hurricane. Stay indoors.\n"
+            "Activation Of National Emergency Operations Centre\nMonday, 4 September 2017 - 4:50pm\n"
+            "His Excellency the Governor has activated the operations centre. It is staffed.\n")
+    assert [a.title for a in articles(text)] == [
+        "Irma Approaches The Territory", "Governor Urges Persons To Stay Indoors Until The All Clear",
+        "Activation Of National Emergency Operations Centre"]
