@@ -1088,14 +1088,21 @@ class _Grouping:
     def _question_title(self, i: int) -> bool:
         """A short question on a line of its own is a title (``Can China eradicate poverty?``), not a paragraph,
         when a byline, credit or date stands under it, or when it opens the document and a deck (a short line)
-        stands under it (``Hurricane season is here. How will FEMA respond?``)."""
+        stands under it (``Hurricane season is here. How will FEMA respond?``), or text in a document with no other
+        line a title could be (``Transcript: Is India ready for the next big disaster?``)."""
         text = self.lines[i].span.text
         if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_QUESTION_WORDS or not text.rstrip(
                 _CLOSERS_OR_SPACE).endswith("?"):
             return False
         j, evidence = self._ahead(i)
-        return evidence or (not self.drafts and j == i + 1 and j < len(self.lines)
-                            and self.lines[j].kind is TITLE_LINE and not self.lines[j].pattern)
+        if evidence:
+            return True
+        if self.drafts or j != i + 1 or j == len(self.lines):
+            return False
+        below = self.lines[j]
+        # a deck under it; or text, in a document that has no other line a title could be
+        return (below.kind is TITLE_LINE and not below.pattern) or (
+            below.kind in (BODY_LINE, DASH_LINE) and not any(line.kind is TITLE_LINE for line in self.lines))
 
     def _contact(self, i: int, line: Line) -> None:
         """A line of the contact block under a ``Contact:`` label (a name, a post, a telephone number, an e-mail

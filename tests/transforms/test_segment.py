@@ -1327,3 +1327,15 @@ def test_a_listing_of_headlines_each_stamped_under_it_in_one_paragraph_a_line() 
     assert [a.title for a in articles(text)] == [
         "Irma Approaches The Territory", "Governor Urges Persons To Stay Indoors Until The All Clear",
         "Activation Of National Emergency Operations Centre"]
+
+
+def test_a_question_opening_a_text_that_has_no_other_title_line_is_its_title() -> None:
+    text = ("Transcript: Is India ready for the next big disaster?\n"
+            "New Delhi: It is now established that natural disasters are occurring more often. Are we ready?\n"
+            "Well, the answer is yes and no. Buildings kill, not earthquakes.\n")
+    (art,) = articles(text)
+    assert art.title == "Transcript: Is India ready for the next big disaster?" and len(art.paragraphs) == 2
+    assert "title_guessed" not in art.warnings
+    # under a headline, the same question is the text's first paragraph
+    (art,) = articles("Ready for the next disaster\n" + text)
+    assert art.title == "Ready for the next disaster" and len(art.paragraphs) == 3
