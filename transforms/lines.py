@@ -301,7 +301,7 @@ _PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,30},\s*[A-Z][\w.'’-]*(?:\s[
 MAX_PLACE_DATELINE = 50
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
 _CAPTION_CREDIT = re.compile(
-    r"(?:\((?:photo\s*:\s*)?[^()]{0,30}/[^()]{1,40}\)|\[photo(?:/[^\]]{1,40}|\s+by\s[^\]]{1,60})?\]|\(photo(?:\s*:|\s+by)[^()]{1,50}\)"
+    r"(?:\((?:photo\s*:\s*)?[^()]{0,30}/[^()]{1,40}\)|\[photo(?:/[^\]]{1,40}|\s+by\s[^\]]{1,60})?\]|\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,50}\)"
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
     r"|[.!?][\"'”’]?\s+photo(?:graph)?\s*:\s*[^():]{2,60}"
     # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``
@@ -311,7 +311,7 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _GLUED_AFTER = ".!?\"'”’"
-_PHOTO_CREDIT = re.compile(r"\(photo(?:\s*:|\s+by)[^()]{1,50}\)\.\Z", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,50}\)\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as
 # stored captures of pages have it), a list bullet (``• Ring of fire``).
 TITLE_PREFIX = re.compile(r"(?:date\s+)?\d{4}-\d{2}-\d{2}\s+(?=\S)|[•·▪◦●]\s*(?=\S)", re.IGNORECASE)

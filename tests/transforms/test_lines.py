@@ -52,6 +52,8 @@ def test_datelines_and_captions() -> None:
     assert not is_photo_caption("Winds reached 150 kilometres an hour (km/h).")
     assert is_photo_caption("Damage by Cyclone Pam in remote parts of Vanuatu. Photo: RNZ / Shaun O'Callaghan")
     assert not is_photo_caption("The agency said it would publish the photo: it did not.")
+    assert caption_credit("letters 88. (photo credit: Courtesy)") == "photo credit: Courtesy"
+    assert caption_credit("Crews at work on Sunday. (Photo courtesy of the city)") == "Photo courtesy of the city"
 
 
 def test_a_time_on_a_date_and_a_source_with_a_spaced_date_are_credits() -> None:
