@@ -178,6 +178,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("inputs_from", Role.CREDIT,
        r"[(\[]?\s*with\s+(?:inputs?|additional\s+(?:inputs?|reporting))\s+from\s+[^()\[\]]{1,60}[)\]]?\.?",
        "With inputs from agencies", max_chars=90, kind="source", needs=("input", "additional")),
+    _p("feed_footer", Role.CREDIT,  # a news feed's footer under each item (WordPress's, as aggregators show it)
+       r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\.",
+       "The post Fire stalls short of the town first appeared on Cabin Radio.", max_chars=400, kind="source",
+       needs=("first appeared", "appeared first")),
     _p("update_note", Role.FURNITURE,
        r"this\s+(?:story|article|post|report|page)\s+(?:has\s+been|was|is\s+being)\s+updated\b.{0,200}",
        "This story has been updated.", max_chars=240, needs=("updated",)),

@@ -169,6 +169,8 @@ _SECTION_WORDS = frozenset({
     "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
 })
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years (``1999-2018``, ``1995 -``)
+_GLUED_FEED_FOOTER = re.compile(r"The post .{3,300}?\s(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\.(?=\S)",
+                                re.DOTALL)
 _LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 # ... and the words of a page's label for the kind of text below it (``Speech``, ``Press release``).
 _LABEL_WORDS = _SECTION_WORDS | frozenset({
@@ -405,6 +407,11 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_SPEAKER and span.text[-1] in ":：" and _SPEAKER.fullmatch(span.text):
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
+    if furniture is None and span.text[:9] == "The post " and (glued := _GLUED_FEED_FOOTER.match(span.text)):
+        # the next item's headline glued to the footer of the item above (``... first appeared on Cabin
+        # Radio.Around 16 buildings left``): read as the headline
+        inner = _trimmed(text, span.char_start + glued.end(), span.char_end)
+        return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
     prefix = TITLE_PREFIX.match(span.text) if furniture is None else None
     if prefix is not None:
         furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``

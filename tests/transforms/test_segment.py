@@ -1339,3 +1339,17 @@ def test_a_question_opening_a_text_that_has_no_other_title_line_is_its_title() -
     # under a headline, the same question is the text's first paragraph
     (art,) = articles("Ready for the next disaster\n" + text)
     assert art.title == "Ready for the next disaster" and len(art.paragraphs) == 3
+
+
+def test_a_feed_listing_s_headlines_glued_to_the_footer_of_the_item_above() -> None:
+    text = ("Hay River fire stalls 10 km short of the town\n"
+            "A wildfire south of Hay River has been blown within 10 kilometres of the town. No roads closed.\n"
+            "The post Hay River fire stalls 10 km short of the town first appeared on Cabin Radio.Around 16 "
+            "buildings left in Enterprise, administrator estimates\n"
+            "The senior administrator of Enterprise says most structures were lost. The school survived.\n"
+            "The post Around 16 buildings left in Enterprise, administrator estimates first appeared on Cabin "
+            "Radio.\n")
+    first, second = articles(text)
+    assert second.title == "Around 16 buildings left in Enterprise, administrator estimates"
+    assert len(first.paragraphs) == len(second.paragraphs) == 1
+    assert [c.role for c in second.credits] == ["source"]  # the footer alone closes the last item
