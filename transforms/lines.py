@@ -188,6 +188,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("related_link", Role.FURNITURE,
        r"(?:more|related|see\s+also|also\s+read|read\s+(?:also|more|next)|recommended|watch|listen)\s*[:：]\s*\S.{0,160}",
        "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：")),
+    _p("glued_link", Role.FURNITURE,  # a related story's link glued to its label, the space lost with the markup
+       r"[A-Z][\w'’ -]{2,40}:(?=[A-Z‘“\"'])\S.{8,180}",
+       "Covington tornado damage:Covington reeling after strong storms", max_chars=220, needs=(":",)),
     _p("editors_note", Role.CREDIT,  # an editor's note that names where the text comes from (not one that adds news)
        r"editor[’']?s\s+notes?\s*[:：.–—-]\s*.{0,200}?\b(?:comes?\s+from|(?:originally|first)\s+(?:published|appeared)"
        r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,380}",

@@ -191,3 +191,11 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
 ])
 def test_the_credit_that_ends_a_photo_caption(line: str, credit: str | None) -> None:
     assert caption_credit(line) == credit
+
+
+def test_a_related_link_glued_to_its_label_is_furniture_and_a_label_with_its_space_is_text() -> None:
+    glued = furniture_pattern("Tennessee tornado damage:In McNairy County, survivors salvage belongings")
+    assert glued is not None and glued.name == "glued_link"
+    for text in ("Note: The figures are provisional.", "The time was 10:30 and it rained.",
+                 "See https://example.com for the full list of shelters."):
+        assert furniture_pattern(text) is None, text
