@@ -189,8 +189,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:more|related|see\s+also|also\s+read|read\s+(?:also|more|next)|recommended|watch|listen)\s*[:：]\s*\S.{0,160}",
        "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：")),
     _p("glued_link", Role.FURNITURE,  # a related story's link glued to its label, the space lost with the markup
-       r"[A-Z][\w'’ -]{2,40}:(?=[A-Z‘“\"'])\S.{8,180}",
-       "Covington tornado damage:Covington reeling after strong storms", max_chars=220, needs=(":",)),
+       r"(?-i:[A-Z][\w'’ -]{2,40}:(?=[A-Z‘“\"']))\S.{8,180}",
+       "Covington tornado damage:Covington reeling after strong storms", max_chars=220, needs=(":",), within=44),
     _p("editors_note", Role.CREDIT,  # an editor's note that names where the text comes from (not one that adds news)
        r"editor[’']?s\s+notes?\s*[:：.–—-]\s*.{0,200}?\b(?:comes?\s+from|(?:originally|first)\s+(?:published|appeared)"
        r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,380}",
@@ -258,7 +258,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,
        needs=("est.", "established", "founded", "since"), digit=90),
-    _p("letters_label", Role.FURNITURE, r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s*[:—–,|-]\s*.{0,80})?",
+    _p("letters_label", Role.FURNITURE,
+       r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s+[a-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+       r"(?:\s*[:—–,|-]\s*.{0,80})?",
        "Letters to the Editor — July 28, 2021", max_chars=100, needs=("letter",)),
     _p("archive_label", Role.FURNITURE, r"(?:tag|category|monthly|author)\s+archives?\s*[:：].{0,80}",
        "Tag Archives: UN Secretary-General’s Message", max_chars=120, needs=("archive",)),

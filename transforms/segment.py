@@ -169,8 +169,11 @@ _SECTION_WORDS = frozenset({
     "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
 })
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years (``1999-2018``, ``1995 -``)
-_GLUED_FEED_FOOTER = re.compile(r"The post .{3,300}?\s(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\.(?=\S)",
-                                re.DOTALL)
+# What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), or a news feed's footer
+# with the next item's headline glued to it (one test for both: it is made on nearly every line).
+_LINE_PREFIX = re.compile(
+    rf"{TITLE_PREFIX.pattern}|(?P<feed>the\s+post\s.{{3,300}}?\s(?:first\s+appeared|appeared\s+first)\s+on\s+"
+    rf"[^.]{{2,80}}\.(?=\S))", re.IGNORECASE | re.DOTALL)
 _LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 # ... and the words of a page's label for the kind of text below it (``Speech``, ``Press release``).
 _LABEL_WORDS = _SECTION_WORDS | frozenset({
@@ -407,12 +410,12 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_SPEAKER and span.text[-1] in ":：" and _SPEAKER.fullmatch(span.text):
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
-    if furniture is None and span.text[:9] == "The post " and (glued := _GLUED_FEED_FOOTER.match(span.text)):
-        # the next item's headline glued to the footer of the item above (``... first appeared on Cabin
+    prefix = _LINE_PREFIX.match(span.text) if furniture is None else None
+    if prefix is not None and prefix.lastgroup == "feed":
+        # the next item's headline glued to the footer of the item above (``The post ... first appeared on Cabin
         # Radio.Around 16 buildings left``): read as the headline
-        inner = _trimmed(text, span.char_start + glued.end(), span.char_end)
+        inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
         return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
-    prefix = TITLE_PREFIX.match(span.text) if furniture is None else None
     if prefix is not None:
         furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``
     if furniture is not None:
@@ -1492,6 +1495,8 @@ class _Grouping:
         for draft in self.drafts:
             if draft.series is not None and draft.series_at >= 0 and draft.title_at > 0 and draft.byline is None:
                 self._writer_and_post_above(draft)
+            if draft.byline is None and draft.title_at >= 0 and draft.body:
+                self._writer_named_twice(draft)
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
                 if is_publication(draft.series.text) and draft.series.text.split()[0] not in _LINK_OPENERS:
@@ -1647,6 +1652,27 @@ class _Grouping:
                 or first.markdown or any(d.series is not None for d in self.drafts[1:])):
             return
         self._series_is_the_title(first)
+
+    def _writer_named_twice(self, draft: _Draft) -> None:
+        """A name given twice between ``draft``'s title and its text (``Mike Rucker`` / ``Weather Watch`` / ``Mike
+        Rucker``: the byline and the writer's box) is the writer's, where a name given once may be a picture's or
+        a label's."""
+        first = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
+        seen: dict[str, int] = {}
+        for k in range(draft.title_at + 1, first):
+            text = " ".join(self.lines[k].span.text.split())
+            if (self.roles[k] not in (FURNITURE_ROLE, SERIES_ROLE) or self.lines[k].pattern is not None
+                    or not _is_name(text)):
+                continue
+            if text in seen:
+                at = seen[text]
+                draft.byline = Byline(line=self.lines[at].span.text, name=text, role="author")
+                if draft.series_at in (at, k):
+                    draft.series, draft.series_at = None, -1
+                self._set(at, BYLINE_ROLE, draft)
+                self._set(k, FURNITURE_ROLE, draft)
+                return
+            seen[text] = k
 
     def _writer_and_post_above(self, draft: _Draft) -> None:
         """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq

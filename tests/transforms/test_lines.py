@@ -199,3 +199,9 @@ def test_a_related_link_glued_to_its_label_is_furniture_and_a_label_with_its_spa
     for text in ("Note: The figures are provisional.", "The time was 10:30 and it rained.",
                  "See https://example.com for the full list of shelters."):
         assert furniture_pattern(text) is None, text
+
+
+def test_a_letters_page_s_label_may_carry_its_day_and_its_topics() -> None:
+    label = furniture_pattern("Letters Nov. 25: Appreciation for those who helped at fire scene; Canada Post's finances")
+    assert label is not None and label.name == "letters_label"
+    assert furniture_pattern("Letters show the mayor knew about the risk") is None

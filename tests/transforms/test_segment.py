@@ -1353,3 +1353,14 @@ def test_a_feed_listing_s_headlines_glued_to_the_footer_of_the_item_above() -> N
     assert second.title == "Around 16 buildings left in Enterprise, administrator estimates"
     assert len(first.paragraphs) == len(second.paragraphs) == 1
     assert [c.role for c in second.credits] == ["source"]  # the footer alone closes the last item
+
+
+def test_a_name_given_twice_between_the_headline_and_the_text_is_the_writer_s() -> None:
+    text = ("Prepare for hurricane, don't rely on government rescue\nMike Rucker\nWeather Watch\nMike Rucker\n"
+            "Many thanks to all who responded to my first article. Planning matters.\n"
+            "As a follow-up, planning for emergencies is hard. Start early.\n")
+    (art,) = articles(text)
+    assert art.author == "Mike Rucker" and len(art.paragraphs) == 2
+    # a name given once there may be a picture's or a label's: no writer is taken from it
+    (art,) = articles(text.replace("Mike Rucker\nWeather Watch\nMike Rucker\n", "Weather Watch\nMike Rucker\n"))
+    assert art.author is None
