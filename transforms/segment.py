@@ -522,10 +522,13 @@ def classify_lines(text: str) -> list[Line]:
     # headings stay titles.
     blank_lines = bool(out) and out[-1].block != out[0].block
     titles: list[int] = []
+    capitals: list[int] = []  # the title-like lines that end in a capital letter
     for i, line in enumerate(out):
         if line.kind is not TITLE_LINE or line.heading or line.pattern is not None or line.byline is not None:
             continue
         titles.append(i)
+        if line.span.text[-1:].isupper():
+            capitals.append(i)
         if line.span.text.rsplit(None, 1)[-1] in _CLAUSE_ENDS:
             out[i] = line._replace(kind=BODY_LINE)  # a clause that goes on below it, not a headline
             continue
@@ -543,7 +546,54 @@ def classify_lines(text: str) -> list[Line]:
             out[i] = line._replace(kind=BODY_LINE)
     if len(titles) >= MIN_REPEATS:
         _repeated_lines(out, titles)
+    if capitals:
+        _join_capital_text(text, out, capitals)
     return out
+
+
+def _join_capital_text(text: str, lines: list[Line], candidates: list[int]) -> None:
+    """Text in capitals broken over lines, as a broadcast's captions and telegrams print it (``The man says,
+    HUNDREDS OF`` / ``WILDFIRES BURNING ACROSS`` / ... / ``EVACUATED FROM THEIR HOMES.``): each sentence's lines
+    are joined into one line of text, as a hard-wrapped paragraph's are. A sentence's run is at least
+    ``MIN_CAPITAL_LINES`` lines in capitals down to one that ends it, and holds words no headline is made of alone
+    (``OF``, ``THE``, ``WE``), so a run of headlines, labels or a menu in capitals is not one."""
+    runs: list[tuple[int, int]] = []
+    covered = -1
+    for i in candidates:
+        if i <= covered:
+            continue
+        k = i
+        while k and _capitals(lines[k - 1].span.text) and lines[k - 1].span.text.rstrip(
+                _CLOSERS_OR_SPACE)[-1:] not in _TERMINAL and k > covered + 1:
+            k -= 1
+        j = i
+        while j < len(lines) and j - k < MAX_CAPITAL_RUN and _capitals(lines[j].span.text) and (
+                lines[j].span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL):
+            j += 1
+        if (j == len(lines) or j - k >= MAX_CAPITAL_RUN or not _capitals(lines[j].span.text) or j == k
+                or (j - k + 1 < MIN_CAPITAL_LINES and lines[k].span.text.isupper())  # (a speaker's turn: two do)
+                or _CAPITAL_FUNCTION_WORDS.isdisjoint(w for m in range(k, j + 1) for w in lines[m].span.text.split())):
+            continue
+        runs.append((k, j))
+        covered = j
+    for k, j in reversed(runs):
+        first, last = lines[k], lines[j]
+        span = Span(first.span.char_start, last.span.char_end, text[first.span.char_start : last.span.char_end])
+        lines[k : j + 1] = [Line(BODY_LINE, span, first.line_start, block=first.block, line_end=last.line_end)]
+
+
+def _capitals(text: str) -> bool:
+    """``text`` is in capitals, or is a speaker's turn whose words are (``Nick says, UM, IT WAS``)."""
+    if text.isupper():
+        return True
+    head, comma, rest = text.partition(", ")
+    return bool(comma) and head.endswith(" says") and rest.isupper()
+
+
+MIN_CAPITAL_LINES = 3
+MAX_CAPITAL_RUN = 12  # (a sentence in captions spans a few lines)
+_CAPITAL_FUNCTION_WORDS = frozenset({"OF", "THE", "AND", "TO", "IN", "IS", "ARE", "WAS", "WERE", "IT", "THAT", "WE",
+                                     "YOU", "HE", "SHE", "THEY", "I", "HAVE", "HAS", "BUT", "WITH", "FOR"})
 
 
 MIN_SIGNED_ITEMS = 2  # a listing's headlines with the byline right under them (a text cut under the next one)

@@ -1364,3 +1364,20 @@ def test_a_name_given_twice_between_the_headline_and_the_text_is_the_writer_s() 
     # a name given once there may be a picture's or a label's: no writer is taken from it
     (art,) = articles(text.replace("Mike Rucker\nWeather Watch\nMike Rucker\n", "Weather Watch\nMike Rucker\n"))
     assert art.author is None
+
+
+def test_text_in_capitals_broken_over_lines_is_joined_into_sentences_and_headlines_in_capitals_stay() -> None:
+    text = ("Transcript: Making wildfire evacuations safer\n"
+            "The man says, HUNDREDS OF\nWILDFIRES BURNING ACROSS\nNORTHERN ONTARIO THIS SUMMER\n"
+            "MEANT THOUSANDS OF PEOPLE WERE\nEVACUATED FROM THEIR HOMES.\n"
+            "Jeyan says, NICK DUNNE COVERS THE NORTHEAST\nFOR ONTARIO HUBS.\n")
+    (art,) = articles(text)
+    assert [p.text for p in art.paragraphs] == [
+        "The man says, HUNDREDS OF\nWILDFIRES BURNING ACROSS\nNORTHERN ONTARIO THIS SUMMER\n"
+        "MEANT THOUSANDS OF PEOPLE WERE\nEVACUATED FROM THEIR HOMES.",
+        "Jeyan says, NICK DUNNE COVERS THE NORTHEAST\nFOR ONTARIO HUBS."]
+    assert len(art.sentences) == 2
+    # headlines in capitals, each over its text, are headlines
+    text = ("FLOODS HIT THE CITY\nThousands were evacuated on Monday. Roads closed.\n"
+            "FIRES BURN IN THE NORTH\nCrews are fighting three blazes. Rain is due.\n")
+    assert [a.title for a in articles(text)] == ["FLOODS HIT THE CITY", "FIRES BURN IN THE NORTH"]
