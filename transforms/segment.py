@@ -467,8 +467,14 @@ def _classify(text: str, span: Span, block: int) -> Line:
         marker = _LINK_MARKER.search(span.text, max(0, len(span.text) - 40)) if span.text[-1] in ")]" else None
         if marker is not None and marker.start() > 0:  # ``Educating Our Guardians (PDF)``: the link's, not the title's
             span = _trimmed(text, span.char_start, span.char_start + marker.start())
+        dated: tuple[Credit, ...] = ()
+        if " | " in span.text:  # ``Transcript: Making Wildfire Evacuations Safer | Sep 24, 2021``: the date's
+            head, _, tail = span.text.rpartition(" | ")
+            if head and STAMP.fullmatch(tail):
+                dated = (Credit("date", tail, span.text),)
+                span = _trimmed(text, span.char_start, span.char_start + len(head))
         # ``Headline, By Wole Soyinka``, ``Remarks by President X at ...``: the headline names its writer or speaker
-        return Line(TITLE_LINE, span, line_start, block=block, pattern=name, line_end=end,
+        return Line(TITLE_LINE, span, line_start, block=block, pattern=name, line_end=end, credits=dated,
                     byline=title_signature(span.text))
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
@@ -1375,6 +1381,7 @@ class _Grouping:
         _left_unsigned(cur)
         draft = self._open(line.span, line.line_start, i)
         draft.markdown = line.heading
+        draft.credits.extend(line.credits)  # (a date printed after the headline)
         # the text ends on a headline right under the line that closes each of a listing's items (a repeated line,
         # a credit of the same kind above each headline): the next item, cut
         above = self.lines[i - 1]

@@ -1381,3 +1381,14 @@ def test_text_in_capitals_broken_over_lines_is_joined_into_sentences_and_headlin
     text = ("FLOODS HIT THE CITY\nThousands were evacuated on Monday. Roads closed.\n"
             "FIRES BURN IN THE NORTH\nCrews are fighting three blazes. Rain is due.\n")
     assert [a.title for a in articles(text)] == ["FLOODS HIT THE CITY", "FIRES BURN IN THE NORTH"]
+
+
+def test_a_date_printed_after_the_headline_is_a_credit_not_part_of_the_title() -> None:
+    text = ("Transcript: Making Wildfire Evacuations Safer | Sep 24, 2021\n"
+            "Hundreds of wildfires burned across the north this summer. Thousands left.\n")
+    (art,) = articles(text)
+    assert art.title == "Transcript: Making Wildfire Evacuations Safer"
+    assert [(c.role, c.name) for c in art.credits] == [("date", "Sep 24, 2021")]
+    # a headline with a bar and no date keeps it
+    (art,) = articles("Floods | What we know\nThe river rose overnight. Roads closed.\n")
+    assert art.title == "Floods | What we know"
