@@ -678,10 +678,12 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
 
 def _continues_title(prev: Line, line: Line) -> bool:
     """``line`` (a title-like line that starts in lower case) is the rest of the title on ``prev``, the line
-    above it with no blank line between. (A single word is a label of the page's, ``accreditation``.)"""
+    above it with no blank line between. (A single word is a label of the page's, ``accreditation``, and words
+    the headline has already said are a picture's text or a tag, ``forest fire``.)"""
     return (prev.kind is TITLE_LINE and prev.block == line.block and not line.pattern and not prev.pattern
             and not prev.heading and not line.heading and " " in line.span.text
-            and is_title_like(f"{prev.span.text} {line.span.text}"))
+            and is_title_like(f"{prev.span.text} {line.span.text}")
+            and not set(line.span.text.lower().split()) <= set(prev.span.text.lower().split()))
 
 
 _CONTINUED_KINDS = frozenset({FURNITURE_LINE, CREDIT_LINE, DATE_LINE})

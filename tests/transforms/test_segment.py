@@ -1392,3 +1392,12 @@ def test_a_date_printed_after_the_headline_is_a_credit_not_part_of_the_title() -
     # a headline with a bar and no date keeps it
     (art,) = articles("Floods | What we know\nThe river rose overnight. Roads closed.\n")
     assert art.title == "Floods | What we know"
+
+
+def test_words_the_headline_has_already_said_under_it_are_not_the_rest_of_it() -> None:
+    text = ("rescEU: EU establishes initial firefighting fleet for next forest fire season\nforest fire\n"
+            "The EU has set up a fleet of planes. It will fight forest fires this summer.\n")
+    (art,) = articles(text)
+    assert art.title == "rescEU: EU establishes initial firefighting fleet for next forest fire season"
+    (art,) = articles("Russians try to coax\ncult members out\nPolice spoke to the group. Talks go on.\n")
+    assert art.title == "Russians try to coax cult members out"
