@@ -89,6 +89,12 @@ _CLOSERS_OR_SPACE = _CLOSERS + " "
 _ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence or a clause
 _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
 _BULLETS = "•·▪◦●"  # the bullets of ``TITLE_PREFIX``
+# What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), or a news feed's footer
+# with the next item's headline glued to it (one test for both: it is made on nearly every line).
+_LINE_PREFIX = re.compile(
+    rf"{TITLE_PREFIX.pattern}|(?P<feed>the\s+post\s.{{3,300}}?\s(?:first\s+appeared|appeared\s+first)\s+on\s+"
+    rf"[^.]{{2,80}}\.(?=\S))", re.IGNORECASE | re.DOTALL)
+_YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years in a copyright (``1999-2018``, ``1995 -``)
 
 
 class LineKind(Enum):
@@ -168,19 +174,13 @@ _SECTION_WORDS = frozenset({
     "Science", "Technology", "Tech", "Health", "Economy", "Markets", "Nation", "National", "Local", "Region",
     "Regional", "International", "Top", "Stories", "Story", "Most", "Read", "Popular", "Trending", "Section",
 })
-_YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years (``1999-2018``, ``1995 -``)
-# What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), or a news feed's footer
-# with the next item's headline glued to it (one test for both: it is made on nearly every line).
-_LINE_PREFIX = re.compile(
-    rf"{TITLE_PREFIX.pattern}|(?P<feed>the\s+post\s.{{3,300}}?\s(?:first\s+appeared|appeared\s+first)\s+on\s+"
-    rf"[^.]{{2,80}}\.(?=\S))", re.IGNORECASE | re.DOTALL)
-_LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 # ... and the words of a page's label for the kind of text below it (``Speech``, ``Press release``).
 _LABEL_WORDS = _SECTION_WORDS | frozenset({
     "Speech", "Speeches", "Statement", "Statements", "Transcript", "Transcripts", "Interview", "Interviews", "Press",
     "Release", "Releases", "Media", "Remarks", "Address", "Message", "Messages", "Announcement", "Announcements",
     "Commentary", "Feature", "Blog", "Report", "Reports", "Letter", "Briefing", "Briefings",
 })
+_LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 
 
 def _is_label(text: str) -> bool:
@@ -568,13 +568,12 @@ def _join_capital_text(text: str, lines: list[Line], candidates: list[int]) -> N
     for i in candidates:
         if i <= covered:
             continue
-        k = i
-        while k and _capitals(lines[k - 1].span.text) and lines[k - 1].span.text.rstrip(
-                _CLOSERS_OR_SPACE)[-1:] not in _TERMINAL and k > covered + 1:
+        k = i  # back to the sentence's first line, and on to its last
+        while k > covered + 1 and _capitals(lines[k - 1].span.text) and not _ends_sentence(lines[k - 1].span.text):
             k -= 1
         j = i
-        while j < len(lines) and j - k < MAX_CAPITAL_RUN and _capitals(lines[j].span.text) and (
-                lines[j].span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL):
+        while (j < len(lines) and j - k < MAX_CAPITAL_RUN and _capitals(lines[j].span.text)
+               and not _ends_sentence(lines[j].span.text)):
             j += 1
         if (j == len(lines) or j - k >= MAX_CAPITAL_RUN or not _capitals(lines[j].span.text) or j == k
                 or (j - k + 1 < MIN_CAPITAL_LINES and lines[k].span.text.isupper())  # (a speaker's turn: two do)
@@ -586,6 +585,11 @@ def _join_capital_text(text: str, lines: list[Line], candidates: list[int]) -> N
         first, last = lines[k], lines[j]
         span = Span(first.span.char_start, last.span.char_end, text[first.span.char_start : last.span.char_end])
         lines[k : j + 1] = [Line(BODY_LINE, span, first.line_start, block=first.block, line_end=last.line_end)]
+
+
+def _ends_sentence(text: str) -> bool:
+    """``text`` ends like a sentence (``.``, ``?``, ``!``, with any closing quote or bracket after it)."""
+    return text.rstrip(_CLOSERS_OR_SPACE)[-1:] in _TERMINAL
 
 
 def _capitals(text: str) -> bool:
@@ -1738,8 +1742,9 @@ class _Grouping:
         Al-Awsat newspaper`` / ``The Earthquake Factory``), read as page furniture, a title and its series line:
         the two lines are the byline, and the series line is the headline."""
         assert draft.series is not None
-        name, post = self.lines[draft.title_at - 1], self.lines[draft.title_at]
-        if (self.roles[draft.title_at - 1] is not FURNITURE_ROLE or name.pattern is not None
+        post_at = draft.title_at
+        name, post = self.lines[post_at - 1], self.lines[post_at]
+        if (self.roles[post_at - 1] is not FURNITURE_ROLE or name.pattern is not None
                 or not _is_name(name.span.text) or not _is_post(post.span.text)):
             return
         self._series_is_the_title(draft)
@@ -1747,8 +1752,8 @@ class _Grouping:
         draft.byline = Byline(line=f"{name.span.text} {post.span.text}", name=" ".join(name.span.text.split()),
                               role="author")
         draft.start = name.line_start
-        self._set(draft.title_at - 2, BYLINE_ROLE, draft)
-        self._set(draft.title_at - 1, BYLINE_ROLE, draft)
+        self._set(post_at - 1, BYLINE_ROLE, draft)
+        self._set(post_at, BYLINE_ROLE, draft)
 
     def _titles_named_by_breadcrumbs(self) -> None:
         """A page's breadcrumb trail ends with the page's headline (``Home › Archive › Steady Rains Damage ...``,

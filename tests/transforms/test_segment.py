@@ -1315,6 +1315,11 @@ def test_a_columnist_s_name_and_post_above_the_headline_are_the_byline() -> None
     assert art.warnings == ()
     roles = dict(roles_of(text))
     assert roles["Ghassan Charbel"] == roles["Editor-in-Chief of Asharq Al-Awsat newspaper"] == "byline"
+    # with page furniture between the post and the headline
+    text = text.replace("newspaper\n", "newspaper\nAdvertisement\n")
+    roles = dict(roles_of(text))
+    assert roles["Ghassan Charbel"] == roles["Editor-in-Chief of Asharq Al-Awsat newspaper"] == "byline"
+    assert (roles["Advertisement"], roles["The Earthquake Factory"]) == ("furniture", "title")
 
 
 def test_a_listing_of_headlines_each_stamped_under_it_in_one_paragraph_a_line() -> None:
