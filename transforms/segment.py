@@ -180,6 +180,12 @@ _LABEL_WORDS = _SECTION_WORDS | frozenset({
     "Release", "Releases", "Media", "Remarks", "Address", "Message", "Messages", "Announcement", "Announcements",
     "Commentary", "Feature", "Blog", "Report", "Reports", "Letter", "Briefing", "Briefings",
 })
+# A byline's label on a line of its own, over the writer's name, and the role it names.
+_BYLINE_LABEL_ROLES = {"by": "author", "written by": "author", "words by": "author", "posted by": "author",
+                       "author": "author", "authors": "author", "writer": "writer", "reporter": "reporter",
+                       "reported by": "reporter"}
+_BYLINE_LABELS = frozenset(label[0].upper() + label[1:] for label in _BYLINE_LABEL_ROLES) | frozenset(
+    _BYLINE_LABEL_ROLES) | frozenset(label.upper() for label in _BYLINE_LABEL_ROLES)
 _LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 
 
@@ -919,6 +925,7 @@ class _Grouping:
         self.contacts_until = -1  # ... the names, posts and numbers under a ``Contact:`` label (``_contact``)
         self.captions = _repeated_captions(lines)
         self.openers = _item_stamps(lines)
+        self.byline_labels: list[int] = []  # the lines of a byline's label over the name (``_byline_field``)
 
     # ---------------------------------------------------------------------------------------- helpers
     def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
@@ -947,6 +954,22 @@ class _Grouping:
         self.lines[i + 1] = value._replace(kind=CREDIT_LINE, pattern="source_field", byline=None, credits=(
             Credit("source", value.span.text, value.span.text),))
         self._closing(i, self.lines[i])
+        return True
+
+    def _byline_field(self, i: int, line: Line) -> bool:
+        """``line`` is a byline's label alone (``By``, ``Written by``, ``Author:``) with the writer's name on the
+        next line, as a page prints the two in separate boxes: the name is the byline (``lines[i + 1]`` read as a
+        byline line from here on), and the label takes its role. Else False."""
+        value = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        label = line.span.text.rstrip(":： ").lower()
+        if (value is None or label not in _BYLINE_LABEL_ROLES or value.kind not in (TITLE_LINE, BODY_LINE)
+                or value.pattern is not None or not _is_name(" ".join(value.span.text.split()))):
+            return False
+        name = " ".join(value.span.text.split())
+        self.lines[i + 1] = value._replace(kind=BYLINE_LINE, byline=Byline(
+            line=f"{line.span.text} {value.span.text}", name=name, role=_BYLINE_LABEL_ROLES[label]))
+        self.byline_labels.append(i)
+        self._set(i, FURNITURE_ROLE, self.cur)  # (until the name is read)
         return True
 
     def _signature_ends_above(self, i: int) -> bool:
@@ -1047,6 +1070,8 @@ class _Grouping:
             elif kind is FURNITURE_LINE:
                 if line.pattern == "empty_field" and self._source_field(i, line):
                     pass  # (it and the line under it read as credits there)
+                elif line.pattern == "empty_field" and self._byline_field(i, line):
+                    pass  # (the name under it reads as the byline there)
                 elif line.pattern == "empty_field" and self._lead_in(i):
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
                 elif line.pattern == "copyright" and self.cur is not None and self.owners[i - 1] is self.cur and (
@@ -1067,6 +1092,8 @@ class _Grouping:
             elif kind is TITLE_LINE:
                 if line.pattern == "speaker_label" and self._source_field(i, line):
                     pass  # (it and the line under it read as credits there)
+                elif line.span.text.rstrip(":： ") in _BYLINE_LABELS and self._byline_field(i, line):
+                    pass  # (the name under it reads as the byline there)
                 elif self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
                     self.signed_at = None  # (and no more than one line of it)
@@ -1074,6 +1101,8 @@ class _Grouping:
                     self._title(i, line)
             else:
                 self._text(i, line)
+        for i in self.byline_labels:  # a byline's label goes where its name went
+            self._set(i, self.roles[i + 1], self.owners[i + 1])
         self._finish()
         return self.drafts
 

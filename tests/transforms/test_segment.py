@@ -1406,3 +1406,16 @@ def test_words_the_headline_has_already_said_under_it_are_not_the_rest_of_it() -
     assert art.title == "rescEU: EU establishes initial firefighting fleet for next forest fire season"
     (art,) = articles("Russians try to coax\ncult members out\nPolice spoke to the group. Talks go on.\n")
     assert art.title == "Russians try to coax cult members out"
+
+
+def test_a_byline_s_label_on_a_line_of_its_own_over_the_writer_s_name() -> None:
+    for label in ("By", "Written by", "Author:", "REPORTER:"):
+        text = (f"Floods hit the coastal towns\n{label}\nJohn Smith\n"
+                "The river rose overnight and roads were closed. Residents left.\n")
+        (art,) = articles(text)
+        assert art.author == "John Smith" and len(art.paragraphs) == 1, label
+        roles = dict(roles_of(text))
+        assert roles[label] == roles["John Smith"] == "byline"
+    # a label over a line that is no name is left as it was
+    (art,) = articles("Floods hit the coastal towns\nBy\nthe river\nThe river rose overnight. Roads closed.\n")
+    assert art.author is None
