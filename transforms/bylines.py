@@ -289,8 +289,7 @@ MAX_AUTHOR_NOTE = 400
 # A letter's signature as a sentence, as some letters pages print it: ``Joe Dorchak is a resident of Huntington
 # Beach, California.`` (names and words may run together where the page's markup was lost: ``JoeDorchak``).
 _RESIDENT_NOTE = re.compile(
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:is|are)\s+(?:a\s+(?:longtime\s+|long-time\s+)?)?"
-    r"residents?\s+of\s*[A-Z][^.!?]{0,80}\.?")
+    rf"(?P<name>{_NAME})\s+(?:is|are)\s+(?:a\s+(?:longtime\s+|long-time\s+)?)?residents?\s+of\s*[A-Z][^.!?]{{0,80}}\.?")
 _RUN_TOGETHER = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 
 
@@ -300,7 +299,7 @@ def parse_author_note(line: str) -> Byline | None:
     stripped = line.strip()
     if len(stripped) > MAX_AUTHOR_NOTE:
         return None
-    resident = _RESIDENT_NOTE.fullmatch(stripped)
+    resident = _RESIDENT_NOTE.fullmatch(stripped) if "resident" in stripped else None  # (the cheap test first)
     if resident is not None:
         name = " ".join(resident.group("name").split())
         if " " not in name:

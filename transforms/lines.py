@@ -95,6 +95,9 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
                    digit, kind)
 
 
+# A news feed's footer under an item: ``The post Fire stalls short of the town first appeared on Cabin Radio.``
+FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\."
+
 PATTERNS: tuple[Pattern, ...] = (
     _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?(?:{_DATE}|{_MONTH}\s+\d{{4}})\.?", "May 31, 2022", max_chars=60,
        digit=30),
@@ -179,7 +182,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"[(\[]?\s*with\s+(?:inputs?|additional\s+(?:inputs?|reporting))\s+from\s+[^()\[\]]{1,60}[)\]]?\.?",
        "With inputs from agencies", max_chars=90, kind="source", needs=("input", "additional")),
     _p("feed_footer", Role.CREDIT,  # a news feed's footer under each item (WordPress's, as aggregators show it)
-       r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\.",
+       FEED_FOOTER,
        "The post Fire stalls short of the town first appeared on Cabin Radio.", max_chars=400, kind="source",
        needs=("first appeared", "appeared first")),
     _p("update_note", Role.FURNITURE,
@@ -308,9 +311,11 @@ _DATELINE = re.compile(
 )
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,30},\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
 MAX_PLACE_DATELINE = 50
+# A photo's credit in brackets that says what it is: ``(Photo: Reuters)``, ``(photo credit: Courtesy)``.
+_PHOTO_IN_BRACKETS = r"\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,50}\)"
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
 _CAPTION_CREDIT = re.compile(
-    r"(?:\((?:photo\s*:\s*)?[^()]{0,30}/[^()]{1,40}\)|\[photo(?:/[^\]]{1,40}|\s+by\s[^\]]{1,60})?\]|\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,50}\)"
+    rf"(?:\((?:photo\s*:\s*)?[^()]{{0,30}}/[^()]{{1,40}}\)|\[photo(?:/[^\]]{{1,40}}|\s+by\s[^\]]{{1,60}})?\]|{_PHOTO_IN_BRACKETS}"
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
     r"|[.!?][\"'”’]?\s+photo(?:graph)?\s*:\s*[^():]{2,60}"
     # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``
@@ -320,10 +325,11 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _GLUED_AFTER = ".!?\"'”’"
-_PHOTO_CREDIT = re.compile(r"\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,50}\)\.\Z", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(rf"{_PHOTO_IN_BRACKETS}\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as
 # stored captures of pages have it), a list bullet (``• Ring of fire``).
-TITLE_PREFIX = re.compile(r"(?:date\s+)?\d{4}-\d{2}-\d{2}\s+(?=\S)|[•·▪◦●]\s*(?=\S)", re.IGNORECASE)
+BULLETS = "•·▪◦●"
+TITLE_PREFIX = re.compile(rf"(?:date\s+)?\d{{4}}-\d{{2}}-\d{{2}}\s+(?=\S)|[{BULLETS}]\s*(?=\S)", re.IGNORECASE)
 STAMP = re.compile(_STAMP, re.IGNORECASE)
 
 

@@ -44,7 +44,9 @@ from transforms.bylines import (
     title_signature,
 )
 from transforms.lines import (
+    BULLETS,
     CONTACT_LABEL,
+    FEED_FOOTER,
     MAX_CAPTION,
     MAX_DATELINE,
     MAX_FURNITURE_LINE,
@@ -88,12 +90,9 @@ _UNFINISHED = ",;:，；：、"
 _CLOSERS_OR_SPACE = _CLOSERS + " "
 _ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence or a clause
 _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
-_BULLETS = "•·▪◦●"  # the bullets of ``TITLE_PREFIX``
 # What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), or a news feed's footer
 # with the next item's headline glued to it (one test for both: it is made on nearly every line).
-_LINE_PREFIX = re.compile(
-    rf"{TITLE_PREFIX.pattern}|(?P<feed>the\s+post\s.{{3,300}}?\s(?:first\s+appeared|appeared\s+first)\s+on\s+"
-    rf"[^.]{{2,80}}\.(?=\S))", re.IGNORECASE | re.DOTALL)
+_LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S))", re.IGNORECASE | re.DOTALL)
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years in a copyright (``1999-2018``, ``1995 -``)
 
 
@@ -181,11 +180,10 @@ _LABEL_WORDS = _SECTION_WORDS | frozenset({
     "Commentary", "Feature", "Blog", "Report", "Reports", "Letter", "Briefing", "Briefings",
 })
 # A byline's label on a line of its own, over the writer's name, and the role it names.
+MAX_BYLINE_LABEL = 12  # ``Reported by:``
 _BYLINE_LABEL_ROLES = {"by": "author", "written by": "author", "words by": "author", "posted by": "author",
                        "author": "author", "authors": "author", "writer": "writer", "reporter": "reporter",
                        "reported by": "reporter"}
-_BYLINE_LABELS = frozenset(label[0].upper() + label[1:] for label in _BYLINE_LABEL_ROLES) | frozenset(
-    _BYLINE_LABEL_ROLES) | frozenset(label.upper() for label in _BYLINE_LABEL_ROLES)
 _LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 
 
@@ -1092,7 +1090,7 @@ class _Grouping:
             elif kind is TITLE_LINE:
                 if line.pattern == "speaker_label" and self._source_field(i, line):
                     pass  # (it and the line under it read as credits there)
-                elif line.span.text.rstrip(":： ") in _BYLINE_LABELS and self._byline_field(i, line):
+                elif len(line.span.text) <= MAX_BYLINE_LABEL and self._byline_field(i, line):
                     pass  # (the name under it reads as the byline there)
                 elif self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
@@ -1139,7 +1137,7 @@ class _Grouping:
         above = self.lines[i - 1]
         if self.owners[i - 1] is not cur or self.roles[i - 1] is not BODY_ROLE:
             return False
-        return (above.pattern == "title_bullet" or above.span.text[:1] in _BULLETS
+        return (above.pattern == "title_bullet" or above.span.text[:1] in BULLETS
                 or above.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":：")
 
     def _lead_in(self, i: int) -> bool:
