@@ -317,7 +317,10 @@ _PHOTO_IN_BRACKETS = r"\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,
 _CAPTION_CREDIT = re.compile(
     rf"(?:\((?:photo\s*:\s*)?[^()]{{0,30}}/[^()]{{1,40}}\)|\[photo(?:/[^\]]{{1,40}}|\s+by\s[^\]]{{1,60}})?\]|{_PHOTO_IN_BRACKETS}"
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
-    r"|[.!?][\"'”’]?\s+photo(?:graph)?\s*:\s*[^():]{2,60}"
+    # an agency's name in capitals and its photographer: ``... in the region. THE CANADIAN PRESS/Darryl Dyck``
+    r"|[.!?][\"'”’]?\s+(?-i:[A-Z][A-Z&.'’-]+(?:\s[A-Z][A-Z&.'’-]+){0,3}/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})"
+    # after a sentence or a dash: ``... on Wednesday - Photo: Riyaz ul Khaliq``
+    r"|(?:[.!?][\"'”’]?|\s[-–—])\s+photo(?:graph)?\s*:\s*[^():]{2,60}"
     # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``
     r"|[.!?][\"'”’]?\s+(?:picture|photo(?:graph)?|image)(?:\s+by)?\s*:?\s*(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"
     # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``
@@ -382,12 +385,14 @@ def caption_credit(line: str) -> str | None:
     found = _caption_credit(line.strip())
     if found is None:
         return None
-    return found.group().strip().lstrip(_GLUED_AFTER).strip().rstrip(".").strip("()[] ") or None
+    return found.group().strip().lstrip(_GLUED_AFTER + "-–—").strip().rstrip(".").strip("()[] ") or None
 
 
 def _caption_credit(text: str) -> re.Match[str] | None:
     """The photo credit that ends ``text`` (a stripped line), or None. A caption's credit ends it and is short:
-    only the tail is searched."""
+    only the tail is searched. (A table's bar after it is no part of it: ``... [Photo by Wu Yanpeng] |``.)"""
+    if text and text[-1] == "|":
+        text = text.rstrip(" |")
     if text.endswith(")."):  # a full stop after the credit, where it names itself: ``... (Photo: Reuters).``
         return _PHOTO_CREDIT.search(text, max(0, len(text) - 80)) if len(text) <= MAX_CAPTION else None
     if not text or len(text) > MAX_CAPTION:

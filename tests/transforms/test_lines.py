@@ -56,6 +56,20 @@ def test_datelines_and_captions() -> None:
     assert caption_credit("Crews at work on Sunday. (Photo courtesy of the city)") == "Photo courtesy of the city"
 
 
+def test_caption_credits_of_agencies_after_a_dash_and_before_a_bar() -> None:
+    # an agency in capitals and its photographer; the credit after a dash; a table's bar after the credit
+    assert caption_credit("A fallen tree burns in Scotch Creek, B.C., on Sunday. THE CANADIAN PRESS/Darryl Dyck") == (
+        "THE CANADIAN PRESS/Darryl Dyck")
+    assert caption_credit("Rescue teams arrive at Adana airport on Wednesday - Photo: Riyaz ul Khaliq") == (
+        "Photo: Riyaz ul Khaliq")
+    assert caption_credit("Guests walk in front of the centre.[Photo by Wu Yanpeng/China Daily] |") == (
+        "Photo by Wu Yanpeng/China Daily")
+    # a slash in capitals inside a sentence, or not after one, is no agency's credit
+    assert not is_photo_caption("Listeners can tune in on AM/FM Radio")
+    assert not is_photo_caption("The levels are set by the WHO/FAO joint committee.")
+    assert not is_photo_caption("Crews worked through the night | more updates to follow")
+
+
 def test_a_time_on_a_date_and_a_source_with_a_spaced_date_are_credits() -> None:
     for line in ("10:20 am on 23 June 2015", "CCG | April 12 , 2021"):
         got = furniture_pattern(line)
