@@ -14,6 +14,7 @@ End markers close a wire story: ``Enditem``, ``(End)``, ``[END]``, ``(完)``.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from transforms.lines import DIGITS_AS_ZERO, NEWS_AGENCIES
 from transforms.records import Byline
@@ -92,6 +93,9 @@ _AFFILIATED = re.compile(
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|by|作者|文|撰稿)",
                             re.IGNORECASE)
+# A doctor's or a scholar's degree after a name in a byline, with its commas.
+_DEGREE = re.compile(r"\s*,\s*(?-i:M\.D\.|MD|Ph\.D\.|PhD|MPH|R\.N\.|DDS)(?=[\s,]|$),?\s*")
+_JOINED = re.compile(r"(?:and|&)\s", re.IGNORECASE)
 # A name, then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``, ``Peter Griffin 12 Nov 2025``.
 _NAME_DATED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:on\s+)?(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
@@ -194,6 +198,12 @@ def parse_byline(line: str) -> Byline | None:
     if stripped[-1] in ".!" and (delivered := _DELIVERED_BY.fullmatch(stripped)) is not None:
         return Byline(line=stripped, name=" ".join(delivered.group("name").split()), role="author")
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
+    if labelled and "," in stripped and (degrees := _DEGREE.split(stripped))[1:]:
+        # ``By Eve Glazier, M.D., and Elizabeth Ko, M.D. Andrews McMeel Syndication``: each name ends at its
+        # degree, and what follows the last one that no ``and`` joins on is no name (the syndicate)
+        names = [degrees[0], *takewhile(lambda part: _JOINED.match(part) is not None, degrees[1:])]
+        byline = parse_byline(" ".join(names))
+        return None if byline is None else Byline(line=stripped, name=byline.name, role=byline.role)
     m = _BYLINE.match(stripped) if labelled else None
     separated = "|" in stripped or "·" in stripped or "•" in stripped
     if m is not None or separated or labelled:

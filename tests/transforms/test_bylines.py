@@ -29,6 +29,11 @@ from transforms.bylines import is_end_marker, parse_author_note, parse_byline, p
         ("Kevin Tolhurst, University of Melbourne", "Kevin Tolhurst", "author"),  # a name and an affiliation
         ("Byron Camilleri, Minister for Home Affairs, Security and Employment", "Byron Camilleri", "author"),  # a post
         ("Jane Doe, Monash University, Australia", "Jane Doe", "author"),
+        # doctors' degrees after their names, then the syndicate
+        ("By Eve Glazier, M.D., and Elizabeth Ko, M.D. Andrews McMeel Syndication", "Eve Glazier and Elizabeth Ko",
+         "author"),
+        ("Written by Ann Lee, PhD, and Bo Chen, MPH, Health Desk", "Ann Lee and Bo Chen", "author"),
+        ("By John Smith, Ph.D.", "John Smith", "author"),
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:
