@@ -163,7 +163,11 @@ def _title_start(text: str, article: Article) -> int:
     return at if at >= 0 else article.char_start
 
 
-def _line_of(text: str, offset: int) -> int:
+def _line_of(text: str, offset: int, gold_starts: list[int] | None) -> int:
+    """The line of ``text`` that ``offset`` is on: the gold's line that holds it, where the gold gives its lines
+    (starting at ``gold_starts``; one line of the page, wrapped onto several lines of the text or not)."""
+    if gold_starts is not None:
+        return bisect_right(gold_starts, offset) - 1
     return text.count("\n", 0, offset)
 
 
@@ -195,8 +199,9 @@ def score_document(
         title_starts = [firsts[i] for i in range(len(gold_articles))]
     else:
         title_starts = [s for s, _ in locate(text, (a["title"] for a in gold_articles))]
-    gold_by_line = {_line_of(text, s): a for s, a in zip(title_starts, gold_articles, strict=True)}
-    predicted_by_line = {_line_of(text, _title_start(text, a)): a for a in articles}
+    gold_starts = [s for s, _ in line_spans] or None
+    gold_by_line = {_line_of(text, s, gold_starts): a for s, a in zip(title_starts, gold_articles, strict=True)}
+    predicted_by_line = {_line_of(text, _title_start(text, a), gold_starts): a for a in articles}
     tally.articles_gold, tally.articles_predicted = len(gold_by_line), len(predicted_by_line)
     for line, gold in gold_by_line.items():
         got = predicted_by_line.get(line)

@@ -756,7 +756,11 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
         if line.kind is DASH_LINE:
             continue
         flat = " ".join(line.span.text.split())
-        if len(flat) <= MAX_CAPTION and is_photo_caption(flat):
+        if (prefix := _LINE_PREFIX.match(flat)) is not None and prefix.lastgroup == "feed":
+            # a feed's footer and the next item's headline glued to it, wrapped: as on one line
+            out[i] = _classify(text, line.span, line.block)._replace(line_start=line.line_start,
+                                                                      line_end=line.line_end)
+        elif len(flat) <= MAX_CAPTION and is_photo_caption(flat):
             out[i] = line._replace(kind=FURNITURE_LINE, pattern="photo_caption")
         elif (found := match_furniture(flat)) is not None and found.role is FURNITURE_ROLE:
             out[i] = line._replace(kind=FURNITURE_LINE, pattern=found.name)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import textwrap
+
 from tests.transforms.helpers import document
 from transforms.evaluate import PRF, Tally, against_targets, score_document
 from transforms.segment import segment_document
@@ -56,6 +58,32 @@ def test_an_article_whose_byline_stands_above_its_title_is_found_at_its_title() 
     assert text[articles[0].char_start :].startswith("By Li Wei")  # the article starts at its byline
     metrics = score_document(doc.text, articles, {}, gold).metrics()
     assert (metrics["article_f1"], metrics["title_exact"], metrics["author_exact"]) == (1.0, 1.0, 1.0)
+
+
+def test_a_title_glued_inside_a_wrapped_gold_line_is_found_at_that_line() -> None:
+    # the gold's line (a feed's footer and the next headline glued to it) is wrapped onto two lines of the text:
+    # the headline starts on the second, inside the gold line that holds it
+    first = "Hay River fire stalls 10 km short of the town"
+    glued = ("The post Hay River fire stalls 10 km short of the town first appeared on Cabin Radio.Around 16 "
+             "buildings left")
+    body = ["A wildfire south of Hay River has been blown within 10 kilometres of the town but did not close any "
+            "further on Wednesday.", "The senior administrator of Enterprise says around 80 percent of structures "
+            "in the hamlet have been levelled by a wildfire."]
+    text = "\n\n".join(textwrap.fill(line, 72) for line in (first, body[0], glued, body[1])) + "\n"
+    assert "appeared on\nCabin Radio.Around 16" in text
+    gold = {"path": "doc.txt", "lines": [
+        {"text": first, "role": "title", "article": 0}, {"text": body[0], "role": "body", "article": 0},
+        {"text": glued, "role": "title", "article": 1}, {"text": body[1], "role": "body", "article": 1}],
+        "articles": [
+            {"title": first, "series": None, "authors": [], "credits": [],
+             "paragraphs": [{"kind": "body", "sentences": [body[0]]}]},
+            {"title": "Around 16 buildings left", "series": None, "authors": [], "credits": [],
+             "paragraphs": [{"kind": "body", "sentences": [body[1]]}]}]}
+    doc = document(text)
+    articles = segment_document(doc)
+    assert [a.title for a in articles] == [first, "Around 16 buildings left"]
+    metrics = score_document(doc.text, articles, {}, gold).metrics()
+    assert (metrics["article_f1"], metrics["title_exact"]) == (1.0, 1.0)
 
 
 def test_tallies_add_up() -> None:

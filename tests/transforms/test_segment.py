@@ -1358,6 +1358,10 @@ def test_a_feed_listing_s_headlines_glued_to_the_footer_of_the_item_above() -> N
     assert second.title == "Around 16 buildings left in Enterprise, administrator estimates"
     assert len(first.paragraphs) == len(second.paragraphs) == 1
     assert [c.role for c in second.credits] == ["source"]  # the footer alone closes the last item
+    # hard-wrapped at 72 columns, the footer and the headline glued to it span two lines
+    wrapped = "\n\n".join(textwrap.fill(line, 72) for line in text.splitlines())
+    assert "appeared on\nCabin Radio.Around 16" in wrapped
+    assert [a.title for a in articles(wrapped)] == [first.title, second.title]
 
 
 def test_a_name_given_twice_between_the_headline_and_the_text_is_the_writer_s() -> None:
