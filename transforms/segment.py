@@ -519,12 +519,16 @@ def classify_lines(text: str) -> list[Line]:
             block += 1
     if _is_hard_wrapped(out):
         out = _join_wrapped(text, out)
-    else:
-        for i in reversed(lower_titles):  # a headline broken over two lines (``Russians try to coax`` / ``cult
-            prev, line = out[i - 1], out[i]  # members out``)
-            if i and _continues_title(prev, line):
-                span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
-                out[i - 1 : i + 1] = [prev._replace(span=span, line_end=line.line_end)]
+        lower_titles = [i for i in lower_titles and range(len(out))
+                        if out[i].kind is TITLE_LINE and out[i].span.text[0].islower()]
+    # (in a text with a blank line after every line, the two lines of a headline have one between them; a
+    # Markdown text marks its headlines)
+    spaced = bool(lower_titles) and all(a.block != b.block and not a.heading for a, b in pairwise(out))
+    for i in reversed(lower_titles):  # a headline broken over two lines (``Russians try to coax`` / ``cult
+        prev, line = out[i - 1], out[i]  # members out``)
+        if i and _continues_title(prev, line, spaced):
+            span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
+            out[i - 1 : i + 1] = [prev._replace(span=span, line_end=line.line_end)]
     _page_title_repeated(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
@@ -684,11 +688,13 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
     return mid_sentence >= 2 and max(len(x.span.text) for pair in pairs for x in pair) <= MAX_WRAPPED_WIDTH
 
 
-def _continues_title(prev: Line, line: Line) -> bool:
+def _continues_title(prev: Line, line: Line, spaced: bool) -> bool:
     """``line`` (a title-like line that starts in lower case) is the rest of the title on ``prev``, the line
-    above it with no blank line between. (A single word is a label of the page's, ``accreditation``, and words
-    the headline has already said are a picture's text or a tag, ``forest fire``.)"""
-    return (prev.kind is TITLE_LINE and prev.block == line.block and not line.pattern and not prev.pattern
+    above it with no blank line between (or one, in a ``spaced`` text: a blank line after every line). (A single
+    word is a label of the page's, ``accreditation``, and words the headline has already said are a picture's
+    text or a tag, ``forest fire``.)"""
+    return (prev.kind is TITLE_LINE and (prev.block == line.block or (spaced and prev.block + 1 == line.block))
+            and not line.pattern and not prev.pattern
             and not prev.heading and not line.heading and " " in line.span.text
             and is_title_like(f"{prev.span.text} {line.span.text}")
             and not set(line.span.text.lower().split()) <= set(prev.span.text.lower().split()))

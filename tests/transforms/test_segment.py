@@ -759,6 +759,12 @@ def test_a_headline_broken_over_two_lines_is_one_title() -> None:
     assert [a.title for a in arts] == ["Russians try to coax cult members out", "Balloon crash kills two men"]
     first = segment_lines(document(text))[1][0]  # one line role for the headline, as for a hard-wrapped paragraph
     assert (first.role, text[first.char_start : first.char_end]) == ("title", "Russians try to coax\ncult members out")
+    # in a text with a blank line after every line, and hard-wrapped, the headline's lines have one between them
+    spaced = text.replace("coax\ncult", "coax\n\ncult")
+    assert [a.title for a in articles(spaced)] == ["Russians try to coax cult members out", "Balloon crash kills two men"]
+    wrapped = "\n\n".join(textwrap.fill(part, 28) for part in spaced.split("\n\n"))
+    assert "trying\nto coax" in wrapped and "members\nout" in wrapped
+    assert [a.title for a in articles(wrapped)] == ["Russians try to coax cult members out", "Balloon crash kills two men"]
     # a deck in sentence case is no part of the title
     (art,) = articles("Rivers rise after a week of rain\nThe worst floods in decades\nThe body. More.\n")
     assert art.series == "The worst floods in decades"
