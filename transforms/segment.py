@@ -716,8 +716,12 @@ def _goes_on(text: str, prev: Line, line: Line, width: int) -> bool:
             return end[end.rfind(" ") + 1 :].lower() in _CLAUSE_ENDS or (
                 end[-1:] not in _TERMINAL and (prev.kind is BODY_LINE or _broken_at_width(
                     prev.span.text, line.span.text, width)))
+        # (a headline's date wrapped onto the next line: ``... Message for World Refugees Day –`` / ``20 June
+        # 2018``)
         return line.kind in (BODY_LINE, TITLE_LINE) or (line.kind in _CONTINUED_KINDS and (
             line.span.text[0].islower()
+            or (prev.kind is TITLE_LINE and line.kind is DATE_LINE and _broken_at_width(
+                prev.span.text, line.span.text, width))
             or is_photo_caption(" ".join(text[prev.span.char_start : line.span.char_end].split()))))
     # the rest of a notice whose first line alone looks like furniture (``Copyright ... The content (including but
     # not`` / ``limited to text ...``), or that was broken where its next word would not fit (``Skip to footerHelp
@@ -748,8 +752,9 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
         span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
         if prev.kind is DASH_LINE:
             kind = DASH_LINE
-        elif prev.kind is TITLE_LINE and (line.kind is TITLE_LINE or (line.kind is BODY_LINE and not any(
-                map(str.isalpha, line.span.text)))) and is_title_like(" ".join(span.text.split())):
+        elif prev.kind is TITLE_LINE and (line.kind in (TITLE_LINE, DATE_LINE) or (
+                line.kind is BODY_LINE and not any(map(str.isalpha, line.span.text)))) and is_title_like(
+                " ".join(span.text.split())):
             # (``... displace over`` / ``11,000``: the rest alone has no word)
             kind = TITLE_LINE
         else:

@@ -395,6 +395,15 @@ def test_a_title_hard_wrapped_onto_two_lines_opens_its_article() -> None:
         "Enterprises urged to fix the safety hazards found by inspectors before the holiday",
     ]
     assert [len(a.paragraphs) for a in arts] == [2, 1]
+    # a headline's date, wrapped onto a line of its own where it would not fit, is the rest of the headline
+    dated = ("WHO Director-General's opening remarks at the media briefing on the cholera –\n5 September 2025\n\n"
+             + first)
+    (art,) = articles(dated)
+    assert art.title == "WHO Director-General's opening remarks at the media briefing on the cholera – 5 September 2025"
+    assert len(art.paragraphs) == 2
+    # (one that would have fit on the line is the headline's date line)
+    (art,) = articles("Remarks at the media briefing\n5 September 2025\n\n" + first)
+    assert art.title == "Remarks at the media briefing" and [c.role for c in art.credits] == ["date"]
     # a headline signed at its end, wrapped before the writer's last name: the writer is named all the same
     signed = ("The Canonisation of Terror, By Wole Soyinka\n\n"
               "The sheer weight of indignation and revulsion of most Nigerians is felt\nby all. It is heavy.\n\n"
