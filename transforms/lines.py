@@ -189,7 +189,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"this\s+(?:story|article|post|report|page)\s+(?:has\s+been|was|is\s+being)\s+updated\b.{0,200}",
        "This story has been updated.", max_chars=240, needs=("updated",)),
     _p("related_link", Role.FURNITURE,
-       r"(?:more|related|see\s+also|also\s+read|read\s+(?:also|more|next)|recommended|watch|listen)\s*[:：]\s*\S.{0,160}",
+       r"(?:more|related|see\s+also|also\s+read|read(?:\s+(?:also|more|next))?|recommended|watch|listen)\s*[:：]\s*\S.{0,160}",
        "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：")),
     _p("glued_link", Role.FURNITURE,  # a related story's link glued to its label, the space lost with the markup
        r"(?-i:[A-Z][\w'’ -]{2,40}:(?=[A-Z‘“\"']))\S.{8,180}",
@@ -319,6 +319,8 @@ _CAPTION_CREDIT = re.compile(
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
     # an agency's name in capitals and its photographer: ``... in the region. THE CANADIAN PRESS/Darryl Dyck``
     r"|[.!?][\"'”’]?\s+(?-i:[A-Z][A-Z&.'’-]+(?:\s[A-Z][A-Z&.'’-]+){0,3}/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})"
+    # a handle's on a social network: ``... has been declared. ARBedolla/Twitter``
+    r"|[.!?][\"'”’]?\s+@?[\w.]{2,40}/(?:twitter|x|facebook|instagram)"
     # after a sentence or a dash: ``... on Wednesday - Photo: Riyaz ul Khaliq``
     r"|(?:[.!?][\"'”’]?|\s[-–—])\s+photo(?:graph)?\s*:\s*[^():]{2,60}"
     # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``

@@ -64,6 +64,8 @@ def test_caption_credits_of_agencies_after_a_dash_and_before_a_bar() -> None:
         "Photo: Riyaz ul Khaliq")
     assert caption_credit("Guests walk in front of the centre.[Photo by Wu Yanpeng/China Daily] |") == (
         "Photo by Wu Yanpeng/China Daily")
+    assert caption_credit("The governor toured the damaged hospital. ARBedolla/Twitter") == "ARBedolla/Twitter"
+    assert not is_photo_caption("He posted the warning on Twitter. Details at example.com/x")
     # a slash in capitals inside a sentence, or not after one, is no agency's credit
     assert not is_photo_caption("Listeners can tune in on AM/FM Radio")
     assert not is_photo_caption("The levels are set by the WHO/FAO joint committee.")
@@ -139,6 +141,7 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Flood defences and/or pumps were checked on Monday.", None),
         ("More: Storms knock out power across the county", "related_link"),
         ("Related: How to prepare an emergency kit", "related_link"),
+        ("READ: Matric pupil among 14 killed in Eastern Cape floods", "related_link"),
         ("More than 400 homes lost power: crews are working.", None),
         ("Editor's note: This editorial first appeared in The Seattle Times.", "editors_note"),
         ("Editor's note: Ten people were confirmed dead on Tuesday.", None),  # the note adds news: text
