@@ -1602,6 +1602,8 @@ class _Grouping:
                 self._writer_and_post_above(draft)
             if draft.byline is None and draft.title_at >= 0 and draft.body:
                 self._writer_named_twice(draft)
+            if draft.byline is None and draft.title_at >= 0 and draft.body:
+                self._writer_and_post_below(draft)
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
                 if is_publication(draft.series.text) and draft.series.text.split()[0] not in _LINK_OPENERS:
@@ -1778,6 +1780,22 @@ class _Grouping:
                 self._set(k, FURNITURE_ROLE, draft)
                 return
             seen[text] = k
+
+    def _writer_and_post_below(self, draft: _Draft) -> None:
+        """A name over a post, between the headline and the text (``Hillary Rodham Clinton`` / ``Secretary of
+        State`` / ``Washington, DC`` under a press statement's headline), read as page furniture: the writer's
+        byline, in two or three lines."""
+        first = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
+        for k in range(draft.title_at + 1, first - 1):
+            name, post = self.lines[k], self.lines[k + 1]
+            if (self.roles[k] is FURNITURE_ROLE and self.roles[k + 1] is FURNITURE_ROLE and name.pattern is None
+                    and post.pattern is None and _is_name(" ".join(name.span.text.split()))
+                    and _is_post(post.span.text)):
+                draft.byline = Byline(line=f"{name.span.text} {post.span.text}",
+                                      name=" ".join(name.span.text.split()), role="author")
+                self._set(k, BYLINE_ROLE, draft)
+                self._set(k + 1, BYLINE_ROLE, draft)
+                return
 
     def _writer_and_post_above(self, draft: _Draft) -> None:
         """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq

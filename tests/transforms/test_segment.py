@@ -1337,6 +1337,20 @@ def test_a_columnist_s_name_and_post_above_the_headline_are_the_byline() -> None
     assert (roles["Advertisement"], roles["The Earthquake Factory"]) == ("furniture", "title")
 
 
+def test_a_name_and_post_between_the_headline_and_the_text_are_the_byline() -> None:
+    text = ("Secretary's Statement: Japan's Earthquake and Tsunamis\nPress Statement\nHillary Rodham Clinton\n"
+            "Secretary of State\nWashington, DC\nMarch 11, 2011\n"
+            "I join the President in offering our condolences. We stand ready to help.\n"
+            "The United States is an unwavering friend of Japan. We will stand with it.\n")
+    (art,) = articles(text)
+    assert (art.author, len(art.paragraphs)) == ("Hillary Rodham Clinton", 2)
+    roles = dict(roles_of(text))
+    assert roles["Hillary Rodham Clinton"] == roles["Secretary of State"] == "byline"
+    # a name there with no post under it may be a picture's or a label's: no writer is taken from it
+    (art,) = articles(text.replace("Secretary of State\n", ""))
+    assert art.author is None
+
+
 def test_a_listing_of_headlines_each_stamped_under_it_in_one_paragraph_a_line() -> None:
     text = ("Irma Approaches The Territory\nWednesday, 6 September 2017 - 12:05am\n"
             "At 11:00 p.m. the eye of the hurricane was near the islands. It has not weakened.\n"
