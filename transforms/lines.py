@@ -154,8 +154,8 @@ PATTERNS: tuple[Pattern, ...] = (
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     _p("counter", Role.FURNITURE, r"(?:[•·▪◦●]\s*)?\d{1,7}(?:\s+(?:comments?|views?|shares?|likes?))?", "12 Comments",
        max_chars=30, digit=8),
-    _p("image_caption", Role.FURNITURE, r"image\s+caption\s*[:,].{0,380}", "Image caption, Rescuers search the rubble",
-       max_chars=400, needs=("caption",), within=20),
+    _p("image_caption", Role.FURNITURE, r"(?:image|media|video)\s+caption\s*[:,].{0,380}",
+       "Image caption, Rescuers search the rubble", max_chars=400, needs=("caption",), within=20),
     _p("image_credit", Role.CREDIT,
        r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|(?:photo\s+)?courtesy"
        r"(?:\s+of)?\s*:?)\s*[^\s:,].{0,80}?[)\]]?", "Photograph: Mark Baker/AP", max_chars=100, kind="photo",
@@ -185,6 +185,12 @@ PATTERNS: tuple[Pattern, ...] = (
        FEED_FOOTER,
        "The post Fire stalls short of the town first appeared on Cabin Radio.", max_chars=400, kind="source",
        needs=("first appeared", "appeared first")),
+    _p("first_published", Role.CREDIT,  # where the text was published first: its source
+       r"this\s+(?:article|story|report|piece|column|op-ed|editorial|commentary|essay|interview)\b.{0,80}?"
+       r"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|ran)|(?:is|was|has\s+been)\s+republished)"
+       r"\b.{0,200}", "This article is republished from The Conversation under a Creative Commons license.",
+       max_chars=300, kind="source", needs=("originally", "first published", "first appeared", "first ran",
+                                            "republished"), within=140),
     _p("update_note", Role.FURNITURE,
        r"this\s+(?:story|article|post|report|page)\s+(?:has\s+been|was|is\s+being)\s+updated\b.{0,200}",
        "This story has been updated.", max_chars=240, needs=("updated",)),

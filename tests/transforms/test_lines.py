@@ -142,6 +142,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("More: Storms knock out power across the county", "related_link"),
         ("Related: How to prepare an emergency kit", "related_link"),
         ("READ: Matric pupil among 14 killed in Eastern Cape floods", "related_link"),
+        ("Media caption, Residents flee the flooding", "image_caption"),
+        ("This article was originally published on The Conversation.", "first_published"),
+        ("This is the first published account of the disaster.", None),
         ("More than 400 homes lost power: crews are working.", None),
         ("Editor's note: This editorial first appeared in The Seattle Times.", "editors_note"),
         ("Editor's note: Ten people were confirmed dead on Tuesday.", None),  # the note adds news: text
