@@ -97,6 +97,8 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
 
 # A news feed's footer under an item: ``The post Fire stalls short of the town first appeared on Cabin Radio.``
 FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\."
+# A comment of a page's script or template glued before its text: ``/* ES HIDE ALL TABS ... */ ?>Hay River ...``
+CODE_COMMENT = r"/\*.{0,200}?\*/\s*(?:\?>)?\s*"
 
 PATTERNS: tuple[Pattern, ...] = (
     _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?(?:{_DATE}|{_MONTH}\s+\d{{4}})\.?", "May 31, 2022", max_chars=60,
@@ -150,6 +152,19 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:event|briefing|remarks|press\s+conference)\s+(?:is|are)\s+available)\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
        needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available"), within=170),
+    _p("rating_widget", Role.FURNITURE,  # a page's widget asking readers to rate the post, and a form's notice
+       r".{0,40}?\b(?:how\s+useful\s+was\s+this\s+(?:post|article|page)|click\s+on\s+a\s+star\s+to\s+rate"
+       r"|average\s+rating|vote\s+count|no\s+votes\s+so\s+far|be\s+the\s+first\s+to\s+rate"
+       r"|as\s+you\s+found\s+this\s+(?:post|article)\s+useful|rate\s+this\s+(?:post|article|story)"
+       r"|please\s+(?:complete|fill\s+in)\s+(?:all\s+)?(?:the\s+)?required\s+fields)\b.{0,120}",
+       "How useful was this post?", max_chars=200, needs=("useful", "rate", "rating", "vote", "required")),
+    # A line of a page's script or style sheet that leaked into its text: a brace at either end (or one called:
+    # ``}(window, ...``), an assignment or a call closed by a semicolon, a function, a comment left open or closed
+    # at the end (a comment with text after it is a prefix, ``segment._LINE_PREFIX``).
+    _p("code", Role.FURNITURE,
+       r"[{}].*|.*[{}][);,]*|.*[{}]\(.*|.*=.*;|.*\w\(.*\);|.*['\"‘’“”]\);|.*\)\s*return\b.*;|.*\bfunction\s*\(.*"
+       r"|/\*(?:(?!\*/).)*|.*\*/",
+       "setTimeout(function(){", max_chars=400, needs=("{", "}", "=", "/*", "*/", ");", "function", "return")),
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     _p("counter", Role.FURNITURE, r"(?:[•·▪◦●]\s*)?\d{1,7}(?:\s+(?:comments?|views?|shares?|likes?))?", "12 Comments",

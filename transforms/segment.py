@@ -45,6 +45,7 @@ from transforms.bylines import (
 )
 from transforms.lines import (
     BULLETS,
+    CODE_COMMENT,
     CONTACT_LABEL,
     FEED_FOOTER,
     MAX_CAPTION,
@@ -92,7 +93,8 @@ _ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence
 _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
 # What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), or a news feed's footer
 # with the next item's headline glued to it (one test for both: it is made on nearly every line).
-_LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S))", re.IGNORECASE | re.DOTALL)
+_LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S))|(?P<code>{CODE_COMMENT}(?=\S))",
+                          re.IGNORECASE | re.DOTALL)
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years in a copyright (``1999-2018``, ``1995 -``)
 
 
@@ -415,9 +417,9 @@ def _classify(text: str, span: Span, block: int) -> Line:
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
     prefix = _LINE_PREFIX.match(span.text) if furniture is None else None
-    if prefix is not None and prefix.lastgroup == "feed":
+    if prefix is not None and prefix.lastgroup is not None:
         # the next item's headline glued to the footer of the item above (``The post ... first appeared on Cabin
-        # Radio.Around 16 buildings left``): read as the headline
+        # Radio.Around 16 buildings left``), or to a comment of the page's script: read as the headline
         inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
         return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
     if prefix is not None:
@@ -767,8 +769,9 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
         if line.kind is DASH_LINE:
             continue
         flat = " ".join(line.span.text.split())
-        if (prefix := _LINE_PREFIX.match(flat)) is not None and prefix.lastgroup == "feed":
-            # a feed's footer and the next item's headline glued to it, wrapped: as on one line
+        if (prefix := _LINE_PREFIX.match(flat)) is not None and prefix.lastgroup is not None:
+            # a feed's footer (or a script's comment) and the next item's headline glued to it, wrapped: as on one
+            # line
             out[i] = _classify(text, line.span, line.block)._replace(line_start=line.line_start,
                                                                       line_end=line.line_end)
         elif len(flat) <= MAX_CAPTION and is_photo_caption(flat):

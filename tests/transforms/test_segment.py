@@ -1387,6 +1387,9 @@ def test_a_feed_listing_s_headlines_glued_to_the_footer_of_the_item_above() -> N
     assert second.title == "Around 16 buildings left in Enterprise, administrator estimates"
     assert len(first.paragraphs) == len(second.paragraphs) == 1
     assert [c.role for c in second.credits] == ["source"]  # the footer alone closes the last item
+    # a comment of the page's script glued before the first headline is no part of it
+    glued = "/* ES HIDE ALL TABS php print render($tabs); */ ?>" + text
+    assert [a.title for a in articles(glued)] == [first.title, second.title]
     # hard-wrapped at 72 columns, the footer and the headline glued to it span two lines
     wrapped = "\n\n".join(textwrap.fill(line, 72) for line in text.splitlines())
     assert "appeared on\nCabin Radio.Around 16" in wrapped
