@@ -283,7 +283,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,
        needs=("est.", "established", "founded", "since"), digit=90),
     _p("letters_label", Role.FURNITURE,
-       r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s+[a-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+       r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s+in\s+brief)?(?:\s+[a-z]{3,9}\.?\s+\d{1,2}"
+       r"(?:,\s*\d{4})?)?"
        r"(?:\s*[:—–,|-]\s*.{0,80})?",
        "Letters to the Editor — July 28, 2021", max_chars=100, needs=("letter",)),
     _p("archive_label", Role.FURNITURE, r"(?:tag|category|monthly|author)\s+archives?\s*[:：].{0,80}",

@@ -162,6 +162,10 @@ _DATELINE_START = re.compile(
 # Kowloon``), and no digits; a couple signs with two given names (``Steve and Cecily Wallis``).
 _SIGNATURE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40}){0,2}")
+# What a letter's signature prints around the name: a courtesy title (``Cr Feu'u Vitaharo``, ``Dr. Jane Doe``)
+# and how the letter came (``Observer via email``).
+_HONORIFIC = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Cr|Cllr|Rev|Hon)\.?\s+)+(?=[A-Z])")
+_SENT_BY = re.compile(r"\s+via\s+(?:e-?mail|text|sms|whatsapp|facebook|twitter|our\s+website)\Z", re.IGNORECASE)
 # A couple's names with one surname: ``Steve and Cecily Wallis`` is Steve Wallis and Cecily Wallis.
 _COUPLE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*) (?:and|&) (?P<second>(?:\S+ )+)(?P<surname>\S+)")
 # A letter's signature as readers' letters pages print it: the name alone, then a comma, with the writer's town on
@@ -273,6 +277,7 @@ def _cohesion(headline: str, lead: frozenset[str]) -> float:
 
 
 MAX_NAME_WORDS = 4
+MAX_SIGNATURE_LINE = 60  # a letter's signature: the writer's name, with a town or a post
 
 
 def _is_name(text: str) -> bool:
@@ -942,6 +947,7 @@ class _Grouping:
         self.captions = _repeated_captions(lines)
         self.openers = _item_stamps(lines)
         self.byline_labels: list[int] = []  # the lines of a byline's label over the name (``_byline_field``)
+        self.letter_signatures: set[int] = set()  # the writers' names in a column of short letters
 
     # ---------------------------------------------------------------------------------------- helpers
     def _set(self, i: int, role: Role, draft: _Draft | None) -> None:
@@ -1018,7 +1024,7 @@ class _Grouping:
         """``lines[i]`` reads as a name and only closing lines (dates, credits, furniture, more title-like
         lines of a signature block) follow it before the end or the next title."""
         line = self.lines[i]
-        if not (_SIGNATURE.fullmatch(line.span.text) and len(line.span.text) <= 60):
+        if not (_SIGNATURE.fullmatch(line.span.text) and len(line.span.text) <= MAX_SIGNATURE_LINE):
             return False
         if not _NOT_NAME_WORDS.isdisjoint(line.span.text.replace(",", " ").split()):
             return False
@@ -1088,6 +1094,8 @@ class _Grouping:
                     pass  # (it and the line under it read as credits there)
                 elif line.pattern == "empty_field" and self._byline_field(i, line):
                     pass  # (the name under it reads as the byline there)
+                elif line.pattern == "empty_field" and self._letter_topics(i):
+                    self._title(i, self.lines[i])  # (read as a headline from here on)
                 elif line.pattern == "empty_field" and self._lead_in(i):
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
                 elif line.pattern == "copyright" and self.cur is not None and self.owners[i - 1] is self.cur and (
@@ -1110,6 +1118,8 @@ class _Grouping:
                     pass  # (it and the line under it read as credits there)
                 elif len(line.span.text) <= MAX_BYLINE_LABEL and self._byline_field(i, line):
                     pass  # (the name under it reads as the byline there)
+                elif i in self.letter_signatures:
+                    self._signature(i, line)
                 elif self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
                     self.signed_at = None  # (and no more than one line of it)
@@ -1157,6 +1167,30 @@ class _Grouping:
             return False
         return (above.pattern == "title_bullet" or above.span.text[:1] in BULLETS
                 or above.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":：")
+
+    def _letter_at(self, k: int) -> bool:
+        """A short letter at ``lines[k]``: a topic and a colon alone, one paragraph, a short line that ends no
+        sentence (the writer's name; the text's last line is read as the end of a paragraph before this)."""
+        lines = self.lines
+        return (k + 2 < len(lines) and lines[k].kind in (FURNITURE_LINE, TITLE_LINE)
+                and lines[k].pattern in ("empty_field", "letter_topic") and lines[k + 1].kind is BODY_LINE
+                and lines[k + 2].kind in (TITLE_LINE, BODY_LINE) and lines[k + 2].pattern is None
+                and len(lines[k + 2].span.text) <= MAX_SIGNATURE_LINE
+                and lines[k + 2].span.text[-1] not in _TERMINAL)
+
+    def _letter_topics(self, i: int) -> bool:
+        """``lines[i]``, a topic and a colon alone (``Natural disasters:``), heads the first of a column of short
+        letters, each a topic, one paragraph and the writer's name: the topics are the letters' headlines (read as
+        title lines from here on). Else False."""
+        if not (self._letter_at(i) and self._letter_at(i + 3)):
+            return False
+        k = i
+        while self._letter_at(k):
+            self.lines[k] = self.lines[k]._replace(kind=TITLE_LINE, pattern="letter_topic")
+            self.lines[k + 2] = self.lines[k + 2]._replace(kind=TITLE_LINE)
+            self.letter_signatures.add(k + 2)
+            k += 3
+        return True
 
     def _lead_in(self, i: int) -> bool:
         """``lines[i]``, a label and a colon alone (``Chen Wenjun:``), introduces the text right below it inside
@@ -1500,7 +1534,7 @@ class _Grouping:
     def _signature(self, i: int, line: Line) -> None:
         cur = self.cur
         assert cur is not None
-        name = " ".join(line.span.text.split(",")[0].split())
+        name = _SENT_BY.sub("", _HONORIFIC.sub("", " ".join(line.span.text.split(",")[0].split())))
         if name.replace(" and ", " ").isupper():
             name = name.title().replace(" And ", " and ")  # ``RICHARD BROCK``, as letters pages print it
         couple = _COUPLE.fullmatch(name)

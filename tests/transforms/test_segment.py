@@ -1337,6 +1337,24 @@ def test_a_columnist_s_name_and_post_above_the_headline_are_the_byline() -> None
     assert (roles["Advertisement"], roles["The Earthquake Factory"]) == ("furniture", "title")
 
 
+def test_a_column_of_short_letters_under_topics_with_colons() -> None:
+    text = ("Letters in brief\n"
+            "Replace the coach:\nThe coach should not be complacent about the players. He should go.\nNick Tyson\n"
+            "Frustrated customer:\nI had K3 in my balance but 30t was taken. Nobody answered.\n"
+            "Frustrated Digicel User, Madang\n"
+            "Natural disasters:\nWe are being hit by too many disasters. The king tides are worse.\n"
+            "Cr Feu'u Vitaharo, Hamuhamu village\n")
+    arts = articles(text)
+    assert [(a.title, a.author, len(a.paragraphs)) for a in arts] == [
+        ("Replace the coach:", "Nick Tyson", 1), ("Frustrated customer:", "Frustrated Digicel User", 1),
+        ("Natural disasters:", "Feu'u Vitaharo", 1)]  # (the councillor's title is no part of the name)
+    assert dict(roles_of(text))["Letters in brief"] == "furniture"
+    # one label over a paragraph in an article is the paragraph's lead-in, not a letter
+    (art,) = articles("Flood talks\nThe minister spoke first. She was brief.\nSpeakers:\n"
+                      "Li Wei and Zhang Nan spoke after her. They agreed.\n")
+    assert (art.title, len(art.paragraphs)) == ("Flood talks", 2)
+
+
 def test_a_name_and_post_between_the_headline_and_the_text_are_the_byline() -> None:
     text = ("Secretary's Statement: Japan's Earthquake and Tsunamis\nPress Statement\nHillary Rodham Clinton\n"
             "Secretary of State\nWashington, DC\nMarch 11, 2011\n"
