@@ -140,7 +140,10 @@ PATTERNS: tuple[Pattern, ...] = (
        within=130),
     _p("contact", Role.CREDIT,
        r"(?:(?:media|press)\s+)?contacts?\s*[:：]?|(?:tel|telephone|phone|office|mobile|cell|fax)\.?\s*[:：]?\s*"
-       rf"{PHONE_NUMBER.pattern}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "Office: 832.393.0800", max_chars=80,
+       rf"{PHONE_NUMBER.pattern}(?:\s*/\s*\d[\d\s-]{{3,20}}\d)*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+       # a contact box's fields: ``Email : [email protected]``, ``Snail mail : Daily News, 35, D.R. Wijewardana ...``
+       r"|(?:e-?mail|snail\s+mail|postal\s+address)\s*[:：]\s*\S.{0,100}",
+       "Office: 832.393.0800", max_chars=120,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax"), kind="contact"),
     _p("empty_field", Role.FURNITURE, r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]", "Source:", max_chars=50,
        needs=(":", "：")),
@@ -267,6 +270,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|.{0,80}\b(?:service|page|content|video|feature|site|website)\s+(?:is|are)\s+(?:currently|temporarily)\s+"
        r"unavailable\b.{0,80}"
        r"|to\s+submit\s+a\s+letter\b.{0,240}"
+       r"|(?:please\s+)?(?:forward|send|e-?mail|submit)\s+(?:your\s+)?(?:comments|letters|views|feedback)\s+to\b.{0,120}"
        r"|(?:posted|filed)\s+in\s*(?-i:[A-Z]).{0,80}"
        r"|.{0,120}\b(?:unsubscribe|(?:mailing|distribution)\s+list|update\s+your\s+(?:email\s+)?preferences"
        r"|receive\s+these\s+e-?mails|(?:to|in)\s+your\s+inbox|(?:sign|log)\s*in\s+or\s+(?:register|sign\s*up|subscribe)"
@@ -275,6 +279,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
+              "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered")),
     # no letter, digit or sentence punctuation: ``* * *``, ``^``
     _p("separator", Role.FURNITURE, r"(?:[^\w.!?…。！？]|_){1,40}", "* * *", max_chars=40),

@@ -157,6 +157,13 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Relief goods were sent to Leyte (see map);", None),
         ("They await the return of the evacuees;", None),
         ("How useful was this post?", "rating_widget"),
+        # a contact box's fields, and a notice asking for readers' comments
+        ("Email : [email protected]", "contact"),
+        ("Snail mail : Daily News, 35, D.R. Wijewardana Mawatha, Colombo, Sri Lanka.", "contact"),
+        ("Telephone : 94 1 429429 / 331181", "contact"),
+        ("Please forward your comments to the Editor, Daily News.", "page_notice"),
+        ("We will send feedback to the ministry.", None),
+        ("The email: it said the dam would hold.", None),
         ("No votes so far! Be the first to rate this post.", "rating_widget"),
         ("The rate of evictions rose sharply after the floods.", None),
         ("More than 400 homes lost power: crews are working.", None),
