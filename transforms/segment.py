@@ -326,7 +326,8 @@ def _is_place_line(line: Line) -> bool:
 
 # The last word of a clause that goes on in the next line (``WHEREAS the fires ... hundreds of homes; and``), which
 # ends no headline.
-_CLAUSE_ENDS = frozenset({"and", "or", "but", "nor", "the", "a", "an", "of", "whereas", "that", "which"})
+_CLAUSE_ENDS = frozenset({"and", "or", "but", "nor", "the", "a", "an", "of", "whereas", "that", "which", "to", "their",
+                          "its", "than", "into", "because", "whose"})
 
 
 # A time in brackets at the end of a headline (``Update 34: Alberta wildfire situation (June 6, 4:30 p.m.)``): its

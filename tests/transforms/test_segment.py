@@ -1093,6 +1093,13 @@ def test_clauses_that_go_on_below_are_text_not_headlines() -> None:
     (art,) = articles(text)
     assert art.title == "Governor declares a state of emergency" and len(art.paragraphs) == 5
     assert {r for line, r in roles_of(text) if line.startswith("WHEREAS")} == {"body"}
+    # a paragraph cut by the page in mid-sentence, ads under it: the rest of the text, not a headline
+    cut = ("Cyclone Gabrielle editorial: A national state of urgency\n"
+           "Cyclone Gabrielle arrived with a spiteful gift that well exceeded dire forecasts.\n"
+           "Shortly after the national State of Emergency announcement, the Prime Minister said the only course was to\n"
+           "Advertisement\nAdvertise with NZME.\n")
+    (art,) = articles(cut)
+    assert art.title == "Cyclone Gabrielle editorial: A national state of urgency" and len(art.paragraphs) == 2
 
 
 def test_a_letters_signature_with_the_writers_town_and_country() -> None:
