@@ -160,14 +160,17 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|average\s+rating|vote\s+count|no\s+votes\s+so\s+far|be\s+the\s+first\s+to\s+rate"
        r"|as\s+you\s+found\s+this\s+(?:post|article)\s+useful|rate\s+this\s+(?:post|article|story)"
        r"|please\s+(?:complete|fill\s+in)\s+(?:all\s+)?(?:the\s+)?required\s+fields)\b.{0,120}",
-       "How useful was this post?", max_chars=200, needs=("useful", "rate", "rating", "vote", "required")),
+       "How useful was this post?", max_chars=200,
+       needs=("useful was", "star to rate", "average rating", "vote count", "no votes", "first to rate",
+              "post useful", "article useful", "rate this", "required fields")),
     # A line of a page's script or style sheet that leaked into its text: a brace at either end (or one called:
     # ``}(window, ...``), an assignment or a call closed by a semicolon, a function, a comment left open or closed
     # at the end (a comment with text after it is a prefix, ``segment._LINE_PREFIX``).
     _p("code", Role.FURNITURE,
-       r"[{}].*|.*[{}][);,]*|.*[{}]\(.*|.*=.*;|.*\w\(.*\);|.*['\"‘’“”]\);|.*\)\s*return\b.*;|.*\bfunction\s*\(.*"
+       r"[{}].*|.*[{}][);,]*|.*[{}]\(.*|.*=.*;|.*\w\(.*\);|.*['\"‘’“”]\);|.*\) ?return\b.*;|.*\bfunction ?\(.*"
        r"|/\*(?:(?!\*/).)*|.*\*/",
-       "setTimeout(function(){", max_chars=400, needs=("{", "}", "=", "/*", "*/", ");", "function", "return")),
+       "setTimeout(function(){", max_chars=400,
+       needs=("{", "}", "=", "/*", "*/", ");", "function(", "function (", ")return", ") return")),
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     _p("counter", Role.FURNITURE, r"(?:[•·▪◦●]\s*)?\d{1,7}(?:\s+(?:comments?|views?|shares?|likes?))?", "12 Comments",
