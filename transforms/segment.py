@@ -1495,9 +1495,14 @@ class _Grouping:
 
     def _headline_again(self, i: int, line: Line, cur: _Draft) -> None:
         """``line`` gives ``cur``'s headline again: it is ``cur``'s title, and the short line read as its series
-        between them (``X Close``, a caption) is page furniture."""
+        between them (``X Close``, a caption) is page furniture, or the article's source where it names a
+        publication (``The Philippine Star``)."""
         if cur.series is not None and cur.series_at >= 0:
-            self._set(cur.series_at, FURNITURE_ROLE, cur)
+            if _words(cur.series) <= MAX_SECTION_WORDS and is_publication(cur.series.text):
+                cur.credits.append(Credit("source", cur.series.text, cur.series.text))
+                self._set(cur.series_at, CREDIT_ROLE, cur)
+            else:
+                self._set(cur.series_at, FURNITURE_ROLE, cur)
             cur.series, cur.series_at = None, -1
         cur.title, cur.end = line.span, line.span.char_end
         self._set(i, TITLE_ROLE, cur)

@@ -1054,6 +1054,12 @@ def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None
     (art,) = articles(site)
     assert art.title == "A painful test for all" and art.series is None
     assert [r for _, r in roles_of(site)[:3]] == ["title", "furniture", "title"]
+    # the paper's name between the headline and the headline again is the article's source
+    paper = ("EDITORIAL - Improving preparedness\nThe Philippine Star\nEDITORIAL - Improving preparedness\n"
+             "Weather forecasters gave sufficient warning. The typhoon is a Category 5 monster.\n")
+    (art,) = articles(paper)
+    assert (art.title, art.series) == ("EDITORIAL - Improving preparedness", None)
+    assert [(c.role, c.name) for c in art.credits] == [("source", "The Philippine Star")]
 
 
 def test_a_caption_given_twice_in_two_versions_is_furniture() -> None:
