@@ -65,6 +65,9 @@ def test_caption_credits_of_agencies_after_a_dash_and_before_a_bar() -> None:
     assert caption_credit("Guests walk in front of the centre.[Photo by Wu Yanpeng/China Daily] |") == (
         "Photo by Wu Yanpeng/China Daily")
     assert caption_credit("The governor toured the damaged hospital. ARBedolla/Twitter") == "ARBedolla/Twitter"
+    assert caption_credit("Flooding in Ninove. Credit: Belga") == "Credit: Belga"
+    assert caption_credit("Rescuers at work on Sunday. Credit: supplied") == "Credit: supplied"
+    assert not is_photo_caption("The bank cut its rating. Credit: the agency said the outlook would stay negative")
     assert not is_photo_caption("He posted the warning on Twitter. Details at example.com/x")
     # a slash in capitals inside a sentence, or not after one, is no agency's credit
     assert not is_photo_caption("Listeners can tune in on AM/FM Radio")
