@@ -101,8 +101,8 @@ FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s
 CODE_COMMENT = r"/\*.{0,200}?\*/\s*(?:\?>)?\s*"
 
 PATTERNS: tuple[Pattern, ...] = (
-    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?(?:{_DATE}|{_MONTH}\s+\d{{4}})\.?", "May 31, 2022", max_chars=60,
-       digit=30),
+    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?(?:{_DATE}|{_MONTH}\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{2}})\.?",
+       "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``: a two-digit year, day first)
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     _p("time", Role.CREDIT, rf"{_TIME}", "12:14 PM EDT", max_chars=30, digit=3),

@@ -161,6 +161,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("They await the return of the evacuees;", None),
         ("How useful was this post?", "rating_widget"),
         # a contact box's fields, and a notice asking for readers' comments
+        ("28 Oct 13", "date"),
+        ("12 June 45 people died", None),
         ("Email : [email protected]", "contact"),
         ("Snail mail : Daily News, 35, D.R. Wijewardana Mawatha, Colombo, Sri Lanka.", "contact"),
         ("Telephone : 94 1 429429 / 331181", "contact"),
