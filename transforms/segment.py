@@ -364,6 +364,12 @@ _LETTER_OPENING = re.compile(
     r"re\s*:?\s*[\"“‘']|(?:dear\s+)?(?:sir|madam|editor)\s*[,:–—-]"
     r"|(?:in\s+(?:response|reply)\s+to|responding\s+to|regarding|with\s+reference\s+to)\s+(?:the|your|[A-Z\"“‘'])",
     re.IGNORECASE)
+# A speech's salutation on a line of its own, as text (``Your Excellencies, African Ministers and Heads of
+# Delegations``, ``Distinguished guests``): no headline opens so.
+_SALUTATION = re.compile(
+    r"(?:your\s+)?(?:excellenc(?:y|ies)|majesty|highness)\b|ladies\s+and\s+gentlemen"
+    r"|distinguished\s+(?:guests|delegates|participants|colleagues|audience|members)", re.IGNORECASE)
+_SALUTATION_FIRST = "YyEeMmHhLlDd"
 # A speaker's label on a line of its own in a transcript or an interview (``MS. PEARSON:``, ``PROFESSOR
 # HARRALD:``, ``JUANA SUMMERS, HOST:``, ``Q:``, ``Answer:``): the heading of the turn below it.
 _SPEAKER = re.compile(
@@ -467,7 +473,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
             or _kicker_headline(span.text)) and not (
-            _READ_MORE.search(span.text)):
+            _READ_MORE.search(span.text)) and not (span.text[0] in _SALUTATION_FIRST and _SALUTATION.match(span.text)):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
         line_start = span.char_start

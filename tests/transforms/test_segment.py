@@ -1350,6 +1350,17 @@ def test_a_columnist_s_name_and_post_above_the_headline_are_the_byline() -> None
     assert (roles["Advertisement"], roles["The Earthquake Factory"]) == ("furniture", "title")
 
 
+def test_a_speech_s_salutations_on_lines_of_their_own_are_its_text() -> None:
+    text = ("Keynote address by the Commissioner at the Africa Regional Platform\nNovember 17, 2021\n"
+            "Your Excellency, Representative of the Government of Kenya\n"
+            "Your Excellencies, African Ministers and Heads of Delegations\n"
+            "Distinguished guests, ladies and gentlemen, all protocols observed.\n"
+            "Allow me to convey the warm greetings of the Chairperson. He wishes us well.\n")
+    (art,) = articles(text)
+    assert art.series is None and len(art.paragraphs) == 4
+    assert {r for line, r in roles_of(text) if line.startswith("Your")} == {"body"}
+
+
 def test_a_column_of_short_letters_under_topics_with_colons() -> None:
     text = ("Letters in brief\n"
             "Replace the coach:\nThe coach should not be complacent about the players. He should go.\nNick Tyson\n"
