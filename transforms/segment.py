@@ -364,6 +364,12 @@ _LETTER_OPENING = re.compile(
     r"re\s*:?\s*[\"“‘']|(?:dear\s+)?(?:sir|madam|editor)\s*[,:–—-]"
     r"|(?:in\s+(?:response|reply)\s+to|responding\s+to|regarding|with\s+reference\s+to)\s+(?:the|your|[A-Z\"“‘'])",
     re.IGNORECASE)
+# A byline run into the first paragraph: ``By`` and two or three words of a name, then a word that opens a
+# sentence (``By Ibrahim Hassan-Wuyo A flood disaster has ...``; a sentence that opens on a name is left whole).
+_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?)"
+_GLUED_BYLINE = re.compile(
+    rf"(?:By|BY)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+(?=(?:A|An|The|For|In|On|At|As|After|With|When"
+    r"|While|Since|Despite|Amid|It|This|There|If|Although|Over|During|Before|Following|Some|Many|More|Several)\s)")
 # A speech's salutation on a line of its own, as text (``Your Excellencies, African Ministers and Heads of
 # Delegations``, ``Distinguished guests``): no headline opens so.
 _SALUTATION = re.compile(
@@ -1601,9 +1607,24 @@ class _Grouping:
             self.pending_heading = None
         if cur.closed:
             cur.reopened = len(cur.body)
+        if not cur.body and cur.byline is None and line.span.text[:3] in ("By ", "BY "):
+            line = self._glued_byline(cur, line)
         cur.body.append(line)
         cur.end = line.span.char_end
         cur.closed = False
+
+    @staticmethod
+    def _glued_byline(cur: _Draft, line: Line) -> Line:
+        """The first paragraph of ``cur`` with the byline it opens with taken off (``By Ebunoluwa Sessou For
+        women in coastal communities ...``, the byline's box run into the text), as ``cur``'s byline: the name runs
+        up to the word that opens the text's first sentence. Else ``line``."""
+        found = _GLUED_BYLINE.match(line.span.text)
+        if found is None:
+            return line
+        name = " ".join(found["name"].split())
+        cur.byline = Byline(line=found.group().strip(), name=name.title() if name.isupper() else name, role="author")
+        span = line.span
+        return line._replace(span=Span(span.char_start + found.end(), span.char_end, span.text[found.end() :]))
 
     def _finish(self) -> None:
         """A title with neither a body nor a byline, credit or date under it is page furniture (a menu item, a

@@ -1350,6 +1350,24 @@ def test_a_columnist_s_name_and_post_above_the_headline_are_the_byline() -> None
     assert (roles["Advertisement"], roles["The Earthquake Factory"]) == ("furniture", "title")
 
 
+def test_a_byline_run_into_the_first_paragraph_is_the_writer_s() -> None:
+    text = ("300 fisherwomen lament as flood takes over Lagos communities\n"
+            "By Ebunoluwa Sessou For women in coastal communities, doing business is hard. The water rose again.\n"
+            "The traders lost their stalls. They want help.\n")
+    doc = document(text)
+    arts = segment_document(doc)
+    assert_offsets(doc, arts)
+    (art,) = arts
+    assert art.author == "Ebunoluwa Sessou"
+    assert art.paragraphs[0].text.startswith("For women in coastal communities")
+    assert dict(roles_of(text))[text.splitlines()[1]] == "body"
+    # in capitals; and a sentence that opens on a name keeps the text whole, as no writer can be told from it
+    (art,) = articles(text.replace("By Ebunoluwa Sessou", "BY SCOTT SONNER"))
+    assert art.author == "Scott Sonner"
+    (art,) = articles(text.replace("By Ebunoluwa Sessou For women", "By Governor Sanwo-Olu Lagos women"))
+    assert art.author is None and art.paragraphs[0].text.startswith("By Governor")
+
+
 def test_a_speech_s_salutations_on_lines_of_their_own_are_its_text() -> None:
     text = ("Keynote address by the Commissioner at the Africa Regional Platform\nNovember 17, 2021\n"
             "Your Excellency, Representative of the Government of Kenya\n"
