@@ -441,8 +441,8 @@ def _caption_credit(text: str) -> re.Match[str] | None:
             text.find(",", opened) >= 0 or text.find(":", opened) >= 0)
         if not (named or glued):
             return None
-    elif text[-1] != "]" and text.find("/", start) < 0 and text.find("©", start) < 0 and (
-            text.find("hoto", start) < 0 and text.find("icture", start) < 0 and text.find("mage", start) < 0
-            and text.find("redit", start) < 0):
+    elif text[-1] != "]" and not (  # (tested on the tail: ``in`` on a slice costs a third of ``find`` calls)
+            "/" in (tail := text[start:]) or "©" in tail or "hoto" in tail or "icture" in tail or "mage" in tail
+            or "redit" in tail):
         return None
     return _CAPTION_CREDIT.search(text, start)
