@@ -1077,7 +1077,7 @@ class _Grouping:
                 self._set(i, FURNITURE_ROLE, self.cur)
             elif i < self.contacts_until:
                 self._contact(i, line)
-            elif kind is BODY_LINE and line.span.text[-1] in "?\"”’'" and self._question_title(i):
+            elif kind is BODY_LINE and line.span.text[-1] in "?!\"”’'" and self._question_title(i):
                 self._title(i, line)
             elif kind is BODY_LINE and self.cur is not None and self.cur.body:  # the hot path: more of a body
                 if line.span.text[-1] == "," and self._comma_signature(i):
@@ -1250,17 +1250,18 @@ class _Grouping:
         return j == len(self.lines) or self.lines[j].kind is TITLE_LINE
 
     def _question_title(self, i: int) -> bool:
-        """A short question on a line of its own is a title (``Can China eradicate poverty?``), not a paragraph,
+        """A short question or exclamation on a line of its own is a title (``Can China eradicate poverty?``,
+        ``Don't wait for another disaster!``), not a paragraph,
         when a byline, credit or date stands under it, or when it opens the document and a deck (a short line)
         stands under it (``Hurricane season is here. How will FEMA respond?``), or text in a document with no other
         line a title could be (``Transcript: Is India ready for the next big disaster?``)."""
         text = self.lines[i].span.text
         if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_QUESTION_WORDS or not text.rstrip(
-                _CLOSERS_OR_SPACE).endswith("?"):
+                _CLOSERS_OR_SPACE).endswith(("?", "!")):
             return False
         j, evidence = self._ahead(i)
-        if evidence:
-            return True
+        if evidence and text.rstrip(_CLOSERS_OR_SPACE)[-1] == "?":
+            return True  # (an exclamation over a stamp is as often a notice's: only one opening the text is a title)
         if self.drafts or j != i + 1 or j == len(self.lines):
             return False
         below = self.lines[j]

@@ -1433,6 +1433,15 @@ def test_a_question_opening_a_text_that_has_no_other_title_line_is_its_title() -
     # under a headline, the same question is the text's first paragraph
     (art,) = articles("Ready for the next disaster\n" + text)
     assert art.title == "Ready for the next disaster" and len(art.paragraphs) == 3
+    # so is an exclamation; but one over a stamp, inside the text, is a notice's, not a headline
+    shout = ("Don't wait for another disaster!\nOn June 20, the country heard the lake might burst. It held.\n"
+             "These disasters are telling of changing times. Climate change is real.\n")
+    (art,) = articles(shout)
+    assert art.title == "Don't wait for another disaster!" and len(art.paragraphs) == 2
+    (art,) = articles("Flood season\nThe rain came early. It did not stop.\nStay safe and help your neighbours!\n"
+                      "May 31, 2022\n"
+                      "The river rose overnight. Crews worked all day.\n")
+    assert art.title == "Flood season"
 
 
 def test_a_feed_listing_s_headlines_glued_to_the_footer_of_the_item_above() -> None:
