@@ -162,6 +162,7 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("How useful was this post?", "rating_widget"),
         # a contact box's fields, and a notice asking for readers' comments
         ("28 Oct 13", "date"),
+        ("ARGENTINA | 18-06-2019 14:03", "agency_stamp"),
         ("12 June 45 people died", None),
         ("Email : [email protected]", "contact"),
         ("Snail mail : Daily News, 35, D.R. Wijewardana Mawatha, Colombo, Sri Lanka.", "contact"),
