@@ -370,6 +370,10 @@ _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z][A-Z'’]+(?:-[A-Z][
 _GLUED_BYLINE = re.compile(
     rf"(?:By|BY)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+(?=(?:A|An|The|For|In|On|At|As|After|With|When"
     r"|While|Since|Despite|Amid|It|This|There|If|Although|Over|During|Before|Following|Some|Many|More|Several)\s)")
+MAX_GLUED_DECK = 200
+_SPACED_BYLINE = re.compile(
+    rf"(?P<deck>\S.{{8,{MAX_GLUED_DECK}}}?)\s{{3,}}(?:By|BY)\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){{1,2}})\s+"
+    r"(?:(?:Associated\s+Press|Reuters|Agence\s+France-Presse|AFP|Bloomberg)\s+)?(?=\S)")
 # A speech's salutation on a line of its own, as text (``Your Excellencies, African Ministers and Heads of
 # Delegations``, ``Distinguished guests``): no headline opens so.
 _SALUTATION = re.compile(
@@ -1608,7 +1612,8 @@ class _Grouping:
             self.pending_heading = None
         if cur.closed:
             cur.reopened = len(cur.body)
-        if not cur.body and cur.byline is None and line.span.text[:3] in ("By ", "BY "):
+        if not cur.body and cur.byline is None and (
+                line.span.text[:3] in ("By ", "BY ") or "   " in line.span.text[:MAX_GLUED_DECK]):
             line = self._glued_byline(cur, line)
         cur.body.append(line)
         cur.end = line.span.char_end
@@ -1621,7 +1626,14 @@ class _Grouping:
         up to the word that opens the text's first sentence. Else ``line``."""
         found = _GLUED_BYLINE.match(line.span.text)
         if found is None:
-            return line
+            # a listing's card copied with its fields run together, spaces between: deck, byline (the name in
+            # capitals, then the agency), text (``Hundreds of homes threatened     By SCOTT SONNER Associated
+            # Press RENO, Nev. (AP) — ...``)
+            found = _SPACED_BYLINE.match(line.span.text)
+            if found is None or cur.series is not None:
+                return line
+            deck = line.span.text[: found.end("deck")]
+            cur.series, cur.series_at = Span(line.span.char_start, line.span.char_start + len(deck), deck), -1
         name = " ".join(found["name"].split())
         cur.byline = Byline(line=found.group().strip(), name=name.title() if name.isupper() else name, role="author")
         span = line.span

@@ -1366,6 +1366,16 @@ def test_a_byline_run_into_the_first_paragraph_is_the_writer_s() -> None:
     assert art.author == "Scott Sonner"
     (art,) = articles(text.replace("By Ebunoluwa Sessou For women", "By Governor Sanwo-Olu Lagos women"))
     assert art.author is None and art.paragraphs[0].text.startswith("By Governor")
+    # a listing's card copied with its fields run together: deck, byline and agency, text
+    card = ("Nevada Numbers Fire Triples in Size\nHundreds of homes threatened     By SCOTT SONNER Associated Press "
+            "RENO, Nev. (AP) — A northern Nevada wildfire more than tripled in size on Tuesday. Homes were evacuated.\n"
+            "read more\n")
+    doc = document(card)
+    arts = segment_document(doc)
+    assert_offsets(doc, arts)
+    (art,) = arts
+    assert (art.series, art.author) == ("Hundreds of homes threatened", "Scott Sonner")
+    assert art.paragraphs[0].text.startswith("RENO, Nev. (AP) — A northern Nevada wildfire")
 
 
 def test_a_speech_s_salutations_on_lines_of_their_own_are_its_text() -> None:
