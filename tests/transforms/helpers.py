@@ -26,3 +26,11 @@ def assert_offsets(doc: Document, arts: tuple[Article, ...]) -> None:
             for s in p.sentences:
                 assert doc.text[s.char_start : s.char_end] == s.text
                 assert p.char_start <= s.char_start and s.char_end <= p.char_end
+
+
+def checked_articles(text: str) -> tuple[Article, ...]:
+    """``articles(text)``, with every offset checked against the text (``assert_offsets``)."""
+    doc = document(text)
+    arts = segment_document(doc)
+    assert_offsets(doc, arts)
+    return arts

@@ -5,7 +5,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.transforms.helpers import articles, assert_offsets, document
+from tests.transforms.helpers import articles, assert_offsets, checked_articles, document
 from transforms.records import ParagraphKind
 from transforms.segment import (
     LineKind,
@@ -1354,10 +1354,7 @@ def test_a_byline_run_into_the_first_paragraph_is_the_writer_s() -> None:
     text = ("300 fisherwomen lament as flood takes over Lagos communities\n"
             "By Ebunoluwa Sessou For women in coastal communities, doing business is hard. The water rose again.\n"
             "The traders lost their stalls. They want help.\n")
-    doc = document(text)
-    arts = segment_document(doc)
-    assert_offsets(doc, arts)
-    (art,) = arts
+    (art,) = checked_articles(text)
     assert art.author == "Ebunoluwa Sessou"
     assert art.paragraphs[0].text.startswith("For women in coastal communities")
     assert dict(roles_of(text))[text.splitlines()[1]] == "body"
@@ -1370,10 +1367,7 @@ def test_a_byline_run_into_the_first_paragraph_is_the_writer_s() -> None:
     card = ("Nevada Numbers Fire Triples in Size\nHundreds of homes threatened     By SCOTT SONNER Associated Press "
             "RENO, Nev. (AP) — A northern Nevada wildfire more than tripled in size on Tuesday. Homes were evacuated.\n"
             "read more\n")
-    doc = document(card)
-    arts = segment_document(doc)
-    assert_offsets(doc, arts)
-    (art,) = arts
+    (art,) = checked_articles(card)
     assert (art.series, art.author) == ("Hundreds of homes threatened", "Scott Sonner")
     assert art.paragraphs[0].text.startswith("RENO, Nev. (AP) — A northern Nevada wildfire")
 
