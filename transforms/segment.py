@@ -831,6 +831,7 @@ class _Draft:
     reopened: int = -1  # how many paragraphs it had when more text came after a closing line
     markdown: bool = False
     cut: bool = False  # the text ends under its title (a page cut after a listing's or a letters page's headline)
+    twice: bool = False  # its headline was printed twice, one line under the other (a listing's image and link)
 
 
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
@@ -846,6 +847,7 @@ _REPORT_SECTION = re.compile(
     r"(?:background|context|summary|conclusions?|notes?\s+(?:to|for)\s+editors?|editors?[’']?\s*notes?"
     r"|(?:quick|key|fast)\s+facts|key\s+(?:points|findings|messages)|next\s+steps|what\s+happens\s+next)\s*:?",
     re.IGNORECASE)
+MIN_ITEMS_TWICE = 2  # a listing's items above its last, each with its headline printed twice and its teaser
 MIN_TEASERS = 3  # a listing's headlines with a one-paragraph teaser each, read at first as one article's sections
 # A metadata field naming where a text first ran, with its value on the next line (``PUBLISHED IN:`` /
 # ``Financial Express``).
@@ -1522,6 +1524,7 @@ class _Grouping:
                 self._set(cur.series_at, FURNITURE_ROLE, cur)
             cur.series, cur.series_at = None, -1
         cur.title, cur.end = line.span, line.span.char_end
+        cur.twice = True
         self._set(i, TITLE_ROLE, cur)
 
     def _drop(self, draft: _Draft) -> None:
@@ -1652,7 +1655,8 @@ class _Grouping:
                 draft.headings[0] = draft.series.text
                 self.roles[draft.series_at] = HEADING_ROLE
                 draft.series, draft.series_at = None, -1
-            if not draft.body and not draft.evidence and not draft.markdown and draft.byline is None and not draft.cut:
+            if (not draft.body and not draft.evidence and not draft.markdown and draft.byline is None and not draft.cut
+                    and not self._cut_twice(draft)):
                 dropped.add(id(draft))
                 continue
             kept.append(draft)
@@ -1701,6 +1705,16 @@ class _Grouping:
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
+
+    def _cut_twice(self, draft: _Draft) -> bool:
+        """``draft`` is the last item of a listing whose items each print their headline twice (an image's text and
+        a link), cut under its headline: an item with no text yet, not page furniture."""
+        if not draft.twice or draft is not self.drafts[-1]:
+            return False
+        if sum(1 for d in self.drafts if d.twice and d.body) < MIN_ITEMS_TWICE:
+            return False
+        draft.cut = True
+        return True
 
     def _listing_of_teasers(self, draft: _Draft) -> list[_Draft]:
         """``draft`` split into the items of a listing when each of its short lines read as subheadings has one

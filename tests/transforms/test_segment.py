@@ -1042,6 +1042,21 @@ def test_a_standfirst_in_sentences_then_the_byline_and_a_headline_with_the_write
         ("Rain eases in the north", None, 1), ("Crews clear roads after the storm", None, 1)]
 
 
+def test_a_listing_cut_under_the_last_of_its_headlines_printed_twice_keeps_it() -> None:
+    items = [("Evacuation orders issued for two regions in Woodlands County",
+              "Flash flooding evacuation orders are in effect for two regions. Roads are closed."),
+             ("One home destroyed as flood risk prompts more evacuation orders",
+              "Flooding in the Interior has destroyed one home. Others were evacuated.")]
+    text = "".join(f"{h}\n{h}\n{t}\n" for h, t in items)
+    last = "No evacuation orders expected as river levels reach peak, officials say"
+    arts = articles(f"{text}{last}\n{last}\n")
+    assert [a.title for a in arts] == [h for h, _ in items] + [last]
+    assert "no_paragraphs" in arts[-1].warnings
+    # a headline printed once at the end of such a listing is a link, and one item before it is no listing
+    assert [a.title for a in articles(f"{text}{last}\n")] == [h for h, _ in items]
+    assert [a.title for a in articles(f"{text.split(items[1][0])[0]}{last}\n{last}\n")] == [items[0][0]]
+
+
 def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None:
     label = ("Tag: Flood\nRiver towns brace for a second crest\nRiver towns brace for a second crest\n"
              "Officials said the river would crest again on Friday. Sandbags were handed out.\n")
