@@ -1708,10 +1708,10 @@ class _Grouping:
 
     def _cut_twice(self, draft: _Draft) -> bool:
         """``draft`` is the last item of a listing whose items each print their headline twice (an image's text and
-        a link), cut under its headline: an item with no text yet, not page furniture."""
+        a link) over a one-paragraph teaser, cut under its headline: an item with no text yet, not page furniture."""
         if not draft.twice or draft is not self.drafts[-1]:
             return False
-        if sum(1 for d in self.drafts if d.twice and d.body) < MIN_ITEMS_TWICE:
+        if sum(1 for d in self.drafts if d.twice and len(d.body) == 1) < MIN_ITEMS_TWICE:
             return False
         draft.cut = True
         return True
