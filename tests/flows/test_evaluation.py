@@ -118,6 +118,8 @@ PAGE_FLOORS = {
     "h36": (0.85, 0.87, 0.67, 0.65, 0.84, 0.93, 0.158),
     "h37": (0.93, 0.92, 0.92, 0.84, 0.91, 0.97, 0.031),
     "h38": (0.52, 0.40, 0.45, 0.28, 0.58, 0.89, 0.132),
+    "h39": (0.81, 0.90, 0.65, 0.78, 0.79, 0.93, 0.091),
+    "h40": (0.53, 0.41, 0.43, 0.45, 0.78, 0.94, 0.201),
 }
 
 
@@ -143,9 +145,9 @@ def test_evaluate_pages_prints_both_halves_per_layout(capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert out.startswith(
         "tuned on: h1, h2, h3, h5, h6, h7, h8, h10, h12, h13, h14, h15, h16, h19, h21, h23, h25, h26, h28, h30, h31, h34, "
-        "h35, h37 ("
+        "h35, h37, h39 ("
     )
-    assert "\nheld out: h4, h9, h11, h17, h18, h20, h22, h24, h27, h29, h32, h33, h36, h38 (" in out
+    assert "\nheld out: h4, h9, h11, h17, h18, h20, h22, h24, h27, h29, h32, h33, h36, h38, h40 (" in out
     header = next(line for line in out.splitlines() if line.startswith("metric"))
     assert header.split() == ["metric", *LAYOUTS, "all"]
     targets = out.splitlines()[-1]
