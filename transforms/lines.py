@@ -227,6 +227,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,380}",
        "Editor’s note: Today’s guest editorial comes from The Seattle Times.", max_chars=400, needs=("editor",),
        within=10, kind="note"),
+    # a media player's chrome: its clock (``0:00 0:00``), and a radio station's player (``Play Live Radio``,
+    # ``Available On Air Stations``, on every station site of a public broadcaster's network)
+    _p("player_clock", Role.FURNITURE, r"\d{1,2}:\d{2}(?:\s*/?\s*\d{1,2}:\d{2})+", "0:00 0:00", max_chars=30, digit=1),
+    _p("radio_player", Role.FURNITURE,
+       r"(?:play|listen)\s+live(?:\s+radio)?|available\s+on\s+air\s+stations|supported\s+by",
+       "Play Live Radio", max_chars=40, needs=("live", "on air", "supported by")),
     _p("duration", Role.FURNITURE, r"\d{1,3}\s*['′]\s*\d{1,2}\s*(?:\"|″|'')", "5'44\"", max_chars=12, digit=4),
     _p("link", Role.FURNITURE,
        r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|comments?|read\s+more"

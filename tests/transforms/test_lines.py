@@ -161,6 +161,10 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("They await the return of the evacuees;", None),
         ("How useful was this post?", "rating_widget"),
         # a contact box's fields, and a notice asking for readers' comments
+        ("0:00 0:00", "player_clock"),
+        ("Available On Air Stations", "radio_player"),
+        ("Supported by", "radio_player"),
+        ("Live radio coverage of the storm", None),
         ("28 Oct 13", "date"),
         ("ARGENTINA | 18-06-2019 14:03", "agency_stamp"),
         ("12 June 45 people died", None),
