@@ -270,6 +270,16 @@ def _lead_keys(draft: _Draft) -> frozenset[str]:
     return _content_keys(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]))
 
 
+def _quotes_the_lead(lead: str, line: str) -> bool:
+    """``line`` (after a label: ``Opinion: ...``) is a sentence of ``lead`` word for word: a standfirst printed
+    from the text, not a headline."""
+    text = " ".join(line.split(": ", 1)[-1].split()).rstrip(".")
+    return len(text) >= MIN_QUOTED_CHARS and text in lead
+
+
+MIN_QUOTED_CHARS = 30  # (a short phrase of the lead may be a headline's too)
+
+
 def _cohesion(headline: str, lead: frozenset[str]) -> float:
     """The share of ``headline``'s content words that the lead paragraphs use too."""
     keys = _content_keys(headline)
@@ -1755,7 +1765,9 @@ class _Grouping:
             if draft.markdown or draft.title_at < 0 or not draft.body:
                 continue
             body_at = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
-            candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)]
+            lead_text = " ".join(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]).split())
+            candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)
+                          and not _quotes_the_lead(lead_text, self.lines[k].span.text)]
             if not candidates:
                 continue
             lead = _lead_keys(draft)
@@ -1855,7 +1867,9 @@ class _Grouping:
         if (first.series is None or first.series_at != first.title_at + 1 or first.series_after_evidence
                 or first.markdown or any(d.series is not None for d in self.drafts[1:])):
             return
-        self._series_is_the_title(first)
+        lead = " ".join(" ".join(line.span.text for line in first.body[:LEAD_PARAGRAPHS]).split())
+        if not _quotes_the_lead(lead, first.series.text):  # (a standfirst printed from the text is a deck)
+            self._series_is_the_title(first)
 
     def _writer_named_twice(self, draft: _Draft) -> None:
         """A name given twice between ``draft``'s title and its text (``Mike Rucker`` / ``Weather Watch`` / ``Mike

@@ -1042,6 +1042,17 @@ def test_a_standfirst_in_sentences_then_the_byline_and_a_headline_with_the_write
         ("Rain eases in the north", None, 1), ("Crews clear roads after the storm", None, 1)]
 
 
+def test_a_deck_that_quotes_the_lead_word_for_word_is_no_headline() -> None:
+    text = ("KINSELLA: Canada makes headlines as wildfires cause poor air quality\n"
+            "Opinion: It is not often that we attract the attention of the American media.\n"
+            "Blame Canada.\n"
+            "It is not often that we attract the attention of the American media. The last time was years ago.\n"
+            "The smoke this week changed that. New York turned orange.\n")
+    (art,) = articles(text)
+    assert art.title == "KINSELLA: Canada makes headlines as wildfires cause poor air quality"
+    assert art.series == "Opinion: It is not often that we attract the attention of the American media."
+
+
 def test_a_listing_cut_under_the_last_of_its_headlines_printed_twice_keeps_it() -> None:
     items = [("Evacuation orders issued for two regions in Woodlands County",
               "Flash flooding evacuation orders are in effect for two regions. Roads are closed."),
