@@ -270,6 +270,11 @@ def _lead_keys(draft: _Draft) -> frozenset[str]:
     return _content_keys(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]))
 
 
+def _lead_text(draft: _Draft) -> str:
+    """The text of ``draft``'s lead (its first ``LEAD_PARAGRAPHS`` paragraphs), its white space folded."""
+    return " ".join(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]).split())
+
+
 def _quotes_the_lead(lead: str, line: str) -> bool:
     """``line`` (after a label: ``Opinion: ...``) is a sentence of ``lead`` word for word: a standfirst printed
     from the text, not a headline."""
@@ -1765,7 +1770,7 @@ class _Grouping:
             if draft.markdown or draft.title_at < 0 or not draft.body:
                 continue
             body_at = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
-            lead_text = " ".join(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]).split())
+            lead_text = _lead_text(draft)
             candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)
                           and not _quotes_the_lead(lead_text, self.lines[k].span.text)]
             if not candidates:
@@ -1867,8 +1872,7 @@ class _Grouping:
         if (first.series is None or first.series_at != first.title_at + 1 or first.series_after_evidence
                 or first.markdown or any(d.series is not None for d in self.drafts[1:])):
             return
-        lead = " ".join(" ".join(line.span.text for line in first.body[:LEAD_PARAGRAPHS]).split())
-        if not _quotes_the_lead(lead, first.series.text):  # (a standfirst printed from the text is a deck)
+        if not _quotes_the_lead(_lead_text(first), first.series.text):  # (a standfirst printed from the text is a deck)
             self._series_is_the_title(first)
 
     def _writer_named_twice(self, draft: _Draft) -> None:
