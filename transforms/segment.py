@@ -1770,9 +1770,10 @@ class _Grouping:
             if draft.markdown or draft.title_at < 0 or not draft.body:
                 continue
             body_at = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
-            lead_text = _lead_text(draft)
-            candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)
-                          and not _quotes_the_lead(lead_text, self.lines[k].span.text)]
+            candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)]
+            if candidates:
+                lead_text = _lead_text(draft)
+                candidates = [k for k in candidates if not _quotes_the_lead(lead_text, self.lines[k].span.text)]
             if not candidates:
                 continue
             lead = _lead_keys(draft)
