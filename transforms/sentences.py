@@ -14,6 +14,7 @@ Rules, in the order they are applied to each candidate boundary:
   ``......It``), a full stop glued to a capitalised word (``work.The``), and a lowercase word glued to a
   capitalised one with no punctuation at all (``exposure periodThe frequent``).
 - Semicolons (``;`` and ``；``) and colons never end a sentence.
+- A news agency's tag and a dash after a full stop (``RENO, Nev. (AP) — ...``) go on with the dateline.
 - A parenthetical with no terminal punctuation inside, right after a sentence (an attribution or a source:
   ``"... opportunities." (Remarks at the 2018 summit)``, ``(Xinhua)``), belongs to the sentence before it.
 - A run of punctuation with no letter or digit is no sentence: after a sentence it belongs to it (a stray closing
@@ -138,6 +139,10 @@ def glued_capitals(text: str) -> list[int]:
 _ATTRIBUTION = re.compile(r"(\([^()\n.!?。！？]{1,100}\))[ \t]*(?=$|[^\W\d_]|[\"“‘'(（])")
 
 
+# A news agency's tag and the dash of a dateline, after an abbreviated state or country: ``RENO, Nev. (AP) —``.
+_AGENCY_DASH = re.compile(r"\([A-Z][A-Za-z]{1,15}\)\s*[—–-]")
+
+
 def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[int, int]]:
     """Return ``(start, end)`` offsets of the sentences in ``text``, trimmed of white space.
 
@@ -175,6 +180,8 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
                 elif not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                     continue
         if following < n and text[following] == "(":
+            if _AGENCY_DASH.match(text, following):
+                continue  # a dateline's state and agency: ``RENO, Nev. (AP) — A wildfire ...``
             attribution = _ATTRIBUTION.match(text, following)
             if attribution is not None:  # "... opportunities." (Remarks at the summit): one sentence
                 if attribution.end() >= n:

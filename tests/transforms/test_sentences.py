@@ -100,6 +100,8 @@ def _reference_split(text: str) -> list[tuple[int, int]]:
     for m in m_._CANDIDATE.finditer(text):
         if not _reference_ends_sentence(text, m.group(1), m.start(), m.start(2), m.end()):
             continue
+        if re.match(r"\([A-Z][A-Za-z]{1,15}\)\s*[—–-]", text[m.end():]):
+            continue  # a dateline's agency tag
         attribution = re.match(r"\([^()\n.!?。！？]{1,100}\)[ \t]*(?=$|[^\W\d_]|[\"“‘'(（])", text[m.end():])
         if attribution is None:
             cuts.append(m.start(2))
@@ -151,6 +153,12 @@ def test_the_splitter_agrees_with_its_reference_on_any_text(text: str) -> None:
 def test_glued_capitals_are_where_the_regular_expression_matches(text: str) -> None:
     # One byte per character (Latin-1; others as "?"), so that positions are character offsets.
     assert glued_capitals(text) == [m.start() for m in _CAMEL.finditer(text)]
+
+
+def test_a_datelines_agency_tag_after_an_abbreviated_state_goes_on() -> None:
+    text = "RENO, Nev. (AP) — A northern Nevada wildfire tripled in size. Homes were evacuated."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "RENO, Nev. (AP) — A northern Nevada wildfire tripled in size.", "Homes were evacuated."]
 
 
 def test_a_parenthetical_attribution_ends_the_sentence_before_it() -> None:
