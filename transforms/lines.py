@@ -291,8 +291,8 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
               "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered")),
-    # no letter, digit or sentence punctuation: ``* * *``, ``^``
-    _p("separator", Role.FURNITURE, r"(?:[^\w.!?…。！？]|_){1,40}", "* * *", max_chars=40),
+    # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation
+    _p("separator", Role.FURNITURE, r"(?:[^\w]|_){1,400}", "* * *", max_chars=400),
     _p("masthead", Role.FURNITURE,
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,

@@ -129,6 +129,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Open Image Modal", "link"),
         ("* * *", "separator"),
         ("|", "separator"),
+        (".    .    .    .    .", "separator"),  # full stops, or any punctuation with no word: no text
+        ("!!!", "separator"),
         ("-- On studying and implementing the spirit", None),
         ("3 mins to read", "page_notice"),
         ("Please sign in or register with Independent.ie for free access to Opinions.", "page_notice"),

@@ -123,8 +123,10 @@ def test_every_line_role_spans_whole_lines(text: str) -> None:
     assert covered == set(range(len(starts)))
 
 
-# Paragraphs that end like sentences, so none of them can be read as a title.
-BODY = st.lists(PARAGRAPH.map(lambda p: p.rstrip(".?!。\"") + "."), min_size=1, max_size=4)
+# Paragraphs that end like sentences, so none of them can be read as a title (and that hold a word: a line of
+# punctuation alone, ``-.``, is a separator, no text).
+BODY = st.lists(PARAGRAPH.map(lambda p: p.rstrip(".?!。\"") + ".").filter(lambda p: any(map(str.isalnum, p))),
+                min_size=1, max_size=4)
 
 
 @settings(max_examples=100, deadline=None)
