@@ -291,7 +291,8 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
               "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered")),
-    # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation
+    # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation (a rule longer than
+    # the limit is read as text)
     _p("separator", Role.FURNITURE, r"(?:[^\w]|_){1,40}", "* * *", max_chars=40),
     _p("masthead", Role.FURNITURE,
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
@@ -335,8 +336,6 @@ _PLAIN = [tuple(k for k, p in enumerate(PATTERNS) if p.max_chars >= limit and no
 # ... of which a line that starts with a letter or a digit (most lines) is not tried against the separator (no
 # letter or digit at all) ...
 _PLAIN_WORD_FIRST = [tuple(k for k in plain if PATTERNS[k].name != "separator") for plain in _PLAIN]
-_SEPARATOR = next(p for p in PATTERNS if p.name == "separator")
-_WORD_CHARACTER = re.compile(r"[^\W_]")
 # ... and the words of the others: one scan of the line by an Aho-Corasick automaton over every pattern's
 # ``needs`` finds which of them may match, at once.
 _CUES = sorted({word for p in PATTERNS for word in p.needs})
@@ -392,12 +391,9 @@ def match_furniture(text: str) -> Pattern | None:
     n = len(text)
     if not n or n > MAX_FURNITURE_LINE:
         return None
-    word_first = text[0].isalnum()
-    if not word_first and n > _SEPARATOR.max_chars and _WORD_CHARACTER.search(text) is None:
-        return _SEPARATOR  # a rule of any length (``=`` x 72): the separator's pattern, not tried on every line
     if n > _LONG and text[0] not in _LONG_FIRST and "reserved" not in text[:130].lower():
         return None  # a long line (most of a corpus) is furniture only as a copyright notice
-    plain = (_PLAIN_WORD_FIRST if word_first else _PLAIN)[bisect_left(_LIMITS, n)]
+    plain = (_PLAIN_WORD_FIRST if text[0].isalnum() else _PLAIN)[bisect_left(_LIMITS, n)]
     folded = text.lower()  # (the same length but for a few letters, which only widen ``within``)
     cued = {k for cue, _, end in _CUE_AUTOMATON.find_matches_as_indexes(folded, overlapping=True)
             for k, within, max_chars in _NEEDED_BY[cue] if end <= within + len(folded) - n and n <= max_chars}
