@@ -333,9 +333,6 @@ _LIMITS = sorted({p.max_chars for p in PATTERNS})
 _TESTS = [(p.regex.match, p.digit, p) for p in PATTERNS]
 # For each length limit: the patterns with no ``needs`` that allow it (tried on every line of that length) ...
 _PLAIN = [tuple(k for k, p in enumerate(PATTERNS) if p.max_chars >= limit and not p.needs) for limit in _LIMITS]
-# ... of which a line that starts with a letter or a digit (most lines) is not tried against the separator (no
-# letter or digit at all) ...
-_PLAIN_WORD_FIRST = [tuple(k for k in plain if PATTERNS[k].name != "separator") for plain in _PLAIN]
 # ... and the words of the others: one scan of the line by an Aho-Corasick automaton over every pattern's
 # ``needs`` finds which of them may match, at once.
 _CUES = sorted({word for p in PATTERNS for word in p.needs})
@@ -393,7 +390,7 @@ def match_furniture(text: str) -> Pattern | None:
         return None
     if n > _LONG and text[0] not in _LONG_FIRST and "reserved" not in text[:130].lower():
         return None  # a long line (most of a corpus) is furniture only as a copyright notice
-    plain = (_PLAIN_WORD_FIRST if text[0].isalnum() else _PLAIN)[bisect_left(_LIMITS, n)]
+    plain = _PLAIN[bisect_left(_LIMITS, n)]
     folded = text.lower()  # (the same length but for a few letters, which only widen ``within``)
     cued = {k for cue, _, end in _CUE_AUTOMATON.find_matches_as_indexes(folded, overlapping=True)
             for k, within, max_chars in _NEEDED_BY[cue] if end <= within + len(folded) - n and n <= max_chars}
