@@ -1724,12 +1724,8 @@ class _Grouping:
     def _cut_twice(self, draft: _Draft) -> bool:
         """``draft`` is the last item of a listing whose items each print their headline twice (an image's text and
         a link) over a one-paragraph teaser, cut under its headline: an item with no text yet, not page furniture."""
-        if not draft.twice or draft is not self.drafts[-1]:
-            return False
-        if sum(1 for d in self.drafts if d.twice and len(d.body) == 1) < MIN_ITEMS_TWICE:
-            return False
-        draft.cut = True
-        return True
+        return draft.twice and draft is self.drafts[-1] and sum(
+            1 for d in self.drafts if d.twice and len(d.body) == 1) >= MIN_ITEMS_TWICE
 
     def _listing_of_teasers(self, draft: _Draft) -> list[_Draft]:
         """``draft`` split into the items of a listing when each of its short lines read as subheadings has one
@@ -1907,11 +1903,7 @@ class _Grouping:
             if (self.roles[k] is FURNITURE_ROLE and self.roles[k + 1] is FURNITURE_ROLE and name.pattern is None
                     and post.pattern is None and _is_name(" ".join(name.span.text.split()))
                     and _is_post(post.span.text)):
-                draft.byline = Byline(line=f"{name.span.text} {post.span.text}",
-                                      name=" ".join(name.span.text.split()), role="author")
-                self._set(k, BYLINE_ROLE, draft)
-                self._set(k + 1, BYLINE_ROLE, draft)
-                return
+                return self._name_and_post(draft, k)
 
     def _writer_and_post_above(self, draft: _Draft) -> None:
         """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq
@@ -1925,11 +1917,15 @@ class _Grouping:
             return
         self._series_is_the_title(draft)
         draft.warnings[:] = [w for w in draft.warnings if w != "furniture_above_title"]
-        draft.byline = Byline(line=f"{name.span.text} {post.span.text}", name=" ".join(name.span.text.split()),
-                              role="author")
         draft.start = name.line_start
-        self._set(post_at - 1, BYLINE_ROLE, draft)
-        self._set(post_at, BYLINE_ROLE, draft)
+        self._name_and_post(draft, post_at - 1)
+
+    def _name_and_post(self, draft: _Draft, k: int) -> None:
+        """``lines[k]`` (a name) and ``lines[k + 1]`` (a post) are ``draft``'s byline."""
+        name, post = self.lines[k].span.text, self.lines[k + 1].span.text
+        draft.byline = Byline(line=f"{name} {post}", name=" ".join(name.split()), role="author")
+        self._set(k, BYLINE_ROLE, draft)
+        self._set(k + 1, BYLINE_ROLE, draft)
 
     def _titles_named_by_breadcrumbs(self) -> None:
         """A page's breadcrumb trail ends with the page's headline (``Home › Archive › Steady Rains Damage ...``,
