@@ -73,6 +73,9 @@ PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0
 CONTACT_LABEL = re.compile(r"(?:(?:media|press)\s+)?contacts?\s*[:：]?", re.IGNORECASE)
 MAX_NOTICE = 160  # a page's notice (a cookie, archive or mailing-list notice) is one short line (a browser's, two)
 MAX_FURNITURE_LINE = 1000  # a furniture line is short (each pattern bounds its own length); a longer one is text
+# A rule drawn across a page holds a run of one of these (and no letter or digit).
+RULE_RUNS = ("====", "----", "____", "****", "~~~~", "####", "++++", "....", "····", "────", "━━━━", "════",
+             "————", "––––", "••••", "* * ", "- - ", ". . ", "= = ", "• • ", "_ _ ", "~ ~ ", "-=-=", "=-=-", "<><>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,9 +294,10 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
               "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered")),
-    # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation (a rule longer than
-    # the limit is read as text)
+    # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of
+    # it is a rule when it holds a run of a rule's characters (``=====...``, ``- - - ...``), up to 400 characters
     _p("separator", Role.FURNITURE, r"(?:[^\w]|_){1,40}", "* * *", max_chars=40),
+    _p("rule", Role.FURNITURE, r"(?:[^\w]|_){41,400}", "=" * 44, max_chars=400, needs=RULE_RUNS),
     _p("masthead", Role.FURNITURE,
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,
