@@ -880,6 +880,12 @@ _FIELD_WORDS = frozenset({
 })
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
+# A label over other stories' teasers below an article's text (``Recommended Stories``, ``You might also like``).
+_RELATED_LABEL = re.compile(
+    r"(?:recommended(?:\s+\S.{0,30})?|related(?:\s+(?:news|stories|posts|articles|links|reading|content|coverage))?"
+    r"|you\s+(?:may|might)\s+also\s+like|more\s+(?:stories|news|articles|from\s+\S.{0,30}|on\s+this\s+(?:story|topic))"
+    r"|read\s+next|most\s+(?:read|popular|viewed|shared)|trending(?:\s+(?:now|stories|news))?|don'?[’']?t\s+miss"
+    r"|editor'?[’']?s\s+picks?)\s*:?", re.IGNORECASE)
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 MAX_HEADER_PARAGRAPHS = 3  # the text of a page's header above its first heading or its article is no longer
 
@@ -1132,6 +1138,8 @@ class _Grouping:
                     self._title(i, self.lines[i])  # (read as a headline from here on)
                 elif line.pattern == "empty_field" and self._lead_in(i):
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
+                elif line.pattern in ("link", "empty_field") and self._related_block(i):
+                    self._set(i, FURNITURE_ROLE, self.cur)  # (and the teasers under it, as furniture)
                 elif line.pattern == "copyright" and self.cur is not None and self.owners[i - 1] is self.cur and (
                         roles[i - 1] in (BODY_ROLE, CREDIT_ROLE, THESIS_POINT_ROLE)) and not _YEARS.search(
                         line.span.text):
@@ -1174,6 +1182,31 @@ class _Grouping:
         while j < len(self.lines) and self.lines[j].kind is TITLE_LINE and not self.lines[j].heading:
             j += 1
         if j - i < MIN_LINK_LIST or (j < len(self.lines) and self.lines[j].kind is not BODY_LINE):
+            return False
+        self.links_until = j
+        return True
+
+    def _related_block(self, i: int) -> bool:
+        """``lines[i]``, a label of related stories (``Recommended Stories``, ``You might also like``) below an
+        article's text, heads other stories' teasers: the lines below it are furniture for the pass, up to two
+        lines of text in a row or a headline over a byline or a dateline (more of this article, or another one).
+        Else False: nothing below it is a teaser, or a list of links is (read as one by ``_link_list``)."""
+        lines = self.lines
+        if not _RELATED_LABEL.fullmatch(lines[i].span.text) or not any(d.body for d in self.drafts):
+            return False
+        j = i + 1
+        while j < len(lines) and lines[j].kind is TITLE_LINE and not lines[j].heading:
+            j += 1
+        if j - i > MIN_LINK_LIST and (j == len(lines) or lines[j].kind is BODY_LINE):
+            return False  # a list of links, the text going on below it (``_link_list``)
+        j = i + 1
+        while j + 1 < len(lines) and not (
+                (lines[j].kind is BODY_LINE and lines[j + 1].kind is BODY_LINE)
+                or (lines[j].kind is TITLE_LINE and lines[j + 1].kind in (BYLINE_LINE, DATELINE_LINE))):
+            j += 1
+        if j + 1 == len(lines):
+            j += 1
+        if j == i + 1:
             return False
         self.links_until = j
         return True

@@ -222,7 +222,8 @@ def test_a_list_of_links_inside_a_body_is_furniture_and_the_body_goes_on() -> No
     roles = dict(roles_of(text))
     assert all(roles[link] == "furniture" for link in links)
     # three short lines are not yet a list: a title and its deck after a section name may be as many
-    assert len(articles(text.replace("\n".join(links), "\n".join(links[:2])))) == 2
+    section = text.replace("Related stories", "Latest")
+    assert len(articles(section.replace("\n".join(links), "\n".join(links[:2])))) == 2
 
 
 def test_a_photo_caption_given_short_then_long_is_furniture() -> None:
@@ -1564,3 +1565,25 @@ def test_a_byline_s_label_on_a_line_of_its_own_over_the_writer_s_name() -> None:
     # a label over a line that is no name is left as it was
     (art,) = articles("Floods hit the coastal towns\nBy\nthe river\nThe river rose overnight. Roads closed.\n")
     assert art.author is None
+
+
+def test_teasers_under_a_label_of_related_stories_are_no_articles() -> None:
+    story = ("Typhoon nears the coast\nThousands left their homes on Sunday. Schools closed.\n"
+             "The storm is expected to land overnight. Ports shut.\n")
+    teasers = ("Recommended Stories\n• The best films of the year\nFrom forgotten gems to new hits, a list.\n"
+               "• Hurricane hits the east coast\nThe storm left floods across two provinces.\n• Ten funny posts\n")
+    (art,) = checked_articles(story + teasers)
+    assert art.title == "Typhoon nears the coast" and len(art.paragraphs) == 2
+    assert [r for _, r in roles_of(story + teasers)][3:] == ["furniture"] * 6
+    # a box of links inside the text: the text goes on below it (two lines of text in a row)
+    boxed = (story + "Related Links\nQuake shakes supermarket Latest info\nRelevant offers\n"
+             "Aftershocks rattled the city at night. Walls cracked.\nCrews checked the bridges. None fell.\n")
+    (art,) = articles(boxed)
+    assert len(art.paragraphs) == 4 and dict(roles_of(boxed))["Relevant offers"] == "furniture"
+    # another story under the label, with its byline: an article of its own
+    signed = story + "More stories\nRivers rise in the north\nBy Jane Doe\nThe river rose overnight. Crews worked.\n"
+    assert [a.title for a in articles(signed)] == ["Typhoon nears the coast", "Rivers rise in the north"]
+    # the label above a listing's first item, with no text above it: the items are articles
+    listing = ("Most read\nTyphoon nears the coast\nThousands left their homes on Sunday.\n"
+               "Rivers rise in the north\nThe river rose overnight.\n")
+    assert [a.title for a in articles(listing)] == ["Typhoon nears the coast", "Rivers rise in the north"]
