@@ -184,7 +184,8 @@ ARTICLES = Table(
                min_length=1),
         Column("credits", STRING_LIST, "Others credited, as role: name (editor, responsible editor, source, "
                "translator, photographer, proofreader, photo: the credit that ends a photo's caption); never the "
-               "author.", "[editor: Li Wei, source: Xinhua]"),
+               "author. A source may also be the tag that opens the lead (BEIJING, July 3 (Xinhua) -- ...).",
+               "[editor: Li Wei, source: Xinhua]"),
         _count("n_paragraphs", "Number of paragraphs (body and thesis points).", "11"),
         _count("n_sentences", "Number of sentences.", "36"),
         _count("n_words", "Number of words in the article's sentences.", "1650"),

@@ -51,6 +51,7 @@ from transforms.lines import (
     MAX_CAPTION,
     MAX_DATELINE,
     MAX_FURNITURE_LINE,
+    NEWS_AGENCIES,
     PHONE_NUMBER,
     STAMP,
     TITLE_PREFIX,
@@ -2048,6 +2049,9 @@ def segment_lines(doc: Document) -> Segmented:
         if byline is not None and is_publication(byline.name):  # ``by Daily Patriot``: the paper's, no one's
             credits = (*credits, Credit("source", byline.name, byline.line))
             byline = None
+        lead_source = _lead_source(paragraphs[0].text) if paragraphs else None
+        if lead_source is not None and all(c.name != lead_source.name for c in credits):
+            credits = (*credits, lead_source)
         articles.append(
             Article(
                 article_id=article_id,
@@ -2103,6 +2107,28 @@ def _unlabelled_writer(draft: _Draft, title: str) -> Byline | None:
         return credited
     surname = signed.name.split()[-1]
     return None if any(surname in line.span.text for line in draft.body) else signed
+
+
+# A news agency's or a source's tag opening a story's lead, after its dateline: ``MANILA, Dec 6 (Reuters) - ...``,
+# ``(Eagle News) — ...``, ``MANILA, Philippines | AFP | — ...``.
+_LEAD_SOURCE = re.compile(
+    r"(?P<place>(?:[A-Z0-9][\w.'’/&-]*,?\s+){0,8}?)"
+    r"(?:\((?P<bracketed>[A-Z][\w.&'’ -]{0,30}?)\)|\|\s*(?P<barred>[A-Z][\w.&'’ -]{0,30}?)\s*\|)\s*(?:--|[—–_-])\s")
+_AGENCIES = frozenset(NEWS_AGENCIES)
+
+
+def _lead_source(text: str) -> Credit | None:
+    """The source a story's lead credits in its opening tag (``_LEAD_SOURCE``): a news agency's, or any
+    source's where the tag opens the lead or follows a dateline (a place and a comma); an organisation's
+    abbreviation after its name (``The World Health Organization (WHO) — ...``) is none."""
+    found = _LEAD_SOURCE.match(text)
+    if found is None:
+        return None
+    name = found["bracketed"] or found["barred"]
+    place = found["place"]
+    if name not in _AGENCIES and place and "," not in place and not place.isupper():
+        return None
+    return Credit("source", name, found.group().rstrip(" -—–_"))
 
 
 def _unterminated(text: str) -> bool:

@@ -653,9 +653,10 @@ def test_a_credit_line_credits_each_person_it_names_and_a_reporter_is_the_author
             "Rivers rose.\nTroops will help with sandbags.\n"
             "(Reporting by Denny Thomas in Toronto; Editing by Peter Cooney)\n")
     (art,) = articles(text)
-    assert [(c.role, c.name) for c in art.credits] == [("reporter", "Denny Thomas"), ("editor", "Peter Cooney")]
+    assert [(c.role, c.name) for c in art.credits] == [("reporter", "Denny Thomas"), ("editor", "Peter Cooney"),
+                                                       ("source", "Reuters")]  # (the lead's tag)
     assert art.byline is not None and (art.author, art.byline.role) == ("Denny Thomas", "reporter")
-    assert [c.line for c in art.credits] == ["(Reporting by Denny Thomas in Toronto; Editing by Peter Cooney)"] * 2
+    assert [c.line for c in art.credits][:2] == ["(Reporting by Denny Thomas in Toronto; Editing by Peter Cooney)"] * 2
     assert len(art.paragraphs) == 2
     # an editor alone is credited, never the author
     (edited,) = articles("A title of news\nThe text of it. More.\n(Web editor: Zhong Wenxing, Liang Jun)\n")
@@ -1587,3 +1588,19 @@ def test_teasers_under_a_label_of_related_stories_are_no_articles() -> None:
     listing = ("Most read\nTyphoon nears the coast\nThousands left their homes on Sunday.\n"
                "Rivers rise in the north\nThe river rose overnight.\n")
     assert [a.title for a in articles(listing)] == ["Typhoon nears the coast", "Rivers rise in the north"]
+
+
+def test_a_source_tag_opening_the_lead_is_a_source_credit() -> None:
+    def sources(lead: str) -> list[tuple[str, str]]:
+        (art,) = articles(f"Typhoon nears the coast\n{lead} Thousands left their homes.\nSchools closed. Ports shut.\n")
+        return [(c.name, c.line) for c in art.credits if c.role == "source"]
+
+    assert sources("MANILA, Dec 6 (Reuters) - A typhoon neared.") == [("Reuters", "MANILA, Dec 6 (Reuters)")]
+    assert sources("(Eagle News) — Classes were suspended.") == [("Eagle News", "(Eagle News)")]
+    assert sources("MANILA, Philippines | AFP | — Police rammed protesters.") == [
+        ("AFP", "MANILA, Philippines | AFP |")]
+    assert sources("Tortola, British Virgin Islands, June 26, 2008, (DDM) – The agency met.") == [
+        ("DDM", "Tortola, British Virgin Islands, June 26, 2008, (DDM)")]
+    # an organisation's abbreviation after its name, a tag inside a sentence: no source
+    assert sources("The World Health Organization (WHO) — which met — said so.") == []
+    assert sources("He said (AP) - no more.") == []
