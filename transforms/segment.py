@@ -2115,13 +2115,17 @@ _LEAD_SOURCE = re.compile(
     r"(?P<place>(?:[A-Z0-9][\w.'’/&-]*,?\s+){0,8}?)"
     r"(?:\((?P<bracketed>[A-Z][\w.&'’ -]{0,30}?)\)|\|\s*(?P<barred>[A-Z][\w.&'’ -]{0,30}?)\s*\|)\s*(?:--|[—–_-])\s")
 _AGENCIES = frozenset(NEWS_AGENCIES)
+MAX_LEAD_TAG = 120  # how far into the lead the tag may end
 
 
 def _lead_source(text: str) -> Credit | None:
     """The source a story's lead credits in its opening tag (``_LEAD_SOURCE``): a news agency's, or any
     source's where the tag opens the lead or follows a dateline (a place and a comma); an organisation's
     abbreviation after its name (``The World Health Organization (WHO) — ...``) is none."""
-    found = _LEAD_SOURCE.match(text)
+    head = text[:MAX_LEAD_TAG]
+    if ")" not in head and "|" not in head:
+        return None
+    found = _LEAD_SOURCE.match(head)
     if found is None:
         return None
     name = found["bracketed"] or found["barred"]
@@ -2171,8 +2175,9 @@ def _paragraph(
     spans = cap_length(text, found)
     # The hot path: made by tuple.__new__ (a NamedTuple's own __new__ is a Python function that calls it, 2x the
     # cost), so positional (fields: id, paragraph, article, document, ordinal, text, span).
+    suffixes = ids.sentence_suffixes(len(spans))  # (each sentence's id: ``ids.sentence_id``)
     sentences = tuple([
-        _new_tuple(Sentence, (ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e],
+        _new_tuple(Sentence, (paragraph_id + suffixes[i], paragraph_id, article_id, doc_id, i, text[s:e],
                               base + s, base + e))
         for i, (s, e) in enumerate(spans)
     ])
