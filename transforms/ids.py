@@ -41,25 +41,22 @@ def line_id(doc_id_: str, ordinal: int) -> str:
 
 
 def paragraph_id(article_id_: str, ordinal: int) -> str:
-    return f"{article_id_}-p{ordinal:03d}"
+    return article_id_ + (_PARAGRAPH_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("p", ordinal))
 
 
 def sentence_id(paragraph_id_: str, ordinal: int) -> str:
-    return paragraph_id_ + _sentence_suffix(ordinal)
+    return paragraph_id_ + (_SENTENCE_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("s", ordinal))
 
 
-def _sentence_suffix(ordinal: int) -> str:
-    return f"-s{ordinal:03d}"
+def _suffix(level: str, ordinal: int) -> str:
+    return f"-{level}{ordinal:03d}"
 
 
-def sentence_suffixes(n: int) -> tuple[str, ...]:
-    """What a sentence's ordinal adds to its paragraph's id, for ordinals up to ``n`` - 1: ``sentence_id(p, k) ==
-    p + sentence_suffixes(n)[k]``. Made once for up to 1,000 sentences: a segmenter joins them on its hot path,
-    at a fifth of the cost of formatting each ordinal."""
-    return _SENTENCE_SUFFIXES if n <= len(_SENTENCE_SUFFIXES) else tuple(map(_sentence_suffix, range(n)))
-
-
-_SENTENCE_SUFFIXES = tuple(map(_sentence_suffix, range(1000)))
+# The suffixes of the first ordinals, made once: ids are made on segmentation's hot path (one a sentence), and
+# joining two strings costs a fifth of formatting the ordinal.
+_MADE = 1000
+_PARAGRAPH_SUFFIXES = tuple(_suffix("p", ordinal) for ordinal in range(_MADE))
+_SENTENCE_SUFFIXES = tuple(_suffix("s", ordinal) for ordinal in range(_MADE))
 
 
 def author_id(name: str) -> str:
