@@ -37,7 +37,7 @@ def article_id(doc_id: str, title: str, occurrence: int) -> str:
 
 
 def line_id(doc_id_: str, ordinal: int) -> str:
-    return f"{doc_id_}-l{ordinal:05d}"
+    return doc_id_ + (_LINE_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("l", ordinal, 5))
 
 
 def paragraph_id(article_id_: str, ordinal: int) -> str:
@@ -48,15 +48,16 @@ def sentence_id(paragraph_id_: str, ordinal: int) -> str:
     return paragraph_id_ + (_SENTENCE_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("s", ordinal))
 
 
-def _suffix(level: str, ordinal: int) -> str:
-    return f"-{level}{ordinal:03d}"
+def _suffix(level: str, ordinal: int, digits: int = 3) -> str:
+    return f"-{level}{ordinal:0{digits}d}"
 
 
-# The suffixes of the first ordinals, made once: ids are made on segmentation's hot path (one a sentence), and
+# The suffixes of the first ordinals, made once: ids are made on hot paths (one a sentence, one a line), and
 # joining two strings costs a fifth of formatting the ordinal.
 _MADE = 1000
 _PARAGRAPH_SUFFIXES = tuple(_suffix("p", ordinal) for ordinal in range(_MADE))
 _SENTENCE_SUFFIXES = tuple(_suffix("s", ordinal) for ordinal in range(_MADE))
+_LINE_SUFFIXES = tuple(_suffix("l", ordinal, 5) for ordinal in range(_MADE))
 
 
 def author_id(name: str) -> str:

@@ -19,3 +19,4 @@ def test_ids_of_ordinals_past_the_suffixes_made_once_have_the_same_form() -> Non
     for ordinal in (0, 7, 999, 1000, 1234):
         assert ids.paragraph_id("a", ordinal) == f"a-p{ordinal:03d}"
         assert ids.sentence_id("a-p001", ordinal) == f"a-p001-s{ordinal:03d}"
+        assert ids.line_id("d-1", ordinal) == f"d-1-l{ordinal:05d}"
