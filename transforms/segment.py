@@ -557,8 +557,9 @@ def classify_lines(text: str) -> list[Line]:
             out.append(line)
         else:
             block += 1
-    if _is_hard_wrapped(out):
-        out = _join_wrapped(text, out)
+    wrapped = _is_hard_wrapped(out)
+    if wrapped or _is_wrapped_unspaced(out):
+        out = _join_wrapped(text, out, unspaced=not wrapped)
         lower_titles = [i for i in lower_titles and range(len(out))
                         if out[i].kind is TITLE_LINE and out[i].span.text[0].islower()]
     # (in a text with a blank line after every line, the two lines of a headline have one between them; a
@@ -728,6 +729,26 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
     return mid_sentence >= 2 and max(len(x.span.text) for pair in pairs for x in pair) <= MAX_WRAPPED_WIDTH
 
 
+MIN_UNSPACED_BREAKS = 3
+MIN_WRAP_WIDTH = 40  # a line that text was wrapped at is no narrower
+
+
+def _is_wrapped_unspaced(lines: list[Line]) -> bool:
+    """Hard-wrapped text with no blank line between its paragraphs (text from a PDF, an e-mail, a telex): no line
+    of text is wider than ``MAX_WRAPPED_WIDTH``, and at least ``MIN_UNSPACED_BREAKS`` of them break mid-sentence
+    (a line of at least ``MIN_WRAP_WIDTH`` characters that ends without closing punctuation over one that starts
+    in lower case)."""
+    if len(lines) <= MIN_UNSPACED_BREAKS or any(
+            len(line.span.text) > MAX_WRAPPED_WIDTH for line in lines if line.kind in _TEXT_KINDS):
+        return False
+    return sum(
+        1 for a, b in pairwise(lines)
+        if a.block == b.block and a.kind in _TEXT_KINDS and b.kind in _TEXT_KINDS and not a.heading
+        and len(a.span.text) >= MIN_WRAP_WIDTH and a.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL
+        and b.span.text[:1].islower()
+    ) >= MIN_UNSPACED_BREAKS
+
+
 def _continues_title(prev: Line, line: Line, spaced: bool) -> bool:
     """``line`` (a title-like line that starts in lower case) is the rest of the title on ``prev``, the line
     above it with no blank line between (or one, in a ``spaced`` text: a blank line after every line). (A single
@@ -743,10 +764,15 @@ def _continues_title(prev: Line, line: Line, spaced: bool) -> bool:
 _CONTINUED_KINDS = frozenset({FURNITURE_LINE, CREDIT_LINE, DATE_LINE})
 
 
-def _goes_on(text: str, prev: Line, line: Line, width: int) -> bool:
+def _goes_on(text: str, prev: Line, line: Line, width: int, unspaced: bool = False) -> bool:
     """In hard-wrapped text (lines up to ``width`` wide), ``line`` goes on from ``prev``, the line above it in the
-    same block."""
+    same block. With no blank line between paragraphs (``unspaced``), a line goes on only where its first word
+    would not have fit on the line above, or where it starts in lower case under a line of the wrap's width or
+    half of it: a paragraph's last line is short, and so is a title."""
     if prev.block != line.block or prev.heading or line.heading:
+        return False
+    if unspaced and not _broken_at_width(prev.span.text, line.span.text, width) and not (
+            line.span.text[0].islower() and 2 * len(prev.span.text[prev.span.text.rfind("\n") + 1 :]) >= width):
         return False
     if prev.kind in _TEXT_KINDS:
         # more text; or the rest of a sentence, or the credit of a photo's caption, that alone looks like furniture
@@ -778,15 +804,16 @@ def _broken_at_width(above: str, below: str, width: int) -> bool:
     return len(last) + 1 + len(first) > width
 
 
-def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
+def _join_wrapped(text: str, lines: list[Line], unspaced: bool = False) -> list[Line]:
     """Join each run of lines inside a block into one line (a dash line starts a new one): a paragraph, or a
-    title wrapped onto several lines when the whole still reads as one."""
+    title wrapped onto several lines when the whole still reads as one. ``unspaced``: no blank line separates the
+    paragraphs (``_goes_on``)."""
     out: list[Line] = []
     joined: set[int] = set()
     width = max((len(a.span.text) for a, b in pairwise(lines) if a.block == b.block), default=0)
     for line in lines:
         prev = out[-1] if out else None
-        if prev is None or not _goes_on(text, prev, line, width):
+        if prev is None or not _goes_on(text, prev, line, width, unspaced):
             out.append(line)
             continue
         span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
@@ -945,12 +972,16 @@ def _repeated_captions(lines: list[Line]) -> set[int]:
     return found
 
 
+_CAPTION_TAIL = re.compile(r"\b(?:19|20)\d\d\b")  # the year of a caption's date
+
+
 def _caption_twice(first: str, second: str) -> bool:
     short = first[:-1] if first[-1] == "." else first  # (``... in Sylmar, California.``, then ``... California on``)
     if len(second) > len(first) and short[-1] not in _TERMINAL and second[len(short)] != "." and (
             second[:MIN_CAPTION_CHARS].translate(_QUOTES) == short[:MIN_CAPTION_CHARS].translate(_QUOTES)) and (
-            second[: len(short)].translate(_QUOTES) == short.translate(_QUOTES)):
-        return True
+            second[: len(short)].translate(_QUOTES) == short.translate(_QUOTES)) and (
+            short is first or _CAPTION_TAIL.search(second, len(short)) is not None or caption_credit(second)):
+        return True  # (after a sentence, the longer one goes on with a dated year or a credit: a caption's)
     return (len(first) >= MIN_SHARED_CAPTION and first[:MIN_SHARED_CAPTION] == second[:MIN_SHARED_CAPTION]
             and (first[-1] not in _TERMINAL or second[-1] not in _TERMINAL)  # (two paragraphs end like sentences)
             and (first != second or len(first) >= MIN_REPEATED_CAPTION))  # (a headline may be printed twice)

@@ -235,6 +235,11 @@ def test_a_photo_caption_given_short_then_long_is_furniture() -> None:
     assert len(art.paragraphs) == 2
     roles = roles_of(text)
     assert [role for line, role in roles if line.startswith(short)] == ["furniture", "furniture"]
+    # a sentence, then a paragraph that opens with it and goes on with no date or credit: text, not a caption
+    said = "Officials said the dam on the river held through the night."
+    for more in (" and would be checked again at dawn.", ", engineers said, 3.5% above its level in May."):
+        text = f"Dam holds\n{said}\n{said[:-1]}{more}\nCrews stood by.\n"
+        assert [len(a.paragraphs) for a in articles(text)] == [3], more
 
 
 def test_a_caption_between_a_title_and_its_byline_leaves_the_title_opening_its_article() -> None:
@@ -1604,3 +1609,29 @@ def test_a_source_tag_opening_the_lead_is_a_source_credit() -> None:
     # an organisation's abbreviation after its name, a tag inside a sentence: no source
     assert sources("The World Health Organization (WHO) — which met — said so.") == []
     assert sources("He said (AP) - no more.") == []
+
+
+def test_text_hard_wrapped_with_no_blank_line_between_paragraphs_reads_as_one_paragraph_a_line() -> None:
+    paragraphs = [
+        "Shelter maps now available", "By Jane Doe",
+        "POLK COUNTY, Fla. (May 8, 2013) - Hurricane season is fast approaching and the county's emergency bureau, "
+        "along with the tourism office, is making sure residents and visitors know how to prepare.",
+        "Emergency shelter maps, with directions to each of the county's 43 public shelters, will be available at "
+        "libraries at the end of May. The maps include a list of items for a survival kit.",
+        "The 2013 map is red.",
+        "Crews clear roads after the storm", "By John Roe",
+        "Road crews worked through the night to clear fallen trees from the main highways into the city, "
+        "officials said on Sunday morning.",
+    ]
+
+    def shape(text: str) -> list[tuple[str, str | None, list[str]]]:
+        return [(a.title, a.author, [" ".join(p.text.split()) for p in a.paragraphs]) for a in checked_articles(text)]
+
+    one_a_line = shape("\n".join(paragraphs) + "\n")
+    assert [title for title, _, _ in one_a_line] == ["Shelter maps now available", "Crews clear roads after the storm"]
+    for width in (60, 72, 80):
+        assert shape("\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n") == one_a_line, width
+    # (a paragraph whose last line is full, or nearly, is read as going on: the wrap gives no other sign of its end)
+    # short lines of a list or a poem, one a line, are not joined: no line of them breaks mid-sentence
+    verse = "Spring floods\nThe river rose.\nThe bridge held.\nThe town slept.\nMorning came.\n"
+    assert [len(a.paragraphs) for a in checked_articles(verse)] == [4]
