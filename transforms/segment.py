@@ -1210,13 +1210,20 @@ class _Grouping:
         """``lines[i]`` starts a list of links inside an article's body (a related-stories box): at least
         ``MIN_LINK_LIST`` short lines in a row, with no byline, credit, date or dateline among or under them, and
         the body going on below them (or the end). Marks them all as furniture for the pass."""
+        j = self._link_list_end(i)
+        if j < 0:
+            return False
+        self.links_until = j
+        return True
+
+    def _link_list_end(self, i: int) -> int:
+        """Where the list of links that starts at ``lines[i]`` ends (``_link_list``), or -1: none starts there."""
         j = i
         while j < len(self.lines) and self.lines[j].kind is TITLE_LINE and not self.lines[j].heading:
             j += 1
         if j - i < MIN_LINK_LIST or (j < len(self.lines) and self.lines[j].kind is not BODY_LINE):
-            return False
-        self.links_until = j
-        return True
+            return -1
+        return j
 
     def _related_block(self, i: int) -> bool:
         """``lines[i]``, a label of related stories (``Recommended Stories``, ``You might also like``) below an
@@ -1226,11 +1233,8 @@ class _Grouping:
         lines = self.lines
         if not _RELATED_LABEL.fullmatch(lines[i].span.text) or not any(d.body for d in self.drafts):
             return False
-        j = i + 1
-        while j < len(lines) and lines[j].kind is TITLE_LINE and not lines[j].heading:
-            j += 1
-        if j - i > MIN_LINK_LIST and (j == len(lines) or lines[j].kind is BODY_LINE):
-            return False  # a list of links, the text going on below it (``_link_list``)
+        if self._link_list_end(i + 1) >= 0:
+            return False  # a list of links, the text going on below it
         j = i + 1
         while j + 1 < len(lines) and not (
                 (lines[j].kind is BODY_LINE and lines[j + 1].kind is BODY_LINE)
