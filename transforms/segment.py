@@ -731,15 +731,17 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
 
 MIN_UNSPACED_BREAKS = 3
 MIN_WRAP_WIDTH = 40  # a line that text was wrapped at is no narrower
+MAX_UNWRAPPED_SHARE = 0.2  # of the lines of a hard-wrapped text, wider than the wrap (a line pasted whole)
 
 
 def _is_wrapped_unspaced(lines: list[Line]) -> bool:
-    """Hard-wrapped text with no blank line between its paragraphs (text from a PDF, an e-mail, a telex): no line
-    of text is wider than ``MAX_WRAPPED_WIDTH``, and at least ``MIN_UNSPACED_BREAKS`` of them break mid-sentence
-    (a line of at least ``MIN_WRAP_WIDTH`` characters that ends without closing punctuation over one that starts
-    in lower case)."""
-    if len(lines) <= MIN_UNSPACED_BREAKS or any(
-            len(line.span.text) > MAX_WRAPPED_WIDTH for line in lines if line.kind in _TEXT_KINDS):
+    """Hard-wrapped text with no blank line between its paragraphs (text from a PDF, an e-mail, a telex): at most
+    ``MAX_UNWRAPPED_SHARE`` of its lines of text are wider than ``MAX_WRAPPED_WIDTH``, and at least
+    ``MIN_UNSPACED_BREAKS`` of them break mid-sentence (a line of at least ``MIN_WRAP_WIDTH`` characters that ends
+    without closing punctuation over one that starts in lower case)."""
+    text_lines = [line for line in lines if line.kind in _TEXT_KINDS]
+    if len(lines) <= MIN_UNSPACED_BREAKS or MAX_UNWRAPPED_SHARE * len(text_lines) < sum(
+            len(line.span.text) > MAX_WRAPPED_WIDTH for line in text_lines):
         return False
     return sum(
         1 for a, b in pairwise(lines)
@@ -767,13 +769,16 @@ _CONTINUED_KINDS = frozenset({FURNITURE_LINE, CREDIT_LINE, DATE_LINE})
 def _goes_on(text: str, prev: Line, line: Line, width: int, unspaced: bool = False) -> bool:
     """In hard-wrapped text (lines up to ``width`` wide), ``line`` goes on from ``prev``, the line above it in the
     same block. With no blank line between paragraphs (``unspaced``), a line goes on only where its first word
-    would not have fit on the line above, or where it starts in lower case under a line of the wrap's width or
-    half of it: a paragraph's last line is short, and so is a title."""
+    would not have fit on the line above, where the line above is of three quarters of the wrap's width or more
+    and ends mid-sentence (a proportional font's wrap, as in text from a PDF), or where it starts in lower case
+    under a line of half the width or more: a paragraph's last line is short, and so is a title."""
     if prev.block != line.block or prev.heading or line.heading:
         return False
-    if unspaced and not _broken_at_width(prev.span.text, line.span.text, width) and not (
-            line.span.text[0].islower() and 2 * len(prev.span.text[prev.span.text.rfind("\n") + 1 :]) >= width):
-        return False
+    if unspaced and not _broken_at_width(prev.span.text, line.span.text, width):
+        last = len(prev.span.text) - prev.span.text.rfind("\n") - 1
+        if not (4 * last >= 3 * width and prev.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL) and not (
+                line.span.text[0].islower() and 2 * last >= width):
+            return False
     if prev.kind in _TEXT_KINDS:
         # more text; or the rest of a sentence, or the credit of a photo's caption, that alone looks like furniture
         # or like a byline (``... members from the Ministry of`` / ``Public Security, the National Health ...``)
@@ -810,7 +815,8 @@ def _join_wrapped(text: str, lines: list[Line], unspaced: bool = False) -> list[
     paragraphs (``_goes_on``)."""
     out: list[Line] = []
     joined: set[int] = set()
-    width = max((len(a.span.text) for a, b in pairwise(lines) if a.block == b.block), default=0)
+    width = max((len(a.span.text) for a, b in pairwise(lines) if a.block == b.block and (
+        not unspaced or len(a.span.text) <= MAX_WRAPPED_WIDTH)), default=0)
     for line in lines:
         prev = out[-1] if out else None
         if prev is None or not _goes_on(text, prev, line, width, unspaced):

@@ -1611,6 +1611,15 @@ def test_a_source_tag_opening_the_lead_is_a_source_credit() -> None:
     assert sources("He said (AP) - no more.") == []
 
 
+def _ragged(paragraph: str, width: int) -> str:
+    """``paragraph`` wrapped at ``width``, with the last word of every other line moved down to the next."""
+    lines = textwrap.wrap(paragraph, width)
+    for k in range(0, len(lines) - 1, 2):
+        lines[k], moved = lines[k].rsplit(" ", 1)
+        lines[k + 1] = f"{moved} {lines[k + 1]}"
+    return "\n".join(lines)
+
+
 def test_text_hard_wrapped_with_no_blank_line_between_paragraphs_reads_as_one_paragraph_a_line() -> None:
     paragraphs = [
         "Shelter maps now available", "By Jane Doe",
@@ -1631,6 +1640,8 @@ def test_text_hard_wrapped_with_no_blank_line_between_paragraphs_reads_as_one_pa
     assert [title for title, _, _ in one_a_line] == ["Shelter maps now available", "Crews clear roads after the storm"]
     for width in (60, 72, 80):
         assert shape("\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n") == one_a_line, width
+        # as a proportional font wraps it (text from a PDF): lines of uneven widths, a word short or over
+        assert shape("\n".join(_ragged(p, width) for p in paragraphs) + "\n") == one_a_line, width
     # (a paragraph whose last line is full, or nearly, is read as going on: the wrap gives no other sign of its end)
     # short lines of a list or a poem, one a line, are not joined: no line of them breaks mid-sentence
     verse = "Spring floods\nThe river rose.\nThe bridge held.\nThe town slept.\nMorning came.\n"
