@@ -731,18 +731,22 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
 
 MIN_UNSPACED_BREAKS = 3
 MIN_WRAP_WIDTH = 40  # a line that text was wrapped at is no narrower
-MAX_UNWRAPPED_SHARE = 0.2  # of the lines of a hard-wrapped text, wider than the wrap (a line pasted whole)
+MAX_UNWRAPPED_SHARE = 0.2  # of the lines of a hard-wrapped text, wider than the wrap (lines pasted whole)
 
 
 def _is_wrapped_unspaced(lines: list[Line]) -> bool:
     """Hard-wrapped text with no blank line between its paragraphs (text from a PDF, an e-mail, a telex): at most
-    ``MAX_UNWRAPPED_SHARE`` of its lines of text are wider than ``MAX_WRAPPED_WIDTH``, and at least
+    ``MAX_UNWRAPPED_SHARE`` of its lines are wider than ``MAX_WRAPPED_WIDTH``, and at least
     ``MIN_UNSPACED_BREAKS`` of them break mid-sentence (a line of at least ``MIN_WRAP_WIDTH`` characters that ends
     without closing punctuation over one that starts in lower case)."""
-    text_lines = [line for line in lines if line.kind in _TEXT_KINDS]
-    if len(lines) <= MIN_UNSPACED_BREAKS or MAX_UNWRAPPED_SHARE * len(text_lines) < sum(
-            len(line.span.text) > MAX_WRAPPED_WIDTH for line in text_lines):
+    if len(lines) <= MIN_UNSPACED_BREAKS:
         return False
+    most_wide, wide = MAX_UNWRAPPED_SHARE * len(lines), 0
+    for line in lines:  # (paragraphs one a line, the common case, are told within the first few lines)
+        if len(line.span.text) > MAX_WRAPPED_WIDTH:
+            wide += 1
+            if wide > most_wide:
+                return False
     return sum(
         1 for a, b in pairwise(lines)
         if a.block == b.block and a.kind in _TEXT_KINDS and b.kind in _TEXT_KINDS and not a.heading
