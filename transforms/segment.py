@@ -718,15 +718,21 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
     """
     if not lines or lines[-1].block == lines[0].block:
         return False
-    pairs = [
-        (a, b) for a, b in pairwise(lines)
-        if a.block == b.block and a.kind in _TEXT_KINDS and b.kind in _TEXT_KINDS and not a.heading
-    ]
-    mid_sentence = sum(
-        1 for a, b in pairs
-        if a.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL and b.span.text[:1].islower()
-    )
+    pairs = _text_pairs(lines)
+    mid_sentence = sum(1 for a, b in pairs if _breaks_mid_sentence(a, b))
     return mid_sentence >= 2 and max(len(x.span.text) for pair in pairs for x in pair) <= MAX_WRAPPED_WIDTH
+
+
+def _text_pairs(lines: list[Line]) -> list[tuple[Line, Line]]:
+    """Each line of text over the next, where no blank line is between them (and the upper is no heading)."""
+    return [(a, b) for a, b in pairwise(lines)
+            if a.block == b.block and a.kind in _TEXT_KINDS and b.kind in _TEXT_KINDS and not a.heading]
+
+
+def _breaks_mid_sentence(above: Line, below: Line) -> bool:
+    """The break between ``above`` and ``below`` falls mid-sentence: ``above`` ends without closing punctuation
+    and ``below`` starts in lower case."""
+    return below.span.text[:1].islower() and not _ends_sentence(above.span.text)
 
 
 MIN_UNSPACED_BREAKS = 3
@@ -747,12 +753,8 @@ def _is_wrapped_unspaced(lines: list[Line]) -> bool:
             wide += 1
             if wide > most_wide:
                 return False
-    return sum(
-        1 for a, b in pairwise(lines)
-        if a.block == b.block and a.kind in _TEXT_KINDS and b.kind in _TEXT_KINDS and not a.heading
-        and len(a.span.text) >= MIN_WRAP_WIDTH and a.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL
-        and b.span.text[:1].islower()
-    ) >= MIN_UNSPACED_BREAKS
+    return sum(1 for a, b in _text_pairs(lines)
+               if len(a.span.text) >= MIN_WRAP_WIDTH and _breaks_mid_sentence(a, b)) >= MIN_UNSPACED_BREAKS
 
 
 def _continues_title(prev: Line, line: Line, spaced: bool) -> bool:
@@ -780,7 +782,7 @@ def _goes_on(text: str, prev: Line, line: Line, width: int, unspaced: bool = Fal
         return False
     if unspaced and not _broken_at_width(prev.span.text, line.span.text, width):
         last = len(prev.span.text) - prev.span.text.rfind("\n") - 1
-        if not (4 * last >= 3 * width and prev.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL) and not (
+        if not (4 * last >= 3 * width and not _ends_sentence(prev.span.text)) and not (
                 line.span.text[0].islower() and 2 * last >= width):
             return False
     if prev.kind in _TEXT_KINDS:
@@ -1245,13 +1247,9 @@ class _Grouping:
             return False
         if self._link_list_end(i + 1) >= 0:
             return False  # a list of links, the text going on below it
-        j = i + 1
-        while j + 1 < len(lines) and not (
-                (lines[j].kind is BODY_LINE and lines[j + 1].kind is BODY_LINE)
-                or (lines[j].kind is TITLE_LINE and lines[j + 1].kind in (BYLINE_LINE, DATELINE_LINE))):
-            j += 1
-        if j + 1 == len(lines):
-            j += 1
+        j = next((k for k, (line, below) in enumerate(pairwise(lines[i + 1 :]), i + 1)
+                  if (line.kind is BODY_LINE and below.kind is BODY_LINE)
+                  or (line.kind is TITLE_LINE and below.kind in (BYLINE_LINE, DATELINE_LINE))), len(lines))
         if j == i + 1:
             return False
         self.links_until = j
