@@ -17,7 +17,7 @@ export GX_ANALYTICS_ENABLED := false
 
 BENCH_STAMP := $(VENV)/.installed-bench-lock
 
-.PHONY: setup run test test-fast lint generate lock bench bench-large bench-setup bench-sentences bench-lock clean
+.PHONY: setup run test test-fast explore lint generate lock bench bench-large bench-setup bench-sentences bench-lock clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ test: lint
 # Everything but the end-to-end flow runs (each starts a temporary Prefect server).
 test-fast: lint
 	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+# The property tests with fresh random examples (``make test`` draws the same ones on every run).
+explore: setup
+	HYPOTHESIS_PROFILE=explore $(BIN)/pytest tests/transforms/test_properties.py $(PYTEST_ARGS)
 
 # Benchmarks (benchmarks/); the peers they compare against are pinned in requirements-bench.lock.
 bench-setup: $(BENCH_STAMP)

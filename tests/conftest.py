@@ -3,13 +3,21 @@ anything imports Prefect."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from flows.settings import apply_defaults
 
 apply_defaults()
+
+# The property tests draw the same examples on every run, so a run's result depends on the code alone (``make
+# test``, CI); ``make explore`` (profile ``explore``) draws fresh ones to look for new failures.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 from flows.catalog import DEFAULT_TAXONOMY  # noqa: E402
 from transforms.themes import Taxonomy, parse_taxonomy  # noqa: E402
