@@ -337,6 +337,7 @@ _PERSON_CREDIT = re.compile(
     rf"\s*(?P<names>{_LATIN_NAMES}|{_CJK_NAMES})",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(r"\bnot\s+(?:been\s+)?\Z", re.IGNORECASE)
 _VERB_ROLES = {
     "edited": "editor", "copyedited": "copy editor", "copy-edited": "copy editor", "editing": "editor",
     "reporting": "reporter", "reported": "reporter", "writing": "writer", "written": "writer", "compiled": "compiler",
@@ -351,6 +352,8 @@ def person_credits(line: str) -> list[tuple[str, str]]:
     capitalised names stop."""
     found: list[tuple[str, str]] = []
     for m in _PERSON_CREDIT.finditer(line, 0, 2 * MAX_LINE):
+        if _NEGATED.search(line, max(0, m.start() - 12), m.start()):
+            continue  # ``this story has not been edited by NDTV staff``: no one's credit
         names = _without_affiliation(" ".join(m.group("names").split()).rstrip("."))
         if not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", names)):
             continue

@@ -69,6 +69,7 @@ _SEP = r"\s*(?:[|·•:/-]\s*)?"
 NEWS_AGENCIES = ("AFP", "AP", "Reuters", "Xinhua", "PTI", "IANS", "ANI", "Bernama", "Kyodo", "Yonhap", "EFE", "UPI",
                  "TASS", "Anadolu", "WAM", "UNB", "BSS", "IRNA", "Agencies")
 
+_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
 PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
 CONTACT_LABEL = re.compile(r"(?:(?:media|press)\s+)?contacts?\s*[:：]?", re.IGNORECASE)
 MAX_NOTICE = 160  # a page's notice (a cookie, archive or mailing-list notice) is one short line (a browser's, two)
@@ -99,6 +100,10 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
                    digit, kind)
 
 
+# News agencies by their names in full, as sign-offs give them (``-- The Associated Press``).
+AGENCY_NAMES = ("Associated Press", "Canadian Press", "Press Association", "Agence France-Presse", "Xinhua News Agency",
+                "Press Trust of India", "Kyodo News", "Yonhap News Agency", "Bloomberg", "Reuters", "Xinhua")
+
 # A news feed's footer under an item: ``The post Fire stalls short of the town first appeared on Cabin Radio.``
 FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\."
 # A comment of a page's script or template glued before its text: ``/* ES HIDE ALL TABS ... */ ?>Hay River ...``
@@ -128,9 +133,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|contributed)\s+by\b\s*[:：]?)"
        r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit",
        needs=(":", "：", "by")),
-    _p("agency_sign_off", Role.CREDIT,
-       r"\(?(?-i:[A-Z])[\w.&'’ -]{1,40}\)?\s+(?:contributed\s+to\s+this\s+report|was\s+first\s+published.{0,60})",
-       "This report by The Canadian Press was first published Aug. 23, 2023.", max_chars=130, kind="source",
+    _p("agency_sign_off", Role.CREDIT,  # (``Associated Press writer Jim Gomez contributed to this report.``)
+       r"\(?(?-i:[A-Z])[\w.,&'’ -]{1,80}\)?\s+(?:contributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)"
+       r"(?:\s+from\s+[\w.,'’ -]{2,60})?\.?|was\s+first\s+published.{0,60})",
+       "This report by The Canadian Press was first published Aug. 23, 2023.", max_chars=170, kind="source",
        needs=("contributed", "published")),
     _p("parenthesised_note", Role.CREDIT, r"[(\[（【][^()\[\]（）【】]{2,118}[^.!?。！？()\[\]（）【】][)\]）】]",
        "(Beijing Review 03/14/2009)", max_chars=122, kind="note",
@@ -144,11 +150,16 @@ PATTERNS: tuple[Pattern, ...] = (
        within=130),
     _p("contact", Role.CREDIT,
        r"(?:(?:media|press)\s+)?contacts?\s*[:：]?|(?:tel|telephone|phone|office|mobile|cell|fax)\.?\s*[:：]?\s*"
-       rf"{PHONE_NUMBER.pattern}(?:\s*/\s*\d[\d\s-]{{3,20}}\d)*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+       rf"{PHONE_NUMBER.pattern}(?:\s*/\s*\d[\d\s-]{{3,20}}\d)*|{_ADDRESS}"
        # a contact box's fields: ``Email : [email protected]``, ``Snail mail : Daily News, 35, D.R. Wijewardana ...``
-       r"|(?:e-?mail|snail\s+mail|postal\s+address)\s*[:：]\s*\S.{0,100}",
-       "Office: 832.393.0800", max_chars=120,
-       needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax"), kind="contact"),
+       r"|(?:e-?mail|snail\s+mail|postal\s+address)\s*[:：]\s*\S.{0,100}"
+       # a line that says how to reach the writer: ``Contact the writer at jdoe@example.com``, ``Jane Doe can be
+       # reached at 555-0100``, ``Follow her on Twitter @janedoe``
+       rf"|(?:(?:contact|reach|e-?mail|write\s+to|follow)\s+\w.{{0,100}}?|(?-i:[A-Z]).{{1,80}}?\s+(?:can|may)\s+be\s+"
+       rf"(?:reached|contacted|emailed)\s+(?:at|via|on|by)\s+)(?:{_ADDRESS}|@\w{{2,30}}|{PHONE_NUMBER.pattern}).{{0,100}}",
+       "Office: 832.393.0800", max_chars=220,
+       needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",
+              "emailed"), kind="contact"),
     _p("empty_field", Role.FURNITURE, r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]", "Source:", max_chars=50,
        needs=(":", "：")),
     _p("promo", Role.FURNITURE,
@@ -201,8 +212,9 @@ PATTERNS: tuple[Pattern, ...] = (
        "Comments (3)", max_chars=30, needs=("comment",)),
     _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+of\s+\d{1,3}",
        "Photo 2 of 10", max_chars=20, digit=12),
-    _p("agency_tag", Role.CREDIT,
-       rf"[-–—]\s*(?-i:{'|'.join(NEWS_AGENCIES)})\.?", "— AFP", max_chars=20, kind="source"),
+    _p("agency_tag", Role.CREDIT,  # a news agency's sign-off under its story
+       rf"[-–—]{{1,2}}\s*(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "— AFP",
+       max_chars=40, kind="source", needs=("-", "–", "—"), within=1),
     _p("inputs_from", Role.CREDIT,
        r"[(\[]?\s*with\s+(?:inputs?|additional\s+(?:inputs?|reporting))\s+from\s+[^()\[\]]{1,60}[)\]]?\.?",
        "With inputs from agencies", max_chars=90, kind="source", needs=("input", "additional")),
@@ -213,9 +225,28 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("first_published", Role.CREDIT,  # where the text was published first: its source
        r"this\s+(?:article|story|report|piece|column|op-ed|editorial|commentary|essay|interview)\b.{0,80}?"
        r"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|ran)|(?:is|was|has\s+been)\s+republished)"
-       r"\b.{0,200}", "This article is republished from The Conversation under a Creative Commons license.",
+       r"\b.{0,200}"
+       # (``Originally published by Inter Press Service``, ``Reprinted with permission from The Globe``)
+       r"|(?:originally\s+(?:published|appeared|posted)\s+(?:by|in|on|at)|(?:republished|reprinted)\s+"
+       r"(?:(?:here\s+)?with\s+(?:kind\s+)?permission\s+)?(?:from|of|by))\s+\S.{1,160}"
+       r"|(?:republished|reprinted)\s+with\s+(?:kind\s+)?permission\.?",
+       "This article is republished from The Conversation under a Creative Commons license.",
        max_chars=300, kind="source", needs=("originally", "first published", "first appeared", "first ran",
-                                            "republished"), within=140),
+                                            "republished", "reprinted"), within=140),
+    _p("syndicated_note", Role.CREDIT,  # a note that the text came from an agency's feed unedited
+       r"[(\[]?\s*(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|copy)\s+(?:has\s+not\s+been"
+       r"|was\s+not|is\s+not)\s+edited\s+by\s+.{1,60}?\bstaff\b.{0,200}"
+       r"|.{0,200}?\b(?:auto-generated|published)\s+from\s+(?:an?\s+)?(?:syndicated|wire(?:\s+agency)?|news\s+agency)"
+       r"\s+feed\b.{0,120}",
+       "(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)",
+       max_chars=340, kind="note", needs=("edited", "feed"), within=240),
+    _p("disclaimer", Role.FURNITURE,  # the publisher's word that an opinion is its writer's
+       r"disclaimer\s*[:：.–—-]\s*.{0,380}"
+       r"|.{0,160}?\b(?:views|opinions)\s+expressed\b.{0,160}?\b(?:(?:are|is)\s+(?:those\s+of|(?:the\s+)?(?:author|writer"
+       r"|contributor)|(?:his|her|their|my)\s+own|personal|solely)|(?:do|does)\s+not\s+(?:necessarily\s+)?"
+       r"(?:reflect|represent))\b.{0,300}",
+       "The views expressed in this article are those of the author.", max_chars=400,
+       needs=("disclaimer", "expressed"), within=180),
     _p("update_note", Role.FURNITURE,
        r"this\s+(?:story|article|post|report|page)\s+(?:has\s+been|was|is\s+being)\s+updated\b.{0,200}",
        "This story has been updated.", max_chars=240, needs=("updated",)),

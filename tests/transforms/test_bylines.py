@@ -99,6 +99,8 @@ def test_end_markers(line: str, end: bool) -> None:
         ("Editor: Lu Yan · 2016-08-31 · Source: | Web Exclusive", [("editor", "Lu Yan")]),  # the name only
         ("Source: Xinhua", []),
         ("Edited by The Team", []),  # not a person's name
+        ("This story has not been edited by NDTV staff.", []),  # no one edited it
+        ("It was not edited by Jane Doe but reporting by Li Wei", [("reporter", "Li Wei")]),
         ("2019-08-02 14:10:05", []),
     ],
 )
