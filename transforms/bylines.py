@@ -25,6 +25,10 @@ _CAP_WORD = r"(?-i:[A-Z][a-z'’]*(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*\.?)"
 _PARTICLE = r"(?-i:ul|al|bin|binti|ibn|van|von|der|den|de|da|del|della|di|du|le|la|el|dos|das)"
 _NAME = rf"{_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_CAP_WORD}){{0,4}}"
 _LATIN_NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+# A name in capitals, as some bylines print it (``By JANE DOE``, ``BY J.R. SMITH AND LI WEI``).
+_CAPS_WORD = r"(?-i:[A-Z](?:[A-Z'’-]*[A-Z]|\.(?:[A-Z]\.)*))"
+_CAPS_NAME = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{1,4}}"
+_CAPS_NAMES = rf"{_CAPS_NAME}(?:\s*(?:,|(?-i:AND)|&)\s*{_CAPS_NAME})*"
 _CJK_NAMES = r"[\u3400-\u9fff·]{2,8}(?:[、，,\s]+[\u3400-\u9fff·]{2,8})*"
 _OPEN, _CLOSE = r"^[(\[（【]?\s*", r"\s*[)\]）】]?\s*[.。]?\s*$"
 
@@ -32,7 +36,8 @@ _BYLINE = re.compile(
     _OPEN
     + r"(?:"
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
-    rf"|(?:written\s+)?by\s*[:：]?\s+(?P<by_name>{_LATIN_NAMES})"
+    rf"|(?:(?:written|story|words|article|text|report|reported|posted)\s+)?by\s*[:：]?\s+"
+    rf"(?P<by_name>{_LATIN_NAMES}|{_CAPS_NAMES})"
     rf"|(?:作者|文|撰稿)\s*[:：]?\s*(?P<cjk_name>{_CJK_NAMES}|{_LATIN_NAMES})"
     r")"
     + _CLOSE,
@@ -79,19 +84,22 @@ def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str]
 # (``By Zhao Lei Updated Mar.4``, ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen |
 # January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``).
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|·•]|\s(?:updated|published|posted|last\s+updated)\b|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})"
-    r"|\s\((?-i:[A-Z])[^()]{1,40}\))",
+    r"\s*(?:[|·•–—]|\s(?:/\s|(?:updated|published|posted|last\s+updated)\b|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"
+    r"|\((?-i:[A-Z])[^()]{1,40}\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",  # (``Posted by X on March 3, 2020``)
     re.IGNORECASE,
 )
+# A name in capitals, then what is not (``By JANE DOE Associated Press``): the name.
+_CAPS_BY = re.compile(rf"{_OPEN}by\s+(?P<name>{_CAPS_NAMES})(?=\s+(?-i:[A-Z][a-z]))", re.IGNORECASE)
 # A name and an affiliation, as The Conversation and university pages sign: ``Kevin Tolhurst, University of
 # Melbourne``.
 _AFFILIATED = re.compile(
     rf"(?P<name>{_NAME}),\s*(?-i:(?:[A-Z][\w'’&.-]*|of|the|and|for)\s+){{0,6}}"
-    r"(?-i:University|Institute|College|School|Centre|Center|Academy|Foundation|Council|Agency|Association"
+    r"(?-i:Writer|Reporter|Correspondent|Columnist|Contributor|Editor|University|Institute|College|School|Centre|Center|Academy|Foundation|Council|Agency|Association"
     r"|Society|Laboratory|Hospital|Commission|Ministry|Minister|Secretary|Director|President|Commissioner|Governor"
     r"|Mayor|Professor|Senator|Ambassador|Chairman|Chairwoman|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
-_BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|by|作者|文|撰稿)",
+_BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|story|words|article"
+                            r"|report|reported|posted|by|作者|文|撰稿)",
                             re.IGNORECASE)
 # A doctor's or a scholar's degree after a name in a byline, with its commas.
 _DEGREE = re.compile(r"\s*,\s*(?-i:M\.D\.|MD|Ph\.D\.|PhD|MPH|R\.N\.|DDS)(?=[\s,]|$),?\s*")
@@ -116,7 +124,8 @@ def _holds_year(text: str) -> bool:
 
 # A headline signed at its end, as some opinion pages print them: ``The Canonisation of Terror, By Wole Soyinka``.
 _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LATIN_NAMES})")
-_LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•]\s*\S.*")  # Will Steffen | January 24, 2020
+_LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•–—]\s*\S.*")  # Will Steffen | January 24, 2020
+_HANDLED_NAME = re.compile(rf"(?P<name>{_NAME})\s*[|·•,]?\s*@\w{{1,30}}")  # a name and its handle: Jane Doe @janedoe
 
 
 # A speech's or a statement's line naming who gave it: as a byline it ends like a sentence (``Speech by Minister
@@ -189,6 +198,12 @@ def is_delivered_by(line: str) -> bool:
     return 0 < len(stripped) <= MAX_LINE and _DELIVERED_BY.fullmatch(stripped) is not None
 
 
+def name_case(name: str) -> str:
+    """A name printed in capitals, in the case of a name (``RICHARD BROCK AND LI WEI``: ``Richard Brock and Li
+    Wei``); any other as it is."""
+    return name.title().replace(" And ", " and ") if name.isupper() else name
+
+
 def parse_byline(line: str) -> Byline | None:
     """Return the byline on ``line``, or None when the line is not a byline. The name is the name only:
     what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it."""
@@ -205,7 +220,7 @@ def parse_byline(line: str) -> Byline | None:
         byline = parse_byline(" ".join(names))
         return None if byline is None else Byline(line=stripped, name=byline.name, role=byline.role)
     m = _BYLINE.match(stripped) if labelled else None
-    separated = "|" in stripped or "·" in stripped or "•" in stripped
+    separated = "|" in stripped or "·" in stripped or "•" in stripped or "–" in stripped or "—" in stripped
     if m is not None or separated or labelled:
         # The name stops where the line's furniture starts: ``By Zhao Lei Updated Mar.4``.
         tail = _BYLINE_TAIL.search(stripped)
@@ -214,12 +229,21 @@ def parse_byline(line: str) -> Byline | None:
             if head is not None:
                 m = head
             elif m is None and separated and (named := _LABELLED_NAME.fullmatch(stripped)) is not None and (
-                    _is_date_tail(stripped[tail.start():])):
+                    _is_date_tail(stripped[tail.start():]) or _is_source_tail(stripped[tail.start():])):
                 name = " ".join(named.group("name").split())
-                if _NOT_NAME_WORDS.isdisjoint(name.split()):
+                dashed = stripped[tail.start():].lstrip()[:1] in "–—"
+                if _NOT_NAME_WORDS.isdisjoint(name.split()) and not (dashed and " " not in name):
                     return Byline(line=stripped, name=name, role="author")
+    if m is None and "@" in stripped and (handled := _HANDLED_NAME.fullmatch(stripped)) is not None:
+        name = " ".join(handled.group("name").split())
+        if " " in name and _NOT_NAME_WORDS.isdisjoint(name.split()):
+            return Byline(line=stripped, name=name, role="author")
     if m is None and "," in stripped and labelled:
         m = _BYLINE.match(stripped[: stripped.index(",")])  # Author: Sourabh Gupta, ICAS
+    if m is None and labelled and (caps := _CAPS_BY.match(stripped)) is not None:
+        name = name_case(caps.group("name"))
+        if _NOT_NAME_WORDS.isdisjoint(name.split()):
+            return Byline(line=stripped, name=name, role="author")
     opens_name = stripped[0].isupper() or stripped[0].isdigit()  # (a name, a month or a day: the patterns below)
     if m is None and opens_name and _holds_year(stripped) and (
             dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
@@ -232,8 +256,10 @@ def parse_byline(line: str) -> Byline | None:
             return Byline(line=stripped, name=" ".join(affiliated.group("name").split()), role="author")
         return None
     name = m.group("name") or m.group("by_name") or m.group("cjk_name")
-    if m.group("by_name") and not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
-        return None
+    if m.group("by_name"):
+        name = name_case(name)
+        if not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
+            return None
     name = _without_affiliation(" ".join(name.split()).rstrip("."))
     role = _ROLES.get((m.group("label") or "").lower(), "author")
     return Byline(line=stripped, name=name, role=role)
@@ -259,11 +285,20 @@ _TAIL_DATE = (r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2
               r"|\d{1,2}[./]\d{1,2}[./]\d{4})")
 # ``| 08.02.2023 - Update : 08.02.2023``: the date, and the date it was updated
 _DATE_TAIL = re.compile(
-    rf"\s*[|·•]\s*{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?\s*")
+    rf"\s*[|·•–—]\s*{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?\s*")
 
 
 def _is_date_tail(tail: str) -> bool:
     return _DATE_TAIL.fullmatch(tail) is not None
+
+
+_SOURCE_TAIL = re.compile(r"\s*[|·•–—]\s*(?P<source>(?-i:[A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4})\s*")
+
+
+def _is_source_tail(tail: str) -> bool:
+    """``tail`` names the publication or the agency after a byline's separator (``Jane Doe | Reuters``)."""
+    source = _SOURCE_TAIL.fullmatch(tail)
+    return source is not None and is_publication(source.group("source"))
 
 
 def parse_credit(line: str) -> tuple[str, str] | None:

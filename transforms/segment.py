@@ -37,6 +37,7 @@ from transforms.bylines import (
     is_delivered_by,
     is_end_marker,
     is_publication,
+    name_case,
     parse_author_note,
     parse_byline,
     parse_credit,
@@ -1730,7 +1731,7 @@ class _Grouping:
             deck = line.span.text[: found.end("deck")]
             cur.series, cur.series_at = Span(line.span.char_start, line.span.char_start + len(deck), deck), -1
         name = " ".join(found["name"].split())
-        cur.byline = Byline(line=found.group().strip(), name=name.title() if name.isupper() else name, role="author")
+        cur.byline = Byline(line=found.group().strip(), name=name_case(name), role="author")
         span = line.span
         return line._replace(span=Span(span.char_start + found.end(), span.char_end, span.text[found.end() :]))
 

@@ -34,6 +34,16 @@ from transforms.bylines import is_end_marker, parse_author_note, parse_byline, p
          "author"),
         ("Written by Ann Lee, PhD, and Bo Chen, MPH, Health Desk", "Ann Lee and Bo Chen", "author"),
         ("By John Smith, Ph.D.", "John Smith", "author"),
+        # a name in capitals; other labels; the publication or the agency after a separator; a post; a handle
+        ("By JANE DOE Associated Press", "Jane Doe", "author"),
+        ("BY J.R. SMITH AND LI WEI", "J.R. Smith and Li Wei", "author"),
+        ("Story by Jane Doe", "Jane Doe", "author"),
+        ("Posted by Jane Doe on March 3, 2020", "Jane Doe", "author"),
+        ("Jane Doe | Reuters", "Jane Doe", "author"),
+        ("By Jane Doe / The Daily Star", "Jane Doe", "author"),
+        ("Jane Doe — March 3, 2020", "Jane Doe", "author"),
+        ("Jane Doe, Staff Writer", "Jane Doe", "author"),
+        ("Jane Doe @janedoe", "Jane Doe", "author"),
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:
@@ -57,6 +67,12 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Public Security, the National Health Commission and other authorities.",
         "Sun 2 Jun 2024",  # a day's short name and a date
         "John Smith, President of the Red Cross, said the roads were shut.",
+        "BY THE WAY WE GO",  # in capitals, no name either
+        "Report by the committee on the floods",
+        "Posted by admin on March 3, 2020",
+        "Floods — March 3, 2020",  # one word and a date after a dash: a headline's
+        "Storm Warning | Weather",  # no publication after the bar
+        "Thanks @everyone",
     ],
 )
 def test_not_bylines(line: str) -> None:
