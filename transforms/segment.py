@@ -1784,6 +1784,8 @@ class _Grouping:
                 self._writer_named_twice(draft)
             if draft.byline is None and draft.title_at >= 0 and draft.body:
                 self._writer_and_post_below(draft)
+            if draft.byline is None and draft.title_at >= 0 and draft.body:
+                self._writer_over_the_date(draft)
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
                 if is_publication(draft.series.text) and draft.series.text.split()[0] not in _LINK_OPENERS:
@@ -1983,6 +1985,22 @@ class _Grouping:
                     and _is_post(post.span.text)):
                 return self._name_and_post(draft, k)
 
+    def _writer_over_the_date(self, draft: _Draft) -> None:
+        """A name alone over the date or the time of posting, between the headline and the text (``Jane Doe`` /
+        ``March 3, 2020``), read as page furniture or a deck: the writer's byline. (A name alone elsewhere may be a
+        picture's subject or a label's.)"""
+        first = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
+        for k in range(draft.title_at + 1, first - 1):
+            name, stamp = self.lines[k], self.lines[k + 1]
+            if (self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and name.pattern is None
+                    and stamp.pattern in _POSTING_STAMPS and not name.span.text.isupper()
+                    and _is_name(" ".join(name.span.text.split()))):
+                draft.byline = Byline(line=name.span.text, name=" ".join(name.span.text.split()), role="author")
+                if draft.series_at == k:
+                    draft.series, draft.series_at = None, -1
+                self._set(k, BYLINE_ROLE, draft)
+                return
+
     def _writer_and_post_above(self, draft: _Draft) -> None:
         """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq
         Al-Awsat newspaper`` / ``The Earthquake Factory``), read as page furniture, a title and its series line:
@@ -2042,6 +2060,10 @@ class _Grouping:
         signed = self.lines[k].byline
         if signed is not None and draft.byline is None:
             draft.byline = signed
+
+
+# The patterns of a line that says when a text was posted.
+_POSTING_STAMPS = frozenset({"date", "timestamp", "update_stamp", "stamp_first", "relative_stamp"})
 
 
 def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int | None]]:

@@ -1458,6 +1458,21 @@ def test_a_name_and_post_between_the_headline_and_the_text_are_the_byline() -> N
     assert art.author is None
 
 
+def test_a_name_over_the_date_between_the_headline_and_the_text_is_the_byline() -> None:
+    text = ("Floods force thousands from homes in southern province\nJane Doe\nMarch 3, 2020\n"
+            "Heavy rain has forced thousands of people from their homes, officials said on Monday.\n"
+            "Rescue teams were sent to the worst-hit villages as rivers rose overnight.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, art.title, len(art.paragraphs)) == ("Jane Doe", text.split("\n")[0], 2)
+    assert dict(roles_of(text))["Jane Doe"] == "byline"
+    (art,) = articles(text.replace("March 3, 2020", "Updated: 2020-03-03 11:20"))  # a time of posting
+    assert art.author == "Jane Doe"
+    # a line in capitals over the date is a release's label; a name with no date under it, no writer
+    for other in (text.replace("Jane Doe", "FOR IMMEDIATE RELEASE"), text.replace("March 3, 2020\n", "")):
+        (art,) = articles(other)
+        assert art.author is None
+
+
 def test_a_listing_of_headlines_each_stamped_under_it_in_one_paragraph_a_line() -> None:
     text = ("Irma Approaches The Territory\nWednesday, 6 September 2017 - 12:05am\n"
             "At 11:00 p.m. the eye of the hurricane was near the islands. It has not weakened.\n"
