@@ -251,8 +251,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"this\s+(?:story|article|post|report|page)\s+(?:has\s+been|was|is\s+being)\s+updated\b.{0,200}",
        "This story has been updated.", max_chars=240, needs=("updated",)),
     _p("related_link", Role.FURNITURE,
-       r"(?:more|related|see\s+also|also\s+read|read(?:\s+(?:also|more|next))?|recommended|watch|listen)\s*[:：]\s*\S.{0,160}",
-       "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：")),
+       r"(?:more|related|see\s+also|also\s+read|read(?:\s+(?:also|more|next))?|recommended|watch|listen)\s*[:：|]\s*\S.{0,160}",
+       "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：", "|")),
     _p("glued_link", Role.FURNITURE,  # a related story's link glued to its label, the space lost with the markup
        r"(?-i:[A-Z][\w'’ -]{2,40}:(?=[A-Z‘“\"']))\S.{8,180}",
        "Covington tornado damage:Covington reeling after strong storms", max_chars=220, needs=(":",), within=44),
@@ -281,7 +281,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:enlarge|decrease|increase|reduce)\s+(?:font|text)(?:\s+size)?|don'?[’']?t\s+miss|must\s+reads?"
        r"|promoted\s+(?:links|stories|content)|read\s+next|you\s+may\s+(?:also\s+)?like|create\s+(?:an\s+)?account"
        r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|newsletters?"
-       r"|un?follow|loading)"
+       r"|un?follow|loading|click\s+to\s+(?:enlarge|expand|zoom)|scroll\s+to\s+continue(?:\s+with\s+content)?"
+       r"|copy\s+link|(?:link\s+)?copied)"
        r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
     _p("skip_links", Role.FURNITURE,
        r"skip\s*to\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu).{0,200}",

@@ -215,6 +215,13 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("The views expressed in this article are those of the author.", "disclaimer"),
         ("Disclaimer: This is a sponsored post.", "disclaimer"),
         ("The views expressed by residents at the meeting were heard by the council.", None),
+        # a picture's and a share button's chrome, and a related link after a bar
+        ("Click to enlarge", "link"),
+        ("Scroll to continue with content", "link"),
+        ("Copy link", "link"),
+        ("Copied!", "link"),
+        ("Also Read | Storms knock out power across the region", "related_link"),
+        ("Click the map to see the flooded roads.", None),
     ],
 )
 def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) -> None:
