@@ -90,6 +90,10 @@ _BYLINE_TAIL = re.compile(
 )
 # A name in capitals, then what is not (``By JANE DOE Associated Press``): the name.
 _CAPS_BY = re.compile(rf"{_OPEN}by\s+(?P<name>{_CAPS_NAMES})(?=\s+(?-i:[A-Z][a-z]))", re.IGNORECASE)
+# Where a byline's affiliation ends: its date or time, or an update stamp.
+_BYLINE_TAIL_STAMP = re.compile(
+    r"\s*(?:[|·•–—]\s*)?(?:\b(?:updated|published|posted)\b|\d{1,2}:\d{2}|\d{4}-\d{2}|(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}\b"
+    r"|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\b)", re.IGNORECASE)
 # A name and an affiliation, as The Conversation and university pages sign: ``Kevin Tolhurst, University of
 # Melbourne``.
 _AFFILIATED = re.compile(
@@ -192,6 +196,32 @@ def is_publication(name: str) -> bool:
     return not _PUBLICATION_WORDS.isdisjoint(name.replace(",", " ").split())
 
 
+_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+# What follows a byline's name, before its affiliation: separators, a date or time and ``Updated``.
+_AFFILIATION_TRIM = re.compile(r"^[\s,|·•/–—(-]+|[\s.)]+$")
+
+
+def byline_affiliation(byline: Byline) -> tuple[str, str] | None:
+    """``(role, name)`` of the publication, agency or institution a byline names after the writer (``By Jane Doe,
+    Reuters``: ``source``, ``Reuters``; ``Kevin Tolhurst, University of Melbourne``: ``affiliation``,
+    ``University of Melbourne``), or None when it names none (or only a date, a handle, a post)."""
+    at = byline.line.lower().find(byline.name.lower())  # (a name in capitals is given in the case of a name)
+    tail = _BYLINE_TAIL_STAMP.split(byline.line[at + len(byline.name):] if at >= 0 else "", maxsplit=1)[0]
+    # (``| @AlexWhi | Thomson Reuters Foundation``: a handle is no affiliation)
+    tail = " | ".join(part for part in _SEPARATOR.split(tail) if "@" not in part)
+    tail = _AFFILIATION_TRIM.sub("", tail)
+    if not tail or len(tail) > 80 or not tail[0].isupper():
+        return None
+    words = tail.replace(",", " ").split()
+    if not _POST_WORDS.isdisjoint(words):
+        return None  # ``Jane Doe, Staff Writer``: the writer's post
+    if is_publication(tail):
+        return "source", tail
+    if not _INSTITUTION_WORDS.isdisjoint(words):
+        return "affiliation", tail
+    return None
+
+
 def is_delivered_by(line: str) -> bool:
     """``line`` names who gave a speech or a statement (``Remarks by President Joe Biden on ...``)."""
     stripped = line.strip()
@@ -273,10 +303,14 @@ _INSTITUTION_WORDS = frozenset({
 })
 
 
+# A writer's post at a newsroom, after the name (``Jane Doe, Staff Writer``).
+_POST_WORDS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Contributor", "Editor"})
+
+
 def _without_affiliation(names: str) -> str:
     items = names.split(", ")
     for n, item in enumerate(items[1:], start=1):
-        if not _INSTITUTION_WORDS.isdisjoint(item.split()):
+        if not _INSTITUTION_WORDS.isdisjoint(item.split()) or not _POST_WORDS.isdisjoint(item.split()):
             return ", ".join(items[:n])
     return names
 

@@ -184,7 +184,9 @@ ARTICLES = Table(
                min_length=1),
         Column("credits", STRING_LIST, "Others credited, as role: name (editor, responsible editor, source, "
                "translator, photographer, proofreader, photo: the credit that ends a photo's caption); never the "
-               "author. A source may also be the tag that opens the lead (BEIJING, July 3 (Xinhua) -- ...).",
+               "author. A source may also be the tag that opens the lead (BEIJING, July 3 (Xinhua) -- ...) or the "
+               "publication after the writer's name in the byline (By Jane Doe, Reuters); affiliation: the "
+               "institution there (Kevin Tolhurst, University of Melbourne).",
                "[editor: Li Wei, source: Xinhua]"),
         _count("n_paragraphs", "Number of paragraphs (body and thesis points).", "11"),
         _count("n_sentences", "Number of sentences.", "36"),

@@ -33,6 +33,7 @@ from transforms.bylines import (
     _NOT_NAME_WORDS,
     MAX_AUTHOR_NOTE,
     MAX_LINE,
+    byline_affiliation,
     dash_signature,
     is_delivered_by,
     is_end_marker,
@@ -2115,6 +2116,8 @@ def segment_lines(doc: Document) -> Segmented:
         if byline is not None and is_publication(byline.name):  # ``by Daily Patriot``: the paper's, no one's
             credits = (*credits, Credit("source", byline.name, byline.line))
             byline = None
+        elif byline is not None and (tail := byline_affiliation(byline)) is not None:
+            credits = (*credits, Credit(*tail, byline.line))  # ``By Jane Doe, Reuters``: source Reuters
         lead_source = _lead_source(paragraphs[0].text) if paragraphs else None
         if lead_source is not None and all(c.name != lead_source.name for c in credits):
             credits = (*credits, lead_source)

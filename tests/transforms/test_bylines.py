@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.bylines import is_end_marker, parse_author_note, parse_byline, parse_credit, person_credits
+from transforms.bylines import (
+    byline_affiliation,
+    is_end_marker,
+    parse_author_note,
+    parse_byline,
+    parse_credit,
+    person_credits,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,6 +51,7 @@ from transforms.bylines import is_end_marker, parse_author_note, parse_byline, p
         ("Jane Doe — March 3, 2020", "Jane Doe", "author"),
         ("Jane Doe, Staff Writer", "Jane Doe", "author"),
         ("Jane Doe @janedoe", "Jane Doe", "author"),
+        ("By Jane Doe, Staff Writer", "Jane Doe", "author"),  # a post, not a publication's desk
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:
@@ -167,3 +175,24 @@ def test_names_with_particles_and_a_posting_date_updated() -> None:
     # a stamp or a section's name after a date is no writer
     assert parse_byline("Updated 22 November 2017") is None
     assert parse_byline("14 Sep 2023 News") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "affiliation"),
+    [
+        ("By JANE DOE Associated Press", ("source", "Associated Press")),
+        ("by Jane Doe, CNN", ("source", "CNN")),
+        ("By Jane Doe / The Daily Star", ("source", "The Daily Star")),
+        ("by Alex Whiting | @AlexWhi | Thomson Reuters Foundation", ("source", "Thomson Reuters Foundation")),
+        ("By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36", ("source", "China Daily")),
+        ("Kevin Tolhurst, University of Melbourne", ("affiliation", "University of Melbourne")),
+        ("By Jane Doe | March 3, 2020", None),  # a date only
+        ("By Jane Doe | @janedoe", None),  # a handle only
+        ("Jane Doe, Staff Writer", None),  # the writer's post
+        ("By Jane Doe", None),
+    ],
+)
+def test_the_publication_or_institution_a_byline_names_after_the_writer(
+        line: str, affiliation: tuple[str, str] | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline_affiliation(byline) == affiliation

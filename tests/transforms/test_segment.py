@@ -1473,6 +1473,16 @@ def test_a_name_over_the_date_between_the_headline_and_the_text_is_the_byline() 
         assert art.author is None
 
 
+def test_the_agency_or_institution_a_byline_names_after_the_writer_is_credited() -> None:
+    text = ("Floods force thousands from homes in southern province\nBy JANE DOE Associated Press\n"
+            "Heavy rain has forced thousands of people from their homes, officials said on Monday.\n")
+    (art,) = checked_articles(text)
+    assert art.author == "Jane Doe"
+    assert [(c.role, c.name) for c in art.credits] == [("source", "Associated Press")]
+    (art,) = checked_articles(text.replace("By JANE DOE Associated Press", "By Jane Doe, Staff Writer"))
+    assert (art.author, art.credits) == ("Jane Doe", ())
+
+
 def test_a_listing_of_headlines_each_stamped_under_it_in_one_paragraph_a_line() -> None:
     text = ("Irma Approaches The Territory\nWednesday, 6 September 2017 - 12:05am\n"
             "At 11:00 p.m. the eye of the hurricane was near the islands. It has not weakened.\n"
