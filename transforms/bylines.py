@@ -197,6 +197,7 @@ def is_publication(name: str) -> bool:
 
 
 _SEPARATOR = re.compile(r"\s*[|·•]\s*")
+_AFFILIATION_MARKS = " ,.;:|·•/–—()-"
 # What follows a byline's name, before its affiliation: separators, a date or time and ``Updated``.
 _AFFILIATION_TRIM = re.compile(r"^[\s,|·•/–—(-]+|[\s.)]+$")
 
@@ -205,8 +206,13 @@ def byline_affiliation(byline: Byline) -> tuple[str, str] | None:
     """``(role, name)`` of the publication, agency or institution a byline names after the writer (``By Jane Doe,
     Reuters``: ``source``, ``Reuters``; ``Kevin Tolhurst, University of Melbourne``: ``affiliation``,
     ``University of Melbourne``), or None when it names none (or only a date, a handle, a post)."""
-    at = byline.line.lower().find(byline.name.lower())  # (a name in capitals is given in the case of a name)
-    tail = _BYLINE_TAIL_STAMP.split(byline.line[at + len(byline.name):] if at >= 0 else "", maxsplit=1)[0]
+    at = byline.line.find(byline.name)
+    if at < 0:  # (a name in capitals is given in the case of a name)
+        at = byline.line.lower().find(byline.name.lower())
+    rest = byline.line[at + len(byline.name):] if at >= 0 else ""
+    if not rest.strip(_AFFILIATION_MARKS):
+        return None  # most bylines: the name alone (``Writer: Zhang Nan).``)
+    tail = _BYLINE_TAIL_STAMP.split(rest, maxsplit=1)[0]
     # (``| @AlexWhi | Thomson Reuters Foundation``: a handle is no affiliation)
     tail = " | ".join(part for part in _SEPARATOR.split(tail) if "@" not in part)
     tail = _AFFILIATION_TRIM.sub("", tail)

@@ -326,10 +326,12 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
               "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered")),
-    # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of
-    # it is a rule when it holds a run of a rule's characters (``=====...``, ``- - - ...``), up to 400 characters
+    # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it
+    # is a rule (``=====...``, ``- - - ...``), of any length
     _p("separator", Role.FURNITURE, r"(?:[^\w]|_){1,40}", "* * *", max_chars=40),
-    _p("rule", Role.FURNITURE, r"(?:[^\w]|_){41,400}", "=" * 44, max_chars=400, needs=RULE_RUNS),
+    # (the table finds one that holds a run of ``RULE_RUNS``, up to 400 characters; ``match_furniture`` finds the
+    # others after the table)
+    _p("rule", Role.FURNITURE, r"(?:[^\w]|_){41,}", "=" * 44, max_chars=400, needs=RULE_RUNS),
     _p("masthead", Role.FURNITURE,
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,
@@ -367,6 +369,9 @@ _LONG_FIRST = "cC©(nNrR"
 # patterns that allow its length.
 _LIMITS = sorted({p.max_chars for p in PATTERNS})
 _TESTS = [(p.regex.match, p.digit, p) for p in PATTERNS]
+_RULE = next(p for p in PATTERNS if p.name == "rule")
+_RULE_LENGTH = next(p for p in PATTERNS if p.name == "separator").max_chars  # (a shorter one is a separator)
+_NO_WORD = re.compile(r"[\W_]+")
 # For each length limit: the patterns with no ``needs`` that allow it (tried on every line of that length) ...
 _PLAIN = [tuple(k for k, p in enumerate(PATTERNS) if p.max_chars >= limit and not p.needs) for limit in _LIMITS]
 # ... and the words of the others: one scan of the line by an Aho-Corasick automaton over every pattern's
@@ -422,10 +427,11 @@ def furniture_pattern(line: str) -> Pattern | None:
 def match_furniture(text: str) -> Pattern | None:
     """``furniture_pattern`` of a line already stripped of white space."""
     n = len(text)
-    if not n or n > MAX_FURNITURE_LINE:
+    if not n:
         return None
-    if n > _LONG and text[0] not in _LONG_FIRST and "reserved" not in text[:130].lower():
-        return None  # a long line (most of a corpus) is furniture only as a copyright notice
+    if n > MAX_FURNITURE_LINE or (n > _LONG and text[0] not in _LONG_FIRST and "reserved" not in text[:130].lower()):
+        # a long line (most of a corpus) is furniture only as a copyright notice, or a rule
+        return _RULE if not text[n >> 1].isalnum() and _is_rule(text) else None
     plain = _PLAIN[bisect_left(_LIMITS, n)]
     folded = text.lower()  # (the same length but for a few letters, which only widen ``within``)
     cued = {k for cue, _, end in _CUE_AUTOMATON.find_matches_as_indexes(folded, overlapping=True)
@@ -440,7 +446,13 @@ def match_furniture(text: str) -> Pattern | None:
                 continue
         if match(text):
             return pattern
-    return None
+    return _RULE if n > _RULE_LENGTH and not text[n >> 1].isalnum() and _is_rule(text) else None
+
+
+def _is_rule(text: str) -> bool:
+    """No letter or digit in ``text`` (of more than 40 characters: a rule drawn across the page, of any length or
+    characters): no sentence could be read in it. (The callers look at the middle character first.)"""
+    return not text[0].isalnum() and not text[-1].isalnum() and _NO_WORD.fullmatch(text) is not None
 
 
 def is_dateline(line: str) -> bool:

@@ -52,7 +52,6 @@ from transforms.lines import (
     FEED_FOOTER,
     MAX_CAPTION,
     MAX_DATELINE,
-    MAX_FURNITURE_LINE,
     NEWS_AGENCIES,
     PHONE_NUMBER,
     STAMP,
@@ -455,7 +454,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return Line(END_LINE, span, span.char_start, block=block, pattern="end_marker", line_end=end)
     if n <= MAX_SPEAKER and span.text[-1] in ":：" and _SPEAKER.fullmatch(span.text):
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
-    furniture = match_furniture(span.text) if n <= MAX_FURNITURE_LINE else None
+    furniture = match_furniture(span.text)
     prefix = _LINE_PREFIX.match(span.text) if furniture is None else None
     if prefix is not None and prefix.lastgroup is not None:
         # the next item's headline glued to the footer of the item above (``The post ... first appeared on Cabin

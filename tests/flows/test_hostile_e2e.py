@@ -58,7 +58,8 @@ GOOD: dict[bytes, str] = {  # name -> text: each one a document
     b"n" * 251 + b".txt": _article("A name of 255 bytes", "He Ping"),
     # rules of punctuation alone, short and page-wide (a sentence of no word would fail the run's validation)
     b"ruled.txt": _article("Rules across the page", "Ma Lin", "=" * 72 + "\nHidden dangers must be found.\n"
-                           + "- " * 36 + "-\n. . .\nRescue teams stand by.\n" + "_" * 72),
+                           + "- " * 36 + "-\n. . .\nRescue teams stand by.\n" + "_" * 72 + "\n"
+                           + "=" * 1200 + "\nThe drills go on.\n"),
 }
 
 

@@ -128,6 +128,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("The sponsor message was read out before the news.", None),
         ("Open Image Modal", "link"),
         ("* * *", "separator"),
+        ("=" * 1200, "rule"),  # a rule of any length, with or without a run of one character
+        (". , ; : ! ? " * 6, "rule"),
         ("|", "separator"),
         (".    .    .    .    .", "separator"),  # full stops, or any punctuation with no word: no text
         ("!!!", "separator"),

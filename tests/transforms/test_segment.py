@@ -1052,7 +1052,7 @@ def test_a_standfirst_in_sentences_then_the_byline_and_a_headline_with_the_write
 def test_a_line_of_punctuation_is_no_text() -> None:
     # (a sentence with no word fails the sentences table's suite, and with it the whole run)
     for rule in ("=" * 40, ".    .    .    .    .", "* " * 20, "!!!", "=" * 72, "-" * 400, "- " * 60, "-=" * 36,
-                 "*" * 50 + "  " + "*" * 50, "…" * 10 + "." * 60):
+                 "*" * 50 + "  " + "*" * 50, "…" * 10 + "." * 60, "=" * 401, "-" * 5000, ". , ; : ! ? " * 6):
         text = f"Flood season\nThe rain came early. It did not stop.\n{rule}\nThe river rose overnight. Crews worked.\n"
         (art,) = checked_articles(text)
         assert len(art.paragraphs) == 2, rule
