@@ -84,22 +84,23 @@ def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str]
 # (``By Zhao Lei Updated Mar.4``, ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen |
 # January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``).
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|·•–—]|\s(?:/\s|(?:updated|published|posted|last\s+updated)\b|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"
-    r"|\((?-i:[A-Z])[^()]{1,40}\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",  # (``Posted by X on March 3, 2020``)
+    r"\s*(?:[|·•–—]|\s(?:/\s|(?:updated|published|posted|last\s+updated)\b"
+    r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
+    r"|\((?-i:[A-Z])[^()]{1,40}\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
     re.IGNORECASE,
 )
 # A name in capitals, then what is not (``By JANE DOE Associated Press``): the name.
 _CAPS_BY = re.compile(rf"{_OPEN}by\s+(?P<name>{_CAPS_NAMES})(?=\s+(?-i:[A-Z][a-z]))", re.IGNORECASE)
 # Where a byline's affiliation ends: its date or time, or an update stamp.
 _BYLINE_TAIL_STAMP = re.compile(
-    r"\s*(?:[|·•–—]\s*)?(?:\b(?:updated|published|posted)\b|\d{1,2}:\d{2}|\d{4}-\d{2}|(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}\b"
-    r"|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\b)", re.IGNORECASE)
+    r"\s*(?:[|·•–—]\s*)?(?:\b(?:updated|published|posted)\b|\d{1,2}:\d{2}|\d{4}-\d{2}"
+    r"|(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}\b|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\b)", re.IGNORECASE)
 # A name and an affiliation, as The Conversation and university pages sign: ``Kevin Tolhurst, University of
 # Melbourne``.
 _AFFILIATED = re.compile(
     rf"(?P<name>{_NAME}),\s*(?-i:(?:[A-Z][\w'’&.-]*|of|the|and|for)\s+){{0,6}}"
-    r"(?-i:Writer|Reporter|Correspondent|Columnist|Contributor|Editor|University|Institute|College|School|Centre|Center|Academy|Foundation|Council|Agency|Association"
-    r"|Society|Laboratory|Hospital|Commission|Ministry|Minister|Secretary|Director|President|Commissioner|Governor"
+    r"(?-i:Writer|Reporter|Correspondent|Columnist|Contributor|Editor|University|Institute|College|School|Centre"
+    r"|Center|Academy|Foundation|Council|Agency|Association|Society|Laboratory|Hospital|Commission|Ministry|Minister|Secretary|Director|President|Commissioner|Governor"
     r"|Mayor|Professor|Senator|Ambassador|Chairman|Chairwoman|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|story|words|article"
@@ -197,8 +198,9 @@ def is_publication(name: str) -> bool:
 
 
 _SEPARATOR = re.compile(r"\s*[|·•]\s*")
+# The marks around a byline's affiliation (a byline with nothing else after the name names none) ...
 _AFFILIATION_MARKS = " ,.;:|·•/–—()-"
-# What follows a byline's name, before its affiliation: separators, a date or time and ``Updated``.
+# ... and those trimmed from it.
 _AFFILIATION_TRIM = re.compile(r"^[\s,|·•/–—(-]+|[\s.)]+$")
 
 

@@ -156,7 +156,8 @@ PATTERNS: tuple[Pattern, ...] = (
        # a line that says how to reach the writer: ``Contact the writer at jdoe@example.com``, ``Jane Doe can be
        # reached at 555-0100``, ``Follow her on Twitter @janedoe``
        rf"|(?:(?:contact|reach|e-?mail|write\s+to|follow)\s+\w.{{0,100}}?|(?-i:[A-Z]).{{1,80}}?\s+(?:can|may)\s+be\s+"
-       rf"(?:reached|contacted|emailed)\s+(?:at|via|on|by)\s+)(?:{_ADDRESS}|@\w{{2,30}}|{PHONE_NUMBER.pattern}).{{0,100}}",
+       rf"(?:reached|contacted|emailed)\s+(?:at|via|on|by)\s+)"
+       rf"(?:{_ADDRESS}|@\w{{2,30}}|{PHONE_NUMBER.pattern}).{{0,100}}",
        "Office: 832.393.0800", max_chars=220,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",
               "emailed"), kind="contact"),
@@ -242,16 +243,17 @@ PATTERNS: tuple[Pattern, ...] = (
        max_chars=340, kind="note", needs=("edited", "feed"), within=240),
     _p("disclaimer", Role.FURNITURE,  # the publisher's word that an opinion is its writer's
        r"disclaimer\s*[:：.–—-]\s*.{0,380}"
-       r"|.{0,160}?\b(?:views|opinions)\s+expressed\b.{0,160}?\b(?:(?:are|is)\s+(?:those\s+of|(?:the\s+)?(?:author|writer"
-       r"|contributor)|(?:his|her|their|my)\s+own|personal|solely)|(?:do|does)\s+not\s+(?:necessarily\s+)?"
-       r"(?:reflect|represent))\b.{0,300}",
+       r"|.{0,160}?\b(?:views|opinions)\s+expressed\b.{0,160}?"
+       r"\b(?:(?:are|is)\s+(?:those\s+of|(?:the\s+)?(?:author|writer|contributor)|(?:his|her|their|my)\s+own|personal"
+       r"|solely)|(?:do|does)\s+not\s+(?:necessarily\s+)?(?:reflect|represent))\b.{0,300}",
        "The views expressed in this article are those of the author.", max_chars=400,
        needs=("disclaimer", "expressed"), within=180),
     _p("update_note", Role.FURNITURE,
        r"this\s+(?:story|article|post|report|page)\s+(?:has\s+been|was|is\s+being)\s+updated\b.{0,200}",
        "This story has been updated.", max_chars=240, needs=("updated",)),
     _p("related_link", Role.FURNITURE,
-       r"(?:more|related|see\s+also|also\s+read|read(?:\s+(?:also|more|next))?|recommended|watch|listen)\s*[:：|]\s*\S.{0,160}",
+       r"(?:more|related|see\s+also|also\s+read|read(?:\s+(?:also|more|next))?|recommended|watch|listen)"
+       r"\s*[:：|]\s*\S.{0,160}",
        "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：", "|")),
     _p("glued_link", Role.FURNITURE,  # a related story's link glued to its label, the space lost with the markup
        r"(?-i:[A-Z][\w'’ -]{2,40}:(?=[A-Z‘“\"']))\S.{8,180}",

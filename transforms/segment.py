@@ -1780,12 +1780,10 @@ class _Grouping:
         for draft in self.drafts:
             if draft.series is not None and draft.series_at >= 0 and draft.title_at > 0 and draft.byline is None:
                 self._writer_and_post_above(draft)
-            if draft.byline is None and draft.title_at >= 0 and draft.body:
-                self._writer_named_twice(draft)
-            if draft.byline is None and draft.title_at >= 0 and draft.body:
-                self._writer_and_post_below(draft)
-            if draft.byline is None and draft.title_at >= 0 and draft.body:
-                self._writer_over_the_date(draft)
+            if draft.title_at >= 0 and draft.body:  # the writer named between the headline and the text
+                for find_writer in (self._writer_named_twice, self._writer_and_post_below, self._writer_over_the_date):
+                    if draft.byline is None:
+                        find_writer(draft)
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
                 if is_publication(draft.series.text) and draft.series.text.split()[0] not in _LINK_OPENERS:
