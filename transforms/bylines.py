@@ -193,8 +193,10 @@ _PUBLICATION_WORDS = frozenset({
 
 
 def is_publication(name: str) -> bool:
-    """``name`` (a byline's) names the publication or its desk rather than a person."""
-    return not _PUBLICATION_WORDS.isdisjoint(name.replace(",", " ").split())
+    """``name`` (a byline's) names the publication or its desk rather than a person (or a post at it: ``Staff
+    Writer``)."""
+    words = name.replace(",", " ").split()
+    return not _PUBLICATION_WORDS.isdisjoint(words) and _NEWSROOM_POSTS.isdisjoint(words)
 
 
 _SEPARATOR = re.compile(r"\s*[|·•]\s*")
@@ -221,7 +223,7 @@ def byline_affiliation(byline: Byline) -> tuple[str, str] | None:
     if not tail or len(tail) > 80 or not tail[0].isupper():
         return None
     words = tail.replace(",", " ").split()
-    if not _POST_WORDS.isdisjoint(words):
+    if not _NEWSROOM_POSTS.isdisjoint(words):
         return None  # ``Jane Doe, Staff Writer``: the writer's post
     if is_publication(tail):
         return "source", tail
@@ -312,13 +314,13 @@ _INSTITUTION_WORDS = frozenset({
 
 
 # A writer's post at a newsroom, after the name (``Jane Doe, Staff Writer``).
-_POST_WORDS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Contributor", "Editor"})
+_NEWSROOM_POSTS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Contributor", "Editor"})
 
 
 def _without_affiliation(names: str) -> str:
     items = names.split(", ")
     for n, item in enumerate(items[1:], start=1):
-        if not _INSTITUTION_WORDS.isdisjoint(item.split()) or not _POST_WORDS.isdisjoint(item.split()):
+        if not _INSTITUTION_WORDS.isdisjoint(item.split()) or not _NEWSROOM_POSTS.isdisjoint(item.split()):
             return ", ".join(items[:n])
     return names
 

@@ -331,6 +331,7 @@ _POST_WORDS = frozenset({
     "spokesman", "spokeswoman", "manager", "officer", "coordinator", "convenor", "convener", "founder", "ceo",
     "editor", "professor", "lecturer", "student", "teacher", "resident", "councillor", "councilor", "mayor",
     "minister", "senator", "retired", "former", "principal", "chief", "head", "treasurer", "trustee", "volunteer",
+    "writer", "reporter", "correspondent", "columnist", "contributor",
 })
 
 
@@ -1973,14 +1974,16 @@ class _Grouping:
 
     def _writer_and_post_below(self, draft: _Draft) -> None:
         """A name over a post, between the headline and the text (``Hillary Rodham Clinton`` / ``Secretary of
-        State`` / ``Washington, DC`` under a press statement's headline), read as page furniture: the writer's
-        byline, in two or three lines."""
+        State`` / ``Washington, DC`` under a press statement's headline; ``Jane Doe`` / ``Staff Writer``), read as
+        page furniture or a deck: the writer's byline, in two or three lines."""
         first = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
         for k in range(draft.title_at + 1, first - 1):
             name, post = self.lines[k], self.lines[k + 1]
-            if (self.roles[k] is FURNITURE_ROLE and self.roles[k + 1] is FURNITURE_ROLE and name.pattern is None
-                    and post.pattern is None and _is_name(" ".join(name.span.text.split()))
+            if (self.roles[k] is FURNITURE_ROLE and self.roles[k + 1] in (FURNITURE_ROLE, SERIES_ROLE)
+                    and name.pattern is None and post.pattern is None and _is_name(" ".join(name.span.text.split()))
                     and _is_post(post.span.text)):
+                if draft.series_at == k + 1:
+                    draft.series, draft.series_at = None, -1
                 return self._name_and_post(draft, k)
 
     def _writer_over_the_date(self, draft: _Draft) -> None:

@@ -5,6 +5,7 @@ import pytest
 from transforms.bylines import (
     byline_affiliation,
     is_end_marker,
+    is_publication,
     parse_author_note,
     parse_byline,
     parse_credit,
@@ -196,3 +197,8 @@ def test_the_publication_or_institution_a_byline_names_after_the_writer(
         line: str, affiliation: tuple[str, str] | None) -> None:
     byline = parse_byline(line)
     assert byline is not None and byline_affiliation(byline) == affiliation
+
+
+def test_a_desk_names_a_publication_and_a_post_at_it_does_not() -> None:
+    assert is_publication("Daily Patriot") and is_publication("Staff Reports") and is_publication("Reuters")
+    assert not is_publication("Staff Writer") and not is_publication("Jane Doe")

@@ -1456,6 +1456,12 @@ def test_a_name_and_post_between_the_headline_and_the_text_are_the_byline() -> N
     # a name there with no post under it may be a picture's or a label's: no writer is taken from it
     (art,) = articles(text.replace("Secretary of State\n", ""))
     assert art.author is None
+    # a post at a newsroom, read as a deck
+    text = ("Floods force thousands from homes in southern province\nJane Doe\nStaff Writer\n"
+            "Heavy rain has forced thousands of people from their homes, officials said on Monday.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, art.series, art.credits) == ("Jane Doe", None, ())
+    assert dict(roles_of(text))["Staff Writer"] == "byline"
 
 
 def test_a_name_over_the_date_between_the_headline_and_the_text_is_the_byline() -> None:
