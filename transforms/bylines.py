@@ -36,7 +36,8 @@ _BYLINE = re.compile(
     _OPEN
     + r"(?:"
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
-    rf"|(?:(?:written|story|words|article|text|report|reported|posted)\s+)?by\s*[:：]?\s+"
+    rf"|(?:(?:written|story|words|article|text|report|reported|posted|opinion|analysis|commentary|column|essay"
+    rf"|interview)\s+)?by\s*[:：]?\s+"
     rf"(?P<by_name>{_LATIN_NAMES}|{_CAPS_NAMES})"
     rf"|(?:作者|文|撰稿)\s*[:：]?\s*(?P<cjk_name>{_CJK_NAMES}|{_LATIN_NAMES})"
     r")"
@@ -84,8 +85,9 @@ def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str]
 # (``By Zhao Lei Updated Mar.4``, ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen |
 # January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``).
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|·•–—]|\s(?:/\s|(?:updated|published|posted|last\s+updated)\b"
+    r"\s*(?:[|·•–—]|\s(?:[/-]\s|(?:updated|published|posted|last\s+updated)\b"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
+    r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
     r"|\((?-i:[A-Z])[^()]{1,40}\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
     re.IGNORECASE,
 )
@@ -104,7 +106,7 @@ _AFFILIATED = re.compile(
     r"|Mayor|Professor|Senator|Ambassador|Chairman|Chairwoman|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|story|words|article"
-                            r"|report|reported|posted|by|作者|文|撰稿)",
+                            r"|report|reported|posted|opinion|analysis|commentary|column|essay|interview|by|作者|文|撰稿)",
                             re.IGNORECASE)
 # A doctor's or a scholar's degree after a name in a byline, with its commas.
 _DEGREE = re.compile(r"\s*,\s*(?-i:M\.D\.|MD|Ph\.D\.|PhD|MPH|R\.N\.|DDS)(?=[\s,]|$),?\s*")
@@ -129,7 +131,9 @@ def _holds_year(text: str) -> bool:
 
 # A headline signed at its end, as some opinion pages print them: ``The Canonisation of Terror, By Wole Soyinka``.
 _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LATIN_NAMES})")
-_LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})\s*[|·•–—]\s*\S.*")  # Will Steffen | January 24, 2020
+_LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})(?:\s*[|·•–—]|\s[/-])\s*\S.*")  # Will Steffen | January 24, 2020
+# A name and the publication or agency, after a comma or in brackets: ``Jane Doe, Reuters``, ``Jane Doe (AFP)``.
+_NAME_AND_SOURCE = re.compile(rf"(?P<name>{_NAME})(?:,\s*|\s*\()(?P<source>(?-i:[A-Z])[\w.&'’ -]{{1,40}}?)\)?\.?")
 _HANDLED_NAME = re.compile(rf"(?P<name>{_NAME})\s*[|·•,]?\s*@\w{{1,30}}")  # a name and its handle: Jane Doe @janedoe
 
 
@@ -260,7 +264,8 @@ def parse_byline(line: str) -> Byline | None:
         byline = parse_byline(" ".join(names))
         return None if byline is None else Byline(line=stripped, name=byline.name, role=byline.role)
     m = _BYLINE.match(stripped) if labelled else None
-    separated = "|" in stripped or "·" in stripped or "•" in stripped or "–" in stripped or "—" in stripped
+    separated = ("|" in stripped or "·" in stripped or "•" in stripped or "–" in stripped or "—" in stripped
+                 or " / " in stripped or " - " in stripped)
     if m is not None or separated or labelled:
         # The name stops where the line's furniture starts: ``By Zhao Lei Updated Mar.4``.
         tail = _BYLINE_TAIL.search(stripped)
@@ -271,7 +276,7 @@ def parse_byline(line: str) -> Byline | None:
             elif m is None and separated and (named := _LABELLED_NAME.fullmatch(stripped)) is not None and (
                     _is_date_tail(stripped[tail.start():]) or _is_source_tail(stripped[tail.start():])):
                 name = " ".join(named.group("name").split())
-                dashed = stripped[tail.start():].lstrip()[:1] in "–—"
+                dashed = stripped[tail.start():].lstrip()[:1] in "–—/-"  # (``Floods — March 3``: a headline's)
                 if _NOT_NAME_WORDS.isdisjoint(name.split()) and not (dashed and " " not in name):
                     return Byline(line=stripped, name=name, role="author")
     if m is None and "@" in stripped and (handled := _HANDLED_NAME.fullmatch(stripped)) is not None:
@@ -294,6 +299,11 @@ def parse_byline(line: str) -> Byline | None:
         affiliated = _AFFILIATED.fullmatch(stripped) if opens_name and "," in stripped else None
         if affiliated is not None and _NOT_NAME_WORDS.isdisjoint(affiliated.group("name").split()):
             return Byline(line=stripped, name=" ".join(affiliated.group("name").split()), role="author")
+        sourced = _NAME_AND_SOURCE.fullmatch(stripped) if opens_name and _names_source(stripped) else None
+        if sourced is not None and is_publication(sourced.group("source")):  # ``Jane Doe, Reuters``
+            name = " ".join(sourced.group("name").split())
+            if " " in name and _NOT_NAME_WORDS.isdisjoint(name.split()) and not is_publication(name):
+                return Byline(line=stripped, name=name, role="author")
         return None
     name = m.group("name") or m.group("by_name") or m.group("cjk_name")
     if m.group("by_name"):
@@ -320,7 +330,9 @@ _NEWSROOM_POSTS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist",
 def _without_affiliation(names: str) -> str:
     items = names.split(", ")
     for n, item in enumerate(items[1:], start=1):
-        if not _INSTITUTION_WORDS.isdisjoint(item.split()) or not _NEWSROOM_POSTS.isdisjoint(item.split()):
+        words = item.split()
+        if (not _INSTITUTION_WORDS.isdisjoint(words) or not _NEWSROOM_POSTS.isdisjoint(words)
+                or not _PUBLICATION_WORDS.isdisjoint(words)):  # ``By Jane Doe, Reuters``: the writer's agency
             return ", ".join(items[:n])
     return names
 
@@ -329,20 +341,30 @@ _TAIL_DATE = (r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2
               r"|\d{1,2}[./]\d{1,2}[./]\d{4})")
 # ``| 08.02.2023 - Update : 08.02.2023``: the date, and the date it was updated
 _DATE_TAIL = re.compile(
-    rf"\s*[|·•–—]\s*{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?\s*")
+    rf"\s*[|·•–—/-]\s*(?:{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?"
+    r"|(?i:(?:updated|posted|published)\s+)?(?:\d{1,3}|an?)\s+(?i:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?)\s+ago)\s*")
 
 
 def _is_date_tail(tail: str) -> bool:
     return _DATE_TAIL.fullmatch(tail) is not None
 
 
-_SOURCE_TAIL = re.compile(r"\s*[|·•–—]\s*(?P<source>(?-i:[A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4})\s*")
+_SOURCE_TAIL = re.compile(r"\s*[|·•–—/-]\s*(?P<source>(?-i:[A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4})\s*")
+
+
+def _names_source(line: str) -> bool:
+    """What follows the last comma or opening bracket of ``line`` names a publication or an agency (the cheap test
+    before ``_NAME_AND_SOURCE``)."""
+    cut = max(line.rfind(","), line.rfind("("))
+    return cut > 0 and is_publication(line[cut + 1:].rstrip(").").strip())
 
 
 def _is_source_tail(tail: str) -> bool:
-    """``tail`` names the publication or the agency after a byline's separator (``Jane Doe | Reuters``)."""
+    """``tail`` names the publication or the agency after a byline's separator (``Jane Doe | Reuters``), or the
+    writer's post there (``Jane Doe | Staff Writer``)."""
     source = _SOURCE_TAIL.fullmatch(tail)
-    return source is not None and is_publication(source.group("source"))
+    return source is not None and (is_publication(source.group("source"))
+                                   or not _NEWSROOM_POSTS.isdisjoint(source.group("source").split()))
 
 
 def parse_credit(line: str) -> tuple[str, str] | None:

@@ -308,9 +308,11 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:content|video|page)\s+is\s+not\s+available\s+in\s+your\s+(?:region|country|location|area)|for\s+(?:an?\s+|the\s+)?"
        r"(?:best|optimal|better)\s+(?:browsing|viewing)\b|(?:update|upgrade)\s+your\s+browser|enable\s+javascript"
        r"|javascript\s+is\s+(?:disabled|required|turned\s+off)|we\s+use\s+cookies|(?:this|our)\s+(?:site|website)"
-       r"\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences))\b.{0,240}",
+       r"\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings|preferences)"
+       # the last line of an outdated-browser box: ``Just click on the icons to get to the download page.``
+       r"|click\s+on\s+the\s+icons?\s+to\s+get\s+to\s+the\s+download\s+page)\b.{0,240}",
        "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.", max_chars=2 * MAX_NOTICE,
-       needs=("supported", "brows", "explorer", "available", "viewing", "java", "cookie")),
+       needs=("supported", "brows", "explorer", "available", "viewing", "java", "cookie", "download page")),
     _p("page_notice", Role.FURNITURE,
        r"this\s+(?:article|story|page|post)?\s*was\s+(?:first\s+)?published\s+(?:more\s+than\s+)?"
        r"(?:\d+|an?|one|two|three|four|five)\s+(?:years?|months?|weeks?)\s+ago\.?"

@@ -1462,6 +1462,11 @@ class _Grouping:
         cur = self.cur
         j, evidence = self._ahead(i)
         nxt = self.lines[j] if j < len(self.lines) else None
+        if (0 < i < len(self.lines) - 1 and self.roles[i - 1] is BYLINE_ROLE and self.lines[i + 1].kind is DATE_LINE
+                and "," in line.span.text and _is_place(line.span.text)):
+            # a place between the byline and the date (``Rio Helmi (The Jakarta Post)`` / ``Denpasar, Bali`` /
+            # ``Wed, January 2, 2019``): the byline's dateline
+            return self._set(i, DATELINE_ROLE, self.owners[i - 1])
         text_follows = nxt is not None and nxt.kind in (BODY_LINE, DASH_LINE)
         if line.pattern in _HEADING_PATTERNS and cur is not None and cur.title.text:
             return self._heading(i, line)

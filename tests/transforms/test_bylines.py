@@ -53,6 +53,17 @@ from transforms.bylines import (
         ("Jane Doe, Staff Writer", "Jane Doe", "author"),
         ("Jane Doe @janedoe", "Jane Doe", "author"),
         ("By Jane Doe, Staff Writer", "Jane Doe", "author"),  # a post, not a publication's desk
+        ("Jane Doe, Reuters", "Jane Doe", "author"),
+        ("Jane Doe (AFP)", "Jane Doe", "author"),
+        ("Jane Doe / Reuters", "Jane Doe", "author"),
+        ("By Jane Doe, Reuters | March 3, 2020", "Jane Doe", "author"),  # the agency is no second writer
+        ("Jane Doe | Staff Writer", "Jane Doe", "author"),
+        ("Jane Doe - Staff Reporter", "Jane Doe", "author"),
+        ("Jane Doe | Updated 2 hours ago", "Jane Doe", "author"),
+        ("By Jane Doe in Manila", "Jane Doe", "author"),
+        ("By Jane Doe and agencies", "Jane Doe", "author"),
+        ("Analysis by Jane Doe, CNN", "Jane Doe", "author"),
+        ("Opinion by Jane Doe", "Jane Doe", "author"),
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:
@@ -82,6 +93,9 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Floods — March 3, 2020",  # one word and a date after a dash: a headline's
         "Storm Warning | Weather",  # no publication after the bar
         "Thanks @everyone",
+        "Floods / Reuters",  # one word and an agency: a headline's
+        "Washington Post, Reuters",  # two publications, no one
+        "Analysis by the ministry shows the risk",
     ],
 )
 def test_not_bylines(line: str) -> None:

@@ -108,6 +108,7 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Sponsor Message", "link"),  # a radio transcript's break
         ("Your browser is out of date, and may not be compatible with our website.", "browser_notice"),
         ("The browser history is out of date.", None),
+        ("Just click on the icons to get to the download page.", "browser_notice"),
         ("News 2022-09-28T14:58:19Z", "agency_stamp"),  # a section's name and an ISO 8601 time
         ("Image source, Getty Images", "image_credit"),
         ("Credit: Reuters", "image_credit"),

@@ -1489,6 +1489,15 @@ def test_the_agency_or_institution_a_byline_names_after_the_writer_is_credited()
     assert (art.author, art.credits) == ("Jane Doe", ())
 
 
+def test_a_place_between_the_byline_and_the_date_is_the_dateline() -> None:
+    text = ("Floods force thousands from homes in southern province\nRio Helmi (The Jakarta Post)\nDenpasar, Bali\n"
+            "Wed, January 2, 2019\nHeavy rain has forced thousands of people from their homes, officials said.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, len(art.paragraphs)) == ("Rio Helmi", 1)
+    assert dict(roles_of(text))["Denpasar, Bali"] == "dateline"
+    assert ("source", "The Jakarta Post") in [(c.role, c.name) for c in art.credits]
+
+
 def test_a_listing_of_headlines_each_stamped_under_it_in_one_paragraph_a_line() -> None:
     text = ("Irma Approaches The Territory\nWednesday, 6 September 2017 - 12:05am\n"
             "At 11:00 p.m. the eye of the hurricane was near the islands. It has not weakened.\n"
