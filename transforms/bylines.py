@@ -252,8 +252,8 @@ def parse_byline(line: str) -> Byline | None:
     """Return the byline on ``line``, or None when the line is not a byline. The name is the name only:
     what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it."""
     stripped = line.strip()
-    if not 0 < len(stripped) <= MAX_LINE:
-        return None
+    if not 0 < len(stripped) <= MAX_LINE or not (stripped[0].isalnum() or stripped[0] in "([（【"):
+        return None  # (a byline opens on its label, the name, a date or a bracket: not on a dash or a quote)
     if stripped[-1] in ".!" and (delivered := _DELIVERED_BY.fullmatch(stripped)) is not None:
         return Byline(line=stripped, name=" ".join(delivered.group("name").split()), role="author")
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
