@@ -48,7 +48,7 @@ _ROLES = {"writer": "writer", "reporter": "reporter", "correspondent": "reporter
 # Capitalised words that do not occur in a person's name: a "By ..." line with one is a title-case heading
 # ("By The Way We Go", "By Working Together"), not a byline. (Labelled bylines, "Writer: ...", are not checked.)
 _NOT_NAME_WORDS = frozenset({
-    "The", "A", "An", "Of", "In", "On", "At", "To", "For", "With", "From", "Into", "Over", "Under", "Through",
+    "The", "A", "An", "Of", "In", "On", "At", "To", "For", "With", "From", "Into", "Over", "Under", "Through", "Via",
     "Our", "We", "Us", "It", "Its", "This", "That", "These", "Those", "My", "Your", "Their", "His", "Her",
     "Is", "Are", "Be", "Was", "All", "Every", "Making", "Working", "Building", "Doing",
     "Updated", "Update", "Published", "Posted", "Modified", "News",
@@ -102,8 +102,9 @@ _BYLINE_TAIL_STAMP = re.compile(
 _AFFILIATED = re.compile(
     rf"(?P<name>{_NAME}),\s*(?-i:(?:[A-Z][\w'’&.-]*|of|the|and|for)\s+){{0,6}}"
     r"(?-i:Writer|Reporter|Correspondent|Columnist|Contributor|Editor|University|Institute|College|School|Centre"
-    r"|Center|Academy|Foundation|Council|Agency|Association|Society|Laboratory|Hospital|Commission|Ministry|Minister|Secretary|Director|President|Commissioner|Governor"
-    r"|Mayor|Professor|Senator|Ambassador|Chairman|Chairwoman|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
+    r"|Center|Academy|Foundation|Council|Agency|Association|Society|Laboratory|Hospital|Commission|Ministry|Minister"
+    r"|Secretary|Director|President|Commissioner|Governor|Mayor|Professor|Senator|Ambassador|Chairman|Chairwoman"
+    r"|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|story|words|article"
                             r"|report|reported|posted|opinion|analysis|commentary|column|essay|interview|by|作者|文|撰稿)",
@@ -115,9 +116,10 @@ _JOINED = re.compile(r"(?:and|&)\s", re.IGNORECASE)
 _NAME_DATED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:on\s+)?(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
     r"\s+\d{4}(?:,?\s+at)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
-# A date, then the name (a listing's card): ``November 30, 2022 Prof MK Othman 0`` (the last number a comment count).
+# A date, then the name (a listing's card): ``November 30, 2022 Prof MK Othman 0`` (the last number a comment count),
+# ``March 3, 2020 | Jane Doe``.
 _DATED_NAME = re.compile(
-    r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?,?)\s+\d{4}\s+"
+    r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?,?)\s+\d{4}(?:\s*[|·•–—])?\s+"
     rf"(?:(?-i:Prof|Dr|Mr|Ms|Mrs)\.?\s+)?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
 _YEAR = re.compile(r"\d{4}")  # (both hold one)
 

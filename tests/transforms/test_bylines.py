@@ -64,6 +64,7 @@ from transforms.bylines import (
         ("By Jane Doe and agencies", "Jane Doe", "author"),
         ("Analysis by Jane Doe, CNN", "Jane Doe", "author"),
         ("Opinion by Jane Doe", "Jane Doe", "author"),
+        ("March 3, 2020 | Jane Doe", "Jane Doe", "author"),  # the date, a bar, the name
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:
@@ -96,6 +97,7 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Floods / Reuters",  # one word and an agency: a headline's
         "Washington Post, Reuters",  # two publications, no one
         "Analysis by the ministry shows the risk",
+        "November 14, 2019 | Via Reuters",  # where a listing's item came from: no one's name
     ],
 )
 def test_not_bylines(line: str) -> None:
