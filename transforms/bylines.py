@@ -97,11 +97,13 @@ _CAPS_BY = re.compile(rf"{_OPEN}by\s+(?P<name>{_CAPS_NAMES})(?=\s+(?-i:[A-Z][a-z
 _BYLINE_TAIL_STAMP = re.compile(
     r"\s*(?:[|·•–—]\s*)?(?:\b(?:updated|published|posted)\b|\d{1,2}:\d{2}|\d{4}-\d{2}"
     r"|(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}\b|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\b)", re.IGNORECASE)
+# A writer's post at a newsroom, after the name (``Jane Doe, Staff Writer``).
+_NEWSROOM_POSTS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Contributor", "Editor"})
 # A name and an affiliation, as The Conversation and university pages sign: ``Kevin Tolhurst, University of
 # Melbourne``.
 _AFFILIATED = re.compile(
     rf"(?P<name>{_NAME}),\s*(?-i:(?:[A-Z][\w'’&.-]*|of|the|and|for)\s+){{0,6}}"
-    r"(?-i:Writer|Reporter|Correspondent|Columnist|Contributor|Editor|University|Institute|College|School|Centre"
+    rf"(?-i:{'|'.join(sorted(_NEWSROOM_POSTS))}|University|Institute|College|School|Centre"
     r"|Center|Academy|Foundation|Council|Agency|Association|Society|Laboratory|Hospital|Commission|Ministry|Minister"
     r"|Secretary|Director|President|Commissioner|Governor|Mayor|Professor|Senator|Ambassador|Chairman|Chairwoman"
     r"|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
@@ -323,10 +325,6 @@ _INSTITUTION_WORDS = frozenset({
     "University", "Institute", "College", "Academy", "Centre", "Center", "School", "Council", "Association",
     "Foundation", "Ministry", "Department", "Agency", "Bureau", "Society", "Commission", "Observatory", "Forum",
 })
-
-
-# A writer's post at a newsroom, after the name (``Jane Doe, Staff Writer``).
-_NEWSROOM_POSTS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Contributor", "Editor"})
 
 
 def _without_affiliation(names: str) -> str:

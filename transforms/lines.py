@@ -332,10 +332,10 @@ PATTERNS: tuple[Pattern, ...] = (
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered")),
     # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it
     # is a rule (``=====...``, ``- - - ...``), of any length
-    _p("separator", Role.FURNITURE, r"(?:[^\w]|_){1,40}", "* * *", max_chars=40),
+    _p("separator", Role.FURNITURE, r"[\W_]{1,40}", "* * *", max_chars=40),
     # (the table finds one that holds a run of ``RULE_RUNS``, up to 400 characters; ``match_furniture`` finds the
     # others after the table)
-    _p("rule", Role.FURNITURE, r"(?:[^\w]|_){41,}", "=" * 44, max_chars=400, needs=RULE_RUNS),
+    _p("rule", Role.FURNITURE, r"[\W_]{41,}", "=" * 44, max_chars=400, needs=RULE_RUNS),
     _p("masthead", Role.FURNITURE,
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,
@@ -375,7 +375,6 @@ _LIMITS = sorted({p.max_chars for p in PATTERNS})
 _TESTS = [(p.regex.match, p.digit, p) for p in PATTERNS]
 _RULE = next(p for p in PATTERNS if p.name == "rule")
 _RULE_LENGTH = next(p for p in PATTERNS if p.name == "separator").max_chars  # (a shorter one is a separator)
-_NO_WORD = re.compile(r"[\W_]+")
 # For each length limit: the patterns with no ``needs`` that allow it (tried on every line of that length) ...
 _PLAIN = [tuple(k for k, p in enumerate(PATTERNS) if p.max_chars >= limit and not p.needs) for limit in _LIMITS]
 # ... and the words of the others: one scan of the line by an Aho-Corasick automaton over every pattern's
@@ -456,7 +455,7 @@ def match_furniture(text: str) -> Pattern | None:
 def _is_rule(text: str) -> bool:
     """No letter or digit in ``text`` (of more than 40 characters: a rule drawn across the page, of any length or
     characters): no sentence could be read in it. (The callers look at the middle character first.)"""
-    return not text[0].isalnum() and not text[-1].isalnum() and _NO_WORD.fullmatch(text) is not None
+    return not text[0].isalnum() and not text[-1].isalnum() and _RULE.regex.match(text) is not None
 
 
 def is_dateline(line: str) -> bool:

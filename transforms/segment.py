@@ -1987,9 +1987,7 @@ class _Grouping:
             if (self.roles[k] is FURNITURE_ROLE and self.roles[k + 1] in (FURNITURE_ROLE, SERIES_ROLE)
                     and name.pattern is None and post.pattern is None and _is_name(" ".join(name.span.text.split()))
                     and _is_post(post.span.text)):
-                if draft.series_at == k + 1:
-                    draft.series, draft.series_at = None, -1
-                return self._name_and_post(draft, k)
+                return self._byline_lines(draft, k, 2)
 
     def _writer_over_the_date(self, draft: _Draft) -> None:
         """A name alone over the date or the time of posting, between the headline and the text (``Jane Doe`` /
@@ -2001,11 +1999,7 @@ class _Grouping:
             if (self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and name.pattern is None
                     and stamp.pattern in _POSTING_STAMPS and not name.span.text.isupper()
                     and _is_name(" ".join(name.span.text.split()))):
-                draft.byline = Byline(line=name.span.text, name=" ".join(name.span.text.split()), role="author")
-                if draft.series_at == k:
-                    draft.series, draft.series_at = None, -1
-                self._set(k, BYLINE_ROLE, draft)
-                return
+                return self._byline_lines(draft, k, 1)
 
     def _writer_and_post_above(self, draft: _Draft) -> None:
         """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq
@@ -2020,14 +2014,17 @@ class _Grouping:
         self._series_is_the_title(draft)
         draft.warnings[:] = [w for w in draft.warnings if w != "furniture_above_title"]
         draft.start = name.line_start
-        self._name_and_post(draft, post_at - 1)
+        self._byline_lines(draft, post_at - 1, 2)
 
-    def _name_and_post(self, draft: _Draft, k: int) -> None:
-        """``lines[k]`` (a name) and ``lines[k + 1]`` (a post) are ``draft``'s byline."""
-        name, post = self.lines[k].span.text, self.lines[k + 1].span.text
-        draft.byline = Byline(line=f"{name} {post}", name=" ".join(name.split()), role="author")
-        self._set(k, BYLINE_ROLE, draft)
-        self._set(k + 1, BYLINE_ROLE, draft)
+    def _byline_lines(self, draft: _Draft, k: int, n: int) -> None:
+        """``lines[k]`` (a name) and the ``n - 1`` lines under it (a post) are ``draft``'s byline, no longer its
+        series line if one of them was read as that."""
+        texts = [line.span.text for line in self.lines[k : k + n]]
+        draft.byline = Byline(line=" ".join(texts), name=" ".join(texts[0].split()), role="author")
+        if k <= draft.series_at < k + n:
+            draft.series, draft.series_at = None, -1
+        for m in range(k, k + n):
+            self._set(m, BYLINE_ROLE, draft)
 
     def _titles_named_by_breadcrumbs(self) -> None:
         """A page's breadcrumb trail ends with the page's headline (``Home › Archive › Steady Rains Damage ...``,
