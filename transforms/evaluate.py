@@ -15,7 +15,9 @@ the units around it:
 - title, author and primary-theme exact match: over gold articles, against the predicted article whose title
   stands on the same line (none: a miss);
 - paragraph kind: over gold paragraphs, against the predicted paragraph that starts at the same offset;
-- sentence boundaries: the offsets where sentences end (precision, recall, F1).
+- sentence boundaries: the offsets where sentences end (precision, recall, F1); a truncation mark that ends a
+  sentence (``…``, ``...``, ``[…]``, ``[...]``: a teaser cut off) counts with either side of the boundary, so a
+  sentence ending ``recent…`` and one ending ``recent`` before the mark end at the same boundary.
 
 A gold document may also list its non-blank ``lines`` (``{"text", "role", "article"}``, as the real pages'
 gold does, ``transforms.pages``), and its articles ``authors`` (names) and ``credits`` (texts) in place of
@@ -76,9 +78,21 @@ def gold_sentences(gold_document: Mapping[str, Any]) -> list[str]:
     return [s for a in gold_document["articles"] for p in a["paragraphs"] for s in p["sentences"]]
 
 
+# A truncation mark, with the space before it, at the end of a sentence: a teaser cut off (``... in recent…``,
+# ``... the nation's response to […]``).
+_TRUNCATION = re.compile(r"(?:\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]))+\Z")
+_MAX_TRUNCATION = 24  # how far back from a sentence's end its truncation marks may start
+
+
+def sentence_boundary(text: str, end: int) -> int:
+    """The boundary a sentence ending at ``end`` marks: its end, before a truncation mark that ends it."""
+    mark = _TRUNCATION.search(text, max(0, end - _MAX_TRUNCATION), end)
+    return mark.start() if mark is not None and mark.start() > 0 else end
+
+
 def sentence_boundary_prf(text: str, predicted: Sequence[tuple[int, int]], gold: Sequence[str]) -> PRF:
-    gold_ends = {end for _, end in locate(text, gold)}
-    return PRF.of({end for _, end in predicted}, gold_ends)
+    gold_ends = {sentence_boundary(text, end) for _, end in locate(text, gold)}
+    return PRF.of({sentence_boundary(text, end) for _, end in predicted}, gold_ends)
 
 
 @dataclass(slots=True)
@@ -246,8 +260,8 @@ def score_document(
     tally.paragraphs_gold = len(kinds)
     tally.kinds_right = sum(predicted_kinds.get(s) == kind for (s, _), kind in zip(starts, kinds, strict=True))
 
-    predicted_ends = {s.char_end for a in articles for s in a.sentences}
-    gold_ends = {e for _, e in locate(text, gold_sentences(gold_document))}
+    predicted_ends = {sentence_boundary(text, s.char_end) for a in articles for s in a.sentences}
+    gold_ends = {sentence_boundary(text, e) for _, e in locate(text, gold_sentences(gold_document))}
     tally.sentence_hits = len(predicted_ends & gold_ends)
     tally.sentences_predicted, tally.sentences_gold = len(predicted_ends), len(gold_ends)
     return tally

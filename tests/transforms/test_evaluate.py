@@ -3,7 +3,7 @@ from __future__ import annotations
 import textwrap
 
 from tests.transforms.helpers import document
-from transforms.evaluate import PRF, Tally, against_targets, score_document
+from transforms.evaluate import PRF, Tally, against_targets, score_document, sentence_boundary, sentence_boundary_prf
 from transforms.segment import segment_document
 
 TEXT = (
@@ -84,6 +84,20 @@ def test_a_title_glued_inside_a_wrapped_gold_line_is_found_at_that_line() -> Non
     assert [a.title for a in articles] == [first, "Around 16 buildings left"]
     metrics = score_document(doc.text, articles, {}, gold).metrics()
     assert (metrics["article_f1"], metrics["title_exact"]) == (1.0, 1.0)
+
+
+def test_a_truncation_mark_counts_with_either_side_of_the_boundary() -> None:
+    # a listing's teasers, cut off: the mark may be coded with the sentence or left out of it
+    text = "Rain fell in recent…\nMore in the response to […]\nThe provinces of … Read more\nIt ended."
+    gold = ["Rain fell in recent", "More in the response to", "The provinces of …", "It ended."]
+    first, second, third, last = (0, 20), (21, 48), (49, 65), (78, 87)
+    assert text[slice(*first)].endswith("…") and text[slice(*second)].endswith("[…]")
+    assert sentence_boundary_prf(text, [first, second, third, last], gold).f1 == 1.0
+    # but the boundary itself still counts: a teaser merged with the next is one boundary missed
+    assert sentence_boundary_prf(text, [(0, 48), third, last], gold).recall == 0.75
+    assert sentence_boundary(text, 20) == sentence_boundary(text, 19) == 19
+    assert sentence_boundary("...", 3) == 3  # nothing but the mark: no boundary before it
+    assert sentence_boundary("He paused. Then", 10) == 10
 
 
 def test_tallies_add_up() -> None:
