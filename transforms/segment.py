@@ -164,6 +164,15 @@ _DATELINE_START = re.compile(
 # Kowloon``), and no digits; a couple signs with two given names (``Steve and Cecily Wallis``).
 _SIGNATURE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40}){0,2}")
+# A letter signed without a name: ``A Reader``, ``A Concerned Citizen``, ``Name withheld``, ``Name and address
+# supplied``, ``Anonymous``.
+_PSEUDONYM = re.compile(
+    r"(?:An?\s+(?:(?:Concerned|Worried|Frustrated|Disgusted|Disappointed|Angry|Loyal|Regular|Long-time|Longtime|Old"
+    r"|Fellow|Proud|Patriotic|Senior|Retired|Local|Young|Former)\s+)?(?:Reader|Citizen|Resident|Parent|Mother|Father"
+    r"|Voter|Taxpayer|Commuter|Motorist|Patient|Teacher|Student|Viewer|Listener|Subscriber|Neighbou?r|Pensioner"
+    r"|Retiree|Veteran|Farmer|Well-?wisher|Nurse|Doctor)"
+    r"|Name\s+(?:and\s+address\s+)?(?:withheld|supplied)(?:\s+(?:on|by)\s+request)?|Anonymous)\.?",
+    re.IGNORECASE)
 # What a letter's signature prints around the name: a courtesy title (``Cr Feu'u Vitaharo``, ``Dr. Jane Doe``)
 # and how the letter came (``Observer via email``).
 _HONORIFIC = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Cr|Cllr|Rev|Hon)\.?\s+)+(?=[A-Z])")
@@ -1110,10 +1119,11 @@ class _Grouping:
         """``lines[i]`` reads as a name and only closing lines (dates, credits, furniture, more title-like
         lines of a signature block) follow it before the end or the next title."""
         line = self.lines[i]
-        if not (_SIGNATURE.fullmatch(line.span.text) and len(line.span.text) <= MAX_SIGNATURE_LINE):
-            return False
-        if not _NOT_NAME_WORDS.isdisjoint(line.span.text.replace(",", " ").split()):
-            return False
+        if _PSEUDONYM.fullmatch(line.span.text) is None:
+            if not (_SIGNATURE.fullmatch(line.span.text) and len(line.span.text) <= MAX_SIGNATURE_LINE):
+                return False
+            if not _NOT_NAME_WORDS.isdisjoint(line.span.text.replace(",", " ").split()):
+                return False
         j, _ = self._ahead(i)
         if j == len(self.lines):
             return True
@@ -1660,11 +1670,13 @@ class _Grouping:
         cur = self.cur
         assert cur is not None
         name = _SENT_BY.sub("", _HONORIFIC.sub("", " ".join(line.span.text.split(",")[0].split())))
-        if name.replace(" and ", " ").isupper():
-            name = name.title().replace(" And ", " and ")  # ``RICHARD BROCK``, as letters pages print it
-        couple = _COUPLE.fullmatch(name)
-        if couple is not None:
-            name = f"{couple['first']} {couple['surname']} and {couple['second']}{couple['surname']}"
+        if _PSEUDONYM.fullmatch(name):
+            name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
+        else:
+            if name.replace(" and ", " ").isupper():
+                name = name.title().replace(" And ", " and ")  # ``RICHARD BROCK``, as letters pages print it
+            if (couple := _COUPLE.fullmatch(name)) is not None:
+                name = f"{couple['first']} {couple['surname']} and {couple['second']}{couple['surname']}"
         if cur.byline is None:
             cur.byline = Byline(line=line.span.text, name=name, role="signatory")
             cur.warnings.append("signature_inferred")  # a name after the body read as the signature

@@ -294,6 +294,19 @@ def test_a_name_between_a_letter_and_the_next_letters_title_signs_the_letter() -
     assert "signature" not in dict(roles_of(section)).values()  # a section's name is no signature
 
 
+def test_a_letter_signed_without_a_name_is_signed_so() -> None:
+    for signed in ("A Reader", "A Concerned Citizen", "Name withheld", "Name and address supplied", "Anonymous"):
+        text = (f"Help the poor\nThe poor need help. Nobody gives it to them.\n{signed}\n"
+                "Imaginary reporting\nMost news comes from the wire services. I read them all.\n")
+        arts = articles(text)
+        assert [(a.title, a.author) for a in arts] == [("Help the poor", signed), ("Imaginary reporting", None)]
+        assert dict(roles_of(text))[signed] == "signature"
+    # a headline that opens with a reader's noun is still a headline
+    text = ("Help the poor\nThe poor need help. Nobody gives it to them.\nA reader's guide to the flood maps\n"
+            "The maps show every street. They were drawn this year.\n")
+    assert [a.title for a in articles(text)] == ["Help the poor", "A reader's guide to the flood maps"]
+
+
 def test_a_letters_page_cut_under_the_next_letters_headline_keeps_the_headline() -> None:
     letters = ("Smoke problems\nThe smoke from the fires reached our town. We kept the windows shut.\n"
                "Linda Rytterager\nFree press\n")
