@@ -61,7 +61,9 @@ _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          r"(?:\s*(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?")
 _ISO_STAMP = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?"  # 2022-09-28T14:58:19Z
 _STAMP = rf"(?:{_ISO_STAMP}|{_DATE}(?:(?:,?\s+(?:at\s+)?|\s+[-–|]\s+){_TIME})?|{_TIME},?\s+(?:on\s+)?{_DATE})"
-_SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s[\w.&'’-]+){0,3}?"  # an agency or publication: Xinhua, China Daily, Global Times
+# An agency or publication: Xinhua, China Daily, Global Times, Bank of England (a name: each word but a joining one
+# capitalised, which ``Winter weather Feb 17th 2020``, a gallery's label, is not)
+_SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s(?:(?-i:[A-Z0-9&])[\w.&'’-]*|(?-i:of|de|and|the|for|on)\b)){0,3}?"
 _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
 
@@ -116,7 +118,7 @@ PATTERNS: tuple[Pattern, ...] = (
        max_chars=80, kind="timestamp", digit=30),
     _p("time", Role.CREDIT, rf"{_TIME}", "12:14 PM EDT", max_chars=30, digit=3),
     _p("update_stamp", Role.CREDIT,
-       rf"(?:last\s+)?(?:updated|published|posted|first\s+published|release\s+time|time|modified)\s*(?:on)?"
+       rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified)\s*(?:on)?"
        rf"\s*[:：]?\s*{_STAMP}.{{0,60}}", "Updated: 2015-03-02 11:20", max_chars=140, kind="updated", digit=60),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
        "Li takes the baton   2013-03-16 01:50", max_chars=180, digit=180, needs=("  ",)),

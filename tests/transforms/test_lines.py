@@ -172,6 +172,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Live radio coverage of the storm", None),
         ("28 Oct 13", "date"),
         ("ARGENTINA | 18-06-2019 14:03", "agency_stamp"),
+        ("Bank of England 2019-06-18", "agency_stamp"),
+        ("Winter weather Feb 17th 2020", None),  # a gallery's label: no publication's name
+        ("Last update: 06/01/2015", "update_stamp"),
         ("12 June 45 people died", None),
         ("Email : [email protected]", "contact"),
         ("Snail mail : Daily News, 35, D.R. Wijewardana Mawatha, Colombo, Sri Lanka.", "contact"),
