@@ -1549,9 +1549,13 @@ class _Grouping:
             if (text_follows and line.span.text.isupper() and _words(line.span) > MAX_SECTION_WORDS
                     and _words(cur.title) > MAX_SECTION_WORDS and not cur.title.text.isupper()):
                 return self._heading(i, line)  # the first subheading, in capitals, under a headline that is not
-            if (cur.series is not None and cur.series_at >= 0 and _words(cur.title) <= MAX_SECTION_WORDS
-                    and text == " ".join(cur.series.text.split())):
-                self._series_is_the_title(cur)  # the line under a label or a menu item, printed twice: the headline
+            if (cur.series is not None and cur.series_at >= 0 and text == " ".join(cur.series.text.split()) and (
+                    _words(cur.title) <= MAX_SECTION_WORDS or (
+                        cur.attested != cur.title_at and _words(cur.series) > MAX_SECTION_WORDS
+                        and _content_keys(cur.title.text).isdisjoint(_content_keys(text))))):
+                # the line under a label, a menu item or a clock (nothing of the story's), printed twice: the
+                # headline
+                self._series_is_the_title(cur)
             if _repeats_headline(text, " ".join(cur.title.text.split())):
                 # the headline printed twice (the page's title, then the headline; the page's title may end with
                 # the site's name: ``Painful test for all - Community | The Star Online``)

@@ -1116,6 +1116,18 @@ def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None
     (art,) = articles(paper)
     assert (art.title, art.series) == ("EDITORIAL - Improving preparedness", None)
     assert [(c.role, c.name) for c in art.credits] == [("source", "The Philippine Star")]
+    # under a line of more words than a label that has nothing of the story (a clock, a counter)
+    clock = ("Geneva 00:00 Tehran 00:00\nRed Crescent opens relief centres in the south\n"
+             "Red Crescent opens relief centres in the south\n"
+             "The Red Crescent has opened three relief centres. More will open next week.\n")
+    (art,) = articles(clock)
+    assert (art.title, art.series) == ("Red Crescent opens relief centres in the south", None)
+    assert [r for _, r in roles_of(clock)[:3]] == ["furniture", "title", "title"]
+    # a headline with a line printed twice under it that tells the same story (a caption given twice) keeps it
+    caption = ("Typhoon nears the coast as towns evacuate\nOfficials prepare boats ahead of the typhoon\n"
+               "Officials prepare boats ahead of the typhoon\n"
+               "Thousands of people left their homes on Sunday. The typhoon is expected to land on Monday.\n")
+    assert articles(caption)[0].title == "Typhoon nears the coast as towns evacuate"
 
 
 def test_a_caption_given_twice_in_two_versions_is_furniture() -> None:
