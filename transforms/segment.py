@@ -201,6 +201,9 @@ MAX_BYLINE_LABEL = 12  # ``Reported by:``
 _BYLINE_LABEL_ROLES = {"by": "author", "written by": "author", "words by": "author", "posted by": "author",
                        "author": "author", "authors": "author", "writer": "writer", "reporter": "reporter",
                        "reported by": "reporter"}
+# A label over the headline of the text just read, given again at its end (``You just read:``).
+_HEADLINE_RECALLED = re.compile(
+    r"(?:you\s+(?:have\s+)?just\s+read|you(?:'|’|\s+a)re\s+(?:now\s+)?reading|now\s+reading)\s*[:：]", re.IGNORECASE)
 _LINK_OPENERS = _SECTION_WORDS | {"All", "Our", "See", "View"}  # a link's first word: ``All LMFM News``
 
 
@@ -695,6 +698,7 @@ def _repeated_lines(lines: list[Line], titles: list[int]) -> None:
 
 
 MAX_PAGE_HEAD = 8  # the lines at the top of a page where its title (the browser's title) stands
+MIN_BODY_BETWEEN = 2  # paragraphs between a headline and its repeat: the article, then its headline recalled
 
 
 def _page_title_repeated(lines: list[Line]) -> None:
@@ -711,7 +715,8 @@ def _page_title_repeated(lines: list[Line]) -> None:
         for j in range(i + 1, min(len(lines), head + MAX_PAGE_HEAD)):
             other = lines[j]
             if other.kind is TITLE_LINE and other.span.text == key:
-                if any(between.kind is FURNITURE_LINE for between in lines[i + 1 : j]):
+                if any(between.kind is FURNITURE_LINE for between in lines[i + 1 : j]) and sum(
+                        between.kind is BODY_LINE for between in lines[i + 1 : j]) < MIN_BODY_BETWEEN:
                     lines[i] = line._replace(kind=FURNITURE_LINE, pattern="page_title")
                 return
 
@@ -1194,6 +1199,9 @@ class _Grouping:
                     self._title(i, self.lines[i])  # (read as a headline from here on)
                 elif line.pattern == "empty_field" and self._lead_in(i):
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
+                elif line.pattern == "empty_field" and _HEADLINE_RECALLED.fullmatch(line.span.text):
+                    self._set(i, FURNITURE_ROLE, self.cur)  # ``You just read:``, and the headline recalled under it
+                    self.links_until = i + 2
                 elif line.pattern in ("link", "empty_field") and self._related_block(i):
                     self._set(i, FURNITURE_ROLE, self.cur)  # (and the teasers under it, as furniture)
                 elif line.pattern == "copyright" and self.cur is not None and self.owners[i - 1] is self.cur and (

@@ -721,6 +721,14 @@ def test_a_page_title_above_the_pages_chrome_is_furniture_and_the_headline_opens
     twice = f"{title}\n24 September 2009\n{title}\n24 September 2009\nThe text of it. More.\n"
     (art,) = articles(twice)
     assert art.char_start == 0
+    # the headline recalled under the text (``You just read:``) is furniture, and the headline stays the title
+    headline = "Governor proclaims a state of emergency in the county"
+    recalled = (f"{headline}\nPublished:\nThe governor proclaimed a state of emergency today. Crews are at work.\n"
+                "The proclamation can be found here.\n###\nYou just read:\n"
+                f"{headline}\n")
+    (art,) = articles(recalled)
+    assert art.title == headline and art.char_start == 0
+    assert [r for _, r in roles_of(recalled)][-2:] == ["furniture", "furniture"]
 
 
 def test_speaker_labels_and_letter_references_are_headings_of_the_text_below() -> None:
