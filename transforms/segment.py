@@ -815,6 +815,10 @@ def _goes_on(text: str, prev: Line, line: Line, width: int, unspaced: bool = Fal
             line.span.text[0].islower()
             or (prev.kind is TITLE_LINE and line.kind is DATE_LINE and _broken_at_width(
                 prev.span.text, line.span.text, width))
+            # (the rest of a sentence broken where its next word would not fit: ``... on Saturday,`` / ``Sept. 24,
+            # 2022. Ryan Taplin - The Chronicle Herald``)
+            or (prev.kind is BODY_LINE and not _ends_sentence(prev.span.text) and _broken_at_width(
+                prev.span.text, line.span.text, width))
             or is_photo_caption(" ".join(text[prev.span.char_start : line.span.char_end].split()))))
     # the rest of a notice whose first line alone looks like furniture (``Copyright ... The content (including but
     # not`` / ``limited to text ...``), or that was broken where its next word would not fit (``Skip to footerHelp

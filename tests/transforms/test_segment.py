@@ -840,6 +840,14 @@ def test_a_photo_caption_hard_wrapped_onto_several_lines_is_furniture() -> None:
     (art,) = articles("Flood relief\n\nThe rain came early this year and the\nriver rose fast.\n(Editor: Li Wei)\n"
                       "\nMore text follows here for the\nsecond paragraph, wrapped too.\n")
     assert [(c.role, c.name) for c in art.credits] == [("editor", "Li Wei")]
+    # a sentence broken where its next word would not fit, the rest alone like a stamp: one paragraph
+    broken = ("Power crews walk down a stretch of Woodlawn Road in Dartmouth that was\nheavily damaged during "
+              "hurricane Fiona on Saturday, the day after it\nmade landfall in the east of the province "
+              "on Friday night, at 2 a.m.,\nSept. 24, 2022. Ryan Taplin - The Chronicle Herald")
+    assert all(len(line) <= 72 for line in broken.splitlines())
+    (art,) = articles(f"Power outages will last days\n\n{broken}\n\n{WRAPPED_PARAGRAPH}\n")
+    assert len(art.paragraphs) == 2 and art.paragraphs[0].text.endswith("Chronicle Herald")
+    assert not art.credits
 
 
 def test_a_notice_hard_wrapped_after_a_line_that_alone_looks_like_furniture_is_furniture() -> None:
