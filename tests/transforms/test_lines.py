@@ -277,6 +277,9 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("Fallen trees in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.", "Picture Denis Minihane"),
     ("Flooded streets in the town as the waters arrive.(Lucy Loram, ABC News)", "Lucy Loram, ABC News"),
     ("Crews at work on the levee on Sunday (Photo: Reuters).", "Photo: Reuters"),
+    ("Residents walk past destruction in Tacloban on November 10, 2013. Photographer: Ted Aljibe/AFP via Getty "
+     "Images", "Photographer: Ted Aljibe/AFP via Getty Images"),
+    ("The photographer: he said the light was good.", None),
     ("The council met on Monday. It voted for the plan.", None),  # no caption
     ("The plan (see below) passed.", None),
 ])
