@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from transforms.lines import DIGITS_AS_ZERO, NEWS_AGENCIES
+from transforms.lines import DIGITS_AS_ZERO, LETTER_SALUTATION, NEWS_AGENCIES
 from transforms.records import Byline
 
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
@@ -370,7 +370,7 @@ def _is_source_tail(tail: str) -> bool:
 def parse_credit(line: str) -> tuple[str, str] | None:
     """``(role, name)`` of a credit line, or None when the line is not one."""
     stripped, m = _whole_line(_CREDIT, line)
-    if m is None:
+    if m is None or _LETTER_SALUTATION.match(stripped):
         return None
     if m.group("cjk_role"):
         return _CJK_CREDIT_ROLES[m.group("cjk_role")], m.group("cjk_name").strip()
@@ -438,6 +438,7 @@ _PERSON_CREDIT = re.compile(
     rf"\s*(?P<names>{_LATIN_NAMES}|{_CJK_NAMES})",
     re.IGNORECASE,
 )
+_LETTER_SALUTATION = re.compile(LETTER_SALUTATION, re.IGNORECASE)
 _NEGATED = re.compile(r"\bnot\s+(?:been\s+)?\Z", re.IGNORECASE)
 _VERB_ROLES = {
     "edited": "editor", "copyedited": "copy editor", "copy-edited": "copy editor", "editing": "editor",

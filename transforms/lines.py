@@ -67,6 +67,10 @@ _SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s(?:(?-i:[A-Z0-9&])[\w.&'’-]*|(?-i:of|d
 _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
 
+# A letter's salutation and its first words, which a credit of the editor's would name: ``Editor: In the recent
+# article, ...``, ``EDITOR: Now that the fires are ...`` (``Editor: Wang Fang`` is a credit).
+LETTER_SALUTATION = r"editor\s*[:：]\s*(?-i:[A-Z][\w’'-]*\s+[a-z])"
+
 # News agencies, as bylines, sign-offs and photo credits name them (``- AFP``, ``By Reuters``).
 NEWS_AGENCIES = ("AFP", "AP", "Reuters", "Xinhua", "PTI", "IANS", "ANI", "Bernama", "Kyodo", "Yonhap", "EFE", "UPI",
                  "TASS", "Anadolu", "WAM", "UNB", "BSS", "IRNA", "Agencies")
@@ -128,8 +132,8 @@ PATTERNS: tuple[Pattern, ...] = (
        max_chars=120, kind="timestamp", digit=25),
     _p("source_line", Role.CREDIT, r"\(?\s*sources?\s*[:：]\s*[^\s:：].{0,100}", "Source: Xinhua | 2020/3/4 23:53:40",
        max_chars=120, kind="source", needs=("source",)),
-    _p("credit_line", Role.CREDIT,
-       r"[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
+    _p("credit_line", Role.CREDIT,  # (not a letter's salutation: ``Editor: In the recent article, ...``)
+       rf"(?!{LETTER_SALUTATION})[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
        r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit|illustrations?)\s*[:：]"
        r"|(?:additional\s+)?(?:edited|copyedited|reporting|writing|compiled|translated|photos?|images?|issued"
        r"|contributed)\s+by\b\s*[:：]?)"
@@ -342,8 +346,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:[^.!?]{1,60}?\s+)?est\.\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+\d{1,2},?\s+)?\d{4}"
        r"|(?:established|since|founded)(?:\s+in)?\s+\d{4}", "Spokane, Washington  Est. May 19, 1883", max_chars=90,
        needs=("est.", "established", "founded", "since"), digit=90),
-    _p("letters_label", Role.FURNITURE,
-       r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s+in\s+brief)?(?:\s+[a-z]{3,9}\.?\s+\d{1,2}"
+    _p("letters_label", Role.FURNITURE,  # (but ``Letter: Fairness in flood insurance`` is one letter's headline)
+       r"(?!letter\b(?:\s+to\s+the\s+editor)?\s*[:—–|-]\s*\w)(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s+in\s+brief)?(?:\s+[a-z]{3,9}\.?\s+\d{1,2}"
        r"(?:,\s*\d{4})?)?"
        r"(?:\s*[:—–,|-]\s*.{0,80})?",
        "Letters to the Editor — July 28, 2021", max_chars=100, needs=("letter",)),

@@ -116,6 +116,10 @@ def test_not_bylines(line: str) -> None:
         ("（责任编辑：李伟）", ("responsible editor", "李伟")),
         ("Source of the problem is deep.", None),
         ("Editorial boards met on Monday.", None),
+        ("Editor: Wang Fang", ("editor", "Wang Fang")),
+        # a letter's salutation and its first words
+        ("Editor: In the recent article, the other side of the story was left out.", None),
+        ("EDITOR: Now that the dramatic fires are nearly under control, our", None),
     ],
 )
 def test_credits(line: str, credit: tuple[str, str] | None) -> None:

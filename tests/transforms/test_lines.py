@@ -299,3 +299,9 @@ def test_a_letters_page_s_label_may_carry_its_day_and_its_topics() -> None:
     label = furniture_pattern("Letters Nov. 25: Appreciation for those who helped at fire scene; Canada Post's finances")
     assert label is not None and label.name == "letters_label"
     assert furniture_pattern("Letters show the mayor knew about the risk") is None
+    # one letter's headline under its kicker is no page's label
+    assert furniture_pattern("Letter: Fairness in regard to flood insurance") is None
+    assert furniture_pattern("Letter to the editor: Rebuild the levees first") is None
+    label = furniture_pattern("Letter to the Editor")
+    assert label is not None and label.name == "letters_label"
+    assert furniture_pattern("EDITOR: Now that the dramatic fires are nearly under control, our") is None
