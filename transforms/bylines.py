@@ -246,10 +246,16 @@ def is_delivered_by(line: str) -> bool:
     return 0 < len(stripped) <= MAX_LINE and _DELIVERED_BY.fullmatch(stripped) is not None
 
 
+_ROMAN_SUFFIXES = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})  # (``V`` may be an initial)
+
+
 def name_case(name: str) -> str:
     """A name printed in capitals, in the case of a name (``RICHARD BROCK AND LI WEI``: ``Richard Brock and Li
-    Wei``); any other as it is."""
-    return name.title().replace(" And ", " and ") if name.isupper() else name
+    Wei``; ``ROBERT LEAKE III``: ``Robert Leake III``); any other as it is."""
+    if not name.isupper():
+        return name
+    return " ".join(word if word in _ROMAN_SUFFIXES else "and" if word == "AND" else word.title()
+                    for word in name.split(" "))
 
 
 def parse_byline(line: str) -> Byline | None:

@@ -780,6 +780,7 @@ def _continues_title(prev: Line, line: Line, spaced: bool) -> bool:
     text or a tag, ``forest fire``.)"""
     return (prev.kind is TITLE_LINE and (prev.block == line.block or (spaced and prev.block + 1 == line.block))
             and not line.pattern and not prev.pattern
+            and not (prev.span.text.isupper() and _is_name(prev.span.text))  # a name in capitals over a post
             and not prev.heading and not line.heading and " " in line.span.text
             and is_title_like(f"{prev.span.text} {line.span.text}")
             and not set(line.span.text.lower().split()) <= set(prev.span.text.lower().split()))
@@ -1690,7 +1691,7 @@ class _Grouping:
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:
             if name.replace(" and ", " ").isupper():
-                name = name.title().replace(" And ", " and ")  # ``RICHARD BROCK``, as letters pages print it
+                name = name_case(name.replace(" and ", " AND "))  # ``RICHARD BROCK``, as letters pages print it
             if (couple := _COUPLE.fullmatch(name)) is not None:
                 name = f"{couple['first']} {couple['surname']} and {couple['second']}{couple['surname']}"
         if cur.byline is None:

@@ -6,6 +6,7 @@ from transforms.bylines import (
     byline_affiliation,
     is_end_marker,
     is_publication,
+    name_case,
     parse_author_note,
     parse_byline,
     parse_credit,
@@ -222,3 +223,10 @@ def test_the_publication_or_institution_a_byline_names_after_the_writer(
 def test_a_desk_names_a_publication_and_a_post_at_it_does_not() -> None:
     assert is_publication("Daily Patriot") and is_publication("Staff Reports") and is_publication("Reuters")
     assert not is_publication("Staff Writer") and not is_publication("Jane Doe")
+
+
+def test_a_name_in_capitals_is_given_in_the_case_of_a_name() -> None:
+    assert name_case("RICHARD BROCK AND LI WEI") == "Richard Brock and Li Wei"
+    assert name_case("ROBERT LEAKE III") == "Robert Leake III"
+    assert name_case("JEAN-PAUL O'NEIL") == "Jean-Paul O'Neil"
+    assert name_case("Robert McDonald") == "Robert McDonald"  # (not in capitals: as it is)

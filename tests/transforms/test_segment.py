@@ -1204,6 +1204,12 @@ def test_a_letters_signature_with_the_writers_town_and_country() -> None:
     roles = dict(roles_of(text))
     assert [roles[line] for line in ("K Ragavan, Bengaluru, India", "Lanu Dutt Chowdhuri,", "Guwahati.")] == [
         "signature"] * 3
+    # the name in capitals over the writer's post in lower case and the town: three lines of the signature
+    caps = ("Flood insurance is a calculation\nYour editorial views rising rates with alarm. Look closer.\n"
+            "Those who build in flood zones must pay more.\nROBERT LEAKE III\nretired programmer\nAlgiers\n")
+    (art,) = articles(caps)
+    assert art.author == "Robert Leake III" and len(art.paragraphs) == 2
+    assert [r for _, r in roles_of(caps)][-3:] == ["signature"] * 3
 
 
 def test_a_framed_update_line_is_a_subheading() -> None:
