@@ -57,8 +57,9 @@ _WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?,?\s+\d{{4}}|{_DAY}\s+{_MO
 # 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21
 _NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
+_ZONES = r"(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"  # a time's zone
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-         r"(?:\s*(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?")
+         rf"(?:\s*(?:{_ZONES}))?")
 _ISO_STAMP = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?"  # 2022-09-28T14:58:19Z
 _STAMP = rf"(?:{_ISO_STAMP}|{_DATE}(?:(?:,?\s+(?:at\s+)?|\s+[-–|]\s+){_TIME})?|{_TIME},?\s+(?:on\s+)?{_DATE})"
 # An agency or publication: Xinhua, China Daily, Global Times, Bank of England (a name: each word but a joining one
@@ -120,7 +121,9 @@ PATTERNS: tuple[Pattern, ...] = (
        "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``: a two-digit year, day first)
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
-    _p("time", Role.CREDIT, rf"{_TIME}", "12:14 PM EDT", max_chars=30, digit=3),
+    # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
+    _p("time", Role.CREDIT, rf"{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*(?:{_ZONES}))?", "12:14 PM EDT", max_chars=30,
+       kind="timestamp", digit=3),
     _p("update_stamp", Role.CREDIT,
        rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified)\s*(?:on)?"
        rf"\s*[:：]?\s*{_STAMP}.{{0,60}}", "Updated: 2015-03-02 11:20", max_chars=140, kind="updated", digit=60),

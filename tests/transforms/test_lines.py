@@ -171,6 +171,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Supported by", "radio_player"),
         ("Live radio coverage of the storm", None),
         ("28 Oct 13", "date"),
+        ("8 a.m.", "time"),  # a live report's update, by its hour
+        ("1 p.m. ET", "time"),
+        ("At 8 a.m. the levee broke.", None),
         ("ARGENTINA | 18-06-2019 14:03", "agency_stamp"),
         ("Bank of England 2019-06-18", "agency_stamp"),
         ("Winter weather Feb 17th 2020", None),  # a gallery's label: no publication's name

@@ -212,6 +212,16 @@ def test_a_subheading_inside_a_body_is_a_paragraph_heading_not_an_article() -> N
     assert dict(roles_of(text))["What the minister says"] == "heading"
 
 
+def test_a_live_report_s_update_times_are_its_timestamps_not_paragraphs() -> None:
+    text = ("Irma weakens to tropical storm\nNearly 7.2 million homes are without power. Most are in Florida.\n"
+            "8 a.m.\nIrma has weakened to a tropical storm over Florida.\n"
+            "7 a.m.\nThe mayor says the city has not escaped the storm's wrath.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 3
+    assert [(c.role, c.name) for c in art.credits] == [("timestamp", "8 a.m."), ("timestamp", "7 a.m.")]
+    assert dict(roles_of(text))["8 a.m."] == "credit"
+
+
 def test_a_list_of_links_inside_a_body_is_furniture_and_the_body_goes_on() -> None:
     links = ["A natural and political crisis", "The valley is bent and broken", "Water all around the towns",
              "Farmers left with nothing at all", "In pictures: the river rises"]
