@@ -403,6 +403,10 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,30},\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
+# A place in capitals, the agency and the time of a live report's update: ``TAMPA, Florida, (AP) - 12:30 p.m.``
+_TIMED_DATELINE = re.compile(
+    rf"(?-i:[A-Z][A-Z .'’-]{{1,30}})(?:,\s*(?-i:[A-Z])[\w.'’ -]{{1,20}})?,?\s*\([^()]{{1,30}}\)\s*(?:--|—|–|-)\s*"
+    rf"(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?)", re.IGNORECASE)
 MAX_PLACE_DATELINE = 50
 # A photo's credit in brackets that says what it is: ``(Photo: Reuters)``, ``(photo credit: Courtesy)``.
 _PHOTO_IN_BRACKETS = r"\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,50}\)"
@@ -468,11 +472,13 @@ def _is_rule(text: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """A place and a date standing alone: ``BEIJING, June 3 --``, ``KELOWNA, B.C., Aug. 22, 2023 (CP)``; or a town
-    in capitals and its country: ``ADANA, Türkiye``."""
+    """A place and a date standing alone: ``BEIJING, June 3 --``, ``KELOWNA, B.C., Aug. 22, 2023 (CP)``; a town
+    in capitals and its country: ``ADANA, Türkiye``; or a place, an agency and a time: ``TAMPA, Florida, (AP) -
+    12:30 p.m.``."""
     text = line.strip()
     return len(text) <= MAX_DATELINE and (_DATELINE.fullmatch(text) is not None or (
-        len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None))
+        len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None)
+        or _TIMED_DATELINE.fullmatch(text) is not None)
 
 
 def is_photo_caption(line: str) -> bool:

@@ -44,6 +44,8 @@ def test_the_cheap_pre_tests_never_change_the_answer() -> None:
 def test_datelines_and_captions() -> None:
     assert is_dateline("BEIJING, June 3 --") and is_dateline("KELOWNA, B.C., Aug. 22, 2023 (CP)")
     assert not is_dateline("Beijing is a city of 21 million people, June 3, it was said.")
+    assert is_dateline("TAMPA, Florida, (AP) - 12:30 p.m.") and is_dateline("TAMPA (AP) - 8 a.m.")  # a live update
+    assert not is_dateline("Tampa mayor (AP) - 8 a.m.")
     assert is_photo_caption("Li Qiang chairs a meeting on June 9, 2023. (Xinhua/Zhang Ling)")
     assert is_photo_caption("Visitors at the expo center. [Photo by Wu Yanpeng/China Daily]")
     assert not is_photo_caption("The minister said the dikes would hold (and they did).")
