@@ -60,6 +60,7 @@ _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
 _ZONES = r"(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"  # a time's zone
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          rf"(?:\s*(?:{_ZONES}))?")
+_HOUR = rf"(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?)"  # a time, or an hour alone: ``8 a.m.``
 _ISO_STAMP = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?"  # 2022-09-28T14:58:19Z
 _STAMP = rf"(?:{_ISO_STAMP}|{_DATE}(?:(?:,?\s+(?:at\s+)?|\s+[-–|]\s+){_TIME})?|{_TIME},?\s+(?:on\s+)?{_DATE})"
 # An agency or publication: Xinhua, China Daily, Global Times, Bank of England (a name: each word but a joining one
@@ -122,7 +123,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
-    _p("time", Role.CREDIT, rf"{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?(?:\s*(?:{_ZONES}))?", "12:14 PM EDT", max_chars=30,
+    _p("time", Role.CREDIT, rf"{_HOUR}(?:\s*(?:{_ZONES}))?", "12:14 PM EDT", max_chars=30,
        kind="timestamp", digit=3),
     _p("update_stamp", Role.CREDIT,
        rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified)\s*(?:on)?"
@@ -403,10 +404,12 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,30},\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
-# A place in capitals, the agency and the time of a live report's update: ``TAMPA, Florida, (AP) - 12:30 p.m.``
+# A place in capitals, the agency and the time of a live report's update: ``TAMPA, Florida, (AP) - 12:30 p.m.``;
+# where and when an event was held: ``Beijing | 10 a.m. Aug. 30, 2022`` (an agency's stamp gives the date first)
 _TIMED_DATELINE = re.compile(
     rf"(?-i:[A-Z][A-Z .'’-]{{1,30}})(?:,\s*(?-i:[A-Z])[\w.'’ -]{{1,20}})?,?\s*\([^()]{{1,30}}\)\s*(?:--|—|–|-)\s*"
-    rf"(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?)", re.IGNORECASE)
+    rf"{_HOUR}"
+    rf"|(?P<place>(?-i:[A-Z])[\w.'’ -]{{1,30}}?)\s*\|\s*{_HOUR},?\s+(?:on\s+)?{_DATE}", re.IGNORECASE)
 MAX_PLACE_DATELINE = 50
 # A photo's credit in brackets that says what it is: ``(Photo: Reuters)``, ``(photo credit: Courtesy)``.
 _PHOTO_IN_BRACKETS = r"\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,50}\)"
@@ -473,12 +476,12 @@ def _is_rule(text: str) -> bool:
 
 def is_dateline(line: str) -> bool:
     """A place and a date standing alone: ``BEIJING, June 3 --``, ``KELOWNA, B.C., Aug. 22, 2023 (CP)``; a town
-    in capitals and its country: ``ADANA, Türkiye``; or a place, an agency and a time: ``TAMPA, Florida, (AP) -
-    12:30 p.m.``."""
+    in capitals and its country: ``ADANA, Türkiye``; a place, an agency and a time: ``TAMPA, Florida, (AP) -
+    12:30 p.m.``; or a place, a time and a date: ``Beijing | 10 a.m. Aug. 30, 2022``."""
     text = line.strip()
     return len(text) <= MAX_DATELINE and (_DATELINE.fullmatch(text) is not None or (
         len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None)
-        or _TIMED_DATELINE.fullmatch(text) is not None)
+        or ((timed := _TIMED_DATELINE.fullmatch(text)) is not None and timed["place"] not in NEWS_AGENCIES))
 
 
 def is_photo_caption(line: str) -> bool:

@@ -46,6 +46,8 @@ def test_datelines_and_captions() -> None:
     assert not is_dateline("Beijing is a city of 21 million people, June 3, it was said.")
     assert is_dateline("TAMPA, Florida, (AP) - 12:30 p.m.") and is_dateline("TAMPA (AP) - 8 a.m.")  # a live update
     assert not is_dateline("Tampa mayor (AP) - 8 a.m.")
+    assert is_dateline("Beijing | 10 a.m. Aug. 30, 2022")  # where and when a press conference was held
+    assert not is_dateline("Xinhua | 10 a.m. Aug. 30, 2022")  # (an agency's stamp)
     assert is_photo_caption("Li Qiang chairs a meeting on June 9, 2023. (Xinhua/Zhang Ling)")
     assert is_photo_caption("Visitors at the expo center. [Photo by Wu Yanpeng/China Daily]")
     assert not is_photo_caption("The minister said the dikes would hold (and they did).")
