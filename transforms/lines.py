@@ -294,11 +294,22 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|promoted\s+(?:links|stories|content)|read\s+next|you\s+may\s+(?:also\s+)?like|create\s+(?:an\s+)?account"
        r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|newsletters?"
        r"|un?follow|loading|click\s+to\s+(?:enlarge|expand|zoom)|scroll\s+to\s+continue(?:\s+with\s+content)?"
-       r"|copy\s+link|(?:link\s+)?copied)"
+       r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece))"
        r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
     _p("skip_links", Role.FURNITURE,
        r"skip\s*to\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu).{0,200}",
        "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip",)),
+    # a blog's comment box: ``Fill in your details below or click an icon to log in:``, ``You are commenting using
+    # your WordPress.com account.``, ``This site uses Akismet to reduce spam.``, its icons' names
+    _p("comment_form", Role.FURNITURE,
+       r"fill\s+in\s+your\s+details\s+below.{0,80}|you\s+are\s+commenting\s+using\s+your\s+.{1,80}"
+       r"|connecting\s+to\s+%s|this\s+site\s+uses\s+akismet\s+to\s+reduce\s+spam.{0,120}"
+       r"|notify\s+me\s+of\s+(?:new\s+|follow-?up\s+)*(?:comments|posts|replies).{0,80}"
+       r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80}|required\s+fields\s+are\s+marked.{0,10}"
+       r"|save\s+my\s+name,?\s+email.{0,120}|(?:wordpress\.com|facebook|google|twitter|gravatar)\s+(?:logo|photo|picture)",
+       "You are commenting using your WordPress.com account.", max_chars=200,
+       needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
+              "fields are marked", "save my name", "logo", "photo", "picture")),
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,
        needs=(">>", "»", "›", "<<", "«", "‹")),
@@ -334,7 +345,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|.{0,120}\b(?:unsubscribe|(?:mailing|distribution)\s+list|update\s+your\s+(?:email\s+)?preferences"
        r"|receive\s+these\s+e-?mails|(?:to|in)\s+your\s+inbox|(?:sign|log)\s*in\s+or\s+(?:register|sign\s*up|subscribe)"
        r"|(?:register|subscribe|sign\s*up|log\s*in)\s+(?:for\s+free\s+)?to\s+(?:read|continue|access))\b.{0,120}"
-       r"|\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
+       r"|(?:posted\s+on\s+)?\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
        r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
@@ -419,6 +430,8 @@ _CAPTION_CREDIT = re.compile(
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
     # an agency's name in capitals and its photographer: ``... in the region. THE CANADIAN PRESS/Darryl Dyck``
     r"|[.!?][\"'”’]?\s+(?-i:[A-Z][A-Z&.'’-]+(?:\s[A-Z][A-Z&.'’-]+){0,3}/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})"
+    # an agency's picture, as Malaysian papers credit it: ``... in Central America. AFP PIC``
+    r"|[.!?][\"'”’]?\s+(?-i:(?:[A-Z][A-Z&.'’-]+\s+){1,3}PICS?|FILE\s+PIC)\.?"
     # a handle's on a social network: ``... has been declared. ARBedolla/Twitter``
     r"|[.!?][\"'”’]?\s+@?[\w.]{2,40}/(?:twitter|x|facebook|instagram)"
     # after a sentence or a dash: ``... on Wednesday - Photo: Riyaz ul Khaliq``
@@ -520,6 +533,6 @@ def _caption_credit(text: str) -> re.Match[str] | None:
             return None
     elif text[-1] != "]" and not (  # (tested on the tail: ``in`` on a slice costs a third of ``find`` calls)
             "/" in (tail := text[start:]) or "©" in tail or "hoto" in tail or "icture" in tail or "mage" in tail
-            or "redit" in tail):
+            or "redit" in tail or " PIC" in tail):
         return None
     return _CAPTION_CREDIT.search(text, start)

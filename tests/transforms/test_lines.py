@@ -176,6 +176,16 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Live radio coverage of the storm", None),
         ("28 Oct 13", "date"),
         ("8 a.m.", "time"),  # a live report's update, by its hour
+        # a blog's comment box
+        ("Fill in your details below or click an icon to log in:", "comment_form"),
+        ("You are commenting using your WordPress.com account. Log Out /  Change )", "comment_form"),
+        ("Connecting to %s", "comment_form"),
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "comment_form"),
+        ("Your email address will not be published. Required fields are marked *", "comment_form"),
+        ("WordPress.com Logo", "comment_form"),
+        ("You are commenting on a story about the flood, she said.", None),
+        ("Read the full article", "link"),
+        ("Posted on 0 min read", "page_notice"),  # a stamp with no date, and the reading time
         ("1 p.m. ET", "time"),
         ("At 8 a.m. the levee broke.", None),
         ("ARGENTINA | 18-06-2019 14:03", "agency_stamp"),
@@ -287,6 +297,8 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("Residents walk past destruction in Tacloban on November 10, 2013. Photographer: Ted Aljibe/AFP via Getty "
      "Images", "Photographer: Ted Aljibe/AFP via Getty Images"),
     ("The photographer: he said the light was good.", None),
+    ("A boy sits on an abandoned boat on what is left of the lake. AFP PIC", "AFP PIC"),
+    ("The PM met the PIC chairman.", None),
     ("The council met on Monday. It voted for the plan.", None),  # no caption
     ("The plan (see below) passed.", None),
 ])
