@@ -181,6 +181,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:event|briefing|remarks|press\s+conference)\s+(?:is|are)\s+available)\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
        needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available"), within=170),
+    # a newsletter's sign-up box, run into one line: ``Sign up to our daily ... newsletter Sign up Thank you for
+    # signing up! ... Please try again later. Submitting...``
+    _p("newsletter_box", Role.FURNITURE,
+       r"(?:sign\s+up|subscribe|register)\s+(?:to|for)\s+(?:our|the)\s+.{0,60}?\bnewsletters?\b.{0,320}",
+       "Sign up to our daily Today newsletter Sign up Thank you for signing up!", max_chars=400,
+       needs=("newsletter",)),
     _p("rating_widget", Role.FURNITURE,  # a page's widget asking readers to rate the post, and a form's notice
        r".{0,40}?\b(?:how\s+useful\s+was\s+this\s+(?:post|article|page)|click\s+on\s+a\s+star\s+to\s+rate"
        r"|average\s+rating|vote\s+count|no\s+votes\s+so\s+far|be\s+the\s+first\s+to\s+rate"
@@ -306,10 +312,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|connecting\s+to\s+%s|this\s+site\s+uses\s+akismet\s+to\s+reduce\s+spam.{0,120}"
        r"|notify\s+me\s+of\s+(?:new\s+|follow-?up\s+)*(?:comments|posts|replies).{0,80}"
        r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80}|required\s+fields\s+are\s+marked.{0,10}"
-       r"|save\s+my\s+name,?\s+email.{0,120}|(?:wordpress\.com|facebook|google|twitter|gravatar)\s+(?:logo|photo|picture)",
+       r"|save\s+my\s+name,?\s+email.{0,120}|(?:wordpress\.com|facebook|google|twitter|gravatar)\s+(?:logo|photo|picture)"
+       r"|thank\s+you\s+for\s+your\s+comment.{0,120}|your\s+comment\s+will\s+be\s+(?:published|posted|visible).{0,80}"
+       r"|please\s+try\s+again\s+later\.?",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
-              "fields are marked", "save my name", "logo", "photo", "picture")),
+              "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later")),
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,
        needs=(">>", "»", "›", "<<", "«", "‹")),

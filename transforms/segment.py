@@ -379,7 +379,17 @@ def is_title_like(text: str) -> bool:
         and core[-1] not in _ENDS_NO_TITLE
         and (n < _FEW_ENOUGH_CHARS or len(text.split()) <= MAX_TITLE_WORDS)
         and (core[0].isalpha() or any(ch.isalpha() for ch in core))
+        and not (n >= _FEW_ENOUGH_CHARS and (
+            (text[0] in "\"“" and text[-1] in "\"”" and _QUOTATION.match(text) is not None)
+            or ("http" in text and _ENDS_ON_LINK.search(text) is not None)))
     )
+
+
+# A long line that is no headline, though it does not end like a sentence: a quotation of a dozen words or more
+# (``"Be a good neighbour, check in on friends ... to the heat"``), or a line ending with a link (``... guidance
+# online here https://tinyurl.com/4722vv35``).
+_QUOTATION = re.compile(r"[\"“]\S+(?:\s+\S+){11,}")
+_ENDS_ON_LINK = re.compile(r"\shttps?://\S+\Z")
 
 
 # What a listing prints after a headline about the link, not the article: ``Educating Our Guardians (PDF)``.

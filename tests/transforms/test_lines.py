@@ -185,6 +185,12 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("WordPress.com Logo", "comment_form"),
         ("You are commenting on a story about the flood, she said.", None),
         ("Read the full article", "link"),
+        ("Thank you for your comment. Your comment will be published after being reviewed.", "comment_form"),
+        ("Please try again later.", "comment_form"),
+        ("Sign up to our daily Today newsletter Sign up Thank you for signing up! Did you know you can manage your "
+         "profile? Edit Preferences Sorry, there seem to be some issues. Please try again later. Submitting...",
+         "newsletter_box"),
+        ("Readers can subscribe to the newsletter of the council.", None),
         ("Posted on 0 min read", "page_notice"),  # a stamp with no date, and the reading time
         ("1 p.m. ET", "time"),
         ("At 8 a.m. the levee broke.", None),

@@ -212,6 +212,15 @@ def test_a_subheading_inside_a_body_is_a_paragraph_heading_not_an_article() -> N
     assert dict(roles_of(text))["What the minister says"] == "heading"
 
 
+def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
+    text = ("Residents urged to stay safe in the heat\nAn amber heat alert has been issued. It runs until Sunday.\n"
+            "\"Be a good neighbour, check in on friends, family and neighbours who may be vulnerable to the heat\"\n"
+            "Public Health has issued some guidance online here https://tinyurl.com/4722vv35\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 3
+    assert "\"We will rebuild\"" in [a.title for a in articles("\"We will rebuild\"\nThe mayor spoke. Crews began.\n")]
+
+
 def test_a_live_report_s_update_times_are_its_timestamps_not_paragraphs() -> None:
     text = ("Irma weakens to tropical storm\nNearly 7.2 million homes are without power. Most are in Florida.\n"
             "8 a.m.\nIrma has weakened to a tropical storm over Florida.\n"
