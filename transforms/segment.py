@@ -951,6 +951,7 @@ _FIELD_WORDS = frozenset({
 })
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
+MIN_TAIL_LINKS = 2  # ... or dash-marked headlines in a row that end the text and share (next to) no word with it
 # A label over other stories' teasers below an article's text (``Recommended Stories``, ``You might also like``).
 _RELATED_LABEL = re.compile(
     r"(?:recommended(?:\s+\S.{0,30})?|related(?:\s+(?:news|stories|posts|articles|links|reading|content|coverage))?"
@@ -1299,10 +1300,21 @@ class _Grouping:
         while (j < len(self.lines) and self.lines[j].kind is DASH_LINE and is_title_like(self.lines[j].span.text)
                and _words(self.lines[j].span) > MAX_SECTION_WORDS):
             j += 1
-        if j - i < MIN_LINK_LIST:
+        if j - i < MIN_LINK_LIST and not (j - i >= MIN_TAIL_LINKS and self._unrelated_tail(i, j)):
             return False
         self.links_until = j
         return True
+
+    def _unrelated_tail(self, i: int, j: int) -> bool:
+        """The dash-marked headlines ``lines[i:j]`` end the text (nothing but furniture under them) and each shares
+        fewer than ``MIN_SHARED_WORDS`` words with the article above them: the latest stories' links at a page's
+        foot (``- Domestic single-dose flu drug approved`` under a story on floods), not its thesis points."""
+        cur = self.cur
+        if (cur is None or any(line.kind is not FURNITURE_LINE for line in self.lines[j:])
+                or self.lines[i - 1].span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":："):
+            return False  # (a list the text announces: ``Residents should:``)
+        told = _content_keys(" ".join([cur.title.text, *(line.span.text for line in cur.body)]))
+        return all(len(_content_keys(line.span.text) & told) < MIN_SHARED_WORDS for line in self.lines[i:j])
 
     def _list_item(self, i: int, cur: _Draft) -> bool:
         """``lines[i]``, a bulleted line in the shape of a headline, is an item of a list in ``cur``'s text, not a

@@ -221,6 +221,20 @@ def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() ->
     assert "\"We will rebuild\"" in [a.title for a in articles("\"We will rebuild\"\nThe mayor spoke. Crews began.\n")]
 
 
+def test_the_latest_stories_marked_with_dashes_at_the_foot_of_a_page_are_furniture() -> None:
+    story = ("China lowers flood emergency response level\nBEIJING -- The ministry lowered the flood response on "
+             "Friday. The water level stays high.\n")
+    links = "- Domestic single-dose flu drug approved\n- Sanya to host sixth Asian Beach Games in April\n"
+    (art,) = articles(story + links)
+    assert len(art.paragraphs) == 1
+    assert [r for _, r in roles_of(story + links)][-2:] == ["furniture", "furniture"]
+    # points that go on about the story, or that the text announces, are its thesis points
+    points = "- Flood response lowered to level four\n- Water level stays high on the river\n"
+    assert len(articles(story + points)[0].paragraphs) == 3
+    announced = story.replace("stays high.", "stays high. Residents should:") + links
+    assert len(articles(announced)[0].paragraphs) == 3
+
+
 def test_a_live_report_s_update_times_are_its_timestamps_not_paragraphs() -> None:
     text = ("Irma weakens to tropical storm\nNearly 7.2 million homes are without power. Most are in Florida.\n"
             "8 a.m.\nIrma has weakened to a tropical storm over Florida.\n"
