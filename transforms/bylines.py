@@ -52,6 +52,9 @@ _NOT_NAME_WORDS = frozenset({
     "Our", "We", "Us", "It", "Its", "This", "That", "These", "Those", "My", "Your", "Their", "His", "Her",
     "Is", "Are", "Be", "Was", "All", "Every", "Making", "Working", "Building", "Doing",
     "Updated", "Update", "Published", "Posted", "Modified", "News",
+    # a page's words, which an icon's or a link's name has and no person's (``WordPress.com Logo``)
+    "Logo", "Photo", "Photos", "Video", "Videos", "Gallery", "Comments", "Reply", "Login", "Menu", "Subscribe",
+    "Download", "Website", "Homepage", "WordPress.com",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 

@@ -340,6 +340,13 @@ def test_a_letter_signed_without_a_name_is_signed_so() -> None:
     assert [a.title for a in articles(text)] == ["Help the poor", "A reader's guide to the flood maps"]
 
 
+def test_a_line_of_a_page_s_words_after_the_text_signs_nothing() -> None:
+    # an icon's or a link's name in capitals is no one's: ``WordPress.com Logo``, ``Website Homepage``
+    for line in ("Website Homepage", "Facebook Photos", "Subscribe Download"):
+        (art,) = articles(f"Flood relief\nThe rain came early. The river rose fast.\n{line}\n")
+        assert art.author is None, line
+
+
 def test_a_letters_page_cut_under_the_next_letters_headline_keeps_the_headline() -> None:
     letters = ("Smoke problems\nThe smoke from the fires reached our town. We kept the windows shut.\n"
                "Linda Rytterager\nFree press\n")
