@@ -63,9 +63,7 @@ _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 _HOUR = rf"(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?)"  # a time, or an hour alone: ``8 a.m.``
 _ISO_STAMP = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?"  # 2022-09-28T14:58:19Z
 _STAMP = rf"(?:{_ISO_STAMP}|{_DATE}(?:(?:,?\s+(?:at\s+)?|\s+[-–|]\s+){_TIME})?|{_TIME},?\s+(?:on\s+)?{_DATE})"
-# An agency or publication: Xinhua, China Daily, Global Times, Bank of England (a name: each word but a joining one
-# capitalised, which ``Winter weather Feb 17th 2020``, a gallery's label, is not)
-_SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s(?:(?-i:[A-Z0-9&])[\w.&'’-]*|(?-i:of|de|and|the|for|on)\b)){0,3}?"
+_SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s[\w.&'’-]+){0,3}?"  # an agency or publication: Xinhua, China Daily, Global Times
 _SEP = r"\s*(?:[|·•:/-]\s*)?"
 
 
