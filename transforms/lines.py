@@ -165,7 +165,10 @@ PATTERNS: tuple[Pattern, ...] = (
        # reached at 555-0100``, ``Follow her on Twitter @janedoe``
        rf"|(?:(?:contact|reach|e-?mail|write\s+to|follow)\s+\w.{{0,100}}?|(?-i:[A-Z]).{{1,80}}?\s+(?:can|may)\s+be\s+"
        rf"(?:reached|contacted|emailed)\s+(?:at|via|on|by)\s+)"
-       rf"(?:{_ADDRESS}|@\w{{2,30}}|{PHONE_NUMBER.pattern}).{{0,100}}",
+       rf"(?:{_ADDRESS}|@\w{{2,30}}|{PHONE_NUMBER.pattern}).{{0,100}}"
+       # a release's media contact: ``FOR FURTHER INFORMATION MEDIA SHOULD CONTACT: FEMA NEWS DESK AT (202) ...``
+       rf"|(?:for\s+(?:further|more)\s+information|media\s+(?:inquiries|enquiries)).{{0,80}}?"
+       rf"(?:{_ADDRESS}|{PHONE_NUMBER.pattern}).{{0,100}}",
        "Office: 832.393.0800", max_chars=220,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",
               "emailed"), kind="contact"),

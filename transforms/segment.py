@@ -1908,12 +1908,19 @@ class _Grouping:
             if not candidates:
                 continue
             lead = _lead_keys(draft)
-            # (a page's label read as the title, ``Speech``, ``Press release``: the first headline under it is it)
-            least = 0.0 if _is_label(draft.title.text) else _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
+            # (a page's label read as the title, ``Speech``, ``Press release``, or a line of the page's chrome given
+            # again over the next item, ``Office of the Press Secretary``: the first headline under it is it)
+            least = 0.0 if _is_label(draft.title.text) or self._chrome_again(draft.title_at) else (
+                _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN)
             # the first that does: a deck under the headline sums up the lead, and may share more of its words
             best = next((k for k in candidates if _cohesion(self.lines[k].span.text, lead) >= least), -1)
             if best >= 0:
                 self._retitle(draft, best)
+
+    def _chrome_again(self, k: int) -> bool:
+        """``lines[k]`` gives again, word for word, a line read as page furniture above it."""
+        text = self.lines[k].span.text
+        return any(self.roles[m] is FURNITURE_ROLE and self.lines[m].span.text == text for m in range(k))
 
     def _headline_below(self, k: int, draft: _Draft) -> bool:
         """``lines[k]``, under ``draft``'s title and above its body, could be its headline: a title-like line

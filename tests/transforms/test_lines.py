@@ -185,6 +185,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("WordPress.com Logo", "comment_form"),
         ("You are commenting on a story about the flood, she said.", None),
         ("Read the full article", "link"),
+        ("FOR FURTHER INFORMATION MEDIA SHOULD CONTACT:  FEMA NEWS DESK AT (202) 646-3272", "contact"),
+        ("For more information, contact the county office.", None),
         ("Full Story", "link"),  # (no one's signature)
         ("The full text of the proclamation is below:", None),
         ("Thank you for your comment. Your comment will be published after being reviewed.", "comment_form"),

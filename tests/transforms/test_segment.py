@@ -235,6 +235,20 @@ def test_the_latest_stories_marked_with_dashes_at_the_foot_of_a_page_are_furnitu
     assert len(articles(announced)[0].paragraphs) == 3
 
 
+def test_a_page_of_releases_each_under_the_same_chrome_keeps_each_headline() -> None:
+    text = ("The White House\nOffice of the Press Secretary\nPresident Signs Emergency Declaration\n"
+            "The President today declared an emergency. Federal aid was ordered.\n"
+            "FOR FURTHER INFORMATION MEDIA SHOULD CONTACT: FEMA NEWS DESK AT (202) 646-3272\n"
+            "The White House\nOffice of the Press Secretary\n"
+            "Statement from the President on the Anniversary of the Hurricane\n"
+            "Six years ago today, the hurricane struck the coast. No one will forget those days.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["President Signs Emergency Declaration",
+                                       "Statement from the President on the Anniversary of the Hurricane"]
+    assert [(c.role, c.name[:15]) for c in arts[0].credits] == [("contact", "FOR FURTHER INF")]
+    assert [r for _, r in roles_of(text)][5:7] == ["furniture", "furniture"]
+
+
 def test_a_live_report_s_update_times_are_its_timestamps_not_paragraphs() -> None:
     text = ("Irma weakens to tropical storm\nNearly 7.2 million homes are without power. Most are in Florida.\n"
             "8 a.m.\nIrma has weakened to a tropical storm over Florida.\n"
