@@ -1143,8 +1143,8 @@ class _Grouping:
         if _PSEUDONYM.fullmatch(line.span.text) is None:
             if not (_SIGNATURE.fullmatch(line.span.text) and len(line.span.text) <= MAX_SIGNATURE_LINE):
                 return False
-            if not _NOT_NAME_WORDS.isdisjoint(line.span.text.replace(",", " ").split()):
-                return False
+            if not _NOT_NAME_WORDS.isdisjoint(name_case(line.span.text).replace(",", " ").split()):
+                return False  # (``THE WHITE HOUSE`` is no one's name either)
         j, _ = self._ahead(i)
         if j == len(self.lines):
             return True

@@ -355,8 +355,9 @@ def test_a_letter_signed_without_a_name_is_signed_so() -> None:
 
 
 def test_a_line_of_a_page_s_words_after_the_text_signs_nothing() -> None:
-    # an icon's or a link's name in capitals is no one's: ``WordPress.com Logo``, ``Website Homepage``
-    for line in ("Website Homepage", "Facebook Photos", "Subscribe Download"):
+    # an icon's or a link's name in capitals is no one's: ``WordPress.com Logo``, ``Website Homepage``; nor is an
+    # office's in capitals
+    for line in ("Website Homepage", "Facebook Photos", "Subscribe Download", "THE WHITE HOUSE"):
         (art,) = articles(f"Flood relief\nThe rain came early. The river rose fast.\n{line}\n")
         assert art.author is None, line
 
