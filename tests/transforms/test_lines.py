@@ -188,6 +188,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("FOR FURTHER INFORMATION MEDIA SHOULD CONTACT:  FEMA NEWS DESK AT (202) 646-3272", "contact"),
         ("For more information, contact the county office.", None),
         ("Full Story", "link"),  # (no one's signature)
+        ("View profile", "link"),
+        ("View this email in your browser", "link"),
+        ("View profiles of victims show resilience", None),
         ("The full text of the proclamation is below:", None),
         ("Thank you for your comment. Your comment will be published after being reviewed.", "comment_form"),
         ("Please try again later.", "comment_form"),
