@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from transforms.lines import DIGITS_AS_ZERO, LETTER_SALUTATION, NEWS_AGENCIES
+from transforms.lines import AGENCY_NAMES, DIGITS_AS_ZERO, LETTER_SALUTATION, NEWS_AGENCIES
 from transforms.records import Byline
 
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
@@ -210,6 +210,8 @@ def is_publication(name: str) -> bool:
     return not _PUBLICATION_WORDS.isdisjoint(words) and _NEWSROOM_POSTS.isdisjoint(words)
 
 
+_AGENCIES = frozenset({*NEWS_AGENCIES, *AGENCY_NAMES, *(f"The {name}" for name in AGENCY_NAMES)})
+_BY_PUBLICATION = re.compile(r"(?i:by)\s+(?P<name>(?:(?i:the)\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
 _SEPARATOR = re.compile(r"\s*[|·•]\s*")
 # The marks around a byline's affiliation (a byline with nothing else after the name names none) ...
 _AFFILIATION_MARKS = " ,.;:|·•/–—()-"
@@ -270,6 +272,10 @@ def parse_byline(line: str) -> Byline | None:
     if stripped[-1] in ".!" and (delivered := _DELIVERED_BY.fullmatch(stripped)) is not None:
         return Byline(line=stripped, name=" ".join(delivered.group("name").split()), role="author")
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
+    if labelled and (paper := _BY_PUBLICATION.fullmatch(stripped)) is not None and (
+            paper["name"] in _AGENCIES or (paper["name"][:4].lower() == "the " and is_publication(paper["name"]))):
+        # ``By The Canberra Times``, ``By AFP``: the paper's or the agency's (its source, no one's name)
+        return Byline(line=stripped, name=" ".join(paper["name"].split()), role="author")
     if labelled and "," in stripped and (degrees := _DEGREE.split(stripped))[1:]:
         # ``By Eve Glazier, M.D., and Elizabeth Ko, M.D. Andrews McMeel Syndication``: each name ends at its
         # degree, and what follows the last one that no ``and`` joins on is no name (the syndicate)

@@ -446,7 +446,7 @@ _CAPTION_CREDIT = re.compile(
     # a handle's on a social network: ``... has been declared. ARBedolla/Twitter``
     r"|[.!?][\"'”’]?\s+@?[\w.]{2,40}/(?:twitter|x|facebook|instagram)"
     # after a sentence or a dash: ``... on Wednesday - Photo: Riyaz ul Khaliq``
-    r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:photo(?:graph(?:er)?)?\s*:\s*[^():]{2,60}|credit\s*:\s*[^():]{2,40})"
+    r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:(?:photo(?:graph(?:er)?)?|picture|image)\s*:\s*[^():]{2,60}|credit\s*:\s*[^():]{2,40})"
     # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``
     r"|[.!?][\"'”’]?\s+(?:picture|photo(?:graph)?|image)(?:\s+by)?\s*:?\s*(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"
     # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``

@@ -310,6 +310,7 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
      "Images", "Photographer: Ted Aljibe/AFP via Getty Images"),
     ("The photographer: he said the light was good.", None),
     ("A boy sits on an abandoned boat on what is left of the lake. AFP PIC", "AFP PIC"),
+    ("The Prime Minister inspects flood damage in Lismore on Wednesday. Picture: AAP", "Picture: AAP"),
     ("The PM met the PIC chairman.", None),
     ("The council met on Monday. It voted for the plan.", None),  # no caption
     ("The plan (see below) passed.", None),

@@ -398,6 +398,9 @@ def test_a_byline_that_names_the_publication_is_its_source_not_an_author() -> No
     assert signed.author == "Emily Postman"
     (wire,) = articles(text.replace("by Daily Patriot", "By Reuters"))  # a news agency's
     assert wire.author is None and ("source", "Reuters") in [(c.role, c.name) for c in wire.credits]
+    for paper in ("The Canberra Times", "AFP", "The Associated Press"):
+        (art,) = articles(text.replace("Daily Patriot", paper))
+        assert art.author is None and ("source", paper) in [(c.role, c.name) for c in art.credits], paper
 
 
 def test_a_name_between_two_letters_under_one_heading_signs_the_first() -> None:
