@@ -357,11 +357,13 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|receive\s+these\s+e-?mails|(?:to|in)\s+your\s+inbox|(?:sign|log)\s*in\s+or\s+(?:register|sign\s*up|subscribe)"
        r"|(?:register|subscribe|sign\s*up|log\s*in)\s+(?:for\s+free\s+)?to\s+(?:read|continue|access))\b.{0,120}"
        r"|(?:posted\s+on\s+)?\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
-       r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}",
+       r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}"
+       # a copy-protection plug-in's alert: ``error: Content is protected !!``
+       r"|(?:error\s*:\s*)?content\s+is\s+protected\s*!*",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
               "comments to", "letters to", "views to", "feedback to",
-              "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered")),
+              "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected")),
     # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it
     # is a rule (``=====...``, ``- - - ...``), of any length
     _p("separator", Role.FURNITURE, r"[\W_]{1,40}", "* * *", max_chars=40),

@@ -189,6 +189,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("For more information, contact the county office.", None),
         ("Full Story", "link"),  # (no one's signature)
         ("View profile", "link"),
+        ("error: Content is protected !!", "page_notice"),
+        ("The content is protected by copyright law, the court said.", None),
         ("View this email in your browser", "link"),
         ("View profiles of victims show resilience", None),
         ("The full text of the proclamation is below:", None),
