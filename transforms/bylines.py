@@ -84,11 +84,12 @@ def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str]
     return stripped, (pattern.match(stripped) if 0 < len(stripped) <= MAX_LINE else None)
 
 
+_FIELD_MARKS = "|·•–—"  # the marks between a byline's fields: ``Jane Doe | Reuters``, ``Jane Doe — March 3, 2020``
 # Where a byline's furniture starts: a separator, an update stamp, a date, the publication in brackets
 # (``By Zhao Lei Updated Mar.4``, ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen |
 # January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``).
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|·•–—]|\s(?:[/-]\s|(?:updated|published|posted|last\s+updated)\b"
+    r"\s*(?:[" + _FIELD_MARKS + r"]|\s(?:[/-]\s|(?:updated|published|posted|last\s+updated)\b"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
     r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
     r"|\((?-i:[A-Z])[^()]{1,40}\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
@@ -98,7 +99,7 @@ _BYLINE_TAIL = re.compile(
 _CAPS_BY = re.compile(rf"{_OPEN}by\s+(?P<name>{_CAPS_NAMES})(?=\s+(?-i:[A-Z][a-z]))", re.IGNORECASE)
 # Where a byline's affiliation ends: its date or time, or an update stamp.
 _BYLINE_TAIL_STAMP = re.compile(
-    r"\s*(?:[|·•–—]\s*)?(?:\b(?:updated|published|posted)\b|\d{1,2}:\d{2}|\d{4}-\d{2}"
+    r"\s*(?:[" + _FIELD_MARKS + r"]\s*)?(?:\b(?:updated|published|posted)\b|\d{1,2}:\d{2}|\d{4}-\d{2}"
     r"|(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}\b|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\b)", re.IGNORECASE)
 # A writer's post at a newsroom, after the name (``Jane Doe, Staff Writer``).
 _NEWSROOM_POSTS = frozenset({"Writer", "Reporter", "Correspondent", "Columnist", "Contributor", "Editor"})
@@ -124,7 +125,8 @@ _NAME_DATED = re.compile(
 # A date, then the name (a listing's card): ``November 30, 2022 Prof MK Othman 0`` (the last number a comment count),
 # ``March 3, 2020 | Jane Doe``.
 _DATED_NAME = re.compile(
-    r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?,?)\s+\d{4}(?:\s*[|·•–—])?\s+"
+    r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?,?)\s+\d{4}"
+    r"(?:\s*[" + _FIELD_MARKS + r"])?\s+"
     rf"(?:(?-i:Prof|Dr|Mr|Ms|Mrs)\.?\s+)?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
 _YEAR = re.compile(r"\d{4}")  # (both hold one)
 
@@ -138,7 +140,8 @@ def _holds_year(text: str) -> bool:
 
 # A headline signed at its end, as some opinion pages print them: ``The Canonisation of Terror, By Wole Soyinka``.
 _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LATIN_NAMES})")
-_LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})(?:\s*[|·•–—]|\s[/-])\s*\S.*")  # Will Steffen | January 24, 2020
+# a name and what follows its field's mark: ``Will Steffen | January 24, 2020``
+_LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})(?:\s*[{_FIELD_MARKS}]|\s[/-])\s*\S.*")
 # A name and the publication or agency, after a comma or in brackets: ``Jane Doe, Reuters``, ``Jane Doe (AFP)``.
 _NAME_AND_SOURCE = re.compile(rf"(?P<name>{_NAME})(?:,\s*|\s*\()(?P<source>(?-i:[A-Z])[\w.&'’ -]{{1,40}}?)\)?\.?")
 _HANDLED_NAME = re.compile(rf"(?P<name>{_NAME})\s*[|·•,]?\s*@\w{{1,30}}")  # a name and its handle: Jane Doe @janedoe
@@ -356,7 +359,7 @@ _TAIL_DATE = (r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2
               r"|\d{1,2}[./]\d{1,2}[./]\d{4})")
 # ``| 08.02.2023 - Update : 08.02.2023``: the date, and the date it was updated
 _DATE_TAIL = re.compile(
-    rf"\s*[|·•–—/-]\s*(?:{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?"
+    rf"\s*[{_FIELD_MARKS}/-]\s*(?:{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?"
     r"|(?i:(?:updated|posted|published)\s+)?(?:\d{1,3}|an?)\s+(?i:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?)\s+ago)\s*")
 
 
@@ -364,7 +367,8 @@ def _is_date_tail(tail: str) -> bool:
     return _DATE_TAIL.fullmatch(tail) is not None
 
 
-_SOURCE_TAIL = re.compile(r"\s*[|·•–—/-]\s*(?P<source>(?-i:[A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4})\s*")
+_SOURCE_TAIL = re.compile(
+    r"\s*[" + _FIELD_MARKS + r"/-]\s*(?P<source>(?-i:[A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4})\s*")
 
 
 def _names_source(line: str) -> bool:
