@@ -2243,6 +2243,8 @@ def _unlabelled_writer(draft: _Draft, title: str) -> Byline | None:
 _LEAD_SOURCE = re.compile(
     r"(?P<place>(?:[A-Z0-9][\w.'’/&-]*,?\s+){0,8}?)"
     r"(?:\((?P<bracketed>[A-Z][\w.&'’ -]{0,30}?)\)|\|\s*(?P<barred>[A-Z][\w.&'’ -]{0,30}?)\s*\|)\s*(?:--|[—–_-])\s")
+_UNDASHED_LEAD_SOURCE = re.compile(
+    r"(?P<place>(?:[A-Z][\w.'’/&-]*,?\s+){1,4}?)\((?P<bracketed>[A-Z][\w.&'’ -]{0,30}?)\)\s*(?=[A-Z])")
 _AGENCIES = frozenset(NEWS_AGENCIES)
 MAX_LEAD_TAG = 120  # how far into the lead the tag may end
 
@@ -2256,7 +2258,11 @@ def _lead_source(text: str) -> Credit | None:
         return None
     found = _LEAD_SOURCE.match(head)
     if found is None:
-        return None
+        # with no dash after it, a news outlet's tag after a place: ``New York (CNN Business) The storm ...``
+        found = _UNDASHED_LEAD_SOURCE.match(head)
+        if found is None or not is_publication(found["bracketed"]):
+            return None
+        return Credit("source", found["bracketed"], found.group().rstrip())
     name = found["bracketed"] or found["barred"]
     place = found["place"]
     if name not in _AGENCIES and place and "," not in place and not place.isupper():

@@ -1754,6 +1754,10 @@ def test_a_source_tag_opening_the_lead_is_a_source_credit() -> None:
     # an organisation's abbreviation after its name, a tag inside a sentence: no source
     assert sources("The World Health Organization (WHO) — which met — said so.") == []
     assert sources("He said (AP) - no more.") == []
+    # a news outlet's tag after the place, with no dash after it
+    assert sources("New York (CNN Business) The storm knocked out power.") == [
+        ("CNN Business", "New York (CNN Business)")]
+    assert sources("The World Health Organization (WHO) Director spoke.") == []
 
 
 def _ragged(paragraph: str, width: int) -> str:
