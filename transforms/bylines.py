@@ -38,6 +38,8 @@ _BYLINE = re.compile(
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
     rf"|(?:(?:written|story|words|article|text|report|reported|posted|opinion|analysis|commentary|column|essay"
     rf"|interview)\s+)?by\s*[:：]?\s+"
+    # (the paper's or agency's post before the name: ``By Xinhua writer Li Laifang``)
+    rf"(?:(?-i:(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+)?"
     rf"(?P<by_name>{_LATIN_NAMES}|{_CAPS_NAMES})"
     rf"|(?:作者|文|撰稿)\s*[:：]?\s*(?P<cjk_name>{_CJK_NAMES}|{_LATIN_NAMES})"
     r")"
@@ -92,7 +94,7 @@ _BYLINE_TAIL = re.compile(
     r"\s*(?:[" + _FIELD_MARKS + r"]|\s(?:[/-]\s|(?:updated|published|posted|last\s+updated)\b"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
     r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
-    r"|\((?-i:[A-Z])[^()]{1,40}\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
+    r"|\((?-i:[A-Z])[^()]{1,40}\)|\([\w-]+(?:\.[\w-]+)+\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
     re.IGNORECASE,
 )
 # A name in capitals, then what is not (``By JANE DOE Associated Press``): the name.

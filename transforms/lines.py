@@ -53,7 +53,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
-_WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?,?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
+_WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?(?:,\s*|\s+)\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
 # 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21
 _NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
@@ -208,7 +208,7 @@ PATTERNS: tuple[Pattern, ...] = (
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     _p("counter", Role.FURNITURE, r"(?:[•·▪◦●]\s*)?\d{1,7}(?:\s+(?:comments?|views?|shares?|likes?))?", "12 Comments",
        max_chars=30, digit=8),
-    _p("image_caption", Role.FURNITURE, r"(?:image|media|video)\s+caption\s*[:,].{0,380}",
+    _p("image_caption", Role.FURNITURE, r"(?:(?:image|media|video)\s+)?caption\s*[:,].{0,380}",
        "Image caption, Rescuers search the rubble", max_chars=400, needs=("caption",), within=20),
     _p("image_credit", Role.CREDIT,
        r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|(?:photo\s+)?courtesy"
@@ -226,13 +226,17 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:tags?|topics?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S.{0,200}",
        "Tags: flood, rain", max_chars=220, needs=("tag", "topic", "filed", "categor", "keyword"), within=18),
     _p("comment_count", Role.FURNITURE,
-       r"(?:\d{1,6}\s+)?comments?\s*[(\[]\s*\d{1,6}\s*[)\]]|no\s+comments?|comments?\s*[:：]?\s*\d{1,6}",
+       r"(?:\d{1,6}\s+)?comments?\s*[(\[]\s*\d{1,6}\s*[)\]]|no\s+comments?|comments?\s*[:：]?\s*\d{1,6}"
+       r"|\d{1,6}\s+comments?\s*[:：]",
        "Comments (3)", max_chars=30, needs=("comment",)),
     _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+of\s+\d{1,3}",
        "Photo 2 of 10", max_chars=20, digit=12),
     _p("agency_tag", Role.CREDIT,  # a news agency's sign-off under its story
        rf"[-–—]{{1,2}}\s*(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "— AFP",
        max_chars=40, kind="source", needs=("-", "–", "—"), within=1),
+    _p("agency_name", Role.CREDIT,  # a news agency's name alone on a line, over or under its story: ``Reuters``
+       rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "The Canadian Press",
+       max_chars=40, kind="source"),
     _p("inputs_from", Role.CREDIT,
        r"[(\[]?\s*with\s+(?:inputs?|additional\s+(?:inputs?|reporting))\s+from\s+[^()\[\]]{1,60}[)\]]?\.?",
        "With inputs from agencies", max_chars=90, kind="source", needs=("input", "additional")),
@@ -304,7 +308,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
-       r"\b[\s\w:>»|·•-]{0,30}?[:.!>»]*", "Read more", max_chars=90),
+       r"\b[\s\w:>»|·•-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!>»]*", "Read more", max_chars=90),
     _p("skip_links", Role.FURNITURE,
        r"skip\s*to\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu).{0,200}",
        "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip",)),
@@ -317,10 +321,23 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80}|required\s+fields\s+are\s+marked.{0,10}"
        r"|save\s+my\s+name,?\s+email.{0,120}|(?:wordpress\.com|facebook|google|twitter|gravatar)\s+(?:logo|photo|picture)"
        r"|thank\s+you\s+for\s+your\s+comment.{0,120}|your\s+comment\s+will\s+be\s+(?:published|posted|visible).{0,80}"
-       r"|please\s+try\s+again\s+later\.?",
+       r"|please\s+try\s+again\s+later\.?|%d\s+bloggers\s+like\s+this\s*:?|like\s+loading\.*",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
-              "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later")),
+              "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
+              "bloggers", "loading")),
+    # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
+    _p("text_size", Role.FURNITURE,
+       r"(?:【[^】]{1,10}】\s*)*(?:text\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small|a\s*a\s*a(?:\s*print)?)",
+       "Large Medium Small", max_chars=60, needs=("small", "aaa", "a a a")),
+    # a page's switch between its languages or to its app: ``عربي Español Русский Français 简体中文``, ``App | 中文 |``
+    _p("language_menu", Role.FURNITURE,
+       r"(?:(?:english|español|espanol|français|francais|русский|عربي|العربية|中文|简体中文|繁體中文|繁体中文|deutsch"
+       r"|português|日本語|한국어|app|en|cn|fr|es|ar|ru|zh)\s*[|/·•]?\s*){2,8}",
+       "English | 中文 | Español", max_chars=80),
+    # a media embed's label (``Image | SHETLAND CREEK WILDFIRE``, ``Media Video | B.C. officials provide ...``)
+    _p("media_label", Role.FURNITURE, r"(?:image|photo|video|media\s+video|audio|watch|listen|gallery)\s*\|\s*.{1,160}",
+       "Media Video | Officials provide a wildfires update", max_chars=180, needs=("|",), within=14),
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,
        needs=(">>", "»", "›", "<<", "«", "‹")),
@@ -448,7 +465,13 @@ _CAPTION_CREDIT = re.compile(
     # a handle's on a social network: ``... has been declared. ARBedolla/Twitter``
     r"|[.!?][\"'”’]?\s+@?[\w.]{2,40}/(?:twitter|x|facebook|instagram)"
     # after a sentence or a dash: ``... on Wednesday - Photo: Riyaz ul Khaliq``
-    r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:(?:photo(?:graph(?:er)?)?|picture|image)\s*:\s*[^():]{2,60}|credit\s*:\s*[^():]{2,40})"
+    r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:(?:photo(?:graph(?:er)?)?|picture|image)\s*:\s*[^():]{2,60}(?:\(\d{4}\))?\.?"
+    r"|credit\s*:\s*[^():]{2,40})"
+    # an agency or a picture desk alone after the last sentence: ``... in Center Point, Texas. REUTERS``, ``...
+    # until 7 a.m. Tuesday. Getty Images``; a photographer and the paper, glued on: ``... in Conroe, Texas.Kirk
+    # Sides / Houston Chronicle via Getty Images``
+    r"|[.!?][\"'”’]?\s*(?-i:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|Getty\s+Images|Shutterstock|Bloomberg)"
+    r"|(?<=[.!?])\s*[\w.'’ -]{2,40}\s/\s[\w.'’& -]{2,40}\svia\s+Getty\s+Images"
     # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``
     r"|[.!?][\"'”’]?\s+(?:picture|photo(?:graph)?|image)(?:\s+by)?\s*:?\s*(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"
     # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``
@@ -522,7 +545,10 @@ def caption_credit(line: str) -> str | None:
     found = _caption_credit(line.strip())
     if found is None:
         return None
-    return found.group().strip().lstrip(_GLUED_AFTER + "-–—").strip().rstrip(".").strip("()[] ") or None
+    credit = found.group().strip().lstrip(_GLUED_AFTER + "-–—").strip().rstrip(".").strip()
+    if credit[:1] in "([" and credit[-1:] in ")]":
+        credit = credit[1:-1].strip()
+    return credit or None
 
 
 def _caption_credit(text: str) -> re.Match[str] | None:
@@ -530,10 +556,12 @@ def _caption_credit(text: str) -> re.Match[str] | None:
     only the tail is searched. (A table's bar after it is no part of it: ``... [Photo by Wu Yanpeng] |``.)"""
     if text and text[-1] == "|":
         text = text.rstrip(" |")
-    if text.endswith(")."):  # a full stop after the credit, where it names itself: ``... (Photo: Reuters).``
-        return _PHOTO_CREDIT.search(text, max(0, len(text) - 80)) if len(text) <= MAX_CAPTION else None
     if not text or len(text) > MAX_CAPTION:
         return None
+    if text.endswith(")."):  # a full stop after the credit, where it names itself: ``... (Photo: Reuters).``
+        found = _PHOTO_CREDIT.search(text, max(0, len(text) - 80))
+        if found is not None or "hoto" not in text[-80:]:
+            return found  # (or the credit's year: ``... Photo: UN/ Oluseyi Soremekun (2012).``)
     start = max(0, len(text) - 80)
     if text[-1] == ")":  # only a credit in the last brackets: ``(Xinhua/Zhang Ling)``, ``(Photo by ...)``
         opened = text.rfind("(", start)
@@ -546,6 +574,7 @@ def _caption_credit(text: str) -> re.Match[str] | None:
             return None
     elif text[-1] != "]" and not (  # (tested on the tail: ``in`` on a slice costs a third of ``find`` calls)
             "/" in (tail := text[start:]) or "©" in tail or "hoto" in tail or "icture" in tail or "mage" in tail
-            or "redit" in tail or " PIC" in tail):
+            or "redit" in tail or " PIC" in tail or "Getty" in tail or "REUTERS" in tail or "AFP" in tail
+            or tail.endswith((" AP", ".AP", " EPA", "Reuters", "Shutterstock", "Bloomberg", "AP Photo", "EPA-EFE"))):
         return None
     return _CAPTION_CREDIT.search(text, start)

@@ -17,6 +17,9 @@ from transforms.bylines import (
 @pytest.mark.parametrize(
     ("line", "name", "role"),
     [
+        ("By Xinhua writer Li Laifang (Xinhua)", "Li Laifang", "author"),  # the agency's post before the name
+        ("By China Daily reporter Zhang Wei", "Zhang Wei", "author"),
+        ("By Dong Jidong (chinadaily.com.cn)", "Dong Jidong", "author"),  # the site's address after it
         ("Writer: Zhang Nan).", "Zhang Nan", "writer"),
         ("(Writer: Yang Jinzhong).", "Yang Jinzhong", "writer"),
         ("Author: Li Wei", "Li Wei", "author"),

@@ -190,6 +190,23 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Full Story", "link"),  # (no one's signature)
         ("View profile", "link"),
         ("error: Content is protected !!", "page_notice"),
+        ("Large Medium Small", "text_size"),  # a text-size widget
+        ("【Close】 【Print】 BigMiddleSmall", "text_size"),
+        ("Small businesses in a medium town", None),
+        ("App | 中文 |", "language_menu"),  # a switch between the page's languages
+        ("عربي Español Русский Français 简体中文", "language_menu"),
+        ("English teachers were evacuated", None),
+        ("Image | SHETLAND CREEK WILDFIRE", "media_label"),  # a media embed's label
+        ("Media Video | B.C. officials provide wildfires update", "media_label"),
+        ("Caption: The wildfire in the valley is pictured on July 21. (B.C. Wildfire Service)", "image_caption"),
+        ("%d bloggers like this:", "comment_form"),
+        ("1 comment:", "comment_count"),
+        ("Share this @internewscast.com", "link"),
+        ("Editor's Pick No. 35", None),
+        ("Updated: Dec 28,2018 10:08 AM     China Daily", "update_stamp"),
+        ("Reuters", "agency_name"),  # an agency's name alone, over or under its story
+        ("The Canadian Press", "agency_name"),
+        ("Reuters said the dam held.", None),
         ("The content is protected by copyright law, the court said.", None),
         ("View this email in your browser", "link"),
         ("View profiles of victims show resilience", None),
@@ -313,6 +330,13 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("The photographer: he said the light was good.", None),
     ("A boy sits on an abandoned boat on what is left of the lake. AFP PIC", "AFP PIC"),
     ("The Prime Minister inspects flood damage in Lismore on Wednesday. Picture: AAP", "Picture: AAP"),
+    ("Volunteers clear the area around the river in Center Point, Texas. REUTERS", "REUTERS"),
+    ("A flood watch remains in effect until 7 a.m. Tuesday. Getty Images", "Getty Images"),
+    ("High water flows into a restaurant on Thursday in Conroe, Texas.Kirk Sides / Houston Chronicle via Getty "
+     "Images", "Kirk Sides / Houston Chronicle via Getty Images"),
+    ("A flooded building in Anambra State, Nigeria. Photo: UN/ Oluseyi Soremekun (2012).",
+     "Photo: UN/ Oluseyi Soremekun (2012)"),
+    ("The report was published by Reuters.", None),
     ("The PM met the PIC chairman.", None),
     ("The council met on Monday. It voted for the plan.", None),  # no caption
     ("The plan (see below) passed.", None),
