@@ -249,6 +249,17 @@ def test_a_page_of_releases_each_under_the_same_chrome_keeps_each_headline() -> 
     assert [r for _, r in roles_of(text)][5:7] == ["furniture", "furniture"]
 
 
+def test_a_section_s_name_over_a_short_headline_is_furniture() -> None:
+    text = ("Web Comments\nMiracle reconsidered\nBy Dong Jidong (chinadaily.com.cn)\nUpdated: 2010-04-12 23:00\n"
+            "The latest news from the coal mine confirms the deaths of 35 miners. The rescue was a miracle.\n")
+    (art,) = articles(text)
+    assert (art.title, art.author) == ("Miracle reconsidered", "Dong Jidong")
+    assert [r for _, r in roles_of(text)][:2] == ["furniture", "title"]
+    # a headline over a label (``Statement``) keeps its place
+    label = text.replace("Web Comments\nMiracle reconsidered", "Miracle reconsidered\nStatement")
+    assert articles(label)[0].title == "Miracle reconsidered"
+
+
 def test_a_live_report_s_update_times_are_its_timestamps_not_paragraphs() -> None:
     text = ("Irma weakens to tropical storm\nNearly 7.2 million homes are without power. Most are in Florida.\n"
             "8 a.m.\nIrma has weakened to a tropical storm over Florida.\n"
