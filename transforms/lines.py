@@ -375,12 +375,17 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:register|subscribe|sign\s*up|log\s*in)\s+(?:for\s+free\s+)?to\s+(?:read|continue|access))\b.{0,120}"
        r"|(?:posted\s+on\s+)?\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
        r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}"
-       # a copy-protection plug-in's alert: ``error: Content is protected !!``
+       # a Chinese site's registration in its footer: ``Website Identification Code bm01000001``, ``Registration
+    # Number: 05070218``, ``京ICP备10041721号-4``
+    r"|website\s+identification\s+code\s*:?\s*\w{4,20}(?:\s+registration\s+number\s*:\s*\d{4,12})?"
+    r"|registration\s+number\s*:\s*\d{4,12}|.{0,40}ICP备\d{4,12}号.{0,40}"
+    # a copy-protection plug-in's alert: ``error: Content is protected !!``
        r"|(?:error\s*:\s*)?content\s+is\s+protected\s*!*",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
               "comments to", "letters to", "views to", "feedback to",
-              "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected")),
+              "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected",
+              "identification code", "registration number", "icp")),
     # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it
     # is a rule (``=====...``, ``- - - ...``), of any length
     _p("separator", Role.FURNITURE, r"[\W_]{1,40}", "* * *", max_chars=40),
@@ -440,8 +445,10 @@ _NEEDED_BY: list[tuple[tuple[int, int, int], ...]] = [
 MAX_DATELINE = 80
 MAX_CAPTION = 600
 _DATELINE = re.compile(
-    rf"(?-i:[A-Z][A-Z .'’-]{{1,30}})(?:,\s*(?-i:[A-Z])[\w.'’ -]{{1,20}})?,\s*{_MONTH}\s*{_DAY}(?:,\s*\d{{4}})?"
-    r"\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-)?",
+    rf"(?-i:[A-Z][A-Z .'’-]{{1,30}})(?:,\s*(?-i:[A-Z])[\w.'’ -]{{1,20}})?,?\s*{_MONTH}\s*{_DAY}(?:,\s*\d{{4}})?"
+    # (the agency after the date, in brackets or between slashes: ``GENEVA, Switzerland, October 19, 2022/APO
+    # Group/ --``)
+    r"\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)?\s*(?:--|—|–|-)?",
     re.IGNORECASE,
 )
 _PLACE_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,30},\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}")
@@ -528,7 +535,8 @@ def is_dateline(line: str) -> bool:
     in capitals and its country: ``ADANA, Türkiye``; a place, an agency and a time: ``TAMPA, Florida, (AP) -
     12:30 p.m.``; or a place, a time and a date: ``Beijing | 10 a.m. Aug. 30, 2022``."""
     text = line.strip()
-    return len(text) <= MAX_DATELINE and (_DATELINE.fullmatch(text) is not None or (
+    return len(text) <= MAX_DATELINE and ((_DATELINE.fullmatch(text) is not None and (
+        "," in text or not text.isupper())) or (  # (``NAY PYI TAW May 6``; ``FLOODS HIT MAY 6`` is a headline)
         len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None)
         or ((timed := _TIMED_DATELINE.fullmatch(text)) is not None and timed["place"] not in NEWS_AGENCIES))
 

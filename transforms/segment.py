@@ -1011,8 +1011,9 @@ def _repeated_captions(lines: list[Line]) -> set[int]:
     # the cheap tests first, in one pass: most lines are not captions
     for i in [i for i, (first, second) in enumerate(pairwise(texts))
               if first[0] == second[0] and len(first) >= MIN_CAPTION_CHARS and first[:4] == second[:4]]:
-        if not (lines[i].heading or lines[i + 1].heading) and _caption_twice(texts[i], texts[i + 1]):
-            found.update((i, i + 1))
+        if (not (lines[i].heading or lines[i + 1].heading) and _caption_twice(texts[i], texts[i + 1])
+                and not (i + 2 < len(lines) and lines[i + 2].kind is DATELINE_LINE)):  # (a headline twice, then
+            found.update((i, i + 1))  # its dateline: ``NAY PYI TAW May 6``)
     return found
 
 

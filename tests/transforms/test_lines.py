@@ -48,6 +48,8 @@ def test_datelines_and_captions() -> None:
     assert not is_dateline("Tampa mayor (AP) - 8 a.m.")
     assert is_dateline("Beijing | 10 a.m. Aug. 30, 2022")  # where and when a press conference was held
     assert not is_dateline("Xinhua | 10 a.m. Aug. 30, 2022")  # (an agency's stamp)
+    assert is_dateline("GENEVA, Switzerland, October 19, 2022/APO Group/ --")  # the agency between slashes
+    assert is_dateline("NAY PYI TAW May 6") and not is_dateline("FLOODS HIT MAY 6")  # (a headline in capitals)
     assert is_photo_caption("Li Qiang chairs a meeting on June 9, 2023. (Xinhua/Zhang Ling)")
     assert is_photo_caption("Visitors at the expo center. [Photo by Wu Yanpeng/China Daily]")
     assert not is_photo_caption("The minister said the dikes would hold (and they did).")
@@ -205,6 +207,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Editor's Pick No. 35", None),
         ("Updated: Dec 28,2018 10:08 AM     China Daily", "update_stamp"),
         ("Reuters", "agency_name"),  # an agency's name alone, over or under its story
+        ("Website Identification Code bm01000001 Registration Number: 05070218", "page_notice"),  # a site's
+        ("今日中国杂志版权所有 | 京ICP备10041721号-4", "page_notice"),  # registration in its footer
         ("The Canadian Press", "agency_name"),
         ("Reuters said the dam held.", None),
         ("The content is protected by copyright law, the court said.", None),

@@ -260,6 +260,16 @@ def test_a_section_s_name_over_a_short_headline_is_furniture() -> None:
     assert articles(label)[0].title == "Miracle reconsidered"
 
 
+def test_a_long_headline_given_twice_over_its_dateline_is_the_title() -> None:
+    headline = ("Vice Chairman of the State Administration Council and Deputy Prime Minister chairs the emergency "
+                "meeting of the National Disaster Management Committee")
+    text = (f"{headline}\n{headline}\nNAY PYI TAW May 6\n"
+            "The committee held an emergency meeting on Monday. Relief was sent to the flooded townships.\n")
+    (art,) = articles(text)
+    assert art.title == headline
+    assert [r for _, r in roles_of(text)][:3] == ["title", "title", "dateline"]
+
+
 def test_a_live_report_s_update_times_are_its_timestamps_not_paragraphs() -> None:
     text = ("Irma weakens to tropical storm\nNearly 7.2 million homes are without power. Most are in Florida.\n"
             "8 a.m.\nIrma has weakened to a tropical storm over Florida.\n"
