@@ -492,6 +492,9 @@ _PHOTO_CREDIT = re.compile(rf"{_PHOTO_IN_BRACKETS}\.\Z", re.IGNORECASE)
 BULLETS = "•·▪◦●"
 TITLE_PREFIX = re.compile(rf"(?:date\s+)?\d{{4}}-\d{{2}}-\d{{2}}\s+(?=\S)|[{BULLETS}]\s*(?=\S)", re.IGNORECASE)
 STAMP = re.compile(_STAMP, re.IGNORECASE)
+# A day with no year, alone on a line: a live report's heading over that day's updates (``Tuesday, September 8``).
+DAY_HEADING = re.compile(rf"{_WEEKDAY}{_MONTH}\.?\s+{_DAY}", re.IGNORECASE)
+MAX_DAY_HEADING = 30
 
 
 def furniture_pattern(line: str) -> Pattern | None:

@@ -49,9 +49,11 @@ from transforms.lines import (
     BULLETS,
     CODE_COMMENT,
     CONTACT_LABEL,
+    DAY_HEADING,
     FEED_FOOTER,
     MAX_CAPTION,
     MAX_DATELINE,
+    MAX_DAY_HEADING,
     NEWS_AGENCIES,
     PHONE_NUMBER,
     STAMP,
@@ -520,6 +522,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
     if n <= MAX_CAPTION and is_photo_caption(span.text):
         return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
+    if n <= MAX_DAY_HEADING and DAY_HEADING.fullmatch(span.text):
+        return Line(TITLE_LINE, span, span.char_start, block=block, pattern="day_heading", line_end=end)
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
             or _kicker_headline(span.text)) and not (
@@ -922,7 +926,7 @@ class _Draft:
 
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
 # a label and a colon.
-_HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field"})
+_HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading"})
 MAX_QUESTION_WORDS = 15
 # A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes
 # on about someone named above it: no article starts so.

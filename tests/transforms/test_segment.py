@@ -270,6 +270,14 @@ def test_a_long_headline_given_twice_over_its_dateline_is_the_title() -> None:
     assert [r for _, r in roles_of(text)][:3] == ["title", "title", "dateline"]
 
 
+def test_a_live_report_s_days_are_headings_of_its_updates() -> None:
+    text = ("Wildfire forces evacuations in the mountains\nWednesday, September 9\n"
+            "Fire crews were working on a containment line. Dozers cleared brush.\n"
+            "Tuesday, September 8\nHelicopters landed with dozens of people. More orders were issued.\n")
+    (art,) = articles(text)
+    assert [p.subheading for p in art.paragraphs] == ["Wednesday, September 9", "Tuesday, September 8"]
+
+
 def test_a_live_report_s_update_times_are_its_timestamps_not_paragraphs() -> None:
     text = ("Irma weakens to tropical storm\nNearly 7.2 million homes are without power. Most are in Florida.\n"
             "8 a.m.\nIrma has weakened to a tropical storm over Florida.\n"
