@@ -1567,7 +1567,11 @@ class _Grouping:
                 return self._signature(i, line)
             if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
                     and (not text_follows or (nxt is not None and _LETTER_OPENING.match(nxt.span.text) and (
-                        not _in_sentence_case(line.span.text) or _POST_AT.search(line.span.text))))):
+                        not _in_sentence_case(line.span.text) or _POST_AT.search(line.span.text)))
+                         # the writer's post right under the name, the next letter's text under it (``Emeritus
+                         # professor of civil engineering, University of Brighton``)
+                         or (self.signed_at == i - 1 and _is_post(line.span.text) and (
+                             "," in line.span.text or _POST_AT.search(line.span.text))))):
                 # (over the next letter, the writer's post or town; a headline in sentence case is that letter's)
                 if nxt is None and self._signature_ends_above(i) and _in_sentence_case(line.span.text):
                     # the text ends on the headline of the next letter (a page cut after it), not on a place or

@@ -1465,6 +1465,13 @@ def test_letters_under_one_headline_signed_with_a_post_or_a_town_and_the_next_le
             "S. Banerjee,\nGood work\nSir — The decisive victory in the local elections is welcome. It was earned.\n"
             "Tharcius S. Fernando,\n")
     assert [a.title for a in articles(text)] == ["Colourful sight", "Good work"]
+    # the writer's post right under the name, with the next letter's text under it (no opening of its own)
+    text = ("Flood misery is not about to go away\nYour report underestimates the problem. Engineers are too few.\n"
+            "Professor Peter Gardiner\nEmeritus professor of civil engineering, University of Brighton\n"
+            "It is not true to say that 300 schemes have been halted. Funding was found.\n")
+    (art,) = articles(text)
+    assert art.author == "Peter Gardiner" and len(art.paragraphs) == 2
+    assert dict(roles_of(text))["Emeritus professor of civil engineering, University of Brighton"] == "signature"
 
 
 def test_a_publication_s_name_under_the_headline_is_the_article_s_source_and_a_section_link_is_not() -> None:
