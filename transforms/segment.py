@@ -705,9 +705,14 @@ def _repeated_lines(lines: list[Line], titles: list[int]) -> None:
     if len(set(texts)) > len(texts) - MIN_REPEATS + 1:
         return  # (too few given twice or more)
     counts = Counter(texts)
+    where: dict[str, list[int]] = {}
+    for i in titles:
+        where.setdefault(lines[i].span.text, []).append(i)
     for i in titles:
         text = lines[i].span.text
-        if counts[text] >= MIN_REPEATS and not _is_name(text):
+        at = where[text]
+        if counts[text] >= MIN_REPEATS and not _is_name(text) and at[-1] - at[0] >= len(at):
+            # (the same line given three times in a row is one headline printed over and over, not a ticker's)
             lines[i] = lines[i]._replace(kind=FURNITURE_LINE, pattern="repeated_line")
 
 

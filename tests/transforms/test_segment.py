@@ -630,6 +630,10 @@ def test_a_line_given_under_every_item_of_a_listing_is_furniture() -> None:
     # a name under every item is not read as a repeated line (on a columnist's listing, it is the writer's)
     named = "".join(f"{h}\nJane Doe\nRescuers reached the villages on Monday. More rain is due.\n" for h in items)
     assert "repeated_line" not in {line.pattern for line in segment_lines(document(named)).lines}
+    # nor is a headline printed three times in a row (the page's title, its social title, its heading)
+    thrice = "\n".join([items[0]] * 3) + "\nRescuers reached the villages on Monday. More rain is due.\n"
+    (art,) = articles(thrice)
+    assert art.title == items[0] and [r for _, r in roles_of(thrice)] == ["title"] * 3 + ["body"]
 
 
 def test_a_short_line_above_text_that_goes_on_about_someone_named_above_is_a_subheading() -> None:
