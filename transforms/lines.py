@@ -236,7 +236,7 @@ PATTERNS: tuple[Pattern, ...] = (
        max_chars=40, kind="source", needs=("-", "–", "—"), within=1),
     _p("agency_name", Role.CREDIT,  # a news agency's name alone on a line, over or under its story: ``Reuters``
        rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "The Canadian Press",
-       max_chars=40, kind="source"),
+       max_chars=40, kind="source", needs=tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))),
     _p("inputs_from", Role.CREDIT,
        r"[(\[]?\s*with\s+(?:inputs?|additional\s+(?:inputs?|reporting))\s+from\s+[^()\[\]]{1,60}[)\]]?\.?",
        "With inputs from agencies", max_chars=90, kind="source", needs=("input", "additional")),
@@ -334,7 +334,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("language_menu", Role.FURNITURE,
        r"(?:(?:english|español|espanol|français|francais|русский|عربي|العربية|中文|简体中文|繁體中文|繁体中文|deutsch"
        r"|português|日本語|한국어|app|en|cn|fr|es|ar|ru|zh)\s*[|/·•]?\s*){2,8}",
-       "English | 中文 | Español", max_chars=80),
+       "English | 中文 | Español", max_chars=80,
+       needs=("english", "español", "espanol", "français", "francais", "русский", "عربي", "العربية", "中文", "deutsch",
+              "português", "日本語", "한국어", "app", "|", "/"), within=12),
     # a media embed's label (``Image | SHETLAND CREEK WILDFIRE``, ``Media Video | B.C. officials provide ...``)
     _p("media_label", Role.FURNITURE, r"(?:image|photo|video|media\s+video|audio|watch|listen|gallery)\s*\|\s*.{1,160}",
        "Media Video | Officials provide a wildfires update", max_chars=180, needs=("|",), within=14),
