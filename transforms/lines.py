@@ -52,6 +52,7 @@ ROLE_MEANINGS = {
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 _WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?(?:,\s*|\s+)\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
 # 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21
@@ -110,6 +111,10 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
 AGENCY_NAMES = ("Associated Press", "Canadian Press", "Press Association", "Agence France-Presse", "Xinhua News Agency",
                 "Press Trust of India", "Kyodo News", "Yonhap News Agency", "Bloomberg", "Reuters", "Xinhua")
 
+# ... and the desks a photo's credit names after the photographer (``Kristopher Radder/AP``)
+PICTURE_DESKS = (*AGENCY_NAMES, *NEWS_AGENCIES, "Getty Images", "Shutterstock", "AAP", "PA", "EPA-EFE", "EPA",
+                 "Alamy", "iStock", "AP Photo", "The Associated Press", "The Canadian Press")
+
 # A news feed's footer under an item: ``The post Fire stalls short of the town first appeared on Cabin Radio.``
 FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\."
 # A comment of a page's script or template glued before its text: ``/* ES HIDE ALL TABS ... */ ?>Hay River ...``
@@ -124,11 +129,19 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("time", Role.CREDIT, rf"{_HOUR}(?:\s*(?:{_ZONES}))?", "12:14 PM EDT", max_chars=30,
        kind="timestamp", digit=3),
     _p("update_stamp", Role.CREDIT,
-       rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified)\s*(?:on)?"
+       rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
+       rf"|post(?:ed)?\s+date)\s*(?:on)?"
        rf"\s*[:：]?\s*{_STAMP}.{{0,60}}", "Updated: 2015-03-02 11:20", max_chars=140, kind="updated", digit=60),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
        "Li takes the baton   2013-03-16 01:50", max_chars=180, digit=180, needs=("  ",)),
-    _p("agency_stamp", Role.CREDIT, rf"\(?{_SOURCE}\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}",
+    # a section's name or the day and the stamp, as a listing heads each item: ``News 2022-09-28T14:58:19Z``,
+    # ``World 13.10.2018``, ``Saturday - August 2, 2025`` (its date, no source)
+    _p("section_stamp", Role.CREDIT,
+       rf"(?:news|world|opinion|business|politics|sports?|local|national|international|editorials?|features|health"
+       rf"|science|tech|environment|climate|weather|{_WEEKDAY_NAME}\.?){_SEP}{_STAMP}", "News 2022-09-28T14:58:19Z",
+       max_chars=80, kind="timestamp", digit=40),
+    _p("agency_stamp", Role.CREDIT,
+       rf"\(?{_SOURCE}\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}",
        "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source", digit=60),
     _p("stamp_first", Role.CREDIT, rf"{_STAMP}\s*.{{0,60}}", "2015-09-22 12:56CNTV Editor: Mo Hong'e",
        max_chars=120, kind="timestamp", digit=25),
@@ -351,7 +364,11 @@ PATTERNS: tuple[Pattern, ...] = (
        max_chars=400, needs=(" / ",), within=42),
     _p("photo_credit", Role.CREDIT,
        r"(?-i:[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
-       r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}", "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
+       r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}"
+       # the photographer first, then the agency or picture desk: ``Kristopher Radder/AP``, ``Chris Graythen /
+       # Getty Images``
+       rf"|(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){{1,3}}\s?/\s?(?-i:{'|'.join(PICTURE_DESKS)})",
+       "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
     _p("browser_notice", Role.FURNITURE,
        r".{0,120}\b(?:(?:internet\s+explorer|ie|(?:web\s+)?browser)\s*\d*\s+(?:is\s+)?(?:no\s+longer|not)\s+supported"
        r"|(?:web\s+)?browser\s+is\s+(?:out\s+of\s+date|outdated)"

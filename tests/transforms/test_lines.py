@@ -115,7 +115,7 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Your browser is out of date, and may not be compatible with our website.", "browser_notice"),
         ("The browser history is out of date.", None),
         ("Just click on the icons to get to the download page.", "browser_notice"),
-        ("News 2022-09-28T14:58:19Z", "agency_stamp"),  # a section's name and an ISO 8601 time
+        ("News 2022-09-28T14:58:19Z", "section_stamp"),  # a section's name and an ISO 8601 time: its date
         ("Image source, Getty Images", "image_credit"),
         ("Credit: Reuters", "image_credit"),
         ("Credit cards were declined at the shops.", None),
@@ -207,6 +207,11 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Editor's Pick No. 35", None),
         ("Updated: Dec 28,2018 10:08 AM     China Daily", "update_stamp"),
         ("Reuters", "agency_name"),  # an agency's name alone, over or under its story
+        ("Saturday - August 2, 2025", "section_stamp"),  # the day is no source
+        ("Post Date:09/08/2021 4:20 PM", "update_stamp"),
+        ("Kristopher Radder/AP", "photo_credit"),  # the photographer, then the desk
+        ("Chris Graythen / Getty Images", "photo_credit"),
+        ("Jane Doe / Staff and volunteers", None),
         ("Website Identification Code bm01000001 Registration Number: 05070218", "page_notice"),  # a site's
         ("今日中国杂志版权所有 | 京ICP备10041721号-4", "page_notice"),  # registration in its footer
         ("The Canadian Press", "agency_name"),
