@@ -585,6 +585,7 @@ def classify_lines(text: str) -> list[Line]:
             out.append(line)
         else:
             block += 1
+    _join_drop_caps(text, out)
     wrapped = _is_hard_wrapped(out)
     if wrapped or _is_wrapped_unspaced(out):
         out = _join_wrapped(text, out, unspaced=not wrapped)
@@ -632,6 +633,17 @@ def classify_lines(text: str) -> list[Line]:
     if capitals:
         _join_capital_text(text, out, capitals)
     return out
+
+
+def _join_drop_caps(text: str, lines: list[Line]) -> None:
+    """A paragraph's drop cap, alone on a line (a blank line may follow it), and the rest of its first word under
+    it (``T`` / ``he year 2018 was ...``): one line of text."""
+    for i in range(len(lines) - 2, -1, -1):
+        cap, rest = lines[i], lines[i + 1]
+        if (len(cap.span.text) == 1 and cap.span.text.isupper() and cap.span.text not in "AI"
+                and rest.span.text[0].islower() and rest.block - cap.block <= 1 and not rest.heading):
+            span = Span(cap.span.char_start, rest.span.char_end, text[cap.span.char_start : rest.span.char_end])
+            lines[i : i + 2] = [Line(BODY_LINE, span, cap.line_start, block=rest.block, line_end=rest.line_end)]
 
 
 def _join_capital_text(text: str, lines: list[Line], candidates: list[int]) -> None:

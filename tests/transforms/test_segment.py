@@ -270,6 +270,16 @@ def test_a_long_headline_given_twice_over_its_dateline_is_the_title() -> None:
     assert [r for _, r in roles_of(text)][:3] == ["title", "title", "dateline"]
 
 
+def test_a_drop_cap_alone_on_a_line_joins_the_rest_of_its_word() -> None:
+    text = ("A country prone to disasters\n\nT\n\nhe year 2018 was the most disastrous year this decade. "
+            "Volcanos erupted.\n\nThe tsunamis exposed weaknesses. Warnings failed.\n")
+    doc = document(text)
+    (art,) = segment_document(doc)
+    assert art.title == "A country prone to disasters" and len(art.paragraphs) == 2
+    assert art.paragraphs[0].text.startswith("T\n\nhe year 2018")
+    assert_offsets(doc, (art,))
+
+
 def test_a_live_report_s_days_are_headings_of_its_updates() -> None:
     text = ("Wildfire forces evacuations in the mountains\nWednesday, September 9\n"
             "Fire crews were working on a containment line. Dozers cleared brush.\n"
