@@ -192,9 +192,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|enable\s+push\s+notifications|download\s+(?:our|the)\s+app|would\s+like\s+to\s+send\s+you\s+(?:push\s+)?"
        r"notifications|(?:activate|allow|turn\s+on)\s+(?:push\s+|web\s+)?notifications|web\s+notifications"
        r"|watch\s+on\s+(?:youtube|facebook|vimeo|instagram)|(?:video|audio|photos?)\s+of\s+(?:today'?[’']?s\s+|the\s+)?"
-       r"(?:event|briefing|remarks|press\s+conference)\s+(?:is|are)\s+available)\b.{0,120}",
+       r"(?:event|briefing|remarks|press\s+conference)\s+(?:is|are)\s+available"
+       r"|get\s+all\s+(?:your|the)\s+news\s+in\s+one\s+place|gift\s+this\s+(?:subscriber-only\s+)?(?:story|article))"
+       r"\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
-       needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available"), within=170),
+       needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available",
+              "one place", "gift this"), within=170),
     # a newsletter's sign-up box, run into one line: ``Sign up to our daily ... newsletter Sign up Thank you for
     # signing up! ... Please try again later. Submitting...``
     _p("newsletter_box", Role.FURNITURE,
@@ -353,6 +356,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # a media embed's label (``Image | SHETLAND CREEK WILDFIRE``, ``Media Video | B.C. officials provide ...``)
     _p("media_label", Role.FURNITURE, r"(?:image|photo|video|media\s+video|audio|watch|listen|gallery)\s*\|\s*.{1,160}",
        "Media Video | Officials provide a wildfires update", max_chars=180, needs=("|",), within=14),
+    # a press release's embargo over it: ``Embargoed until 00:01 GMT, 3 May``
+    _p("embargo", Role.FURNITURE, r"embargoed\s+(?:until|till|to)\b.{0,60}", "Embargoed until 00:01 GMT, 3 May",
+       max_chars=80, needs=("embargo",)),
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,
        needs=(">>", "»", "›", "<<", "«", "‹")),
@@ -486,6 +492,10 @@ _CAPTION_CREDIT = re.compile(
     r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
     # an agency's name in capitals and its photographer: ``... in the region. THE CANADIAN PRESS/Darryl Dyck``
     r"|[.!?][\"'”’]?\s+(?-i:[A-Z][A-Z&.'’-]+(?:\s[A-Z][A-Z&.'’-]+){0,3}/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})"
+    # a file picture's paper in brackets (``... Rep. Mike Coffman. (Denver Post file)``), a photographer and the
+    # paper in square brackets (``... Mama Jane Nyambura. [Kipsang Joseph, Standard]``)
+    r"|(?<=[.!?\"”’])\s*\([\w.'’& -]{2,40}\s+file(?:\s+photo)?\)"
+    r"|(?<=[.!?\"”’])\s*\[(?-i:[A-Z])[\w.'’ -]{1,40},\s*(?-i:[A-Z])[\w.'’& -]{1,30}\]"
     # an agency's picture, as Malaysian papers credit it: ``... in Central America. AFP PIC``
     r"|[.!?][\"'”’]?\s+(?-i:(?:[A-Z][A-Z&.'’-]+\s+){1,3}PICS?|FILE\s+PIC)\.?"
     # a handle's on a social network: ``... has been declared. ARBedolla/Twitter``
@@ -597,7 +607,8 @@ def _caption_credit(text: str) -> re.Match[str] | None:
         opened = text.rfind("(", start)
         if opened < 0:
             return None
-        named = text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() == "photo"
+        named = (text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() == "photo"
+                 or text.endswith((" file)", " file photo)")))
         glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (  # ``... arrive.(Lucy Loram, ABC News)``
             text.find(",", opened) >= 0 or text.find(":", opened) >= 0)
         if not (named or glued):

@@ -208,6 +208,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Updated: Dec 28,2018 10:08 AM     China Daily", "update_stamp"),
         ("Reuters", "agency_name"),  # an agency's name alone, over or under its story
         ("Saturday - August 2, 2025", "section_stamp"),  # the day is no source
+        ("Embargoed until 00:01 GMT, 3 May", "embargo"),
+        ("Get all your news in one place.", "promo"),
+        ("New: Gift this subscriber-only story to your friends and family", "promo"),
         ("Post Date:09/08/2021 4:20 PM", "update_stamp"),
         ("Kristopher Radder/AP", "photo_credit"),  # the photographer, then the desk
         ("Chris Graythen / Getty Images", "photo_credit"),
@@ -346,6 +349,10 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("A flooded building in Anambra State, Nigeria. Photo: UN/ Oluseyi Soremekun (2012).",
      "Photo: UN/ Oluseyi Soremekun (2012)"),
     ("The report was published by Reuters.", None),
+    ("Rep. Mike Coffman. (Denver Post file)", "Denver Post file"),
+    ("Rescuers assisted one of the children of Mama Jane Nyambura. [Kipsang Joseph, Standard]",
+     "Kipsang Joseph, Standard"),
+    ("He said they should leave [now, not later]", None),
     ("The PM met the PIC chairman.", None),
     ("The council met on Monday. It voted for the plan.", None),  # no caption
     ("The plan (see below) passed.", None),
