@@ -19,6 +19,8 @@ from itertools import takewhile
 from transforms.lines import AGENCY_NAMES, DIGITS_AS_ZERO, LETTER_SALUTATION, NEWS_AGENCIES
 from transforms.records import Byline
 
+# A courtesy title before a name: ``Dr``, ``Dr.``, ``Prof``, ``Professor``, ``Mr``, ``Mrs``, ``Ms``, ``Cr``, ``Cllr``.
+COURTESY_TITLE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Cr|Cllr|Rev|Hon)\.?\s+)+(?=[A-Z])")
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
 _CAP_WORD = r"(?-i:[A-Z][a-z'’]*(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*\.?)"
 # (with the lower-case particles of some names between its words: Riyaz ul Khaliq, Ursula von der Leyen)
@@ -36,8 +38,8 @@ _BYLINE = re.compile(
     _OPEN
     + r"(?:"
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
-    rf"|(?:(?:written|story|words|article|text|report|reported|posted|opinion|analysis|commentary|column|essay"
-    rf"|interview)\s+)?by\s*[:：]?\s+"
+    rf"|(?:(?:opinion\s+|guest\s+)?(?:written|story|words|article|text|report|reported|posted|opinion|analysis"
+    rf"|commentary|column|essay|interview|piece)\s+)?by\s*[:：]?\s+"
     # (the paper's or agency's post before the name: ``By Xinhua writer Li Laifang``)
     rf"(?:(?-i:(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+)?"
     rf"(?P<by_name>{_LATIN_NAMES}|{_CAPS_NAMES})"
@@ -94,6 +96,7 @@ _BYLINE_TAIL = re.compile(
     r"\s*(?:[" + _FIELD_MARKS + r"]|\s(?:[/-]\s|(?:updated|published|posted|last\s+updated)\b"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
     r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
+    r"|for\s+(?:the\s+)?(?-i:[A-Z])"  # (``By Zahara Tiba for Khabar Southeast Asia``: the outlet she wrote for)
     r"|\((?-i:[A-Z])[^()]{1,40}\)|\([\w-]+(?:\.[\w-]+)+\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
     re.IGNORECASE,
 )
@@ -115,7 +118,8 @@ _AFFILIATED = re.compile(
     r"|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|story|words|article"
-                            r"|report|reported|posted|opinion|analysis|commentary|column|essay|interview|by|作者|文|撰稿)",
+                            r"|report|reported|posted|opinion|analysis|commentary|column|essay|interview|guest|piece|by"
+                            r"|作者|文|撰稿)",
                             re.IGNORECASE)
 # A doctor's or a scholar's degree after a name in a byline, with its commas.
 _DEGREE = re.compile(r"\s*,\s*(?-i:M\.D\.|MD|Ph\.D\.|PhD|MPH|R\.N\.|DDS)(?=[\s,]|$),?\s*")
@@ -129,7 +133,7 @@ _NAME_DATED = re.compile(
 _DATED_NAME = re.compile(
     r"(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},?|\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?,?)\s+\d{4}"
     r"(?:\s*[" + _FIELD_MARKS + r"])?\s+"
-    rf"(?:(?-i:Prof|Dr|Mr|Ms|Mrs)\.?\s+)?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
+    rf"(?-i:{COURTESY_TITLE.pattern})?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
 _YEAR = re.compile(r"\d{4}")  # (both hold one)
 
 
@@ -270,7 +274,16 @@ def name_case(name: str) -> str:
 
 def parse_byline(line: str) -> Byline | None:
     """Return the byline on ``line``, or None when the line is not a byline. The name is the name only:
-    what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it."""
+    what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it, nor a courtesy
+    title before it (``By Dr Jane Doe``: ``Jane Doe``)."""
+    byline = _parse_byline(line)
+    if byline is None or (titled := COURTESY_TITLE.match(byline.name)) is None or titled.end() == len(byline.name):
+        return byline
+    return Byline(line=byline.line, name=byline.name[titled.end():], role=byline.role)
+
+
+
+def _parse_byline(line: str) -> Byline | None:
     stripped = line.strip()
     if not 0 < len(stripped) <= MAX_LINE or not (stripped[0].isalnum() or stripped[0] in "([（【"):
         return None  # (a byline opens on its label, the name, a date or a bracket: not on a dash or a quote)

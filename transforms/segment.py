@@ -31,6 +31,7 @@ from typing import NamedTuple
 from transforms import ids
 from transforms.bylines import (
     _NOT_NAME_WORDS,
+    COURTESY_TITLE,
     MAX_AUTHOR_NOTE,
     MAX_LINE,
     byline_affiliation,
@@ -177,7 +178,6 @@ _PSEUDONYM = re.compile(
     re.IGNORECASE)
 # What a letter's signature prints around the name: a courtesy title (``Cr Feu'u Vitaharo``, ``Dr. Jane Doe``)
 # and how the letter came (``Observer via email``).
-_HONORIFIC = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Cr|Cllr|Rev|Hon)\.?\s+)+(?=[A-Z])")
 _SENT_BY = re.compile(r"\s+via\s+(?:e-?mail|text|sms|whatsapp|facebook|twitter|our\s+website)\Z", re.IGNORECASE)
 # A couple's names with one surname: ``Steve and Cecily Wallis`` is Steve Wallis and Cecily Wallis.
 _COUPLE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*) (?:and|&) (?P<second>(?:\S+ )+)(?P<surname>\S+)")
@@ -1734,7 +1734,7 @@ class _Grouping:
     def _signature(self, i: int, line: Line) -> None:
         cur = self.cur
         assert cur is not None
-        name = _SENT_BY.sub("", _HONORIFIC.sub("", " ".join(line.span.text.split(",")[0].split())))
+        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join(line.span.text.split(",")[0].split())))
         if _PSEUDONYM.fullmatch(name):
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:

@@ -20,6 +20,10 @@ from transforms.bylines import (
         ("By Xinhua writer Li Laifang (Xinhua)", "Li Laifang", "author"),  # the agency's post before the name
         ("By China Daily reporter Zhang Wei", "Zhang Wei", "author"),
         ("By Dong Jidong (chinadaily.com.cn)", "Dong Jidong", "author"),  # the site's address after it
+        ("By Zahara Tiba for Khabar Southeast Asia in Jakarta", "Zahara Tiba", "author"),  # the outlet she wrote for
+        ("Opinion article by Dr Olivia Kunguma, University of the Free State", "Olivia Kunguma", "author"),
+        ("Guest column by Jane Doe", "Jane Doe", "author"),
+        ("By Professor Jane Doe", "Jane Doe", "author"),  # a courtesy title is no part of the name
         ("Writer: Zhang Nan).", "Zhang Nan", "writer"),
         ("(Writer: Yang Jinzhong).", "Yang Jinzhong", "writer"),
         ("Author: Li Wei", "Li Wei", "author"),
