@@ -295,6 +295,17 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("glued_link", Role.FURNITURE,  # a related story's link glued to its label, the space lost with the markup
        r"(?-i:[A-Z][\w'’ -]{2,40}:(?=[A-Z‘“\"']))\S.{8,180}",
        "Covington tornado damage:Covington reeling after strong storms", max_chars=220, needs=(":",), within=44),
+    # a note on the writer that does not name them: ``The writer is executive director of the nonprofit Climate
+    # Resolve.``, ``The writers are researchers at ...``
+    _p("writer_note", Role.CREDIT,
+       r"the\s+(?:writer|author|columnist)s?\s+(?:is|are|was|were)\s+(?:(?:an?|the)\s|(?:[\w-]+\s+){0,3}(?:director"
+       r"|professor|fellow|editor|chair|president|member|lecturer|researcher|analyst|consultant|founder|head|chief"
+       r"|journalist|correspondent|student)s?\b).{3,240}",
+       "The writer is executive director of the nonprofit Climate Resolve.", max_chars=300,
+       needs=("the writer", "the author", "the columnist"), within=16, kind="note"),
+    # an agency's or a desk's picture, its name alone: ``AP Photo``, ``AFP PIC``
+    _p("desk_photo", Role.CREDIT, rf"(?-i:{'|'.join(PICTURE_DESKS)})\s+(?-i:Photos?|PICS?|Images?|PHOTO)",
+       "AP Photo", max_chars=40, needs=(" photo", " pic", " image"), kind="photo"),
     _p("editors_note", Role.CREDIT,  # an editor's note that names where the text comes from (not one that adds news)
        r"editor[’']?s\s+notes?\s*[:：.–—-]\s*.{0,200}?\b(?:comes?\s+from|(?:originally|first)\s+(?:published|appeared)"
        r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,380}",

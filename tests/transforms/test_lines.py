@@ -209,6 +209,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Reuters", "agency_name"),  # an agency's name alone, over or under its story
         ("Saturday - August 2, 2025", "section_stamp"),  # the day is no source
         ("Embargoed until 00:01 GMT, 3 May", "embargo"),
+        ("AP Photo", "desk_photo"),
+        ("The writer is executive director of the nonprofit Climate Resolve.", "writer_note"),
+        ("The writer is right about the levees.", None),
         ("Get all your news in one place.", "promo"),
         ("New: Gift this subscriber-only story to your friends and family", "promo"),
         ("Post Date:09/08/2021 4:20 PM", "update_stamp"),
