@@ -131,7 +131,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("update_stamp", Role.CREDIT,
        rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
        rf"|post(?:ed)?\s+date)\s*(?:on)?"
-       rf"\s*[:：]?\s*{_STAMP}.{{0,60}}", "Updated: 2015-03-02 11:20", max_chars=140, kind="updated", digit=60),
+       rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|{_HOUR}(?:\s*(?:{_ZONES}))?)", "Updated: 2015-03-02 11:20", max_chars=140,
+       kind="updated", digit=60),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
        "Li takes the baton   2013-03-16 01:50", max_chars=180, digit=180, needs=("  ",)),
     # a section's name or the day and the stamp, as a listing heads each item: ``News 2022-09-28T14:58:19Z``,

@@ -502,6 +502,9 @@ def _classify(text: str, span: Span, block: int) -> Line:
     dash = _DASH.match(text, span.char_start, span.char_end)
     if dash is not None:
         body = _new_tuple(Span, (dash.end(), span.char_end, text[dash.end() : span.char_end]))
+        if n <= MAX_DASHED_FURNITURE and (found := match_furniture(body.text)) is not None and (
+                found.role is FURNITURE_ROLE):  # a link or an ad's label behind a dash: ``- Advertisement -``
+            return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
         return _new_tuple(Line, (DASH_LINE, body, span.char_start, dash.group("marker"), None, (), block, False,
                                  None, end))
     heading = _HEADING.match(text, span.char_start, span.char_end)
@@ -943,6 +946,7 @@ class _Draft:
 
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
 # a label and a colon.
+MAX_DASHED_FURNITURE = 40  # (a longer line behind a dash is a thesis point's text)
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading"})
 MAX_QUESTION_WORDS = 15
 # A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes

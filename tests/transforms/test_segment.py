@@ -270,6 +270,14 @@ def test_a_long_headline_given_twice_over_its_dateline_is_the_title() -> None:
     assert [r for _, r in roles_of(text)][:3] == ["title", "title", "dateline"]
 
 
+def test_a_link_or_an_ad_s_label_behind_a_dash_is_furniture_not_a_thesis_point() -> None:
+    text = ("Build a safer country\n- Advertisement -\nThe work goes on. Safety comes first.\n"
+            "-- Improve the emergency response system\nEvery county will train its teams.\n")
+    (art,) = articles(text)
+    assert [p.kind for p in art.paragraphs] == [ParagraphKind.BODY, ParagraphKind.THESIS_POINT, ParagraphKind.BODY]
+    assert dict(roles_of(text))["- Advertisement -"] == "furniture"
+
+
 def test_a_drop_cap_alone_on_a_line_joins_the_rest_of_its_word() -> None:
     text = ("A country prone to disasters\n\nT\n\nhe year 2018 was the most disastrous year this decade. "
             "Volcanos erupted.\n\nThe tsunamis exposed weaknesses. Warnings failed.\n")
