@@ -403,7 +403,7 @@ _LINK_MARKER = re.compile(
 _LETTER_REFERENCE = re.compile(r"re\s*:?\s*[\"“‘'].{3,160}", re.IGNORECASE)
 # A letter that opens on the article it answers (``Re "..."``) or on its salutation (``Sir, –``, ``Dear Editor,``).
 _LETTER_OPENING = re.compile(
-    r"re\s*:?\s*[\"“‘']|(?:dear\s+)?(?:sir|madam|editor)\s*[,:–—-]"
+    r"re\s*:?\s*[\"“‘']|(?:dear\s+|to\s+the\s+)?(?:sir|madam|editor)\s*[,:–—-]"
     r"|(?:in\s+(?:response|reply)\s+to|responding\s+to|regarding|with\s+reference\s+to)\s+(?:the|your|[A-Z\"“‘'])",
     re.IGNORECASE)
 # A byline run into the first paragraph: ``By`` and two or three words of a name, then a word that opens a
@@ -1143,6 +1143,19 @@ class _Grouping:
         return self.roles[i - 1] is SIGNATURE_ROLE and (self.signed_at == i - 1 or (
             _is_place(above) and _POST_WORDS.isdisjoint(above.lower().replace(",", " ").split())))
 
+    def _text_above(self, i: int, cur: _Draft) -> bool:
+        """Above ``lines[i]``, past any page furniture, is ``cur``'s text."""
+        k = i - 1
+        while k >= 0 and self.roles[k] is FURNITURE_ROLE:
+            k -= 1
+        return k >= 0 and self.roles[k] is BODY_ROLE and self.owners[k] is cur
+
+    def _letter_follows(self, i: int) -> bool:
+        """The next text under ``lines[i]`` opens a letter (``To the editor: ...``, ``Sir, ...``)."""
+        j, _ = self._ahead(i)
+        return j < len(self.lines) and self.lines[j].kind is BODY_LINE and (
+            _LETTER_OPENING.match(self.lines[j].span.text) is not None)
+
     def _text_follows(self, i: int) -> bool:
         """Body text is the next line after ``lines[i]`` that is not furniture or a closing line."""
         j, _ = self._ahead(i)
@@ -1175,8 +1188,11 @@ class _Grouping:
         if j == len(self.lines):
             return True
         nxt = self.lines[j]
-        if nxt.kind is BODY_LINE and j == i + 1 and _LETTER_OPENING.match(nxt.span.text):
-            return True  # the next letter, under the same heading, opens on the article it answers or on ``Sir,``
+        if nxt.kind is BODY_LINE and _LETTER_OPENING.match(nxt.span.text) and all(
+                self.lines[m].kind in (FURNITURE_LINE, CREDIT_LINE) for m in range(i + 1, j)):
+            # the next letter, under the same heading, opens on the article it answers or on ``Sir,`` (a rule or
+            # the note on the writer between them: ``..``, ``The writer is ...``)
+            return True
         if nxt.kind is BODY_LINE and j == i + 1 and _is_place_line(nxt):
             k, _ = self._ahead(j)  # the writer's town with a full stop (``St. Petersburg, Fla.``), then the end,
             return k == len(self.lines) or self.lines[k].kind is TITLE_LINE or (  # a title or the next letter
@@ -1584,7 +1600,9 @@ class _Grouping:
                 return self._byline_of(i, line, cur)
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 return self._set(i, FURNITURE_ROLE, cur)
-            if not line.heading and self.roles[i - 1] is not FURNITURE_ROLE and self._signature_follows(i):
+            if not line.heading and (self.roles[i - 1] is not FURNITURE_ROLE or (
+                    self._text_above(i, cur) and self._letter_follows(i))) and self._signature_follows(i):
+                # (an ad's slot between a letter and its signature, the next letter under it, is no headline's)
                 return self._signature(i, line)
             if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
                     and (not text_follows or (nxt is not None and _LETTER_OPENING.match(nxt.span.text) and (

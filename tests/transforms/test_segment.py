@@ -1496,6 +1496,18 @@ def test_letters_under_one_headline_signed_with_a_post_or_a_town_and_the_next_le
     assert dict(roles_of(text))["Emeritus professor of civil engineering, University of Brighton"] == "signature"
 
 
+def test_a_letter_signed_over_an_ad_s_slot_or_a_note_on_the_writer_then_the_next_letter() -> None:
+    text = ("Letters to the Editor: Denser cities are our future\n"
+            "To the editor: Insurers are pulling out of fire zones. They are right to.\nAdvertisement\n"
+            "Andrew Tilles, Studio City\n..\nTo the editor: The solution may be in another article. Read it.\n"
+            "Jonathan Parfrey, Los Angeles\nThe writer is executive director of the nonprofit Climate Resolve.\n"
+            "To the editor: Heat kills more people than fire. Plant trees.\nKathy Horbund, Venice\n")
+    (art,) = articles(text)
+    assert art.author == "Andrew Tilles, Jonathan Parfrey, Kathy Horbund" and len(art.paragraphs) == 3
+    roles = dict(roles_of(text))
+    assert roles["Andrew Tilles, Studio City"] == roles["Jonathan Parfrey, Los Angeles"] == "signature"
+
+
 def test_a_publication_s_name_under_the_headline_is_the_article_s_source_and_a_section_link_is_not() -> None:
     for source in ("NZ Herald", "The Philippine Star", "CNN"):
         text = (f"Improving preparedness\n{source}\nWeather forecasters gave sufficient warning. The typhoon "
