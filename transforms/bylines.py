@@ -58,7 +58,7 @@ _NOT_NAME_WORDS = frozenset({
     "Updated", "Update", "Published", "Posted", "Modified", "News",
     # a page's words, which an icon's or a link's name has and no person's (``WordPress.com Logo``)
     "Logo", "Photo", "Photos", "Video", "Videos", "Gallery", "Comments", "Reply", "Login", "Menu", "Subscribe",
-    "Download", "Website", "Homepage", "WordPress.com",
+    "Download", "Website", "Homepage", "WordPress.com", "Reports", "Digest",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 
@@ -93,7 +93,8 @@ _FIELD_MARKS = "|·•–—"  # the marks between a byline's fields: ``Jane Doe
 # (``By Zhao Lei Updated Mar.4``, ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen |
 # January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``).
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[" + _FIELD_MARKS + r"]|\s(?:[/-]\s|(?:updated|published|posted|last\s+updated)\b"
+    r"\s*(?:[" + _FIELD_MARKS + r"]|(?<=\w)\((?-i:[A-Z])[^()]{1,40}\)|\s(?:[/-]\s|(?:updated|published|posted"
+    r"|last\s+updated)\b"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
     r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
     r"|for\s+(?:the\s+)?(?-i:[A-Z])"  # (``By Zahara Tiba for Khabar Southeast Asia``: the outlet she wrote for)
@@ -150,6 +151,8 @@ _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LA
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})(?:\s*[{_FIELD_MARKS}]|\s[/-])\s*\S.*")
 # A name and the publication or agency, after a comma or in brackets: ``Jane Doe, Reuters``, ``Jane Doe (AFP)``.
 _NAME_AND_SOURCE = re.compile(rf"(?P<name>{_NAME})(?:,\s*|\s*\()(?P<source>(?-i:[A-Z])[\w.&'’ -]{{1,40}}?)\)?\.?")
+# a name, then two spaces or more and the update stamp (``Xin Bei  Updated: 2004-01-16 08:56``)
+_SPACED_STAMP_NAME = re.compile(rf"(?P<name>{_NAME})\s{{2,}}(?i:updated|published|posted)\s*[:：]?\s*\d.*")
 _HANDLED_NAME = re.compile(rf"(?P<name>{_NAME})\s*[|·•,]?\s*@\w{{1,30}}")  # a name and its handle: Jane Doe @janedoe
 
 
@@ -316,6 +319,9 @@ def _parse_byline(line: str) -> Byline | None:
                 dashed = stripped[tail.start():].lstrip()[:1] in "–—/-"  # (``Floods — March 3``: a headline's)
                 if _NOT_NAME_WORDS.isdisjoint(name.split()) and not (dashed and " " not in name):
                     return Byline(line=stripped, name=name, role="author")
+    if m is None and "  " in stripped and (spaced := _SPACED_STAMP_NAME.fullmatch(stripped)) is not None and (
+            _NOT_NAME_WORDS.isdisjoint(spaced["name"].split()) and not is_publication(spaced["name"])):
+        return Byline(line=stripped, name=spaced["name"], role="author")  # ``Xin Bei  Updated: 2004-01-16 08:56``
     if m is None and "@" in stripped and (handled := _HANDLED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(handled.group("name").split())
         if " " in name and _NOT_NAME_WORDS.isdisjoint(name.split()):

@@ -142,7 +142,7 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"|science|tech|environment|climate|weather|{_WEEKDAY_NAME}\.?){_SEP}{_STAMP}", "News 2022-09-28T14:58:19Z",
        max_chars=80, kind="timestamp", digit=40),
     _p("agency_stamp", Role.CREDIT,
-       rf"\(?{_SOURCE}\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}",
+       rf"\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}",
        "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source", digit=60),
     _p("stamp_first", Role.CREDIT, rf"{_STAMP}\s*.{{0,60}}", "2015-09-22 12:56CNTV Editor: Mo Hong'e",
        max_chars=120, kind="timestamp", digit=25),
@@ -186,7 +186,8 @@ PATTERNS: tuple[Pattern, ...] = (
        "Office: 832.393.0800", max_chars=220,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",
               "emailed"), kind="contact"),
-    _p("empty_field", Role.FURNITURE, r"(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]", "Source:", max_chars=50,
+    _p("empty_field", Role.FURNITURE, r"(?!adjust\s+font\s+size)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]",
+       "Source:", max_chars=50,
        needs=(":", "：")),
     _p("promo", Role.FURNITURE,
        r".{0,140}\b(?:subscribe\s+(?:here|now|today)|sign\s+up\s+(?:here|now|for\s+our)|click\s+here"
@@ -335,7 +336,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|un?follow|loading|click\s+to\s+(?:enlarge|expand|zoom)|scroll\s+to\s+continue(?:\s+with\s+content)?"
        r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
-       r"|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
+       r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
        r"\b[\s\w:>»|·•-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!>»]*", "Read more", max_chars=90),
     _p("skip_links", Role.FURNITURE,
        r"skip\s*to\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu).{0,200}",
@@ -349,15 +350,18 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80}|required\s+fields\s+are\s+marked.{0,10}"
        r"|save\s+my\s+name,?\s+email.{0,120}|(?:wordpress\.com|facebook|google|twitter|gravatar)\s+(?:logo|photo|picture)"
        r"|thank\s+you\s+for\s+your\s+comment.{0,120}|your\s+comment\s+will\s+be\s+(?:published|posted|visible).{0,80}"
-       r"|please\s+try\s+again\s+later\.?|%d\s+bloggers\s+like\s+this\s*:?|like\s+loading\.*",
+       r"|please\s+try\s+again\s+later\.?|%d\s+bloggers\s+like\s+this\s*:?|like\s+loading\.*"
+       r"|enter\s+the\s+(?:words|characters|code)\s+(?:you\s+see|shown|above)\s*:?"
+       r"|note\s*:\s*only\s+a\s+member\s+of\s+this\s+blog\s+may\s+post\s+a\s+comment\.?",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
               "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
-              "bloggers", "loading")),
+              "bloggers", "loading", "enter the", "member of this blog")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
     _p("text_size", Role.FURNITURE,
-       r"(?:【[^】]{1,10}】\s*)*(?:text\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small|a\s*a\s*a(?:\s*print)?)",
-       "Large Medium Small", max_chars=60, needs=("small", "aaa", "a a a")),
+       r"(?:【[^】]{1,10}】\s*)*(?:text\s*(?:resize|size)?\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small"
+       r"|a\s*a\s*a(?:\s*print)?)|adjust\s+font\s+size\s*:?", "Large Medium Small", max_chars=60,
+       needs=("small", "aaa", "a a a", "font size")),
     # a page's switch between its languages or to its app: ``عربي Español Русский Français 简体中文``, ``App | 中文 |``
     _p("language_menu", Role.FURNITURE,
        r"(?:(?:english|español|espanol|français|francais|русский|عربي|العربية|中文|简体中文|繁體中文|繁体中文|deutsch"
@@ -412,7 +416,11 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:register|subscribe|sign\s*up|log\s*in)\s+(?:for\s+free\s+)?to\s+(?:read|continue|access))\b.{0,120}"
        r"|(?:posted\s+on\s+)?\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
        r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}"
-       # a Chinese site's registration in its footer: ``Website Identification Code bm01000001``, ``Registration
+       # the UN's notes on its pages (``For information media. Not an official record.``, ``Welcome to the United
+    # Nations. It's your world.``), a video's interpretation notice, a site's appeal for donations
+    r"|for\s+information\s+media\.?\s*not\s+an\s+official\s+record\.?|welcome\s+to\s+the\s+united\s+nations\b.{0,40}"
+    r"|simultaneous\s+interpretation\s+services\s+.{0,120}|if\s+you\s+liked\s+this\s+article,?\s+support\s+.{0,80}"
+    # a Chinese site's registration in its footer: ``Website Identification Code bm01000001``, ``Registration
     # Number: 05070218``, ``京ICP备10041721号-4``
     r"|website\s+identification\s+code\s*:?\s*\w{4,20}(?:\s+registration\s+number\s*:\s*\d{4,12})?"
     r"|registration\s+number\s*:\s*\d{4,12}|.{0,40}ICP备\d{4,12}号.{0,40}"
@@ -422,7 +430,8 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
               "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected",
-              "identification code", "registration number", "icp")),
+              "identification code", "registration number", "icp", "information media", "united nations",
+              "interpretation", "you liked")),
     # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it
     # is a rule (``=====...``, ``- - - ...``), of any length
     _p("separator", Role.FURNITURE, r"[\W_]{1,40}", "* * *", max_chars=40),
@@ -507,7 +516,7 @@ _CAPTION_CREDIT = re.compile(
     # a file picture's paper in brackets (``... Rep. Mike Coffman. (Denver Post file)``), a photographer and the
     # paper in square brackets (``... Mama Jane Nyambura. [Kipsang Joseph, Standard]``)
     r"|(?<=[.!?\"”’])\s*\([\w.'’& -]{2,40}\s+file(?:\s+photo)?\)"
-    r"|(?<=[.!?\"”’])\s*\[(?-i:[A-Z])[\w.'’ -]{1,40},\s*(?-i:[A-Z])[\w.'’& -]{1,30}\]"
+    r"|(?<=[.!?\"”’])\s*\[(?-i:[A-Z])[\w.'’ -]{1,40}(?:,|\s*/)\s*(?-i:[A-Z])[\w.'’& -]{1,30}\]"
     # an agency's picture, as Malaysian papers credit it: ``... in Central America. AFP PIC``
     r"|[.!?][\"'”’]?\s+(?-i:(?:[A-Z][A-Z&.'’-]+\s+){1,3}PICS?|FILE\s+PIC)\.?"
     # a handle's on a social network: ``... has been declared. ARBedolla/Twitter``

@@ -426,7 +426,9 @@ _SALUTATION_FIRST = "YyEeMmHhLlDd"
 # HARRALD:``, ``JUANA SUMMERS, HOST:``, ``Q:``, ``Answer:``): the heading of the turn below it.
 _SPEAKER = re.compile(
     r"(?:(?:[A-Z][A-Z'’-]*\.?\s+){0,3}[A-Z][A-Z'’-]+(?:,(?:\s+[A-Z][A-Z'’-]*){1,3})?"
-    r"|Q|A|Question|Answer|Interviewer)\s*[:：]")
+    r"|Q|A|Question|Answer|Interviewer)\s*[:：]"
+    # a transcript's speaker and the time the turn starts: ``Tarik: (01:05)``
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[:：]\s*\(\d{1,2}:\d{2}(?::\d{2})?\)")
 MAX_SPEAKER = 50
 
 
@@ -477,7 +479,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
                         line_end=end)
         if is_end_marker(span.text):
             return Line(END_LINE, span, span.char_start, block=block, pattern="end_marker", line_end=end)
-    if n <= MAX_SPEAKER and span.text[-1] in ":：" and _SPEAKER.fullmatch(span.text):
+    if n <= MAX_SPEAKER and span.text[-1] in ":：)" and _SPEAKER.fullmatch(span.text):
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text)
     prefix = _LINE_PREFIX.match(span.text) if furniture is None else None

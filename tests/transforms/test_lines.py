@@ -210,6 +210,15 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Saturday - August 2, 2025", "section_stamp"),  # the day is no source
         ("Embargoed until 00:01 GMT, 3 May", "embargo"),
         ("AP Photo", "desk_photo"),
+        ("Adjust font size:", "link"),  # (no empty field)
+        ("Text Resize A A A", "text_size"),
+        ("Enter the words you see:", "comment_form"),
+        ("Note: Only a member of this blog may post a comment.", "comment_form"),
+        ("For information media. Not an official record.", "page_notice"),
+        ("Simultaneous interpretation services for this video are provided by a third party.", "page_notice"),
+        ("If you liked this article, support ZENIT now with a donation", "page_notice"),
+        ("Print Friendly, PDF & Email", "link"),
+        ("chinadaily.com.cn | Updated: 2013-02-05 20:42", "agency_stamp"),
         ("The writer is executive director of the nonprofit Climate Resolve.", "writer_note"),
         ("The writer is right about the levees.", None),
         ("Get all your news in one place.", "promo"),
@@ -358,6 +367,7 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("Rescuers assisted one of the children of Mama Jane Nyambura. [Kipsang Joseph, Standard]",
      "Kipsang Joseph, Standard"),
     ("He said they should leave [now, not later]", None),
+    ("Residents use boats and rafts in the rescue effort. [Gao Erqiang / China Daily]", "Gao Erqiang / China Daily"),
     ("The PM met the PIC chairman.", None),
     ("The council met on Monday. It voted for the plan.", None),  # no caption
     ("The plan (see below) passed.", None),

@@ -288,6 +288,13 @@ def test_a_drop_cap_alone_on_a_line_joins_the_rest_of_its_word() -> None:
     assert_offsets(doc, (art,))
 
 
+def test_a_transcript_s_speakers_with_the_time_of_their_turns_head_them() -> None:
+    text = ("Transcript: Governor briefing on the floods\nTarik: (01:05)\nThe water is rising. We are ready.\n"
+            "Jane Doe: (02:18)\nThank you. What about the levees?\n")
+    (art,) = articles(text)
+    assert [p.subheading for p in art.paragraphs] == ["Tarik: (01:05)", "Jane Doe: (02:18)"]
+
+
 def test_a_live_report_s_days_are_headings_of_its_updates() -> None:
     text = ("Wildfire forces evacuations in the mountains\nWednesday, September 9\n"
             "Fire crews were working on a containment line. Dozers cleared brush.\n"
