@@ -144,7 +144,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("agency_stamp", Role.CREDIT,
        rf"\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}",
        "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source", digit=60),
-    _p("stamp_first", Role.CREDIT, rf"{_STAMP}\s*.{{0,60}}", "2015-09-22 12:56CNTV Editor: Mo Hong'e",
+    # (not a date glued to a headline: ``2021/07/22Premier Li urges disaster relief efforts``)
+    _p("stamp_first", Role.CREDIT, rf"{_STAMP}(?!\d|(?-i:[A-Z])[a-z]{{2}}\w*\s+\w+\s+\w+)\s*.{{0,60}}",
+       "2015-09-22 12:56CNTV Editor: Mo Hong'e",
        max_chars=120, kind="timestamp", digit=25),
     _p("source_line", Role.CREDIT, r"\(?\s*sources?\s*[:：]\s*[^\s:：].{0,100}", "Source: Xinhua | 2020/3/4 23:53:40",
        max_chars=120, kind="source", needs=("source",)),
@@ -540,7 +542,9 @@ _PHOTO_CREDIT = re.compile(rf"{_PHOTO_IN_BRACKETS}\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as
 # stored captures of pages have it), a list bullet (``• Ring of fire``).
 BULLETS = "•·▪◦●"
-TITLE_PREFIX = re.compile(rf"(?:date\s+)?\d{{4}}-\d{{2}}-\d{{2}}\s+(?=\S)|[{BULLETS}]\s*(?=\S)", re.IGNORECASE)
+TITLE_PREFIX = re.compile(rf"(?:date\s+)?\d{{4}}-\d{{2}}-\d{{2}}\s+(?=\S)|[{BULLETS}]\s*(?=\S)"
+                          # (a date glued to the headline: ``2021/07/22Premier Li urges disaster relief efforts``)
+                          rf"|\d{{4}}/\d{{2}}/\d{{2}}(?=(?-i:[A-Z])[a-z])", re.IGNORECASE)
 STAMP = re.compile(_STAMP, re.IGNORECASE)
 # A day with no year, alone on a line: a live report's heading over that day's updates (``Tuesday, September 8``).
 DAY_HEADING = re.compile(rf"{_WEEKDAY}{_MONTH}\.?\s+{_DAY}", re.IGNORECASE)

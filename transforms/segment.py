@@ -383,7 +383,8 @@ def is_title_like(text: str) -> bool:
         and (core[0].isalpha() or any(ch.isalpha() for ch in core))
         and not (n >= _FEW_ENOUGH_CHARS and (
             (text[0] in "\"“" and text[-1] in "\"”" and _QUOTATION.match(text) is not None)
-            or ("http" in text and _ENDS_ON_LINK.search(text) is not None)))
+            or ("http" in text and _ENDS_ON_LINK.search(text) is not None)
+            or (text[-1] in "mM)]" and _GLUED_END.search(text) is not None)))
     )
 
 
@@ -392,6 +393,7 @@ def is_title_like(text: str) -> bool:
 # online here https://tinyurl.com/4722vv35``).
 _QUOTATION = re.compile(r"[\"“]\S+(?:\s+\S+){11,}")
 _ENDS_ON_LINK = re.compile(r"\shttps?://\S+\Z")
+_GLUED_END = re.compile(r"[.!?\"”’]\s*(?:enditem|\(end\)|\[end\])\Z", re.IGNORECASE)  # ``... restored. Enditem``
 
 
 # What a listing prints after a headline about the link, not the article: ``Educating Our Guardians (PDF)``.

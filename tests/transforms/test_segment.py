@@ -288,6 +288,15 @@ def test_a_drop_cap_alone_on_a_line_joins_the_rest_of_its_word() -> None:
     assert_offsets(doc, (art,))
 
 
+def test_a_date_glued_to_a_headline_and_an_end_marker_glued_to_a_paragraph() -> None:
+    text = ("2021/07/22Premier Li urges disaster relief efforts\n"
+            "Premier Li Keqiang urged efforts to ensure safety in the floods. Rescue goes on.\n"
+            "Currently, power and communication have been partially restored. Enditem\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Premier Li urges disaster relief efforts"]
+    assert len(arts[0].paragraphs) == 2
+
+
 def test_a_transcript_s_speakers_with_the_time_of_their_turns_head_them() -> None:
     text = ("Transcript: Governor briefing on the floods\nTarik: (01:05)\nThe water is rising. We are ready.\n"
             "Jane Doe: (02:18)\nThank you. What about the levees?\n")
