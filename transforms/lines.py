@@ -197,11 +197,13 @@ PATTERNS: tuple[Pattern, ...] = (
        r"notifications|(?:activate|allow|turn\s+on)\s+(?:push\s+|web\s+)?notifications|web\s+notifications"
        r"|watch\s+on\s+(?:youtube|facebook|vimeo|instagram)|(?:video|audio|photos?)\s+of\s+(?:today'?[’']?s\s+|the\s+)?"
        r"(?:event|briefing|remarks|press\s+conference)\s+(?:is|are)\s+available"
-       r"|get\s+all\s+(?:your|the)\s+news\s+in\s+one\s+place|gift\s+this\s+(?:subscriber-only\s+)?(?:story|article))"
+       r"|get\s+all\s+(?:your|the)\s+news\s+in\s+one\s+place|gift\s+this\s+(?:subscriber-only\s+)?(?:story|article)"
+       # a transcription service's offer under its transcripts: ``Transcribe Your Own Content``, ``Try Rev for free``
+       r"|transcribe\s+your\s+own\s+content|try\s+\w+\s+for\s+free(?=\s+and\b|\s*[.!]|\s+today|\s+now|\Z))"
        r"\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
        needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available",
-              "one place", "gift this"), within=170),
+              "one place", "gift this", "transcribe", "for free"), within=170),
     # a newsletter's sign-up box, run into one line: ``Sign up to our daily ... newsletter Sign up Thank you for
     # signing up! ... Please try again later. Submitting...``
     _p("newsletter_box", Role.FURNITURE,

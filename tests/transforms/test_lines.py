@@ -218,6 +218,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Simultaneous interpretation services for this video are provided by a third party.", "page_notice"),
         ("If you liked this article, support ZENIT now with a donation", "page_notice"),
         ("Print Friendly, PDF & Email", "link"),
+        ("Transcribe Your Own Content", "promo"),  # a transcription service's offer under its transcripts
+        ("Try Rev for free and save time transcribing, captioning, and subtitling.", "promo"),
+        ("Try harder for free speech, he said.", None),
         ("chinadaily.com.cn | Updated: 2013-02-05 20:42", "agency_stamp"),
         ("The writer is executive director of the nonprofit Climate Resolve.", "writer_note"),
         ("The writer is right about the levees.", None),
