@@ -245,8 +245,15 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\.?", "Updated 2 hours ago", max_chars=40, kind="timestamp",
        needs=("ago",)),
     _p("tag_list", Role.FURNITURE,
-       r"(?:tags?|topics?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S.{0,200}",
-       "Tags: flood, rain", max_chars=220, needs=("tag", "topic", "filed", "categor", "keyword"), within=18),
+       r"(?:tags?|topics?|labels?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S.{0,200}",
+       "Tags: flood, rain", max_chars=220, needs=("tag", "topic", "label", "filed", "categor", "keyword"), within=18),
+    # a blog's chrome around a post (Blogger's): ``Newer Post Older Post Home``, ``Subscribe to: Post Comments
+    # (Atom)``, ``Email ThisBlogThis!Share to Twitter...``, ``Links to this post``
+    _p("blog_chrome", Role.FURNITURE,
+       r"(?:newer|older)\s+posts?(?:\s+(?:newer|older)\s+posts?)?(?:\s+home)?"
+       r"|(?:subscribe\s+to\s*:\s*)?post\s+comments\s*\(atom\)|email\s*this\s*blog\s*this!.{0,120}"
+       r"|links\s+to\s+this\s+post|rss\s+icon",
+       "Newer Post Older Post Home", max_chars=160, needs=("post", "blogthis", "rss")),
     _p("comment_count", Role.FURNITURE,
        r"(?:\d{1,6}\s+)?comments?\s*[(\[]\s*\d{1,6}\s*[)\]]|no\s+comments?|comments?\s*[:：]?\s*\d{1,6}"
        r"|\d{1,6}\s+comments?\s*[:：]",

@@ -26,6 +26,7 @@ from transforms.bylines import (
         ("By Professor Jane Doe", "Jane Doe", "author"),  # a courtesy title is no part of the name
         ("By Tang Yue(China Daily)", "Tang Yue", "author"),  # the paper glued on in brackets
         ("Xin Bei  Updated: 2004-01-16 08:56", "Xin Bei", "author"),  # the name, spaces, then its stamp
+        ("Posted by Jane Doe at 10:41 AM", "Jane Doe", "author"),  # as blogs sign a post
         ("Writer: Zhang Nan).", "Zhang Nan", "writer"),
         ("(Writer: Yang Jinzhong).", "Yang Jinzhong", "writer"),
         ("Author: Li Wei", "Li Wei", "author"),

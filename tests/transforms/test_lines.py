@@ -219,6 +219,10 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("If you liked this article, support ZENIT now with a donation", "page_notice"),
         ("Print Friendly, PDF & Email", "link"),
         ("Transcribe Your Own Content", "promo"),  # a transcription service's offer under its transcripts
+        ("Newer Post Older Post Home", "blog_chrome"),  # a blog's chrome around a post
+        ("Subscribe to: Post Comments (Atom)", "blog_chrome"),
+        ("Older posts show the pattern clearly, she said.", None),
+        ("Labels: floods, disaster", "tag_list"),
         ("Try Rev for free and save time transcribing, captioning, and subtitling.", "promo"),
         ("Try harder for free speech, he said.", None),
         ("chinadaily.com.cn | Updated: 2013-02-05 20:42", "agency_stamp"),
