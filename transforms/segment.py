@@ -1604,8 +1604,8 @@ class _Grouping:
                 return self._byline_of(i, line, cur)
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 return self._set(i, FURNITURE_ROLE, cur)
-            if not line.heading and (self.roles[i - 1] is not FURNITURE_ROLE or (
-                    self._text_above(i, cur) and self._letter_follows(i))) and self._signature_follows(i):
+            if not line.heading and self._signature_follows(i) and (self.roles[i - 1] is not FURNITURE_ROLE or (
+                    self._letter_follows(i) and self._text_above(i, cur))):
                 # (an ad's slot between a letter and its signature, the next letter under it, is no headline's)
                 return self._signature(i, line)
             if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
