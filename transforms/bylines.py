@@ -281,7 +281,8 @@ def parse_byline(line: str) -> Byline | None:
     what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it, nor a courtesy
     title before it (``By Dr Jane Doe``: ``Jane Doe``)."""
     byline = _parse_byline(line)
-    if byline is None or (titled := COURTESY_TITLE.match(byline.name)) is None or titled.end() == len(byline.name):
+    if byline is None or byline.name[0] not in "DMPCRH" or (titled := COURTESY_TITLE.match(byline.name)) is None or (
+            titled.end() == len(byline.name)):
         return byline
     return Byline(line=byline.line, name=byline.name[titled.end():], role=byline.role)
 

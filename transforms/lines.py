@@ -54,7 +54,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
-_WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?(?:,\s*|\s+)\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
+_WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?,?\s*(?<=[,\s])\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
 # 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21
 _NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
@@ -547,6 +547,9 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _GLUED_AFTER = ".!?\"'”’"
+# How a caption that ends with an agency or a picture desk alone ends (``... Texas. REUTERS``, ``... AFP PIC``)
+_DESK_ENDINGS = (" PIC", " PICS", "Getty Images", "REUTERS", "Reuters", " AFP", ".AFP", " AP", ".AP", " EPA", "EPA-EFE",
+                 "Shutterstock", "Bloomberg", "AP Photo")
 _PHOTO_CREDIT = re.compile(rf"{_PHOTO_IN_BRACKETS}\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as
 # stored captures of pages have it), a list bullet (``• Ring of fire``).
@@ -604,7 +607,8 @@ def is_dateline(line: str) -> bool:
     return len(text) <= MAX_DATELINE and ((_DATELINE.fullmatch(text) is not None and (
         "," in text or not text.isupper())) or (  # (``NAY PYI TAW May 6``; ``FLOODS HIT MAY 6`` is a headline)
         len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None)
-        or ((timed := _TIMED_DATELINE.fullmatch(text)) is not None and timed["place"] not in NEWS_AGENCIES))
+        or (("|" in text or "(" in text) and (timed := _TIMED_DATELINE.fullmatch(text)) is not None
+            and timed["place"] not in NEWS_AGENCIES))
 
 
 def is_photo_caption(line: str) -> bool:
@@ -649,7 +653,6 @@ def _caption_credit(text: str) -> re.Match[str] | None:
             return None
     elif text[-1] != "]" and not (  # (tested on the tail: ``in`` on a slice costs a third of ``find`` calls)
             "/" in (tail := text[start:]) or "©" in tail or "hoto" in tail or "icture" in tail or "mage" in tail
-            or "redit" in tail or " PIC" in tail or "Getty" in tail or "REUTERS" in tail or "AFP" in tail
-            or tail.endswith((" AP", ".AP", " EPA", "Reuters", "Shutterstock", "Bloomberg", "AP Photo", "EPA-EFE"))):
+            or "redit" in tail or tail.endswith(_DESK_ENDINGS)):
         return None
     return _CAPTION_CREDIT.search(text, start)

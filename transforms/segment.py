@@ -381,18 +381,27 @@ def is_title_like(text: str) -> bool:
         and core[-1] not in _ENDS_NO_TITLE
         and (n < _FEW_ENOUGH_CHARS or len(text.split()) <= MAX_TITLE_WORDS)
         and (core[0].isalpha() or any(ch.isalpha() for ch in core))
-        and not (n >= _FEW_ENOUGH_CHARS and (
-            (text[0] in "\"“" and text[-1] in "\"”" and _QUOTATION.match(text) is not None)
-            or ("http" in text and _ENDS_ON_LINK.search(text) is not None)
-            or (text[-1] in "mM)]" and _GLUED_END.search(text) is not None)))
+        and not (n >= _FEW_ENOUGH_CHARS and _not_a_headline(text))
     )
 
 
 # A long line that is no headline, though it does not end like a sentence: a quotation of a dozen words or more
 # (``"Be a good neighbour, check in on friends ... to the heat"``), or a line ending with a link (``... guidance
 # online here https://tinyurl.com/4722vv35``).
+def _not_a_headline(text: str) -> bool:
+    """``text``, long, does not end like a sentence and yet is no headline: a quotation, a line ending with a link
+    or with an end marker glued on."""
+    last = text[-1]
+    if last in "\"”":
+        return text[0] in "\"“" and _QUOTATION.match(text) is not None
+    if last in "mM)]" and text[-7:].lower().endswith(_END_MARKS):
+        return _GLUED_END.search(text) is not None
+    return "http" in text and _ENDS_ON_LINK.search(text) is not None
+
+
 _QUOTATION = re.compile(r"[\"“]\S+(?:\s+\S+){11,}")
 _ENDS_ON_LINK = re.compile(r"\shttps?://\S+\Z")
+_END_MARKS = ("enditem", "(end)", "[end]")
 _GLUED_END = re.compile(r"[.!?\"”’]\s*(?:enditem|\(end\)|\[end\])\Z", re.IGNORECASE)  # ``... restored. Enditem``
 
 
@@ -578,6 +587,7 @@ def classify_lines(text: str) -> list[Line]:
     """Classify every non-blank line of ``text`` (hard-wrapped paragraphs joined into one line each)."""
     out: list[Line] = []
     lower_titles: list[int] = []  # the title-like lines that start in lower case
+    drop_caps: list[int] = []  # the lines of one capital letter
     block = 0
     end = -1
     for raw in text.split("\n"):
@@ -589,10 +599,13 @@ def classify_lines(text: str) -> list[Line]:
             line = _classify(text, _new_tuple(Span, (start, start + len(kept), kept)), block)
             if line.kind is TITLE_LINE and kept[0].islower():
                 lower_titles.append(len(out))
+            elif len(kept) == 1 and kept.isupper() and kept not in "AI":
+                drop_caps.append(len(out))
             out.append(line)
         else:
             block += 1
-    _join_drop_caps(text, out)
+    if drop_caps:
+        _join_drop_caps(text, out, drop_caps)
     wrapped = _is_hard_wrapped(out)
     if wrapped or _is_wrapped_unspaced(out):
         out = _join_wrapped(text, out, unspaced=not wrapped)
@@ -642,13 +655,14 @@ def classify_lines(text: str) -> list[Line]:
     return out
 
 
-def _join_drop_caps(text: str, lines: list[Line]) -> None:
-    """A paragraph's drop cap, alone on a line (a blank line may follow it), and the rest of its first word under
-    it (``T`` / ``he year 2018 was ...``): one line of text."""
-    for i in range(len(lines) - 2, -1, -1):
+def _join_drop_caps(text: str, lines: list[Line], caps: list[int]) -> None:
+    """A paragraph's drop cap, alone on a line (``caps``: the lines of one capital letter; a blank line may follow
+    it), and the rest of its first word under it (``T`` / ``he year 2018 was ...``): one line of text."""
+    for i in reversed(caps):
+        if i + 1 >= len(lines):
+            continue
         cap, rest = lines[i], lines[i + 1]
-        if (len(cap.span.text) == 1 and cap.span.text.isupper() and cap.span.text not in "AI"
-                and rest.span.text[0].islower() and rest.block - cap.block <= 1 and not rest.heading):
+        if rest.span.text[0].islower() and rest.block - cap.block <= 1 and not rest.heading:
             span = Span(cap.span.char_start, rest.span.char_end, text[cap.span.char_start : rest.span.char_end])
             lines[i : i + 2] = [Line(BODY_LINE, span, cap.line_start, block=rest.block, line_end=rest.line_end)]
 
@@ -1980,7 +1994,7 @@ class _Grouping:
     def _chrome_again(self, k: int) -> bool:
         """``lines[k]`` gives again, word for word, a line read as page furniture above it."""
         text = self.lines[k].span.text
-        return any(self.roles[m] is FURNITURE_ROLE and self.lines[m].span.text == text for m in range(k))
+        return any(self.lines[m].span.text == text and self.roles[m] is FURNITURE_ROLE for m in range(k))
 
     def _headline_below(self, k: int, draft: _Draft) -> bool:
         """``lines[k]``, under ``draft``'s title and above its body, could be its headline: a title-like line
