@@ -20,7 +20,9 @@ from transforms.lines import AGENCY_NAMES, DIGITS_AS_ZERO, LETTER_SALUTATION, NE
 from transforms.records import Byline
 
 # A courtesy title before a name: ``Dr``, ``Dr.``, ``Prof``, ``Professor``, ``Mr``, ``Mrs``, ``Ms``, ``Cr``, ``Cllr``.
-COURTESY_TITLE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Cr|Cllr|Rev|Hon)\.?\s+)+(?=[A-Z])")
+_COURTESY_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Cr", "Cllr", "Rev", "Hon")
+COURTESY_TITLE = re.compile(rf"(?:(?:{'|'.join(_COURTESY_TITLES)})\.?\s+)+(?=[A-Z])")
+_COURTESY_INITIALS = frozenset(title[0] for title in _COURTESY_TITLES)  # (the cheap test before the pattern)
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
 _CAP_WORD = r"(?-i:[A-Z][a-z'’]*(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*\.?)"
 # (with the lower-case particles of some names between its words: Riyaz ul Khaliq, Ursula von der Leyen)
@@ -281,11 +283,10 @@ def parse_byline(line: str) -> Byline | None:
     what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it, nor a courtesy
     title before it (``By Dr Jane Doe``: ``Jane Doe``)."""
     byline = _parse_byline(line)
-    if byline is None or byline.name[0] not in "DMPCRH" or (titled := COURTESY_TITLE.match(byline.name)) is None or (
-            titled.end() == len(byline.name)):
+    if (byline is None or byline.name[0] not in _COURTESY_INITIALS
+            or (titled := COURTESY_TITLE.match(byline.name)) is None or titled.end() == len(byline.name)):
         return byline
     return Byline(line=byline.line, name=byline.name[titled.end():], role=byline.role)
-
 
 
 def _parse_byline(line: str) -> Byline | None:

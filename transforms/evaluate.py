@@ -90,9 +90,13 @@ def sentence_boundary(text: str, end: int) -> int:
     return mark.start() if mark is not None and mark.start() > 0 else end
 
 
+def _boundaries(text: str, ends: Iterable[int]) -> set[int]:
+    return {sentence_boundary(text, end) for end in ends}
+
+
 def sentence_boundary_prf(text: str, predicted: Sequence[tuple[int, int]], gold: Sequence[str]) -> PRF:
-    gold_ends = {sentence_boundary(text, end) for _, end in locate(text, gold)}
-    return PRF.of({sentence_boundary(text, end) for _, end in predicted}, gold_ends)
+    gold_ends = _boundaries(text, (end for _, end in locate(text, gold)))
+    return PRF.of(_boundaries(text, (end for _, end in predicted)), gold_ends)
 
 
 @dataclass(slots=True)
@@ -260,8 +264,8 @@ def score_document(
     tally.paragraphs_gold = len(kinds)
     tally.kinds_right = sum(predicted_kinds.get(s) == kind for (s, _), kind in zip(starts, kinds, strict=True))
 
-    predicted_ends = {sentence_boundary(text, s.char_end) for a in articles for s in a.sentences}
-    gold_ends = {sentence_boundary(text, e) for _, e in locate(text, gold_sentences(gold_document))}
+    predicted_ends = _boundaries(text, (s.char_end for a in articles for s in a.sentences))
+    gold_ends = _boundaries(text, (e for _, e in locate(text, gold_sentences(gold_document))))
     tally.sentence_hits = len(predicted_ends & gold_ends)
     tally.sentences_predicted, tally.sentences_gold = len(predicted_ends), len(gold_ends)
     return tally

@@ -1103,6 +1103,7 @@ class _Grouping:
         self.markdown = any(map(_HEADING_OF, lines))  # then titles are marked: only a heading is one
         self.signed_at: int | None = None  # the last line read as a letter's signature
         self.links_until = -1  # the lines before this index are a list of links inside a body (``_link_list``)
+        self.at_text: dict[str, list[int]] | None = None  # where each line's text stands (``_chrome_again``)
         self.contacts_until = -1  # ... the names, posts and numbers under a ``Contact:`` label (``_contact``)
         self.captions = _repeated_captions(lines)
         self.openers = _item_stamps(lines)
@@ -1993,8 +1994,11 @@ class _Grouping:
 
     def _chrome_again(self, k: int) -> bool:
         """``lines[k]`` gives again, word for word, a line read as page furniture above it."""
-        text = self.lines[k].span.text
-        return any(self.lines[m].span.text == text and self.roles[m] is FURNITURE_ROLE for m in range(k))
+        if self.at_text is None:  # (built once, on the first call: the lines' texts do not change, their roles do)
+            self.at_text = {}
+            for m, line in enumerate(self.lines):
+                self.at_text.setdefault(line.span.text, []).append(m)
+        return any(m < k and self.roles[m] is FURNITURE_ROLE for m in self.at_text[self.lines[k].span.text])
 
     def _headline_below(self, k: int, draft: _Draft) -> bool:
         """``lines[k]``, under ``draft``'s title and above its body, could be its headline: a title-like line
