@@ -1002,6 +1002,7 @@ _RELATED_LABEL = re.compile(
     r"|read\s+next|most\s+(?:read|popular|viewed|shared)|trending(?:\s+(?:now|stories|news))?|don'?[’']?t\s+miss"
     r"|editor'?[’']?s\s+picks?)\s*:?", re.IGNORECASE)
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
+MAX_DECK_WORDS = 40  # a standfirst under a headline sums the story up in a sentence or two
 MAX_HEADER_PARAGRAPHS = 3  # the text of a page's header above its first heading or its article is no longer
 
 
@@ -1908,6 +1909,8 @@ class _Grouping:
                 for find_writer in (self._writer_named_twice, self._writer_and_post_below, self._writer_over_the_date):
                     if draft.byline is None:
                         find_writer(draft)
+        for draft in self.drafts:
+            self._deck_over_the_dateline(draft)
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if (draft.series is not None and draft.series_at == draft.title_at + 1 and not draft.series_after_evidence
                     and _words(draft.title) <= MAX_SECTION_WORDS and _words(draft.series) <= MAX_SECTION_WORDS
@@ -1930,6 +1933,22 @@ class _Grouping:
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
+
+    def _deck_over_the_dateline(self, draft: _Draft) -> None:
+        """A story's lead opens with its dateline (``KELOWNA, B.C. — ...``): a short paragraph between its headline and
+        the lead is the standfirst that sums it up, its deck, not a paragraph of the text."""
+        if (draft.title_at < 0 or draft.series is not None or draft.markdown or len(draft.body) < 2
+                or 0 in draft.headings or 1 in draft.headings or _words(draft.body[0].span) > MAX_DECK_WORDS
+                or not _DATELINE_START.match(draft.body[1].span.text)
+                or _DATELINE_START.match(draft.body[0].span.text)):
+            return
+        deck = draft.body.pop(0)
+        draft.headings = {k - 1: heading for k, heading in draft.headings.items()}
+        draft.signed_body -= draft.signed_body > 0
+        draft.reopened -= draft.reopened > 0
+        k = bisect_left(self.lines, deck.line_start, key=_line_start)
+        draft.series, draft.series_at = deck.span, k
+        self.roles[k] = SERIES_ROLE
 
     def _cut_twice(self, draft: _Draft) -> bool:
         """``draft`` is the last item of a listing whose items each print their headline twice (an image's text and

@@ -1213,6 +1213,25 @@ def test_a_line_of_punctuation_is_no_text() -> None:
         assert dict(roles_of(text))[rule.strip()] == "furniture"
 
 
+def test_a_short_paragraph_over_a_lead_that_opens_with_its_dateline_is_the_deck() -> None:
+    text = ("Fire evacuation defiance must end, minister says\n"
+            "Evacuation orders must be followed. They are not suggestions.\n"
+            "KELOWNA, B.C. — The minister says people defying evacuation orders put crews at risk. He spoke today.\n"
+            "Crews fought the fire through the night.\n")
+    (art,) = articles(text)
+    assert art.series == "Evacuation orders must be followed. They are not suggestions."
+    assert [p.sentences[0].text[:7] for p in art.paragraphs] == ["KELOWNA", "Crews f"]
+    assert [r for _, r in roles_of(text)] == ["title", "series", "body", "body"]
+    # a lead with no dateline: its first paragraph is text
+    plain = text.replace("KELOWNA, B.C. — The", "The")
+    (art,) = articles(plain)
+    assert art.series is None and len(art.paragraphs) == 3
+    # a first paragraph longer than a standfirst is text, over a datelined paragraph too
+    long = text.replace("They are not suggestions.", "They are not suggestions, " + "and more words " * 12 + "follow.")
+    (art,) = articles(long)
+    assert art.series is None and len(art.paragraphs) == 3
+
+
 def test_a_deck_that_quotes_the_lead_word_for_word_is_no_headline() -> None:
     text = ("KINSELLA: Canada makes headlines as wildfires cause poor air quality\n"
             "Opinion: It is not often that we attract the attention of the American media.\n"
