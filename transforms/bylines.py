@@ -20,7 +20,9 @@ from transforms.lines import AGENCY_NAMES, DIGITS_AS_ZERO, LETTER_SALUTATION, NE
 from transforms.records import Byline
 
 # A courtesy title before a name: ``Dr``, ``Dr.``, ``Prof``, ``Professor``, ``Mr``, ``Mrs``, ``Ms``, ``Cr``, ``Cllr``.
-_COURTESY_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Cr", "Cllr", "Rev", "Hon")
+_COURTESY_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Professor", "Cr", "Cllr", "Rev", "Reverend", "Hon",
+                    "Sir", "Dame", "Cardinal", "Archbishop", "Bishop", "Father", "Fr", "Sister", "Pastor", "Rabbi",
+                    "Imam", "Sheikh")
 COURTESY_TITLE = re.compile(rf"(?:(?:{'|'.join(_COURTESY_TITLES)})\.?\s+)+(?=[A-Z])")
 _COURTESY_INITIALS = frozenset(title[0] for title in _COURTESY_TITLES)  # (the cheap test before the pattern)
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).

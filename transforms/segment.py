@@ -1781,7 +1781,8 @@ class _Grouping:
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:
             if name.replace(" and ", " ").isupper():
-                name = name_case(name.replace(" and ", " AND "))  # ``RICHARD BROCK``, as letters pages print it
+                # ``RICHARD BROCK``, as letters pages print it (``CARDINAL PIETRO PAROLIN``: its title left out)
+                name = COURTESY_TITLE.sub("", name_case(name.replace(" and ", " AND ")))
             if (couple := _COUPLE.fullmatch(name)) is not None:
                 name = f"{couple['first']} {couple['surname']} and {couple['second']}{couple['surname']}"
         if cur.byline is None:

@@ -24,6 +24,8 @@ from transforms.bylines import (
         ("Opinion article by Dr Olivia Kunguma, University of the Free State", "Olivia Kunguma", "author"),
         ("Guest column by Jane Doe", "Jane Doe", "author"),
         ("By Professor Jane Doe", "Jane Doe", "author"),  # a courtesy title is no part of the name
+        ("By Cardinal Pietro Parolin", "Pietro Parolin", "author"),  # nor a cleric's or a knight's
+        ("By Sir John Doe", "John Doe", "author"),
         ("By Tang Yue(China Daily)", "Tang Yue", "author"),  # the paper glued on in brackets
         ("Xin Bei  Updated: 2004-01-16 08:56", "Xin Bei", "author"),  # the name, spaces, then its stamp
         ("Posted by Jane Doe at 10:41 AM", "Jane Doe", "author"),  # as blogs sign a post

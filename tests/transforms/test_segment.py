@@ -1354,6 +1354,9 @@ def test_a_letters_signature_with_the_writers_town_and_country() -> None:
     (art,) = articles(caps)
     assert art.author == "Robert Leake III" and len(art.paragraphs) == 2
     assert [r for _, r in roles_of(caps)][-3:] == ["signature"] * 3
+    # a title before the name in capitals is no part of it, as in a byline
+    (art,) = articles(caps.replace("ROBERT LEAKE III", "CARDINAL PIETRO PAROLIN"))
+    assert art.author == "Pietro Parolin"
 
 
 def test_a_framed_update_line_is_a_subheading() -> None:
