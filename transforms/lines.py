@@ -553,11 +553,14 @@ _DESK_ENDINGS = (" PIC", " PICS", "Getty Images", "REUTERS", "Reuters", " AFP", 
 _PHOTO_CREDIT = re.compile(rf"{_PHOTO_IN_BRACKETS}\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as
 # stored captures of pages have it), a list bullet (``• Ring of fire``).
-BULLETS = "•·▪◦●"
+BULLETS = "•·▪◦●・"
 TITLE_PREFIX = re.compile(rf"(?:date\s+)?\d{{4}}-\d{{2}}-\d{{2}}\s+(?=\S)|[{BULLETS}]\s*(?=\S)"
                           # (a date glued to the headline: ``2021/07/22Premier Li urges disaster relief efforts``)
                           rf"|\d{{4}}/\d{{2}}/\d{{2}}(?=(?-i:[A-Z])[a-z])", re.IGNORECASE)
 STAMP = re.compile(_STAMP, re.IGNORECASE)
+# A section's heading numbered in Roman numerals, as white papers, reports and long commentaries number their parts
+# (``I. The importance of five-year plans``, ``III、Special programs``).
+NUMBERED_SECTION = re.compile(r"(?-i:X{0,3}(?:IX|IV|V?I{1,3}|V))[.、．]\s*(?-i:[A-Z\u3400-\u9fff])")
 # A day with no year, alone on a line: a live report's heading over that day's updates (``Tuesday, September 8``).
 DAY_HEADING = re.compile(rf"{_WEEKDAY}{_MONTH}\.?\s+{_DAY}", re.IGNORECASE)
 MAX_DAY_HEADING = 30

@@ -56,6 +56,7 @@ from transforms.lines import (
     MAX_DATELINE,
     MAX_DAY_HEADING,
     NEWS_AGENCIES,
+    NUMBERED_SECTION,
     PHONE_NUMBER,
     STAMP,
     TITLE_PREFIX,
@@ -540,6 +541,9 @@ def _classify(text: str, span: Span, block: int) -> Line:
         return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern="photo_caption", line_end=end)
     if n <= MAX_DAY_HEADING and DAY_HEADING.fullmatch(span.text):
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="day_heading", line_end=end)
+    if n <= MAX_TITLE_CHARS and span.text[0] in "IVX" and NUMBERED_SECTION.match(span.text) and is_title_like(
+            span.text):
+        return Line(TITLE_LINE, span, span.char_start, block=block, pattern="numbered_heading", line_end=end)
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
             or _kicker_headline(span.text)) and not (
@@ -965,7 +969,8 @@ class _Draft:
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
 # a label and a colon.
 MAX_DASHED_FURNITURE = 40  # (a longer line behind a dash is a thesis point's text)
-_HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading"})
+_HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading",
+                               "numbered_heading"})
 MAX_QUESTION_WORDS = 15
 # A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes
 # on about someone named above it: no article starts so.

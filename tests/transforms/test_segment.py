@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1364,6 +1366,36 @@ def test_a_framed_update_line_is_a_subheading() -> None:
             "*****STORM UPDATE 5.55pm*****\nThe storm has reached the coast. Winds are strong.\n")
     (art,) = articles(text)
     assert [p.subheading for p in art.paragraphs] == [None, "STORM UPDATE 5.55pm"]
+
+
+def test_sections_numbered_in_roman_numerals_are_subheadings_not_articles() -> None:
+    text = ("Making national plans for high-quality development\n"
+            "The plan sets out the goals for the next five years. It was adopted in March.\n"
+            "I. The importance of five-year plans to governance\n"
+            "Plans have guided the economy for decades. They set its priorities.\n"
+            "II. Principles for making the plan\n"
+            "The plan puts the people first. It seeks balanced growth.\n")
+    (art,) = articles(text)
+    assert [p.subheading for p in art.paragraphs] == [
+        None, "I. The importance of five-year plans to governance", "II. Principles for making the plan"]
+    assert "subheading_inferred" not in art.warnings  # (a heading by its form)
+    assert dict(roles_of(text))["II. Principles for making the plan"] == "heading"
+    # right under the headline and its stamp, the first section's heading heads the first paragraph
+    first = ("New progress in poverty reduction\nUpdated: Nov 16, 2011\nIII. Special poverty reduction programs\n"
+             "The programs aim at all people whose income is below the line. They were adjusted.\n")
+    (art,) = articles(first)
+    assert (art.series, art.paragraphs[0].subheading) == (None, "III. Special poverty reduction programs")
+    # a pronoun and an initial open no section
+    assert dict(roles_of("Flood season\nI. M. Pei designed the new dike. It held.\n"))[
+        "I. M. Pei designed the new dike. It held."] == "body"
+
+
+@pytest.mark.parametrize("bullet", ["•", "・", "▪"])
+def test_an_announced_list_of_bulleted_items_is_text(bullet: str) -> None:
+    text = (f"Party building in the new era\nThe plan has two aims. They are these:\n"
+            f"{bullet} Upholding the leadership of the Party\n{bullet} Improving the systems of self-reform\n"
+            "The aims guide the work. They are clear.\n")
+    assert [r for _, r in roles_of(text)] == ["title"] + ["body"] * 4
 
 
 def test_a_speech_titled_with_its_speaker_is_by_the_speaker() -> None:
