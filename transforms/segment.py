@@ -2313,7 +2313,8 @@ def _photo_credits(lines: list[Line], roles: list[Role], owners: list[int | None
     Ling`` of ``... on June 9, 2023. (Xinhua/Zhang Ling)``, with the caption as the credit's line."""
     found: dict[int, list[Credit]] = {}
     for line, role, owner in zip(lines, roles, owners, strict=True):
-        if role is FURNITURE_ROLE and owner is not None and (name := caption_credit(line.span.text)):
+        if (role is FURNITURE_ROLE and owner is not None and line.pattern != "copyright"  # (``Copyright ©1999-2018``)
+                and (name := caption_credit(line.span.text))):
             found.setdefault(owner, []).append(Credit("photo", name, line.span.text))
     return found
 

@@ -1007,6 +1007,9 @@ def test_a_caption_s_photo_credit_is_a_credit_of_the_article_it_stands_in() -> N
     assert [(c.role, c.name) for c in art.credits] == [("editor", "Wang Fang"), ("photo", "Xinhua/Zhang Ling")]
     assert art.credits[1].line.startswith("Rescuers carry a boy") and len(art.paragraphs) == 1
     assert art.author == "Li Wei"  # a photographer is never the author
+    # a copyright notice under the text credits no picture
+    (art,) = articles(text + "Copyright ©1999-2018\nReproduction in whole or in part without permission is prohibited.\n")
+    assert [c.role for c in art.credits] == ["editor", "photo"]
 
 
 def test_a_speech_names_its_speaker_under_a_pull_quote_and_goes_on() -> None:
