@@ -449,6 +449,13 @@ _RESIDENT_NOTE = re.compile(
 _RUN_TOGETHER = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 
 
+def names_in(byline_name: str | None) -> set[str]:
+    """The people a byline's name field names: ``Li Wei and Zhang Nan`` -> {Li Wei, Zhang Nan}."""
+    if not byline_name:
+        return set()
+    return {" ".join(n.split()) for n in re.split(r"\s*(?:,|;|&|、|\band\b)\s*", byline_name) if n.strip()}
+
+
 def parse_author_note(line: str) -> Byline | None:
     """The writer a note about the writer names (its ``line`` the note), or None when ``line`` is not one. A
     letter's signature in a sentence (``... is a resident of ...``) names its signatory."""

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from transforms.bylines import names_in
 from transforms.records import Article
 
 
@@ -192,12 +193,6 @@ def _line_of(text: str, offset: int, gold_starts: list[int] | None) -> int:
 NON_TEXT_ROLES = frozenset({"credit", "date", "signature", "byline", "furniture"})
 
 
-def names(byline_name: str | None) -> set[str]:
-    """The people a byline's name field names: ``Li Wei and Zhang Nan`` -> {Li Wei, Zhang Nan}."""
-    if not byline_name:
-        return set()
-    return {" ".join(n.split()) for n in re.split(r"\s*(?:,|;|&|、|\band\b)\s*", byline_name) if n.strip()}
-
 
 def score_document(
     text: str, articles: Sequence[Article], primary_themes: Mapping[str, str | None],
@@ -230,7 +225,7 @@ def score_document(
         tally.article_hits += 1
         tally.titles_right += got.title == gold["title"]
         if "authors" in gold:
-            tally.authors_right += names(got.author) == set(gold["authors"])
+            tally.authors_right += names_in(got.author) == set(gold["authors"])
         else:
             tally.authors_right += got.author == gold["author"]
         tally.counts_right += len(got.paragraphs) == len(gold["paragraphs"])

@@ -40,6 +40,7 @@ from transforms.bylines import (
     is_end_marker,
     is_publication,
     name_case,
+    names_in,
     parse_author_note,
     parse_byline,
     parse_credit,
@@ -1902,7 +1903,7 @@ class _Grouping:
                     self.roles[k], self.owners[k] = FURNITURE_ROLE, None
         self.drafts = [part for draft in kept for part in self._listing_of_teasers(draft)]
         for draft in self.drafts:
-            if draft.byline is None and len(draft.body) > 1:
+            if len(draft.body) > 1:
                 self._author_note(draft)
         self._header_above_the_first_article()
         self._furniture_above_the_first_title()
@@ -2038,7 +2039,9 @@ class _Grouping:
     def _author_note(self, draft: _Draft) -> None:
         """A paragraph that is a note on the writer (``Eric Holdeman is a contributing writer
         for ...``, ``transforms.bylines.parse_author_note``) and that no more body follows directly is the byline of
-        an article that has none: the writer is its author, and the note is not one of its paragraphs."""
+        an article that has none: the writer is its author, and the note is not one of its paragraphs. Under an
+        article whose byline names the same writer, it is a ``note`` credit."""
+        signed = draft.byline
         for k in range(len(draft.body) - 1, -1, -1):
             line = draft.body[k]
             if line.kind is not BODY_LINE or len(line.span.text) > MAX_AUTHOR_NOTE:
@@ -2050,9 +2053,14 @@ class _Grouping:
             if i + 1 < len(self.lines) and self.lines[i + 1].kind in (BODY_LINE, DASH_LINE) and (
                     self.owners[i + 1] is draft):
                 continue  # the article's body goes on under it: text about someone, not a note on the writer
-            draft.byline = note
+            if signed is not None and (note.role != "author" or note.name not in names_in(signed.name)):
+                return  # (a note on someone else under a signed article: text)
             del draft.body[k]
             draft.headings = {(n - 1 if n > k else n): h for n, h in draft.headings.items() if n != k}
+            if signed is not None:
+                draft.credits.append(Credit("note", note.name, note.line))
+                return self._set(i, CREDIT_ROLE, draft)
+            draft.byline = note
             self._set(i, SIGNATURE_ROLE if note.role == "signatory" else BYLINE_ROLE, draft)
             if "no_byline" in draft.warnings:
                 draft.warnings.remove("no_byline")

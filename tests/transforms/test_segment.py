@@ -821,10 +821,14 @@ def test_a_note_on_the_writer_after_the_body_is_the_byline_not_a_paragraph() -> 
     inside = text.replace("Share\n", "He has written on floods for years. He lives in Seattle.\n")
     (art,) = articles(inside)
     assert art.author is None and len(art.paragraphs) == 4
-    # and an article with a byline keeps it
+    # and an article with a byline keeps it, the note on someone else its text
     signed = text.replace("victim\n", "victim\nBy Li Wei\n")
     (art,) = articles(signed)
-    assert art.author == "Li Wei" and len(art.paragraphs) == 3
+    assert art.author == "Li Wei" and len(art.paragraphs) == 3 and not art.credits
+    # the note on the writer the byline names is a note credit, not a paragraph
+    (art,) = articles(text.replace("victim\n", "victim\nBy Eric Holdeman\n"))
+    assert art.author == "Eric Holdeman" and len(art.paragraphs) == 2
+    assert [(c.role, c.name) for c in art.credits] == [("note", "Eric Holdeman")]
 
 
 def test_browser_notices_and_photo_credits_are_not_articles() -> None:
