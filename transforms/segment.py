@@ -970,6 +970,7 @@ class _Draft:
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
 # a label and a colon.
 MAX_DASHED_FURNITURE = 40  # (a longer line behind a dash is a thesis point's text)
+MAX_DASHED_NAME = 45  # a name alone behind a dash: two to four words
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading",
                                "numbered_heading"})
 MAX_QUESTION_WORDS = 15
@@ -1805,6 +1806,14 @@ class _Grouping:
 
     def _text(self, i: int, line: Line) -> None:
         cur = self.cur
+        if (line.kind is DASH_LINE and cur is not None and cur.title.text and not cur.body and cur.byline is None
+                and len(line.span.text) <= MAX_DASHED_NAME and _is_name(line.span.text)):
+            # a name alone behind a dash under the headline (``- Riley Beggin``): the writer's byline (under a
+            # text, a quotation's source: ``— Frederick Douglass``)
+            cur.byline = Byline(line=f"{line.marker} {line.span.text}", name=line.span.text, role="author")
+            cur.end = line.span.char_end
+            self._attest(cur)
+            return self._set(i, BYLINE_ROLE, cur)
         if (line.kind is DASH_LINE and cur is not None and cur.title.text and not cur.body
                 and cur.series is None and is_title_like(line.span.text)):
             cur.series, cur.series_at, cur.end = line.span, -1, line.span.char_end

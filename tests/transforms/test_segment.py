@@ -1404,6 +1404,20 @@ def test_an_announced_list_of_bulleted_items_is_text(bullet: str) -> None:
     assert [r for _, r in roles_of(text)] == ["title"] + ["body"] * 4
 
 
+@pytest.mark.parametrize("dash", ["-", "—", "--"])
+def test_a_name_behind_a_dash_under_the_headline_is_the_byline(dash: str) -> None:
+    text = (f"Senate passes spending bill\n{dash} Riley Beggin\n"
+            "WASHINGTON – The Senate passed the bills. It was late.\nThe vote came after hours of talks.\n")
+    (art,) = articles(text)
+    assert art.author == "Riley Beggin" and len(art.paragraphs) == 2
+    assert [r for _, r in roles_of(text)] == ["title", "byline", "body", "body"]
+    # under a quotation, a name behind a dash is its source, not the writer
+    quoted = ("Free speech\nTo suppress free speech is a double wrong. It violates two rights.\n"
+              f"{dash} Frederick Douglass\n")
+    (art,) = articles(quoted)
+    assert art.author is None
+
+
 def test_a_speech_titled_with_its_speaker_is_by_the_speaker() -> None:
     text = ("Speech\nRemarks by President Maria Santos at the Opening of the Disaster Risk Conference\n"
             "Thank you to our ministers and guests. Good morning to you all.\n"
