@@ -95,10 +95,11 @@ def _whole_line(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str]
 _FIELD_MARKS = "|·•–—"  # the marks between a byline's fields: ``Jane Doe | Reuters``, ``Jane Doe — March 3, 2020``
 # Where a byline's furniture starts: a separator, an update stamp, a date, the publication in brackets
 # (``By Zhao Lei Updated Mar.4``, ``by Alex Whiting | @AlexWhi | Thomson Reuters Foundation``, ``Will Steffen |
-# January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``).
+# January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``, ``By Qiu Wen Source: ...``,
+# a footnote's mark: ``By Mihai Sora*``).
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[" + _FIELD_MARKS + r"]|(?<=\w)\((?-i:[A-Z])[^()]{1,40}\)|\s(?:[/-]\s|(?:updated|published|posted"
-    r"|last\s+updated)\b"
+    r"\s*(?:[" + _FIELD_MARKS + r"]|\*|(?<=\w)\((?-i:[A-Z])[^()]{1,40}\)|\s(?:[/-]\s|(?:updated|published|posted"
+    r"|last\s+updated)\b|source\s*[:：]"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
     r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
     r"|for\s+(?:the\s+)?(?-i:[A-Z])"  # (``By Zahara Tiba for Khabar Southeast Asia``: the outlet she wrote for)

@@ -27,6 +27,8 @@ from transforms.bylines import (
         ("By Cardinal Pietro Parolin", "Pietro Parolin", "author"),  # nor a cleric's or a knight's
         ("By Sir John Doe", "John Doe", "author"),
         ("By Tang Yue(China Daily)", "Tang Yue", "author"),  # the paper glued on in brackets
+        ("By Qiu Wen Source: Updated: 2024-07-04", "Qiu Wen", "author"),  # the page's fields after the name
+        ("By Mihai Sora*", "Mihai Sora", "author"),  # a footnote's mark
         ("Xin Bei  Updated: 2004-01-16 08:56", "Xin Bei", "author"),  # the name, spaces, then its stamp
         ("Posted by Jane Doe at 10:41 AM", "Jane Doe", "author"),  # as blogs sign a post
         ("Writer: Zhang Nan).", "Zhang Nan", "writer"),
