@@ -242,6 +242,7 @@ def _is_place(text: str) -> bool:
 
 
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
+MAX_GLUED_SITE = 30  # a site's name glued to the page's title by a hyphen (``-Xinhua``, ``-Chinadaily.com.cn``)
 
 
 def _without_writer(title: Span, name: str) -> Span:
@@ -257,11 +258,15 @@ def _without_writer(title: Span, name: str) -> Span:
 
 def _repeats_headline(text: str, title: str) -> bool:
     """``text`` is the headline ``title`` gives again: the same words, or ``title`` is the page's title, the
-    headline followed by a separator and the site's or section's name."""
+    headline followed by a separator and the site's or section's name (or a hyphen and the site's name in one
+    word: ``... high-quality development-Xinhua``)."""
     if text == title:
         return True
-    return len(title) > len(text) > 0 and title.startswith(text) and title[len(text):len(text) + 4].startswith(
-        _SITE_SEPARATORS) and len(text.split()) >= 2
+    if not (len(title) > len(text) > 0 and title.startswith(text) and len(text.split()) >= 2):
+        return False
+    rest = title[len(text):]
+    return rest.startswith(_SITE_SEPARATORS) or (
+        rest[0] == "-" and rest[1:2].isupper() and len(rest) <= MAX_GLUED_SITE and " " not in rest)
 
 
 LEAD_PARAGRAPHS = 3  # the paragraphs a headline is compared with

@@ -1046,6 +1046,17 @@ def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     assert [r for _, r in roles_of(text)][:2] == ["title", "title"]
 
 
+def test_the_page_title_with_the_site_glued_on_by_a_hyphen_over_the_headline_is_one_title() -> None:
+    text = ("Understanding the quote on high-quality development-Xinhua\n"
+            "Understanding the quote on high-quality development\nSource: Xinhua\n"
+            "The quote was given in 2023. It set the task.\n")
+    (art,) = articles(text)
+    assert (art.title, art.series) == ("Understanding the quote on high-quality development", None)
+    # a hyphenated word that goes on is no site's name
+    (art,) = articles(text.replace("development-Xinhua", "development-Driven growth"))
+    assert art.series == "Understanding the quote on high-quality development"
+
+
 def test_a_markdown_headline_given_again_below_the_page_title_is_one_articles() -> None:
     # the page's title with the site's name, a link between, then the headline: one article, titled by the second
     text = ("# Painful test for all - Community | The Star Online\n\nX Close\n\n# Painful test for all\n\n"
