@@ -295,9 +295,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"disclaimer\s*[:：.–—-]\s*.{0,380}"
        r"|.{0,160}?\b(?:views|opinions)\s+expressed\b.{0,160}?"
        r"\b(?:(?:are|is)\s+(?:those\s+of|(?:the\s+)?(?:author|writer|contributor)|(?:his|her|their|my)\s+own|personal"
-       r"|solely)|(?:do|does)\s+not\s+(?:necessarily\s+)?(?:reflect|represent))\b.{0,300}",
+       r"|solely)|(?:do|does)\s+not\s+(?:necessarily\s+)?(?:reflect|represent))\b.{0,300}"
+       # (an institute's: ``As an organization, the Urban Institute does not take positions on issues.``)
+       r"|.{0,120}?\b(?:does|do)\s+not\s+take\s+(?:any\s+)?(?:institutional\s+positions?\b|(?:policy\s+)?positions?"
+       r"\s+on\s+(?:public\s+)?(?:policy\s+)?(?:issues|matters|questions)\b).{0,260}",
        "The views expressed in this article are those of the author.", max_chars=400,
-       needs=("disclaimer", "expressed"), within=180),
+       needs=("disclaimer", "expressed", "positions"), within=180),
     _p("update_note", Role.FURNITURE,
        r"this\s+(?:story|article|post|report|page)\s+(?:has\s+been|was|is\s+being)\s+updated\b.{0,200}",
        "This story has been updated.", max_chars=240, needs=("updated",)),

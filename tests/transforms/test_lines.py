@@ -302,6 +302,10 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("The views expressed in this article are those of the author.", "disclaimer"),
         ("Disclaimer: This is a sponsored post.", "disclaimer"),
         ("The views expressed by residents at the meeting were heard by the council.", None),
+        ("As an organization, the Urban Institute does not take positions on issues. Scholars are independent.",
+         "disclaimer"),
+        ("Carnegie does not take institutional positions on public policy issues.", "disclaimer"),
+        ("The government does not take positions lightly, he said, and it will act.", None),
         # a picture's and a share button's chrome, and a related link after a bar
         ("Click to enlarge", "link"),
         ("Scroll to continue with content", "link"),
