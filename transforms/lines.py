@@ -396,8 +396,8 @@ PATTERNS: tuple[Pattern, ...] = (
        "by | Sep 22, 2020 | Blogs, Corporate", max_chars=160, kind="timestamp", needs=("|",), digit=120),
     _p("menu", Role.FURNITURE, r"[^|]{1,30}(?:\|[^|]{1,30}){2,}", "About Us | Jobs | Contact Us", max_chars=400,
        needs=("|",), within=32),
-    _p("breadcrumb", Role.FURNITURE, r"(?:.{1,40}?\s/\s){2,}.{1,160}", "Home / Opinion / Letters to the Editor",
-       max_chars=400, needs=(" / ",), within=42),
+    _p("breadcrumb", Role.FURNITURE, r"(?:.{1,40}?\s(?:/|»|›)\s){2,}.{1,160}", "Home / Opinion / Letters to the Editor",
+       max_chars=400, needs=(" / ", " » ", " › "), within=42),
     _p("photo_credit", Role.CREDIT,
        r"(?-i:[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
        r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}"
