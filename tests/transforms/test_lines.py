@@ -233,6 +233,7 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("New: Gift this subscriber-only story to your friends and family", "promo"),
         ("Post Date:09/08/2021 4:20 PM", "update_stamp"),
         ("Last Update : 10:20 am", "update_stamp"),  # the time alone
+        ("Updated 17:35, 23-Oct-2023", "update_stamp"),  # the month's name between hyphens
         ("Time to go home", None),
         ("Kristopher Radder/AP", "photo_credit"),  # the photographer, then the desk
         ("Chris Graythen / Getty Images", "photo_credit"),
