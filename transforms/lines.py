@@ -56,7 +56,7 @@ _WEEKDAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 _WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?,?\s*(?<=[,\s])\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
 # 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21, 23-Oct-2023
-_NUMBER_DATE = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/](?:\d{1,2}|" + _MONTH + r")[-/]\d{4}"
+_NUMBER_DATE = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/](?:\d{1,2}|(?<=-)[a-z]{3}(?=-))[-/]\d{4}"
                 r"|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?")
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
 _ZONES = r"(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"  # a time's zone

@@ -2056,7 +2056,7 @@ class _Grouping:
         an article that has none: the writer is its author, and the note is not one of its paragraphs. Under an
         article whose byline names the same writer, it is a ``note`` credit."""
         signed = draft.byline
-        for k in range(len(draft.body) - 1, -1, -1):
+        for k in range(len(draft.body) - 1, len(draft.body) - 2 if signed is not None else -1, -1):
             line = draft.body[k]
             if line.kind is not BODY_LINE or len(line.span.text) > MAX_AUTHOR_NOTE:
                 continue
