@@ -55,9 +55,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 _WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?,?\s*(?<=[,\s])\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
-# 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21, 23-Oct-2023
-_NUMBER_DATE = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/](?:\d{1,2}|(?<=-)[a-z]{3}(?=-))[-/]\d{4}"
-                r"|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?")
+# 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21
+_NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
 _ZONES = r"(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"  # a time's zone
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
@@ -132,7 +131,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("update_stamp", Role.CREDIT,
        rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
        rf"|post(?:ed)?\s+date)\s*(?:on)?"
-       rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|{_HOUR}(?:\s*(?:{_ZONES}))?)", "Updated: 2015-03-02 11:20", max_chars=140,
+       # (the time, then the day with the month's name between hyphens: ``Updated 17:35, 23-Oct-2023``)
+       rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|{_HOUR}(?:\s*(?:{_ZONES}))?(?:,?\s+\d{{1,2}}-[a-z]{{3}}-\d{{4}})?)",
+       "Updated: 2015-03-02 11:20", max_chars=140,
        kind="updated", digit=60),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
        "Li takes the baton   2013-03-16 01:50", max_chars=180, digit=180, needs=("  ",)),

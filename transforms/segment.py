@@ -1917,8 +1917,8 @@ class _Grouping:
                     self.roles[k], self.owners[k] = FURNITURE_ROLE, None
         self.drafts = [part for draft in kept for part in self._listing_of_teasers(draft)]
         for draft in self.drafts:
-            if len(draft.body) > 1:
-                self._author_note(draft)
+            if len(draft.body) > 1 and (draft.byline is None or draft.body[-1].span.text[:1] == draft.byline.name[:1]):
+                self._author_note(draft)  # (under a byline, a note on the writer opens with the writer's name)
         self._header_above_the_first_article()
         self._furniture_above_the_first_title()
         self._titles_named_by_breadcrumbs()
