@@ -1288,6 +1288,8 @@ class _Grouping:
                 elif line.pattern == "empty_field" and self._letter_topics(i):
                     self._title(i, self.lines[i])  # (read as a headline from here on)
                 elif line.pattern == "empty_field" and self._lead_in(i):
+                    if self.cur is None:  # a transcript with no headline: the first speaker heads an untitled text
+                        self._open(Span(line.line_start, line.line_start, ""), line.line_start, -1)
                     self._heading(i, line)  # ``Chen Wenjun:``, ``Speakers:`` above the text they introduce
                 elif line.pattern == "empty_field" and _HEADLINE_RECALLED.fullmatch(line.span.text):
                     self._set(i, FURNITURE_ROLE, self.cur)  # ``You just read:``, and the headline recalled under it
@@ -1426,11 +1428,17 @@ class _Grouping:
 
     def _lead_in(self, i: int) -> bool:
         """``lines[i]``, a label and a colon alone (``Chen Wenjun:``), introduces the text right below it inside
-        an article: a speaker's turn in a transcript, a list's label; with no text below it is an empty field."""
-        label = self.lines[i].span.text.rstrip(":： ").split()
-        return (self.cur is not None and bool(self.cur.title.text) and i + 1 < len(self.lines)
-                and self.lines[i + 1].kind in (BODY_LINE, DASH_LINE)
-                and bool(label) and label[0].lower() not in _FIELD_WORDS)
+        an article: a speaker's turn in a transcript, a list's label; with no text below it is an empty field.
+        In a text with no headline, a person's or a paper's name so given (``China Daily:`` / ``Tang Fangyu:``)
+        heads a speaker's turn."""
+        text = self.lines[i].span.text.rstrip(":： ")
+        label = text.split()
+        if not (i + 1 < len(self.lines) and self.lines[i + 1].kind in (BODY_LINE, DASH_LINE) and label
+                and label[0].lower() not in _FIELD_WORDS):
+            return False
+        cur = self.cur
+        return (cur is not None and bool(cur.title.text)) or (
+            (cur is None or (cur.title_at < 0 and bool(cur.body))) and not self.markdown and _is_name(text))
 
     def _picture_text(self, i: int, cur: _Draft) -> bool:
         """The line above the title at ``i`` is the text of its story's picture on a listing (``Images of the

@@ -891,6 +891,12 @@ def test_a_label_and_a_colon_above_text_is_its_heading_and_alone_an_empty_field(
     assert [p.subheading for p in art.paragraphs] == ["Chen Wenjun:", "Zhou Xuewen:"]
     roles = dict(roles_of(text))
     assert (roles["Chen Wenjun:"], roles["Source:"]) == ("heading", "furniture")
+    # a transcript with no headline: the speakers named in title case head their turns of an untitled text
+    bare = ("China Daily:\nThe report sets out the requirements. What will be done?\n"
+            "Tang Fangyu:\nThank you. The report sets out the tasks.\nThe Party will carry them out.\n")
+    (art,) = articles(bare)
+    assert [p.subheading for p in art.paragraphs] == ["China Daily:", "Tang Fangyu:", None]
+    assert dict(roles_of(bare))["China Daily:"] == "heading"
 
 
 def test_a_contact_block_is_credits_not_a_signature() -> None:
