@@ -526,12 +526,14 @@ _PHOTO_IN_BRACKETS = r"\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
 _CAPTION_CREDIT = re.compile(
     rf"(?:\((?:photo\s*:\s*)?[^()]{{0,30}}/[^()]{{1,40}}\)|\[photo(?:/[^\]]{{1,40}}|\s+by\s[^\]]{{1,60}})?\]|{_PHOTO_IN_BRACKETS}"
-    r"|\b(?:reuters|afp|ap|xinhua|getty\s+images|epa|ians)/[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
+    r"|\b(?:reuters|afp|aap|ap|xinhua|getty\s+images|epa|ians)/\s?[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
+    # the photographer and the desk after a comma: ``..., photo by janiecbros/Getty Images``
+    r"|(?<=,)\s+photo(?:graph)?\s+(?:by|courtesy\s+of)\s+[\w.'’ -]{1,40}(?:/[\w.'’ -]{1,40})?"
     # an agency's name in capitals and its photographer: ``... in the region. THE CANADIAN PRESS/Darryl Dyck``
     r"|[.!?][\"'”’]?\s+(?-i:[A-Z][A-Z&.'’-]+(?:\s[A-Z][A-Z&.'’-]+){0,3}/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})"
     # a file picture's paper in brackets (``... Rep. Mike Coffman. (Denver Post file)``), a photographer and the
     # paper in square brackets (``... Mama Jane Nyambura. [Kipsang Joseph, Standard]``)
-    r"|(?<=[.!?\"”’])\s*\([\w.'’& -]{2,40}\s+file(?:\s+photo)?\)"
+    r"|(?<=[.!?\"”’])\s*\([\w.'’& -]{2,40}\s+file(?:\s+photo)?\)|\s\((?-i:[A-Z][A-Z.'’& -]{1,40}\s+FILE)\)"
     r"|(?<=[.!?\"”’])\s*\[(?-i:[A-Z])[\w.'’ -]{1,40}(?:,|\s*/)\s*(?-i:[A-Z])[\w.'’& -]{1,30}\]"
     # an agency's picture, as Malaysian papers credit it: ``... in Central America. AFP PIC``
     r"|[.!?][\"'”’]?\s+(?-i:(?:[A-Z][A-Z&.'’-]+\s+){1,3}PICS?|FILE\s+PIC)\.?"
@@ -654,7 +656,7 @@ def _caption_credit(text: str) -> re.Match[str] | None:
         if opened < 0:
             return None
         named = (text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() == "photo"
-                 or text.endswith((" file)", " file photo)")))
+                 or text.endswith((" file)", " file photo)", " FILE)")))
         glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (  # ``... arrive.(Lucy Loram, ABC News)``
             text.find(",", opened) >= 0 or text.find(":", opened) >= 0)
         if not (named or glued):

@@ -376,7 +376,12 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("A flooded building in Anambra State, Nigeria. Photo: UN/ Oluseyi Soremekun (2012).",
      "Photo: UN/ Oluseyi Soremekun (2012)"),
     ("The report was published by Reuters.", None),
+    ("The judge read the papers the police kept on him (the case file)", None),
     ("Rep. Mike Coffman. (Denver Post file)", "Denver Post file"),
+    ("City Hall, 510 Main Street (CHRISD.CA FILE)", "CHRISD.CA FILE"),  # the paper's file picture, in capitals
+    ("Prime Minister Scott Morrison speaks to the media. AAP/ Luis Enrique Ascui", "AAP/ Luis Enrique Ascui"),
+    ("A laboratory with a map of disease outbreaks, photo by janiecbros/Getty Images",
+     "photo by janiecbros/Getty Images"),
     ("Rescuers assisted one of the children of Mama Jane Nyambura. [Kipsang Joseph, Standard]",
      "Kipsang Joseph, Standard"),
     ("He said they should leave [now, not later]", None),
