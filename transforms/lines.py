@@ -567,7 +567,7 @@ TITLE_PREFIX = re.compile(rf"(?:date\s+)?\d{{4}}-\d{{2}}-\d{{2}}\s+(?=\S)|[{BULL
 STAMP = re.compile(_STAMP, re.IGNORECASE)
 # A section's heading numbered in Roman numerals, as white papers, reports and long commentaries number their parts
 # (``I. The importance of five-year plans``, ``III、Special programs``).
-NUMBERED_SECTION = re.compile(r"(?-i:X{0,3}(?:IX|IV|V?I{1,3}|V))[.、．]\s*(?-i:[A-Z\u3400-\u9fff])")
+NUMBERED_SECTION = re.compile(r"(?-i:X{0,3}(?:IX|IV|V?I{1,3}|V))(?:[.．]\s+|、\s*)(?-i:[A-Z\u3400-\u9fff])")
 # A day with no year, alone on a line: a live report's heading over that day's updates (``Tuesday, September 8``).
 DAY_HEADING = re.compile(rf"{_WEEKDAY}{_MONTH}\.?\s+{_DAY}", re.IGNORECASE)
 MAX_DAY_HEADING = 30

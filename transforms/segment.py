@@ -548,7 +548,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_DAY_HEADING and DAY_HEADING.fullmatch(span.text):
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="day_heading", line_end=end)
     if n <= MAX_TITLE_CHARS and span.text[0] in "IVX" and NUMBERED_SECTION.match(span.text) and is_title_like(
-            span.text):
+            span.text) and not ("," in span.text and _SIGNATURE.fullmatch(span.text)):
+        # (``V. Ramesh, Chennai``: an initial, a letter's signature)
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="numbered_heading", line_end=end)
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))

@@ -1408,9 +1408,12 @@ def test_sections_numbered_in_roman_numerals_are_subheadings_not_articles() -> N
              "The programs aim at all people whose income is below the line. They were adjusted.\n")
     (art,) = articles(first)
     assert (art.series, art.paragraphs[0].subheading) == (None, "III. Special poverty reduction programs")
-    # a pronoun and an initial open no section
+    # a pronoun and an initial open no section, nor do a letter's signatures with initials
     assert dict(roles_of("Flood season\nI. M. Pei designed the new dike. It held.\n"))[
         "I. M. Pei designed the new dike. It held."] == "body"
+    letters = ("Letters\nThe roads are bad. Fix them.\nV.K. Tangri, Dehradun\nThe trains are late. Fix them too.\n"
+               "V. Ramesh, Chennai\n")
+    assert "numbered_heading" not in {line.pattern for line in classify_lines(letters)}
 
 
 @pytest.mark.parametrize("bullet", ["•", "・", "▪"])
