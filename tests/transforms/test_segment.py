@@ -1384,6 +1384,16 @@ def test_a_letters_signature_with_the_writers_town_and_country() -> None:
     assert art.author == "Pietro Parolin"
 
 
+def test_a_date_stamp_before_the_headline_is_its_date_credit() -> None:
+    for stamp, day in ((" date 2023-06-12 ", "2023-06-12"), ("date 2019-05 ", "2019-05")):  # (as stored captures give it)
+        (art,) = articles(f"{stamp}Statement from the governor\nThe bank will act. It said so.\n")
+        assert art.title == "Statement from the governor"
+        assert [(c.role, c.name) for c in art.credits] == [("date", day)]
+    # a year's span opens a headline, not a date
+    (art,) = articles("2019-20 budget passes the house\nThe budget passed. It was late.\n")
+    assert art.title == "2019-20 budget passes the house" and not art.credits
+
+
 def test_a_framed_update_line_is_a_subheading() -> None:
     text = ("Storm warning for the coast\nBy Li Wei\nThe warning starts at 8am. Schools will close.\n"
             "*****STORM UPDATE 5.55pm*****\nThe storm has reached the coast. Winds are strong.\n")
