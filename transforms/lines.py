@@ -561,7 +561,8 @@ _PHOTO_CREDIT = re.compile(rf"{_PHOTO_IN_BRACKETS}\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as
 # stored captures of pages have it), a list bullet (``• Ring of fire``).
 BULLETS = "•·▪◦●・"
-TITLE_PREFIX = re.compile(rf"(?:date\s+\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}}-\d{{2}}-\d{{2}})\s+(?=\S)|[{BULLETS}]\s*(?=\S)"
+TITLE_PREFIX = re.compile(rf"(?:date\s+\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}}-\d{{2}}-\d{{2}})\s+(?=\S)"
+                          rf"|[{BULLETS}]\s*(?=\S)"
                           # (a date glued to the headline: ``2021/07/22Premier Li urges disaster relief efforts``)
                           rf"|\d{{4}}/\d{{2}}/\d{{2}}(?=(?-i:[A-Z])[a-z])", re.IGNORECASE)
 STAMP = re.compile(_STAMP, re.IGNORECASE)
