@@ -567,10 +567,10 @@ def _classify(text: str, span: Span, block: int) -> Line:
         if marker is not None and marker.start() > 0:  # ``Educating Our Guardians (PDF)``: the link's, not the title's
             span = _trimmed(text, span.char_start, span.char_start + marker.start())
         dated: tuple[Credit, ...] = ()
-        if name == "title_date_prefix":  # `` date 2019-05-16 Statement from ...``: the date it gives
-            stamp = prefix.group().strip()
-            stamp = stamp[4:].strip() if stamp[:4].lower() == "date" else stamp
-            dated = (Credit("date", stamp, text[line_start:end].strip()),)
+        if name == "title_date_prefix" and prefix is not None:  # `` date 2019-05-16 Statement from ...``: its date
+            day = prefix.group().strip()
+            day = day[4:].strip() if day[:4].lower() == "date" else day
+            dated = (Credit("date", day, text[line_start:end].strip()),)
         if " | " in span.text:  # ``Transcript: Making Wildfire Evacuations Safer | Sep 24, 2021``: the date's
             head, _, tail = span.text.rpartition(" | ")
             if head and STAMP.fullmatch(tail):
