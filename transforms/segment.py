@@ -981,6 +981,7 @@ class _Draft:
 # a label and a colon.
 MAX_DASHED_FURNITURE = 40  # (a longer line behind a dash is a thesis point's text)
 MAX_DASHED_NAME = 45  # a name alone behind a dash: two to four words
+MAX_DASHED_SIGNATURE = 80  # a name and a place or a post behind a dash, closing a letter
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading",
                                "numbered_heading"})
 MAX_QUESTION_WORDS = 15
@@ -1272,7 +1273,9 @@ class _Grouping:
                     self._append(self.cur, line)
                     roles[i], owners[i] = BODY_ROLE, self.cur
             elif kind is DASH_LINE and self.cur is not None and self.cur.body:  # more of a body: a thesis point
-                if line.span.text[-1] not in _ENDS_NO_TITLE and self._headline_list(i):
+                if self._dashed_signature(i):
+                    self._signature(i, line)
+                elif line.span.text[-1] not in _ENDS_NO_TITLE and self._headline_list(i):
                     self._set(i, FURNITURE_ROLE, self.cur)
                 else:
                     self._append(self.cur, line)
@@ -1465,6 +1468,17 @@ class _Grouping:
         cur.byline, cur.end = Byline(line=line.span.text, name=name, role="author"), line.span.char_end
         self.cur = None
         self._set(i, BYLINE_ROLE, cur)
+
+    def _dashed_signature(self, i: int) -> bool:
+        """``lines[i]``, a dash line under a text, is a letter's signature behind a dash, with a place or a post
+        after a comma (``—Darlene Tussing, Tempe``), where no text of the letter follows it (the end, a headline,
+        the page's furniture): no thesis point. (Under a quotation with more text below, a dash and a name with a
+        post names who said it.)"""
+        text = self.lines[i].span.text
+        if len(text) > MAX_DASHED_SIGNATURE or "," not in text or not _is_name(text[: text.index(",")].strip()):
+            return False
+        j = i + 1
+        return j == len(self.lines) or self.lines[j].kind not in (BODY_LINE, DASH_LINE)
 
     def _comma_signature(self, i: int) -> bool:
         """``lines[i]`` closes a letter: a name and a comma alone on a line after the letter's body, followed by

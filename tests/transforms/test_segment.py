@@ -1448,6 +1448,19 @@ def test_a_name_behind_a_dash_under_the_headline_is_the_byline(dash: str) -> Non
     assert art.author is None
 
 
+@pytest.mark.parametrize("dash", ["-", "—"])
+def test_a_letters_signature_behind_a_dash_closes_it(dash: str) -> None:
+    text = (f"Council housing\nThe council must build more homes. It has land.\n"
+            f"{dash}Angela Goodman, secretary Defend Council Housing\nComments: Our rules\n")
+    (art,) = articles(text)
+    assert (art.author, len(art.paragraphs)) == ("Angela Goodman", 1)
+    assert dict(roles_of(text))[f"{dash}Angela Goodman, secretary Defend Council Housing"] == "signature"
+    # with the text going on below it, a name and a post behind a dash say who is quoted
+    quoted = text.replace("Comments: Our rules", "The plan will go on. It is sound.")
+    (art,) = articles(quoted)
+    assert art.author is None and len(art.paragraphs) == 3
+
+
 def test_a_speech_titled_with_its_speaker_is_by_the_speaker() -> None:
     text = ("Speech\nRemarks by President Maria Santos at the Opening of the Disaster Risk Conference\n"
             "Thank you to our ministers and guests. Good morning to you all.\n"
