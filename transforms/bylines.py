@@ -441,6 +441,7 @@ _WRITER_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_AUTHOR_NOTE = 400
+MAX_NAMED_NOTE = 120  # a note on the writer that gives the name first, then a dash and the note
 
 
 # A letter's signature as a sentence, as some letters pages print it: ``Joe Dorchak is a resident of Huntington
@@ -463,13 +464,16 @@ def parse_author_note(line: str) -> Byline | None:
     stripped = line.strip()
     if len(stripped) > MAX_AUTHOR_NOTE:
         return None
+    named, dash, rest = stripped[:MAX_NAMED_NOTE].partition(" — ")
+    if dash and rest.startswith(named):  # ``Ramesh Ponnuru — Ramesh Ponnuru is a senior editor ...``: the name twice
+        stripped = stripped[len(named) + len(dash) :]
     resident = _RESIDENT_NOTE.fullmatch(stripped) if "resident" in stripped else None  # (the cheap test first)
     if resident is not None:
         name = " ".join(resident.group("name").split())
         if " " not in name:
             name = _RUN_TOGETHER.sub(" ", name)  # ``JoeDorchak``
         if len(name.split()) >= 2 and _NOT_NAME_WORDS.isdisjoint(name.split()):
-            return Byline(line=stripped, name=name, role="signatory")
+            return Byline(line=line.strip(), name=name, role="signatory")
         return None
     m = _AUTHOR_NOTE.match(stripped)
     if m is None or _WRITER_WORDS.search(stripped, m.end() - 1, m.end() + 120) is None:
@@ -477,7 +481,7 @@ def parse_author_note(line: str) -> Byline | None:
     name = " ".join(m.group("name").split())
     if len(name.split()) < 2 or not _NOT_NAME_WORDS.isdisjoint(name.split()):
         return None
-    return Byline(line=stripped, name=name, role="author")
+    return Byline(line=line.strip(), name=name, role="author")
 
 
 # The people a credit line names, with their role: ``(Web editor: Zhong Wenxing, Liang Jun)``, ``Copyedited by

@@ -172,6 +172,7 @@ def test_person_credits_name_each_person_with_their_role(line: str, people: list
     ("line", "name"),
     [
         ("Eric Holdeman is a contributing writer for Emergency Management magazine.", "Eric Holdeman"),
+        ("Ramesh Ponnuru — Ramesh Ponnuru is a senior editor for National Review.", "Ramesh Ponnuru"),  # named twice
         ("Professor Stephen Dovers is an ANU Public Policy Fellow, a researcher with the Bushfire CRC.",
          "Stephen Dovers"),
         ("Dr. Jane Roe is a senior fellow at the Lowy Institute.", "Jane Roe"),
