@@ -153,6 +153,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("• 0", "counter"),
         ("Home / World / Asia / Floods in the north", "breadcrumb"),
         ("Home » News » City Councillors Get a Say on EPC Appointees", "breadcrumb"),  # ending in a long headline
+        ("Story Continued Below", "link"),  # an ad's slot inside the text
+        ("About these ads", "link"),
+        ("Read or Share this story:", "link"),
         ("Flood defences and/or pumps were checked on Monday.", None),
         ("More: Storms knock out power across the county", "related_link"),
         ("Related: How to prepare an emergency kit", "related_link"),
