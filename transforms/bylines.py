@@ -19,7 +19,7 @@ from itertools import takewhile
 from transforms.lines import AGENCY_NAMES, DIGITS_AS_ZERO, LETTER_SALUTATION, NEWS_AGENCIES
 from transforms.records import Byline
 
-# A courtesy title before a name: ``Dr``, ``Dr.``, ``Prof``, ``Professor``, ``Mr``, ``Mrs``, ``Ms``, ``Cr``, ``Cllr``.
+# A courtesy, a cleric's or a knight's title before a name: ``Dr``, ``Dr.``, ``Prof``, ``Cllr``, ``Cardinal``, ``Sir``.
 _COURTESY_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Professor", "Cr", "Cllr", "Rev", "Reverend", "Hon",
                     "Sir", "Dame", "Cardinal", "Archbishop", "Bishop", "Father", "Fr", "Sister", "Pastor", "Rabbi",
                     "Imam", "Sheikh")

@@ -53,7 +53,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
+_WEEKDAY = rf"{_WEEKDAY_NAME}\.?,?\s+"
 _WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?,?\s*(?<=[,\s])\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
 # 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21
 _NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"
@@ -62,6 +62,7 @@ _ZONES = r"(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          rf"(?:\s*(?:{_ZONES}))?")
 _HOUR = rf"(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?)"  # a time, or an hour alone: ``8 a.m.``
+_CLOCK = rf"{_HOUR}(?:\s*(?:{_ZONES}))?"  # ... with its zone: ``12:14 PM EDT``, ``8 a.m. ET``
 _ISO_STAMP = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?"  # 2022-09-28T14:58:19Z
 _STAMP = rf"(?:{_ISO_STAMP}|{_DATE}(?:(?:,?\s+(?:at\s+)?|\s+[-–|]\s+){_TIME})?|{_TIME},?\s+(?:on\s+)?{_DATE})"
 _SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:\s[\w.&'’-]+){0,3}?"  # an agency or publication: Xinhua, China Daily, Global Times
@@ -126,13 +127,13 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
-    _p("time", Role.CREDIT, rf"{_HOUR}(?:\s*(?:{_ZONES}))?", "12:14 PM EDT", max_chars=30,
+    _p("time", Role.CREDIT, _CLOCK, "12:14 PM EDT", max_chars=30,
        kind="timestamp", digit=3),
     _p("update_stamp", Role.CREDIT,
        rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
        rf"|post(?:ed)?\s+date)\s*(?:on)?"
        # (the time, then the day with the month's name between hyphens: ``Updated 17:35, 23-Oct-2023``)
-       rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|{_HOUR}(?:\s*(?:{_ZONES}))?(?:,?\s+\d{{1,2}}-[a-z]{{3}}-\d{{4}})?)",
+       rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|{_CLOCK}(?:,?\s+\d{{1,2}}-[a-z]{{3}}-\d{{4}})?)",
        "Updated: 2015-03-02 11:20", max_chars=140,
        kind="updated", digit=60),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
@@ -434,14 +435,14 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:posted\s+on\s+)?\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
        r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}"
        # the UN's notes on its pages (``For information media. Not an official record.``, ``Welcome to the United
-    # Nations. It's your world.``), a video's interpretation notice, a site's appeal for donations
-    r"|for\s+information\s+media\.?\s*not\s+an\s+official\s+record\.?|welcome\s+to\s+the\s+united\s+nations\b.{0,40}"
-    r"|simultaneous\s+interpretation\s+services\s+.{0,120}|if\s+you\s+liked\s+this\s+article,?\s+support\s+.{0,80}"
-    # a Chinese site's registration in its footer: ``Website Identification Code bm01000001``, ``Registration
-    # Number: 05070218``, ``京ICP备10041721号-4``
-    r"|website\s+identification\s+code\s*:?\s*\w{4,20}(?:\s+registration\s+number\s*:\s*\d{4,12})?"
-    r"|registration\s+number\s*:\s*\d{4,12}|.{0,40}ICP备\d{4,12}号.{0,40}"
-    # a copy-protection plug-in's alert: ``error: Content is protected !!``
+       # Nations. It's your world.``), a video's interpretation notice, a site's appeal for donations
+       r"|for\s+information\s+media\.?\s*not\s+an\s+official\s+record\.?|welcome\s+to\s+the\s+united\s+nations\b.{0,40}"
+       r"|simultaneous\s+interpretation\s+services\s+.{0,120}|if\s+you\s+liked\s+this\s+article,?\s+support\s+.{0,80}"
+       # a Chinese site's registration in its footer: ``Website Identification Code bm01000001``, ``Registration
+       # Number: 05070218``, ``京ICP备10041721号-4``
+       r"|website\s+identification\s+code\s*:?\s*\w{4,20}(?:\s+registration\s+number\s*:\s*\d{4,12})?"
+       r"|registration\s+number\s*:\s*\d{4,12}|.{0,40}ICP备\d{4,12}号.{0,40}"
+       # a copy-protection plug-in's alert: ``error: Content is protected !!``
        r"|(?:error\s*:\s*)?content\s+is\s+protected\s*!*",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",

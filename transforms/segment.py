@@ -1944,8 +1944,8 @@ class _Grouping:
                     self.roles[k], self.owners[k] = FURNITURE_ROLE, None
         self.drafts = [part for draft in kept for part in self._listing_of_teasers(draft)]
         for draft in self.drafts:
-            if len(draft.body) > 1 and (draft.byline is None or draft.body[-1].span.text[:1] == draft.byline.name[:1]):
-                self._author_note(draft)  # (under a byline, a note on the writer opens with the writer's name)
+            if len(draft.body) > 1:
+                self._author_note(draft)
         self._header_above_the_first_article()
         self._furniture_above_the_first_title()
         self._titles_named_by_breadcrumbs()
@@ -1992,8 +1992,6 @@ class _Grouping:
             return
         deck = draft.body.pop(0)
         draft.headings = {k - 1: heading for k, heading in draft.headings.items()}
-        draft.signed_body -= draft.signed_body > 0
-        draft.reopened -= draft.reopened > 0
         k = bisect_left(self.lines, deck.line_start, key=_line_start)
         draft.series, draft.series_at = deck.span, k
         self.roles[k] = SERIES_ROLE
@@ -2082,8 +2080,10 @@ class _Grouping:
         for ...``, ``transforms.bylines.parse_author_note``) and that no more body follows directly is the byline of
         an article that has none: the writer is its author, and the note is not one of its paragraphs. Under an
         article whose byline names the same writer, it is a ``note`` credit."""
-        signed = draft.byline
-        for k in range(len(draft.body) - 1, len(draft.body) - 2 if signed is not None else -1, -1):
+        signed, last = draft.byline, len(draft.body) - 1
+        if signed is not None and draft.body[last].span.text[:1] != signed.name[:1]:
+            return  # (under a byline, only the last paragraph, where it opens as the writer's name does)
+        for k in range(last, last - 1 if signed is not None else -1, -1):
             line = draft.body[k]
             if line.kind is not BODY_LINE or len(line.span.text) > MAX_AUTHOR_NOTE:
                 continue
