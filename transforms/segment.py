@@ -1020,6 +1020,7 @@ _RELATED_LABEL = re.compile(
     r"|read\s+next|most\s+(?:read|popular|viewed|shared)|trending(?:\s+(?:now|stories|news))?|don'?[’']?t\s+miss"
     r"|editor'?[’']?s\s+picks?)\s*:?", re.IGNORECASE)
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
+MIN_SECTION_ABOVE = 2  # paragraphs of an unsigned article above a short line read as its subheading
 MAX_DECK_WORDS = 40  # a standfirst under a headline sums the story up in a sentence or two
 MAX_HEADER_PARAGRAPHS = 3  # the text of a page's header above its first heading or its article is no longer
 
@@ -1681,6 +1682,14 @@ class _Grouping:
                     cur.title.text):
                 # The document's articles announce themselves (a byline, credit or date under the title):
                 # a short line with none, inside a titled body, is a subheading.
+                return self._heading(i, line)
+            if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
+                    and cur.byline is None and not cur.credits and cur.title.text and len(cur.body) >= MIN_SECTION_ABOVE
+                    and self.roles[i - 1] is BODY_ROLE and not _DATELINE_START.match(nxt.span.text)
+                    and len(_content_keys(line.span.text)) <= MAX_SECTION_WORDS
+                    and len(_content_keys(line.span.text)) < len(_content_keys(cur.title.text))):
+                # a name for a part of the text (``Tsunami lessons``, ``Emergency plans activated``) between
+                # paragraphs of an unsigned article: a headline says more than its article's sections do
                 return self._heading(i, line)
             if unmarked:
                 return self._unmarked(i, line, text_follows)

@@ -213,6 +213,22 @@ def test_a_subheading_inside_a_body_is_a_paragraph_heading_not_an_article() -> N
     assert dict(roles_of(text))["What the minister says"] == "heading"
 
 
+def test_a_short_name_for_a_part_of_an_unsigned_article_is_its_subheading() -> None:
+    text = ("Disasters underline urgent need for more groundwork\n"
+            "This week's disasters in Asia underscore the need for preparedness, experts say.\n"
+            "At least 1,100 people have been killed in Indonesia after the earthquake.\n"
+            "Tsunami lessons\n"
+            "The director of the centre said that the region had learned a great deal since 2004.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 3 and art.paragraphs[2].subheading == "Tsunami lessons"
+    # a headline that says as much as the one above it, or one under a single paragraph (a listing's teaser), or
+    # under an article that a credit closed, opens an article of its own
+    assert len(articles(text.replace("Tsunami lessons", "Hopes fade for missing miners"))) == 2
+    teasers = text.replace("At least 1,100 people have been killed in Indonesia after the earthquake.\n", "")
+    assert len(articles(teasers)) == 2
+    assert len(articles(text.replace("earthquake.\n", "earthquake.\n(Xinhua)\n"))) == 2
+
+
 def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
     text = ("Residents urged to stay safe in the heat\nAn amber heat alert has been issued. It runs until Sunday.\n"
             "\"Be a good neighbour, check in on friends, family and neighbours who may be vulnerable to the heat\"\n"
