@@ -62,7 +62,7 @@ _NOT_NAME_WORDS = frozenset({
     "Updated", "Update", "Published", "Posted", "Modified", "News",
     # a page's words, which an icon's or a link's name has and no person's (``WordPress.com Logo``)
     "Logo", "Photo", "Photos", "Video", "Videos", "Gallery", "Comments", "Reply", "Login", "Menu", "Subscribe",
-    "Download", "Website", "Homepage", "WordPress.com", "Reports", "Digest",
+    "Download", "Website", "Homepage", "WordPress.com", "Reports", "Digest", "Version", "Versi", "Edition",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 

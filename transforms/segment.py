@@ -293,6 +293,9 @@ def _lead_keys(draft: _Draft) -> frozenset[str]:
     return _content_keys(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]))
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+")
+
+
 def _lead_text(draft: _Draft) -> str:
     """The text of ``draft``'s lead (its first ``LEAD_PARAGRAPHS`` paragraphs), its white space folded."""
     return " ".join(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]).split())
@@ -1963,7 +1966,8 @@ class _Grouping:
             if draft.series is not None and draft.series_at >= 0 and draft.title_at > 0 and draft.byline is None:
                 self._writer_and_post_above(draft)
             if draft.title_at >= 0 and draft.body:  # the writer named between the headline and the text
-                for find_writer in (self._writer_named_twice, self._writer_and_post_below, self._writer_over_the_date):
+                for find_writer in (self._writer_named_twice, self._writer_and_post_below, self._writer_over_the_date,
+                                    self._writer_over_the_text):
                     if draft.byline is None:
                         find_writer(draft)
         for draft in self.drafts:
@@ -2219,6 +2223,25 @@ class _Grouping:
                     and stamp.pattern in _POSTING_STAMPS and not name.span.text.isupper()
                     and _is_name(" ".join(name.span.text.split()))):
                 return self._byline_lines(draft, k, 1)
+
+    def _writer_over_the_text(self, draft: _Draft) -> None:
+        """A name alone on the line right above the text, under the headline (``Warren Couillault`` under the
+        headline and its picture's caption), read as page furniture or a deck: the writer's byline, where no word of
+        it is the headline's or the lead's (a storm's or a place's name is the story's: ``Cyclone Sitrang``)."""
+        k = bisect_left(self.lines, draft.body[0].line_start, key=_line_start) - 1
+        line = self.lines[k]
+        if k <= draft.title_at or self.roles[k] not in (FURNITURE_ROLE, SERIES_ROLE) or line.pattern is not None:
+            return
+        text = " ".join(line.span.text.split())
+        if (text.isupper() or not _is_name(text) or _is_post(text) or is_publication(text)
+                or not _content_keys(text).isdisjoint(_content_keys(f"{draft.title.text} {_lead_text(draft)}"))):
+            return
+        body = " ".join(paragraph.span.text for paragraph in draft.body)
+        if not {w.lower() for w in text.split()}.isdisjoint(_LOWER_WORD.findall(body)) or any(
+                self.roles[m] in (FURNITURE_ROLE, SERIES_ROLE) and _is_name(" ".join(self.lines[m].span.text.split()))
+                for m in range(draft.title_at + 1, k)):
+            return  # words the text has in lower case (``Decision Makers``), or two names there (a label and one)
+        self._byline_lines(draft, k, 1)
 
     def _writer_and_post_above(self, draft: _Draft) -> None:
         """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq

@@ -1797,10 +1797,25 @@ def test_a_name_over_the_date_between_the_headline_and_the_text_is_the_byline() 
     assert dict(roles_of(text))["Jane Doe"] == "byline"
     (art,) = articles(text.replace("March 3, 2020", "Updated: 2020-03-03 11:20"))  # a time of posting
     assert art.author == "Jane Doe"
-    # a line in capitals over the date is a release's label; a name with no date under it, no writer
-    for other in (text.replace("Jane Doe", "FOR IMMEDIATE RELEASE"), text.replace("March 3, 2020\n", "")):
-        (art,) = articles(other)
-        assert art.author is None
+    # a line in capitals over the date is a release's label, no writer
+    (art,) = articles(text.replace("Jane Doe", "FOR IMMEDIATE RELEASE"))
+    assert art.author is None
+
+
+def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_it() -> None:
+    text = ("The burning question in a warming world\n"
+            "Locals run from a wildfire in Turkey during record high temperatures. (Image: Getty)\n"
+            "Warren Couillault\n"
+            "Large parts of Europe have been sweltering in an intense period of extreme heat. Fires broke out.\n"
+            "Insurers have begun to count the cost.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, len(art.paragraphs)) == ("Warren Couillault", 2)
+    assert dict(roles_of(text))["Warren Couillault"] == "byline"
+    # the story's own names (a storm's, a place's), a post, a publication, a page's link: no writer
+    for other in ("Cyclone Warren", "Prime Minister", "Sydney Morning Herald", "Hindi Version"):
+        story = text.replace("Warren Couillault", other).replace("Large parts", "Cyclone Warren hit large parts")
+        (art,) = articles(story)
+        assert art.author is None, other
 
 
 def test_the_agency_or_institution_a_byline_names_after_the_writer_is_credited() -> None:
@@ -1882,8 +1897,8 @@ def test_a_name_given_twice_between_the_headline_and_the_text_is_the_writer_s() 
             "As a follow-up, planning for emergencies is hard. Start early.\n")
     (art,) = articles(text)
     assert art.author == "Mike Rucker" and len(art.paragraphs) == 2
-    # a name given once there may be a picture's or a label's: no writer is taken from it
-    (art,) = articles(text.replace("Mike Rucker\nWeather Watch\nMike Rucker\n", "Weather Watch\nMike Rucker\n"))
+    # a name given once, above a label, may be a picture's or a label's: no writer is taken from it
+    (art,) = articles(text.replace("Mike Rucker\nWeather Watch\nMike Rucker\n", "Mike Rucker\nWeather Watch\n"))
     assert art.author is None
 
 
