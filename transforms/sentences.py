@@ -154,20 +154,24 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
     n = len(text)
     cuts: list[tuple[int, int]] = []  # (where a sentence ends, where the white space after it ends)
     for run in _terminal_runs(text):
-        m = _CANDIDATE.match(text, run)
-        assert m is not None  # a run of terminal punctuation starts a candidate
-        end, following = m.span(2)
-        if following < n:  # at the end of the text every candidate ends a sentence
+        if text[run] == "." and text[run + 1 : run + 2] == " " and not text[run + 2 : run + 3].isspace():
+            # the common case, as ``_CANDIDATE`` reads it: a full stop, a space, the next word
+            punct, end, following = ".", run + 1, run + 2
+        else:
+            m = _CANDIDATE.match(text, run)
+            assert m is not None  # a run of terminal punctuation starts a candidate
             punct = m.group(1)
+            end, following = m.span(2)
+        if following < n:  # at the end of the text every candidate ends a sentence
             if punct == ".":
                 if following == end:  # glued to what follows: "2.5", "U.S.", "work.The"
-                    if not _glued_full_stop(text, m.start(), end):
+                    if not _glued_full_stop(text, run, end):
                         continue
                 else:
                     ch = text[following]
                     if not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                         continue
-                    dot = m.start()  # the word before it, the common case inline: a plain word after a space
+                    dot = run  # the word before it, the common case inline: a plain word after a space
                     word = text[text.rfind(" ", dot - _LOOKBEHIND if dot > _LOOKBEHIND else 0, dot) + 1 : dot]
                     if _plain_abbreviation(word) if word.isalpha() and word.isascii() else (
                             _is_abbreviation(text, dot, following)):
