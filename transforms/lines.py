@@ -165,7 +165,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:\s+from\s+[\w.,'’ -]{2,60})?\.?|was\s+first\s+published.{0,60})",
        "This report by The Canadian Press was first published Aug. 23, 2023.", max_chars=170, kind="source",
        needs=("contributed", "published")),
-    _p("parenthesised_note", Role.CREDIT, r"[(\[（【][^()\[\]（）【】]{2,118}[^.!?。！？()\[\]（）【】][)\]）】]",
+    _p("parenthesised_note", Role.CREDIT,
+       r"[(\[（【](?!\s*(?:image|photo|picture)\s+credit)[^()\[\]（）【】]{2,118}[^.!?。！？()\[\]（）【】][)\]）】]",
        "(Beijing Review 03/14/2009)", max_chars=122, kind="note",
        needs=("(", "[", "（", "【"), within=1),
     _p("copyright", Role.FURNITURE,
@@ -240,7 +241,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:\s+of)?\s*:?)\s*[^\s:,].{0,80}?[)\]]?", "Photograph: Mark Baker/AP", max_chars=100, kind="photo",
        needs=("image", "picture", "photograph", "credit", "courtesy"), within=20),
     _p("agency_photo", Role.CREDIT,
-       r"[(\[]?\s*(?:(?:(?:[\w&.'’-]+\s+){0,3}via\s+)?getty\s+images|(?:[\w&.'’-]+\s*/\s*)?file\s+(?:photo|picture"
+       r"[(\[]?\s*(?:(?:(?:[\w&.'’-]+\s+){0,3}via\s+)?getty(?:\s+images)?|(?:[\w&.'’-]+\s*/\s*)?file\s+(?:photo|picture"
        r"|image)|supplied)\s*[)\]]?\.?", "AFP via Getty Images", max_chars=60, kind="photo",
        needs=("getty", "file", "supplied")),
     _p("relative_stamp", Role.CREDIT,
@@ -403,7 +404,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("breadcrumb", Role.FURNITURE, r"(?:.{1,40}?\s(?:/|»|›)\s){2,}.{1,160}", "Home / Opinion / Letters to the Editor",
        max_chars=400, needs=(" / ", " » ", " › "), within=42),
     _p("photo_credit", Role.CREDIT,
-       r"(?-i:[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
+       r"(?-i:(?:The\s+)?[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
        r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}"
        # the photographer first, then the agency or picture desk: ``Kristopher Radder/AP``, ``Chris Graythen /
        # Getty Images``
@@ -542,15 +543,18 @@ _CAPTION_CREDIT = re.compile(
     # a handle's on a social network: ``... has been declared. ARBedolla/Twitter``
     r"|[.!?][\"'”’]?\s+@?[\w.]{2,40}/(?:twitter|x|facebook|instagram)"
     # after a sentence or a dash: ``... on Wednesday - Photo: Riyaz ul Khaliq``
-    r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:(?:photo(?:graph(?:er)?)?|picture|image)\s*:\s*[^():]{2,60}(?:\(\d{4}\))?\.?"
-    r"|credit\s*:\s*[^():]{2,40})"
+    r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:(?-i:[A-Z]{2,5}\s+)?(?:photo(?:graph(?:er)?)?|picture|pic|image)\s*:\s*[^():]{2,60}"
+    r"(?:\(\d{4}\))?\.?|(?:photo\s+)?credit\s*:\s*[^():]{2,40})"
     # an agency or a picture desk alone after the last sentence: ``... in Center Point, Texas. REUTERS``, ``...
     # until 7 a.m. Tuesday. Getty Images``; a photographer and the paper, glued on: ``... in Conroe, Texas.Kirk
     # Sides / Houston Chronicle via Getty Images``
     r"|[.!?][\"'”’]?\s*(?-i:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|Getty\s+Images|Shutterstock|Bloomberg)"
     r"|(?<=[.!?])\s*[\w.'’ -]{2,40}\s/\s[\w.'’& -]{2,40}\svia\s+Getty\s+Images"
     # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``
-    r"|[.!?][\"'”’]?\s+(?:picture|photo(?:graph)?|image)(?:\s+by)?\s*:?\s*(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"
+    r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:picture|photo(?:graph)?|image)(?:\s+by)?\s*:?\s*(?-i:[A-Z][\w'’.-]+)"
+    r"(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"
+    # an agency's own photo, in brackets: ``... during a protest rally. (AP Photo)``
+    r"|\s\((?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\s+photo\)"
     # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``
     r"|(?<=[.!?\"'”’])\([^()]{2,60}[,:][^()]{2,60}\))\s*\Z",
     re.IGNORECASE,
@@ -659,13 +663,13 @@ def _caption_credit(text: str) -> re.Match[str] | None:
         if opened < 0:
             return None
         named = (text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() == "photo"
-                 or text.endswith((" file)", " file photo)", " FILE)")))
+                 or text.endswith((" file)", " file photo)", " FILE)", " Photo)")))
         glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (  # ``... arrive.(Lucy Loram, ABC News)``
             text.find(",", opened) >= 0 or text.find(":", opened) >= 0)
         if not (named or glued):
             return None
     elif text[-1] != "]" and not (  # (tested on the tail: ``in`` on a slice costs a third of ``find`` calls)
             "/" in (tail := text[start:]) or "©" in tail or "hoto" in tail or "icture" in tail or "mage" in tail
-            or "redit" in tail or tail.endswith(_DESK_ENDINGS)):
+            or "redit" in tail or "HOTO" in tail or "Pic:" in tail or tail.endswith(_DESK_ENDINGS)):
         return None
     return _CAPTION_CREDIT.search(text, start)

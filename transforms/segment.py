@@ -1032,6 +1032,15 @@ def _line_start(line: Line) -> int:
     return line.line_start
 
 
+def _is_picture_credit(line: Line) -> bool:
+    """``line`` credits a picture and nothing else (``Kevin Frayer/Getty Images``, ``(Photo: PA)``)."""
+    return line.kind is CREDIT_LINE and bool(line.credits) and all(
+        c.role in _PICTURE_ROLES for c in line.credits)
+
+
+_PICTURE_ROLES = frozenset({"photo", "photographer"})
+
+
 def _words(span: Span | None) -> int:
     return len(span.text.split()) if span is not None else 0
 
@@ -1636,6 +1645,9 @@ class _Grouping:
             # the page's title, then the site's name, a date or a caption, then the headline again: one article's
             return self._headline_again(i, line, cur)
         if cur is not None and cur.body:
+            if (not line.heading and i + 2 < len(self.lines) and _is_picture_credit(self.lines[i + 1])
+                    and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE)):
+                return self._set(i, FURNITURE_ROLE, cur)  # a picture's caption over its credit, inside the text
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
             if line.pattern == "title_bullet" and self._list_item(i, cur):

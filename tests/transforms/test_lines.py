@@ -336,6 +336,12 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("The bridge is not available to traffic in your area", None),
         ("No menu items!", "link"),
         ("Click Here for More on the Production Summit", "promo"),  # a needed word in any case
+        # a picture's credit alone on its line: a desk's name, a paper and its photographer, a credit in brackets
+        ("Getty", "agency_photo"),
+        ("The STAR/Boy Santos", "photo_credit"),
+        ("(Image credit: Getty images)", "image_credit"),
+        ("(Beijing Review 03/14/2009)", "parenthesised_note"),
+        ("Getty is the family name of the oil dynasty.", None),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
@@ -392,6 +398,16 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("The PM met the PIC chairman.", None),
     ("The council met on Monday. It voted for the plan.", None),  # no caption
     ("The plan (see below) passed.", None),
+    # a desk's own short credit, after the last sentence or a dash, or its photo in brackets
+    ("The backstop is seen as the solution to the question of the Irish border. Pic: Shutterstock",
+     "Pic: Shutterstock"),
+    ("Testing will be held at the void deck of Block 5. ST PHOTO: LIM YAOHUI", "ST PHOTO: LIM YAOHUI"),
+    ("The minister said his office would take action. — Picture by Miera Zulyana", "Picture by Miera Zulyana"),
+    ("Houses submerged as the flood takes over Lagos. Photo Credit: @SaharaReporters",
+     "Photo Credit: @SaharaReporters"),
+    ("A protester flashes the three-fingered salute during a rally. (AP Photo)", "AP Photo"),
+    ("The minister said the bill would pass. (AP)", None),
+    ("Police said the suspect fled - picture this: a car chase through town", None),
 ])
 def test_the_credit_that_ends_a_photo_caption(line: str, credit: str | None) -> None:
     assert caption_credit(line) == credit

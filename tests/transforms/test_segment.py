@@ -229,6 +229,22 @@ def test_a_short_name_for_a_part_of_an_unsigned_article_is_its_subheading() -> N
     assert len(articles(text.replace("earthquake.\n", "earthquake.\n(Xinhua)\n"))) == 2
 
 
+def test_a_caption_over_its_picture_s_credit_inside_a_text_is_furniture_not_a_headline() -> None:
+    text = ("New tax year: six big tax changes from April\n"
+            "The start of the tax year has seen a range of changes kick in. Will you be hit?\n"
+            "Envelopes marked HM Revenue and Customs\n(Image credit: Getty images)\n"
+            "The new tax year began on 6 April, ushering in changes to the taxes we pay.\n"
+            "Getty\nAs a result, some people will see their tax bills change.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 3 and [c.name for c in art.credits][:1] == ["(Image credit: Getty images)"]
+    roles = dict(roles_of(text))
+    assert roles["Envelopes marked HM Revenue and Customs"] == "furniture"
+    assert roles["(Image credit: Getty images)"] == roles["Getty"] == "credit"
+    # a headline over a stamp, under an article's last line, opens the next article
+    dated = text.replace("(Image credit: Getty images)", "Updated: 2023-04-06 10:20")
+    assert len(articles(dated)) == 2
+
+
 def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
     text = ("Residents urged to stay safe in the heat\nAn amber heat alert has been issued. It runs until Sunday.\n"
             "\"Be a good neighbour, check in on friends, family and neighbours who may be vulnerable to the heat\"\n"
