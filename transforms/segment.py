@@ -606,6 +606,7 @@ def classify_lines(text: str) -> list[Line]:
     out: list[Line] = []
     lower_titles: list[int] = []  # the title-like lines that start in lower case
     drop_caps: list[int] = []  # the lines of one capital letter
+    caption_labels = False  # a label alone on its line over a picture's caption (``Image caption,``)
     block = 0
     end = -1
     for raw in text.split("\n"):
@@ -619,6 +620,8 @@ def classify_lines(text: str) -> list[Line]:
                 lower_titles.append(len(out))
             elif len(kept) == 1 and kept.isupper() and kept not in "AI":
                 drop_caps.append(len(out))
+            elif line.pattern == "image_caption" and len(kept) <= MAX_CAPTION_LABEL:
+                caption_labels = True
             out.append(line)
         else:
             block += 1
@@ -637,6 +640,8 @@ def classify_lines(text: str) -> list[Line]:
         if i and _continues_title(prev, line, spaced):
             span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
             out[i - 1 : i + 1] = [prev._replace(span=span, line_end=line.line_end)]
+    if caption_labels:
+        _captions_under_labels(out)
     _page_title_repeated(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
@@ -671,6 +676,19 @@ def classify_lines(text: str) -> list[Line]:
     if capitals:
         _join_capital_text(text, out, capitals)
     return out
+
+
+MAX_CAPTION_LABEL = 20
+
+
+def _captions_under_labels(lines: list[Line]) -> None:
+    """The line under a caption's label alone on its line (``Image caption,`` / ``A United Airlines departure
+    board at Newark``, as the BBC's pages print a picture) is the caption: page furniture, whatever its shape."""
+    for i in range(len(lines) - 1):
+        label, caption = lines[i], lines[i + 1]
+        if (label.pattern == "image_caption" and len(label.span.text) <= MAX_CAPTION_LABEL
+                and caption.kind in (TITLE_LINE, BODY_LINE) and not caption.heading):
+            lines[i + 1] = caption._replace(kind=FURNITURE_LINE, pattern="image_caption", byline=None, credits=())
 
 
 def _join_drop_caps(text: str, lines: list[Line], caps: list[int]) -> None:

@@ -245,6 +245,19 @@ def test_a_caption_over_its_picture_s_credit_inside_a_text_is_furniture_not_a_he
     assert len(articles(dated)) == 2
 
 
+def test_the_line_under_a_caption_s_label_is_the_caption() -> None:
+    text = ("Newsbeat's guide to the conflict\nImage source, AFP\nImage caption,\n"
+            "Israeli warplanes launched strikes on the Gaza Strip last week\n"
+            "US and European airlines have suspended flights to the airport. The ban was lifted later.\n"
+            "Image source, Reuters\nImage caption,\nA United Airlines departure board at Newark International Airport\n"
+            "Thousands of troops are now on the border. It is not clear what happens next.\n")
+    (art,) = articles(text)
+    assert (art.series, len(art.paragraphs)) == (None, 2)
+    roles = dict(roles_of(text))
+    assert roles["Israeli warplanes launched strikes on the Gaza Strip last week"] == "furniture"
+    assert roles["A United Airlines departure board at Newark International Airport"] == "furniture"
+
+
 def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
     text = ("Residents urged to stay safe in the heat\nAn amber heat alert has been issued. It runs until Sunday.\n"
             "\"Be a good neighbour, check in on friends, family and neighbours who may be vulnerable to the heat\"\n"
