@@ -1585,7 +1585,7 @@ class _Grouping:
         owner.credits.extend(line.credits)
         owner.end = max(owner.end, line.span.char_end)
         if owner.body:
-            owner.closed = True
+            owner.closed = owner.closed or not _is_picture_credit(line)  # (a picture's credit: the text goes on)
         else:
             self._attest(owner)
         self._set(i, role, owner)

@@ -258,6 +258,18 @@ def test_the_line_under_a_caption_s_label_is_the_caption() -> None:
     assert roles["A United Airlines departure board at Newark International Airport"] == "furniture"
 
 
+def test_a_picture_s_credit_between_paragraphs_does_not_close_the_article() -> None:
+    text = ("Flood talks resume in the capital\nMarch 3, 2020\n"
+            "The minister arrived on Tuesday. She met rescuers.\nThe talks lasted four hours. No deal was made.\n"
+            "Kevin Frayer/Getty Images\nWhat the minister says\n"
+            "The dikes would hold, the minister said. More teams are coming.\n")
+    (art,) = articles(text)
+    assert [p.subheading for p in art.paragraphs] == [None, None, "What the minister says"]
+    assert [c.role for c in art.credits] == ["date", "photo"]
+    # a credit of another kind closes the article: the headline under it opens the next one
+    assert len(articles(text.replace("Kevin Frayer/Getty Images", "(Reporting by Jane Doe; Editing by Li Wei)"))) == 2
+
+
 def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
     text = ("Residents urged to stay safe in the heat\nAn amber heat alert has been issued. It runs until Sunday.\n"
             "\"Be a good neighbour, check in on friends, family and neighbours who may be vulnerable to the heat\"\n"
