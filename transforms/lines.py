@@ -79,7 +79,8 @@ NEWS_AGENCIES = ("AFP", "AP", "Reuters", "Xinhua", "PTI", "IANS", "ANI", "Bernam
 
 _ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
 PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
-CONTACT_LABEL = re.compile(r"(?:(?:media|press)\s+)?contacts?\s*[:：]?", re.IGNORECASE)
+CONTACT_LABEL = re.compile(r"(?:(?:media|press)\s+)?contacts?(?:\s+(?:information|info|details))?\s*[:：]?",
+                           re.IGNORECASE)
 MAX_NOTICE = 160  # a page's notice (a cookie, archive or mailing-list notice) is one short line (a browser's, two)
 MAX_FURNITURE_LINE = 1000  # a furniture line is short (each pattern bounds its own length); a longer one is text
 # A rule drawn across a page holds a run of one of these (and no letter or digit).
@@ -177,7 +178,7 @@ PATTERNS: tuple[Pattern, ...] = (
        "The content is ours. All rights reserved.", max_chars=MAX_FURNITURE_LINE, needs=("reserved",),
        within=130),
     _p("contact", Role.CREDIT,
-       r"(?:(?:media|press)\s+)?contacts?\s*[:：]?|(?:tel|telephone|phone|office|mobile|cell|fax)\.?\s*[:：]?\s*"
+       rf"{CONTACT_LABEL.pattern}|(?:tel|telephone|phone|office|mobile|cell|fax)\.?\s*[:：]?\s*"
        rf"{PHONE_NUMBER.pattern}(?:\s*/\s*\d[\d\s-]{{3,20}}\d)*|{_ADDRESS}"
        # a contact box's fields: ``Email : [email protected]``, ``Snail mail : Daily News, 35, D.R. Wijewardana ...``
        r"|(?:e-?mail|snail\s+mail|postal\s+address)\s*[:：]\s*\S.{0,100}"
@@ -188,7 +189,9 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"(?:{_ADDRESS}|@\w{{2,30}}|{PHONE_NUMBER.pattern}).{{0,100}}"
        # a release's media contact: ``FOR FURTHER INFORMATION MEDIA SHOULD CONTACT: FEMA NEWS DESK AT (202) ...``
        rf"|(?:for\s+(?:further|more)\s+information|media\s+(?:inquiries|enquiries)).{{0,80}}?"
-       rf"(?:{_ADDRESS}|{PHONE_NUMBER.pattern}).{{0,100}}",
+       rf"(?:{_ADDRESS}|{PHONE_NUMBER.pattern}).{{0,100}}"
+       # a release's contact in fields: ``Anna Ratcliff, Oxfam, anna.ratcliff@oxfaminternational.org, +44 (0) 7796993288``
+       rf"|(?:[^,|;:.!?@]{{1,50}}[,|;]\s*){{1,4}}{_ADDRESS}(?:\s*[,|;/]\s*{PHONE_NUMBER.pattern})?\.?",
        "Office: 832.393.0800", max_chars=220,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",
               "emailed"), kind="contact"),

@@ -342,6 +342,12 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("(Image credit: Getty images)", "image_credit"),
         ("(Beijing Review 03/14/2009)", "parenthesised_note"),
         ("Getty is the family name of the oil dynasty.", None),
+        # a release's contact: its label, or its fields with an address
+        ("Contact information", "contact"),
+        ("Contact details:", "contact"),
+        ("Anna Ratcliff, Oxfam, anna.ratcliff@oxfaminternational.org, +44 (0) 7796993288", "contact"),
+        ("Jane Doe | City Press | jane@citypress.co.za", "contact"),
+        ("Contact information was missing from the form, the clerk said.", None),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
