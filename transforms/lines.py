@@ -287,10 +287,13 @@ PATTERNS: tuple[Pattern, ...] = (
        # (``Originally published by Inter Press Service``, ``Reprinted with permission from The Globe``)
        r"|(?:originally\s+(?:published|appeared|posted)\s+(?:by|in|on|at)|(?:republished|reprinted)\s+"
        r"(?:(?:here\s+)?with\s+(?:kind\s+)?permission\s+)?(?:from|of|by))\s+\S.{1,160}"
-       r"|(?:republished|reprinted)\s+with\s+(?:kind\s+)?permission\.?",
+       r"|(?:republished|reprinted)\s+with\s+(?:kind\s+)?permission\.?"
+       # a paper's own note on the day it ran: ``Published in The Express Tribune, September 15th, 2013.``
+       r"|(?:published|appeared)\s+in\s+(?-i:(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5}),\s*"
+       r"[\w ,.]{3,30}\d{4}\.?",
        "This article is republished from The Conversation under a Creative Commons license.",
        max_chars=300, kind="source", needs=("originally", "first published", "first appeared", "first ran",
-                                            "republished", "reprinted"), within=140),
+                                            "republished", "reprinted", "published in", "appeared in"), within=140),
     _p("syndicated_note", Role.CREDIT,  # a note that the text came from an agency's feed unedited
        r"[(\[]?\s*(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|copy)\s+(?:has\s+not\s+been"
        r"|was\s+not|is\s+not)\s+edited\s+by\s+.{1,60}?\bstaff\b.{0,200}"
@@ -447,13 +450,19 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|website\s+identification\s+code\s*:?\s*\w{4,20}(?:\s+registration\s+number\s*:\s*\d{4,12})?"
        r"|registration\s+number\s*:\s*\d{4,12}|.{0,40}ICP备\d{4,12}号.{0,40}"
        # a copy-protection plug-in's alert: ``error: Content is protected !!``
-       r"|(?:error\s*:\s*)?content\s+is\s+protected\s*!*",
+       r"|(?:error\s*:\s*)?content\s+is\s+protected\s*!*"
+       # a government site's banner (``An official website of the United States government.``), a site's word that it
+       # is paid for the links a reader follows (``If you buy something from a Vox link, Vox Media may earn a
+       # commission.``)
+       r"|an\s+official\s+(?:web)?site\s+of\s+.{2,60}"
+       r"|.{0,60}\bif\s+you\s+(?:buy|purchase)\s+.{0,80}?\bmay\s+(?:earn|receive|get)\b.{0,120}"
+       r"|.{0,60}\bwe\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commission\b.{0,120}",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
        needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
               "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected",
               "identification code", "registration number", "icp", "information media", "united nations",
-              "interpretation", "you liked")),
+              "interpretation", "you liked", "official web", "official site", "may earn", "may receive", "may get")),
     # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it
     # is a rule (``=====...``, ``- - - ...``), of any length
     _p("separator", Role.FURNITURE, r"[\W_]{1,40}", "* * *", max_chars=40),

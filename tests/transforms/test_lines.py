@@ -348,6 +348,15 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("Anna Ratcliff, Oxfam, anna.ratcliff@oxfaminternational.org, +44 (0) 7796993288", "contact"),
         ("Jane Doe | City Press | jane@citypress.co.za", "contact"),
         ("Contact information was missing from the form, the clerk said.", None),
+        # a site's banner and its word on affiliate links; a paper's note on the day a text ran
+        ("An official website of the United States government.", "page_notice"),
+        ("An official said the road would reopen.", None),
+        ("If you buy something from a Vox link, Vox Media may earn a commission. See our ethics statement.",
+         "page_notice"),
+        ("We may earn a commission when you buy through links on our site.", "page_notice"),
+        ("Agents may earn a commission of 3% on each sale.", None),
+        ("Published in The Express Tribune, September 15th, 2013.", "first_published"),
+        ("Published in the morning, the report found flaws in 2013.", None),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
