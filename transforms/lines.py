@@ -190,7 +190,7 @@ PATTERNS: tuple[Pattern, ...] = (
        # a release's media contact: ``FOR FURTHER INFORMATION MEDIA SHOULD CONTACT: FEMA NEWS DESK AT (202) ...``
        rf"|(?:for\s+(?:further|more)\s+information|media\s+(?:inquiries|enquiries)).{{0,80}}?"
        rf"(?:{_ADDRESS}|{PHONE_NUMBER.pattern}).{{0,100}}"
-       # a release's contact in fields: ``Anna Ratcliff, Oxfam, anna.ratcliff@oxfaminternational.org, +44 (0) 7796993288``
+       # a release's contact in fields: ``Anna Ratcliff, Oxfam, anna.ratcliff@oxfam.org, +44 (0) 7796993288``
        rf"|(?:[^,|;:.!?@]{{1,50}}[,|;]\s*){{1,4}}{_ADDRESS}(?:\s*[,|;/]\s*{PHONE_NUMBER.pattern})?\.?",
        "Office: 832.393.0800", max_chars=220,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",

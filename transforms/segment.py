@@ -1718,7 +1718,7 @@ class _Grouping:
                 return self._heading(i, line)
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
                     and cur.byline is None and not cur.credits and cur.title.text and len(cur.body) >= MIN_SECTION_ABOVE
-                    and self.roles[i - 1] is BODY_ROLE and not _DATELINE_START.match(nxt.span.text)
+                    and self.roles[i - 1] is BODY_ROLE and nxt is not None and not _DATELINE_START.match(nxt.span.text)
                     and len(_content_keys(line.span.text)) <= MAX_SECTION_WORDS
                     and len(_content_keys(line.span.text)) < len(_content_keys(cur.title.text))):
                 # a name for a part of the text (``Tsunami lessons``, ``Emergency plans activated``) between
