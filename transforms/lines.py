@@ -463,6 +463,12 @@ PATTERNS: tuple[Pattern, ...] = (
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected",
               "identification code", "registration number", "icp", "information media", "united nations",
               "interpretation", "you liked", "official web", "official site", "may earn", "may receive", "may get")),
+    # a post embedded from a social network, as its text prints: the post, then its author, handle and day (``Please
+    # see below ... pic.twitter.com/hPw91iS0oF — Eskom Hld SOC Ltd (@Eskom_SA) September 25, 2020``)
+    _p("embedded_post", Role.FURNITURE,
+       rf".{{0,360}}?\s[—–-]+\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}",
+       "Flood warning for the valley tonight. — Weather Service (@NWS) September 25, 2020", max_chars=400,
+       needs=("(@",)),
     # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it
     # is a rule (``=====...``, ``- - - ...``), of any length
     _p("separator", Role.FURNITURE, r"[\W_]{1,40}", "* * *", max_chars=40),

@@ -606,7 +606,7 @@ def classify_lines(text: str) -> list[Line]:
     out: list[Line] = []
     lower_titles: list[int] = []  # the title-like lines that start in lower case
     drop_caps: list[int] = []  # the lines of one capital letter
-    caption_labels = False  # a label alone on its line over a picture's caption (``Image caption,``)
+    holds_neighbours = False  # a caption's label, an embedded post: lines next to it are theirs
     block = 0
     end = -1
     for raw in text.split("\n"):
@@ -620,8 +620,8 @@ def classify_lines(text: str) -> list[Line]:
                 lower_titles.append(len(out))
             elif len(kept) == 1 and kept.isupper() and kept not in "AI":
                 drop_caps.append(len(out))
-            elif line.pattern == "image_caption" and len(kept) <= MAX_CAPTION_LABEL:
-                caption_labels = True
+            elif line.pattern in _HOLDS_NEIGHBOURS:
+                holds_neighbours = True
             out.append(line)
         else:
             block += 1
@@ -640,8 +640,9 @@ def classify_lines(text: str) -> list[Line]:
         if i and _continues_title(prev, line, spaced):
             span = Span(prev.span.char_start, line.span.char_end, text[prev.span.char_start : line.span.char_end])
             out[i - 1 : i + 1] = [prev._replace(span=span, line_end=line.line_end)]
-    if caption_labels:
+    if holds_neighbours:
         _captions_under_labels(out)
+        _embedded_posts(out)
     _page_title_repeated(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
@@ -679,6 +680,8 @@ def classify_lines(text: str) -> list[Line]:
 
 
 MAX_CAPTION_LABEL = 20
+# The patterns of a line that says what the lines next to it are (``_captions_under_labels``, ``_embedded_posts``).
+_HOLDS_NEIGHBOURS = frozenset({"image_caption", "embedded_post"})
 
 
 def _captions_under_labels(lines: list[Line]) -> None:
@@ -689,6 +692,22 @@ def _captions_under_labels(lines: list[Line]) -> None:
         if (label.pattern == "image_caption" and len(label.span.text) <= MAX_CAPTION_LABEL
                 and caption.kind in (TITLE_LINE, BODY_LINE) and not caption.heading):
             lines[i + 1] = caption._replace(kind=FURNITURE_LINE, pattern="image_caption", byline=None, credits=())
+
+
+MAX_POST_LINES = 3  # lines of a post embedded from a social network above its signature line
+
+
+def _embedded_posts(lines: list[Line]) -> None:
+    """The short lines above an embedded post's last line (``Eskom Load Reduction Notice`` / ``Date: 25 September
+    2020#EskomFreeState`` / ``... — Eskom Hld SOC Ltd (@Eskom_SA) September 25, 2020``), up to the text above them,
+    are the post's: page furniture, not a headline and its deck."""
+    for i, line in enumerate(lines):
+        if line.pattern != "embedded_post":
+            continue
+        for k in range(i - 1, max(-1, i - 1 - MAX_POST_LINES), -1):
+            if lines[k].kind not in (TITLE_LINE, FURNITURE_LINE, DATE_LINE, CREDIT_LINE) or lines[k].heading:
+                break
+            lines[k] = lines[k]._replace(kind=FURNITURE_LINE, pattern="embedded_post", byline=None, credits=())
 
 
 def _join_drop_caps(text: str, lines: list[Line], caps: list[int]) -> None:

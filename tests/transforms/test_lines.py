@@ -357,6 +357,10 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("Agents may earn a commission of 3% on each sale.", None),
         ("Published in The Express Tribune, September 15th, 2013.", "first_published"),
         ("Published in the morning, the report found flaws in 2013.", None),
+        # a post embedded from a social network: its text, its author, handle and day
+        ("See the areas affected. pic.twitter.com/hPw91iS0oF — Eskom Hld SOC Ltd (@Eskom_SA) September 25, 2020",
+         "embedded_post"),
+        ("The agency (@NWS) said on September 25, 2020 that it would act.", None),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:

@@ -270,6 +270,17 @@ def test_a_picture_s_credit_between_paragraphs_does_not_close_the_article() -> N
     assert len(articles(text.replace("Kevin Frayer/Getty Images", "(Reporting by Jane Doe; Editing by Li Wei)"))) == 2
 
 
+def test_an_embedded_post_and_the_short_lines_above_its_signature_are_furniture() -> None:
+    text = ("Load reduction in force in areas of Gauteng\n"
+            "JOHANNESBURG - Many households are without electricity this morning. The utility apologised.\n"
+            "Eskom Load Reduction Notice\nDate: 25 September 2020#EskomFreeState #EskomGauteng\n"
+            "See the areas affected. pic.twitter.com/hPw91iS0oF — Eskom Hld SOC Ltd (@Eskom_SA) September 25, 2020\n"
+            "Meanwhile, City Power said residents were being inconvenienced by illegal connections.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 2
+    assert [r for _, r in roles_of(text)] == ["title", "body", "furniture", "furniture", "furniture", "body"]
+
+
 def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
     text = ("Residents urged to stay safe in the heat\nAn amber heat alert has been issued. It runs until Sunday.\n"
             "\"Be a good neighbour, check in on friends, family and neighbours who may be vulnerable to the heat\"\n"
