@@ -1917,12 +1917,29 @@ class _Grouping:
             cur.end = line.span.char_end  # more highlights in a list under the headline: the deck goes on
             self._set(i, SERIES_ROLE, cur)
             return
+        if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body
+                and _words(line.span) <= MAX_DECK_WORDS and self._printed_twice(i, cur)):
+            # the standfirst printed twice under the headline (in its box, then over the text): the deck
+            if cur.series is None:
+                cur.series, cur.series_at = line.span, -1
+            cur.end = line.span.char_end
+            return self._set(i, SERIES_ROLE, cur)
         if cur is None:
             cur = self._open(Span(0, 0, ""), line.line_start, -1)
         if not cur.body and cur.series is not None and cur.series_at >= 0:
             self._before_the_body(cur)
         self._append(cur, line)
         self.roles[i], self.owners[i] = THESIS_POINT_ROLE if line.kind is DASH_LINE else BODY_ROLE, cur
+
+    def _printed_twice(self, i: int, cur: _Draft) -> bool:
+        """``lines[i]``, the first line of text under ``cur``'s headline, is given again word for word right under
+        it, with more text below, or is that second copy of the deck read just above it."""
+        text = " ".join(self.lines[i].span.text.split())
+        if cur.series is None:
+            return (i + 2 < len(self.lines) and self.lines[i + 1].kind is BODY_LINE
+                    and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE)
+                    and " ".join(self.lines[i + 1].span.text.split()) == text)
+        return self.roles[i - 1] is SERIES_ROLE and " ".join(cur.series.text.split()) == text
 
     def _before_the_body(self, cur: _Draft) -> None:
         """What the short line read as ``cur``'s series line is, now that its body starts below it."""

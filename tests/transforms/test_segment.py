@@ -281,6 +281,19 @@ def test_an_embedded_post_and_the_short_lines_above_its_signature_are_furniture(
     assert [r for _, r in roles_of(text)] == ["title", "body", "furniture", "furniture", "furniture", "body"]
 
 
+def test_a_standfirst_printed_twice_under_the_headline_is_the_deck() -> None:
+    deck = "More than 600,000 coastal villagers took shelter inland today as a cyclone approached."
+    text = (f"Thousands take shelter as cyclone approaches Bangladesh\n{deck}\n{deck}\n"
+            "Tropical cyclone Sidr is centred in the Bay of Bengal. It is moving north.\n"
+            "The coastal area borders eastern India.\n")
+    (art,) = articles(text)
+    assert (art.series, len(art.paragraphs)) == (deck, 2)
+    assert [r for _, r in roles_of(text)] == ["title", "series", "series", "body", "body"]
+    # a lead given once is the text's first paragraph
+    (art,) = articles(text.replace(f"{deck}\n", "", 1))
+    assert (art.series, len(art.paragraphs)) == (None, 3)
+
+
 def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
     text = ("Residents urged to stay safe in the heat\nAn amber heat alert has been issued. It runs until Sunday.\n"
             "\"Be a good neighbour, check in on friends, family and neighbours who may be vulnerable to the heat\"\n"
