@@ -123,16 +123,17 @@ FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s
 CODE_COMMENT = r"/\*.{0,200}?\*/\s*(?:\?>)?\s*"
 
 PATTERNS: tuple[Pattern, ...] = (
-    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?(?:{_DATE}|{_MONTH}\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{2}})\.?",
-       "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``: a two-digit year, day first)
+    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?(?:{_DATE}|{_MONTH}\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{2}}"
+       rf"|{_WEEKDAY}\d{{1,2}}/\d{{1,2}}/\d{{2}})\.?",
+       "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``, ``Wed, 26/06/19``: a two-digit year, day first)
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
     _p("time", Role.CREDIT, _CLOCK, "12:14 PM EDT", max_chars=30,
        kind="timestamp", digit=3),
     _p("update_stamp", Role.CREDIT,
-       rf"(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
-       rf"|post(?:ed)?\s+date)\s*(?:on)?"
+       rf"(?:page\s+)?(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
+       rf"|post(?:ed)?\s+date)\s*(?:on|at)?"
        # (the time, then the day with the month's name between hyphens: ``Updated 17:35, 23-Oct-2023``)
        rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|{_CLOCK}(?:,?\s+\d{{1,2}}-[a-z]{{3}}-\d{{4}})?)",
        "Updated: 2015-03-02 11:20", max_chars=140,

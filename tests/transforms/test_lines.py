@@ -361,6 +361,9 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("See the areas affected. pic.twitter.com/hPw91iS0oF — Eskom Hld SOC Ltd (@Eskom_SA) September 25, 2020",
          "embedded_post"),
         ("The agency (@NWS) said on September 25, 2020 that it would act.", None),
+        # a page's own stamp, and a short date with its weekday
+        ("Page last updated at 12:53 GMT, Thursday, 23 April 2009 13:53 UK", "update_stamp"),
+        ("Wed, 26/06/19", "date"),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
