@@ -218,6 +218,7 @@ _PUBLICATION_WORDS = frozenset({
     "Daily", "Forum", "Desk", "Staff", "Bureau", "Newsroom", "Online", "Gazette", "Tribune", "Herald", "Times",
     "Journal", "News", "Associated", "Agence", "Bloomberg", "Press", "Post", "Star", "Chronicle", "Telegraph",
     "Inquirer", "Courier", "Guardian", "Observer", "Examiner", "CNN", "BBC", "NPR", *NEWS_AGENCIES,
+    "Enquirer", "Dispatch", "Sentinel", "Ledger", "Advertiser", "Courant", "Statesman", "Bulletin",
 })
 
 

@@ -2295,6 +2295,12 @@ class _Grouping:
         headline and its picture's caption), read as page furniture or a deck: the writer's byline, where no word of
         it is the headline's or the lead's (a storm's or a place's name is the story's: ``Cyclone Sitrang``)."""
         k = bisect_left(self.lines, draft.body[0].line_start, key=_line_start) - 1
+        paper = " ".join(self.lines[k].span.text.split())
+        if (k - 1 > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and self.lines[k].pattern is None
+                and is_publication(paper)):
+            k -= 1  # the name over its paper's (``Victoria Moorwood`` / ``Cincinnati Enquirer``)
+        else:
+            paper = ""
         line = self.lines[k]
         if k <= draft.title_at or self.roles[k] not in (FURNITURE_ROLE, SERIES_ROLE) or line.pattern is not None:
             return
@@ -2308,6 +2314,11 @@ class _Grouping:
                 for m in range(draft.title_at + 1, k)):
             return  # words the text has in lower case (``Decision Makers``), or two names there (a label and one)
         self._byline_lines(draft, k, 1)
+        if paper:
+            draft.credits.append(Credit("source", paper, paper))
+            if draft.series_at == k + 1:
+                draft.series, draft.series_at = None, -1
+            self._set(k + 1, CREDIT_ROLE, draft)
 
     def _writer_and_post_above(self, draft: _Draft) -> None:
         """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq

@@ -1876,6 +1876,12 @@ def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_
     (art,) = checked_articles(text)
     assert (art.author, len(art.paragraphs)) == ("Warren Couillault", 2)
     assert dict(roles_of(text))["Warren Couillault"] == "byline"
+    # ... over the name of the writer's paper, its source
+    paper = text.replace("Warren Couillault\n", "Warren Couillault\nCincinnati Enquirer\n")
+    (art,) = checked_articles(paper)
+    assert (art.author, [c.name for c in art.credits if c.role == "source"]) == (
+        "Warren Couillault", ["Cincinnati Enquirer"])
+    assert dict(roles_of(paper))["Cincinnati Enquirer"] == "credit"
     # the story's own names (a storm's, a place's), a post, a publication, a page's link: no writer
     for other in ("Cyclone Warren", "Prime Minister", "Sydney Morning Herald", "Hindi Version"):
         story = text.replace("Warren Couillault", other).replace("Large parts", "Cyclone Warren hit large parts")
