@@ -266,7 +266,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:\d{1,6}\s+)?comments?\s*[(\[]\s*\d{1,6}\s*[)\]]|no\s+comments?|comments?\s*[:：]?\s*\d{1,6}"
        r"|\d{1,6}\s+comments?\s*[:：]",
        "Comments (3)", max_chars=30, needs=("comment",)),
-    _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+of\s+\d{1,3}",
+    _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}",
        "Photo 2 of 10", max_chars=20, digit=12),
     _p("agency_tag", Role.CREDIT,  # a news agency's sign-off under its story
        rf"[-–—]{{1,2}}\s*(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "— AFP",
@@ -360,6 +360,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:story|article)\s+continue[sd]\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|newsletters?"
        r"|about\s+these\s+ads|check\s+also|view\s+saved\s+items|(?:read|view)\s+or\s+share\s+this\s+(?:story|article)"
        r"|un?follow|loading|click\s+to\s+(?:enlarge|expand|zoom)|scroll\s+to\s+continue(?:\s+with\s+content)?"
+       r"|(?:(?:view|exit|open)\s+(?:in\s+)?)?full\s*screen"
        r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"

@@ -364,6 +364,9 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         # a page's own stamp, and a short date with its weekday
         ("Page last updated at 12:53 GMT, Thursday, 23 April 2009 13:53 UK", "update_stamp"),
         ("Wed, 26/06/19", "date"),
+        # a gallery's buttons and counter
+        ("Full Screen", "link"),
+        ("1 / 11", "gallery_count"),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
