@@ -465,6 +465,15 @@ PATTERNS: tuple[Pattern, ...] = (
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected",
               "identification code", "registration number", "icp", "information media", "united nations",
               "interpretation", "you liked", "official web", "official site", "may earn", "may receive", "may get")),
+    # a page's markup copied as text (``• <iframe src="" width="100%" height="290" ...>``): no text of the article
+    _p("markup", Role.FURNITURE,
+       r"(?:[•·]\s*)?</?(?:iframe|div|script|style|img|embed|object|video|audio|source|figure|span|table|link|meta"
+       r"|noscript|svg)\b.{0,390}", "<iframe src=\"https://example.org/player\" width=\"100%\"></iframe>",
+       max_chars=400, needs=("<",), within=4),
+    # a news agency's file picture's caption, as its prefix says (``FILE PHOTO: An oil pump jack pumps oil ...``)
+    _p("file_photo", Role.FURNITURE, r"file\s+(?:photo|picture|image)\s*:\s*\S.{10,380}",
+       "FILE PHOTO: An oil pump jack pumps oil in a field near Calgary, Alberta, Canada, July 21, 2014.",
+       max_chars=400, needs=("file",), within=8),
     # a post embedded from a social network, as its text prints: the post, then its author, handle and day (``Please
     # see below ... pic.twitter.com/hPw91iS0oF — Eskom Hld SOC Ltd (@Eskom_SA) September 25, 2020``)
     _p("embedded_post", Role.FURNITURE,
@@ -570,6 +579,9 @@ _CAPTION_CREDIT = re.compile(
     # Sides / Houston Chronicle via Getty Images``
     r"|[.!?][\"'”’]?\s*(?-i:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|Getty\s+Images|Shutterstock|Bloomberg)"
     r"|(?<=[.!?])\s*[\w.'’ -]{2,40}\s/\s[\w.'’& -]{2,40}\svia\s+Getty\s+Images"
+    # a desk's credit glued to the caption's last word: ``... this year's harvest will leave many hungryImage:
+    # Mirriam Kaliza/DW``, ``Stormont signImage source, Press Eye``
+    r"|(?<=[a-z])(?-i:Image)(?:\s+source)?\s*[:,]\s*[^():]{2,60}"
     # ``... in Cork, Kerry, Tipperary, Waterford. Picture Denis Minihane.``
     r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:picture|photo(?:graph)?|image)(?:\s+by)?\s*:?\s*(?-i:[A-Z][\w'’.-]+)"
     r"(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"

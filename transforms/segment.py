@@ -388,11 +388,16 @@ def is_title_like(text: str) -> bool:
     core = text.rstrip(_CLOSERS_OR_SPACE)
     return (
         bool(core)
-        and core[-1] not in _ENDS_NO_TITLE
+        and (core[-1] not in _ENDS_NO_TITLE or (
+            core[-1] == "." and _DOTTED_END.search(core) is not None and _in_title_case(core)))
         and (n < _FEW_ENOUGH_CHARS or len(text.split()) <= MAX_TITLE_WORDS)
         and (core[0].isalpha() or any(ch.isalpha() for ch in core))
         and not (n >= _FEW_ENOUGH_CHARS and _not_a_headline(text))
     )
+
+
+# A headline in title case may end with a dotted abbreviation: ``... Staff Shortages Across The U.S.``
+_DOTTED_END = re.compile(r"\s(?:[A-Z]\.){2,}\Z")
 
 
 # A long line that is no headline, though it does not end like a sentence: a quotation of a dozen words or more
@@ -476,7 +481,13 @@ def _is_headline_case(text: str) -> bool:
     """A question headline in title case (``Is This the Worst Year in Modern American History?``, ``Who Has
     Emergency Authority Over Elections? Nobody's Quite Sure.``): a question in running text does not capitalise
     every word. (A statement in title case may be the name of a doctrine or a law standing as a paragraph.)"""
-    if len(text) > MAX_TITLE_CHARS or not text[0].isupper() or "?" not in text:
+    return "?" in text and _in_title_case(text)
+
+
+def _in_title_case(text: str) -> bool:
+    """Five words or more, and every word but the short function words capitalised (``Federal Data Show Growing
+    Hospital Staff Shortages Across The U.S.``)."""
+    if len(text) > MAX_TITLE_CHARS or not text[0].isupper():
         return False
     words = text.split()
     if not MIN_HEADLINE_WORDS <= len(words) <= MAX_TITLE_WORDS:

@@ -367,6 +367,11 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         # a gallery's buttons and counter
         ("Full Screen", "link"),
         ("1 / 11", "gallery_count"),
+        # a page's markup, a file picture's caption
+        ('  • <iframe src="" width="100%" height="290" frameborder="0" scrolling="no"></iframe>', "markup"),
+        ("<b>Bold</b> claims were made about the dam.", None),
+        ("File picture: Antoine de Ras/African News Agency (ANA) Archives", "file_photo"),
+        ("The file photo: a family album of the flood.", None),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
@@ -423,6 +428,11 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("The PM met the PIC chairman.", None),
     ("The council met on Monday. It voted for the plan.", None),  # no caption
     ("The plan (see below) passed.", None),
+    # a desk's credit glued to the caption's last word
+    ("Maize is a staple but this year's harvest will leave many hungryImage: Mirriam Kaliza/DW",
+     "Image: Mirriam Kaliza/DW"),
+    ("Stormont signImage source, Press Eye", "Image source, Press Eye"),
+    ("The Image: a new book on art", None),
     # a desk's own short credit, after the last sentence or a dash, or its photo in brackets
     ("The backstop is seen as the solution to the question of the Irish border. Pic: Shutterstock",
      "Pic: Shutterstock"),

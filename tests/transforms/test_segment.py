@@ -98,6 +98,9 @@ def test_short_lines_ending_like_sentences_are_not_titles() -> None:
     assert not is_title_like("The plan has three parts:")
     assert not is_title_like("x" * 300)
     assert not is_title_like("2024")
+    # a headline in title case may end with a dotted abbreviation; a sentence that does is a sentence
+    assert is_title_like("Federal Data Show Growing Hospital Staff Shortages Across The U.S.")
+    assert not is_title_like("The storm moved north across the U.S.")
 
 
 def test_repeated_titles_get_distinct_ids() -> None:
