@@ -266,6 +266,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:\d{1,6}\s+)?comments?\s*[(\[]\s*\d{1,6}\s*[)\]]|no\s+comments?|comments?\s*[:：]?\s*\d{1,6}"
        r"|\d{1,6}\s+comments?\s*[:：]",
        "Comments (3)", max_chars=30, needs=("comment",)),
+    # the head of a blog's comments under a post, naming the post (``11 thoughts on “PhD-level thinking in
+    # economics``): the readers' comments below it are no text of the post
+    _p("comments_header", Role.FURNITURE,
+       r"(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|repl(?:y|ies)"
+       r"|reactions?)\s+(?:on|to)\s+[“\"‘'«].{1,200}", "11 thoughts on “PhD-level thinking in economics”",
+       max_chars=220, needs=("thought", "comment", "response", "repl", "reaction")),
     _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}",
        "Photo 2 of 10", max_chars=20, digit=12),
     _p("agency_tag", Role.CREDIT,  # a news agency's sign-off under its story

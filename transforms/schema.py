@@ -286,8 +286,8 @@ LINES = Table(
         Column("pattern", STRING, "The name of the furniture pattern that recognised the line "
                "(transforms/lines.py PATTERNS, or credit_line, end_marker, dateline, photo_caption, bold_heading, "
                "speaker_label, letter_reference, letter_topic, page_title, title_date_prefix, title_bullet, "
-               "source_field, repeated_line, day_heading, numbered_heading); null when the line's role came from its "
-               "context.",
+               "source_field, repeated_line, day_heading, numbered_heading, readers_comment); null when the line's "
+               "role came from its context.",
                "update_stamp", nullable=True, min_length=1),
         *_offsets("line"),
     ),

@@ -654,6 +654,7 @@ def classify_lines(text: str) -> list[Line]:
     if holds_neighbours:
         _captions_under_labels(out)
         _embedded_posts(out)
+        _readers_comments(out)
     _page_title_repeated(out)
     # A title-like line that is last, or that is followed only by closing lines (bylines, credits, end
     # markers) before the end or the next title, is the unfinished last line of a paragraph, not a title,
@@ -692,7 +693,7 @@ def classify_lines(text: str) -> list[Line]:
 
 MAX_CAPTION_LABEL = 20
 # The patterns of a line that says what the lines next to it are (``_captions_under_labels``, ``_embedded_posts``).
-_HOLDS_NEIGHBOURS = frozenset({"image_caption", "embedded_post"})
+_HOLDS_NEIGHBOURS = frozenset({"image_caption", "embedded_post", "comments_header"})
 
 
 def _captions_under_labels(lines: list[Line]) -> None:
@@ -719,6 +720,15 @@ def _embedded_posts(lines: list[Line]) -> None:
             if lines[k].kind not in (TITLE_LINE, FURNITURE_LINE, DATE_LINE, CREDIT_LINE) or lines[k].heading:
                 break
             lines[k] = lines[k]._replace(kind=FURNITURE_LINE, pattern="embedded_post", byline=None, credits=())
+
+
+def _readers_comments(lines: list[Line]) -> None:
+    """Everything under the head of a blog's comments (``4 thoughts on “After the Hurricane``) is the readers'
+    comments and their form: page furniture, no text of the post and no article of its own."""
+    at = next((i for i, line in enumerate(lines) if line.pattern == "comments_header"), len(lines))
+    for k in range(at + 1, len(lines)):
+        lines[k] = lines[k]._replace(kind=FURNITURE_LINE, pattern="readers_comment", byline=None, credits=(),
+                                     heading=False)
 
 
 def _join_drop_caps(text: str, lines: list[Line], caps: list[int]) -> None:

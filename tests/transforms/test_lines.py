@@ -372,6 +372,8 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("<b>Bold</b> claims were made about the dam.", None),
         ("File picture: Antoine de Ras/African News Agency (ANA) Archives", "file_photo"),
         ("The file photo: a family album of the flood.", None),
+        ("4 thoughts on “After the Hurricane", "comments_header"),
+        ("Some thoughts on the minimum wage", None),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:

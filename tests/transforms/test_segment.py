@@ -297,6 +297,19 @@ def test_a_standfirst_printed_twice_under_the_headline_is_the_deck() -> None:
     assert (art.series, len(art.paragraphs)) == (None, 3)
 
 
+def test_the_readers_comments_under_a_blog_post_are_furniture() -> None:
+    text = ("After the Hurricane\nThe storm passed in the night. We lost power for two days.\n"
+            "Looking forward to a sunny tomorrow,\n4 thoughts on “After the Hurricane\n"
+            "  1. Sending prayers for you and your community!\nSo Sorry To Hear About The Trees\n"
+            "  2. Glad you are safe. The photos are amazing.\nLeave a Reply\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 2
+    assert [r for _, r in roles_of(text)][3:] == ["furniture"] * 5
+    # a post that speaks of thoughts on something is no comments' head
+    other = text.replace("4 thoughts on “After the Hurricane", "Some thoughts on the storm")
+    assert dict(roles_of(other))["Some thoughts on the storm"] == "title"
+
+
 def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
     text = ("Residents urged to stay safe in the heat\nAn amber heat alert has been issued. It runs until Sunday.\n"
             "\"Be a good neighbour, check in on friends, family and neighbours who may be vulnerable to the heat\"\n"
