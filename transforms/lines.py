@@ -207,11 +207,17 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:event|briefing|remarks|press\s+conference)\s+(?:is|are)\s+available"
        r"|get\s+all\s+(?:your|the)\s+news\s+in\s+one\s+place|gift\s+this\s+(?:subscriber-only\s+)?(?:story|article)"
        # a transcription service's offer under its transcripts: ``Transcribe Your Own Content``, ``Try Rev for free``
-       r"|transcribe\s+your\s+own\s+content|try\s+\w+\s+for\s+free(?=\s+and\b|\s*[.!]|\s+today|\s+now|\Z))"
+       r"|transcribe\s+your\s+own\s+content|try\s+\w+\s+for\s+free(?=\s+and\b|\s*[.!]|\s+today|\s+now|\Z)"
+       # a newsletter's or a site's appeal to its readers: ``This is a reader-supported Substack ...``, ``This post is
+       # for paid subscribers``, ``Support Semi-Partisan Politics with a one-time or recurring donation:``
+       r"|reader-supported|(?:for|become\s+a)\s+paid\s+subscribers?"
+       r"|with\s+a\s+(?:one-time|recurring|monthly)(?:\s+or\s+(?:one-time|recurring|monthly))?\s+donation"
+       r"|your\s+support\s+helps\s+us)"
        r"\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
        needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available",
-              "one place", "gift this", "transcribe", "for free"), within=170),
+              "one place", "gift this", "transcribe", "for free", "reader-supported", "paid subscriber",
+              "donation", "your support"), within=170),
     # a newsletter's sign-up box, run into one line: ``Sign up to our daily ... newsletter Sign up Thank you for
     # signing up! ... Please try again later. Submitting...``
     _p("newsletter_box", Role.FURNITURE,

@@ -374,6 +374,12 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("The file photo: a family album of the flood.", None),
         ("4 thoughts on “After the Hurricane", "comments_header"),
         ("Some thoughts on the minimum wage", None),
+        # a newsletter's or a site's appeal to its readers
+        ("This is a reader-supported Substack for and about you.", "promo"),
+        ("You are reading Economic Forces. This post is for paid subscribers.", "promo"),
+        ("Support Semi-Partisan Politics with a one-time or recurring donation:", "promo"),
+        ("Your support helps us to tell the story", "promo"),
+        ("The charity received a one-time donation of $5m from the fund.", None),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
