@@ -389,7 +389,8 @@ def is_title_like(text: str) -> bool:
     return (
         bool(core)
         and (core[-1] not in _ENDS_NO_TITLE or (
-            core[-1] == "." and _DOTTED_END.search(core) is not None and _in_title_case(core)))
+            core[-3:-2] == "." and core[-2:-1].isupper() and core[-1] == "." and _DOTTED_END.search(core) is not None
+            and _in_title_case(core)))
         and (n < _FEW_ENOUGH_CHARS or len(text.split()) <= MAX_TITLE_WORDS)
         and (core[0].isalpha() or any(ch.isalpha() for ch in core))
         and not (n >= _FEW_ENOUGH_CHARS and _not_a_headline(text))
@@ -1083,6 +1084,7 @@ _RELATED_LABEL = re.compile(
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 MIN_SECTION_ABOVE = 2  # paragraphs of an unsigned article above a short line read as its subheading
 MAX_DECK_WORDS = 40  # a standfirst under a headline sums the story up in a sentence or two
+MAX_SPACING_DIFFERENCE = 8  # two copies of a line, the same but for their white space, differ this much in length
 MAX_HEADER_PARAGRAPHS = 3  # the text of a page's header above its first heading or its article is no longer
 
 
@@ -1939,7 +1941,7 @@ class _Grouping:
             self._set(i, SERIES_ROLE, cur)
             return
         if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body
-                and _words(line.span) <= MAX_DECK_WORDS and self._printed_twice(i, cur)):
+                and self._printed_twice(i, cur) and _words(line.span) <= MAX_DECK_WORDS):
             # the standfirst printed twice under the headline (in its box, then over the text): the deck
             if cur.series is None:
                 cur.series, cur.series_at = line.span, -1
@@ -1955,12 +1957,14 @@ class _Grouping:
     def _printed_twice(self, i: int, cur: _Draft) -> bool:
         """``lines[i]``, the first line of text under ``cur``'s headline, is given again word for word right under
         it, with more text below, or is that second copy of the deck read just above it."""
-        text = " ".join(self.lines[i].span.text.split())
-        if cur.series is None:
+        text = self.lines[i].span.text
+        if cur.series is None:  # (the lengths first: the test is made on every article's first paragraph)
             return (i + 2 < len(self.lines) and self.lines[i + 1].kind is BODY_LINE
                     and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE)
-                    and " ".join(self.lines[i + 1].span.text.split()) == text)
-        return self.roles[i - 1] is SERIES_ROLE and " ".join(cur.series.text.split()) == text
+                    and abs(len(self.lines[i + 1].span.text) - len(text)) <= MAX_SPACING_DIFFERENCE
+                    and " ".join(self.lines[i + 1].span.text.split()) == " ".join(text.split()))
+        return (self.roles[i - 1] is SERIES_ROLE and abs(len(cur.series.text) - len(text)) <= MAX_SPACING_DIFFERENCE
+                and " ".join(cur.series.text.split()) == " ".join(text.split()))
 
     def _before_the_body(self, cur: _Draft) -> None:
         """What the short line read as ``cur``'s series line is, now that its body starts below it."""

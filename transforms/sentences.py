@@ -171,10 +171,11 @@ def split_sentences(text: str, capitals: list[int] | None = None) -> list[tuple[
                     ch = text[following]
                     if not (ch.isupper() or ch.isdigit() or ch in _OPENING or _is_cjk(ch)):
                         continue
-                    dot = run  # the word before it, the common case inline: a plain word after a space
+                    # the word before it, the common case inline (a plain word after a space: _plain_abbreviation)
+                    dot = run
                     word = text[text.rfind(" ", dot - _LOOKBEHIND if dot > _LOOKBEHIND else 0, dot) + 1 : dot]
-                    if _plain_abbreviation(word) if word.isalpha() and word.isascii() else (
-                            _is_abbreviation(text, dot, following)):
+                    if ((len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS) if (
+                            word.isalpha() and word.isascii()) else _is_abbreviation(text, dot, following):
                         continue
             elif _CJK_TERMINALS.isdisjoint(punct):  # ! ? … and runs such as "?!" or "......"
                 ch = text[following]
