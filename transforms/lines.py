@@ -389,13 +389,14 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80}|required\s+fields\s+are\s+marked.{0,10}"
        r"|save\s+my\s+name,?\s+email.{0,120}|(?:wordpress\.com|facebook|google|twitter|gravatar)\s+(?:logo|photo|picture)"
        r"|thank\s+you\s+for\s+your\s+comment.{0,120}|your\s+comment\s+will\s+be\s+(?:published|posted|visible).{0,80}"
+       r"|no\s+responses\s+yet"
        r"|please\s+try\s+again\s+later\.?|%d\s+bloggers\s+like\s+this\s*:?|like\s+loading\.*"
        r"|enter\s+the\s+(?:words|characters|code)\s+(?:you\s+see|shown|above)\s*:?"
        r"|note\s*:\s*only\s+a\s+member\s+of\s+this\s+blog\s+may\s+post\s+a\s+comment\.?",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
               "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
-              "bloggers", "loading", "enter the", "member of this blog")),
+              "bloggers", "loading", "enter the", "member of this blog", "no responses")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
     _p("text_size", Role.FURNITURE,
        r"(?:【[^】]{1,10}】\s*)*(?:text\s*(?:resize|size)?\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small"
@@ -453,7 +454,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|.{0,120}\b(?:unsubscribe|(?:mailing|distribution)\s+list|update\s+your\s+(?:email\s+)?preferences"
        r"|receive\s+these\s+e-?mails|(?:to|in)\s+your\s+inbox|(?:sign|log)\s*in\s+or\s+(?:register|sign\s*up|subscribe)"
        r"|(?:register|subscribe|sign\s*up|log\s*in)\s+(?:for\s+free\s+)?to\s+(?:read|continue|access))\b.{0,120}"
-       r"|(?:posted\s+on\s+)?\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read|advertise\s+(?:with|on)\s+.{1,40}"
+       r"|(?:posted\s+on\s+)?\d{1,3}\s*(?:mins?|minutes?)\s*(?:to\s+)?read(?:\s*[·|•]?\s*[A-Za-z]{3,9}\.?\s+\d{1,2},\s+\d{4})?"
+       r"|advertise\s+(?:with|on)\s+.{1,40}"
+       # a blog's archive by its labels: ``Showing posts with label climate change. Show all posts``
+       r"|showing\s+posts\s+(?:with\s+(?:the\s+)?label|for\s+query|from)\s+.{1,120}"
        r"|.{0,60}\bpowered\s+by\s+[^.!?]{1,60}"
        # the UN's notes on its pages (``For information media. Not an official record.``, ``Welcome to the United
        # Nations. It's your world.``), a video's interpretation notice, a site's appeal for donations
@@ -476,7 +480,8 @@ PATTERNS: tuple[Pattern, ...] = (
               "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected",
               "identification code", "registration number", "icp", "information media", "united nations",
-              "interpretation", "you liked", "official web", "official site", "may earn", "may receive", "may get")),
+              "interpretation", "you liked", "official web", "official site", "may earn", "may receive", "may get",
+              "showing posts")),
     # a page's markup copied as text (``• <iframe src="" width="100%" height="290" ...>``): no text of the article
     _p("markup", Role.FURNITURE,
        r"(?:[•·]\s*)?</?(?:iframe|div|script|style|img|embed|object|video|audio|source|figure|span|table|link|meta"

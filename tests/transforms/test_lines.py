@@ -380,6 +380,10 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("Support Semi-Partisan Politics with a one-time or recurring donation:", "promo"),
         ("Your support helps us to tell the story", "promo"),
         ("The charity received a one-time donation of $5m from the fund.", None),
+        # a blog platform's reading time with the day glued on, its archive by label, its empty comments
+        ("2 min readApr 15, 2023", "page_notice"),
+        ("Showing posts with label climate change. Show all posts", "page_notice"),
+        ("No responses yet", "comment_form"),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
