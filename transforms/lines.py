@@ -196,7 +196,10 @@ PATTERNS: tuple[Pattern, ...] = (
        "Office: 832.393.0800", max_chars=220,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",
               "emailed"), kind="contact"),
-    _p("empty_field", Role.FURNITURE, r"(?!adjust\s+font\s+size)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]",
+    # (a clause that announces a quotation is the text's: ``He wrote:``, ``An unattributed economist comments:``)
+    _p("empty_field", Role.FURNITURE,
+       r"(?!adjust\s+font\s+size)(?!.*\s(?:said|says|wrote|writes|added|adds|noted|notes|stated|states|comments"
+       r"|commented|explained|explains|continued|tweeted)\s*[:：]\Z)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]",
        "Source:", max_chars=50,
        needs=(":", "：")),
     _p("promo", Role.FURNITURE,

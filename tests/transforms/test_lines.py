@@ -384,6 +384,10 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("2 min readApr 15, 2023", "page_notice"),
         ("Showing posts with label climate change. Show all posts", "page_notice"),
         ("No responses yet", "comment_form"),
+        # a clause that announces a quotation is text, a label is an empty field
+        ("He wrote:", None),
+        ("Ted Cantle continued:", None),
+        ("Source:", "empty_field"),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
