@@ -293,6 +293,7 @@ def _lead_keys(draft: _Draft) -> frozenset[str]:
     return _content_keys(" ".join(line.span.text for line in draft.body[:LEAD_PARAGRAPHS]))
 
 
+# A word in lower case: a common word's form, where a name's words are capitalised.
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+")
 
 
@@ -618,7 +619,7 @@ def classify_lines(text: str) -> list[Line]:
     out: list[Line] = []
     lower_titles: list[int] = []  # the title-like lines that start in lower case
     drop_caps: list[int] = []  # the lines of one capital letter
-    holds_neighbours = False  # a caption's label, an embedded post: lines next to it are theirs
+    holds_neighbours = False  # a caption's label, an embedded post, a blog's comments head: lines next to it are theirs
     block = 0
     end = -1
     for raw in text.split("\n"):
@@ -692,8 +693,9 @@ def classify_lines(text: str) -> list[Line]:
     return out
 
 
-MAX_CAPTION_LABEL = 20
-# The patterns of a line that says what the lines next to it are (``_captions_under_labels``, ``_embedded_posts``).
+MAX_CAPTION_LABEL = 20  # a caption's label alone on its line (``Image caption,``) is no longer
+# The patterns of a line that says what the lines next to it are (``_captions_under_labels``, ``_embedded_posts``,
+# ``_readers_comments``).
 _HOLDS_NEIGHBOURS = frozenset({"image_caption", "embedded_post", "comments_header"})
 
 
@@ -1092,13 +1094,13 @@ def _line_start(line: Line) -> int:
     return line.line_start
 
 
+_PICTURE_ROLES = frozenset({"photo", "photographer"})
+
+
 def _is_picture_credit(line: Line) -> bool:
     """``line`` credits a picture and nothing else (``Kevin Frayer/Getty Images``, ``(Photo: PA)``)."""
     return line.kind is CREDIT_LINE and bool(line.credits) and all(
         c.role in _PICTURE_ROLES for c in line.credits)
-
-
-_PICTURE_ROLES = frozenset({"photo", "photographer"})
 
 
 def _words(span: Span | None) -> int:
@@ -2318,7 +2320,9 @@ class _Grouping:
     def _writer_over_the_text(self, draft: _Draft) -> None:
         """A name alone on the line right above the text, under the headline (``Warren Couillault`` under the
         headline and its picture's caption), read as page furniture or a deck: the writer's byline, where no word of
-        it is the headline's or the lead's (a storm's or a place's name is the story's: ``Cyclone Sitrang``)."""
+        it is the headline's or the lead's (a storm's or a place's name is the story's: ``Cyclone Sitrang``). Over
+        the name of a paper right above the text (``Cincinnati Enquirer``), the name is the byline and the paper the
+        article's source."""
         k = bisect_left(self.lines, draft.body[0].line_start, key=_line_start) - 1
         paper = " ".join(self.lines[k].span.text.split())
         if (k - 1 > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and self.lines[k].pattern is None
