@@ -1094,6 +1094,12 @@ def _line_start(line: Line) -> int:
     return line.line_start
 
 
+def _same_words(a: str, b: str) -> bool:
+    """``a`` and ``b`` are the same but for their white space (their lengths compared first: the test is made on
+    every article's first paragraph)."""
+    return abs(len(a) - len(b)) <= MAX_SPACING_DIFFERENCE and " ".join(a.split()) == " ".join(b.split())
+
+
 _PICTURE_ROLES = frozenset({"photo", "photographer"})
 
 
@@ -1754,19 +1760,12 @@ class _Grouping:
                     # a post under the signature (``Chennai``, ``Secretary of State``)
                     return self._open_cut(i, line, cur)
                 return self._signature(i, line)  # the signature's second line: a title, a place
-            if not line.heading and not cur.closed and text_follows and not evidence and line.byline is None and not (
-                    nxt is not None and _DATELINE_START.match(nxt.span.text)) and self.drafts[0].evidence and (
-                    cur.title.text):
-                # The document's articles announce themselves (a byline, credit or date under the title):
-                # a short line with none, inside a titled body, is a subheading.
-                return self._heading(i, line)
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
-                    and cur.byline is None and not cur.credits and cur.title.text and len(cur.body) >= MIN_SECTION_ABOVE
-                    and self.roles[i - 1] is BODY_ROLE and nxt is not None and not _DATELINE_START.match(nxt.span.text)
-                    and len(_content_keys(line.span.text)) <= MAX_SECTION_WORDS
-                    and len(_content_keys(line.span.text)) < len(_content_keys(cur.title.text))):
-                # a name for a part of the text (``Tsunami lessons``, ``Emergency plans activated``) between
-                # paragraphs of an unsigned article: a headline says more than its article's sections do
+                    and cur.title.text and nxt is not None and not _DATELINE_START.match(nxt.span.text)
+                    and (self.drafts[0].evidence or self._names_a_part(i, line, cur))):
+                # A short line with no byline, credit or date under it, inside a titled body, is a subheading where
+                # the document's articles announce themselves with one under their titles, or where it names a part
+                # of an unsigned article.
                 return self._heading(i, line)
             if unmarked:
                 return self._unmarked(i, line, text_follows)
@@ -1838,6 +1837,16 @@ class _Grouping:
             self._attest(draft)
         self._set(i, TITLE_ROLE, draft)
         return None
+
+    def _names_a_part(self, i: int, line: Line, cur: _Draft) -> bool:
+        """``line``, between paragraphs of the unsigned article ``cur`` (two at least above it), names a part of
+        its text (``Tsunami lessons``, ``Emergency plans activated``): a headline says more than its article's
+        sections do."""
+        if (cur.byline is not None or cur.credits or len(cur.body) < MIN_SECTION_ABOVE
+                or self.roles[i - 1] is not BODY_ROLE):
+            return False
+        words = len(_content_keys(line.span.text))
+        return words <= MAX_SECTION_WORDS and words < len(_content_keys(cur.title.text))
 
     def _items_closed_by(self, credit: Line) -> int:
         """How many articles so far have a credit of ``credit``'s kind (``Source: Global Times | 2020/3/1``)
@@ -1960,13 +1969,11 @@ class _Grouping:
         """``lines[i]``, the first line of text under ``cur``'s headline, is given again word for word right under
         it, with more text below, or is that second copy of the deck read just above it."""
         text = self.lines[i].span.text
-        if cur.series is None:  # (the lengths first: the test is made on every article's first paragraph)
+        if cur.series is None:
             return (i + 2 < len(self.lines) and self.lines[i + 1].kind is BODY_LINE
                     and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE)
-                    and abs(len(self.lines[i + 1].span.text) - len(text)) <= MAX_SPACING_DIFFERENCE
-                    and " ".join(self.lines[i + 1].span.text.split()) == " ".join(text.split()))
-        return (self.roles[i - 1] is SERIES_ROLE and abs(len(cur.series.text) - len(text)) <= MAX_SPACING_DIFFERENCE
-                and " ".join(cur.series.text.split()) == " ".join(text.split()))
+                    and _same_words(self.lines[i + 1].span.text, text))
+        return self.roles[i - 1] is SERIES_ROLE and _same_words(cur.series.text, text)
 
     def _before_the_body(self, cur: _Draft) -> None:
         """What the short line read as ``cur``'s series line is, now that its body starts below it."""
