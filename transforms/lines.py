@@ -289,6 +289,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("agency_name", Role.CREDIT,  # a news agency's name alone on a line, over or under its story: ``Reuters``
        rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "The Canadian Press",
        max_chars=40, kind="source", needs=tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))),
+    _p("desk_initials", Role.CREDIT,  # the initials of a wire story's writers and editors under it (AFP's, Reuters')
+       r"(?-i:(?:burs-)?(?!(?:and/or|he/him|she/her|they/them)\Z)[a-z]{2,4}(?:/[a-z]{2,4}){1,5})", "rbl/amj/mca",
+       max_chars=30, kind="credit", needs=("/",)),
     _p("inputs_from", Role.CREDIT,
        r"[(\[]?\s*with\s+(?:inputs?|additional\s+(?:inputs?|reporting))\s+from\s+[^()\[\]]{1,60}[)\]]?\.?",
        "With inputs from agencies", max_chars=90, kind="source", needs=("input", "additional")),

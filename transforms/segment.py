@@ -329,6 +329,9 @@ def _is_name(text: str) -> bool:
             and _NOT_NAME_WORDS.isdisjoint(words) and not any(map(str.isdigit, text)))
 
 
+_NAME_TRAIL = " |·•"  # what a page's byline box leaves after the name when its date is on a line of its own
+
+
 def _is_post(text: str) -> bool:
     """A writer's post on a line of its own (``Editor-in-Chief of Asharq Al-Awsat newspaper``, ``Professor of
     Geography``): a few words, one of them a post's, in no sentence."""
@@ -2340,7 +2343,7 @@ class _Grouping:
         line = self.lines[k]
         if k <= draft.title_at or self.roles[k] not in (FURNITURE_ROLE, SERIES_ROLE) or line.pattern is not None:
             return
-        text = " ".join(line.span.text.split())
+        text = " ".join(line.span.text.split()).rstrip(_NAME_TRAIL)  # ``Nick Gibbs |``: the name of a name | date
         if (text.isupper() or not _is_name(text) or _is_post(text) or is_publication(text)
                 or not _content_keys(text).isdisjoint(_content_keys(f"{draft.title.text} {_lead_text(draft)}"))):
             return
@@ -2349,7 +2352,7 @@ class _Grouping:
                 self.roles[m] in (FURNITURE_ROLE, SERIES_ROLE) and _is_name(" ".join(self.lines[m].span.text.split()))
                 for m in range(draft.title_at + 1, k)):
             return  # words the text has in lower case (``Decision Makers``), or two names there (a label and one)
-        self._byline_lines(draft, k, 1)
+        self._byline_lines(draft, k, 1, text)
         if paper:
             draft.credits.append(Credit("source", paper, paper))
             if draft.series_at == k + 1:
@@ -2371,11 +2374,13 @@ class _Grouping:
         draft.start = name.line_start
         self._byline_lines(draft, post_at - 1, 2)
 
-    def _byline_lines(self, draft: _Draft, k: int, n: int) -> None:
-        """``lines[k]`` (a name) and the ``n - 1`` lines under it (a post) are ``draft``'s byline, no longer its
-        series line if one of them was read as that."""
+    def _byline_lines(self, draft: _Draft, k: int, n: int, name: str | None = None) -> None:
+        """``lines[k]`` (a name, or ``name`` on it) and the ``n - 1`` lines under it (a post) are ``draft``'s
+        byline, no longer its series line if one of them was read as that."""
         texts = [line.span.text for line in self.lines[k : k + n]]
-        draft.byline = Byline(line=" ".join(texts), name=" ".join(texts[0].split()), role="author")
+        draft.byline = Byline(line=" ".join(texts), name=name or " ".join(texts[0].split()), role="author")
+        if "no_byline" in draft.warnings:
+            draft.warnings.remove("no_byline")
         if k <= draft.series_at < k + n:
             draft.series, draft.series_at = None, -1
         for m in range(k, k + n):

@@ -211,6 +211,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Editor's Pick No. 35", None),
         ("Updated: Dec 28,2018 10:08 AM     China Daily", "update_stamp"),
         ("Reuters", "agency_name"),  # an agency's name alone, over or under its story
+        ("rbl/amj/mca", "desk_initials"),  # the wire desk's initials under its story
+        ("burs-jm/dw", "desk_initials"),
+        ("and/or", None),
         ("Saturday - August 2, 2025", "section_stamp"),  # the day is no source
         ("Embargoed until 00:01 GMT, 3 May", "embargo"),
         ("AP Photo", "desk_photo"),

@@ -1892,6 +1892,10 @@ def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_
     (art,) = checked_articles(text)
     assert (art.author, len(art.paragraphs)) == ("Warren Couillault", 2)
     assert dict(roles_of(text))["Warren Couillault"] == "byline"
+    assert "no_byline" not in art.warnings
+    # ... with the separator a byline box leaves after the name when the date is on a line of its own
+    (art,) = checked_articles(text.replace("Warren Couillault", "Warren Couillault |"))
+    assert art.author == "Warren Couillault"
     # ... over the name of the writer's paper, its source
     paper = text.replace("Warren Couillault\n", "Warren Couillault\nCincinnati Enquirer\n")
     (art,) = checked_articles(paper)
