@@ -1089,6 +1089,12 @@ _RELATED_LABEL = re.compile(
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 MIN_SECTION_ABOVE = 2  # paragraphs of an unsigned article above a short line read as its subheading
 MAX_DECK_WORDS = 40  # a standfirst under a headline sums the story up in a sentence or two
+MAX_DECK_CHARS = 300  # (its length in characters, tested first)
+_REPORTED = re.compile(r"\b(?:said|says|told)\b")  # a deck sums the story up; a lead reports who said what
+MIN_RESTATED = 0.6  # ... and the lead under it gives this share of its content words again
+MIN_DECK_KEYS = 4  # (of at least this many)
+MAX_RESTATED_GAP = 2  # ... and more text follows the lead within this many lines (a picture's may come between)
+MAX_SPEAKER_LABEL = 25  # a colon this near a line's start may end a speaker's label (``SS:``, ``PRIME MINISTER:``)
 MAX_SPACING_DIFFERENCE = 8  # two copies of a line, the same but for their white space, differ this much in length
 MAX_HEADER_PARAGRAPHS = 3  # the text of a page's header above its first heading or its article is no longer
 
@@ -1955,8 +1961,9 @@ class _Grouping:
             self._set(i, SERIES_ROLE, cur)
             return
         if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body
-                and self._printed_twice(i, cur) and _words(line.span) <= MAX_DECK_WORDS):
-            # the standfirst printed twice under the headline (in its box, then over the text): the deck
+                and (self._printed_twice(i, cur) or self._restated(i, cur)) and _words(line.span) <= MAX_DECK_WORDS):
+            # the standfirst printed twice under the headline (in its box, then over the text), or restated by the
+            # lead: the deck
             if cur.series is None:
                 cur.series, cur.series_at = line.span, -1
             cur.end = line.span.char_end
@@ -1977,6 +1984,24 @@ class _Grouping:
                     and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE)
                     and _same_words(self.lines[i + 1].span.text, text))
         return self.roles[i - 1] is SERIES_ROLE and _same_words(cur.series.text, text)
+
+    def _restated(self, i: int, cur: _Draft) -> bool:
+        """``lines[i]``, the first line of text right under ``cur``'s headline, is a sentence (or two) whose words the
+        paragraph under it mostly gives again, with more text below that (``Being prepared for disasters includes
+        emergency managers.`` over a lead that starts on them): the deck that sums the story up, the lead that tells
+        it. A question or a speaker's line (``SS: How ...``) is an interview's, and a sentence that reports who said
+        what, a lead's."""
+        text = self.lines[i].span.text
+        if (len(text) > MAX_DECK_CHARS or cur.series is not None or i + 2 >= len(self.lines)
+                or text.rstrip()[-1:] != "." or ":" in text[:MAX_SPEAKER_LABEL] or text.count(". ") > 1
+                or _REPORTED.search(text)):
+            return False
+        below = self.lines[i + 1]
+        if below.kind is not BODY_LINE or not any(
+                line.kind in (BODY_LINE, DASH_LINE) for line in self.lines[i + 2 : i + 2 + MAX_RESTATED_GAP]):
+            return False
+        keys = _content_keys(text)
+        return len(keys) >= MIN_DECK_KEYS and len(keys & _content_keys(below.span.text)) >= MIN_RESTATED * len(keys)
 
     def _before_the_body(self, cur: _Draft) -> None:
         """What the short line read as ``cur``'s series line is, now that its body starts below it."""

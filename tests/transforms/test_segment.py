@@ -297,6 +297,29 @@ def test_a_standfirst_printed_twice_under_the_headline_is_the_deck() -> None:
     assert (art.series, len(art.paragraphs)) == (None, 3)
 
 
+def test_a_standfirst_the_lead_restates_is_the_deck() -> None:
+    deck = "Being prepared for disasters includes emergency managers."
+    text = (f"When the Emergency Management Director Is the Victim\n{deck}\n"
+            "One of the things I have found since joining the profession of emergency managers is how many of us "
+            "are not prepared for disasters at home.\n"
+            "It was only last year that a manager told me she lived in a flood zone.\n")
+    (art,) = checked_articles(text)
+    assert (art.series, len(art.paragraphs)) == (deck, 2)
+    assert [r for _, r in roles_of(text)] == ["title", "series", "body", "body"]
+    # a lead of one sentence over a paragraph that goes on to other things is the text
+    lead = "Rescue teams reached the flooded villages on Monday as the river fell."
+    other = text.replace(deck, lead)
+    (art,) = articles(other)
+    assert (art.series, len(art.paragraphs)) == (None, 3)
+    # an interviewer's question, or a text of two paragraphs, is no deck
+    for first in ("SS: Are emergency managers prepared for disasters at home?",
+                  "Are emergency managers prepared for disasters at home?"):
+        (art,) = articles(text.replace(deck, first))
+        assert art.series is None, first
+    (art,) = articles(text.rsplit("It was only", 1)[0])
+    assert (art.series, len(art.paragraphs)) == (None, 2)
+
+
 def test_the_readers_comments_under_a_blog_post_are_furniture() -> None:
     text = ("After the Hurricane\nThe storm passed in the night. We lost power for two days.\n"
             "Looking forward to a sunny tomorrow,\n4 thoughts on “After the Hurricane\n"
