@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 THEMES = ROOT / "tests" / "data" / "themes"
 SETS = sorted(p for p in THEMES.iterdir() if (p / "gold.json").is_file())
 TAXONOMIES = {t.taxonomy_id: t for t in (read_taxonomy(p).taxonomy for p in sorted((ROOT / "taxonomy").glob("*.toml")))}
-GENRES = {"news", "commentary", "editorial", "speech", "press release", "feature", "interview"}
+GENRES = {"news", "commentary", "editorial", "speech", "statement", "press release", "feature", "interview"}
 
 
 def _gold(folder: Path) -> dict[str, Any]:

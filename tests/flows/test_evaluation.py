@@ -85,15 +85,15 @@ PAGE_FLOORS = {
     "h3": (0.94, 0.94, 0.94, 0.78, 0.93, 0.96, 0.004),
     "h4": (0.47, 0.50, 0.30, 0.36, 0.68, 0.84, 0.103),
     "h5": (0.98, 1.00, 1.00, 1.00, 0.98, 0.99, 0.012),
-    "h6": (0.96, 1.00, 0.83, 0.76, 0.83, 0.94, 0.001),
+    "h6": (0.96, 1.00, 0.83, 0.85, 0.84, 0.95, 0.001),
     "h7": (0.98, 0.95, 0.89, 0.92, 0.97, 0.98, 0.001),
     "h8": (1.00, 1.00, 1.00, 0.75, 0.85, 0.96, 0.060),
-    "h9": (0.81, 0.79, 0.69, 0.65, 0.77, 0.96, 0.007),
+    "h9": (0.81, 0.79, 0.69, 0.70, 0.78, 0.94, 0.007),
     "h10": (0.92, 0.89, 0.90, 0.76, 0.94, 0.97, 0.027),
     "h11": (0.82, 0.78, 0.83, 0.66, 0.76, 0.89, 0.273),
     "h12": (1.00, 1.00, 1.00, 1.00, 0.96, 1.00, 0.001),
     "h13": (0.90, 0.90, 0.90, 0.35, 0.90, 0.92, 0.116),
-    "h14": (0.69, 0.65, 0.65, 0.58, 0.89, 0.99, 0.001),
+    "h14": (0.69, 0.65, 0.65, 0.65, 0.90, 1.00, 0.001),
     "h15": (0.76, 0.67, 0.67, 0.80, 0.87, 0.98, 0.039),
     "h16": (0.89, 0.86, 0.86, 0.71, 0.90, 0.99, 0.001),
     "h17": (0.92, 0.92, 0.74, 0.83, 0.88, 0.97, 0.033),
@@ -103,7 +103,7 @@ PAGE_FLOORS = {
     "h21": (0.92, 0.93, 0.83, 0.83, 0.90, 0.97, 0.032),
     "h22": (0.82, 0.84, 0.80, 0.64, 0.86, 0.98, 0.069),
     "h23": (1.00, 1.00, 0.98, 0.92, 0.95, 0.96, 0.028),
-    "h24": (0.76, 0.70, 0.61, 0.72, 0.84, 0.95, 0.097),
+    "h24": (0.76, 0.70, 0.61, 0.74, 0.84, 0.95, 0.065),
     "h25": (0.98, 0.97, 0.95, 0.97, 0.98, 0.97, 0.001),
     "h26": (0.94, 0.94, 0.88, 0.94, 0.92, 0.99, 0.001),
     "h27": (0.87, 0.87, 0.75, 0.74, 0.90, 0.97, 0.028),
@@ -118,7 +118,7 @@ PAGE_FLOORS = {
     "h36": (0.87, 0.87, 0.74, 0.71, 0.87, 0.94, 0.106),
     "h37": (0.93, 0.92, 0.92, 0.84, 0.91, 0.97, 0.030),
     "h38": (0.53, 0.41, 0.45, 0.28, 0.59, 0.89, 0.132),
-    "h39": (0.95, 0.96, 0.65, 0.83, 0.86, 0.96, 0.034),
+    "h39": (0.95, 0.96, 0.65, 0.90, 0.87, 0.96, 0.034),
     "h40": (0.58, 0.41, 0.43, 0.45, 0.84, 0.97, 0.080),
 }
 
@@ -159,8 +159,8 @@ def test_evaluate_pages_prints_both_halves_per_layout(capsys: pytest.CaptureFixt
 # Theme tags against hand coding (tests/data/themes), article level: floors at the figures measured, so that a
 # change to the rules or the scoring that loses agreement fails. Held-apart sets were never read to write rules.
 THEME_FLOORS = {
-    ("emergency_management.toml", "tuning"): {"set_f1": 0.71, "primary": 0.59, "top2": 0.74},
-    ("emergency_management.toml", "held_apart"): {"set_f1": 0.65, "primary": 0.45, "top2": 0.67},
+    ("emergency_management.toml", "tuning"): {"set_f1": 0.70, "primary": 0.62, "top2": 0.80},
+    ("emergency_management.toml", "held_apart"): {"set_f1": 0.64, "primary": 0.48, "top2": 0.70},
     ("ecological_civilisation.toml", "tuning"): {"set_f1": 0.90, "primary": 1.0, "top2": 1.0},
     ("ecological_civilisation.toml", "held_apart"): {"set_f1": 0.94, "primary": 1.0, "top2": 1.0},
 }
@@ -173,7 +173,7 @@ def test_theme_tags_meet_the_floors(taxonomy_file: str, split: str) -> None:
     article = score_levels(units, taxonomy.thresholds)["article"]
     got = {"set_f1": article.set_prf.f1, "primary": article.primary.value, "top2": article.top2.value}
     floors = THEME_FLOORS[taxonomy_file, split]
-    assert article.units >= 7 and article.unaligned <= 1  # one tuning title ("Comment: ...") is not found
+    assert article.units >= 7 and article.unaligned <= 2  # two tuning titles are not found (docs/accuracy.md)
     assert all((got[k] or 0.0) >= floor - 1e-9 for k, floor in floors.items()), got
 
 
@@ -211,7 +211,7 @@ def test_evaluate_themes_prints_both_splits_with_intervals(capsys: pytest.Captur
     assert main(["evaluate", "--themes", str(DATA / "themes"), "--choose-thresholds"]) == 0
     out = capsys.readouterr().out
     assert "taxonomy emergency-management" in out
-    for split in ("tuning: em_tuning, em_tuning_2, em_tuning_3", "held_apart: em_held_b, em_held_c"):
+    for split in ("tuning: em_tuning, em_tuning_2, em_tuning_3, em_tuning_4, em_tuning_5", "held_apart: em_held_b, em_held_c"):
         assert split in out
     rows = re.findall(r"^  (article|paragraph|sentence)\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+ \[[\d.]+, [\d.]+\]", out,
                       re.MULTILINE)
