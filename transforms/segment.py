@@ -1052,6 +1052,7 @@ MAX_DASHED_SIGNATURE = 80  # a name and a place or a post behind a dash, closing
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading",
                                "numbered_heading"})
 MAX_QUESTION_WORDS = 15
+_CUT_ENDS = ("...", "…")  # a headline a listing cut to its width ends so (and no teaser's ``[…]``)
 # A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes
 # on about someone named above it: no article starts so.
 _REFERS_BACK = re.compile(r"(?:(?:earlier|later|meanwhile|still|also|but|and|however)\s*,?\s+)?(?:he|she|they|his|her"
@@ -1592,18 +1593,38 @@ class _Grouping:
         stands under it (``Hurricane season is here. How will FEMA respond?``), or text in a document with no other
         line a title could be (``Transcript: Is India ready for the next big disaster?``)."""
         text = self.lines[i].span.text
-        if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_QUESTION_WORDS or not text.rstrip(
-                _CLOSERS_OR_SPACE).endswith(("?", "!")):
+        if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_QUESTION_WORDS:
+            return False
+        if not text.rstrip(_CLOSERS_OR_SPACE).endswith(("?", "!")):
             return False
         j, evidence = self._ahead(i)
         if evidence and text.rstrip(_CLOSERS_OR_SPACE)[-1] == "?":
             return True  # (an exclamation over a stamp is as often a notice's: only one opening the text is a title)
+        if j == i + 1 < len(self.lines) and self.lines[j].kind in (BODY_LINE, DASH_LINE) and self._closed_above(i):
+            return True  # the next letter's or item's headline, over its text
         if self.drafts or j != i + 1 or j == len(self.lines):
             return False
         below = self.lines[j]
         # a deck under it; or text, in a document that has no other line a title could be
         return (below.kind is TITLE_LINE and not below.pattern) or (
             below.kind in (BODY_LINE, DASH_LINE) and not any(line.kind is TITLE_LINE for line in self.lines))
+
+    def _cut_headline_above(self, i: int, cur: _Draft) -> bool:
+        """``lines[i - 1]``, read as the last paragraph of ``cur`` and ending with a cut, is the next item's
+        headline, cut to a listing's width (``Aiyaz 'trying to mislead the people' over use of term Fijian,...``),
+        over its byline at ``i``."""
+        last = cur.body[-1]
+        text = last.span.text
+        return (self.owners[i - 1] is cur and last.line_start == self.lines[i - 1].line_start
+                and len(text) <= MAX_TITLE_CHARS and len(text.split()) <= MAX_QUESTION_WORDS
+                and len(cur.body) - 1 not in cur.headings)
+
+    def _closed_above(self, i: int) -> bool:
+        """Right above ``lines[i]`` an article with text was closed: by its signature, or by a credit under its
+        text."""
+        cur = self.cur
+        return i > 0 and cur is not None and bool(cur.body) and self.owners[i - 1] is cur and (
+            self.roles[i - 1] is SIGNATURE_ROLE or (self.roles[i - 1] is CREDIT_ROLE and cur.closed))
 
     def _contact(self, i: int, line: Line) -> None:
         """A line of the contact block under a ``Contact:`` label (a name, a post, a telephone number, an e-mail
@@ -1660,6 +1681,11 @@ class _Grouping:
 
     def _byline(self, i: int, line: Line) -> None:
         assert line.byline is not None
+        if (self.cur is not None and len(self.cur.body) > 1 and self.cur.body[-1].span.text.endswith(_CUT_ENDS)
+                and self._cut_headline_above(i, self.cur)):
+            self.cur.body.pop()
+            self.cur.end = self.cur.body[-1].span.char_end
+            self._title(i - 1, self.lines[i - 1])
         stamp = STAMP.search(line.byline.line, line.byline.line.find(line.byline.name) + len(line.byline.name))
         if stamp is not None:  # ``Will Steffen | January 24, 2020``: the date is the article's
             self.pending_credits.append(Credit("date", stamp.group(), line.byline.line))

@@ -1984,6 +1984,33 @@ def test_a_question_opening_a_text_that_has_no_other_title_line_is_its_title() -
     assert art.title == "Flood season"
 
 
+def test_a_question_right_under_a_letters_signature_heads_the_next_letter() -> None:
+    text = ("Sim city\nThe council's plan for the square is a fine idea. It should go ahead this year.\n"
+            "Lynne Newell\nRoslyn\nBetter quote perhaps?\n"
+            "The builder's quote for the bridge was far too high. Ask another firm.\n")
+    first, second = checked_articles(text)
+    assert (first.title, first.author, len(first.paragraphs)) == ("Sim city", "Lynne Newell", 1)
+    assert (second.title, len(second.paragraphs)) == ("Better quote perhaps?", 1)
+    # a question inside a letter's text, with no signature above it, is text
+    (art,) = articles(text.replace("Lynne Newell\nRoslyn\n", ""))
+    assert len(art.paragraphs) == 3
+
+
+def test_a_listings_headline_cut_to_its_width_heads_its_item() -> None:
+    text = ("Bainimarama keeps his job as opposition leader, says Naidu\nBy Shayal Devi in Suva\n"
+            "The FijiFirst leader remains as Leader of the Opposition despite his suspension.\n"
+            "Aiyaz trying to mislead the people over use of term Fijian,...\nBy Meri Radinibaravi in Suva\n"
+            "Fiji's Constitution does not require everything related to the government to be called Fijian.\n"
+            "Speaking during a...\n")
+    first, second = checked_articles(text)
+    assert (second.title, second.author) == ("Aiyaz trying to mislead the people over use of term Fijian,...",
+                                             "Meri Radinibaravi")
+    assert (len(first.paragraphs), len(second.paragraphs)) == (1, 2)  # a teaser's cut line is its text
+    # a line cut so, with neither a byline nor a stamp under it nor an item closed above it, is text
+    (art,) = articles(text.replace("By Meri Radinibaravi in Suva\n", ""))
+    assert len(art.paragraphs) == 4
+
+
 def test_a_feed_listing_s_headlines_glued_to_the_footer_of_the_item_above() -> None:
     text = ("Hay River fire stalls 10 km short of the town\n"
             "A wildfire south of Hay River has been blown within 10 kilometres of the town. No roads closed.\n"
