@@ -1052,6 +1052,7 @@ MAX_DASHED_SIGNATURE = 80  # a name and a place or a post behind a dash, closing
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading",
                                "numbered_heading"})
 MAX_QUESTION_WORDS = 15
+_SEPARATORS = frozenset({"rule", "separator"})  # the patterns of a line drawn between two items
 _CUT_ENDS = ("...", "…")  # a headline a listing cut to its width ends so (and no teaser's ``[…]``)
 # A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes
 # on about someone named above it: no article starts so.
@@ -1563,12 +1564,18 @@ class _Grouping:
     def _dashed_signature(self, i: int) -> bool:
         """``lines[i]``, a dash line under a text, is a letter's signature behind a dash, with a place or a post
         after a comma (``—Darlene Tussing, Tempe``), where no text of the letter follows it (the end, a headline,
-        the page's furniture): no thesis point. (Under a quotation with more text below, a dash and a name with a
-        post names who said it.)"""
+        the page's furniture), or a name alone over the next headline or a rule: no thesis point. (Under a
+        quotation with more text below, a dash and a name with a post names who said it.)"""
         text = self.lines[i].span.text
-        if len(text) > MAX_DASHED_SIGNATURE or "," not in text or not _is_name(text[: text.index(",")].strip()):
+        if len(text) > MAX_DASHED_SIGNATURE:
             return False
         j = i + 1
+        if "," not in text:  # a name alone (``— Githaiga Kairu``), over the next letter's headline or a rule (at
+            # the end of a page, a quotation's source: ``- Frederick Douglass``)
+            return _is_name(text) and j < len(self.lines) and (self.lines[j].kind is TITLE_LINE or (
+                self.lines[j].kind is FURNITURE_LINE and self.lines[j].pattern in _SEPARATORS))
+        if not _is_name(text[: text.index(",")].strip()):
+            return False
         return j == len(self.lines) or self.lines[j].kind not in (BODY_LINE, DASH_LINE)
 
     def _comma_signature(self, i: int) -> bool:
@@ -1620,11 +1627,14 @@ class _Grouping:
                 and len(cur.body) - 1 not in cur.headings)
 
     def _closed_above(self, i: int) -> bool:
-        """Right above ``lines[i]`` an article with text was closed: by its signature, or by a credit under its
-        text."""
+        """Right above ``lines[i]`` (and any rule drawn there) an article with text was closed: by its signature,
+        or by a credit under its text."""
         cur = self.cur
-        return i > 0 and cur is not None and bool(cur.body) and self.owners[i - 1] is cur and (
-            self.roles[i - 1] is SIGNATURE_ROLE or (self.roles[i - 1] is CREDIT_ROLE and cur.closed))
+        k = i - 1
+        while k > 0 and self.lines[k].pattern in _SEPARATORS:
+            k -= 1  # (a rule drawn under the letter)
+        return k > 0 and cur is not None and bool(cur.body) and self.owners[k] is cur and (
+            self.roles[k] is SIGNATURE_ROLE or (self.roles[k] is CREDIT_ROLE and cur.closed))
 
     def _contact(self, i: int, line: Line) -> None:
         """A line of the contact block under a ``Contact:`` label (a name, a post, a telephone number, an e-mail

@@ -1581,6 +1581,20 @@ def test_a_letters_signature_behind_a_dash_closes_it(dash: str) -> None:
     assert art.author is None and len(art.paragraphs) == 3
 
 
+@pytest.mark.parametrize("dash", ["-", "—"])
+def test_a_name_alone_behind_a_dash_over_the_next_letter_signs_the_one_above(dash: str) -> None:
+    text = (f"You blacked us out\nYou used a picture of us at the protest. We were not named.\n{dash} CHARLES MUIRURI\n"
+            "***\nWaiguru or Kamotho?\nThe papers call the governor by two names. Which is it?\n"
+            f"{dash} Githaiga Kairu\nNot doing enough to report corruption\nThe paper used to chase the corrupt.\n")
+    first, second, _ = checked_articles(text)
+    assert [(a.title, a.author, len(a.paragraphs)) for a in (first, second)] == [
+        ("You blacked us out", "Charles Muiruri", 1), ("Waiguru or Kamotho?", "Githaiga Kairu", 1)]
+    assert dict(roles_of(text))[f"{dash} Githaiga Kairu"] == "signature"
+    # at the end of a page, a name behind a dash under a text is a quotation's source
+    (*_, last) = articles(text + f"{dash} Frederick Douglass\n")
+    assert last.author is None
+
+
 def test_a_speech_titled_with_its_speaker_is_by_the_speaker() -> None:
     text = ("Speech\nRemarks by President Maria Santos at the Opening of the Disaster Risk Conference\n"
             "Thank you to our ministers and guests. Good morning to you all.\n"
