@@ -109,6 +109,8 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
                    digit, kind)
 
 
+_COUNTED = r"(?:comments?|views?|shares?|likes?|hits|reads)"  # what a page's counter counts
+
 # News agencies by their names in full, as sign-offs give them (``-- The Associated Press``).
 AGENCY_NAMES = ("Associated Press", "Canadian Press", "Press Association", "Agence France-Presse", "Xinhua News Agency",
                 "Press Trust of India", "Kyodo News", "Yonhap News Agency", "Bloomberg", "Reuters", "Xinhua")
@@ -245,8 +247,12 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("{", "}", "=", "/*", "*/", ");", "function(", "function (", ")return", ") return")),
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
-    _p("counter", Role.FURNITURE, r"(?:[•·▪◦●]\s*)?\d{1,7}(?:\s+(?:comments?|views?|shares?|likes?))?", "12 Comments",
-       max_chars=30, digit=8),
+    _p("counter", Role.FURNITURE,
+       rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}"
+       r"|(?:views?|hits|reads)\s*:?\s*\d{1,7})", "12 Comments", max_chars=30, digit=8),
+    _p("ad_slot", Role.FURNITURE,  # an advertisement's slot, named by its size in pixels
+       r"(?:[^\W\d_][\w'’ -]{0,40}\s)?\d{2,4}\s?[x×]\s?\d{2,4}", "Malta daily Facebook 300x250", max_chars=60,
+       needs=("x", "×")),
     _p("image_caption", Role.FURNITURE, r"(?:(?:image|media|video)\s+)?caption\s*[:,].{0,380}",
        "Image caption, Rescuers search the rubble", max_chars=400, needs=("caption",), within=20),
     _p("image_credit", Role.CREDIT,

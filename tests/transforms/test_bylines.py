@@ -113,6 +113,7 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Washington Post, Reuters",  # two publications, no one
         "Analysis by the ministry shows the risk",
         "November 14, 2019 | Via Reuters",  # where a listing's item came from: no one's name
+        "Oct 13 2020 Share",  # a date and the page's share button
     ],
 )
 def test_not_bylines(line: str) -> None:

@@ -151,6 +151,13 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("The system was established in 2018", None),
         ("^", "separator"),  # no letter or digit: a back-to-top arrow
         ("• 0", "counter"),
+        ("591 Hits", "counter"),  # a listing's item read so many times
+        ("views 355", "counter"),
+        ("1,234 views", "counter"),
+        ("11,000", None),  # (a number wrapped onto a line of its own)
+        ("Malta daily Facebook 300x250", "ad_slot"),  # an advertisement's slot, by its size
+        ("728 x 90", "ad_slot"),
+        ("Sales of 4x4 vehicles rose", None),
         ("Home / World / Asia / Floods in the north", "breadcrumb"),
         ("Home » News » City Councillors Get a Say on EPC Appointees", "breadcrumb"),  # ending in a long headline
         ("Story Continued Below", "link"),  # an ad's slot inside the text
