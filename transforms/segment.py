@@ -332,6 +332,25 @@ def _is_name(text: str) -> bool:
 _NAME_TRAIL = " |·•"  # what a page's byline box leaves after the name when its date is on a line of its own
 
 
+def _headline_shape(text: str) -> str | None:
+    """The house shape of a briefs page's headlines that ``text`` has, if any: a running number (``2 Fiji
+    floods``), a place and a topic behind a dash (``Samoa - airport``), a kicker in capitals and a colon
+    (``BAHAMAS: Lawmaker apologizes``), or capitals throughout (``ADB GRANTS FUNDING``)."""
+    if text[:1].isdigit() and _NUMBERED_HEAD.match(text):
+        return "numbered"
+    if _PLACE_TOPIC.fullmatch(text):
+        return "place_topic"
+    if _CAPS_KICKER.match(text):
+        return "kicker"
+    return "capitals" if text.isupper() else None
+
+
+MAX_SIBLING_SHARE = 0.25  # ... and its next brief's lead shares less than this share of its words with the one above
+_NUMBERED_HEAD = re.compile(r"\d{1,2}[.)]?\s+\S")
+_PLACE_TOPIC = re.compile(r"[^\W\d][\w.'’ ]{0,40}?\s[-–—]\s\w[\w'’ -]{0,40}")
+_CAPS_KICKER = re.compile(r"(?-i:[A-Z][A-Z.'’ ]{1,30}):\s+\S")
+
+
 def _is_post(text: str) -> bool:
     """A writer's post on a line of its own (``Editor-in-Chief of Asharq Al-Awsat newspaper``, ``Professor of
     Geography``): a few words, one of them a post's, in no sentence."""
@@ -1771,7 +1790,7 @@ class _Grouping:
                 # ``The full text of the proclamation is below:``: what it announces is the same article's
                 return self._heading(i, line)
             if (text_follows and not line.heading and line.span.text.isupper()
-                    and _words(line.span) <= MAX_SECTION_WORDS):
+                    and _words(line.span) <= MAX_SECTION_WORDS and not self._sibling_headline(line, cur, nxt)):
                 return self._heading(i, line)  # a section's name in capitals inside a body (``MELBOURNE``)
             if (text_follows and not line.heading and line.span.text.isupper()
                     and any(h.isupper() for h in cur.headings.values())):
@@ -1807,7 +1826,8 @@ class _Grouping:
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
                     and cur.title.text and nxt is not None and not _DATELINE_START.match(nxt.span.text)
-                    and (self.drafts[0].evidence or self._names_a_part(i, line, cur))):
+                    and (self.drafts[0].evidence or self._names_a_part(i, line, cur))
+                    and not self._sibling_headline(line, cur, nxt)):
                 # A short line with no byline, credit or date under it, inside a titled body, is a subheading where
                 # the document's articles announce themselves with one under their titles, or where it names a part
                 # of an unsigned article.
@@ -1882,6 +1902,17 @@ class _Grouping:
             self._attest(draft)
         self._set(i, TITLE_ROLE, draft)
         return None
+
+    @staticmethod
+    def _sibling_headline(line: Line, cur: _Draft, nxt: Line | None) -> bool:
+        """``line``, inside ``cur``'s body, has the house shape of ``cur``'s headline (``_headline_shape``) and the
+        paragraph under it tells of other things (few of its content words are in ``cur``'s lead): the next brief
+        of a briefs page (``Fiji - politics`` under ``Samoa - dengue``), not a subheading."""
+        shape = _headline_shape(line.span.text)
+        if shape is None or nxt is None or shape != _headline_shape(cur.title.text):
+            return False
+        keys = _content_keys(nxt.span.text)
+        return len(keys & _lead_keys(cur)) < MAX_SIBLING_SHARE * len(keys)
 
     def _names_a_part(self, i: int, line: Line, cur: _Draft) -> bool:
         """``line``, between paragraphs of the unsigned article ``cur`` (two at least above it), names a part of

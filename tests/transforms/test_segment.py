@@ -2025,6 +2025,25 @@ def test_a_listings_headline_cut_to_its_width_heads_its_item() -> None:
     assert len(art.paragraphs) == 4
 
 
+def test_a_briefs_page_s_headlines_of_one_house_shape_each_head_a_brief() -> None:
+    text = ("Samoa - dengue\nHealth officials in Samoa say dengue cases have risen for a third week. Clinics are busy.\n"
+            "The ministry has asked people to clear standing water.\n"
+            "Fiji - politics\nThe opposition leader in Suva has been suspended from parliament for two years.\n"
+            "Fiji - ambulances\nNew ambulances have arrived in Lautoka after a donation from Japan.\n")
+    assert [(a.title, len(a.paragraphs)) for a in checked_articles(text)] == [
+        ("Samoa - dengue", 2), ("Fiji - politics", 1), ("Fiji - ambulances", 1)]
+    capitals = ("FIJI AMBASSADOR GREETS POPE\nThe envoy met the pontiff at the Vatican on Monday. Gifts were given.\n"
+                "The meeting lasted an hour.\nADB GRANTS FUNDING\nTonga has been approved for a road grant by the "
+                "Asian Development Bank.\n")
+    assert [a.title for a in articles(capitals)] == ["FIJI AMBASSADOR GREETS POPE", "ADB GRANTS FUNDING"]
+    # a subheading of the headline's shape over more of the same story is the story's
+    same = ("HURRICANE SEASON OPENS\nForecasters expect a busy hurricane season on the coast this year.\n"
+            "Residents are urged to prepare kits.\nEVACUATION ROUTES\nCoastal residents should learn the hurricane "
+            "evacuation routes before the season peaks.\n")
+    (art,) = articles(same)
+    assert len(art.paragraphs) == 3 and art.paragraphs[2].subheading == "EVACUATION ROUTES"
+
+
 def test_a_feed_listing_s_headlines_glued_to_the_footer_of_the_item_above() -> None:
     text = ("Hay River fire stalls 10 km short of the town\n"
             "A wildfire south of Hay River has been blown within 10 kilometres of the town. No roads closed.\n"
