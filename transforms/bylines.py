@@ -82,7 +82,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CJK_CREDIT_ROLES = {"责任编辑": "responsible editor", "编辑": "editor", "来源": "source", "翻译": "translator"}
-_END = re.compile(r"^[(\[（【]?\s*(?:enditem|end|完)\s*[)\]）】]?\s*[.。]?\s*$", re.IGNORECASE)
+_END = re.compile(r"^(?:[(\[（【]|[-~–—*]{1,3})?\s*(?:enditem|ends?|完)\s*(?:[)\]）】]|[-~–—*]{1,3})?\s*[.。]?\s*$",
+                  re.IGNORECASE)
 
 
 MAX_LINE = 120  # a byline, credit line or end marker is short (a segmenter need not ask about longer lines)
@@ -525,5 +526,5 @@ def person_credits(line: str) -> list[tuple[str, str]]:
 
 
 def is_end_marker(line: str) -> bool:
-    """``Enditem``, ``(End)``, ``[END]``, ``(完)``: a short line, like a byline."""
+    """``Enditem``, ``(End)``, ``[END]``, ``ENDS``, ``-ENDS-``, ``~ END ~``, ``(完)``: a short line, like a byline."""
     return _whole_line(_END, line)[1] is not None

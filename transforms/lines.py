@@ -79,8 +79,12 @@ NEWS_AGENCIES = ("AFP", "AP", "Reuters", "Xinhua", "PTI", "IANS", "ANI", "Bernam
 
 _ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
 PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
-CONTACT_LABEL = re.compile(r"(?:(?:media|press)\s+)?contacts?(?:\s+(?:information|info|details))?\s*[:：]?",
-                           re.IGNORECASE)
+# ``Media contact:``, ``Contact details``; ``For more information, contact:``, ``For media enquiries or interviews
+# with the Chairperson, please contact:``, ``Enquiries:`` (a release's lead-in to its contacts, with its colon)
+CONTACT_LABEL = re.compile(
+    r"(?:(?:media|press)\s+)?contacts?(?:\s+(?:information|info|details))?\s*[:：]?"
+    r"|(?:for\s+)?(?:(?:more|further)\s+(?:information|details)|(?:media|press)\s+(?:enquiries|inquiries)|enquiries"
+    r"|inquiries)(?:[^:：]{0,80}?\b(?:please\s+)?contact)?\s*[:：]", re.IGNORECASE)
 MAX_NOTICE = 160  # a page's notice (a cookie, archive or mailing-list notice) is one short line (a browser's, two)
 MAX_FURNITURE_LINE = 1000  # a furniture line is short (each pattern bounds its own length); a longer one is text
 # A rule drawn across a page holds a run of one of these (and no letter or digit).
@@ -185,6 +189,7 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"{PHONE_NUMBER.pattern}(?:\s*/\s*\d[\d\s-]{{3,20}}\d)*|{_ADDRESS}"
        # a contact box's fields: ``Email : [email protected]``, ``Snail mail : Daily News, 35, D.R. Wijewardana ...``
        r"|(?:e-?mail|snail\s+mail|postal\s+address)\s*[:：]\s*\S.{0,100}"
+       r"|(?:(?:media|press)\s+)?(?:enquiries|inquiries)\s*[:：]\s*(?-i:[A-Z]).{1,80}"  # ``Enquiries: Moloto Mothapo``
        # a line that says how to reach the writer: ``Contact the writer at jdoe@example.com``, ``Jane Doe can be
        # reached at 555-0100``, ``Follow her on Twitter @janedoe``
        rf"|(?:(?:contact|reach|e-?mail|write\s+to|follow)\s+\w.{{0,100}}?|(?-i:[A-Z]).{{1,80}}?\s+(?:can|may)\s+be\s+"
@@ -389,6 +394,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
        r"\b[\s\w:>»|·•-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!>»]*", "Read more", max_chars=90),
+    _p("social_link", Role.FURNITURE,  # a page's account on a social network: ``Twitter: https://twitter.com/x``
+       r"(?:facebook|twitter|x|youtube|instagram|linkedin|tiktok|flickr|telegram|whatsapp|threads)\s*[:：]\s*"
+       r"(?:https?://|www\.|@)\S{2,150}", "Twitter: https://twitter.com/ParliamentofRSA", max_chars=170,
+       needs=("http", "www.", "@")),
     _p("skip_links", Role.FURNITURE,
        r"skip\s*to\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu).{0,200}",
        "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip",)),

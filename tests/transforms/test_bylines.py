@@ -143,7 +143,8 @@ def test_credits(line: str, credit: tuple[str, str] | None) -> None:
 
 
 @pytest.mark.parametrize(("line", "end"), [("Enditem", True), ("(End)", True), ("[END]", True), ("(完)", True),
-                                           ("The end is near.", False), ("Endless", False)])
+                                           ("ENDS", True), ("-ENDS-", True), ("~ END ~", True), ("Ends.", True),
+                                           ("The end is near.", False), ("Endless", False), ("Ends meet", False)])
 def test_end_markers(line: str, end: bool) -> None:
     assert is_end_marker(line) is end
 

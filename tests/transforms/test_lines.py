@@ -152,6 +152,11 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("^", "separator"),  # no letter or digit: a back-to-top arrow
         ("• 0", "counter"),
         ("591 Hits", "counter"),  # a listing's item read so many times
+        ("Facebook: https://facebook.com/ParliamentofRSA", "social_link"),
+        ("Enquiries: Moloto Mothapo", "contact"),  # a release's contact, on its label's line
+        ("For more information, contact:", "contact"),  # ... the lead-in to its contact block
+        ("For media enquiries or interviews with the Chairperson, please contact:", "contact"),
+        ("For more information on the plan, see the council's website.", None),
         ("views 355", "counter"),
         ("1,234 views", "counter"),
         ("11,000", None),  # (a number wrapped onto a line of its own)

@@ -2025,6 +2025,17 @@ def test_a_listings_headline_cut_to_its_width_heads_its_item() -> None:
     assert len(art.paragraphs) == 4
 
 
+def test_a_releases_closer_and_contact_block_close_it() -> None:
+    text = ("City Mayor Commends Firefighters and Urges Residents to Take Care\n"
+            "CAPE TOWN, 3 March 2021 - The Mayor thanked the firefighters who fought the blaze. Homes were saved.\n"
+            "Residents are urged to report smoke at once.\nENDS\nFor more information, contact:\n"
+            "Jane Doe, Media Manager\nTel: 021 403 8438\nEmail: jane.doe@capetown.gov.za\n")
+    (art,) = checked_articles(text)
+    assert len(art.paragraphs) == 2 and "subheading_inferred" not in art.warnings
+    assert [c.role for c in art.credits] == ["contact"] * 4
+    assert [r for _, r in roles_of(text)][3:] == ["furniture"] + ["credit"] * 4
+
+
 def test_a_briefs_page_s_headlines_of_one_house_shape_each_head_a_brief() -> None:
     text = ("Samoa - dengue\nHealth officials in Samoa say dengue cases have risen for a third week. Clinics are busy.\n"
             "The ministry has asked people to clear standing water.\n"
