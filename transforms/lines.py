@@ -419,6 +419,13 @@ PATTERNS: tuple[Pattern, ...] = (
               "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
               "bloggers", "loading", "enter the", "member of this blog", "no responses")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
+    _p("page_label", Role.FURNITURE,  # the name of a site's section of releases, above a release's headline
+       r"(?:[\w.'’]+\s+){0,3}?(?:press|media|news)\s+(?:releases?|statements?|cent(?:er|re)|room|section"
+       r"|advisor(?:y|ies))(?:\s*(?:&|and)\s*(?:statements?|speeches|releases?))?|the\s+full\s+story",
+       "Prime Ministers Media Releases", max_chars=60,
+       needs=("release", "statement", "centre", "center", "room", "section", "advisor", "full story")),
+    _p("logo", Role.FURNITURE,  # an image's text: a logo's (``UNHCR logo``, ``Festival Logo low rez``)
+       r"(?:[\w.&'’-]+\s+){1,6}logos?(?:\s+[\w-]+){0,2}", "UNHCR logo", max_chars=80, needs=("logo",)),
     _p("text_size", Role.FURNITURE,
        r"(?:【[^】]{1,10}】\s*)*(?:text\s*(?:resize|size)?\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small"
        r"|a\s*a\s*a(?:\s*print)?)|adjust\s+font\s+size\s*:?", "Large Medium Small", max_chars=60,

@@ -401,6 +401,9 @@ _BRACKETED_TIME = re.compile(r"\s*\([^()]{0,40}\b[ap]\.m\.\)\Z", re.IGNORECASE)
 _TIME_ENDS = ("m.)", "M.)")
 
 
+MAX_END_MARKER = 16  # ``(Enditem)``, ``~ END ~``, ``-ENDS-``: a few characters
+
+
 def is_title_like(text: str) -> bool:
     """Short, and does not end like a sentence or a clause."""
     n = len(text)
@@ -533,7 +536,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
             credits = _credits(span.text, Credit(*credit, line=span.text))
             return Line(CREDIT_LINE, span, span.char_start, credits=credits, block=block, pattern="credit_line",
                         line_end=end)
-        if is_end_marker(span.text):
+        if n <= MAX_END_MARKER and is_end_marker(span.text):
             return Line(END_LINE, span, span.char_start, block=block, pattern="end_marker", line_end=end)
     if n <= MAX_SPEAKER and span.text[-1] in ":：)" and _SPEAKER.fullmatch(span.text):
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)

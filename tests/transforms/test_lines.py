@@ -153,6 +153,13 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("• 0", "counter"),
         ("591 Hits", "counter"),  # a listing's item read so many times
         ("Facebook: https://facebook.com/ParliamentofRSA", "social_link"),
+        ("Prime Ministers Media Releases", "page_label"),  # a site's section of releases, over a headline
+        ("Press releases & statements", "page_label"),
+        ("Media Centre", "page_label"),
+        ("Press statement on the floods", None),
+        ("UNHCR logo", "logo"),  # a logo's image text
+        ("Festival Logo low rez", "logo"),
+        ("New logo unveiled for the games", None),
         ("Enquiries: Moloto Mothapo", "contact"),  # a release's contact, on its label's line
         ("For more information, contact:", "contact"),  # ... the lead-in to its contact block
         ("For media enquiries or interviews with the Chairperson, please contact:", "contact"),
