@@ -74,7 +74,7 @@ _CREDIT = re.compile(
     _OPEN
     + r"(?:"
     r"(?P<role>(?:responsible\s+|executive\s+|chief\s+)?editors?|sources?|translators?|photo(?:grapher)?s?"
-    r"|proofreaders?)\s*[:：]\s*(?P<name>[^\n]{1,80}?)"
+    r"|pic(?:ture)?s?|proofreaders?)\s*[:：]\s*(?P<name>[^\n]{1,80}?)"
     r"|(?:translated|edited)\s+by\s+(?P<by_name>[^\n]{1,80}?)"
     r"|(?P<cjk_role>责任编辑|编辑|来源|翻译)\s*[:：]\s*(?P<cjk_name>[^\n]{1,40}?)"
     r")"
@@ -427,7 +427,10 @@ def parse_credit(line: str) -> tuple[str, str] | None:
         role = "translator" if stripped.lower().startswith(("translated", "(translated")) else "editor"
         return role, " ".join(m.group("by_name").split()).rstrip(".")
     role = " ".join(m.group("role").lower().split()).removesuffix("s")
-    return ("photographer" if role == "photo" else role), " ".join(m.group("name").split()).rstrip(".")
+    return ("photographer" if role in _PICTURE_LABELS else role), " ".join(m.group("name").split()).rstrip(".")
+
+
+_PICTURE_LABELS = frozenset({"photo", "pic", "picture"})  # ``Photo: Xinhua``, ``Pic: Ross Boyd``: the photographer
 
 
 # A note on the writer after an opinion piece: ``Eric Holdeman is a contributing writer for Emergency Management

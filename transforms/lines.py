@@ -77,7 +77,7 @@ LETTER_SALUTATION = r"editor\s*[:：]\s*(?-i:[A-Z][\w’'-]*\s+[a-z])"
 NEWS_AGENCIES = ("AFP", "AP", "Reuters", "Xinhua", "PTI", "IANS", "ANI", "Bernama", "Kyodo", "Yonhap", "EFE", "UPI",
                  "TASS", "Anadolu", "WAM", "UNB", "BSS", "IRNA", "Agencies")
 
-_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+_ADDRESS = r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s+protected\])"  # an e-mail address (or a stored page's mask)
 PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
 # ``Media contact:``, ``Contact details``; ``For more information, contact:``, ``For media enquiries or interviews
 # with the Chairperson, please contact:``, ``Enquiries:`` (a release's lead-in to its contacts, with its colon)
@@ -139,9 +139,10 @@ PATTERNS: tuple[Pattern, ...] = (
        kind="timestamp", digit=3),
     _p("update_stamp", Role.CREDIT,
        rf"(?:page\s+)?(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
-       rf"|post(?:ed)?\s+date)\s*(?:on|at)?"
-       # (the time, then the day with the month's name between hyphens: ``Updated 17:35, 23-Oct-2023``)
-       rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|{_CLOCK}(?:,?\s+\d{{1,2}}-[a-z]{{3}}-\d{{4}})?)",
+       rf"|post(?:ed)?\s+date|issued)\s*(?:on|at)?"
+       # (the time, then the day with the month's name between hyphens: ``Updated 17:35, 23-Oct-2023``; the zone
+       # first: ``Issued at HKT 14:50``)
+       rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|(?:{_ZONES}\s+)?{_CLOCK}(?:,?\s+\d{{1,2}}-[a-z]{{3}}-\d{{4}})?)",
        "Updated: 2015-03-02 11:20", max_chars=140,
        kind="updated", digit=60),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
@@ -153,8 +154,12 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"|science|tech|environment|climate|weather|{_WEEKDAY_NAME}\.?){_SEP}{_STAMP}", "News 2022-09-28T14:58:19Z",
        max_chars=80, kind="timestamp", digit=40),
     _p("agency_stamp", Role.CREDIT,
-       rf"\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}",
-       "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source", digit=60),
+       rf"\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}"
+       r"(?:\s+(?:print|share|e-?mail))?", "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source", digit=60),
+    _p("agency_dated", Role.CREDIT,  # an agency's name, a comma and its stamp: ``The Canadian Press, 20 Feb, 2016``
+       rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)}),\s*{_STAMP}",
+       "The Canadian Press, 20 Feb, 2016 01:15 PM", max_chars=80, kind="source", digit=60,
+       needs=tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))),
     # (not a date glued to a headline: ``2021/07/22Premier Li urges disaster relief efforts``)
     _p("stamp_first", Role.CREDIT, rf"{_STAMP}(?!\d|(?-i:[A-Z])[a-z]{{2}}\w*\s+\w+\s+\w+)\s*.{{0,60}}",
        "2015-09-22 12:56CNTV Editor: Mo Hong'e",
@@ -198,11 +203,13 @@ PATTERNS: tuple[Pattern, ...] = (
        # a release's media contact: ``FOR FURTHER INFORMATION MEDIA SHOULD CONTACT: FEMA NEWS DESK AT (202) ...``
        rf"|(?:for\s+(?:further|more)\s+information|media\s+(?:inquiries|enquiries)).{{0,80}}?"
        rf"(?:{_ADDRESS}|{PHONE_NUMBER.pattern}).{{0,100}}"
-       # a release's contact in fields: ``Anna Ratcliff, Oxfam, anna.ratcliff@oxfam.org, +44 (0) 7796993288``
-       rf"|(?:[^,|;:.!?@]{{1,50}}[,|;]\s*){{1,4}}{_ADDRESS}(?:\s*[,|;/]\s*{PHONE_NUMBER.pattern})?\.?",
+       # a release's contact in fields: ``Anna Ratcliff, Oxfam, anna.ratcliff@oxfam.org, +44 (0) 7796993288``,
+       # ``Emily Wight, Global Media Unit: emily.wight@example.org; +44 7957 425 401``, ``Eujin Byun, +254 798 487 988``
+       rf"|(?:[^,|;:.!?@]{{1,50}}[,|;:]\s*){{1,4}}{_ADDRESS}(?:\s*[,|;/]\s*{PHONE_NUMBER.pattern})?\.?"
+       rf"|(?-i:[A-Z])[^,|;:.!?@\d]{{1,50}}[,|;:]\s*{PHONE_NUMBER.pattern}(?:\s*[,;/]\s*{PHONE_NUMBER.pattern})?\.?",
        "Office: 832.393.0800", max_chars=220,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",
-              "emailed"), kind="contact"),
+              "emailed", "+", "protected"), kind="contact"),
     # (a clause that announces a quotation is the text's: ``He wrote:``, ``An unattributed economist comments:``)
     _p("empty_field", Role.FURNITURE,
        r"(?!adjust\s+font\s+size)(?!.*\s(?:said|says|wrote|writes|added|adds|noted|notes|stated|states|comments"

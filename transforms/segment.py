@@ -1681,6 +1681,9 @@ class _Grouping:
     def _closing(self, i: int, line: Line) -> None:
         if line.pattern == "contact" and CONTACT_LABEL.fullmatch(line.span.text):
             self._contact_block(i)
+        elif (line.pattern == "contact" and i + 1 < len(self.lines) and self.lines[i + 1].kind is TITLE_LINE
+              and _is_post(self.lines[i + 1].span.text)):
+            self.contacts_until = i + 2  # the contact's post under it (``Public Information Officer``)
         # Credits, dates and end markers belong to the article they follow (or, before any, to the next one).
         cur = self.cur
         if cur is not None and not cur.body and cur.run and not cur.evidence and line.kind is not END_LINE:

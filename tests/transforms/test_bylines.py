@@ -129,6 +129,7 @@ def test_not_bylines(line: str) -> None:
         ("(Source: People's Daily)", ("source", "People's Daily")),
         ("Translated by Wang Fang", ("translator", "Wang Fang")),
         ("Photo: Xinhua", ("photographer", "Xinhua")),
+        ("Pic: Ross Boyd", ("photographer", "Ross Boyd")),
         ("（责任编辑：李伟）", ("responsible editor", "李伟")),
         ("Source of the problem is deep.", None),
         ("Editorial boards met on Monday.", None),

@@ -161,6 +161,13 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Festival Logo low rez", "logo"),
         ("New logo unveiled for the games", None),
         ("Enquiries: Moloto Mothapo", "contact"),  # a release's contact, on its label's line
+        ("Eujin Byun, +254 798 487 988", "contact"),  # a contact's name and number
+        ("Emily Wight, Global Media Unit: emily.wight@example.org; +44 7957 425 401", "contact"),
+        ("Contact: 734-764-9315, [email protected]", "contact"),  # (a stored page masks the address)
+        ("Issued at HKT 14:50", "update_stamp"),
+        ("The Canadian Press, 20 Feb, 2016 01:15 PM", "agency_dated"),  # an agency, a comma, its stamp
+        ("China Daily| Updated: 2022-10-17 Print", "agency_stamp"),
+        ("Washington, March 3, 2020", None),
         ("For more information, contact:", "contact"),  # ... the lead-in to its contact block
         ("For media enquiries or interviews with the Chairperson, please contact:", "contact"),
         ("For more information on the plan, see the council's website.", None),

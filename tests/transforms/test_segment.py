@@ -2036,6 +2036,15 @@ def test_a_releases_closer_and_contact_block_close_it() -> None:
     assert [r for _, r in roles_of(text)][3:] == ["furniture"] + ["credit"] * 4
 
 
+def test_the_post_under_a_releases_contact_is_the_contacts() -> None:
+    text = ("Shelter maps now available\nPOLK COUNTY, Fla. (May 8, 2013) - Hurricane season is near. Maps are ready.\n"
+            "The maps list 43 shelters.\nJane Doe, +1 863 581 5893\nPublic Information Officer\n")
+    (art,) = checked_articles(text)
+    assert art.author is None  # (no signature: the contact's post)
+    assert [(c.role, c.name) for c in art.credits] == [
+        ("contact", "Jane Doe, +1 863 581 5893"), ("contact", "Public Information Officer")]
+
+
 def test_a_briefs_page_s_headlines_of_one_house_shape_each_head_a_brief() -> None:
     text = ("Samoa - dengue\nHealth officials in Samoa say dengue cases have risen for a third week. Clinics are busy.\n"
             "The ministry has asked people to clear standing water.\n"
