@@ -155,7 +155,8 @@ PATTERNS: tuple[Pattern, ...] = (
        max_chars=80, kind="timestamp", digit=40),
     _p("agency_stamp", Role.CREDIT,
        rf"\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}"
-       r"(?:\s+(?:print|share|e-?mail))?", "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source", digit=60),
+       r"(?:\s+(?:print|share|e-?mail))?", "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source",
+       digit=60),
     _p("agency_dated", Role.CREDIT,  # an agency's name, a comma and its stamp: ``The Canadian Press, 20 Feb, 2016``
        rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)}),\s*{_STAMP}",
        "The Canadian Press, 20 Feb, 2016 01:15 PM", max_chars=80, kind="source", digit=60,
