@@ -172,6 +172,7 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("For media enquiries or interviews with the Chairperson, please contact:", "contact"),
         ("For more information on the plan, see the council's website.", None),
         ("views 355", "counter"),
+        ("views 8.4K", "counter"),
         ("1,234 views", "counter"),
         ("11,000", None),  # (a number wrapped onto a line of its own)
         ("Malta daily Facebook 300x250", "ad_slot"),  # an advertisement's slot, by its size
