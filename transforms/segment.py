@@ -382,6 +382,25 @@ _POST_WORDS = frozenset({
 })
 
 
+def _signed_from_town(text: str) -> bool:
+    """``text`` is a letter's signature on one line with the writer's town and a full stop, as some letters pages
+    print it under the letter (``Keith Dewison, Billingham.``, ``Dr Gerald Edwards, Glasgow.``)."""
+    if text[-1] != "." or text.count(",") != 1:
+        return False
+    name, place = text[:-1].split(",")
+    return _is_name(name.strip()) and _is_place(place.strip()) and not _is_place_name(name)
+
+
+def _is_place_name(name: str) -> bool:
+    """``name`` reads as a place's (``New Delhi``, ``Port Moresby``): its first word is one a town's name opens with."""
+    return name.split(None, 1)[0] in _PLACE_FIRST_WORDS
+
+
+_PLACE_FIRST_WORDS = frozenset({"New", "Port", "Fort", "San", "Santa", "Saint", "St", "St.", "Mount", "Lake", "North",
+                                "South", "East", "West", "Upper", "Lower", "Greater", "Kuala", "Abu", "Hong", "Los",
+                                "Las", "El", "Rio", "Cape", "Sri", "Addis", "Phnom", "Dar"})
+
+
 def _is_place_line(line: Line) -> bool:
     """A town with a full stop on a line of its own (``Guwahati.``), as some letters pages print it under the
     writer's name."""
@@ -1378,11 +1397,14 @@ class _Grouping:
             elif kind is BODY_LINE and line.span.text[-1] in "?!\"”’'" and self._question_title(i):
                 self._title(i, line)
             elif kind is BODY_LINE and self.cur is not None and self.cur.body:  # the hot path: more of a body
-                if line.span.text[-1] == "," and self._comma_signature(i):
+                text = line.span.text
+                if text[-1] == "," and self._comma_signature(i):
                     self._signature(i, line)
                 elif self.signed_at == i - 1 and _is_place_line(line):
                     self._signature(i, line)  # the town under a letter's signature, with a full stop
                     self.signed_at = None
+                elif len(text) <= MAX_SIGNATURE_LINE and _signed_from_town(text):
+                    self._signature(i, line)
                 else:
                     self._append(self.cur, line)
                     roles[i], owners[i] = BODY_ROLE, self.cur

@@ -2036,6 +2036,20 @@ def test_a_releases_closer_and_contact_block_close_it() -> None:
     assert [r for _, r in roles_of(text)][3:] == ["furniture"] + ["credit"] * 4
 
 
+def test_a_signature_with_the_writers_town_and_a_full_stop_signs_the_letter() -> None:
+    text = ("Council tenancies\nRE your story on council tenancies: the plan is unfair. Tenants will pay more.\n"
+            "The council should think again.\nKeith Dewison, Billingham.\n"
+            "Affordable housing\nWHEN are we going to stop using the phrase? All housing is affordable to someone.\n")
+    first, second = checked_articles(text)
+    assert (first.author, len(first.paragraphs)) == ("Keith Dewison", 2)
+    assert dict(roles_of(text))["Keith Dewison, Billingham."] == "signature"
+    assert second.title == "Affordable housing"
+    # a place, a company's boilerplate head: no signature
+    for other in ("New Delhi, India.", "About CBRE Group, Inc."):
+        (art, *_) = articles(text.replace("Keith Dewison, Billingham.", other))
+        assert art.author is None, other
+
+
 def test_the_post_under_a_releases_contact_is_the_contacts() -> None:
     text = ("Shelter maps now available\nPOLK COUNTY, Fla. (May 8, 2013) - Hurricane season is near. Maps are ready.\n"
             "The maps list 43 shelters.\nJane Doe, +1 863 581 5893\nPublic Information Officer\n")
