@@ -1353,8 +1353,10 @@ class _Grouping:
         if _PSEUDONYM.fullmatch(line.span.text) is None:
             if not (_SIGNATURE.fullmatch(line.span.text) and len(line.span.text) <= MAX_SIGNATURE_LINE):
                 return False
-            if not _NOT_NAME_WORDS.isdisjoint(name_case(line.span.text).replace(",", " ").split()):
-                return False  # (``THE WHITE HOUSE`` is no one's name either)
+            named = name_case(line.span.text)
+            if not _NOT_NAME_WORDS.isdisjoint(named.replace(",", " ").split()) or (
+                    line.span.text.isupper() and _is_place_name(named)):
+                return False  # (``THE WHITE HOUSE`` is no one's name either, nor ``NEW YORK`` over a brief)
         j, _ = self._ahead(i)
         if j == len(self.lines):
             return True

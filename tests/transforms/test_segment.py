@@ -2050,6 +2050,17 @@ def test_a_signature_with_the_writers_town_and_a_full_stop_signs_the_letter() ->
         assert art.author is None, other
 
 
+def test_a_city_in_capitals_between_two_briefs_signs_neither() -> None:
+    text = ("Google's profits increase 28 percent\nGoogle said its revenue rose to $3.87 billion. Profit rose too.\n"
+            "The shares climbed after hours.\nNEW YORK\nPublishing exec quits over Dow Jones sale\n"
+            "A German publishing executive has resigned as a director of Dow Jones. He opposed the sale.\n")
+    first, second = checked_articles(text)
+    assert first.author is None and second.title == "Publishing exec quits over Dow Jones sale"
+    # a writer's name in capitals there signs the letter above
+    (letter, _) = articles(text.replace("NEW YORK", "CHARLES MUIRURI"))
+    assert letter.author == "Charles Muiruri"
+
+
 def test_the_post_under_a_releases_contact_is_the_contacts() -> None:
     text = ("Shelter maps now available\nPOLK COUNTY, Fla. (May 8, 2013) - Hurricane season is near. Maps are ready.\n"
             "The maps list 43 shelters.\nJane Doe, +1 863 581 5893\nPublic Information Officer\n")
