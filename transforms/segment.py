@@ -1093,6 +1093,7 @@ MAX_DASHED_SIGNATURE = 80  # a name and a place or a post behind a dash, closing
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading",
                                "numbered_heading"})
 MAX_QUESTION_WORDS = 15
+MAX_TEASER_PARAGRAPHS = 1  # a listing's teaser under its headline, cut with an ellipsis: one paragraph
 _SEPARATORS = frozenset({"rule", "separator"})  # the patterns of a line drawn between two items
 _CUT_ENDS = ("...", "…")  # a headline a listing cut to its width ends so (and no teaser's ``[…]``)
 # A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes
@@ -1653,8 +1654,9 @@ class _Grouping:
         j, evidence = self._ahead(i)
         if evidence and text.rstrip(_CLOSERS_OR_SPACE)[-1] == "?":
             return True  # (an exclamation over a stamp is as often a notice's: only one opening the text is a title)
-        if j == i + 1 < len(self.lines) and self.lines[j].kind in (BODY_LINE, DASH_LINE) and self._closed_above(i):
-            return True  # the next letter's or item's headline, over its text
+        if j == i + 1 < len(self.lines) and self.lines[j].kind in (BODY_LINE, DASH_LINE) and (
+                self._closed_above(i) or _LETTER_OPENING.match(self.lines[j].span.text)):
+            return True  # the next letter's or item's headline, over its text (or over ``Dear Editor,``)
         if self.drafts or j != i + 1 or j == len(self.lines):
             return False
         below = self.lines[j]
@@ -1674,13 +1676,15 @@ class _Grouping:
 
     def _closed_above(self, i: int) -> bool:
         """Right above ``lines[i]`` (and any rule drawn there) an article with text was closed: by its signature,
-        or by a credit under its text."""
+        by a credit under its text, or by the ellipsis that cuts a listing's one-paragraph teaser."""
         cur = self.cur
         k = i - 1
         while k > 0 and self.lines[k].pattern in _SEPARATORS:
             k -= 1  # (a rule drawn under the letter)
         return k > 0 and cur is not None and bool(cur.body) and self.owners[k] is cur and (
-            self.roles[k] is SIGNATURE_ROLE or (self.roles[k] is CREDIT_ROLE and cur.closed))
+            self.roles[k] is SIGNATURE_ROLE or (self.roles[k] is CREDIT_ROLE and cur.closed) or (
+                self.roles[k] is BODY_ROLE and len(cur.body) <= MAX_TEASER_PARAGRAPHS and cur.title_at >= 0
+                and self.lines[k].span.text.endswith(_CUT_ENDS)))  # (a listing's teaser, cut)
 
     def _contact(self, i: int, line: Line) -> None:
         """A line of the contact block under a ``Contact:`` label (a name, a post, a telephone number, an e-mail

@@ -2010,6 +2010,19 @@ def test_a_question_right_under_a_letters_signature_heads_the_next_letter() -> N
     assert len(art.paragraphs) == 3
 
 
+def test_a_question_under_a_listings_cut_teaser_heads_the_next_item() -> None:
+    text = ("Exxon's new office necessary, not an added burden\nDear Editor, The office is needed for the oil "
+            "operations and will be paid by the company...\nIs shared governance achievable in a divided country?\n"
+            "Dear Editor, Shared governance has been promised by every party since independence...\n")
+    first, second = checked_articles(text)
+    assert (len(first.paragraphs), second.title) == (1, "Is shared governance achievable in a divided country?")
+    # inside a text of more paragraphs, a question after a trailing ellipsis is the text's
+    essay = ("Shared governance\nThe promise was made in every campaign. Voters heard it often.\n"
+             "Then the elections came and went...\nWhat happened to the promise?\nNobody in power has said.\n")
+    (art,) = articles(essay)
+    assert len(art.paragraphs) == 4
+
+
 def test_a_listings_headline_cut_to_its_width_heads_its_item() -> None:
     text = ("Bainimarama keeps his job as opposition leader, says Naidu\nBy Shayal Devi in Suva\n"
             "The FijiFirst leader remains as Leader of the Opposition despite his suspension.\n"
