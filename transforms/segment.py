@@ -1093,6 +1093,7 @@ MAX_DASHED_SIGNATURE = 80  # a name and a place or a post behind a dash, closing
 _HEADING_PATTERNS = frozenset({"bold_heading", "speaker_label", "letter_reference", "empty_field", "day_heading",
                                "numbered_heading"})
 MAX_QUESTION_WORDS = 15
+_SENT_BY_EMAIL = re.compile(r"(?:on|via|by)\s+e-?mail\.?", re.IGNORECASE)  # under a letter's signature
 MAX_TEASER_PARAGRAPHS = 1  # a listing's teaser under its headline, cut with an ellipsis: one paragraph
 _SEPARATORS = frozenset({"rule", "separator"})  # the patterns of a line drawn between two items
 _CUT_ENDS = ("...", "…")  # a headline a listing cut to its width ends so (and no teaser's ``[…]``)
@@ -1403,8 +1404,8 @@ class _Grouping:
                 text = line.span.text
                 if text[-1] == "," and self._comma_signature(i):
                     self._signature(i, line)
-                elif self.signed_at == i - 1 and _is_place_line(line):
-                    self._signature(i, line)  # the town under a letter's signature, with a full stop
+                elif self.signed_at == i - 1 and (_is_place_line(line) or _SENT_BY_EMAIL.fullmatch(text)):
+                    self._signature(i, line)  # the town under a letter's signature, with a full stop (or how it came)
                     self.signed_at = None
                 elif len(text) <= MAX_SIGNATURE_LINE and _signed_from_town(text):
                     self._signature(i, line)
@@ -1636,6 +1637,8 @@ class _Grouping:
         if not (_NOT_NAME_WORDS.isdisjoint(words) and _NOT_SIGNATURE_WORDS.isdisjoint(words)):
             return False
         j, _ = self._ahead(i)
+        if j < len(self.lines) and _SENT_BY_EMAIL.fullmatch(self.lines[j].span.text):
+            return True  # ``Vyom Prakash,`` / ``On email.``: the letter came by e-mail, whatever follows
         if j < len(self.lines) and _is_place_line(self.lines[j]):  # the town under it: ``Guwahati.``
             j, _ = self._ahead(j)
         return j == len(self.lines) or self.lines[j].kind is TITLE_LINE

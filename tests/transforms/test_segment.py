@@ -2063,6 +2063,16 @@ def test_a_signature_with_the_writers_town_and_a_full_stop_signs_the_letter() ->
         assert art.author is None, other
 
 
+def test_a_letter_signed_on_email_is_signed_whatever_follows() -> None:
+    text = ("Tackle it well\nThe government and community leaders have done well. They must go on.\nVyom Prakash,\n"
+            "On email.\nThe counter-radicalisation programme will serve the country well.\nK.V. Raghuram,\n"
+            "On email.\nThank you!\nThanks to the valley's people, many of us can visit it again.\n")
+    first, second = checked_articles(text)
+    assert (first.author, len(first.paragraphs)) == ("Vyom Prakash, K.V. Raghuram", 2)
+    assert [r for t, r in roles_of(text) if t == "On email."] == ["signature", "signature"]
+    assert second.title == "Thank you!"
+
+
 def test_a_city_in_capitals_between_two_briefs_signs_neither() -> None:
     text = ("Google's profits increase 28 percent\nGoogle said its revenue rose to $3.87 billion. Profit rose too.\n"
             "The shares climbed after hours.\nNEW YORK\nPublishing exec quits over Dow Jones sale\n"
