@@ -1238,6 +1238,13 @@ def _left_unsigned(draft: _Draft | None) -> None:
         draft.warnings.append("no_byline")
 
 
+def _sign(draft: _Draft, byline: Byline) -> None:
+    """``byline``, found after the pass, is ``draft``'s: no longer warned of as missing."""
+    draft.byline = byline
+    if "no_byline" in draft.warnings:
+        draft.warnings.remove("no_byline")
+
+
 def _lone_untitled(draft: _Draft) -> bool:
     """``draft`` is one paragraph with no title and no byline."""
     return len(draft.body) == 1 and draft.title_at < 0 and not draft.title.text and draft.byline is None
@@ -1648,11 +1655,12 @@ class _Grouping:
         ``Don't wait for another disaster!``), not a paragraph,
         when a byline, credit or date stands under it, or when it opens the document and a deck (a short line)
         stands under it (``Hurricane season is here. How will FEMA respond?``), or text in a document with no other
-        line a title could be (``Transcript: Is India ready for the next big disaster?``)."""
+        line a title could be (``Transcript: Is India ready for the next big disaster?``), or, over text, when the
+        article above it was just closed (``_closed_above``) or a letter's opening stands under it (``Dear
+        Editor,``)."""
         text = self.lines[i].span.text
-        if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_QUESTION_WORDS:
-            return False
-        if not text.rstrip(_CLOSERS_OR_SPACE).endswith(("?", "!")):
+        if len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_QUESTION_WORDS or not text.rstrip(
+                _CLOSERS_OR_SPACE).endswith(("?", "!")):
             return False
         j, evidence = self._ahead(i)
         if evidence and text.rstrip(_CLOSERS_OR_SPACE)[-1] == "?":
@@ -2097,7 +2105,7 @@ class _Grouping:
         what, a lead's."""
         text = self.lines[i].span.text
         if (len(text) > MAX_DECK_CHARS or cur.series is not None or i + 2 >= len(self.lines)
-                or text.rstrip()[-1:] != "." or ":" in text[:MAX_SPEAKER_LABEL] or text.count(". ") > 1
+                or text[-1] != "." or ":" in text[:MAX_SPEAKER_LABEL] or text.count(". ") > 1
                 or _REPORTED.search(text)):
             return False
         below = self.lines[i + 1]
@@ -2346,10 +2354,8 @@ class _Grouping:
             if signed is not None:
                 draft.credits.append(Credit("note", note.name, note.line))
                 return self._set(i, CREDIT_ROLE, draft)
-            draft.byline = note
+            _sign(draft, note)
             self._set(i, SIGNATURE_ROLE if note.role == "signatory" else BYLINE_ROLE, draft)
-            if "no_byline" in draft.warnings:
-                draft.warnings.remove("no_byline")
             return
 
     def _text_above_the_first_heading(self) -> None:
@@ -2507,9 +2513,7 @@ class _Grouping:
         """``lines[k]`` (a name, or ``name`` on it) and the ``n - 1`` lines under it (a post) are ``draft``'s
         byline, no longer its series line if one of them was read as that."""
         texts = [line.span.text for line in self.lines[k : k + n]]
-        draft.byline = Byline(line=" ".join(texts), name=name or " ".join(texts[0].split()), role="author")
-        if "no_byline" in draft.warnings:
-            draft.warnings.remove("no_byline")
+        _sign(draft, Byline(line=" ".join(texts), name=name or " ".join(texts[0].split()), role="author"))
         if k <= draft.series_at < k + n:
             draft.series, draft.series_at = None, -1
         for m in range(k, k + n):
