@@ -25,6 +25,7 @@ from flows.catalog import (
 from flows.deploy import DEFAULT_CRON, DEFAULT_NAME, DEFAULT_TIMEZONE
 from flows.runners import DEFAULT_RUNNER, RUNNERS
 from flows.settings import RunSettings, apply_defaults
+from transforms.pages import LAYOUTS
 from transforms.shards import DEFAULT_SHARD_BYTES
 
 if TYPE_CHECKING:
@@ -125,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", type=Path, metavar="FILE", help="its gold file (JSON)")
     evaluate.add_argument("--corpora", type=Path, metavar="DIR", help="a folder of corpora: <name>/raw, gold.json")
     evaluate.add_argument("--pages", type=Path, metavar="DIR", help="a folder of page captures: <set>/NN.txt, .json")
+    evaluate.add_argument("--errors", choices=LAYOUTS, nargs="?", const="as_found", metavar="LAYOUT",
+                          help="with --pages: each tuning capture's errors, laid out LAYOUT (as_found)")
     evaluate.add_argument("--themes", type=Path, metavar="DIR", help="a folder of theme gold sets")
     evaluate.add_argument("--choose-thresholds", action="store_true",
                           help="with --themes: print the thresholds that fit the tuning sets best")
@@ -387,6 +390,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         if args.themes is not None:
             return _evaluate_themes(args.themes, taxonomy, args.choose_thresholds)
         if args.pages is not None:
+            if args.errors is not None:
+                return _page_errors(args.pages, args.errors)
             return _evaluate_pages(args.pages, taxonomy)
         if args.corpora is not None:
             corpora = {c.name: (c / "raw", load_gold(c / "gold.json")) for c in corpora_under(args.corpora)}
@@ -405,10 +410,22 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _page_errors(folder: Path, layout: str) -> int:
+    from flows.evaluation import page_errors
+
+    count = 0
+    for name, errors in page_errors(folder, layout):
+        print(f"{name} ({layout}):")
+        for error in errors:
+            print(f"  {error}")
+        count += len(errors)
+    print(f"{count} errors on the tuned captures laid out {layout}; the held-out sets are not listed")
+    return 0
+
+
 def _evaluate_pages(folder: Path, taxonomy: Taxonomy) -> int:
     from flows.evaluation import evaluate_pages, held_out_sets, set_order
     from transforms.evaluate import PAGE_TARGETS, Tally, against_targets
-    from transforms.pages import LAYOUTS
 
     tallies = evaluate_pages(folder, taxonomy)
     held_out = held_out_sets(folder)

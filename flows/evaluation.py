@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,7 @@ from typing import Any
 from flows.io import read_regular
 from transforms.decoding import read_document
 from transforms.errors import InputError
-from transforms.evaluate import Tally, score_document
+from transforms.evaluate import Tally, document_errors, score_document
 from transforms.pages import LAYOUTS, gold_document, lay_out
 from transforms.records import Document, RawFile
 from transforms.segment import segment_lines
@@ -91,6 +91,28 @@ def evaluate_pages(folder: Path, taxonomy: Taxonomy, layouts: tuple[str, ...] = 
                 tally = tallies.setdefault((pages.name, layout), Tally())
                 tally.add(evaluate_document(doc, gold_document(name, gold), taxonomy))
     return tallies
+
+
+def page_errors(folder: Path, layout: str = "as_found") -> Iterator[tuple[str, list[str]]]:
+    """For each capture of the tuned sets under ``folder`` laid out ``layout``: its name and what the parser
+    gets wrong against its gold (``transforms.evaluate.document_errors``; captures with none are left out). The
+    held-out sets are never listed: their errors stay unread, so that their figures stay a fair test."""
+    held_out = held_out_sets(folder)
+    for pages in page_sets(folder):
+        if pages.name in held_out:
+            continue
+        for gold_path in sorted(pages.glob("*.json")):
+            name = f"{pages.name}/{gold_path.stem}.txt"
+            gold = load_gold(gold_path)
+            capture = read_regular(gold_path.with_suffix(".txt")).decode("utf-8")
+            doc = read_document(RawFile(name, lay_out(capture, gold, layout).encode("utf-8")))
+            if not isinstance(doc, Document):
+                raise InputError(f"{name} laid out {layout} was rejected: {doc.message}")
+            articles, lines = segment_lines(doc)
+            roles = [(line.char_start, line.char_end, line.role) for line in lines]
+            errors = document_errors(doc.text, articles, gold_document(name, gold), roles)
+            if errors:
+                yield name, errors
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,6 +175,15 @@ def against_targets(metrics: Mapping[str, float | None], targets: Mapping[str, t
     return "; ".join(parts)
 
 
+def _credits_found(got: Article, gold: Mapping[str, Any]) -> int:
+    """How many of the gold article's credits the predicted article has: a gold credit is the text of a credit
+    line (the pages' gold) or its ``role: name`` (the corpora's gold)."""
+    credit_lines = [" ".join(c.line.split()) for c in got.credits]
+    credit_names = {f"{c.role}: {c.name}" for c in got.credits}
+    return sum(" ".join(c.split()) in credit_names or any(" ".join(c.split()) in line for line in credit_lines)
+               for c in gold.get("credits", ()))
+
+
 def _title_start(text: str, article: Article) -> int:
     """Where ``article``'s title stands in ``text`` (an article whose byline is printed above its title starts
     at the byline), or its start when the title is not found in its span."""
@@ -194,15 +203,21 @@ NON_TEXT_ROLES = frozenset({"credit", "date", "signature", "byline", "furniture"
 
 
 
-def score_document(
-    text: str, articles: Sequence[Article], primary_themes: Mapping[str, str | None],
-    gold_document: Mapping[str, Any], roles: Sequence[tuple[int, int, str]] | None = None,
-) -> Tally:
-    """Compare one document's predicted articles (and their primary themes, by article id; and the role of
-    each line, as ``(char_start, char_end, role)`` in order, when given) with its gold."""
-    tally = Tally()
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """A document's gold and predicted articles keyed by the line their title stands on, and the gold's lines
+    with where each stands in the text (empty where the gold does not give its lines)."""
+
+    gold: dict[int, Mapping[str, Any]]
+    predicted: dict[int, Article]
+    lines: list[Mapping[str, Any]]
+    spans: list[tuple[int, int]]
+
+
+def align(text: str, articles: Sequence[Article], gold_document: Mapping[str, Any]) -> Alignment:
+    """Pair ``articles`` with ``gold_document``'s by the line their titles stand on (see the module's notes)."""
     gold_articles = gold_document["articles"]
-    lines = gold_document.get("lines")
+    lines = gold_document.get("lines") or []
     line_spans = locate(text, (e["text"] for e in lines)) if lines else []
     if lines:
         firsts: dict[int, int] = {}
@@ -215,26 +230,38 @@ def score_document(
     gold_starts = [s for s, _ in line_spans] or None
     gold_by_line = {_line_of(text, s, gold_starts): a for s, a in zip(title_starts, gold_articles, strict=True)}
     predicted_by_line = {_line_of(text, _title_start(text, a), gold_starts): a for a in articles}
-    tally.articles_gold, tally.articles_predicted = len(gold_by_line), len(predicted_by_line)
-    for line, gold in gold_by_line.items():
-        got = predicted_by_line.get(line)
+    return Alignment(gold_by_line, predicted_by_line, list(lines), line_spans)
+
+
+def authors_right(got: Article, gold: Mapping[str, Any]) -> bool:
+    """The predicted article names the gold article's writers (the set of names, or the byline as written)."""
+    if "authors" in gold:
+        return names_in(got.author) == set(gold["authors"])
+    return bool(got.author == gold["author"])
+
+
+def score_document(
+    text: str, articles: Sequence[Article], primary_themes: Mapping[str, str | None],
+    gold_document: Mapping[str, Any], roles: Sequence[tuple[int, int, str]] | None = None,
+) -> Tally:
+    """Compare one document's predicted articles (and their primary themes, by article id; and the role of
+    each line, as ``(char_start, char_end, role)`` in order, when given) with its gold."""
+    tally = Tally()
+    gold_articles = gold_document["articles"]
+    aligned = align(text, articles, gold_document)
+    lines, line_spans = aligned.lines, aligned.spans
+    tally.articles_gold, tally.articles_predicted = len(aligned.gold), len(aligned.predicted)
+    for line, gold in aligned.gold.items():
+        got = aligned.predicted.get(line)
         tally.counts_gold += 1
         tally.credits_gold += len(gold.get("credits", ()))
         if got is None:
             continue
         tally.article_hits += 1
         tally.titles_right += got.title == gold["title"]
-        if "authors" in gold:
-            tally.authors_right += names_in(got.author) == set(gold["authors"])
-        else:
-            tally.authors_right += got.author == gold["author"]
+        tally.authors_right += authors_right(got, gold)
         tally.counts_right += len(got.paragraphs) == len(gold["paragraphs"])
-        # A gold credit is the text of a credit line (the pages' gold) or its "role: name" (the corpora's gold).
-        credit_lines = [" ".join(c.line.split()) for c in got.credits]
-        credit_names = {f"{c.role}: {c.name}" for c in got.credits}
-        tally.credits_found += sum(" ".join(c.split()) in credit_names
-                                   or any(" ".join(c.split()) in line for line in credit_lines)
-                                   for c in gold.get("credits", ()))
+        tally.credits_found += _credits_found(got, gold)
         if "primary_theme" in gold:
             tally.themes_right += primary_themes.get(got.article_id) == gold["primary_theme"]
     tally.themes_coded = sum("primary_theme" in a for a in gold_articles)
@@ -264,3 +291,45 @@ def score_document(
     tally.sentence_hits = len(predicted_ends & gold_ends)
     tally.sentences_predicted, tally.sentences_gold = len(predicted_ends), len(gold_ends)
     return tally
+
+
+def _clip(text: str, width: int = 80) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= width else flat[: width - 1] + "…")
+
+
+def document_errors(text: str, articles: Sequence[Article], gold_document: Mapping[str, Any],
+                    roles: Sequence[tuple[int, int, str]]) -> list[str]:
+    """What the prediction gets wrong against a gold that gives its lines, one readable line each: articles
+    missed or found in excess (by the line the title stands on, with the role the gold gives it and the one
+    predicted), and for each article found, a wrong title, wrong authors, paragraphs in excess or missing, and
+    the gold's non-text lines published inside its paragraphs. ``evaluate --pages --errors`` prints them."""
+    aligned = align(text, articles, gold_document)
+    role_starts = [r[0] for r in roles]
+
+    def line(n: int) -> str:
+        s, _ = aligned.spans[n]
+        i = bisect_right(role_starts, s) - 1
+        got = roles[i][2] if i >= 0 and roles[i][1] > s else "none"
+        return f"line {n} ({aligned.lines[n]['role']}, read as {got}) {_clip(aligned.lines[n]['text'])}"
+
+    errors = [f"missed article: {line(n)}" for n in sorted(aligned.gold.keys() - aligned.predicted.keys())]
+    errors += [f"extra article: {line(n)}" for n in sorted(aligned.predicted.keys() - aligned.gold.keys())]
+    for n in sorted(aligned.gold.keys() & aligned.predicted.keys()):
+        gold, got = aligned.gold[n], aligned.predicted[n]
+        where = f"article at line {n}"
+        if got.title != gold["title"]:
+            errors.append(f"{where}: title {_clip(got.title)}, gold {_clip(gold['title'])}")
+        if not authors_right(got, gold):
+            errors.append(f"{where}: author {got.author!r}, gold {gold.get('authors', gold.get('author'))!r}")
+        predicted = {" ".join(p.text.split())[:60] for p in got.paragraphs}
+        coded = {" ".join(" ".join(p["sentences"]).split())[:60] for p in gold["paragraphs"]}
+        errors += [f"{where}: paragraph not in the gold {_clip(t)}" for t in sorted(predicted - coded)]
+        errors += [f"{where}: gold paragraph not found {_clip(t)}" for t in sorted(coded - predicted)]
+    paragraphs = sorted((p.char_start, p.char_end) for a in articles for p in a.paragraphs)
+    paragraph_starts = [start for start, _ in paragraphs]
+    for n, ((s, e), entry) in enumerate(zip(aligned.spans, aligned.lines, strict=True)):
+        i = bisect_right(paragraph_starts, e - 1) - 1
+        if entry["role"] in NON_TEXT_ROLES and i >= 0 and paragraphs[i][1] > s:
+            errors.append(f"non-text in a paragraph: {line(n)}")
+    return errors

@@ -156,6 +156,19 @@ def test_evaluate_pages_prints_both_halves_per_layout(capsys: pytest.CaptureFixt
                         targets), targets
 
 
+def test_evaluate_pages_errors_lists_the_tuned_captures_only(capsys: pytest.CaptureFixture[str]) -> None:
+    pages = DATA / "pages"
+    held_out = held_out_sets(pages)
+    assert main(["evaluate", "--pages", str(pages), "--errors", "wrapped"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    named = {line.split("/")[0] for line in out if line.endswith(" (wrapped):")}
+    assert named and not named & held_out
+    assert all(line.startswith("  ") for line in out[1:-1] if not line.endswith(":"))
+    errors = sum(line.startswith("  ") for line in out)
+    assert out[-1] == f"{errors} errors on the tuned captures laid out wrapped; the held-out sets are not listed"
+    assert any(line.startswith("  missed article: line ") for line in out)
+
+
 # Theme tags against hand coding (tests/data/themes), article level: floors at the figures measured, so that a
 # change to the rules or the scoring that loses agreement fails. Held-apart sets were never read to write rules.
 THEME_FLOORS = {

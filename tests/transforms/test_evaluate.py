@@ -3,8 +3,16 @@ from __future__ import annotations
 import textwrap
 
 from tests.transforms.helpers import document
-from transforms.evaluate import PRF, Tally, against_targets, score_document, sentence_boundary, sentence_boundary_prf
-from transforms.segment import segment_document
+from transforms.evaluate import (
+    PRF,
+    Tally,
+    against_targets,
+    document_errors,
+    score_document,
+    sentence_boundary,
+    sentence_boundary_prf,
+)
+from transforms.segment import segment_document, segment_lines
 
 TEXT = (
     "First title\nBody one. Body two.\n-- A point. Its reason.\nWriter: Li Wei).\n"
@@ -112,3 +120,52 @@ def test_figures_against_targets_say_which_are_met() -> None:
                            {"article_f1": (">=", 0.98), "non_text_in_text": ("<=", 0.0), "sentence_f1": (">=", 0.99)})
     assert line == ("article_f1 >= 0.98: 0.990, met; non_text_in_text <= 0: 0.100, not met; "
                     "sentence_f1 >= 0.99: n/a, not met")
+
+
+def _lines_gold(text: str, roles: list[tuple[str, int | None]], articles: list[dict[str, object]]) -> dict[str, object]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return {"path": "doc.txt", "articles": articles,
+            "lines": [{"text": t, "role": r, "article": a} for t, (r, a) in zip(lines, roles, strict=True)]}
+
+
+def test_document_errors_name_each_miss_with_its_line_and_roles() -> None:
+    # a source line closing the first article (gold: its credit) read as the next title, and the second
+    # article's real title read as its series: one article missed, one extra, the first loses a paragraph count
+    text = ("Floods hit the coast\nRain fell for days. Rivers rose.\nPhoto: Li Wei\nNew plan for dams\n"
+            "The ministry spoke. It had a plan.\n")
+    gold = _lines_gold(text, [("title", 0), ("body", 0), ("credit", 0), ("title", 1), ("body", 1)], [
+        {"title": "Floods hit the coast", "series": None, "authors": [], "credits": ["Photo: Li Wei"],
+         "paragraphs": [{"kind": "body", "sentences": ["Rain fell for days.", "Rivers rose."]}]},
+        {"title": "New plan for dams", "series": None, "authors": ["Zhang Nan"], "credits": [],
+         "paragraphs": [{"kind": "body", "sentences": ["The ministry spoke.", "It had a plan."]}]}])
+    doc = document(text)
+    articles, lines = segment_lines(doc)
+    roles = [(line.char_start, line.char_end, line.role) for line in lines]
+    assert [a.title for a in articles] == ["Floods hit the coast", "New plan for dams"]
+    assert document_errors(doc.text, articles, gold, roles) == [
+        "article at line 3: author None, gold ['Zhang Nan']"]
+    # the same prediction against a gold whose second article starts one line later, at the body
+    moved = _lines_gold(text, [("title", 0), ("body", 0), ("credit", 0), ("furniture", None), ("title", 1)], [
+        gold["articles"][0], {**gold["articles"][1], "title": "The ministry spoke. It had a plan."}])  # type: ignore[index]
+    errors = document_errors(doc.text, articles, moved, roles)
+    assert errors == [
+        "missed article: line 4 (title, read as body) 'The ministry spoke. It had a plan.'",
+        "extra article: line 3 (furniture, read as title) 'New plan for dams'",
+    ]
+
+
+def test_document_errors_list_paragraphs_titles_and_non_text_in_the_text() -> None:
+    text = "Floods hit the coast\nRain fell for days.\nOur reporters were there too.\nRivers rose.\n"
+    gold = _lines_gold(text, [("title", 0), ("body", 0), ("furniture", None), ("body", 0)], [
+        {"title": "Floods hit the coasts", "series": None, "authors": [], "credits": [],
+         "paragraphs": [{"kind": "body", "sentences": ["Rain fell for days."]},
+                        {"kind": "body", "sentences": ["Rivers rose."]}]}])
+    doc = document(text)
+    articles, lines = segment_lines(doc)
+    roles = [(line.char_start, line.char_end, line.role) for line in lines]
+    assert len(articles[0].paragraphs) == 3  # the line the gold calls furniture is read as a paragraph
+    assert document_errors(doc.text, articles, gold, roles) == [
+        "article at line 0: title 'Floods hit the coast', gold 'Floods hit the coasts'",
+        "article at line 0: paragraph not in the gold 'Our reporters were there too.'",
+        "non-text in a paragraph: line 2 (furniture, read as body) 'Our reporters were there too.'",
+    ]
