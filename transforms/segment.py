@@ -1123,6 +1123,7 @@ _FIELD_WORDS = frozenset({
     "venue",
 })
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
+MAX_CONTACT_WORDS = 7  # (a name and a post: ``Matt Furman/Frank McCarton (OEM) 212-442-2031``)
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
 MIN_TAIL_LINKS = 2  # ... or dash-marked headlines in a row that end the text and share (next to) no word with it
 # A label over other stories' teasers below an article's text (``Recommended Stories``, ``You might also like``).
@@ -1714,8 +1715,19 @@ class _Grouping:
                 or (self.lines[j].kind in (TITLE_LINE, BODY_LINE) and self.lines[j].pattern is None
                     and len(self.lines[j].span.text) <= MAX_CONTACT_LINE
                     and (self.lines[j].kind is TITLE_LINE or PHONE_NUMBER.fullmatch(self.lines[j].span.text)))):
+            if self._headline_under_contacts(j):
+                break
             j += 1
         self.contacts_until = j
+
+    def _headline_under_contacts(self, j: int) -> bool:
+        """``lines[j]``, a short line in a contact block, is the headline of the release under it: longer than a
+        name and its post, over a line of another pattern (the release's stamp) or longer than a contact's (its
+        text)."""
+        if self.lines[j].kind is not TITLE_LINE or _words(self.lines[j].span) <= MAX_CONTACT_WORDS:
+            return False
+        below = self.lines[j + 1] if j + 1 < len(self.lines) else None
+        return below is not None and (below.pattern not in (None, "contact") or len(below.span.text) > MAX_CONTACT_LINE)
 
     def _closing(self, i: int, line: Line) -> None:
         if line.pattern == "contact" and CONTACT_LABEL.fullmatch(line.span.text):

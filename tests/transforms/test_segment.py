@@ -1160,6 +1160,26 @@ def test_a_contact_block_under_a_bare_label_takes_its_numbers() -> None:
     assert [r for _, r in roles_of(text)] == ["title", "body", *["credit"] * 5]
 
 
+def test_a_releases_headline_under_its_contact_block_heads_it() -> None:
+    # the contact block printed above the release: the long short line over the release's stamp is its headline
+    text = ("Contact Information\nGovernor's Communications Office, 360-902-4136\n"
+            "Gov. Gregoire signs statewide State of Emergency proclamation due to wildfires\n"
+            "For Immediate Release: July 11, 2008\nOLYMPIA - The governor today signed a proclamation. It frees "
+            "up funding to fight the fires.\n")
+    (art,) = articles(text)
+    assert art.title == "Gov. Gregoire signs statewide State of Emergency proclamation due to wildfires"
+    assert [r for _, r in roles_of(text)][:3] == ["credit", "credit", "title"]
+    # over its text rather than a stamp, too
+    (art,) = articles(text.replace("For Immediate Release: July 11, 2008\n", ""))
+    assert art.title.startswith("Gov. Gregoire signs")
+    # a contact's office and post, short or over a number, stay the block's
+    text = ("Statement from the minister on the floods\nOttawa - The minister issued a statement. It is short.\n"
+            "Contacts\nOffice of the Minister of Public Safety and Emergency Preparedness\n613-998-5681\n"
+            "Media Relations\nPublic Safety Canada\n")
+    (art,) = articles(text)
+    assert [r for _, r in roles_of(text)] == ["title", "body", *["credit"] * 5]
+
+
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     text = ("# Typhoon slams into the Philippines, a million evacuated\n\n"
             "# A million evacuated as typhoon slams into the Philippines\n\nBy Rosemarie Francisco\n\n"
