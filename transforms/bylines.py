@@ -63,7 +63,8 @@ _NOT_NAME_WORDS = frozenset({
     # a page's words, which an icon's or a link's name has and no person's (``WordPress.com Logo``)
     "Logo", "Photo", "Photos", "Video", "Videos", "Gallery", "Comments", "Reply", "Login", "Menu", "Subscribe",
     "Download", "Website", "Homepage", "WordPress.com", "Reports", "Digest", "Version", "Versi", "Edition",
-    "Share", "Tweet", "Print", "Email", "Comment", "Listen",
+    "Share", "Tweet", "Print", "Email", "Comment", "Listen", "Image", "Images", "Placeholder", "Thumbnail",
+    "Illustration",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 

@@ -432,8 +432,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|advisor(?:y|ies))(?:\s*(?:&|and)\s*(?:statements?|speeches|releases?))?|the\s+full\s+story",
        "Prime Ministers Media Releases", max_chars=60,
        needs=("release", "statement", "centre", "center", "room", "section", "advisor", "full story")),
-    _p("logo", Role.FURNITURE,  # an image's text: a logo's (``UNHCR logo``, ``Festival Logo low rez``)
-       r"(?:[\w.&'’-]+\s+){1,6}logos?(?:\s+[\w-]+){0,2}", "UNHCR logo", max_chars=80, needs=("logo",)),
+    _p("logo", Role.FURNITURE,  # an image's text: a logo's (``UNHCR logo``, ``Festival Logo low rez``), a stand-in's
+       r"(?:[\w.&'’-]+\s+){1,6}logos?(?:\s+[\w-]+){0,2}|(?:placeholder\s+image|image\s+placeholder)s?",
+       "UNHCR logo", max_chars=80, needs=("logo", "placeholder")),
     _p("text_size", Role.FURNITURE,
        r"(?:【[^】]{1,10}】\s*)*(?:text\s*(?:resize|size)?\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small"
        r"|a\s*a\s*a(?:\s*print)?)|adjust\s+font\s+size\s*:?", "Large Medium Small", max_chars=60,
@@ -479,6 +480,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|click\s+on\s+the\s+icons?\s+to\s+get\s+to\s+the\s+download\s+page)\b.{0,240}",
        "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.", max_chars=2 * MAX_NOTICE,
        needs=("supported", "brows", "explorer", "available", "viewing", "java", "cookie", "download page")),
+    # a letter's salutation on a line of its own, dated or not: the page's, not a paragraph of the letter
+    _p("salutation", Role.FURNITURE, r"(?:[^—–-]{1,24}?\s*[—–-]+\s*)?(?:dear|to\s+the)\s+editors?\s*[:,;.]?",
+       "Dec. 9 — To the Editor:", max_chars=50, needs=("editor",), within=50),
     _p("page_notice", Role.FURNITURE,
        r"this\s+(?:article|story|page|post)?\s*was\s+(?:first\s+)?published\s+(?:more\s+than\s+)?"
        r"(?:\d+|an?|one|two|three|four|five)\s+(?:years?|months?|weeks?)\s+ago\.?"
@@ -713,9 +717,19 @@ def is_dateline(line: str) -> bool:
             and timed["place"] not in NEWS_AGENCIES))
 
 
+# How a wire service's caption opens (``In this satellite image provided by NOAA, ...``, ``In this Aug. 14, 2016,
+# file photo, ...``, ``This photo released by ...``): the picture named, then who gave or took it, or a file photo.
+_CAPTION_OPENER = re.compile(
+    r"(?:In t|T)his\b.{0,60}?\b(?:(?:file|handout|aerial|satellite|drone) (?:photo|image|picture)s?\b"
+    r"|(?:photo|image|picture|photograph|frame grab|video grab)s? (?:provided|released|taken|made available|shot"
+    r"|distributed|obtained|shared|posted|courtesy)\b)")
+
+
 def is_photo_caption(line: str) -> bool:
-    """A line that ends with a photo credit: ``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``."""
-    return _caption_credit(line.strip()) is not None
+    """A line that ends with a photo credit (``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``), or
+    that opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``)."""
+    return _caption_credit(line.strip()) is not None or (
+        line[:1] in "IT" and _CAPTION_OPENER.match(line) is not None)
 
 
 def caption_credit(line: str) -> str | None:

@@ -639,6 +639,10 @@ def _classify(text: str, span: Span, block: int) -> Line:
         # ``Headline, By Wole Soyinka``, ``Remarks by President X at ...``: the headline names its writer or speaker
         return Line(TITLE_LINE, span, line_start, block=block, pattern=name, line_end=end, credits=dated,
                     byline=title_signature(span.text))
+    if prefix is not None and span.text[:4].lower() == "date":
+        # the stored copy's date before a paragraph (`` date 2025-01 STATUS RED WIND warnings are ...``): not its text
+        inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
+        return Line(BODY_LINE, inner, span.char_start, block=block, line_end=end)
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
     return _new_tuple(Line, (BODY_LINE, span, span.char_start, None, None, (), block, False, None, end))

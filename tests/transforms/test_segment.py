@@ -1180,6 +1180,47 @@ def test_a_releases_headline_under_its_contact_block_heads_it() -> None:
     assert [r for _, r in roles_of(text)] == ["title", "body", *["credit"] * 5]
 
 
+def test_a_stored_copys_date_before_a_paragraph_is_not_its_text() -> None:
+    text = (" date 2025-01 STATUS RED WIND warnings are due to come into effect for all of Ireland this morning, as "
+            "Storm Eowyn makes landfall.\nSchools are set to close. People were urged to work from home.\n")
+    (art,) = articles(text)
+    assert art.paragraphs[0].text.startswith("STATUS RED WIND warnings")
+    assert text[art.paragraphs[0].char_start : art.paragraphs[0].char_end] == art.paragraphs[0].text
+    assert not art.title.startswith("date")
+
+
+def test_a_wire_caption_is_known_by_how_it_opens() -> None:
+    lead = "Hurricane Florence is projected to deal only a glancing blow. Prepare well in advance."
+    for caption in ("In this satellite image provided by NOAA, Hurricane Florence churns through the Atlantic "
+                    "Ocean toward the U.S. East Coast.",
+                    "In this Aug. 14, 2016, file photo, a dump truck loaded with flood victims tilts off the road.",
+                    "This photo released by the fire service shows the burned hillside."):
+        text = f"Hurricane Florence should remind everyone to be prepared\n{caption}\n{lead}\n"
+        (art,) = articles(text)
+        assert [p.text for p in art.paragraphs] == [lead], caption
+        assert roles_of(text)[1] == (caption, "furniture")
+    # a paragraph that speaks of a photo is text
+    text = ("Hurricane Florence should remind everyone to be prepared\nIn this photo you can see how high the water "
+            "rose. It rose fast.\n" + lead + "\n")
+    assert len(articles(text)[0].paragraphs) == 2
+
+
+def test_a_letters_salutation_on_its_own_line_is_no_paragraph() -> None:
+    text = ("Don't minimize damage done by latest typhoon\nDec. 9 — To the Editor:\nThe recent typhoon took at "
+            "least 90 lives. Thousands of homes were destroyed.\nKatherine Mendez\nEliot, Maine\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 1 and art.author == "Katherine Mendez"
+    assert roles_of(text)[1] == ("Dec. 9 — To the Editor:", "furniture")
+
+
+def test_an_images_stand_in_text_is_no_byline() -> None:
+    text = ("Nation news briefs\nPlaceholder Image\nCLEVELAND (AP) — Cleveland police fired a sergeant. Others were "
+            "suspended.\nDozens of cruisers joined the chase. It ended in a school's grounds.\n")
+    (art,) = articles(text)
+    assert art.title == "Nation news briefs" and art.author is None
+    assert roles_of(text)[1] == ("Placeholder Image", "furniture")
+
+
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     text = ("# Typhoon slams into the Philippines, a million evacuated\n\n"
             "# A million evacuated as typhoon slams into the Philippines\n\nBy Rosemarie Francisco\n\n"
