@@ -644,6 +644,8 @@ _CAPTION_CREDIT = re.compile(
     r"(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"
     # an agency's own photo, in brackets: ``... during a protest rally. (AP Photo)``
     r"|\s\((?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\s+photo\)"
+    # the photographer after a slash, run on from the caption: ``... as a result of landslide Photo/Angwenyi Gichana``
+    r"|\s(?-i:Photos?|PHOTOS?)\s?/\s?(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){0,3}\.?"
     # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``
     r"|(?<=[.!?\"'”’])\([^()]{2,60}[,:][^()]{2,60}\))\s*\Z",
     re.IGNORECASE,

@@ -489,6 +489,12 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("A protester flashes the three-fingered salute during a rally. (AP Photo)", "AP Photo"),
     ("The minister said the bill would pass. (AP)", None),
     ("Police said the suspect fled - picture this: a car chase through town", None),
+    # the photographer after a slash, run on from the caption's last word
+    ("A boy observes a crack in a house at Riontweka village as a result of landslide Photo/Angwenyi Gichana",
+     "Photo/Angwenyi Gichana"),
+    ("Players have joined the Cyclone Gabrielle clean-up around Napier. Photo / Napier City Rovers",
+     "Photo / Napier City Rovers"),
+    ("He said the Photo/Video unit was closed", None),
 ])
 def test_the_credit_that_ends_a_photo_caption(line: str, credit: str | None) -> None:
     assert caption_credit(line) == credit
