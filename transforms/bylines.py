@@ -134,10 +134,14 @@ _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspo
 # A doctor's or a scholar's degree after a name in a byline, with its commas.
 _DEGREE = re.compile(r"\s*,\s*(?-i:M\.D\.|MD|Ph\.D\.|PhD|MPH|R\.N\.|DDS)(?=[\s,]|$),?\s*")
 _JOINED = re.compile(r"(?:and|&)\s", re.IGNORECASE)
-# A name, then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``, ``Peter Griffin 12 Nov 2025``.
+# A name, then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``, ``Peter Griffin 12 Nov 2025``, ``Jane
+# Doe Published August 22, 2025 | 10:02 PM``.
 _NAME_DATED = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:on\s+)?(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
-    r"\s+\d{4}(?:,?\s+at)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
+    rf"(?P<name>{_NAME})\s+(?:on\s+)?"
+    rf"(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
+    r"\s+\d{4}(?:,?\s+at|\s*\|)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
+_POSTING_WORDS = frozenset({"Published", "Updated", "Posted"})
+_POSTED_THEN_BY = re.compile(r"(?:published|updated|posted)\s*:?\s*[|·•]\s*(?P<byline>by\s.+)", re.IGNORECASE)
 # A date, then the name (a listing's card): ``November 30, 2022 Prof MK Othman 0`` (the last number a comment count),
 # ``March 3, 2020 | Jane Doe``.
 _DATED_NAME = re.compile(
@@ -303,6 +307,10 @@ def _parse_byline(line: str) -> Byline | None:
     if stripped[-1] in ".!" and (delivered := _DELIVERED_BY.fullmatch(stripped)) is not None:
         return Byline(line=stripped, name=" ".join(delivered.group("name").split()), role="author")
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
+    if not labelled and stripped[0] in "UPup" and (posted := _POSTED_THEN_BY.fullmatch(stripped)) is not None:
+        # ``Updated | By Anastasi Mokgobu``: an empty stamp's label first
+        behind = _parse_byline(posted["byline"])
+        return None if behind is None else Byline(line=stripped, name=behind.name, role=behind.role)
     if labelled and (paper := _BY_PUBLICATION.fullmatch(stripped)) is not None and (
             paper["name"] in _AGENCIES or (paper["name"][:4].lower() == "the " and is_publication(paper["name"]))):
         # ``By The Canberra Times``, ``By AFP``: the paper's or the agency's (its source, no one's name)
@@ -346,6 +354,9 @@ def _parse_byline(line: str) -> Byline | None:
     if m is None and opens_name and _holds_year(stripped) and (
             dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
+        given, _, last = name.rpartition(" ")
+        if last in _POSTING_WORDS and " " in given:  # Jane Doe Published August 22, 2025 | 10:02 PM
+            name = given
         if _NOT_NAME_WORDS.isdisjoint(name.split()) and name.rstrip(".").lower() not in _SHORT_WEEKDAYS:
             return Byline(line=stripped, name=name, role="author")
     if m is None:

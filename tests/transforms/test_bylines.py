@@ -80,6 +80,9 @@ from transforms.bylines import (
         ("Analysis by Jane Doe, CNN", "Jane Doe", "author"),
         ("Opinion by Jane Doe", "Jane Doe", "author"),
         ("March 3, 2020 | Jane Doe", "Jane Doe", "author"),  # the date, a bar, the name
+        ("Jane Doe Published August 22, 2025 | 10:02 PM", "Jane Doe", "author"),  # the name, then when it was posted
+        ("Jane Doe Updated Mar 4, 2021", "Jane Doe", "author"),
+        ("Updated | By Anastasi Mokgobu", "Anastasi Mokgobu", "author"),  # an empty stamp's label, then the byline
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:
@@ -114,6 +117,8 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Analysis by the ministry shows the risk",
         "November 14, 2019 | Via Reuters",  # where a listing's item came from: no one's name
         "Oct 13 2020 Share",  # a date and the page's share button
+        "Updated | Bystanders flee the flood",
+        "Li Published Mar 4, 2021",  # one word before the posting word: no name
     ],
 )
 def test_not_bylines(line: str) -> None:
