@@ -418,6 +418,14 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("He wrote:", None),
         ("Ted Cantle continued:", None),
         ("Source:", "empty_field"),
+        # the comments link and its buttons are furniture; a column's label over its headline is not
+        ("Comment: Facebook Twitter Email", "link"),
+        ("Comment: Lessons from loss of life", None),
+        # a letter's salutation on a line of its own; an image's stand-in text
+        ("Dec. 9 — To the Editor:", "salutation"),
+        ("Dear Editor,", "salutation"),
+        ("Dear Editor, the rains came early this year.", None),
+        ("Placeholder Image", "logo"),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
