@@ -1134,7 +1134,7 @@ MIN_TAIL_LINKS = 2  # ... or dash-marked headlines in a row that end the text an
 _RELATED_LABEL = re.compile(
     r"(?:recommended(?:\s+\S.{0,30})?|related(?:\s+(?:news|stories|posts|articles|links|reading|content|coverage))?"
     r"|you\s+(?:may|might)\s+also\s+like|more\s+(?:stories|news|articles|from\s+\S.{0,30}|on\s+this\s+(?:story|topic))"
-    r"|read\s+next|most\s+(?:read|popular|viewed|shared)|trending(?:\s+(?:now|stories|news))?|don'?[’']?t\s+miss"
+    r"|read\s+next|read\s+(?:more|also)(?=\s*:)|most\s+(?:read|popular|viewed|shared)|trending(?:\s+(?:now|stories|news))?|don'?[’']?t\s+miss"
     r"|editor'?[’']?s\s+picks?)\s*:?", re.IGNORECASE)
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 MIN_SECTION_ABOVE = 2  # paragraphs of an unsigned article above a short line read as its subheading
@@ -1505,7 +1505,10 @@ class _Grouping:
         j = i
         while j < len(self.lines) and self.lines[j].kind is TITLE_LINE and not self.lines[j].heading:
             j += 1
-        if j - i < MIN_LINK_LIST or (j < len(self.lines) and self.lines[j].kind is not BODY_LINE):
+        k = j  # (a link's furniture may stand between the list and the text: ``Video Courtesy: RNZ``)
+        while k < len(self.lines) and self.lines[k].kind is FURNITURE_LINE:
+            k += 1
+        if j - i < MIN_LINK_LIST or (k < len(self.lines) and self.lines[k].kind is not BODY_LINE):
             return -1
         return j
 

@@ -452,6 +452,16 @@ def test_a_list_of_links_inside_a_body_is_furniture_and_the_body_goes_on() -> No
     assert art.title == "Floods cut off mountain villages" and len(art.paragraphs) == 2
     roles = dict(roles_of(text))
     assert all(roles[link] == "furniture" for link in links)
+    # a link's furniture between the list and the text going on
+    credited = text.replace("\nAuthorities", "\nVideo Courtesy: RNZ\nAuthorities")
+    (art,) = articles(credited)
+    assert len(art.paragraphs) == 2 and all(dict(roles_of(credited))[link] == "furniture" for link in links)
+    # a label of further reading with its colon, over one link
+    read_more = ("Floods cut off mountain villages\nRoads into the valley were washed away overnight.\nRead more:\n"
+                 "Australia, you have unfinished business. It's time to let our fire people care\n"
+                 "Authorities are using 30 boats to help the evacuation.\nMore rain is due on Friday. Rivers rise.\n")
+    (art,) = articles(read_more)
+    assert len(art.paragraphs) == 3 and roles_of(read_more)[3][1] == "furniture"
     # three short lines are not yet a list: a title and its deck after a section name may be as many
     section = text.replace("Related stories", "Latest")
     assert len(articles(section.replace("\n".join(links), "\n".join(links[:2])))) == 2
