@@ -230,12 +230,23 @@ PATTERNS: tuple[Pattern, ...] = (
        # for paid subscribers``, ``Support Semi-Partisan Politics with a one-time or recurring donation:``
        r"|reader-supported|(?:for|become\s+a)\s+paid\s+subscribers?"
        r"|with\s+a\s+(?:one-time|recurring|monthly)(?:\s+or\s+(?:one-time|recurring|monthly))?\s+donation"
-       r"|your\s+support\s+helps\s+us)"
+       r"|your\s+support\s+helps\s+us"
+       # a paywall's offer: ``Unlimited Digital Access. $1 for 4 weeks.``
+       r"|unlimited\s+digital\s+access)"
        r"\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
        needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available",
               "one place", "gift this", "transcribe", "for free", "reader-supported", "paid subscriber",
-              "donation", "your support"), within=170),
+              "donation", "your support", "unlimited digital"), within=170),
+    # a paper's standing note on its editorials, or on an editorial it reprints: ``The editorial board operates
+    # independently from the U-T newsroom ...``, ``The New York Times published this editorial on Aug. 23:``
+    _p("editorial_note", Role.FURNITURE,
+       r"(?:.{0,60}?\beditorial\s+(?:board|opinions?|positions?|views?|page)\s+(?:operates|is|are)\s+(?:decided\s+by"
+       r"|determined\s+by|set\s+by|written\s+by|independent(?:ly)?|separate)"
+       r"|editorials?\s+(?:represents?|reflects?|(?:is|are)\s+the)\s+(?:the\s+)?(?:opinion|views?|position)s?\s+of"
+       r"|.{2,60}?\s+published\s+this\s+editorial\s+on|this\s+editorial\s+(?:first\s+)?appeared\s+in)\b.{0,400}",
+       "The editorial board operates independently from the U-T newsroom but holds itself to similar ethical "
+       "standards.", max_chars=400, needs=("editorial",), within=80),
     # a newsletter's sign-up box, run into one line: ``Sign up to our daily ... newsletter Sign up Thank you for
     # signing up! ... Please try again later. Submitting...``
     _p("newsletter_box", Role.FURNITURE,

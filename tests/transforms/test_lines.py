@@ -426,6 +426,14 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("Dear Editor,", "salutation"),
         ("Dear Editor, the rains came early this year.", None),
         ("Placeholder Image", "logo"),
+        # a paper's standing note on its editorials, or on one it reprints; a paywall's offer
+        ("The News Journal's editorial opinions are decided by its editorial board, which is separate from its news "
+         "staff.", "editorial_note"),
+        ("The New York Times published this editorial on Aug. 23:", "editorial_note"),
+        ("Editorials represent the opinion of the Herald's editorial board.", "editorial_note"),
+        ("The editorial board is right to call for a new dam.", None),
+        ("Unlimited Digital Access. $1 for 4 weeks.", "promo"),
+        ("Digital access to the archive was cut when the servers flooded.", None),
     ],
 )
 def test_more_furniture(line: str, name: str | None) -> None:
