@@ -226,6 +226,7 @@ _PUBLICATION_WORDS = frozenset({
     "Journal", "News", "Associated", "Agence", "Bloomberg", "Press", "Post", "Star", "Chronicle", "Telegraph",
     "Inquirer", "Courier", "Guardian", "Observer", "Examiner", "CNN", "BBC", "NPR", *NEWS_AGENCIES,
     "Enquirer", "Dispatch", "Sentinel", "Ledger", "Advertiser", "Courant", "Statesman", "Bulletin",
+    "Express", "Mirror", "Monitor", "Graphic", "Weekly", "Radio", "Television", "TV",
 })
 
 

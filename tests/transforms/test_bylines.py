@@ -246,6 +246,9 @@ def test_the_publication_or_institution_a_byline_names_after_the_writer(
 def test_a_desk_names_a_publication_and_a_post_at_it_does_not() -> None:
     assert is_publication("Daily Patriot") and is_publication("Staff Reports") and is_publication("Reuters")
     assert not is_publication("Staff Writer") and not is_publication("Jane Doe")
+    # a paper, a broadcaster or a section named under an aggregator's headline: its source, no writer
+    assert all(is_publication(name) for name in ("Express UK", "Junior Graphic", "Radio New Zealand", "Daily Mirror",
+                                                 "Sunday Monitor", "Inquirer Weekly", "ABC Television"))
 
 
 def test_a_name_in_capitals_is_given_in_the_case_of_a_name() -> None:
