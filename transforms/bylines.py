@@ -399,7 +399,9 @@ def _without_affiliation(names: str) -> str:
 
 
 _TAIL_DATE = (r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}"
-              r"|\d{1,2}[./]\d{1,2}[./]\d{4})")
+              r"|\d{1,2}[./]\d{1,2}[./]\d{4}"
+              # (the day of the week, the month and the day, as a listing gives this year's: ``Mon Oct 22``)
+              r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})")
 # ``| 08.02.2023 - Update : 08.02.2023``: the date, and the date it was updated
 _DATE_TAIL = re.compile(
     rf"\s*[{_FIELD_MARKS}/-]\s*(?:{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?"

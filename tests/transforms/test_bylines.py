@@ -83,6 +83,7 @@ from transforms.bylines import (
         ("Jane Doe Published August 22, 2025 | 10:02 PM", "Jane Doe", "author"),  # the name, then when it was posted
         ("Jane Doe Updated Mar 4, 2021", "Jane Doe", "author"),
         ("Updated | By Anastasi Mokgobu", "Anastasi Mokgobu", "author"),  # an empty stamp's label, then the byline
+        ("Chris Edwards - Mon Oct 22", "Chris Edwards", "author"),  # a listing's: the day of the week, no year
     ],
 )
 def test_bylines(line: str, name: str, role: str) -> None:
@@ -119,6 +120,7 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Oct 13 2020 Share",  # a date and the page's share button
         "Updated | Bystanders flee the flood",
         "Li Published Mar 4, 2021",  # one word before the posting word: no name
+        "Floods - Mon Oct 22",
     ],
 )
 def test_not_bylines(line: str) -> None:
