@@ -198,7 +198,8 @@ _SECTION_WORDS = frozenset({
 _LABEL_WORDS = _SECTION_WORDS | frozenset({
     "Speech", "Speeches", "Statement", "Statements", "Transcript", "Transcripts", "Interview", "Interviews", "Press",
     "Release", "Releases", "Media", "Remarks", "Address", "Message", "Messages", "Announcement", "Announcements",
-    "Commentary", "Feature", "Blog", "Report", "Reports", "Letter", "Briefing", "Briefings",
+    "Commentary", "Feature", "Blog", "Report", "Reports", "Letter", "Briefing", "Briefings", "Conference",
+    "Conferences",
 })
 # A byline's label on a line of its own, over the writer's name, and the role it names.
 MAX_BYLINE_LABEL = 12  # ``Reported by:``
