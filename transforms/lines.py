@@ -55,9 +55,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)"
 _WEEKDAY = rf"{_WEEKDAY_NAME}\.?,?\s+"
 _WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?,?\s*(?<=[,\s])\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
-# 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21, 25. 6. 2009 (day first, spaced, as Czech and German pages print it)
-_NUMBER_DATE = (r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"
-                r"|\d{1,2}\.\s\d{1,2}\.\s\d{4}")
+# 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21
+_NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
 _ZONES = r"(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"  # a time's zone
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"

@@ -1231,13 +1231,13 @@ def test_an_images_stand_in_text_is_no_byline() -> None:
     assert roles_of(text)[1] == ("Placeholder Image", "furniture")
 
 
-def test_a_section_label_over_a_day_first_stamp_is_no_article() -> None:
-    text = ("Press Conferences\n25. 6. 2009 11:20\nExtraordinary Press Conference after the Meeting of the National "
+def test_a_page_label_over_a_stamp_and_the_headline_is_no_article() -> None:
+    text = ("Press Conferences\n25.06.2009 11:20\nExtraordinary Press Conference after the Meeting of the National "
             "Security Council\nRoman Prorok, spokesman of the Government: Good morning, ladies and gentlemen. We "
             "begin.\nJan Fischer, Prime Minister: Thank you. The floods are serious.\n")
     (art,) = articles(text)
     assert art.title.startswith("Extraordinary Press Conference")
-    assert [(c.role, c.name) for c in art.credits] == [("timestamp", "25. 6. 2009 11:20")]
+    assert [(c.role, c.name) for c in art.credits] == [("timestamp", "25.06.2009 11:20")]
 
 
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
