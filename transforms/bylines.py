@@ -141,6 +141,7 @@ _NAME_DATED = re.compile(
     rf"(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
     r"\s+\d{4}(?:,?\s+at|\s*\|)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
 _POSTING_WORDS = frozenset({"Published", "Updated", "Posted"})
+_FILE_PICTURE = ("file)", "File)", "FILE)", "file photo)")  # how a caption of a paper's file picture ends
 _POSTED_THEN_BY = re.compile(r"(?:published|updated|posted)\s*:?\s*[|·•]\s*(?P<byline>by\s.+)", re.IGNORECASE)
 # A date, then the name (a listing's card): ``November 30, 2022 Prof MK Othman 0`` (the last number a comment count),
 # ``March 3, 2020 | Jane Doe``.
@@ -364,7 +365,8 @@ def _parse_byline(line: str) -> Byline | None:
         affiliated = _AFFILIATED.fullmatch(stripped) if opens_name and "," in stripped else None
         if affiliated is not None and _NOT_NAME_WORDS.isdisjoint(affiliated.group("name").split()):
             return Byline(line=stripped, name=" ".join(affiliated.group("name").split()), role="author")
-        sourced = _NAME_AND_SOURCE.fullmatch(stripped) if opens_name and _names_source(stripped) else None
+        sourced = _NAME_AND_SOURCE.fullmatch(stripped) if opens_name and _names_source(stripped) and not (
+            stripped.endswith(_FILE_PICTURE)) else None  # (``Rep. Mike Coffman. (Denver Post file)``: a caption)
         if sourced is not None and is_publication(sourced.group("source")):  # ``Jane Doe, Reuters``
             name = " ".join(sourced.group("name").split())
             if " " in name and _NOT_NAME_WORDS.isdisjoint(name.split()) and not is_publication(name):

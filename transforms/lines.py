@@ -271,8 +271,8 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("{", "}", "=", "/*", "*/", ");", "function(", "function (", ")return", ") return")),
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
-    _p("counter", Role.FURNITURE,
-       rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}"
+    _p("counter", Role.FURNITURE,  # (or a pager's numbers, as a listing offers them: ``10 20 50``)
+       rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}|\d{{1,3}}(?:\s+\d{{1,3}}){{2,8}}"
        r"|(?:views?|hits|reads)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km]))", "12 Comments", max_chars=30, digit=8),
     _p("ad_slot", Role.FURNITURE,  # an advertisement's slot, named by its size in pixels
        r"(?:[^\W\d_][\w'’ -]{0,40}\s)?\d{2,4}\s?[x×]\s?\d{2,4}", "Malta daily Facebook 300x250", max_chars=60,
@@ -337,6 +337,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:originally\s+(?:published|appeared|posted)\s+(?:by|in|on|at)|(?:republished|reprinted)\s+"
        r"(?:(?:here\s+)?with\s+(?:kind\s+)?permission\s+)?(?:from|of|by))\s+\S.{1,160}"
        r"|(?:republished|reprinted)\s+with\s+(?:kind\s+)?permission\.?"
+       # a letters page's note on the edition a letter ran in: ``This letter was published in the Oct. 14 edition.``
+       r"|this\s+letter\s+(?:was\s+)?(?:first\s+)?(?:published|appeared|ran)\s+in\b.{0,120}"
        # a paper's own note on the day it ran: ``Published in The Express Tribune, September 15th, 2013.``
        r"|(?:published|appeared)\s+in\s+(?-i:(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5}),\s*"
        r"[\w ,.]{3,30}\d{4}\.?",
@@ -395,7 +397,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("duration", Role.FURNITURE, r"\d{1,3}\s*['′]\s*\d{1,2}\s*(?:\"|″|'')", "5'44\"", max_chars=12, digit=4),
     _p("link", Role.FURNITURE,
        # (not a column's label over its headline: ``Comment: Lessons from loss of life``)
-       r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp"
+       r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|google\+|pinterest|tumblr|reddit"
        r"|comments?(?!\s*:\s*(?-i:[A-Z][a-z]+(?:\s+[a-z]+){2}))|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
        r"|follow\s+us|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
@@ -414,7 +416,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
-       r"\b[\s\w:>»|·•-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!>»]*", "Read more", max_chars=90),
+       r"(?:\b|(?<=\+))[\s\w:>»|·•+-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!>»]*", "Read more", max_chars=90),
     _p("social_link", Role.FURNITURE,  # a page's account on a social network: ``Twitter: https://twitter.com/x``
        r"(?:facebook|twitter|x|youtube|instagram|linkedin|tiktok|flickr|telegram|whatsapp|threads)\s*[:：]\s*"
        r"(?:https?://|www\.|@)\S{2,150}", "Twitter: https://twitter.com/ParliamentofRSA", max_chars=170,
@@ -431,14 +433,15 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|your\s+email\s+address\s+will\s+not\s+be\s+published.{0,80}|required\s+fields\s+are\s+marked.{0,10}"
        r"|save\s+my\s+name,?\s+email.{0,120}|(?:wordpress\.com|facebook|google|twitter|gravatar)\s+(?:logo|photo|picture)"
        r"|thank\s+you\s+for\s+your\s+comment.{0,120}|your\s+comment\s+will\s+be\s+(?:published|posted|visible).{0,80}"
-       r"|no\s+responses\s+yet"
+       r"|no\s+responses\s+yet|start\s+a\s+dialogue,\s+stay\s+on\s+topic.{0,60}"
+       r"|.{0,60}\byour\s+comments?\s+(?:may|will)\s+be\s+(?:deleted|removed).{0,60}"
        r"|please\s+try\s+again\s+later\.?|%d\s+bloggers\s+like\s+this\s*:?|like\s+loading\.*"
        r"|enter\s+the\s+(?:words|characters|code)\s+(?:you\s+see|shown|above)\s*:?"
        r"|note\s*:\s*only\s+a\s+member\s+of\s+this\s+blog\s+may\s+post\s+a\s+comment\.?",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
               "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
-              "bloggers", "loading", "enter the", "member of this blog", "no responses")),
+              "bloggers", "loading", "enter the", "member of this blog", "no responses", "stay on topic")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
     _p("page_label", Role.FURNITURE,  # the name of a site's section of releases, above a release's headline
        r"(?:[\w.'’]+\s+){0,3}?(?:press|media|news)\s+(?:releases?|statements?|cent(?:er|re)|room|section"
@@ -657,6 +660,8 @@ _CAPTION_CREDIT = re.compile(
     r"(?:\s(?-i:[A-Z][\w'’.-]+)){1,3}\.?"
     # an agency's own photo, in brackets: ``... during a protest rally. (AP Photo)``
     r"|\s\((?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\s+photo\)"
+    # whose courtesy the photo is, after the last sentence: ``... of rainfall. Photo courtesy Indiana State Police``
+    r"|[.!?][\"'”’]?\s+(?:photo|picture|image)\s+courtesy(?:\s+of)?\s+[^()]{2,80}"
     # the photographer after a slash, run on from the caption: ``... as a result of landslide Photo/Angwenyi Gichana``
     r"|\s(?-i:Photos?|PHOTOS?)\s?/\s?(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){0,3}\.?"
     # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``

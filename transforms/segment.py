@@ -583,9 +583,13 @@ def _classify(text: str, span: Span, block: int) -> Line:
     dash = _DASH.match(text, span.char_start, span.char_end)
     if dash is not None:
         body = _new_tuple(Span, (dash.end(), span.char_end, text[dash.end() : span.char_end]))
-        if n <= MAX_DASHED_FURNITURE and (found := match_furniture(body.text)) is not None and (
-                found.role is FURNITURE_ROLE):  # a link or an ad's label behind a dash: ``- Advertisement -``
-            return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
+        if n <= MAX_DASHED_FURNITURE and (found := match_furniture(body.text)) is not None:
+            if found.role is FURNITURE_ROLE:  # a link or an ad's label behind a dash: ``- Advertisement -``
+                return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
+            if found.name in _POSTING_STAMPS:  # a page's list of its details: ``- 09:11, 20 July, 2023``
+                stamp = Credit(found.kind or "credit", body.text, span.text)
+                return Line(CREDIT_LINE, span, span.char_start, credits=(stamp,), block=block, pattern=found.name,
+                            line_end=end)
         return _new_tuple(Line, (DASH_LINE, body, span.char_start, dash.group("marker"), None, (), block, False,
                                  None, end))
     heading = _HEADING.match(text, span.char_start, span.char_end)
@@ -618,6 +622,12 @@ def _classify(text: str, span: Span, block: int) -> Line:
             _READ_MORE.search(span.text)) and not (span.text[0] in _SALUTATION_FIRST and _SALUTATION.match(span.text)):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
+        if span.text[0] in "-–—" and span.text[2:3].isdigit() and (
+                found := match_furniture(span.text[1:].lstrip())) is not None and found.name in _POSTING_STAMPS:
+            # a stamp in a page's list of its details: ``- 09:11, 20 July, 2023``
+            stamp = Credit(found.kind or "credit", span.text[1:].lstrip(), span.text)
+            return Line(CREDIT_LINE, span, span.char_start, credits=(stamp,), block=block, pattern=found.name,
+                        line_end=end)
         line_start = span.char_start
         name = None
         if prefix is not None:

@@ -121,6 +121,7 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Updated | Bystanders flee the flood",
         "Li Published Mar 4, 2021",  # one word before the posting word: no name
         "Floods - Mon Oct 22",
+        "Rep. Mike Coffman. (Denver Post file)",  # a caption of a paper's file picture
     ],
 )
 def test_not_bylines(line: str) -> None:

@@ -433,6 +433,14 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("Editorials represent the opinion of the Herald's editorial board.", "editorial_note"),
         ("The editorial board is right to call for a new dam.", None),
         ("Unlimited Digital Access. $1 for 4 weeks.", "promo"),
+        # a share bar of networks' names, a comment box's rules, a pager's numbers, a letters page's note
+        ("Google+ Pinterest LinkedIn Tumblr +", "link"),
+        ("Start a dialogue, stay on topic and be civil.", "comment_form"),
+        ("If you don't follow the rules, your comment may be deleted.", "comment_form"),
+        ("10 20 50", "counter"),
+        ("2019 2020 2021", None),
+        ("This letter was published in the Oct. 14 edition.", "first_published"),
+        ("Reddit users were angry about the floods in the town.", None),
         ("Digital access to the archive was cut when the servers flooded.", None),
     ],
 )
@@ -511,6 +519,9 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("Players have joined the Cyclone Gabrielle clean-up around Napier. Photo / Napier City Rovers",
      "Photo / Napier City Rovers"),
     ("He said the Photo/Video unit was closed", None),
+    # whose courtesy the photo is
+    ("Vehicles cross flooded roadways as floods sweep through the Midwest. Photo courtesy Indiana State Police/Twitter",
+     "Photo courtesy Indiana State Police/Twitter"),
 ])
 def test_the_credit_that_ends_a_photo_caption(line: str, credit: str | None) -> None:
     assert caption_credit(line) == credit

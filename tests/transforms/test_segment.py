@@ -1240,6 +1240,14 @@ def test_a_page_label_over_a_stamp_and_the_headline_is_no_article() -> None:
     assert [(c.role, c.name) for c in art.credits] == [("timestamp", "25.06.2009 11:20")]
 
 
+def test_a_stamp_in_a_pages_list_of_details_is_a_credit() -> None:
+    text = ("Landslide in India kills at least four people\n- 09:11, 20 July, 2023\nNew Delhi, 20 July 2023 (dpa) - "
+            "At least four people have been killed in a landslide. Several are missing.\n- Updated: 20 July, 2023\n")
+    (art,) = articles(text)
+    assert art.title == "Landslide in India kills at least four people" and len(art.paragraphs) == 1
+    assert [r for _, r in roles_of(text)] == ["title", "credit", "body", "credit"]
+
+
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     text = ("# Typhoon slams into the Philippines, a million evacuated\n\n"
             "# A million evacuated as typhoon slams into the Philippines\n\nBy Rosemarie Francisco\n\n"
