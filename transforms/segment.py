@@ -1149,6 +1149,8 @@ _RELATED_LABEL = re.compile(
     r"|editor'?[’']?s\s+picks?)\s*:?", re.IGNORECASE)
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 MIN_SECTION_ABOVE = 2  # paragraphs of an unsigned article above a short line read as its subheading
+MIN_GOES_ON = 3  # content words a paragraph shares with the article above a line to go on with it
+MAX_SUBHEADING_WORDS = 7  # a longer line that goes on with none of the article's words is a link to another story
 MAX_DECK_WORDS = 40  # a standfirst under a headline sums the story up in a sentence or two
 MAX_DECK_CHARS = 300  # (its length in characters, tested first)
 _REPORTED = re.compile(r"\b(?:said|says|told)\b")  # a deck sums the story up; a lead reports who said what
@@ -1900,6 +1902,14 @@ class _Grouping:
                     return self._open_cut(i, line, cur)
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
+                    and cur.title.text and nxt is not None and self._text_goes_on(line, cur, nxt)):
+                # the text under it goes on with this article's and shares none of its words: no headline of its
+                # own (a headline shares words with its lead): a subheading, or another story's link
+                own = _content_keys(line.span.text)
+                if _words(line.span) > MAX_SUBHEADING_WORDS and own.isdisjoint(self._told(cur)):
+                    return self._set(i, FURNITURE_ROLE, cur)
+                return self._heading(i, line)
+            if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
                     and cur.title.text and nxt is not None and not _DATELINE_START.match(nxt.span.text)
                     and (self.drafts[0].evidence or self._names_a_part(i, line, cur))
                     and not self._sibling_headline(line, cur, nxt)):
@@ -1988,6 +1998,21 @@ class _Grouping:
             return False
         keys = _content_keys(nxt.span.text)
         return len(keys & _lead_keys(cur)) < MAX_SIBLING_SHARE * len(keys)
+
+    @staticmethod
+    def _told(cur: _Draft) -> frozenset[str]:
+        """The content words of ``cur``'s title and its text so far."""
+        return _content_keys(" ".join([cur.title.text, *(line.span.text for line in cur.body)]))
+
+    def _text_goes_on(self, line: Line, cur: _Draft, nxt: Line) -> bool:
+        """The paragraph ``nxt``, under the title-like ``line`` inside ``cur``'s text, goes on with ``cur``: it
+        shares at least ``MIN_GOES_ON`` content words with ``cur``'s title and text (and a third of its own), and
+        none with ``line``."""
+        below = _content_keys(nxt.span.text)
+        if not below.isdisjoint(_content_keys(line.span.text)):
+            return False
+        shared = len(below & self._told(cur))
+        return shared >= MIN_GOES_ON and 3 * shared >= len(below)
 
     def _names_a_part(self, i: int, line: Line, cur: _Draft) -> bool:
         """``line``, between paragraphs of the unsigned article ``cur`` (two at least above it), names a part of

@@ -1248,6 +1248,22 @@ def test_a_stamp_in_a_pages_list_of_details_is_a_credit() -> None:
     assert [r for _, r in roles_of(text)] == ["title", "credit", "body", "credit"]
 
 
+def test_a_headline_inside_a_text_that_goes_on_without_its_words_is_no_article() -> None:
+    above = ("Of Cyclone Idai and preparedness for disasters\nMILLIONS of hapless citizens of Mozambique, Malawi and "
+             "Zimbabwe were hit by Cyclone Idai near the border with Mozambique.\n")
+    below = ("Weeks after the cyclone, hundreds of thousands of citizens in Mozambique and Malawi still need food, "
+             "water and shelter.\n")
+    link = "We shall regain Adamawa, Sokoto, Bauchi from PDP at Tribunals, APC vows"
+    (art,) = articles(above + link + "\n" + below)
+    assert len(art.paragraphs) == 2 and dict(roles_of(above + link + "\n" + below))[link] == "furniture"
+    # a short line there is the text's subheading
+    (art,) = articles(above + "The morning after\n" + below)
+    assert len(art.paragraphs) == 2 and art.paragraphs[1].subheading == "The morning after"
+    # a headline its paragraph shares words with heads an article of its own
+    other = "Adamawa tribunal hears APC petition\nThe tribunal in Adamawa heard the APC petition on Monday.\n"
+    assert len(articles(above + other)) == 2
+
+
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     text = ("# Typhoon slams into the Philippines, a million evacuated\n\n"
             "# A million evacuated as typhoon slams into the Philippines\n\nBy Rosemarie Francisco\n\n"
