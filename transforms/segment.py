@@ -1149,6 +1149,7 @@ _RELATED_LABEL = re.compile(
     r"|editor'?[’']?s\s+picks?)\s*:?", re.IGNORECASE)
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 MIN_SECTION_ABOVE = 2  # paragraphs of an unsigned article above a short line read as its subheading
+MAX_DATELINE_PREFIX = 40  # a lead's dateline before the words a teaser cut from it gives (``Dhaka: ``)
 MIN_GOES_ON = 3  # content words a paragraph shares with the article above a line to go on with it
 MAX_SUBHEADING_WORDS = 7  # a longer line that goes on with none of the article's words is a link to another story
 MAX_DECK_WORDS = 40  # a standfirst under a headline sums the story up in a sentence or two
@@ -2128,9 +2129,10 @@ class _Grouping:
             self._set(i, SERIES_ROLE, cur)
             return
         if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body
-                and (self._printed_twice(i, cur) or self._restated(i, cur)) and _words(line.span) <= MAX_DECK_WORDS):
-            # the standfirst printed twice under the headline (in its box, then over the text), or restated by the
-            # lead: the deck
+                and (self._printed_twice(i, cur) or self._restated(i, cur) or self._cut_from_the_lead(i))
+                and _words(line.span) <= MAX_DECK_WORDS):
+            # the standfirst printed twice under the headline (in its box, then over the text), restated by the
+            # lead, or the lead's first words cut as a teaser: the deck
             if cur.series is None:
                 cur.series, cur.series_at = line.span, -1
             cur.end = line.span.char_end
@@ -2169,6 +2171,21 @@ class _Grouping:
             return False
         keys = _content_keys(text)
         return len(keys) >= MIN_DECK_KEYS and len(keys & _content_keys(below.span.text)) >= MIN_RESTATED * len(keys)
+
+    def _cut_from_the_lead(self, i: int) -> bool:
+        """``lines[i]``, the first line of text right under a headline, is the start of the paragraph under it (after
+        that paragraph's dateline), cut off where a teaser is (``... top government disaster officials sa`` over
+        ``Dhaka: Bangladesh has evacuated ... top government disaster officials said.``)."""
+        text = self.lines[i].span.text
+        if (text[-1] in _TERMINAL and not text.endswith(_CUT_ENDS)) or len(text) < MIN_QUOTED_CHARS or (
+                i + 1 >= len(self.lines)):
+            return False
+        below = self.lines[i + 1]
+        if below.kind is not BODY_LINE:
+            return False
+        cut = " ".join(text.rstrip(". …").split())
+        at = " ".join(below.span.text.split()).find(cut, 0, len(cut) + MAX_DATELINE_PREFIX)
+        return 0 <= at <= MAX_DATELINE_PREFIX
 
     def _before_the_body(self, cur: _Draft) -> None:
         """What the short line read as ``cur``'s series line is, now that its body starts below it."""

@@ -1264,6 +1264,20 @@ def test_a_headline_inside_a_text_that_goes_on_without_its_words_is_no_article()
     assert len(articles(above + other)) == 2
 
 
+def test_a_teaser_cut_from_the_lead_under_the_headline_is_its_deck() -> None:
+    lead = ("Bangladesh has evacuated over a million people from their coastal villages on Sunday for concrete storm "
+            "shelters as the low-lying nation prepared for crashing waves when a cyclone makes landfall, top "
+            "government disaster officials said.")
+    for teaser in (lead[:220], lead[:200] + "..."):
+        text = f"Bangladesh evacuates over 1 million people\n{teaser}\nDhaka: {lead}\nThe storm landed at night.\n"
+        (art,) = articles(text)
+        assert art.series == teaser.strip() and len(art.paragraphs) == 2, teaser
+    # a first paragraph that the next one does not repeat is text
+    text = ("Bangladesh evacuates over 1 million people\nShelters filled up fast in the southern districts, where "
+            f"roads were cut by rising water.\nDhaka: {lead}\n")
+    assert len(articles(text)[0].paragraphs) == 2
+
+
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     text = ("# Typhoon slams into the Philippines, a million evacuated\n\n"
             "# A million evacuated as typhoon slams into the Philippines\n\nBy Rosemarie Francisco\n\n"
