@@ -400,6 +400,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|google\+|pinterest|tumblr|reddit"
        r"|comments?(?!\s*:\s*(?-i:[A-Z][a-z]+(?:\s+[a-z]+){2}))|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
+       r"|see\s+(?:more|all)(?:\s+(?:details|stories|news|results|photos))?"
        r"|follow\s+us|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
        r"(?:\s+main)?\s+content|(?:adjust\s+)?font\s+size|bookmark|go\s+to\s+forum|you\s+might\s+also\s+like"
        r"|more\s+information|most\s+(?:popular|read|viewed)|editor'?s\s+picks?|latest(?:\s+news)?|home"

@@ -1549,6 +1549,8 @@ class _Grouping:
         Freedom fighter dies``, ``- Record spike in cases``): at least ``MIN_LINK_LIST`` in a row, each of more
         words than a label and none ending like a sentence, as a thesis point would. Marks them as furniture for
         the pass."""
+        if i > 0 and self.lines[i - 1].span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":：":
+            return False  # a list the text announces (``Stay out of the heat:``): the text's points
         j = i
         while (j < len(self.lines) and self.lines[j].kind is DASH_LINE and is_title_like(self.lines[j].span.text)
                and _words(self.lines[j].span) > MAX_SECTION_WORDS):

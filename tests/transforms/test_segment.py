@@ -865,6 +865,12 @@ def test_a_box_of_dash_marked_headlines_inside_a_body_is_furniture_not_thesis_po
     points = box.replace(" officials\n", " officials.\n").replace(" roads\n", " roads.\n")
     (art,) = articles(text.replace(box, points))
     assert len(art.paragraphs) >= 4
+    # ... and so are the points of a list the text announces with a colon
+    advice = ("- Keep out of the sun between 11am and 3pm\n- Walk in the shade and apply sunscreen\n"
+              "- Avoid exercise in the hottest parts of the day\n- Wear light, loose-fitting cotton clothes\n")
+    announced = text.replace("Shelters are ready.\n" + box, "Stay out of the heat:\n" + advice)
+    (art,) = articles(announced)
+    assert len(art.paragraphs) == 6 and [p.kind for p in art.paragraphs[1:5]] == [ParagraphKind.THESIS_POINT] * 4
 
 
 def test_a_paragraph_with_no_title_above_the_first_headline_is_the_pages_blurb() -> None:
