@@ -531,6 +531,13 @@ def _is_headline_case(text: str) -> bool:
     return "?" in text and _in_title_case(text)
 
 
+def _quoted_standfirst(text: str) -> bool:
+    """``text``, a line of text right under a headline, is a standfirst in quotation marks and in title case
+    (``“Recent Events Signal a Clear Need to Refocus Efforts on Flood Prevention, Not Just Response”``): the deck,
+    where a lead that opens on a quotation says who said it."""
+    return text[0] in "“\"" and text[-1] in "”\"" and _in_title_case(text[1:-1].strip())
+
+
 def _in_title_case(text: str) -> bool:
     """Five words or more, and every word but the short function words capitalised (``Federal Data Show Growing
     Hospital Staff Shortages Across The U.S.``)."""
@@ -2131,10 +2138,12 @@ class _Grouping:
             self._set(i, SERIES_ROLE, cur)
             return
         if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body
-                and (self._printed_twice(i, cur) or self._restated(i, cur) or self._cut_from_the_lead(i))
+                and len(line.span.text) <= MAX_DECK_CHARS
+                and (self._printed_twice(i, cur) or self._restated(i, cur) or self._cut_from_the_lead(i)
+                     or _quoted_standfirst(line.span.text))
                 and _words(line.span) <= MAX_DECK_WORDS):
             # the standfirst printed twice under the headline (in its box, then over the text), restated by the
-            # lead, or the lead's first words cut as a teaser: the deck
+            # lead, or the lead's first words cut as a teaser, or in quotation marks: the deck
             if cur.series is None:
                 cur.series, cur.series_at = line.span, -1
             cur.end = line.span.char_end

@@ -1284,6 +1284,18 @@ def test_a_teaser_cut_from_the_lead_under_the_headline_is_its_deck() -> None:
     assert len(articles(text)[0].paragraphs) == 2
 
 
+def test_a_quoted_standfirst_in_title_case_is_the_deck() -> None:
+    deck = "“Recent Events Signal a Clear Need to Refocus Efforts on Flood Prevention, Not Just Response”"
+    text = (f"Caught Off Guard\nBy Angela Mutiso\n{deck}\nRecent floods have exposed a lack of preparedness. "
+            "Homes were lost.\nThe county must plan. It has not.\n")
+    (art,) = articles(text)
+    assert art.series == deck and len(art.paragraphs) == 2
+    # a lead that opens on a quotation is text
+    lead = "“We are ready for the rains,” the governor said on Monday."
+    (art,) = articles(f"Caught Off Guard\nBy Angela Mutiso\n{lead}\nHomes were lost. The county must plan.\n")
+    assert art.series is None and len(art.paragraphs) == 2
+
+
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     text = ("# Typhoon slams into the Philippines, a million evacuated\n\n"
             "# A million evacuated as typhoon slams into the Philippines\n\nBy Rosemarie Francisco\n\n"
