@@ -483,7 +483,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}"
        # the photographer first, then the agency or picture desk: ``Kristopher Radder/AP``, ``Chris Graythen /
        # Getty Images``
-       rf"|(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){{1,3}}\s?/\s?(?-i:{'|'.join(PICTURE_DESKS)})",
+       rf"|(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){{1,3}}\s?/\s?(?-i:{'|'.join(PICTURE_DESKS)})"
+       r"(?:\s+(?:stock\s+)?(?:photos?|images?|pictures?))?",  # (``PA Images / Alamy Stock Photo``)
        "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
     _p("browser_notice", Role.FURNITURE,
        r".{0,120}\b(?:(?:internet\s+explorer|ie|(?:web\s+)?browser)\s*\d*\s+(?:is\s+)?(?:no\s+longer|not)\s+supported"

@@ -1157,6 +1157,7 @@ _RELATED_LABEL = re.compile(
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 MIN_SECTION_ABOVE = 2  # paragraphs of an unsigned article above a short line read as its subheading
 MAX_DATELINE_PREFIX = 40  # a lead's dateline before the words a teaser cut from it gives (``Dhaka: ``)
+MIN_TOLD_HEADLINE = 2  # content words a short headline shares with its lead, where the line under it shares none
 MIN_GOES_ON = 3  # content words a paragraph shares with the article above a line to go on with it
 MAX_SUBHEADING_WORDS = 7  # a longer line that goes on with none of the article's words is a link to another story
 MAX_DECK_WORDS = 40  # a standfirst under a headline sums the story up in a sentence or two
@@ -1716,6 +1717,11 @@ class _Grouping:
                 and len(text) <= MAX_TITLE_CHARS and len(text.split()) <= MAX_QUESTION_WORDS
                 and len(cur.body) - 1 not in cur.headings)
 
+    def _caption_over_credit(self, i: int) -> bool:
+        """``lines[i]`` is a picture's caption: over the picture's credit, with text under it."""
+        return (i + 2 < len(self.lines) and _is_picture_credit(self.lines[i + 1])
+                and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE))
+
     def _closed_above(self, i: int) -> bool:
         """Right above ``lines[i]`` (and any rule drawn there) an article with text was closed: by its signature,
         by a credit under its text, or by the ellipsis that cuts a listing's one-paragraph teaser."""
@@ -1769,7 +1775,7 @@ class _Grouping:
         cur = self.cur
         if cur is not None and not cur.body and cur.run and not cur.evidence and line.kind is not END_LINE:
             j, _ = self._ahead(i)
-            if j < len(self.lines) and self.lines[j].kind is TITLE_LINE:
+            if j < len(self.lines) and self.lines[j].kind is TITLE_LINE and not self._caption_over_credit(j):
                 self._drop(cur)  # a menu, then the stamp, then a title: the stamp heads the article below it
         owner = self.cur if self.cur is not None else (self.drafts[-1] if self.drafts else None)
         role = DATE_ROLE if line.kind is DATE_LINE else (
@@ -1863,10 +1869,9 @@ class _Grouping:
                 and _repeats_headline(" ".join(line.span.text.split()), " ".join(cur.title.text.split()))):
             # the page's title, then the site's name, a date or a caption, then the headline again: one article's
             return self._headline_again(i, line, cur)
+        if cur is not None and cur.title.text and not line.heading and self._caption_over_credit(i):
+            return self._set(i, FURNITURE_ROLE, cur)  # a picture's caption over its credit, over or inside the text
         if cur is not None and cur.body:
-            if (not line.heading and i + 2 < len(self.lines) and _is_picture_credit(self.lines[i + 1])
-                    and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE)):
-                return self._set(i, FURNITURE_ROLE, cur)  # a picture's caption over its credit, inside the text
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
             if line.pattern == "title_bullet" and self._list_item(i, cur):
@@ -2017,10 +2022,10 @@ class _Grouping:
     def _text_goes_on(self, line: Line, cur: _Draft, nxt: Line) -> bool:
         """The paragraph ``nxt``, under the title-like ``line`` inside ``cur``'s text, goes on with ``cur``: it
         shares at least ``MIN_GOES_ON`` content words with ``cur``'s title and text (and a third of its own), and
-        none with ``line``."""
-        below = _content_keys(nxt.span.text)
-        if not below.isdisjoint(_content_keys(line.span.text)):
-            return False
+        none with ``line``, which does not repeat most of ``cur``'s title's words."""
+        below, own = _content_keys(nxt.span.text), _content_keys(line.span.text)
+        if not below.isdisjoint(own) or 2 * len(own & _content_keys(cur.title.text)) >= len(own):
+            return False  # (a headline in the words of the one above it, ``Article number 1``, is a sibling's)
         shared = len(below & self._told(cur))
         return shared >= MIN_GOES_ON and 3 * shared >= len(below)
 
@@ -2151,7 +2156,7 @@ class _Grouping:
         if cur is None:
             cur = self._open(Span(0, 0, ""), line.line_start, -1)
         if not cur.body and cur.series is not None and cur.series_at >= 0:
-            self._before_the_body(cur)
+            self._before_the_body(cur, line)
         self._append(cur, line)
         self.roles[i], self.owners[i] = THESIS_POINT_ROLE if line.kind is DASH_LINE else BODY_ROLE, cur
 
@@ -2198,11 +2203,18 @@ class _Grouping:
         at = " ".join(below.span.text.split()).find(cut, 0, len(cut) + MAX_DATELINE_PREFIX)
         return 0 <= at <= MAX_DATELINE_PREFIX
 
-    def _before_the_body(self, cur: _Draft) -> None:
-        """What the short line read as ``cur``'s series line is, now that its body starts below it."""
+    def _before_the_body(self, cur: _Draft, lead: Line) -> None:
+        """What the short line read as ``cur``'s series line is, now that its body starts below it (at ``lead``)."""
         assert cur.series is not None
         series, title = " ".join(cur.series.text.split()), " ".join(cur.title.text.split())
         if cur.attested != cur.title_at and _words(cur.title) <= MAX_SECTION_WORDS < _words(cur.series):
+            told = _content_keys(lead.span.text)
+            if told.isdisjoint(_content_keys(series)) and len(told & _content_keys(title)) >= MIN_TOLD_HEADLINE:
+                # the short line is the headline the lead tells (``Earthquake rocks İzmir``), the longer one under
+                # it a note (``Taken from this weeks issue``)
+                self._set(cur.series_at, FURNITURE_ROLE, cur)
+                cur.series, cur.series_at = None, -1
+                return
             self._series_is_the_title(cur)  # page furniture (a section name) above the title, not a title and deck
         elif series.endswith(f" {title}") and cur.attested != cur.title_at:
             # the headline as the page shows it (``Peter Griffin: London's AI reality check``) under the text of its

@@ -442,6 +442,7 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("This letter was published in the Oct. 14 edition.", "first_published"),
         ("Reddit users were angry about the floods in the town.", None),
         ("See more details", "link"),
+        ("PA Images / Alamy Stock Photo", "photo_credit"),
         ("See more of the damage in our gallery of photos from the night", None),
         ("Digital access to the archive was cut when the servers flooded.", None),
     ],

@@ -1265,9 +1265,13 @@ def test_a_headline_inside_a_text_that_goes_on_without_its_words_is_no_article()
     # a short line there is the text's subheading
     (art,) = articles(above + "The morning after\n" + below)
     assert len(art.paragraphs) == 2 and art.paragraphs[1].subheading == "The morning after"
-    # a headline its paragraph shares words with heads an article of its own
+    # a headline its paragraph shares words with heads an article of its own, and so does one in the words of the
+    # headline above it, whatever its paragraph says
     other = "Adamawa tribunal hears APC petition\nThe tribunal in Adamawa heard the APC petition on Monday.\n"
     assert len(articles(above + other)) == 2
+    sibling = "Of Cyclone Idai and preparedness for floods\n" + below
+    assert [a.title for a in articles(above + sibling)] == ["Of Cyclone Idai and preparedness for disasters",
+                                                             "Of Cyclone Idai and preparedness for floods"]
 
 
 def test_a_teaser_cut_from_the_lead_under_the_headline_is_its_deck() -> None:
@@ -1294,6 +1298,30 @@ def test_a_quoted_standfirst_in_title_case_is_the_deck() -> None:
     lead = "“We are ready for the rains,” the governor said on Monday."
     (art,) = articles(f"Caught Off Guard\nBy Angela Mutiso\n{lead}\nHomes were lost. The county must plan.\n")
     assert art.series is None and len(art.paragraphs) == 2
+
+
+def test_a_short_headline_its_lead_tells_over_a_note_stays_the_title() -> None:
+    lead = ("PRESIDENT Ersin Tatar expressed his condolences yesterday after a powerful earthquake struck the "
+            "province of Izmir.")
+    text = f"Earthquake rocks Izmir\nTaken from this weeks issue\n{lead}\nRescue teams were sent.\n"
+    (art,) = articles(text)
+    assert art.title == "Earthquake rocks Izmir" and art.series is None
+    assert roles_of(text)[1] == ("Taken from this weeks issue", "furniture")
+    # a section's name over the headline is still page furniture
+    (art,) = articles(f"World News\nTatar sends condolences to Turkey after quake\n{lead}\nRescue teams were sent.\n")
+    assert art.title == "Tatar sends condolences to Turkey after quake"
+
+
+def test_a_caption_over_its_credit_under_the_stamp_is_no_headline() -> None:
+    text = ("Let's not forget about the heatwave now it's over\nMany acted like COVID was over once restrictions "
+            "ended. Let's not do the same with the heat\nMaysa Pritilata\n17 August 2022, 10.53am\n"
+            "Emergency services at the scene of a blaze in the village of Wennington, East London, in July\n"
+            "PA Images / Alamy Stock Photo\nI don't think I've ever been so relieved to see rain. It was a long "
+            "summer.\nThe heat will come back. We must plan.\n")
+    (art,) = articles(text)
+    assert art.title == "Let's not forget about the heatwave now it's over" and art.author == "Maysa Pritilata"
+    assert ("photo", "PA Images / Alamy Stock Photo") in [(c.role, c.name) for c in art.credits]
+    assert roles_of(text)[4][1] == "furniture" and len(art.paragraphs) == 2
 
 
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
