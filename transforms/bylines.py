@@ -215,7 +215,8 @@ def dash_signature(title: str) -> Byline | None:
     if m is None:
         return None
     words = m.group("name").split()
-    if not 2 <= len(words) <= 5 or not _NOT_NAME_WORDS.isdisjoint(words):
+    if not 2 <= len(words) <= 5 or not _NOT_NAME_WORDS.isdisjoint(words) or any(
+            w.endswith(("'s", "’s")) for w in words):  # (``– One Business’s Success Story``: a subtitle)
         return None
     return Byline(line=stripped, name=m.group("name"), role="author")
 

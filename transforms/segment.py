@@ -392,6 +392,25 @@ def _signed_from_town(text: str) -> bool:
     return _is_name(name.strip()) and _is_place(place.strip()) and not _is_place_name(name)
 
 
+# A letter's signature with the writer's address, over the next letter's headline (``James C T Angus. The Bothy,
+# Muirhead Farm, Craigrothie, Cupar.``, ``Mike Masson, Oak Tree Avenue, Banchory.``): a name, then capitalised
+# words and house numbers between commas, and a full stop.
+MAX_ADDRESS_SIGNATURE = 100
+_ADDRESS_PART = r"(?:\d+[A-Za-z]?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+_ADDRESS_SIGNATURE = re.compile(
+    rf"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){{1,4}})[.,]\s+{_ADDRESS_PART}(?:,\s+{_ADDRESS_PART}){{1,5}}\.")
+
+
+def _signed_with_address(text: str) -> str | None:
+    """The writer's name, where ``text`` is a letter's signature with the writer's address (``_ADDRESS_SIGNATURE``);
+    else None."""
+    signed = _ADDRESS_SIGNATURE.fullmatch(text)
+    if signed is None:
+        return None
+    name = signed["name"].rstrip(".")
+    return name if _is_name(name) and not _is_place_name(name) else None
+
+
 def _is_place_name(name: str) -> bool:
     """``name`` reads as a place's (``New Delhi``, ``Port Moresby``): its first word is one a town's name opens with."""
     return name.split(None, 1)[0] in _PLACE_FIRST_WORDS
@@ -1443,6 +1462,11 @@ class _Grouping:
                     self.signed_at = None
                 elif len(text) <= MAX_SIGNATURE_LINE and _signed_from_town(text):
                     self._signature(i, line)
+                elif (len(text) <= MAX_ADDRESS_SIGNATURE and text[-1] == "." and "," in text
+                      and (i + 1 == len(self.lines) or self.lines[i + 1].kind is TITLE_LINE
+                           or self.lines[i + 1].span.text[-1] == "?")  # (over the next letter's headline)
+                      and (writer := _signed_with_address(text)) is not None):
+                    self._signature(i, line, writer)
                 else:
                     self._append(self.cur, line)
                     roles[i], owners[i] = BODY_ROLE, self.cur
@@ -1927,7 +1951,7 @@ class _Grouping:
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
                     and cur.title.text and nxt is not None and not _DATELINE_START.match(nxt.span.text)
                     and (self.drafts[0].evidence or self._names_a_part(i, line, cur))
-                    and not self._sibling_headline(line, cur, nxt)):
+                    and not self._sibling_headline(line, cur, nxt) and not _LETTER_OPENING.match(nxt.span.text)):
                 # A short line with no byline, credit or date under it, inside a titled body, is a subheading where
                 # the document's articles announce themselves with one under their titles, or where it names a part
                 # of an unsigned article.
@@ -2098,10 +2122,12 @@ class _Grouping:
             self.cur.warnings.append("subheading_inferred")  # a short line read as a subheading, not a title
         self._set(i, HEADING_ROLE, self.cur)
 
-    def _signature(self, i: int, line: Line) -> None:
+    def _signature(self, i: int, line: Line, signed: str | None = None) -> None:
+        """``line`` signs ``cur`` (the writer's name: ``signed``, where known, else what stands before the line's
+        first comma)."""
         cur = self.cur
         assert cur is not None
-        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join(line.span.text.split(",")[0].split())))
+        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join((signed or line.span.text.split(",")[0]).split())))
         if _PSEUDONYM.fullmatch(name):
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:
@@ -2654,7 +2680,7 @@ class _Grouping:
 
 
 # The patterns of a line that says when a text was posted.
-_POSTING_STAMPS = frozenset({"date", "timestamp", "update_stamp", "stamp_first", "relative_stamp"})
+_POSTING_STAMPS = frozenset({"date", "timestamp", "update_stamp", "posted_stamp", "stamp_first", "relative_stamp"})
 
 
 def group_lines(lines: list[Line]) -> tuple[list[_Draft], list[Role], list[int | None]]:

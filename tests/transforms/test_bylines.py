@@ -4,6 +4,7 @@ import pytest
 
 from transforms.bylines import (
     byline_affiliation,
+    dash_signature,
     is_end_marker,
     is_publication,
     name_case,
@@ -244,6 +245,12 @@ def test_the_publication_or_institution_a_byline_names_after_the_writer(
         line: str, affiliation: tuple[str, str] | None) -> None:
     byline = parse_byline(line)
     assert byline is not None and byline_affiliation(byline) == affiliation
+
+
+def test_a_subtitle_after_a_dash_names_no_writer() -> None:
+    assert dash_signature("Operating After a Disaster – One Business’s Success Story") is None
+    signed = dash_signature("Democracy Day: What is the Nigerian Dream? — Godman Akinlabi")
+    assert signed is not None and signed.name == "Godman Akinlabi"
 
 
 def test_a_desk_names_a_publication_and_a_post_at_it_does_not() -> None:

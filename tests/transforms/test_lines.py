@@ -443,6 +443,7 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("Reddit users were angry about the floods in the town.", None),
         ("See more details", "link"),
         ("PA Images / Alamy Stock Photo", "photo_credit"),
+        ("Posted 8/01/18, 02:42 pm", "posted_stamp"),  # the month first, a two-digit year
         ("See more of the damage in our gallery of photos from the night", None),
         ("Digital access to the archive was cut when the servers flooded.", None),
     ],

@@ -1324,6 +1324,22 @@ def test_a_caption_over_its_credit_under_the_stamp_is_no_headline() -> None:
     assert roles_of(text)[4][1] == "furniture" and len(art.paragraphs) == 2
 
 
+def test_letters_signed_with_the_writers_address_and_headed_over_sir() -> None:
+    text = ("Floods again\nSir, It is time for the agencies and councils to realise that maintenance is the best "
+            "form of prevention.\nJames C T Angus. The Bothy, Muirhead Farm, Craigrothie, Cupar.\n"
+            "A sad state of affairs\nSir, A very sad state of affairs, the reversal of which should be a priority.\n"
+            "Mike Masson, Oak Tree Avenue, Banchory.\nHave we really progressed?\n"
+            "Sir, It is hard to imagine all the suffering caused when the electricity supply fails.\n")
+    arts = articles(text)
+    assert [(a.title, a.author) for a in arts] == [("Floods again", "James C T Angus"),
+                                                   ("A sad state of affairs", "Mike Masson"),
+                                                   ("Have we really progressed?", None)]
+    # a sentence in title case with commas is no signature
+    (art,) = articles("Floods again\nSir, Maintenance is the best form of prevention.\n"
+                      "The Prime Minister, Cabinet Office, London.\n")
+    assert art.author is None
+
+
 def test_a_markdown_headline_in_two_wordings_is_one_articles() -> None:
     text = ("# Typhoon slams into the Philippines, a million evacuated\n\n"
             "# A million evacuated as typhoon slams into the Philippines\n\nBy Rosemarie Francisco\n\n"
