@@ -61,6 +61,7 @@ from transforms.lines import (
     PHONE_NUMBER,
     STAMP,
     TITLE_PREFIX,
+    Pattern,
     Role,
     caption_credit,
     is_dateline,
@@ -612,10 +613,8 @@ def _classify(text: str, span: Span, block: int) -> Line:
         if n <= MAX_DASHED_FURNITURE and (found := match_furniture(body.text)) is not None:
             if found.role is FURNITURE_ROLE:  # a link or an ad's label behind a dash: ``- Advertisement -``
                 return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
-            if found.name in _POSTING_STAMPS:  # a page's list of its details: ``- 09:11, 20 July, 2023``
-                stamp = Credit(found.kind or "credit", body.text, span.text)
-                return Line(CREDIT_LINE, span, span.char_start, credits=(stamp,), block=block, pattern=found.name,
-                            line_end=end)
+            if found.name in _POSTING_STAMPS:
+                return _listed_stamp(span, body.text, found, block, end)
         return _new_tuple(Line, (DASH_LINE, body, span.char_start, dash.group("marker"), None, (), block, False,
                                  None, end))
     heading = _HEADING.match(text, span.char_start, span.char_end)
@@ -650,10 +649,7 @@ def _classify(text: str, span: Span, block: int) -> Line:
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
         if span.text[0] in "-–—" and span.text[2:3].isdigit() and (
                 found := match_furniture(span.text[1:].lstrip())) is not None and found.name in _POSTING_STAMPS:
-            # a stamp in a page's list of its details: ``- 09:11, 20 July, 2023``
-            stamp = Credit(found.kind or "credit", span.text[1:].lstrip(), span.text)
-            return Line(CREDIT_LINE, span, span.char_start, credits=(stamp,), block=block, pattern=found.name,
-                        line_end=end)
+            return _listed_stamp(span, span.text[1:].lstrip(), found, block, end)  # (a digit after the dash)
         line_start = span.char_start
         name = None
         if prefix is not None:
@@ -683,6 +679,13 @@ def _classify(text: str, span: Span, block: int) -> Line:
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
     return _new_tuple(Line, (BODY_LINE, span, span.char_start, None, None, (), block, False, None, end))
+
+
+def _listed_stamp(span: Span, stamp: str, found: Pattern, block: int, end: int) -> Line:
+    """The line ``span``, a stamp (``stamp``, matched by ``found``) behind a dash in a page's list of its details
+    (``- 09:11, 20 July, 2023``, ``- Updated: 20 July, 2023``): a credit, no thesis point or headline."""
+    credit = Credit(found.kind or "credit", stamp, span.text)
+    return Line(CREDIT_LINE, span, span.char_start, credits=(credit,), block=block, pattern=found.name, line_end=end)
 
 
 _PERSON_ROLES_REPLACE = frozenset({"credit", "editor", "translator", "photographer", "proofreader"})
