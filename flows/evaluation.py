@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from transforms.decoding import read_document
 from transforms.errors import InputError
 from transforms.evaluate import Tally, document_errors, score_document
 from transforms.pages import LAYOUTS, gold_document, lay_out
-from transforms.records import Document, RawFile
+from transforms.records import Document, LineRole, RawFile
 from transforms.segment import segment_lines
 from transforms.theme_eval import CodedUnit, coded_units
 from transforms.themes import Taxonomy, tag_articles
@@ -45,8 +45,12 @@ def evaluate_document(doc: Document, coded: dict[str, Any], taxonomy: Taxonomy) 
     articles, lines = segment_lines(doc)
     scores = tag_articles(taxonomy, articles)
     primary = {a.article_id: s[0].theme_id if (s := scores[a.article_id]) else None for a in articles}
-    roles = [(line.char_start, line.char_end, line.role) for line in lines]
-    return score_document(doc.text, articles, primary, coded, roles)
+    return score_document(doc.text, articles, primary, coded, _line_roles(lines))
+
+
+def _line_roles(lines: Sequence[LineRole]) -> list[tuple[int, int, str]]:
+    """Each line's role as ``transforms.evaluate`` takes them: ``(char_start, char_end, role)``."""
+    return [(line.char_start, line.char_end, line.role) for line in lines]
 
 
 HELD_OUT_FILE = "held_out.txt"
@@ -71,12 +75,13 @@ def set_order(name: str) -> tuple[str, int]:
     return stem, int(name[len(stem):] or 0)
 
 
-def evaluate_pages(folder: Path, taxonomy: Taxonomy, layouts: tuple[str, ...] = LAYOUTS
-                   ) -> dict[tuple[str, str], Tally]:
-    """Scores per (set, layout) of the page captures under ``folder``, each laid out as ``transforms.pages``
-    lays them out."""
-    tallies: dict[tuple[str, str], Tally] = {}
+def laid_out_captures(folder: Path, layouts: tuple[str, ...], skip: set[str] | frozenset[str] = frozenset()
+                      ) -> Iterator[tuple[str, str, Document, dict[str, Any]]]:
+    """Each page capture under ``folder`` (but for the sets named in ``skip``) laid out in each of ``layouts`` as
+    ``transforms.pages`` lays them out: its set's name, the layout, the document and its gold document."""
     for pages in page_sets(folder):
+        if pages.name in skip:
+            continue
         for gold_path in sorted(pages.glob("*.json")):
             name = f"{pages.name}/{gold_path.stem}.txt"
             gold = load_gold(gold_path)
@@ -88,8 +93,16 @@ def evaluate_pages(folder: Path, taxonomy: Taxonomy, layouts: tuple[str, ...] = 
                 doc = read_document(RawFile(name, lay_out(capture, gold, layout).encode("utf-8")))
                 if not isinstance(doc, Document):
                     raise InputError(f"{name} laid out {layout} was rejected: {doc.message}")
-                tally = tallies.setdefault((pages.name, layout), Tally())
-                tally.add(evaluate_document(doc, gold_document(name, gold), taxonomy))
+                yield pages.name, layout, doc, gold_document(name, gold)
+
+
+def evaluate_pages(folder: Path, taxonomy: Taxonomy, layouts: tuple[str, ...] = LAYOUTS
+                   ) -> dict[tuple[str, str], Tally]:
+    """Scores per (set, layout) of the page captures under ``folder``, each laid out as ``transforms.pages``
+    lays them out."""
+    tallies: dict[tuple[str, str], Tally] = {}
+    for set_name, layout, doc, coded in laid_out_captures(folder, layouts):
+        tallies.setdefault((set_name, layout), Tally()).add(evaluate_document(doc, coded, taxonomy))
     return tallies
 
 
@@ -97,22 +110,11 @@ def page_errors(folder: Path, layout: str = "as_found") -> Iterator[tuple[str, l
     """For each capture of the tuned sets under ``folder`` laid out ``layout``: its name and what the parser
     gets wrong against its gold (``transforms.evaluate.document_errors``; captures with none are left out). The
     held-out sets are never listed: their errors stay unread, so that their figures stay a fair test."""
-    held_out = held_out_sets(folder)
-    for pages in page_sets(folder):
-        if pages.name in held_out:
-            continue
-        for gold_path in sorted(pages.glob("*.json")):
-            name = f"{pages.name}/{gold_path.stem}.txt"
-            gold = load_gold(gold_path)
-            capture = read_regular(gold_path.with_suffix(".txt")).decode("utf-8")
-            doc = read_document(RawFile(name, lay_out(capture, gold, layout).encode("utf-8")))
-            if not isinstance(doc, Document):
-                raise InputError(f"{name} laid out {layout} was rejected: {doc.message}")
-            articles, lines = segment_lines(doc)
-            roles = [(line.char_start, line.char_end, line.role) for line in lines]
-            errors = document_errors(doc.text, articles, gold_document(name, gold), roles)
-            if errors:
-                yield name, errors
+    for _, _, doc, coded in laid_out_captures(folder, (layout,), skip=held_out_sets(folder)):
+        articles, lines = segment_lines(doc)
+        errors = document_errors(doc.text, articles, coded, _line_roles(lines))
+        if errors:
+            yield doc.path, errors
 
 
 @dataclass(frozen=True, slots=True)

@@ -233,6 +233,31 @@ def align(text: str, articles: Sequence[Article], gold_document: Mapping[str, An
     return Alignment(gold_by_line, predicted_by_line, list(lines), line_spans)
 
 
+def _roles_read(aligned: Alignment, roles: Sequence[tuple[int, int, str]]) -> list[str | None]:
+    """The role predicted for each of the gold's lines (``roles``: ``(char_start, char_end, role)`` in order):
+    that of the predicted line the gold line starts in, or None where it starts in none."""
+    role_starts = [r[0] for r in roles]
+    read: list[str | None] = []
+    for s, _ in aligned.spans:
+        i = bisect_right(role_starts, s) - 1
+        read.append(roles[i][2] if i >= 0 and roles[i][1] > s else None)
+    return read
+
+
+def _non_text_in_text(aligned: Alignment, articles: Sequence[Article]) -> list[int]:
+    """The gold's non-text lines (``NON_TEXT_ROLES``) that the prediction publishes inside a paragraph, by their
+    index among the gold's lines."""
+    paragraphs = sorted((p.char_start, p.char_end) for a in articles for p in a.paragraphs)
+    paragraph_starts = [start for start, _ in paragraphs]
+    inside = []
+    for n, ((s, e), entry) in enumerate(zip(aligned.spans, aligned.lines, strict=True)):
+        if entry["role"] in NON_TEXT_ROLES:
+            i = bisect_right(paragraph_starts, e - 1) - 1  # the last paragraph that starts before the line ends
+            if i >= 0 and paragraphs[i][1] > s:
+                inside.append(n)
+    return inside
+
+
 def authors_right(got: Article, gold: Mapping[str, Any]) -> bool:
     """The predicted article names the gold article's writers (the set of names, or the byline as written)."""
     if "authors" in gold:
@@ -249,7 +274,7 @@ def score_document(
     tally = Tally()
     gold_articles = gold_document["articles"]
     aligned = align(text, articles, gold_document)
-    lines, line_spans = aligned.lines, aligned.spans
+    lines = aligned.lines
     tally.articles_gold, tally.articles_predicted = len(aligned.gold), len(aligned.predicted)
     for line, gold in aligned.gold.items():
         got = aligned.predicted.get(line)
@@ -266,19 +291,12 @@ def score_document(
             tally.themes_right += primary_themes.get(got.article_id) == gold["primary_theme"]
     tally.themes_coded = sum("primary_theme" in a for a in gold_articles)
     if lines:
-        paragraphs = sorted((p.char_start, p.char_end) for a in articles for p in a.paragraphs)
-        paragraph_starts = [start for start, _ in paragraphs]
-        for (s, e), entry in zip(line_spans, lines, strict=True):
-            if entry["role"] in NON_TEXT_ROLES:
-                tally.non_text_gold += 1
-                i = bisect_right(paragraph_starts, e - 1) - 1  # the last paragraph that starts before the line ends
-                tally.non_text_in_text += i >= 0 and paragraphs[i][1] > s
+        tally.non_text_gold = sum(entry["role"] in NON_TEXT_ROLES for entry in lines)
+        tally.non_text_in_text = len(_non_text_in_text(aligned, articles))
         if roles is not None:
-            role_starts = [r[0] for r in roles]
-            for (s, _), entry in zip(line_spans, lines, strict=True):
-                i = bisect_right(role_starts, s) - 1
-                tally.roles_gold += 1
-                tally.roles_right += i >= 0 and roles[i][1] > s and roles[i][2] == entry["role"]
+            read = _roles_read(aligned, roles)
+            tally.roles_gold = len(lines)
+            tally.roles_right = sum(got == entry["role"] for got, entry in zip(read, lines, strict=True))
 
     predicted_kinds = {p.char_start: p.kind.value for a in articles for p in a.paragraphs}
     starts = locate(text, (p["sentences"][0] for a in gold_articles for p in a["paragraphs"]))
@@ -305,13 +323,10 @@ def document_errors(text: str, articles: Sequence[Article], gold_document: Mappi
     predicted), and for each article found, a wrong title, wrong authors, paragraphs in excess or missing, and
     the gold's non-text lines published inside its paragraphs. ``evaluate --pages --errors`` prints them."""
     aligned = align(text, articles, gold_document)
-    role_starts = [r[0] for r in roles]
+    read = _roles_read(aligned, roles)
 
     def line(n: int) -> str:
-        s, _ = aligned.spans[n]
-        i = bisect_right(role_starts, s) - 1
-        got = roles[i][2] if i >= 0 and roles[i][1] > s else "none"
-        return f"line {n} ({aligned.lines[n]['role']}, read as {got}) {_clip(aligned.lines[n]['text'])}"
+        return f"line {n} ({aligned.lines[n]['role']}, read as {read[n] or 'none'}) {_clip(aligned.lines[n]['text'])}"
 
     errors = [f"missed article: {line(n)}" for n in sorted(aligned.gold.keys() - aligned.predicted.keys())]
     errors += [f"extra article: {line(n)}" for n in sorted(aligned.predicted.keys() - aligned.gold.keys())]
@@ -326,10 +341,5 @@ def document_errors(text: str, articles: Sequence[Article], gold_document: Mappi
         coded = {" ".join(" ".join(p["sentences"]).split())[:60] for p in gold["paragraphs"]}
         errors += [f"{where}: paragraph not in the gold {_clip(t)}" for t in sorted(predicted - coded)]
         errors += [f"{where}: gold paragraph not found {_clip(t)}" for t in sorted(coded - predicted)]
-    paragraphs = sorted((p.char_start, p.char_end) for a in articles for p in a.paragraphs)
-    paragraph_starts = [start for start, _ in paragraphs]
-    for n, ((s, e), entry) in enumerate(zip(aligned.spans, aligned.lines, strict=True)):
-        i = bisect_right(paragraph_starts, e - 1) - 1
-        if entry["role"] in NON_TEXT_ROLES and i >= 0 and paragraphs[i][1] > s:
-            errors.append(f"non-text in a paragraph: {line(n)}")
+    errors += [f"non-text in a paragraph: {line(n)}" for n in _non_text_in_text(aligned, articles)]
     return errors

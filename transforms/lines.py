@@ -145,8 +145,9 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|(?:{_ZONES}\s+)?{_CLOCK}(?:,?\s+\d{{1,2}}-[a-z]{{3}}-\d{{4}})?)",
        "Updated: 2015-03-02 11:20", max_chars=140,
        kind="updated", digit=60),
-    # the month first and a two-digit year, then the time (``Posted 8/01/18, 02:42 pm``): its own cued pattern, as
-    # a branch of ``update_stamp`` it costs segmentation 3 M instructions per MB
+    # the month first and a two-digit year, then the time (``Posted 8/01/18, 02:42 pm``): a cued pattern of its own,
+    # tried only on lines that name the posting (a branch of ``update_stamp`` is tried on every short line with a
+    # digit near its start)
     _p("posted_stamp", Role.CREDIT, rf"(?:posted|updated|published)\s*:?\s*\d{{1,2}}/\d{{1,2}}/\d{{2}},?\s+{_CLOCK}",
        "Posted 8/01/18, 02:42 pm", max_chars=60, kind="updated", needs=("posted", "updated", "published"),
        within=12),

@@ -2206,7 +2206,7 @@ class _Grouping:
         it. A question or a speaker's line (``SS: How ...``) is an interview's, and a sentence that reports who said
         what, a lead's."""
         text = self.lines[i].span.text
-        if (len(text) > MAX_DECK_CHARS or cur.series is not None or i + 2 >= len(self.lines)
+        if (cur.series is not None or i + 2 >= len(self.lines)  # (its length is tested by the caller)
                 or text[-1] != "." or ":" in text[:MAX_SPEAKER_LABEL] or text.count(". ") > 1
                 or _REPORTED.search(text)):
             return False
