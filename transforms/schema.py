@@ -218,14 +218,15 @@ PARAGRAPHS = Table(
         _count("ordinal", "Position of the paragraph in its article, from 0.", "4"),
         Column("kind", STRING, "body, or thesis_point (a paragraph introduced by a dash marker).",
                "thesis_point", values=("body", "thesis_point")),
-        Column("marker", STRING, "A thesis point's dash marker as written (--, -, –, —, ——).", "--",
+        Column("marker", STRING, "A thesis point's dash marker (--, -, –, —, ——), a list item's bullet (•) or a "
+               "paragraph's number (12.), as written; null for none.", "--",
                nullable=True, min_length=1),
         Column("heading", STRING, "A thesis point's first sentence: the point it makes.",
                "Pay more attention to prevention.", nullable=True, min_length=1),
         Column("subheading", STRING, "The subheading standing above the paragraph inside its article (a short "
                "line between paragraphs, or a bold line), as written; null for none.", "Background",
                nullable=True, min_length=1),
-        Column("text", STRING, "The paragraph's text, without its dash marker or a teaser's link to the rest "
+        Column("text", STRING, "The paragraph's text, without its marker or a teaser's link to the rest "
                "(`Read more`).", "Pay more attention ...",
                min_length=1),
         *_offsets("paragraph"),

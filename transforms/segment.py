@@ -99,10 +99,12 @@ _UNFINISHED = ",;:，；：、"
 _CLOSERS_OR_SPACE = _CLOSERS + " "
 _ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence or a clause
 _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
-# What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), or a news feed's footer
-# with the next item's headline glued to it (one test for both: it is made on nearly every line).
-_LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S))|(?P<code>{CODE_COMMENT}(?=\S))",
-                          re.IGNORECASE | re.DOTALL)
+# What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), a news feed's footer
+# with the next item's headline glued to it, or a paragraph's number, as speeches, reports and UN documents number
+# theirs (``12. The Council ...``) (one test for all: it is made on nearly every line).
+_LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S))|(?P<code>{CODE_COMMENT}(?=\S))"
+                          r"|(?P<number>\d{1,3}[.)])(?=[ \t]+(?:[^\W\d_]|[\"“‘'(]))", re.IGNORECASE | re.DOTALL)
+_PREFIX_FIRST = frozenset(f"dDtT/0123456789{BULLETS}")  # what a match of ``_LINE_PREFIX`` can begin with
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years in a copyright (``1999-2018``, ``1995 -``)
 
 
@@ -149,7 +151,7 @@ class Line(NamedTuple):
     dataclass)."""
 
     kind: LineKind
-    span: Span  # the content (without a dash marker, heading marks or a date stamp before a title)
+    span: Span  # the content (without its marker, heading marks or a date stamp before a title)
     line_start: int  # where the whole line starts, marker included
     marker: str | None = None
     byline: Byline | None = None
@@ -571,7 +573,7 @@ def _in_title_case(text: str) -> bool:
                                      for w in content)
 
 
-def _classify(text: str, span: Span, block: int) -> Line:
+def _classify(text: str, span: Span, block: int, numbers: bool = True) -> Line:
     end = span.char_end
     n = len(span.text)  # every test below is skipped for a line longer than anything it could match
     if n <= MAX_LINE:  # bylines, credits and end markers are short lines
@@ -588,12 +590,16 @@ def _classify(text: str, span: Span, block: int) -> Line:
     if n <= MAX_SPEAKER and span.text[-1] in ":：)" and _SPEAKER.fullmatch(span.text):
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="speaker_label", line_end=end)
     furniture = match_furniture(span.text)
-    prefix = _LINE_PREFIX.match(span.text) if furniture is None else None
+    prefix = _LINE_PREFIX.match(span.text) if furniture is None and span.text[0] in _PREFIX_FIRST else None
     if prefix is not None and prefix.lastgroup is not None:
-        # the next item's headline glued to the footer of the item above (``The post ... first appeared on Cabin
-        # Radio.Around 16 buildings left``), or to a comment of the page's script: read as the headline
-        inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
-        return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
+        if prefix.lastgroup != "number":
+            # the next item's headline glued to the footer of the item above (``The post ... first appeared on Cabin
+            # Radio.Around 16 buildings left``), or to a comment of the page's script: read as the headline
+            inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
+            return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
+        if numbers:
+            return _numbered(text, span, block, prefix)
+        prefix = None
     if prefix is not None:
         furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``
     if furniture is not None:
@@ -651,10 +657,11 @@ def _classify(text: str, span: Span, block: int) -> Line:
                 found := match_furniture(span.text[1:].lstrip())) is not None and found.name in _POSTING_STAMPS:
             return _listed_stamp(span, span.text[1:].lstrip(), found, block, end)  # (a digit after the dash)
         line_start = span.char_start
-        name = None
+        name = bullet = None
         if prefix is not None:
             span = _trimmed(text, span.char_start + prefix.end(), span.char_end)
             name = "title_bullet" if not prefix.group()[0].isalnum() else "title_date_prefix"
+            bullet = prefix.group()[0] if name == "title_bullet" else None  # (the marker of a list's item)
         # (the marker is short and ends the line: looked for near the end only)
         marker = _LINK_MARKER.search(span.text, max(0, len(span.text) - 40)) if span.text[-1] in ")]" else None
         if marker is not None and marker.start() > 0:  # ``Educating Our Guardians (PDF)``: the link's, not the title's
@@ -670,15 +677,27 @@ def _classify(text: str, span: Span, block: int) -> Line:
                 dated = (Credit("date", tail, span.text),)
                 span = _trimmed(text, span.char_start, span.char_start + len(head))
         # ``Headline, By Wole Soyinka``, ``Remarks by President X at ...``: the headline names its writer or speaker
-        return Line(TITLE_LINE, span, line_start, block=block, pattern=name, line_end=end, credits=dated,
-                    byline=title_signature(span.text))
-    if prefix is not None and span.text[:4].lower() == "date":
-        # the stored copy's date before a paragraph (`` date 2025-01 STATUS RED WIND warnings are ...``): not its text
+        return Line(TITLE_LINE, span, line_start, marker=bullet, block=block, pattern=name, line_end=end,
+                    credits=dated, byline=title_signature(span.text))
+    if prefix is not None and (span.text[0] in BULLETS or span.text[:4].lower() == "date"):
+        # a list item's bullet (``• Inspect property and cars for damage.``), kept as the paragraph's marker, or the
+        # stored copy's date before a paragraph (`` date 2025-01 STATUS RED WIND warnings are ...``): not its text
         inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
-        return Line(BODY_LINE, inner, span.char_start, block=block, line_end=end)
+        bullet = span.text[0] if span.text[0] in BULLETS else None
+        return Line(BODY_LINE, inner, span.char_start, marker=bullet, block=block, line_end=end)
     # the hot path: most lines are body text (fields: kind, span, line_start, marker, byline, credits, block,
     # heading, pattern, line_end)
     return _new_tuple(Line, (BODY_LINE, span, span.char_start, None, None, (), block, False, None, end))
+
+
+def _numbered(text: str, span: Span, block: int, number: re.Match[str]) -> Line:
+    """The line ``span``, with a number in front (``number``): read as it would be without the number, and where
+    that is a paragraph, a numbered paragraph (``1. First and foremost, ...``), the number its marker. (A numbered
+    headline, ``3. Make a plan``, stays a headline, number and all.)"""
+    line = _classify(text, span, block, numbers=False)
+    if line.kind is not BODY_LINE or line.span != span:
+        return line
+    return line._replace(span=_trimmed(text, span.char_start + number.end(), span.char_end), marker=number.group())
 
 
 def _listed_stamp(span: Span, stamp: str, found: Pattern, block: int, end: int) -> Line:
@@ -1613,7 +1632,7 @@ class _Grouping:
         above = self.lines[i - 1]
         if self.owners[i - 1] is not cur or self.roles[i - 1] is not BODY_ROLE:
             return False
-        return (above.pattern == "title_bullet" or above.span.text[:1] in BULLETS
+        return (above.pattern == "title_bullet" or (above.marker is not None and above.marker in BULLETS)
                 or above.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] in ":：")
 
     def _letter_at(self, k: int) -> bool:

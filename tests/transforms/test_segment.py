@@ -1205,6 +1205,42 @@ def test_a_stored_copys_date_before_a_paragraph_is_not_its_text() -> None:
     assert not art.title.startswith("date")
 
 
+def test_a_list_items_bullet_is_its_marker_not_its_text() -> None:
+    text = ("Flood recovery begins in Texas\nIf you have flooding damage, insurers urge you to follow these steps:\n"
+            "  • Shovel or scrape the mud off your floors before it dries. Then hose down the walls.\n"
+            "  • Inspect property and cars for damage.\n"
+            "Insurers are standing by, the association's vice president said on Monday.\n")
+    (art,) = checked_articles(text)
+    items = art.paragraphs[1:3]
+    assert [p.text[:8] for p in items] == ["Shovel o", "Inspect "]
+    assert [p.marker for p in items] == ["•", "•"]
+    assert {p.kind for p in items} == {ParagraphKind.BODY}
+    assert [s.text for s in items[0].sentences] == ["Shovel or scrape the mud off your floors before it dries.",
+                                                     "Then hose down the walls."]
+    assert art.paragraphs[0].marker is None and art.paragraphs[3].marker is None
+
+
+def test_a_paragraphs_number_is_its_marker_not_its_text() -> None:
+    text = ("Keynote address at the regional platform for disaster risk reduction\n"
+            "1. First and foremost, allow me to convey the warm greetings of the Chairperson. It is a pleasure.\n"
+            "2) This demonstrates the commitment of the Government of Kenya to reducing the risk of disasters.\n"
+            "12. We now understand better that a hazard affecting a country often affects its neighbours too.\n"
+            "The rainfall was 3.5 mm higher than last year, and 2019 was the wettest year on record.\n")
+    (art,) = checked_articles(text)
+    assert [p.marker for p in art.paragraphs] == ["1.", "2)", "12.", None]
+    assert [p.text[:6] for p in art.paragraphs] == ["First ", "This d", "We now", "The ra"]
+    assert art.paragraphs[0].sentences[0].text == "First and foremost, allow me to convey the warm greetings of the Chairperson."
+    assert {p.kind for p in art.paragraphs} == {ParagraphKind.BODY}
+    # a number that opens no paragraph's text stays: a figure, a year, a numbered headline
+    for line in ("3.5 million people were displaced by the floods, the ministry said on Tuesday morning.",
+                 "2019. That was the year the river burst its banks and the town was cut off for a week."):
+        (art,) = articles(f"Floods displace millions\n{line}\n")
+        assert art.paragraphs[0].text == line and art.paragraphs[0].marker is None
+    (first, second) = articles("Ten ways to prepare\n3. Make a plan\nTalk to your family about where to meet.\n"
+                               "4. Build a kit\nKeep water and food for three days.\n")
+    assert [first.title, second.title] == ["3. Make a plan", "4. Build a kit"]
+
+
 def test_a_wire_caption_is_known_by_how_it_opens() -> None:
     lead = "Hurricane Florence is projected to deal only a glancing blow. Prepare well in advance."
     for caption in ("In this satellite image provided by NOAA, Hurricane Florence churns through the Atlantic "
