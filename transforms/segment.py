@@ -613,7 +613,7 @@ def _classify(text: str, span: Span, block: int, numbers: bool = True) -> Line:
         return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=furniture.name, line_end=end)
     if n <= MAX_DATELINE and is_dateline(span.text):
         return Line(DATELINE_LINE, span, span.char_start, block=block, pattern="dateline", line_end=end)
-    dash = _DASH.match(text, span.char_start, span.char_end)
+    dash = _DASH.match(text, span.char_start, span.char_end) if span.text[0] in "—–―-" else None
     if dash is not None:
         body = _new_tuple(Span, (dash.end(), span.char_end, text[dash.end() : span.char_end]))
         if n <= MAX_DASHED_FURNITURE and (found := match_furniture(body.text)) is not None:
@@ -623,7 +623,7 @@ def _classify(text: str, span: Span, block: int, numbers: bool = True) -> Line:
                 return _listed_stamp(span, body.text, found, block, end)
         return _new_tuple(Line, (DASH_LINE, body, span.char_start, dash.group("marker"), None, (), block, False,
                                  None, end))
-    heading = _HEADING.match(text, span.char_start, span.char_end)
+    heading = _HEADING.match(text, span.char_start, span.char_end) if span.text[0] == "#" else None
     if heading is not None:
         inner = _trimmed(text, heading.end(), span.char_end)
         prefix = TITLE_PREFIX.match(inner.text)
