@@ -276,6 +276,7 @@ def _repeats_headline(text: str, title: str) -> bool:
 LEAD_PARAGRAPHS = 3  # the paragraphs a headline is compared with
 MIN_SHARED_WORDS = 2  # a name-like line that shares this many words with the story under it is its headline
 MIN_COHESION_GAIN = 0.5  # a line under the title shares this much more of its words with the lead: the title
+MIN_MORE_TOLD = 3  # ... or, where the lead tells a word of the title at most, half of its words and this many more
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as",
     "into", "over", "under", "about", "after", "before", "than", "that", "this", "these", "those", "there", "their",
@@ -2448,8 +2449,13 @@ class _Grouping:
             # again over the next item, ``Office of the Press Secretary``: the first headline under it is it)
             least = 0.0 if _is_label(draft.title.text) or self._chrome_again(draft.title_at) else (
                 _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN)
+            told = len(_content_keys(draft.title.text) & lead)
             # the first that does: a deck under the headline sums up the lead, and may share more of its words
-            best = next((k for k in candidates if _cohesion(self.lines[k].span.text, lead) >= least), -1)
+            best = next((k for k in candidates if _cohesion(self.lines[k].span.text, lead) >= least or (
+                # (or, under a title the lead tells a word of at most, half of its words and MIN_MORE_TOLD more:
+                # ``Listen to live sports coverage ...`` over ``Status Orange wind warning issued for Louth and Meath``)
+                told <= 1 and _cohesion(self.lines[k].span.text, lead) >= MIN_COHESION_GAIN
+                and len(_content_keys(self.lines[k].span.text) & lead) >= told + MIN_MORE_TOLD)), -1)
             if best >= 0:
                 self._retitle(draft, best)
 

@@ -1545,6 +1545,16 @@ def test_a_headline_is_the_line_that_shares_its_words_with_the_lead() -> None:
     assert (art.title, art.series) == (
         "Flood warnings issued as residents urged to leave homes",
         "The Environment Agency warned more significant flooding is expected over the next few days")
+    # a radio station's promotion that the lead tells one word of, over a headline it tells four of: the headline
+    promo = ("Listen to live sports coverage and more on talkSPORT\nListen Live: LMFM Country\n"
+             "Status Orange wind warning issued for Louth and Meath\nAll LMFM News\n"
+             "The warning comes into effect from 8am tomorrow morning.\n"
+             "Louth and Meath are included in the Orange Alert, which the coverage of Storm Barra gives.\n")
+    (art,) = articles(promo)
+    assert art.title == "Status Orange wind warning issued for Louth and Meath"
+    # ... but a line that the lead tells fewer than three more words of leaves the title alone
+    (art,) = articles(promo.replace("Louth and Meath are included in the Orange Alert", "Counties are ready"))
+    assert art.title == "Listen to live sports coverage and more on talkSPORT"
 
 
 def test_a_standfirst_in_sentences_then_the_byline_and_a_headline_with_the_writers_name() -> None:
