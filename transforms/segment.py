@@ -2439,15 +2439,19 @@ class _Grouping:
                 continue
             body_at = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
             candidates = [k for k in range(draft.title_at + 1, body_at) if self._headline_below(k, draft)]
+            lead_text = ""
             if candidates:
                 lead_text = _lead_text(draft)
                 candidates = [k for k in candidates if not _quotes_the_lead(lead_text, self.lines[k].span.text)]
             if not candidates:
                 continue
             lead = _lead_keys(draft)
-            # (a page's label read as the title, ``Speech``, ``Press release``, or a line of the page's chrome given
-            # again over the next item, ``Office of the Press Secretary``: the first headline under it is it)
-            least = 0.0 if _is_label(draft.title.text) or self._chrome_again(draft.title_at) else (
+            # (a page's label read as the title, ``Speech``, ``Press release``, a line of the page's chrome given
+            # again over the next item, ``Office of the Press Secretary``, or a teaser printed from the text above the
+            # headline, its first letter lost to a drop capital, ``he recent ruckus created by ...``: the first headline
+            # under it is it)
+            least = 0.0 if _is_label(draft.title.text) or self._chrome_again(draft.title_at) or (
+                draft.title.text[0].islower() and _quotes_the_lead(lead_text, draft.title.text)) else (
                 _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN)
             told = len(_content_keys(draft.title.text) & lead)
             # the first that does: a deck under the headline sums up the lead, and may share more of its words

@@ -1555,6 +1555,15 @@ def test_a_headline_is_the_line_that_shares_its_words_with_the_lead() -> None:
     # ... but a line that the lead tells fewer than three more words of leaves the title alone
     (art,) = articles(promo.replace("Louth and Meath are included in the Orange Alert", "Counties are ready"))
     assert art.title == "Listen to live sports coverage and more on talkSPORT"
+    # a teaser printed from the text above the headline, its first letter lost to a drop capital: the headline
+    teaser = ("Letters to The EDITOR\nhe recent ruckus created by the elected leaders in the mayoral election should "
+              "make every voter think\nPublished on\nDevil and the deep sea\n"
+              "The recent ruckus created by the elected leaders in the mayoral election should make every voter think "
+              "again. It is a known fact that the city is known for some wrong reasons.\n")
+    (art,) = articles(teaser)
+    assert art.title == "Devil and the deep sea"
+    assert dict(roles_of(teaser))["he recent ruckus created by the elected leaders in the mayoral election should "
+                                  "make every voter think"] == "furniture"
 
 
 def test_a_standfirst_in_sentences_then_the_byline_and_a_headline_with_the_writers_name() -> None:
