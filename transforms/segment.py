@@ -1164,7 +1164,12 @@ _CUT_ENDS = ("...", "…")  # a headline a listing cut to its width ends so (and
 # A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes
 # on about someone named above it: no article starts so.
 _REFERS_BACK = re.compile(r"(?:(?:earlier|later|meanwhile|still|also|but|and|however)\s*,?\s+)?(?:he|she|they|his|her"
-                          r"|their)\b(?!['’])", re.IGNORECASE)
+                          r"|their)\b(?!['’])"
+                          # or goes on from it (``Meanwhile, from the capital ...``)
+                          r"|(?:meanwhile|however|moreover|furthermore|nevertheless|nonetheless|likewise|similarly"
+                          r"|additionally|in\s+addition|even\s+so|that\s+said|on\s+the\s+other\s+hand|by\s+contrast"
+                          r"|in\s+contrast|at\s+the\s+same\s+time|besides|also|still|instead|otherwise)\s*,",
+                          re.IGNORECASE)
 # The sections a statement or a release goes on with, under their own subheading.
 _REPORT_SECTION = re.compile(
     r"(?:background|context|summary|conclusions?|notes?\s+(?:to|for)\s+editors?|editors?[’']?\s*notes?"

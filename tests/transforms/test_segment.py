@@ -216,6 +216,22 @@ def test_a_subheading_inside_a_body_is_a_paragraph_heading_not_an_article() -> N
     assert dict(roles_of(text))["What the minister says"] == "heading"
 
 
+def test_a_line_over_text_that_goes_on_from_above_opens_no_article() -> None:
+    # a video's caption between the lead and a paragraph opening ``Meanwhile,``: one article
+    text = ("Four million hit by Pakistan floods\nThe UN says at least 1,600 people were killed in the worst floods.\n"
+            "Sohail Rahman reports from flood-hit Swat Valley on desperate evacuation efforts to save the stranded\n"
+            "Meanwhile, from the capital Islamabad, our correspondent said the government was floundering.\n"
+            "Authorities are using around 30 boats to help the evacuation of 500,000 people.\n")
+    (art,) = articles(text)
+    assert art.title == "Four million hit by Pakistan floods" and len(art.paragraphs) == 3
+    for opening in ("However, the", "In addition, the", "That said, the", "On the other hand, the"):
+        (art,) = articles(text.replace("Meanwhile, from the capital Islamabad, our", f"{opening} capital's"))
+        assert len(art.paragraphs) == 3, opening
+    # under a paragraph that opens as a lead may, the line is a headline of its own
+    lead = text.replace("Meanwhile, from the capital Islamabad, our", "From the capital Islamabad, our")
+    assert len(articles(lead)) == 2
+
+
 def test_a_short_name_for_a_part_of_an_unsigned_article_is_its_subheading() -> None:
     text = ("Disasters underline urgent need for more groundwork\n"
             "This week's disasters in Asia underscore the need for preparedness, experts say.\n"
