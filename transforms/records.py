@@ -153,7 +153,7 @@ class Paragraph(NamedTuple):
     doc_id: str
     ordinal: int  # 0-based within the article
     kind: ParagraphKind
-    marker: str | None  # as written: a thesis point's dash marker, a list item's bullet, a paragraph's number
+    marker: str | None  # as written: a thesis point's dash marker, a list item's bullet, a number, a salutation
     text: str  # without the marker
     char_start: int
     char_end: int

@@ -218,8 +218,8 @@ PARAGRAPHS = Table(
         _count("ordinal", "Position of the paragraph in its article, from 0.", "4"),
         Column("kind", STRING, "body, or thesis_point (a paragraph introduced by a dash marker).",
                "thesis_point", values=("body", "thesis_point")),
-        Column("marker", STRING, "A thesis point's dash marker (--, -, –, —, ——), a list item's bullet (•) or a "
-               "paragraph's number (12.), as written; null for none.", "--",
+        Column("marker", STRING, "A thesis point's dash marker (--, -, –, —, ——), a list item's bullet (•), a "
+               "paragraph's number (12.) or a letter's salutation (Sir, –), as written; null for none.", "--",
                nullable=True, min_length=1),
         Column("heading", STRING, "A thesis point's first sentence: the point it makes.",
                "Pay more attention to prevention.", nullable=True, min_length=1),

@@ -100,11 +100,15 @@ _CLOSERS_OR_SPACE = _CLOSERS + " "
 _ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence or a clause
 _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
 # What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), a news feed's footer
-# with the next item's headline glued to it, or a paragraph's number, as speeches, reports and UN documents number
-# theirs (``12. The Council ...``) (one test for all: it is made on nearly every line).
+# with the next item's headline glued to it, a paragraph's number, as speeches, reports and UN documents number
+# theirs (``12. The Council ...``), or a letter's salutation (``Sir, – We, the nation ...``, ``EDITOR: I remember
+# ...``) (one test for all: it is made on nearly every line).
 _LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S))|(?P<code>{CODE_COMMENT}(?=\S))"
-                          r"|(?P<number>\d{1,3}[.)])(?=[ \t]+(?:[^\W\d_]|[\"“‘'(]))", re.IGNORECASE | re.DOTALL)
-_PREFIX_FIRST = frozenset(f"dDtT/0123456789{BULLETS}")  # what a match of ``_LINE_PREFIX`` can begin with
+                          r"|(?P<number>\d{1,3}[.)])(?=[ \t]+(?:[^\W\d_]|[\"“‘'(]))"
+                          r"|(?P<salutation>(?:dear\s+)?(?:sir|madam|editor)(?:\s*,\s*[—–-]?|\s*[—–-]|(?<=r)\s*:)"
+                          r"|(?:dear|to\s+the)\s+editors?\s*[,:])(?=[ \t]+[\"“‘'(]?(?-i:[A-Z]))",
+                          re.IGNORECASE | re.DOTALL)
+_PREFIX_FIRST = frozenset(f"dDtTsSmMeE/0123456789{BULLETS}")  # what a match of ``_LINE_PREFIX`` can begin with
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years in a copyright (``1999-2018``, ``1995 -``)
 
 
@@ -502,6 +506,15 @@ _LETTER_OPENING = re.compile(
     r"re\s*:?\s*[\"“‘']|(?:dear\s+|to\s+the\s+)?(?:sir|madam|editor)\s*[,:–—-]"
     r"|(?:in\s+(?:response|reply)\s+to|responding\s+to|regarding|with\s+reference\s+to)\s+(?:the|your|[A-Z\"“‘'])",
     re.IGNORECASE)
+
+
+def _opens_a_letter(line: Line) -> bool:
+    """``line`` opens a letter: on the article it answers, or on a salutation (in its text, or kept as its marker:
+    ``Sir, – We, the nation ...``)."""
+    return _LETTER_OPENING.match(line.span.text) is not None or (
+        line.marker is not None and _LETTER_OPENING.match(line.marker) is not None)
+
+
 # A byline run into the first paragraph: ``By`` and two or three words of a name, then a word that opens a
 # sentence (``By Ibrahim Hassan-Wuyo A flood disaster has ...``; a sentence that opens on a name is left whole).
 _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?)"
@@ -574,7 +587,7 @@ def _in_title_case(text: str) -> bool:
                                      for w in content)
 
 
-def _classify(text: str, span: Span, block: int, numbers: bool = True) -> Line:
+def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
     end = span.char_end
     n = len(span.text)  # every test below is skipped for a line longer than anything it could match
     if n <= MAX_LINE:  # bylines, credits and end markers are short lines
@@ -593,13 +606,13 @@ def _classify(text: str, span: Span, block: int, numbers: bool = True) -> Line:
     furniture = match_furniture(span.text)
     prefix = _LINE_PREFIX.match(span.text) if furniture is None and span.text[0] in _PREFIX_FIRST else None
     if prefix is not None and prefix.lastgroup is not None:
-        if prefix.lastgroup != "number":
+        if prefix.lastgroup not in _MARKS:
             # the next item's headline glued to the footer of the item above (``The post ... first appeared on Cabin
             # Radio.Around 16 buildings left``), or to a comment of the page's script: read as the headline
             inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
             return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
-        if numbers:
-            return _numbered(text, span, block, prefix)
+        if marks:
+            return _marked(text, span, block, prefix)
         prefix = None
     if prefix is not None:
         furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``
@@ -691,14 +704,18 @@ def _classify(text: str, span: Span, block: int, numbers: bool = True) -> Line:
     return _new_tuple(Line, (BODY_LINE, span, span.char_start, None, None, (), block, False, None, end))
 
 
-def _numbered(text: str, span: Span, block: int, number: re.Match[str]) -> Line:
-    """The line ``span``, with a number in front (``number``): read as it would be without the number, and where
-    that is a paragraph, a numbered paragraph (``1. First and foremost, ...``), the number its marker. (A numbered
-    headline, ``3. Make a plan``, stays a headline, number and all.)"""
-    line = _classify(text, span, block, numbers=False)
+_MARKS = ("number", "salutation")  # what ``_LINE_PREFIX`` finds in front of a paragraph, kept as its marker
+
+
+def _marked(text: str, span: Span, block: int, mark: re.Match[str]) -> Line:
+    """The line ``span``, with a number or a letter's salutation in front (``mark``): read as it would be without
+    it, and where that is a paragraph, a paragraph with a marker (``1. First and foremost, ...``, ``Sir, – We, the
+    nation ...``), the mark its marker. (A numbered headline, ``3. Make a plan``, stays a headline, number and
+    all.)"""
+    line = _classify(text, span, block, marks=False)
     if line.kind is not BODY_LINE or line.span != span:
         return line
-    return line._replace(span=_trimmed(text, span.char_start + number.end(), span.char_end), marker=number.group())
+    return line._replace(span=_trimmed(text, span.char_start + mark.end(), span.char_end), marker=mark.group())
 
 
 def _listed_stamp(span: Span, stamp: str, found: Pattern, block: int, end: int) -> Line:
@@ -1408,7 +1425,7 @@ class _Grouping:
         """The next text under ``lines[i]`` opens a letter (``To the editor: ...``, ``Sir, ...``)."""
         j, _ = self._ahead(i)
         return j < len(self.lines) and self.lines[j].kind is BODY_LINE and (
-            _LETTER_OPENING.match(self.lines[j].span.text) is not None)
+            _opens_a_letter(self.lines[j]))
 
     def _text_follows(self, i: int) -> bool:
         """Body text is the next line after ``lines[i]`` that is not furniture or a closing line."""
@@ -1444,7 +1461,7 @@ class _Grouping:
         if j == len(self.lines):
             return True
         nxt = self.lines[j]
-        if nxt.kind is BODY_LINE and _LETTER_OPENING.match(nxt.span.text) and all(
+        if nxt.kind is BODY_LINE and _opens_a_letter(nxt) and all(
                 self.lines[m].kind in (FURNITURE_LINE, CREDIT_LINE) for m in range(i + 1, j)):
             # the next letter, under the same heading, opens on the article it answers or on ``Sir,`` (a rule or
             # the note on the writer between them: ``..``, ``The writer is ...``)
@@ -1452,7 +1469,7 @@ class _Grouping:
         if nxt.kind is BODY_LINE and j == i + 1 and _is_place_line(nxt):
             k, _ = self._ahead(j)  # the writer's town with a full stop (``St. Petersburg, Fla.``), then the end,
             return k == len(self.lines) or self.lines[k].kind is TITLE_LINE or (  # a title or the next letter
-                self.lines[k].kind is BODY_LINE and _LETTER_OPENING.match(self.lines[k].span.text) is not None)
+                self.lines[k].kind is BODY_LINE and _opens_a_letter(self.lines[k]))
         if nxt.kind is not TITLE_LINE:
             return False
         k, _ = self._ahead(j)  # the signature's second line (a title, a place), then nothing or a new title
@@ -1750,7 +1767,7 @@ class _Grouping:
         if evidence and text.rstrip(_CLOSERS_OR_SPACE)[-1] == "?":
             return True  # (an exclamation over a stamp is as often a notice's: only one opening the text is a title)
         if j == i + 1 < len(self.lines) and self.lines[j].kind in (BODY_LINE, DASH_LINE) and (
-                self._closed_above(i) or _LETTER_OPENING.match(self.lines[j].span.text)):
+                self._closed_above(i) or _opens_a_letter(self.lines[j])):
             return True  # the next letter's or item's headline, over its text (or over ``Dear Editor,``)
         if self.drafts or j != i + 1 or j == len(self.lines):
             return False
@@ -1956,7 +1973,7 @@ class _Grouping:
                 # (an ad's slot between a letter and its signature, the next letter under it, is no headline's)
                 return self._signature(i, line)
             if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
-                    and (not text_follows or (nxt is not None and _LETTER_OPENING.match(nxt.span.text) and (
+                    and (not text_follows or (nxt is not None and _opens_a_letter(nxt) and (
                         not _in_sentence_case(line.span.text) or _POST_AT.search(line.span.text)))
                          # the writer's post right under the name, the next letter's text under it (``Emeritus
                          # professor of civil engineering, University of Brighton``)
@@ -1979,7 +1996,7 @@ class _Grouping:
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
                     and cur.title.text and nxt is not None and not _DATELINE_START.match(nxt.span.text)
                     and (self.drafts[0].evidence or self._names_a_part(i, line, cur))
-                    and not self._sibling_headline(line, cur, nxt) and not _LETTER_OPENING.match(nxt.span.text)):
+                    and not self._sibling_headline(line, cur, nxt) and not _opens_a_letter(nxt)):
                 # A short line with no byline, credit or date under it, inside a titled body, is a subheading where
                 # the document's articles announce themselves with one under their titles, or where it names a part
                 # of an unsigned article.

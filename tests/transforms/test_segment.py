@@ -1257,6 +1257,26 @@ def test_a_paragraphs_number_is_its_marker_not_its_text() -> None:
     assert [first.title, second.title] == ["3. Make a plan", "4. Build a kit"]
 
 
+def test_a_letters_salutation_is_its_marker_not_its_text() -> None:
+    text = ("Fire in the North\nSir, – We, the nation, have always known how to join together. Blame will have its day.\n"
+            "Accusations will have their day as well.\nDavid Levy, Kfar Saba\n"
+            "Sir — Northern Israel has been burning at a shocking rate. Over 40 are dead.\nMary Brien, Canberra\n"
+            "EDITOR: I remember when the City Council approved housing in the hills. It was a mistake.\n")
+    (art,) = checked_articles(text)
+    assert [p.marker for p in art.paragraphs] == ["Sir, –", None, "Sir —", "EDITOR:"]
+    assert [p.text[:9] for p in art.paragraphs] == ["We, the n", "Accusatio", "Northern ", "I remembe"]
+    assert art.paragraphs[0].sentences[0].text == "We, the nation, have always known how to join together."
+    # (each letter still opens on its salutation: the line above it is the last one's signature)
+    assert [r for _, r in roles_of(text)] == ["title", "body", "body", "signature", "body", "signature", "body"]
+    (art,) = articles("Flood insurance\nSir, I read your report on the floods with dismay. It was wrong.\n")
+    assert (art.paragraphs[0].marker, art.paragraphs[0].text[:6]) == ("Sir,", "I read")
+    # a knight's title, or a line that names the editor, is no salutation
+    for line in ("Sir Keir Starmer visited the flooded towns on Monday and met the families who lost their homes.",
+                 "Editor and publisher Jane Doe said the paper would cover the floods from every town in the county."):
+        (art,) = articles(f"Floods hit the north\n{line}\n")
+        assert art.paragraphs[0].text == line and art.paragraphs[0].marker is None
+
+
 def test_a_wire_caption_is_known_by_how_it_opens() -> None:
     lead = "Hurricane Florence is projected to deal only a glancing blow. Prepare well in advance."
     for caption in ("In this satellite image provided by NOAA, Hurricane Florence churns through the Atlantic "
