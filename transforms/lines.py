@@ -753,11 +753,20 @@ _CAPTION_OPENER = re.compile(
     r"|distributed|obtained|shared|posted|courtesy)\b)")
 
 
+# Where someone stands in the picture, as only a caption says it (``Justin Trudeau (C) helps fill sandbags ...``,
+# ``Dr Emma Spencer (right) with a volunteer``, ``An aircraft (centre) disperses ...``). (Not ``(R)``: a US text
+# gives a Republican's party so.)
+_PLACE_IN_PICTURE = re.compile(r"\s\((?:(?-i:[LC])|(?:second\s+(?:from\s+)?|far\s+)?(?:left|right)|cent(?:re|er)"
+                               r"|pictured)\)(?=[\s,.])", re.IGNORECASE)
+
+
 def is_photo_caption(line: str) -> bool:
-    """A line that ends with a photo credit (``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``), or
-    that opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``)."""
+    """A line that ends with a photo credit (``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``), that
+    opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``), or that says where
+    someone stands in the picture (``Dr Emma Spencer (right) with a volunteer``)."""
     return _caption_credit(line.strip()) is not None or (
-        line[:1] in "IT" and _CAPTION_OPENER.match(line) is not None)
+        line[:1] in "IT" and _CAPTION_OPENER.match(line) is not None) or (
+        "(" in line and _PLACE_IN_PICTURE.search(line) is not None)
 
 
 def caption_credit(line: str) -> str | None:

@@ -1717,6 +1717,15 @@ class _Grouping:
         self.cur = None
         self._set(i, BYLINE_ROLE, cur)
 
+    def _source_of(self, i: int, line: Line, cur: _Draft) -> None:
+        """``line`` names ``cur``'s source where a writer's name would stand, after its text: a credit, which closes
+        it."""
+        name = " ".join(line.span.text.split())
+        cur.credits.append(Credit("source", name, line.span.text))
+        cur.end = line.span.char_end
+        self.cur = None
+        self._set(i, CREDIT_ROLE, cur)
+
     def _dashed_signature(self, i: int) -> bool:
         """``lines[i]``, a dash line under a text, is a letter's signature behind a dash, with a place or a post
         after a comma (``—Darlene Tussing, Tempe``), where no text of the letter follows it (the end, a headline,
@@ -1966,6 +1975,11 @@ class _Grouping:
                     and (nxt is None or _content_keys(line.span.text).isdisjoint(_content_keys(nxt.span.text)))):
                 # ``• Callum Godde`` under a teaser in a listing (a bulleted headline shares words with the text below)
                 return self._byline_of(i, line, cur)
+            if (line.pattern == "title_bullet" and not cur.closed and cur.byline is None and i + 1 < len(self.lines)
+                    and self.lines[i + 1].kind is DATE_LINE and _words(line.span) <= MAX_SOURCE_WORDS):
+                # ``• The AFR View`` over the date, under a teaser in a listing, where a writer's name would stand:
+                # the item's source
+                return self._source_of(i, line, cur)
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 return self._set(i, FURNITURE_ROLE, cur)
             if not line.heading and self._signature_follows(i) and (self.roles[i - 1] is not FURNITURE_ROLE or (

@@ -463,6 +463,19 @@ def test_a_credit_glued_to_a_caption_s_full_stop() -> None:
     assert not is_photo_caption("He said it would rain. Picture this: floods.")
 
 
+def test_a_caption_says_where_someone_stands_in_the_picture() -> None:
+    for caption in ("Canada's Prime Minister Justin Trudeau (C) helps fill sandbags after flooding in Quebec",
+                    "Cameras being installed and checked - Dr Emma Spencer (right) with a volunteer.",
+                    "An aircraft (centre) disperses a mix of water and fire retardant over a fire near the lake",
+                    "The mayor (second from left) and rescuers at the shelter on Monday.",
+                    "Residents (pictured) queue for water in the town square."):
+        assert is_photo_caption(caption), caption
+    for text in ("The Microsoft(R) update broke the app, the agency said.", "Sen. Jane Doe (R) said the bill would pass.",
+                 "Turn right (left, if you come from the north) at the river.",
+                 "(c) 2017, Washington Post Writers Group", "The score was 3 (C grade) in the review."):
+        assert not is_photo_caption(text), text
+
+
 def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     assert is_dateline("ADANA, Türkiye") and is_dateline("KABUL, Afghanistan")
     assert not is_dateline("Adana, Türkiye") and not is_dateline("US, UK")

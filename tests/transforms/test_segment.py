@@ -1277,6 +1277,25 @@ def test_a_letters_salutation_is_its_marker_not_its_text() -> None:
         assert art.paragraphs[0].text == line and art.paragraphs[0].marker is None
 
 
+def test_a_bulleted_source_where_a_listing_names_its_writers_closes_the_item() -> None:
+    text = ("Cracks ground RAAF planes as bushfire season looms\nThe air force grounded its planes this week.\n"
+            "• Andrew Tillett\nDecember 2023\n"
+            "NSW gets it right on emergency services levy\nLevying insurance premiums was a bad idea.\n"
+            "• The AFR View\nNovember 2023\n"
+            "Cameras being installed and checked - Dr Emma Spencer (right) with a volunteer.\n"
+            "Using AI to help save wildlife after bushfires\nEcologists know that far more data is needed.\n"
+            "• Sian Powell\nSeptember 2023\n")
+    arts = articles(text)
+    assert [(a.title, a.author) for a in arts] == [
+        ("Cracks ground RAAF planes as bushfire season looms", "Andrew Tillett"),
+        ("NSW gets it right on emergency services levy", None),
+        ("Using AI to help save wildlife after bushfires", "Sian Powell")]
+    assert ("source", "The AFR View") in [(c.role, c.name) for c in arts[1].credits]
+    roles = dict(roles_of(text))
+    assert roles["• The AFR View"] == "credit"
+    assert roles["Cameras being installed and checked - Dr Emma Spencer (right) with a volunteer."] == "furniture"
+
+
 def test_a_wire_caption_is_known_by_how_it_opens() -> None:
     lead = "Hurricane Florence is projected to deal only a glancing blow. Prepare well in advance."
     for caption in ("In this satellite image provided by NOAA, Hurricane Florence churns through the Atlantic "
