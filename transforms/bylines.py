@@ -101,7 +101,9 @@ _FIELD_MARKS = "|·•–—"  # the marks between a byline's fields: ``Jane Doe
 # January 24, 2020``, ``By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36``, ``By Qiu Wen Source: ...``,
 # a footnote's mark: ``By Mihai Sora*``).
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[" + _FIELD_MARKS + r"]|\*|(?<=\w)\((?-i:[A-Z])[^()]{1,40}\)|\s(?:[/-]\s|(?:updated|published|posted"
+    r"\s*(?:[" + _FIELD_MARKS + r"]|\*|(?<=\w)\((?-i:[A-Z])[^()]{1,40}\)"
+    r"|(?<=\w)/\s*(?-i:[A-Z])"  # (the agency glued on after a slash: ``By Dan Elliott/ Associated Press``)
+    r"|\s(?:[/-]\s|(?:updated|published|posted"
     r"|last\s+updated)\b|source\s*[:：]"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
     r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
@@ -376,9 +378,11 @@ def _parse_byline(line: str) -> Byline | None:
     name = m.group("name") or m.group("by_name") or m.group("cjk_name")
     if m.group("by_name"):
         name = name_case(name)
-        if not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
-            return None
+    # (the writers' paper or agency after the names is no one's name: ``By Jane Doe and John Roe, The Washington
+    # Post``)
     name = _without_affiliation(" ".join(name.split()).rstrip("."))
+    if m.group("by_name") and not _NOT_NAME_WORDS.isdisjoint(re.split(r"[\s,&]+", name)):
+        return None
     role = _ROLES.get((m.group("label") or "").lower(), "author")
     return Byline(line=stripped, name=name, role=role)
 

@@ -235,6 +235,8 @@ def test_names_with_particles_and_a_posting_date_updated() -> None:
         ("by Alex Whiting | @AlexWhi | Thomson Reuters Foundation", ("source", "Thomson Reuters Foundation")),
         ("By Zhang Zhouxiang (China Daily) Updated: 2017-06-28 07:36", ("source", "China Daily")),
         ("Kevin Tolhurst, University of Melbourne", ("affiliation", "University of Melbourne")),
+        ("By Dan Elliott/ Associated Press", ("source", "Associated Press")),  # glued on after a slash
+        ("By Jane Doe and John Roe, The Washington Post", ("source", "The Washington Post")),
         ("By Jane Doe | March 3, 2020", None),  # a date only
         ("By Jane Doe | @janedoe", None),  # a handle only
         ("Jane Doe, Staff Writer", None),  # the writer's post
@@ -245,6 +247,18 @@ def test_the_publication_or_institution_a_byline_names_after_the_writer(
         line: str, affiliation: tuple[str, str] | None) -> None:
     byline = parse_byline(line)
     assert byline is not None and byline_affiliation(byline) == affiliation
+
+
+def test_the_writers_paper_after_a_list_of_names_is_no_writer() -> None:
+    for line, names in (
+            ("By Dylan Baddour, Kevin Sullivan, Wesley Lowery and Robert Samuels, The Washington Post",
+             "Dylan Baddour, Kevin Sullivan, Wesley Lowery and Robert Samuels"),
+            ("By Jane Doe and John Roe, The Washington Post", "Jane Doe and John Roe"),
+            ("BY JANE DOE, THE WASHINGTON POST", "Jane Doe"),
+            ("By Dan Elliott/ Associated Press", "Dan Elliott"), ("By Dan Elliott/AP", "Dan Elliott")):
+        byline = parse_byline(line)
+        assert byline is not None and byline.name == names, line
+    assert parse_byline("By The Way We Go") is None  # (a heading in title case)
 
 
 def test_a_subtitle_after_a_dash_names_no_writer() -> None:
