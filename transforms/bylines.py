@@ -395,6 +395,10 @@ _INSTITUTION_WORDS = frozenset({
 })
 
 
+# What may follow a name after a comma as a part of it (``Jane Doe, Jr.``, ``John Roe, PhD``).
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "PhD", "MD", "Esq", "OBE", "MBE", "CBE"})
+
+
 def _without_affiliation(names: str) -> str:
     items = names.split(", ")
     for n, item in enumerate(items[1:], start=1):
@@ -402,6 +406,9 @@ def _without_affiliation(names: str) -> str:
         if (not _INSTITUTION_WORDS.isdisjoint(words) or not _NEWSROOM_POSTS.isdisjoint(words)
                 or not _PUBLICATION_WORDS.isdisjoint(words)):  # ``By Jane Doe, Reuters``: the writer's agency
             return ", ".join(items[:n])
+    last = items[-1]
+    if len(items) > 1 and " " not in last and " " in items[-2] and last.rstrip(".") not in _NAME_SUFFIXES:
+        return ", ".join(items[:-1])  # ``By Olawale Ayeni, Abuja``: one word is no one's name, but a place's
     return names
 
 

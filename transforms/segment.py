@@ -616,6 +616,10 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
         prefix = None
     if prefix is not None:
         furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``
+        if furniture is None and (byline := parse_byline(span.text[prefix.end():])) is not None:
+            # the stored copy's date before the byline (`` date 2021-05-13 By Olawale Ayeni, Abuja``)
+            inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
+            return Line(BYLINE_LINE, inner, span.char_start, byline=byline, block=block, line_end=end)
     if furniture is not None:
         if furniture.role is DATE_ROLE:
             return Line(DATE_LINE, span, span.char_start, credits=(Credit("date", span.text, span.text),),

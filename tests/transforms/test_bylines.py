@@ -255,7 +255,9 @@ def test_the_writers_paper_after_a_list_of_names_is_no_writer() -> None:
              "Dylan Baddour, Kevin Sullivan, Wesley Lowery and Robert Samuels"),
             ("By Jane Doe and John Roe, The Washington Post", "Jane Doe and John Roe"),
             ("BY JANE DOE, THE WASHINGTON POST", "Jane Doe"),
-            ("By Dan Elliott/ Associated Press", "Dan Elliott"), ("By Dan Elliott/AP", "Dan Elliott")):
+            ("By Dan Elliott/ Associated Press", "Dan Elliott"), ("By Dan Elliott/AP", "Dan Elliott"),
+            ("By Olawale Ayeni, Abuja", "Olawale Ayeni"),  # (one word after a name is a place's, or a paper's)
+            ("By Jane Doe, Jr.", "Jane Doe, Jr"), ("By Jane Doe and John Roe, Lagos", "Jane Doe and John Roe")):
         byline = parse_byline(line)
         assert byline is not None and byline.name == names, line
     assert parse_byline("By The Way We Go") is None  # (a heading in title case)

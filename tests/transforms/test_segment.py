@@ -1219,6 +1219,11 @@ def test_a_stored_copys_date_before_a_paragraph_is_not_its_text() -> None:
     assert art.paragraphs[0].text.startswith("STATUS RED WIND warnings")
     assert text[art.paragraphs[0].char_start : art.paragraphs[0].char_end] == art.paragraphs[0].text
     assert not art.title.startswith("date")
+    # before a byline, the name and its place after a comma: the writer, no headline
+    text = (" date 2021-05-13 By Olawale Ayeni, Abuja\nAs the rains come, it is vital to begin taking preemptive "
+            "steps against flooding, officials said.\nThe agency warned 20 states.\n")
+    (art,) = articles(text)
+    assert art.author == "Olawale Ayeni" and len(art.paragraphs) == 2
 
 
 def test_a_list_items_bullet_is_its_marker_not_its_text() -> None:
