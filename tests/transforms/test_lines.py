@@ -561,4 +561,10 @@ def test_a_letters_page_s_label_may_carry_its_day_and_its_topics() -> None:
     assert furniture_pattern("Letter to the editor: Rebuild the levees first") is None
     label = furniture_pattern("Letter to the Editor")
     assert label is not None and label.name == "letters_label"
+    # a clause of five words or more after ``Letters:`` is the letter's headline; a few words, or a list, the topics
+    assert furniture_pattern("Letters: Our firefighters' example is one for us to replicate") is None
+    for text in ("Letters: California wildfires", "Letters to the Editor: Israel, the hospital and the flood",
+                 "Letters: Floods, fires, the levy and the council"):
+        label = furniture_pattern(text)
+        assert label is not None and label.name == "letters_label", text
     assert furniture_pattern("EDITOR: Now that the dramatic fires are nearly under control, our") is None
