@@ -151,6 +151,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("posted_stamp", Role.CREDIT, rf"(?:posted|updated|published)\s*:?\s*\d{{1,2}}/\d{{1,2}}/\d{{2}},?\s+{_CLOCK}",
        "Posted 8/01/18, 02:42 pm", max_chars=60, kind="updated", needs=("posted", "updated", "published"),
        within=12),
+    # a publishing system's byline that names its account, no person (``Written by admin``)
+    _p("account_byline", Role.FURNITURE,
+       r"(?:(?:written|posted|published|submitted)\s+)?by\s*:?\s*(?:site\s+)?(?:admin(?:istrator)?|webmaster)",
+       "Written by admin", max_chars=40, needs=("admin", "webmaster"), within=40),
     _p("dated_link", Role.FURNITURE, rf"[^|]{{3,120}}?\s{{2,}}\(?{_STAMP}\)?",
        "Li takes the baton   2013-03-16 01:50", max_chars=180, digit=180, needs=("  ",)),
     # a section's name or the day and the stamp, as a listing heads each item: ``News 2022-09-28T14:58:19Z``,

@@ -952,8 +952,10 @@ def _repeated_lines(lines: list[Line], titles: list[int]) -> None:
     for i in titles:
         text = lines[i].span.text
         at = where[text]
-        if counts[text] >= MIN_REPEATS and not _is_name(text) and at[-1] - at[0] >= len(at):
-            # (the same line given three times in a row is one headline printed over and over, not a ticker's)
+        if counts[text] >= MIN_REPEATS and not _is_name(text) and at[-1] - at[0] >= len(at) and any(
+                lines[k].kind is not FURNITURE_LINE and lines[k].span.text != text for k in range(at[0], at[-1])):
+            # (the same line given three times in a row, or with only the page's furniture between, is one headline
+            # printed over and over, not a ticker's: ``Written by admin`` between its copies)
             lines[i] = lines[i]._replace(kind=FURNITURE_LINE, pattern="repeated_line")
 
 

@@ -815,6 +815,12 @@ def test_a_line_given_under_every_item_of_a_listing_is_furniture() -> None:
     thrice = "\n".join([items[0]] * 3) + "\nRescuers reached the villages on Monday. More rain is due.\n"
     (art,) = articles(thrice)
     assert art.title == items[0] and [r for _, r in roles_of(thrice)] == ["title"] * 3 + ["body"]
+    # ... or four times with only the page's furniture between (a publishing system's account, no writer)
+    printed = "\n".join([items[0]] * 2 + ["Written by admin"] + [items[0]] * 2) + (
+        "\nRECH, Germany – Rescuers reached the villages on Monday. More rain is due.\n")
+    (art,) = articles(printed)
+    assert (art.title, art.author) == (items[0], None)
+    assert dict(roles_of(printed))["Written by admin"] == "furniture"
 
 
 def test_a_short_line_above_text_that_goes_on_about_someone_named_above_is_a_subheading() -> None:
