@@ -20,9 +20,9 @@ from transforms.lines import AGENCY_NAMES, DIGITS_AS_ZERO, LETTER_SALUTATION, NE
 from transforms.records import Byline
 
 # A courtesy, a cleric's or a knight's title before a name: ``Dr``, ``Dr.``, ``Prof``, ``Cllr``, ``Cardinal``, ``Sir``.
-_COURTESY_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Professor", "Cr", "Cllr", "Rev", "Reverend", "Hon",
-                    "Sir", "Dame", "Cardinal", "Archbishop", "Bishop", "Father", "Fr", "Sister", "Pastor", "Rabbi",
-                    "Imam", "Sheikh")
+_COURTESY_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Professor", "Cr", "Cllr", "Councillor", "Councilor",
+                    "Coun", "Rev", "Reverend", "Hon", "Sir", "Dame", "Cardinal", "Archbishop", "Bishop", "Father", "Fr",
+                    "Sister", "Pastor", "Rabbi", "Imam", "Sheikh")
 COURTESY_TITLE = re.compile(rf"(?:(?:{'|'.join(_COURTESY_TITLES)})\.?\s+)+(?=[A-Z])")
 _COURTESY_INITIALS = frozenset(title[0] for title in _COURTESY_TITLES)  # (the cheap test before the pattern)
 # A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
@@ -74,7 +74,8 @@ _SHORT_WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs"
 _CREDIT = re.compile(
     _OPEN
     + r"(?:"
-    r"(?P<role>(?:responsible\s+|executive\s+|chief\s+)?editors?|sources?|translators?|photo(?:grapher)?s?"
+    r"(?P<role>(?:responsible\s+|executive\s+|chief\s+)?editors?|sources?|source\(s\)|translators?"
+    r"|photo(?:grapher)?s?"
     r"|pic(?:ture)?s?|proofreaders?)\s*[:：]\s*(?P<name>[^\n]{1,80}?)"
     r"|(?:translated|edited)\s+by\s+(?P<by_name>[^\n]{1,80}?)"
     r"|(?P<cjk_role>责任编辑|编辑|来源|翻译)\s*[:：]\s*(?P<cjk_name>[^\n]{1,40}?)"
@@ -455,7 +456,7 @@ def parse_credit(line: str) -> tuple[str, str] | None:
     if m.group("by_name"):
         role = "translator" if stripped.lower().startswith(("translated", "(translated")) else "editor"
         return role, " ".join(m.group("by_name").split()).rstrip(".")
-    role = " ".join(m.group("role").lower().split()).removesuffix("s")
+    role = " ".join(m.group("role").lower().split()).removesuffix("(s)").removesuffix("s")  # (``Source(s):``)
     return ("photographer" if role in _PICTURE_LABELS else role), " ".join(m.group("name").split()).rstrip(".")
 
 

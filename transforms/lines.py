@@ -151,6 +151,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("posted_stamp", Role.CREDIT, rf"(?:posted|updated|published)\s*:?\s*\d{{1,2}}/\d{{1,2}}/\d{{2}},?\s+{_CLOCK}",
        "Posted 8/01/18, 02:42 pm", max_chars=60, kind="updated", needs=("posted", "updated", "published"),
        within=12),
+    # a publishing system's shortcode left in the text (``[ad_1]``, ``[do_widget_area inner_adsbar]``)
+    _p("shortcode", Role.FURNITURE, r"\[/?[a-z][a-z0-9]*_[a-z0-9_]*(?:\s[^\[\]]{1,80})?\]", "[ad_1]",
+       max_chars=100, needs=("[",), within=1),
     # a publishing system's byline that names its account, no person (``Written by admin``)
     _p("account_byline", Role.FURNITURE,
        r"(?:(?:written|posted|published|submitted)\s+)?by\s*:?\s*(?:site\s+)?(?:admin(?:istrator)?|webmaster)",

@@ -135,6 +135,7 @@ def test_not_bylines(line: str) -> None:
         ("(Editor: Li Wei)", ("editor", "Li Wei")),
         ("Responsible editor: Zhao Min.", ("responsible editor", "Zhao Min")),
         ("Source: Xinhua", ("source", "Xinhua")),
+        ("Source(s): Oxfam - Solidarité", ("source", "Oxfam - Solidarité")),
         ("(Source: People's Daily)", ("source", "People's Daily")),
         ("Translated by Wang Fang", ("translator", "Wang Fang")),
         ("Photo: Xinhua", ("photographer", "Xinhua")),
@@ -247,6 +248,13 @@ def test_the_publication_or_institution_a_byline_names_after_the_writer(
         line: str, affiliation: tuple[str, str] | None) -> None:
     byline = parse_byline(line)
     assert byline is not None and byline_affiliation(byline) == affiliation
+
+
+def test_a_councillors_title_is_no_part_of_the_name() -> None:
+    for line in ("Councillor Ben Ord, Chairman, Spennymoor Liberal Democrats.", "By Councillor Ben Ord",
+                 "By Cllr Ben Ord"):
+        byline = parse_byline(line)
+        assert byline is not None and byline.name == "Ben Ord", line
 
 
 def test_the_writers_paper_after_a_list_of_names_is_no_writer() -> None:

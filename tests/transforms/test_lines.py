@@ -463,6 +463,16 @@ def test_a_credit_glued_to_a_caption_s_full_stop() -> None:
     assert not is_photo_caption("He said it would rain. Picture this: floods.")
 
 
+def test_a_publishing_systems_shortcode_and_account_byline_are_furniture() -> None:
+    for line, name in (("[ad_1]", "shortcode"), ("[do_widget_area inner_adsbar]", "shortcode"),
+                       ("Written by admin", "account_byline"), ("Posted by webmaster", "account_byline")):
+        found = furniture_pattern(line)
+        assert found is not None and found.name == name, line
+    for line in ("[Photo/Xinhua]", "[…]", "[ad]", "Written by Jane Doe"):
+        found = furniture_pattern(line)
+        assert found is None or found.name not in ("shortcode", "account_byline"), line
+
+
 def test_a_caption_says_where_someone_stands_in_the_picture() -> None:
     for caption in ("Canada's Prime Minister Justin Trudeau (C) helps fill sandbags after flooding in Quebec",
                     "Cameras being installed and checked - Dr Emma Spencer (right) with a volunteer.",
