@@ -317,9 +317,10 @@ def _parse_byline(line: str) -> Byline | None:
         # ``Updated | By Anastasi Mokgobu``: an empty stamp's label first
         behind = _parse_byline(posted["byline"])
         return None if behind is None else Byline(line=stripped, name=behind.name, role=behind.role)
-    if labelled and (paper := _BY_PUBLICATION.fullmatch(stripped)) is not None and (
+    if labelled and (paper := _BY_PUBLICATION.fullmatch(_before_the_date(stripped))) is not None and (
             paper["name"] in _AGENCIES or (paper["name"][:4].lower() == "the " and is_publication(paper["name"]))):
-        # ``By The Canberra Times``, ``By AFP``: the paper's or the agency's (its source, no one's name)
+        # ``By The Canberra Times``, ``By AFP``, ``By The Associated Press May 29, 2017 7:09 am``: the paper's or
+        # the agency's (its source, no one's name)
         return Byline(line=stripped, name=" ".join(paper["name"].split()), role="author")
     if labelled and "," in stripped and (degrees := _DEGREE.split(stripped))[1:]:
         # ``By Eve Glazier, M.D., and Elizabeth Ko, M.D. Andrews McMeel Syndication``: each name ends at its
@@ -360,6 +361,8 @@ def _parse_byline(line: str) -> Byline | None:
     if m is None and opens_name and _holds_year(stripped) and (
             dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
+        if name[:3] in ("By ", "BY ", "by "):  # (``By Jane Doe May 29, 2017``: the label is no part of the name)
+            name = name[3:]
         given, _, last = name.rpartition(" ")
         if last in _POSTING_WORDS and " " in given:  # Jane Doe Published August 22, 2025 | 10:02 PM
             name = given
@@ -421,6 +424,15 @@ _TAIL_DATE = (r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2
 _DATE_TAIL = re.compile(
     rf"\s*[{_FIELD_MARKS}/-]\s*(?:{_TAIL_DATE}(?:\s*[-–|]\s*(?i:updated?|published)\s*:?\s*{_TAIL_DATE})?"
     r"|(?i:(?:updated|posted|published)\s+)?(?:\d{1,3}|an?)\s+(?i:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?)\s+ago)\s*")
+
+
+_A_DATE = re.compile(_TAIL_DATE)
+
+
+def _before_the_date(line: str) -> str:
+    """``line`` up to the date in it, without the marks before the date (all of it where it has none)."""
+    found = _A_DATE.search(line)
+    return line if found is None else line[: found.start()].rstrip(_FIELD_MARKS + " ,/-")
 
 
 def _is_date_tail(tail: str) -> bool:

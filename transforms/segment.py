@@ -264,11 +264,16 @@ def _without_writer(title: Span, name: str) -> Span:
     return title
 
 
+_STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
 def _repeats_headline(text: str, title: str) -> bool:
-    """``text`` is the headline ``title`` gives again: the same words, or ``title`` is the page's title, the
-    headline followed by a separator and the site's or section's name (or a hyphen and the site's name in one
-    word: ``... high-quality development-Xinhua``)."""
-    if text == title:
+    """``text`` is the headline ``title`` gives again: the same words (with straight or curly quotation marks:
+    ``Iceland’s Volcano Erupts`` and ``Iceland's Volcano Erupts``), or ``title`` is the page's title, the headline
+    followed by a separator and the site's or section's name (or a hyphen and the site's name in one word: ``...
+    high-quality development-Xinhua``)."""
+    if text == title or (len(text) == len(title) and text.translate(_STRAIGHT_QUOTES) == title.translate(
+            _STRAIGHT_QUOTES)):
         return True
     if not (len(title) > len(text) > 0 and title.startswith(text) and len(text.split()) >= 2):
         return False

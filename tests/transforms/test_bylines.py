@@ -265,7 +265,10 @@ def test_the_writers_paper_after_a_list_of_names_is_no_writer() -> None:
             ("BY JANE DOE, THE WASHINGTON POST", "Jane Doe"),
             ("By Dan Elliott/ Associated Press", "Dan Elliott"), ("By Dan Elliott/AP", "Dan Elliott"),
             ("By Olawale Ayeni, Abuja", "Olawale Ayeni"),  # (one word after a name is a place's, or a paper's)
-            ("By Jane Doe, Jr.", "Jane Doe, Jr"), ("By Jane Doe and John Roe, Lagos", "Jane Doe and John Roe")):
+            ("By Jane Doe, Jr.", "Jane Doe, Jr"), ("By Jane Doe and John Roe, Lagos", "Jane Doe and John Roe"),
+            # (an agency, or a name, then the date with no mark between)
+            ("By The Associated Press May 29, 2017 7:09 am 05/29/2017 07:09am", "The Associated Press"),
+            ("By Jane Doe May 29, 2017", "Jane Doe")):
         byline = parse_byline(line)
         assert byline is not None and byline.name == names, line
     assert parse_byline("By The Way We Go") is None  # (a heading in title case)

@@ -1711,6 +1711,10 @@ def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None
     assert art.title == "River towns brace for a second crest"
     roles = roles_of(label)
     assert [r for _, r in roles[:3]] == ["furniture", "title", "title"]
+    # (once with curly quotation marks, once with straight ones)
+    curly = "Iceland’s volcano erupts again\nIceland's volcano erupts again\nA fishing town was evacuated late on Wednesday.\n"
+    (art,) = articles(curly)
+    assert (art.title, art.series) == ("Iceland's volcano erupts again", None)
     site = ("A painful test for all - Community | The Daily Star\nX Close\nA painful test for all\n"
             "The floods came suddenly this year. Many families lost everything.\n")
     (art,) = articles(site)
