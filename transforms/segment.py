@@ -2393,6 +2393,7 @@ class _Grouping:
         self._furniture_above_the_first_title()
         self._titles_named_by_breadcrumbs()
         self._titles_from_the_lead()
+        self._title_above_from_the_lead()
         for draft in self.drafts:
             if draft.series is not None and draft.series_at >= 0 and draft.title_at > 0 and draft.byline is None:
                 self._writer_and_post_above(draft)
@@ -2509,6 +2510,42 @@ class _Grouping:
                 and len(_content_keys(self.lines[k].span.text) & lead) >= told + MIN_MORE_TOLD)), -1)
             if best >= 0:
                 self._retitle(draft, best)
+
+    def _title_above_from_the_lead(self) -> None:
+        """The same evidence above the first article's title: a title-like line over it, with only page furniture
+        and dates between, that shares far more of its words with the lead than the line read as the title does
+        (``FLOODING: Thank heavens for our drainage boards`` over a letters page's ``Have your say``), is the title,
+        and the line read as the title the page's label (furniture)."""
+        if not self.drafts:
+            return
+        draft = self.drafts[0]
+        if draft.markdown or draft.title_at <= 0 or not draft.body:
+            return
+        lead = _lead_keys(draft)
+        least = _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
+        lead_text = ""
+        for k in range(draft.title_at - 1, -1, -1):
+            if self.roles[k] not in (FURNITURE_ROLE, DATE_ROLE, CREDIT_ROLE) or self.owners[k] not in (None, draft):
+                return
+            line = self.lines[k]
+            if (line.kind is not TITLE_LINE or line.heading or line.byline is not None
+                    or _words(line.span) <= MAX_SECTION_WORDS or _cohesion(line.span.text, lead) < least):
+                continue
+            lead_text = lead_text or _lead_text(draft)
+            if _quotes_the_lead(lead_text, line.span.text):
+                continue
+            was = draft.title_at
+            if draft.series_at >= 0:
+                self._set(draft.series_at, FURNITURE_ROLE, None)
+                draft.series, draft.series_at = None, -1
+            if was == k + 1 and _words(draft.title) > MAX_SECTION_WORDS:  # (a line of the story's right under it)
+                draft.series, draft.series_at = draft.title, was
+                self._set(was, SERIES_ROLE, draft)
+            else:
+                self._set(was, FURNITURE_ROLE, None)
+            draft.title, draft.title_at, draft.start = line.span, k, line.line_start
+            self._set(k, TITLE_ROLE, draft)
+            return
 
     def _chrome_again(self, k: int) -> bool:
         """``lines[k]`` gives again, word for word, a line read as page furniture above it."""

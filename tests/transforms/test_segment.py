@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -1630,6 +1631,23 @@ def test_a_headline_is_the_line_that_shares_its_words_with_the_lead() -> None:
     assert art.title == "Devil and the deep sea"
     assert dict(roles_of(teaser))["he recent ruckus created by the elected leaders in the mayoral election should "
                                   "make every voter think"] == "furniture"
+
+
+def test_a_headline_above_the_title_that_the_lead_tells_is_the_title() -> None:
+    # a letters page's label read as the title under the letter's headline, which the lead tells
+    label = ("FLOODING: Thank heavens for our drainage boards\nHave your say\n"
+             "As the flooding continues to make lives a misery, I wonder if our drainage boards get the thanks they "
+             "deserve.\nThe boards met on Monday.\nCoun David Wilkinson\nLong Sutton ward\n")
+    art = articles(label)[0]
+    assert art.title == "FLOODING: Thank heavens for our drainage boards" and art.series is None
+    assert dict(roles_of(label))["Have your say"] == "furniture"
+    # a deck under the headline, read as the title: the deck (the head of a letters page, tests/data/pages/h14/01)
+    capture = Path(__file__).parents[1] / "data" / "pages" / "h14" / "01.txt"
+    deck = "".join(capture.read_text(encoding="utf-8").splitlines(keepends=True)[:16])
+    art = articles(deck)[0]
+    assert (art.title, art.series) == (
+        "Floods, fury and the lives washed away in India",
+        "Our readers have their say about heavy rains in India, the UAE's hospitability and economic strength")
 
 
 def test_a_standfirst_in_sentences_then_the_byline_and_a_headline_with_the_writers_name() -> None:
