@@ -103,7 +103,7 @@ _FIELD_MARKS = "|·•–—"  # the marks between a byline's fields: ``Jane Doe
 # a footnote's mark: ``By Mihai Sora*``).
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[" + _FIELD_MARKS + r"]|\*|(?<=\w)\((?-i:[A-Z])[^()]{1,40}\)"
-    r"|(?<=\w)/\s*(?-i:[A-Z])"  # (the agency glued on after a slash: ``By Dan Elliott/ Associated Press``)
+    r"|/(?<=\w/)\s*(?-i:[A-Z])"  # (the agency glued on after a slash: ``By Dan Elliott/ Associated Press``)
     r"|\s(?:[/-]\s|(?:updated|published|posted"
     r"|last\s+updated)\b|source\s*[:：]"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
@@ -317,7 +317,7 @@ def _parse_byline(line: str) -> Byline | None:
         # ``Updated | By Anastasi Mokgobu``: an empty stamp's label first
         behind = _parse_byline(posted["byline"])
         return None if behind is None else Byline(line=stripped, name=behind.name, role=behind.role)
-    if labelled and (paper := _BY_PUBLICATION.fullmatch(_before_the_date(stripped))) is not None and (
+    if labelled and stripped[0] in "Bb" and (paper := _BY_PUBLICATION.fullmatch(_before_the_date(stripped))) and (
             paper["name"] in _AGENCIES or (paper["name"][:4].lower() == "the " and is_publication(paper["name"]))):
         # ``By The Canberra Times``, ``By AFP``, ``By The Associated Press May 29, 2017 7:09 am``: the paper's or
         # the agency's (its source, no one's name)

@@ -765,7 +765,7 @@ _CAPTION_OPENER = re.compile(
 # Where someone stands in the picture, as only a caption says it (``Justin Trudeau (C) helps fill sandbags ...``,
 # ``Dr Emma Spencer (right) with a volunteer``, ``An aircraft (centre) disperses ...``). (Not ``(R)``: a US text
 # gives a Republican's party so.)
-_PLACE_IN_PICTURE = re.compile(r"\s\((?:(?-i:[LC])|(?:second\s+(?:from\s+)?|far\s+)?(?:left|right)|cent(?:re|er)"
+_PLACE_IN_PICTURE = re.compile(r"\((?<=\s\()(?:(?-i:[LC])|(?:second\s+(?:from\s+)?|far\s+)?(?:left|right)|cent(?:re|er)"
                                r"|pictured)\)(?=[\s,.])", re.IGNORECASE)
 
 
