@@ -667,7 +667,7 @@ _CAPTION_CREDIT = re.compile(
     # an agency or a picture desk alone after the last sentence: ``... in Center Point, Texas. REUTERS``, ``...
     # until 7 a.m. Tuesday. Getty Images``; a photographer and the paper, glued on: ``... in Conroe, Texas.Kirk
     # Sides / Houston Chronicle via Getty Images``
-    r"|[.!?][\"'”’]?\s*(?-i:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|Getty\s+Images|Shutterstock|Bloomberg)"
+    r"|[.!?][\"'”’]?\s*(?-i:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|Getty(?:\s+Images)?|Shutterstock|Bloomberg)"
     r"|(?<=[.!?])\s*[\w.'’ -]{2,40}\s/\s[\w.'’& -]{2,40}\svia\s+Getty\s+Images"
     # a desk's credit glued to the caption's last word: ``... this year's harvest will leave many hungryImage:
     # Mirriam Kaliza/DW``, ``Stormont signImage source, Press Eye``
@@ -687,7 +687,8 @@ _CAPTION_CREDIT = re.compile(
 )
 _GLUED_AFTER = ".!?\"'”’"
 # How a caption that ends with an agency or a picture desk alone ends (``... Texas. REUTERS``, ``... AFP PIC``)
-_DESK_ENDINGS = (" PIC", " PICS", "Getty Images", "REUTERS", "Reuters", " AFP", ".AFP", " AP", ".AP", " EPA", "EPA-EFE",
+_DESK_ENDINGS = (" PIC", " PICS", "Getty Images", ". Getty", "REUTERS", "Reuters", " AFP", ".AFP", " AP", ".AP", " EPA",
+                 "EPA-EFE",
                  "Shutterstock", "Bloomberg", "AP Photo")
 _PHOTO_CREDIT = re.compile(rf"{_PHOTO_IN_BRACKETS}\.\Z", re.IGNORECASE)
 # What may stand in front of a title on its line: a date stamp (`` date 2023-06-12 Premier Li chairs ...``, as

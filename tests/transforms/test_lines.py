@@ -478,7 +478,8 @@ def test_a_caption_says_where_someone_stands_in_the_picture() -> None:
                     "Cameras being installed and checked - Dr Emma Spencer (right) with a volunteer.",
                     "An aircraft (centre) disperses a mix of water and fire retardant over a fire near the lake",
                     "The mayor (second from left) and rescuers at the shelter on Monday.",
-                    "Residents (pictured) queue for water in the town square."):
+                    "Residents (pictured) queue for water in the town square.",
+                    "A man wipes sweat from his face in sweltering heat. Getty"):  # (the desk's name alone)
         assert is_photo_caption(caption), caption
     for text in ("The Microsoft(R) update broke the app, the agency said.", "Sen. Jane Doe (R) said the bill would pass.",
                  "Turn right (left, if you come from the north) at the river.",
