@@ -43,7 +43,9 @@ _BYLINE = re.compile(
     + r"(?:"
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
     rf"|(?:(?:opinion\s+|guest\s+)?(?:written|story|words|article|text|report|reported|posted|opinion|analysis"
-    rf"|commentary|column|essay|interview|piece)\s+)?by\s*[:：]?\s+"
+    rf"|commentary|column|essay|interview|piece)\s+"
+    # (``This post is by Rose Jones, PhD, Medical Anthropologist``)
+    rf"|this\s+(?:post|article|piece|column|essay|story|blog\s+post)\s+(?:is|was)\s+(?:written\s+)?)?by\s*[:：]?\s+"
     # (the paper's or agency's post before the name: ``By Xinhua writer Li Laifang``)
     rf"(?:(?-i:(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+)?"
     rf"(?P<by_name>{_LATIN_NAMES}|{_CAPS_NAMES})"
@@ -131,6 +133,7 @@ _AFFILIATED = re.compile(
     r"|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|story|words|article"
+                            r"|this\s+(?:post|article|piece|column|essay|story|blog)"
                             r"|report|reported|posted|opinion|analysis|commentary|column|essay|interview|guest|piece|by"
                             r"|作者|文|撰稿)",
                             re.IGNORECASE)

@@ -268,7 +268,10 @@ def test_the_writers_paper_after_a_list_of_names_is_no_writer() -> None:
             ("By Jane Doe, Jr.", "Jane Doe, Jr"), ("By Jane Doe and John Roe, Lagos", "Jane Doe and John Roe"),
             # (an agency, or a name, then the date with no mark between)
             ("By The Associated Press May 29, 2017 7:09 am 05/29/2017 07:09am", "The Associated Press"),
-            ("By Jane Doe May 29, 2017", "Jane Doe")):
+            ("By Jane Doe May 29, 2017", "Jane Doe"),
+            # (a sentence that says whose the post is)
+            ("This post is by Rose Jones, PhD, Medical Anthropologist", "Rose Jones"),
+            ("This article was written by Jane Doe", "Jane Doe")):
         byline = parse_byline(line)
         assert byline is not None and byline.name == names, line
     assert parse_byline("By The Way We Go") is None  # (a heading in title case)
