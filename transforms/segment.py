@@ -622,7 +622,7 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
     if prefix is not None:
         furniture = match_furniture(span.text[prefix.end():])  # ``• Advertisement``, ``date 2021-02-22 Mon, 22 Feb``
         if furniture is None and (byline := parse_byline(span.text[prefix.end():])) is not None:
-            # the stored copy's date before the byline (`` date 2021-05-13 By Olawale Ayeni, Abuja``)
+            # the stored copy's date (or a bullet) before the byline (`` date 2021-05-13 By Olawale Ayeni, Abuja``)
             inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
             return Line(BYLINE_LINE, inner, span.char_start, byline=byline, block=block, line_end=end)
     if furniture is not None:
@@ -2515,7 +2515,8 @@ class _Grouping:
         """The same evidence above the first article's title: a title-like line over it, with only page furniture
         and dates between, that shares far more of its words with the lead than the line read as the title does
         (``FLOODING: Thank heavens for our drainage boards`` over a letters page's ``Have your say``), is the title,
-        and the line read as the title the page's label (furniture)."""
+        and the line read as the title the page's label (furniture), or the deck where it is a line of more words
+        than a label right under it."""
         if not self.drafts:
             return
         draft = self.drafts[0]
