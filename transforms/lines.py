@@ -581,7 +581,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("letters_label", Role.FURNITURE,  # (but ``Letter: Fairness in flood insurance`` is one letter's headline,
        # and so is a clause of five words or more after ``Letters:``, ``Letters: Our firefighters' example is one for
        # us to replicate``, where a label's topics are listed, ``Letters Nov. 25: Appreciation ...; Canada Post's``)
-       r"(?!letter\b(?:\s+to\s+the\s+editor)?\s*[:—–|-]\s*\w)(?!letters\s*:\s*[^\s;,]+(?:\s+[^\s;,]+){4,}\s*\Z)(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s+in\s+brief)?(?:\s+[a-z]{3,9}\.?\s+\d{1,2}"
+       r"(?!letter\b(?:\s+to\s+the\s+editor)?\s*[:—–|-]\s*\w)(?!letters\s*:\s*[^\s;,]+(?:\s+[^\s;,]+){4,}\s*\Z)"
+       r"(?:readers'?\s+)?letters?(?:\s+to\s+the\s+editor)?(?:\s+in\s+brief)?(?:\s+[a-z]{3,9}\.?\s+\d{1,2}"
        r"(?:,\s*\d{4})?)?"
        r"(?:\s*[:—–,|-]\s*.{0,80})?",
        "Letters to the Editor — July 28, 2021", max_chars=100, needs=("letter",)),
