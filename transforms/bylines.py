@@ -14,6 +14,8 @@ End markers close a wire story: ``Enditem``, ``(End)``, ``[END]``, ``(完)``.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from itertools import takewhile
 
 from transforms.lines import AGENCY_NAMES, DIGITS_AS_ZERO, LETTER_SALUTATION, NEWS_AGENCIES
@@ -25,7 +27,9 @@ _COURTESY_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Professor", 
                     "Sister", "Pastor", "Rabbi", "Imam", "Sheikh")
 COURTESY_TITLE = re.compile(rf"(?:(?:{'|'.join(_COURTESY_TITLES)})\.?\s+)+(?=[A-Z])")
 _COURTESY_INITIALS = frozenset(title[0] for title in _COURTESY_TITLES)  # (the cheap test before the pattern)
-# A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``).
+# A capitalised name word: Li, O'Neil, McDonald, Jean-Paul, J. (not a glued run of capitals: ``AAAPrint``). Names
+# with other letters of the Latin scripts (``José García``, ``Janez Lenarčič``) are matched on the line with each
+# such letter folded to an ASCII one (``_ascii_folded``): classes of them cost every match.
 _CAP_WORD = r"(?-i:[A-Z][a-z'’]*(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*\.?)"
 # (with the lower-case particles of some names between its words: Riyaz ul Khaliq, Ursula von der Leyen)
 _PARTICLE = r"(?-i:ul|al|bin|binti|ibn|van|von|der|den|de|da|del|della|di|du|le|la|el|dos|das)"
@@ -43,9 +47,7 @@ _BYLINE = re.compile(
     + r"(?:"
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
     rf"|(?:(?:opinion\s+|guest\s+)?(?:written|story|words|article|text|report|reported|posted|opinion|analysis"
-    rf"|commentary|column|essay|interview|piece)\s+"
-    # (``This post is by Rose Jones, PhD, Medical Anthropologist``)
-    rf"|this\s+(?:post|article|piece|column|essay|story|blog\s+post)\s+(?:is|was)\s+(?:written\s+)?)?by\s*[:：]?\s+"
+    rf"|commentary|column|essay|interview|piece)\s+)?by\s*[:：]?\s+"
     # (the paper's or agency's post before the name: ``By Xinhua writer Li Laifang``)
     rf"(?:(?-i:(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+)?"
     rf"(?P<by_name>{_LATIN_NAMES}|{_CAPS_NAMES})"
@@ -133,10 +135,12 @@ _AFFILIATED = re.compile(
     r"|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|story|words|article"
-                            r"|this\s+(?:post|article|piece|column|essay|story|blog)"
                             r"|report|reported|posted|opinion|analysis|commentary|column|essay|interview|guest|piece|by"
                             r"|作者|文|撰稿)",
                             re.IGNORECASE)
+# A sentence that says whose the text is: ``This post is by ...``, ``This article was written by ...``.
+_WHOSE_POST = re.compile(r"this\s+(?:post|article|piece|column|essay|story|blog\s+post)\s+(?:is|was)\s+(?:written\s+)?"
+                         r"by\s+", re.IGNORECASE)
 # A doctor's or a scholar's degree after a name in a byline, with its commas.
 _DEGREE = re.compile(r"\s*,\s*(?-i:M\.D\.|MD|Ph\.D\.|PhD|MPH|R\.N\.|DDS)(?=[\s,]|$),?\s*")
 _JOINED = re.compile(r"(?:and|&)\s", re.IGNORECASE)
@@ -182,12 +186,48 @@ _DELIVERED = (
     r"(?:keynote\s+|opening\s+|closing\s+)?(?:speech|remarks|statement|address|message|lecture|keynote)"
     r"\s+(?:delivered\s+|given\s+|made\s+)?by\s+(?:(?-i:H\.\s?E\.|Minister|President|Vice\s+President|Premier"
     r"|Prime\s+Minister|Secretary|Governor|Mayor|Chair(?:man|woman)?|Ambassador|Commissioner|Director"
-    r"|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Professor|Prof\.)\s+)*"
+    r"|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Professor|Prof\.)"
+    # (the post's portfolio after ``for``: ``Commissioner for Crisis Management Janez Lenarčič``; after ``of`` it
+    # may end the post with no name, ``Premier of the Virgin Islands On ...``)
+    r"(?:\s+for(?:\s+(?:the|and|(?-i:[A-Z][\w-]*))){1,5})?\s+)*"
     rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?-i:van|von|de|der|den|da|di|du|le|la|bin|al)\s+)*{_CAP_WORD}){{1,4}})"
     r"(?:,|\s+(?:at|on|to|in|before|during)\b).{0,160}"
 )
 _DELIVERED_BY = re.compile(_DELIVERED + r"[.!]", re.IGNORECASE)  # a line under a title: a sentence
 _DELIVERED_TITLE = re.compile(_DELIVERED, re.IGNORECASE)  # the title itself: ``Speech by President X at ...``
+
+
+def _fold_letter(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[0]
+    return base if base.isascii() and base.isalpha() else "A" if char.isupper() else "a"
+
+
+# Each letter of the Latin scripts beyond ASCII (Latin-1, Latin Extended-A and -B, Latin Extended Additional) and
+# the ASCII letter it is read as in a name: its base letter (``é``: ``e``, ``č``: ``c``), or a letter of its case
+# (``ł``: ``a``). One letter for one: the folded line has the original's offsets.
+_ASCII_FOLD = {cp: _fold_letter(chr(cp)) for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(cp).isalpha()}
+
+
+def _ascii_folded(read: Callable[[str], Byline | None], line: str) -> Byline | None:
+    """``read(line)``, where ``line`` holds letters beyond ASCII: read on the line with those letters folded, the
+    name then taken back from the line as written (``By José García``: ``José García``)."""
+    if line.isascii():
+        return read(line)
+    folded = line.translate(_ASCII_FOLD)
+    byline = read(folded)
+    if byline is None or folded == line:
+        return byline
+    flat_folded, flat = " ".join(folded.split()), " ".join(line.split())
+    at = flat_folded.find(byline.name)
+    if at >= 0:
+        name = flat[at : at + len(byline.name)]
+    else:  # (given in the case of a name: ``JOSÉ GARCÍA``)
+        at = flat_folded.lower().find(byline.name.lower())
+        if at < 0:
+            return byline
+        name = name_case(flat[at : at + len(byline.name)])
+    written = line.strip() if byline.line == folded.strip() else flat if byline.line == flat_folded else byline.line
+    return Byline(line=written, name=name, role=byline.role)
 
 
 def title_signature(title: str) -> Byline | None:
@@ -197,6 +237,10 @@ def title_signature(title: str) -> Byline | None:
     or `` By `` are told without a regex.)"""
     if " by " not in title and " By " not in title:
         return None
+    return _ascii_folded(_title_signature, title)
+
+
+def _title_signature(title: str) -> Byline | None:
     stripped = " ".join(title.split())
     m = _SIGNED_TITLE.fullmatch(stripped) or _DELIVERED_TITLE.fullmatch(stripped)
     if m is None:
@@ -302,7 +346,7 @@ def parse_byline(line: str) -> Byline | None:
     """Return the byline on ``line``, or None when the line is not a byline. The name is the name only:
     what follows it on the line (an update stamp, a date, a handle, the agency) is not part of it, nor a courtesy
     title before it (``By Dr Jane Doe``: ``Jane Doe``)."""
-    byline = _parse_byline(line)
+    byline = _ascii_folded(_parse_byline, line)
     if (byline is None or byline.name[0] not in _COURTESY_INITIALS
             or (titled := COURTESY_TITLE.match(byline.name)) is None or titled.end() == len(byline.name)):
         return byline
@@ -315,6 +359,10 @@ def _parse_byline(line: str) -> Byline | None:
         return None  # (a byline opens on its label, the name, a date or a bracket: not on a dash or a quote)
     if stripped[-1] in ".!" and (delivered := _DELIVERED_BY.fullmatch(stripped)) is not None:
         return Byline(line=stripped, name=" ".join(delivered.group("name").split()), role="author")
+    if stripped[:5] in ("This ", "THIS ") and (whose := _WHOSE_POST.match(stripped)) is not None:
+        # ``This post is by Rose Jones, PhD, Medical Anthropologist``: the byline after the sentence's start
+        behind = _parse_byline(f"By {stripped[whose.end():]}")
+        return None if behind is None else Byline(line=stripped, name=behind.name, role=behind.role)
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
     if not labelled and stripped[0] in "UPup" and (posted := _POSTED_THEN_BY.fullmatch(stripped)) is not None:
         # ``Updated | By Anastasi Mokgobu``: an empty stamp's label first

@@ -12,6 +12,7 @@ from transforms.bylines import (
     parse_byline,
     parse_credit,
     person_credits,
+    title_signature,
 )
 
 
@@ -255,6 +256,19 @@ def test_a_councillors_title_is_no_part_of_the_name() -> None:
                  "By Cllr Ben Ord"):
         byline = parse_byline(line)
         assert byline is not None and byline.name == "Ben Ord", line
+
+
+def test_names_in_the_latin_scripts_beyond_ascii() -> None:
+    for line, name in (("By José García", "José García"), ("By Janez Lenarčič", "Janez Lenarčič"),
+                       ("By Łukasz Nowak, Reuters", "Łukasz Nowak"), ("BY JOSÉ GARCÍA", "José García"),
+                       ("Jürgen Müller, Reuters", "Jürgen Müller"), ("By Zoë Ørsted", "Zoë Ørsted")):
+        byline = parse_byline(line)
+        assert byline is not None and byline.name == name, line
+    # a speech's title names its speaker after the post and its portfolio (``for ...``)
+    signed = title_signature("Opening remarks by Commissioner for Crisis Management Janez Lenarčič at the 7th European "
+                             "Civil Protection Forum in Brussels")
+    assert signed is not None and signed.name == "Janez Lenarčič"
+    assert title_signature("Message By Premier of the Virgin Islands On Hurricane Irma Approaching The Territory") is None
 
 
 def test_the_writers_paper_after_a_list_of_names_is_no_writer() -> None:
