@@ -208,6 +208,12 @@ def _fold_letter(char: str) -> str:
 _ASCII_FOLD = {cp: _fold_letter(chr(cp)) for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(cp).isalpha()}
 
 
+def ascii_letters(text: str) -> str:
+    """``text`` with each letter of the Latin scripts beyond ASCII folded to an ASCII one (``José``: ``Jose``), one
+    for one, for the name patterns, which are ASCII's."""
+    return text if text.isascii() else text.translate(_ASCII_FOLD)
+
+
 def _ascii_folded(read: Callable[[str], Byline | None], line: str) -> Byline | None:
     """``read(line)``, where ``line`` holds letters beyond ASCII: read on the line with those letters folded, the
     name then taken back from the line as written (``By José García``: ``José García``)."""

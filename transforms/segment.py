@@ -34,6 +34,7 @@ from transforms.bylines import (
     COURTESY_TITLE,
     MAX_AUTHOR_NOTE,
     MAX_LINE,
+    ascii_letters,
     byline_affiliation,
     dash_signature,
     is_delivered_by,
@@ -339,8 +340,8 @@ MAX_SIGNATURE_LINE = 60  # a letter's signature: the writer's name, with a town 
 def _is_name(text: str) -> bool:
     """A person's name alone: two to four capitalised words, none of them a word no name has."""
     words = text.split()
-    return (2 <= len(words) <= MAX_NAME_WORDS and _SIGNATURE.fullmatch(text) is not None and "," not in text
-            and _NOT_NAME_WORDS.isdisjoint(words) and not any(map(str.isdigit, text)))
+    return (2 <= len(words) <= MAX_NAME_WORDS and _SIGNATURE.fullmatch(ascii_letters(text)) is not None
+            and "," not in text and _NOT_NAME_WORDS.isdisjoint(words) and not any(map(str.isdigit, text)))
 
 
 _NAME_TRAIL = " |·•"  # what a page's byline box leaves after the name when its date is on a line of its own
@@ -1462,7 +1463,7 @@ class _Grouping:
         lines of a signature block) follow it before the end or the next title."""
         line = self.lines[i]
         if _PSEUDONYM.fullmatch(line.span.text) is None:
-            if not (_SIGNATURE.fullmatch(line.span.text) and len(line.span.text) <= MAX_SIGNATURE_LINE):
+            if not (_SIGNATURE.fullmatch(ascii_letters(line.span.text)) and len(line.span.text) <= MAX_SIGNATURE_LINE):
                 return False
             named = name_case(line.span.text)
             if not _NOT_NAME_WORDS.isdisjoint(named.replace(",", " ").split()) or (

@@ -1308,6 +1308,14 @@ def test_a_bulleted_source_where_a_listing_names_its_writers_closes_the_item() -
     assert roles["Cameras being installed and checked - Dr Emma Spencer (right) with a volunteer."] == "furniture"
 
 
+def test_a_signature_with_letters_beyond_ascii_signs_the_letter() -> None:
+    text = ("Flood defences failed us\nThe river rose overnight and the defences failed. The council must act now.\n"
+            "Élise Durand\nThe levy is unfair\nThe new levy is unfair to farmers who already pay for their drains.\n"
+            "John Smith\n")
+    assert [(a.title, a.author) for a in articles(text)] == [("Flood defences failed us", "Élise Durand"),
+                                                             ("The levy is unfair", "John Smith")]
+
+
 def test_a_wire_caption_is_known_by_how_it_opens() -> None:
     lead = "Hurricane Florence is projected to deal only a glancing blow. Prepare well in advance."
     for caption in ("In this satellite image provided by NOAA, Hurricane Florence churns through the Atlantic "
