@@ -154,6 +154,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # a publishing system's shortcode left in the text (``[ad_1]``, ``[do_widget_area inner_adsbar]``)
     _p("shortcode", Role.FURNITURE, r"\[/?[a-z][a-z0-9]*_[a-z0-9_]*(?:\s[^\[\]]{1,80})?\]", "[ad_1]",
        max_chars=100, needs=("[",), within=1),
+    # a listing's count of what it shows (``Displaying 1 - 3 of 3 results.``, ``Showing 1-10 of 52 results``)
+    _p("results_count", Role.FURNITURE,
+       r"(?:displaying|showing|viewing)\s+(?:results?\s+|items?\s+)?\d{1,6}\s*(?:[-–]|to)\s*\d{1,6}\s+of\s+\d{1,9}"
+       r"(?:\s+(?:results?|items?|entries|articles|records|stories|matches))?\.?",
+       "Displaying 1 - 3 of 3 results.", max_chars=60, needs=("displaying", "showing", "viewing"), within=10),
     # a publishing system's byline that names its account, no person (``Written by admin``)
     _p("account_byline", Role.FURNITURE,
        r"(?:(?:written|posted|published|submitted)\s+)?by\s*:?\s*(?:site\s+)?(?:admin(?:istrator)?|webmaster)",

@@ -465,10 +465,11 @@ def test_a_credit_glued_to_a_caption_s_full_stop() -> None:
 
 def test_a_publishing_systems_shortcode_and_account_byline_are_furniture() -> None:
     for line, name in (("[ad_1]", "shortcode"), ("[do_widget_area inner_adsbar]", "shortcode"),
+                       ("Displaying 1 - 3 of 3 results.", "results_count"), ("Showing 1-10 of 52 results", "results_count"),
                        ("Written by admin", "account_byline"), ("Posted by webmaster", "account_byline")):
         found = furniture_pattern(line)
         assert found is not None and found.name == name, line
-    for line in ("[Photo/Xinhua]", "[…]", "[ad]", "Written by Jane Doe"):
+    for line in ("[Photo/Xinhua]", "[…]", "[ad]", "Written by Jane Doe", "Showing 3 of the 10 shelters open now"):
         found = furniture_pattern(line)
         assert found is None or found.name not in ("shortcode", "account_byline"), line
 
