@@ -223,17 +223,24 @@ def _ascii_folded(read: Callable[[str], Byline | None], line: str) -> Byline | N
     byline = read(folded)
     if byline is None or folded == line:
         return byline
-    flat_folded, flat = " ".join(folded.split()), " ".join(line.split())
-    at = flat_folded.find(byline.name)
-    if at >= 0:
-        name = flat[at : at + len(byline.name)]
-    else:  # (given in the case of a name: ``JOSÉ GARCÍA``)
-        at = flat_folded.lower().find(byline.name.lower())
+    name = _as_written(byline.name, folded, line)
+    if name is None:  # (given in the case of a name: ``JOSÉ GARCÍA``)
+        flat_folded, flat = " ".join(folded.split()).lower(), " ".join(line.split())
+        at = flat_folded.find(byline.name.lower())
         if at < 0:
             return byline
         name = name_case(flat[at : at + len(byline.name)])
-    written = line.strip() if byline.line == folded.strip() else flat if byline.line == flat_folded else byline.line
-    return Byline(line=written, name=name, role=byline.role)
+    return Byline(line=_as_written(byline.line, folded, line) or line.strip(), name=name, role=byline.role)
+
+
+def _as_written(part: str, folded: str, line: str) -> str | None:
+    """``part``, a piece of ``folded`` (``line`` with its letters folded, or that with its white space folded too),
+    as ``line`` writes it; None when it is neither."""
+    at = folded.find(part)
+    if at >= 0:
+        return line[at : at + len(part)]
+    at = " ".join(folded.split()).find(part)
+    return None if at < 0 else " ".join(line.split())[at : at + len(part)]
 
 
 def title_signature(title: str) -> Byline | None:
@@ -266,6 +273,10 @@ _DASH_SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?)\s+[–—]\s*(?P<name>
 def dash_signature(title: str) -> Byline | None:
     """The name a headline ends with after an en or em dash (``Headline — Godman Akinlabi``), two to five words
     long and none of them a word no name has, or None."""
+    return _ascii_folded(_dash_signature, title)
+
+
+def _dash_signature(title: str) -> Byline | None:
     stripped = " ".join(title.split())
     m = _DASH_SIGNED_TITLE.fullmatch(stripped)
     if m is None:
@@ -566,6 +577,10 @@ def names_in(byline_name: str | None) -> set[str]:
 def parse_author_note(line: str) -> Byline | None:
     """The writer a note about the writer names (its ``line`` the note), or None when ``line`` is not one. A
     letter's signature in a sentence (``... is a resident of ...``) names its signatory."""
+    return _ascii_folded(_parse_author_note, line)
+
+
+def _parse_author_note(line: str) -> Byline | None:
     stripped = line.strip()
     if len(stripped) > MAX_AUTHOR_NOTE:
         return None

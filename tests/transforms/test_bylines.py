@@ -269,6 +269,11 @@ def test_names_in_the_latin_scripts_beyond_ascii() -> None:
                              "Civil Protection Forum in Brussels")
     assert signed is not None and signed.name == "Janez Lenarčič"
     assert title_signature("Message By Premier of the Virgin Islands On Hurricane Irma Approaching The Territory") is None
+    # and a note on the writer, and a headline signed after a dash
+    note = parse_author_note("José García is a professor of civil engineering at the University of Lagos.")
+    assert note is not None and note.name == "José García"
+    signed = dash_signature("Democracy Day: What is the Nigerian Dream? — Godmán Akinlabi")
+    assert signed is not None and signed.name == "Godmán Akinlabi"
 
 
 def test_the_writers_paper_after_a_list_of_names_is_no_writer() -> None:
