@@ -217,19 +217,16 @@ def ascii_letters(text: str) -> str:
 def _ascii_folded(read: Callable[[str], Byline | None], line: str) -> Byline | None:
     """``read(line)``, where ``line`` holds letters beyond ASCII: read on the line with those letters folded, the
     name then taken back from the line as written (``By José García``: ``José García``)."""
-    if line.isascii():
-        return read(line)
-    folded = line.translate(_ASCII_FOLD)
+    folded = ascii_letters(line)
     byline = read(folded)
     if byline is None or folded == line:
         return byline
     name = _as_written(byline.name, folded, line)
     if name is None:  # (given in the case of a name: ``JOSÉ GARCÍA``)
-        flat_folded, flat = " ".join(folded.split()).lower(), " ".join(line.split())
-        at = flat_folded.find(byline.name.lower())
-        if at < 0:
+        name = _as_written(byline.name.lower(), folded.lower(), line)
+        if name is None:
             return byline
-        name = name_case(flat[at : at + len(byline.name)])
+        name = name_case(name)
     return Byline(line=_as_written(byline.line, folded, line) or line.strip(), name=name, role=byline.role)
 
 
@@ -378,13 +375,11 @@ def _parse_byline(line: str) -> Byline | None:
         return Byline(line=stripped, name=" ".join(delivered.group("name").split()), role="author")
     if stripped[:5] in ("This ", "THIS ") and (whose := _WHOSE_POST.match(stripped)) is not None:
         # ``This post is by Rose Jones, PhD, Medical Anthropologist``: the byline after the sentence's start
-        behind = _parse_byline(f"By {stripped[whose.end():]}")
-        return None if behind is None else Byline(line=stripped, name=behind.name, role=behind.role)
+        return _byline_behind(stripped, f"By {stripped[whose.end():]}")
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
     if not labelled and stripped[0] in "UPup" and (posted := _POSTED_THEN_BY.fullmatch(stripped)) is not None:
         # ``Updated | By Anastasi Mokgobu``: an empty stamp's label first
-        behind = _parse_byline(posted["byline"])
-        return None if behind is None else Byline(line=stripped, name=behind.name, role=behind.role)
+        return _byline_behind(stripped, posted["byline"])
     if labelled and stripped[0] in "Bb" and (paper := _BY_PUBLICATION.fullmatch(_before_the_date(stripped))) and (
             paper["name"] in _AGENCIES or (paper["name"][:4].lower() == "the " and is_publication(paper["name"]))):
         # ``By The Canberra Times``, ``By AFP``, ``By The Associated Press May 29, 2017 7:09 am``: the paper's or
@@ -457,6 +452,12 @@ def _parse_byline(line: str) -> Byline | None:
         return None
     role = _ROLES.get((m.group("label") or "").lower(), "author")
     return Byline(line=stripped, name=name, role=role)
+
+
+def _byline_behind(line: str, byline: str) -> Byline | None:
+    """The byline ``byline``, a part of ``line`` behind words that are no byline's, as ``line``'s; or None."""
+    behind = _parse_byline(byline)
+    return None if behind is None else Byline(line=line, name=behind.name, role=behind.role)
 
 
 # Words of an institution's name: in a byline's list of names, the first item with one and those after it are the

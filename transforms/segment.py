@@ -327,6 +327,17 @@ def _quotes_the_lead(lead: str, line: str) -> bool:
 MIN_QUOTED_CHARS = 30  # (a short phrase of the lead may be a headline's too)
 
 
+def _lead_tells(line: str, lead: frozenset[str], least: float, told: int) -> bool:
+    """The lead (its content words ``lead``) tells ``line`` as a headline over the title, which it tells ``told``
+    words of: ``least`` of its words at least, or, where it tells a word of the title at most, half of them and
+    ``MIN_MORE_TOLD`` more than of the title (``Listen to live sports coverage ...`` over ``Status Orange wind
+    warning issued for Louth and Meath``)."""
+    keys = _content_keys(line)
+    shared = len(keys & lead)
+    share = shared / len(keys) if keys else 0.0
+    return share >= least or (told <= 1 and share >= MIN_COHESION_GAIN and shared >= told + MIN_MORE_TOLD)
+
+
 def _cohesion(headline: str, lead: frozenset[str]) -> float:
     """The share of ``headline``'s content words that the lead paragraphs use too."""
     keys = _content_keys(headline)
@@ -1228,7 +1239,8 @@ MIN_TAIL_LINKS = 2  # ... or dash-marked headlines in a row that end the text an
 _RELATED_LABEL = re.compile(
     r"(?:recommended(?:\s+\S.{0,30})?|related(?:\s+(?:news|stories|posts|articles|links|reading|content|coverage))?"
     r"|you\s+(?:may|might)\s+also\s+like|more\s+(?:stories|news|articles|from\s+\S.{0,30}|on\s+this\s+(?:story|topic))"
-    r"|read\s+next|read\s+(?:more|also)(?=\s*:)|most\s+(?:read|popular|viewed|shared)|trending(?:\s+(?:now|stories|news))?|don'?[’']?t\s+miss"
+    r"|read\s+next|read\s+(?:more|also)(?=\s*:)|most\s+(?:read|popular|viewed|shared)"
+    r"|trending(?:\s+(?:now|stories|news))?|don'?[’']?t\s+miss"
     r"|editor'?[’']?s\s+picks?)\s*:?", re.IGNORECASE)
 MAX_SECTION_WORDS = 3  # a section name or menu item above a title (``Politics``, ``Latest News``) is as short
 MIN_SECTION_ABOVE = 2  # paragraphs of an unsigned article above a short line read as its subheading
@@ -2504,11 +2516,7 @@ class _Grouping:
                 _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN)
             told = len(_content_keys(draft.title.text) & lead)
             # the first that does: a deck under the headline sums up the lead, and may share more of its words
-            best = next((k for k in candidates if _cohesion(self.lines[k].span.text, lead) >= least or (
-                # (or, under a title the lead tells a word of at most, half of its words and MIN_MORE_TOLD more:
-                # ``Listen to live sports coverage ...`` over ``Status Orange wind warning issued for Louth and Meath``)
-                told <= 1 and _cohesion(self.lines[k].span.text, lead) >= MIN_COHESION_GAIN
-                and len(_content_keys(self.lines[k].span.text) & lead) >= told + MIN_MORE_TOLD)), -1)
+            best = next((k for k in candidates if _lead_tells(self.lines[k].span.text, lead, least, told)), -1)
             if best >= 0:
                 self._retitle(draft, best)
 
@@ -2523,18 +2531,17 @@ class _Grouping:
         draft = self.drafts[0]
         if draft.markdown or draft.title_at <= 0 or not draft.body:
             return
-        lead = _lead_keys(draft)
-        least = _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
-        lead_text = ""
+        lead: frozenset[str] | None = None  # (the lead's words, once a line above has a headline's shape)
         for k in range(draft.title_at - 1, -1, -1):
             if self.roles[k] not in (FURNITURE_ROLE, DATE_ROLE, CREDIT_ROLE) or self.owners[k] not in (None, draft):
                 return
             line = self.lines[k]
             if (line.kind is not TITLE_LINE or line.heading or line.byline is not None
-                    or _words(line.span) <= MAX_SECTION_WORDS or _cohesion(line.span.text, lead) < least):
+                    or _words(line.span) <= MAX_SECTION_WORDS):
                 continue
-            lead_text = lead_text or _lead_text(draft)
-            if _quotes_the_lead(lead_text, line.span.text):
+            lead = _lead_keys(draft) if lead is None else lead
+            if (_cohesion(line.span.text, lead) < _cohesion(draft.title.text, lead) + MIN_COHESION_GAIN
+                    or _quotes_the_lead(_lead_text(draft), line.span.text)):
                 continue
             was = draft.title_at
             if draft.series_at >= 0:
@@ -2545,8 +2552,7 @@ class _Grouping:
                 self._set(was, SERIES_ROLE, draft)
             else:
                 self._set(was, FURNITURE_ROLE, None)
-            draft.title, draft.title_at, draft.start = line.span, k, line.line_start
-            self._set(k, TITLE_ROLE, draft)
+            self._take_title(draft, k)
             return
 
     def _chrome_again(self, k: int) -> bool:
@@ -2790,11 +2796,15 @@ class _Grouping:
         if 0 <= draft.series_at <= k:
             draft.series, draft.series_at = None, -1
         draft.warnings.append("furniture_above_title")
-        draft.title, draft.title_at, draft.start = self.lines[k].span, k, self.lines[k].line_start
-        self._set(k, TITLE_ROLE, draft)
+        self._take_title(draft, k)
         signed = self.lines[k].byline
         if signed is not None and draft.byline is None:
             draft.byline = signed
+
+    def _take_title(self, draft: _Draft, k: int) -> None:
+        """``lines[k]`` is ``draft``'s title, and the article starts with it."""
+        draft.title, draft.title_at, draft.start = self.lines[k].span, k, self.lines[k].line_start
+        self._set(k, TITLE_ROLE, draft)
 
 
 # The patterns of a line that says when a text was posted.
