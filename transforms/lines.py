@@ -414,14 +414,15 @@ PATTERNS: tuple[Pattern, ...] = (
        "Play Live Radio", max_chars=40, needs=("live", "on air", "supported by")),
     _p("duration", Role.FURNITURE, r"\d{1,3}\s*['′]\s*\d{1,2}\s*(?:\"|″|'')", "5'44\"", max_chars=12, digit=4),
     _p("link", Role.FURNITURE,
-       # (not a column's label over its headline: ``Comment: Lessons from loss of life``)
-       r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|google\+|pinterest|tumblr|reddit"
+       # (not a column's label over its headline: ``Comment: Lessons from loss of life``; not a sentence of three
+       # words or more that opens on a word of the chrome: ``More than 200 people died.``, ``Share prices fell.``)
+       r"(?!(?:more|most|share|top|back|home|watch|listen|search|next|close|print)\s+\S+\s.*\.\Z)(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|google\+|pinterest|tumblr|reddit"
        r"|comments?(?!\s*:\s*(?-i:[A-Z][a-z]+(?:\s+[a-z]+){2}))|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
        r"|see\s+(?:more|all)(?:\s+(?:details|stories|news|results|photos))?"
        r"|follow\s+us|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
        r"(?:\s+main)?\s+content|(?:adjust\s+)?font\s+size|bookmark|go\s+to\s+forum|you\s+might\s+also\s+like"
-       r"|more\s+information|most\s+(?:popular|read|viewed)|editor'?s\s+picks?|latest(?:\s+news)?|home"
+       r"|more\s+information|most\s+(?:popular|read|viewed|commented|shared|e-?mailed)|editor'?s\s+picks?|latest(?:\s+news)?|home"
        r"|next|previous|close|advertisement|sponsor(?:ed)?(?:\s+(?:content|message))?|search|continue\s+reading|view\s+comments"
        r"|leave\s+a\s+(?:comment|reply)|print\s+this\s+page|text\s+size|recommended|trending|no\s+thanks"
        r"|push\s+icon|log\s*in|sign\s+in|register|menu|back|audio|video|podcast|gallery|listen|watch"
@@ -432,16 +433,20 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|about\s+these\s+ads|check\s+also|view\s+saved\s+items|(?:read|view)\s+or\s+share\s+this\s+(?:story|article)"
        r"|un?follow|loading|click\s+to\s+(?:enlarge|expand|zoom)|scroll\s+to\s+continue(?:\s+with\s+content)?"
        r"|(?:(?:view|exit|open)\s+(?:in\s+)?)?full\s*screen"
-       r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
+       r"|copy\s+link|(?:link\s+)?copied|(?:reset|forgot(?:ten)?)\s+(?:your\s+)?password|order\s+(?:re)?prints"
+       r"|unlock(?:ing)?\s+(?:this\s+|the\s+)?article|advertisement\s*advertisement|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
-       r"(?:\b|(?<=\+))[\s\w:>»|·•+-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!>»]*", "Read more", max_chars=90),
+       r"(?:\b|(?<=\+))[\s\w:>»|·•+-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!?>»]*(?:(?<=more)…)?", "Read more",
+       max_chars=90),
     _p("social_link", Role.FURNITURE,  # a page's account on a social network: ``Twitter: https://twitter.com/x``
        r"(?:facebook|twitter|x|youtube|instagram|linkedin|tiktok|flickr|telegram|whatsapp|threads)\s*[:：]\s*"
        r"(?:https?://|www\.|@)\S{2,150}", "Twitter: https://twitter.com/ParliamentofRSA", max_chars=170,
        needs=("http", "www.", "@")),
     _p("skip_links", Role.FURNITURE,
-       r"skip\s*to\s*(?:the\s+)?(?:main\s+)?(?:content|navigation|footer|search|menu).{0,200}",
+       # (``Press "Enter" to skip to content``, as a theme's hidden link prints it)
+       r"(?:press\s+[\"“”']?enter[\"“”']?\s+to\s+)?skip\s*to\s*(?:the\s+)?(?:main\s+)?"
+       r"(?:content|navigation|footer|search|menu).{0,200}",
        "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip",)),
     # a blog's comment box: ``Fill in your details below or click an icon to log in:``, ``You are commenting using
     # your WordPress.com account.``, ``This site uses Akismet to reduce spam.``, its icons' names

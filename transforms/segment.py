@@ -1481,6 +1481,10 @@ class _Grouping:
             if not _NOT_NAME_WORDS.isdisjoint(named.replace(",", " ").split()) or (
                     line.span.text.isupper() and _is_place_name(named)):
                 return False  # (``THE WHITE HOUSE`` is no one's name either, nor ``NEW YORK`` over a brief)
+            if self._given_again(i):
+                return False  # a listing's category tag over each item (``Storm Season``): no one signs twice
+        if i > 0 and self.lines[i - 1].kind is BODY_LINE and self.lines[i - 1].span.text.endswith(_CUT_ENDS):
+            return False  # under a teaser cut short (``... it's potentially...``): no letter ends so
         j, _ = self._ahead(i)
         if j == len(self.lines):
             return True
@@ -1507,9 +1511,12 @@ class _Grouping:
         # section's name in the same place is no person's: ``World News``).
         # (A headline in title case shares its words with the story below it: ``Yet Another Quake Hits
         # Christchurch`` over ``... earthquakes and aftershocks to hit Christchurch``.)
-        return j == i + 1 and self.lines[k].kind is BODY_LINE and _SECTION_WORDS.isdisjoint(
-            line.span.text.replace(",", " ").split()) and len(_content_keys(line.span.text) & _content_keys(
-                f"{nxt.span.text} {self.lines[k].span.text}")) < MIN_SHARED_WORDS
+        # (Nor is a name-like line over an item stamped with its date under its headline: a listing's tag.)
+        return (j == i + 1 and self.lines[k].kind is BODY_LINE
+                and (self.lines[k - 1].kind is not DATE_LINE or _opens_a_letter(self.lines[k]))
+                and _SECTION_WORDS.isdisjoint(line.span.text.replace(",", " ").split())
+                and len(_content_keys(line.span.text) & _content_keys(
+                    f"{nxt.span.text} {self.lines[k].span.text}")) < MIN_SHARED_WORDS)
 
     # ---------------------------------------------------------------------------------------- the pass
     def run(self) -> list[_Draft]:
@@ -2555,13 +2562,21 @@ class _Grouping:
             self._take_title(draft, k)
             return
 
-    def _chrome_again(self, k: int) -> bool:
-        """``lines[k]`` gives again, word for word, a line read as page furniture above it."""
+    def _where(self, text: str) -> list[int]:
+        """The lines whose text is ``text``, word for word."""
         if self.at_text is None:  # (built once, on the first call: the lines' texts do not change, their roles do)
             self.at_text = {}
             for m, line in enumerate(self.lines):
                 self.at_text.setdefault(line.span.text, []).append(m)
-        return any(m < k and self.roles[m] is FURNITURE_ROLE for m in self.at_text[self.lines[k].span.text])
+        return self.at_text[text]
+
+    def _chrome_again(self, k: int) -> bool:
+        """``lines[k]`` gives again, word for word, a line read as page furniture above it."""
+        return any(m < k and self.roles[m] is FURNITURE_ROLE for m in self._where(self.lines[k].span.text))
+
+    def _given_again(self, k: int) -> bool:
+        """The page gives ``lines[k]`` more than once, word for word."""
+        return len(self._where(self.lines[k].span.text)) > 1
 
     def _headline_below(self, k: int, draft: _Draft) -> bool:
         """``lines[k]``, under ``draft``'s title and above its body, could be its headline: a title-like line

@@ -348,6 +348,21 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Copied!", "link"),
         ("Also Read | Storms knock out power across the region", "related_link"),
         ("Click the map to see the flooded roads.", None),
+        # an account box's, a tab's, a paywall's and an ad slot's labels, and a link alone after a text
+        ("Reset Password", "link"),
+        ("Forgot your password?", "link"),
+        ("Most Commented", "link"),
+        ("Unlocking Article", "link"),
+        ("Order Prints", "link"),
+        ("AdvertisementADVERTISEMENT", "link"),
+        ("READ MORE…", "link"),
+        ('Press "Enter" to skip to content', "skip_links"),
+        ("Twitter…", None),  # (the end of a line a teaser wrapped)
+        ("Most commented on the plan was the cost.", None),
+        ("More than 200 people died.", None),
+        ("Share prices fell 5 percent.", None),
+        ("Read more.", "link"),
+        ("Comments are closed.", "link"),
     ],
 )
 def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) -> None:

@@ -2602,3 +2602,54 @@ def test_text_hard_wrapped_with_no_blank_line_between_paragraphs_reads_as_one_pa
     # short lines of a list or a poem, one a line, are not joined: no line of them breaks mid-sentence
     verse = "Spring floods\nThe river rose.\nThe bridge held.\nThe town slept.\nMorning came.\n"
     assert [len(a.paragraphs) for a in checked_articles(verse)] == [4]
+
+
+def test_a_listing_s_category_tag_between_items_is_no_signature() -> None:
+    # Each item: headline, date, teaser; a topic tag over the next headline stands where a letter's signature
+    # would, but a tag is given again on the page, follows a teaser cut short, or tops an item stamped with a date.
+    text = ("Turn Around, Don't Drown\n"
+            "July 15, 2019\n"
+            "Driving a vehicle into a flooded area isn't just foolish, it's potentially...\n"
+            "Storm Season\n"
+            "Tax-Free Week Saves Money on Hurricane Supplies\n"
+            "May 28, 2020\n"
+            "From Friday, May 29 you can buy select disaster preparedness items without tax.\n"
+            "Fire Recovery\n"
+            "People with Disabilities Face Challenges in Emergencies\n"
+            "June 5, 2020\n"
+            "Preparing for emergencies and recovering afterward are difficult for many people.\n"
+            "Storm Season\n"
+            "Why We Are Watching the Gulf of Mexico\n"
+            "A surge of tropical moisture will move toward the western Gulf Coast.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == ["Turn Around, Don't Drown", "Tax-Free Week Saves Money on Hurricane Supplies",
+                                       "People with Disabilities Face Challenges in Emergencies",
+                                       "Why We Are Watching the Gulf of Mexico"]
+    assert [a.author for a in arts] == [None] * 4
+    roles = dict(roles_of(text))
+    assert roles["Storm Season"] == roles["Fire Recovery"] == "furniture"
+
+
+def test_a_letters_signature_over_its_date_and_the_next_letter_still_signs_it() -> None:
+    text = ("Blessings to Bermuda\n"
+            "Dear Sir,\n"
+            "I am writing to you from Hamilton, Ontario. My son is living in Bermuda.\n"
+            "Blessings to you all.\n"
+            "Pierre Pommainville\n"
+            "Hamilton, Canada\n"
+            "September 7, 2003\n"
+            "Dear Sir,\n"
+            "I am so sorry to see what devastation Bermuda has just suffered.\n")
+    (art,) = articles(text)
+    assert art.author == "Pierre Pommainville"
+
+
+def test_a_name_like_line_under_a_teaser_cut_short_is_no_signature() -> None:
+    text = ("Residents urged to stay prepared\n"
+            "Officials continue to monitor the storms and urge residents to have a plan...\n"
+            "Unlocking Article\n"
+            "Why the river keeps rising\n"
+            "The river rose again on Monday after a week of rain.\n")
+    arts = articles(text)
+    assert [a.author for a in arts] == [None, None]
+    assert dict(roles_of(text))["Unlocking Article"] == "furniture"
