@@ -58,7 +58,8 @@ _WORD_DATE = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s*{_DAY}\s?,?\s*(?<=[,\s])\d{{4}}|{_D
 # 2015-03-02, 18-06-2019, 6/18/2019, 17.10.21
 _NUMBER_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?"
 _DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE})"
-_ZONES = r"(?:gmt|utc|bjt|cst|est|edt|et|pt|hkt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"  # a time's zone
+# a time's zone: UTC, or up to five letters ending in T (``GMT``, ``ET``, ``IST``, ``AEST``), with its offset
+_ZONES = r"(?:utc|[a-z]{1,4}t)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          rf"(?:\s*(?:{_ZONES}))?")
 _HOUR = rf"(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?)"  # a time, or an hour alone: ``8 a.m.``
@@ -121,7 +122,8 @@ AGENCY_NAMES = ("Associated Press", "Canadian Press", "Press Association", "Agen
 
 # ... and the desks a photo's credit names after the photographer (``Kristopher Radder/AP``)
 PICTURE_DESKS = (*AGENCY_NAMES, *NEWS_AGENCIES, "Getty Images", "Shutterstock", "AAP", "PA", "EPA-EFE", "EPA",
-                 "Alamy", "iStock", "AP Photo", "The Associated Press", "The Canadian Press")
+                 "Alamy", "iStock", "AP Photo", "The Associated Press", "The Canadian Press", "Pixabay", "Unsplash",
+                 "Pexels", "Wikimedia Commons")
 
 # A news feed's footer under an item: ``The post Fire stalls short of the town first appeared on Cabin Radio.``
 FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\."
@@ -301,6 +303,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|(?:photo\s+)?courtesy"
        r"(?:\s+of)?\s*:?)\s*[^\s:,].{0,80}?[)\]]?", "Photograph: Mark Baker/AP", max_chars=100, kind="photo",
        needs=("image", "picture", "photograph", "credit", "courtesy"), within=20),
+    # a picture's licence after its source (``U.S. Air Force Photo, Public Domain``, ``Creative Commons Image by
+    # Marie-Lan Nguyen,``)
+    _p("licensed_picture", Role.CREDIT,
+       r".{2,100}?,\s*public\s+domain\.?|creative\s+commons\s+(?:image|photo|picture)\s+by\s+[^.]{2,60}?,?",
+       "U.S. Air Force Photo, Public Domain", max_chars=120, needs=("public domain", "creative commons"),
+       kind="photo"),
     _p("agency_photo", Role.CREDIT,
        r"[(\[]?\s*(?:(?:(?:[\w&.'’-]+\s+){0,3}via\s+)?getty(?:\s+images)?|(?:[\w&.'’-]+\s*/\s*)?file\s+(?:photo|picture"
        r"|image)|supplied)\s*[)\]]?\.?", "AFP via Getty Images", max_chars=60, kind="photo",
@@ -433,12 +441,16 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|about\s+these\s+ads|check\s+also|view\s+saved\s+items|(?:read|view)\s+or\s+share\s+this\s+(?:story|article)"
        r"|un?follow|loading|click\s+to\s+(?:enlarge|expand|zoom)|scroll\s+to\s+continue(?:\s+with\s+content)?"
        r"|(?:(?:view|exit|open)\s+(?:in\s+)?)?full\s*screen"
-       r"|copy\s+link|(?:link\s+)?copied|(?:reset|forgot(?:ten)?)\s+(?:your\s+)?password|order\s+(?:re)?prints"
-       r"|unlock(?:ing)?\s+(?:this\s+|the\s+)?article|advertisement\s*advertisement|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
+       r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
-       r"(?:\b|(?<=\+))[\s\w:>»|·•+-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!?>»]*(?:(?<=more)…)?", "Read more",
-       max_chars=90),
+       r"(?:\b|(?<=\+))[\s\w:>»|·•+-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!?>»]*", "Read more", max_chars=90),
+    # an account box's, a paywall's and an ad slot's labels: ``Reset Password``, ``Unlocking Article``,
+    # ``AdvertisementADVERTISEMENT``; and the link to the rest alone on its line: ``READ MORE…``
+    _p("account_label", Role.FURNITURE,
+       r"(?:reset|forgot(?:ten)?)\s+(?:your\s+)?password\??|order\s+(?:re)?prints|unlock(?:ing)?\s+(?:this\s+|the\s+)?"
+       r"article|advertisement\s*advertisement|read\s+more\s*…", "Reset Password", max_chars=40,
+       needs=("password", "prints", "unlock", "advertisement", "more…", "more …")),
     _p("social_link", Role.FURNITURE,  # a page's account on a social network: ``Twitter: https://twitter.com/x``
        r"(?:facebook|twitter|x|youtube|instagram|linkedin|tiktok|flickr|telegram|whatsapp|threads)\s*[:：]\s*"
        r"(?:https?://|www\.|@)\S{2,150}", "Twitter: https://twitter.com/ParliamentofRSA", max_chars=170,
@@ -507,7 +519,8 @@ PATTERNS: tuple[Pattern, ...] = (
        # the photographer first, then the agency or picture desk: ``Kristopher Radder/AP``, ``Chris Graythen /
        # Getty Images``
        rf"|(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){{1,3}}\s?/\s?(?-i:{'|'.join(PICTURE_DESKS)})"
-       r"(?:\s+(?:stock\s+)?(?:photos?|images?|pictures?))?",  # (``PA Images / Alamy Stock Photo``)
+       r"(?:\s+(?:stock\s+)?(?:photos?|images?|pictures?))?"  # (``PA Images / Alamy Stock Photo``)
+       r"(?:\s+via\s+(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){0,3})?",  # (``Joel Rouse / AP via Miami Herald``)
        "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
     _p("browser_notice", Role.FURNITURE,
        r".{0,120}\b(?:(?:internet\s+explorer|ie|(?:web\s+)?browser)\s*\d*\s+(?:is\s+)?(?:no\s+longer|not)\s+supported"
@@ -575,7 +588,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # a post embedded from a social network, as its text prints: the post, then its author, handle and day (``Please
     # see below ... pic.twitter.com/hPw91iS0oF — Eskom Hld SOC Ltd (@Eskom_SA) September 25, 2020``)
     _p("embedded_post", Role.FURNITURE,
-       rf".{{0,360}}?\s[—–-]+\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}",
+       rf".{{0,360}}?\s[—–-]+\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+(?:{_MONTH}\.?\s+\d{{1,2}},|\d{{1,2}}\s+{_MONTH}\.?)\s+\d{{4}}",
        "Flood warning for the valley tonight. — Weather Service (@NWS) September 25, 2020", max_chars=400,
        needs=("(@",)),
     # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it

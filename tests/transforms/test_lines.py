@@ -349,13 +349,13 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Also Read | Storms knock out power across the region", "related_link"),
         ("Click the map to see the flooded roads.", None),
         # an account box's, a tab's, a paywall's and an ad slot's labels, and a link alone after a text
-        ("Reset Password", "link"),
-        ("Forgot your password?", "link"),
+        ("Reset Password", "account_label"),
+        ("Forgot your password?", "account_label"),
         ("Most Commented", "link"),
-        ("Unlocking Article", "link"),
-        ("Order Prints", "link"),
-        ("AdvertisementADVERTISEMENT", "link"),
-        ("READ MORE…", "link"),
+        ("Unlocking Article", "account_label"),
+        ("Order Prints", "account_label"),
+        ("AdvertisementADVERTISEMENT", "account_label"),
+        ("READ MORE…", "account_label"),
         ('Press "Enter" to skip to content', "skip_links"),
         ("Twitter…", None),  # (the end of a line a teaser wrapped)
         ("Most commented on the plan was the cost.", None),
@@ -387,6 +387,18 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("(Image credit: Getty images)", "image_credit"),
         ("(Beijing Review 03/14/2009)", "parenthesised_note"),
         ("Getty is the family name of the oil dynasty.", None),
+        # a picture's licence or stock library, and a credit passed on by a paper
+        ("U.S. Air Force Photo, Public Domain", "licensed_picture"),
+        ("U.S. Army National Guard photo by Sgt. 1st Class Malcolm McClendon, Public Domain", "licensed_picture"),
+        ("Creative Commons Image by Marie-Lan Nguyen,", "licensed_picture"),
+        ("The data are in the public domain, officials said.", None),
+        ("Pixabay Image", "desk_photo"),
+        ("Joel Rouse / AP via Miami Herald", "photo_credit"),
+        # a live report's time with an Indian or Australian zone; a post embedded with its date day first
+        ("10:26 PM IST", "time"),
+        ("9:30 am AEST", "time"),
+        ("Relief work on a war footing in Odisha pic.twitter.com/j7Pv69Uvd7 - Doordarshan News (@DDNewsLive) 3 May "
+         "2019", "embedded_post"),
         # a release's contact: its label, or its fields with an address
         ("Contact information", "contact"),
         ("Contact details:", "contact"),

@@ -2653,3 +2653,16 @@ def test_a_name_like_line_under_a_teaser_cut_short_is_no_signature() -> None:
     arts = articles(text)
     assert [a.author for a in arts] == [None, None]
     assert dict(roles_of(text))["Unlocking Article"] == "furniture"
+
+
+def test_a_live_report_s_bulleted_times_are_its_stamps_not_headlines() -> None:
+    text = ("Cyclone nears the coast as thousands move to shelters\n"
+            "The cyclone is expected to make landfall in Gujarat late on Monday.\n"
+            "• 10:26 PM IST\n"
+            "Heavy rainfall will cover Rajkot and Morbi in the next six hours, forecasters said.\n"
+            "• 10:12 PM IST\n"
+            "Diu reported wind speeds of 133 km/h at 9.30 pm.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 3
+    roles = dict(roles_of(text))
+    assert roles["• 10:26 PM IST"] == roles["• 10:12 PM IST"] == "credit"
