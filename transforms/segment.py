@@ -177,6 +177,8 @@ _DATELINE_START = re.compile(
 # Kowloon``), and no digits; a couple signs with two given names (``Steve and Cecily Wallis``).
 _SIGNATURE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40}){0,2}")
+# A courtesy title in brackets after a letter writer's name: ``Kho Kwang Po (Dr)``.
+_BRACKETED_TITLE = re.compile(r"\s*\((?:Dr|Prof|Mr|Mrs|Ms|Mdm|Miss|Rev)\.?\)\Z")
 # A letter signed without a name: ``A Reader``, ``A Concerned Citizen``, ``Name withheld``, ``Name and address
 # supplied``, ``Anonymous``.
 _PSEUDONYM = re.compile(
@@ -1475,7 +1477,8 @@ class _Grouping:
         lines of a signature block) follow it before the end or the next title."""
         line = self.lines[i]
         if _PSEUDONYM.fullmatch(line.span.text) is None:
-            if not (_SIGNATURE.fullmatch(ascii_letters(line.span.text)) and len(line.span.text) <= MAX_SIGNATURE_LINE):
+            signed = _BRACKETED_TITLE.sub("", line.span.text)  # (``Kho Kwang Po (Dr)``)
+            if not (_SIGNATURE.fullmatch(ascii_letters(signed)) and len(line.span.text) <= MAX_SIGNATURE_LINE):
                 return False
             named = name_case(line.span.text)
             if not _NOT_NAME_WORDS.isdisjoint(named.replace(",", " ").split()) or (
@@ -1489,6 +1492,8 @@ class _Grouping:
         if j == len(self.lines):
             return True
         nxt = self.lines[j]
+        if nxt.kind is BODY_LINE and j == i + 1 and self._signs_between_letters(i):
+            return True
         if nxt.kind is BODY_LINE and _opens_a_letter(nxt) and all(
                 self.lines[m].kind in (FURNITURE_LINE, CREDIT_LINE) for m in range(i + 1, j)):
             # the next letter, under the same heading, opens on the article it answers or on ``Sir,`` (a rule or
@@ -1517,6 +1522,30 @@ class _Grouping:
                 and _SECTION_WORDS.isdisjoint(line.span.text.replace(",", " ").split())
                 and len(_content_keys(line.span.text) & _content_keys(
                     f"{nxt.span.text} {self.lines[k].span.text}")) < MIN_SHARED_WORDS)
+
+    def _signs_between_letters(self, i: int) -> bool:
+        """``lines[i]``, between two paragraphs, is the signature of the letter above it, the next letter under it
+        (letters with no headline of their own, under one heading): a writer's name alone, with a courtesy title in
+        brackets (``Kho Kwang Po (Dr)``) or the writer's town (``Susan Fraser, Toronto``), or over the town on a
+        line of its own (``J. Brotnov`` / ``Fresno, Calif.``); given once on the page, under a finished sentence,
+        and between texts that do not name the writer (a subheading that names someone introduces them)."""
+        line, above, below = self.lines[i], self.lines[i - 1], self.lines[i + 1]
+        cur = self.cur
+        if (cur is None or not cur.body or above.kind is not BODY_LINE or line.span.text.isupper()
+                or above.span.text.rstrip(_CLOSERS_OR_SPACE)[-1:] not in _TERMINAL or self._given_again(i)):
+            return False
+        name, _, place = _BRACKETED_TITLE.sub("", line.span.text).partition(",")
+        if not (_is_name(name.strip()) and (not place or _is_place(place.strip()))) or _is_place_name(name):
+            return False
+        if (not place and not _is_place_line(below) and name == line.span.text
+                and (cur.byline is None or cur.byline.role != "signatory")):
+            # (a name alone over the text, before any letter was signed: a speaker's, or the person a profile
+            # introduces)
+            return False
+        # (nor a picture's credit under its caption, which names the photographer's organisation: ``Alicia
+        # Melville-Smith, Libyan Red Crescent`` under ``Libyan Red Crescent emergency teams are responding ...``)
+        return _content_keys(name).isdisjoint(_content_keys(below.span.text)) and _content_keys(
+            line.span.text).isdisjoint(_content_keys(above.span.text))
 
     # ---------------------------------------------------------------------------------------- the pass
     def run(self) -> list[_Draft]:
@@ -2217,7 +2246,8 @@ class _Grouping:
         first comma)."""
         cur = self.cur
         assert cur is not None
-        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join((signed or line.span.text.split(",")[0]).split())))
+        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join((signed or _BRACKETED_TITLE.sub(
+            "", line.span.text).split(",")[0]).split())))
         if _PSEUDONYM.fullmatch(name):
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:

@@ -2666,3 +2666,39 @@ def test_a_live_report_s_bulleted_times_are_its_stamps_not_headlines() -> None:
     assert len(art.paragraphs) == 3
     roles = dict(roles_of(text))
     assert roles["• 10:26 PM IST"] == roles["• 10:12 PM IST"] == "credit"
+
+
+def test_headline_less_letters_under_one_heading_are_signed_between_them() -> None:
+    text = ("Forum: Excerpts from readers' letters\n"
+            "Now that the virus is spreading, it is a good time to educate the public to wear masks.\n"
+            "Healthcare personnel who are constantly exposed to risks should definitely do this.\n"
+            "Kho Kwang Po (Dr)\n"
+            "Too often, project brochures describe only what the owners think will sell.\n"
+            "Lee Seong Wee\n"
+            "During my recent visit to Chennai, I was surprised to see a total ban on plastic bags.\n"
+            "Susan Fraser, Toronto\n"
+            "We have a picture of a group of rich people who can afford cottages.\n"
+            "J. Brotnov\n"
+            "Fresno, Calif.\n"
+            "If we can learn anything from the forest fires, it is that prevention pays.\n"
+            "Padmini Kesavapany\n")
+    (art,) = articles(text)
+    assert art.author == "Kho Kwang Po, Lee Seong Wee, Susan Fraser, J. Brotnov, Padmini Kesavapany"
+    assert len(art.paragraphs) == 6
+    roles = dict(roles_of(text))
+    assert {roles[n] for n in ("Kho Kwang Po (Dr)", "Lee Seong Wee", "Susan Fraser, Toronto", "J. Brotnov",
+                               "Fresno, Calif.")} == {"signature"}
+
+
+def test_a_name_between_paragraphs_that_introduces_someone_or_credits_a_picture_signs_nothing() -> None:
+    profile = ("Three leaders to watch after the floods\n"
+               "The floods changed the careers of several officials this year.\n"
+               "Jacinda Ardern\n"
+               "The prime minister visited the worst-hit towns within hours of the storm.\n")
+    caption = ("Charities launch appeals for those affected by the storm\n"
+               "Libyan Red Crescent teams are responding to the flooding in the northeast. Volunteers give first aid.\n"
+               "Alicia Melville-Smith, Libyan Red Crescent\n"
+               "Several major charities have launched appeals for funding as they respond to the flooding.\n")
+    for text, name in ((profile, "Jacinda Ardern"), (caption, "Alicia Melville-Smith, Libyan Red Crescent")):
+        assert all(a.author is None for a in articles(text))
+        assert dict(roles_of(text))[name] != "signature"
