@@ -156,6 +156,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # a publishing system's shortcode left in the text (``[ad_1]``, ``[do_widget_area inner_adsbar]``)
     _p("shortcode", Role.FURNITURE, r"\[/?[a-z][a-z0-9]*_[a-z0-9_]*(?:\s[^\[\]]{1,80})?\]", "[ad_1]",
        max_chars=100, needs=("[",), within=1),
+    # a template's key left in the text, with its value (``tmg.video.placeholder.alt 7yYi9EYtwCE``)
+    _p("template_key", Role.FURNITURE, r"(?!www\.)(?-i:[a-z][a-z0-9_-]*(?:\.[a-z][a-zA-Z0-9_-]*){2,})(?:\s+\S{1,40})?",
+       "tmg.video.placeholder.alt 7yYi9EYtwCE", max_chars=90),
     # a listing's count of what it shows (``Displaying 1 - 3 of 3 results.``, ``Showing 1-10 of 52 results``)
     _p("results_count", Role.FURNITURE,
        r"(?:displaying|showing|viewing)\s+(?:results?\s+|items?\s+)?\d{1,6}\s*(?:[-–]|to)\s*\d{1,6}\s+of\s+\d{1,9}"

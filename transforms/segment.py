@@ -177,8 +177,20 @@ _DATELINE_START = re.compile(
 # Kowloon``), and no digits; a couple signs with two given names (``Steve and Cecily Wallis``).
 _SIGNATURE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?(?:[A-Z][\w.'’-]*\.?\s+){1,4}[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w .'’-]{1,40}){0,2}")
+# A state's code in brackets after a letter writer's town: ``Maruthancode (TN)``.
+_STATE_CODE = re.compile(r"\s*\([A-Z]{2,3}\)\Z")
 # A courtesy title in brackets after a letter writer's name: ``Kho Kwang Po (Dr)``.
 _BRACKETED_TITLE = re.compile(r"\s*\((?:Dr|Prof|Mr|Mrs|Ms|Mdm|Miss|Rev)\.?\)\Z")
+# The dash between a letter writer's name and town: ``Phyllis Sammut Smith – Gżira``.
+_NAME_DASH = re.compile(r"\s+[–—]\s+")
+
+
+def _signed_as(text: str) -> str:
+    """A letter's signature line as ``_SIGNATURE`` reads it: a courtesy title in brackets after the name left out
+    (``Kho Kwang Po (Dr)``), a dash before the town read as a comma (``Phyllis Sammut Smith – Gżira``)."""
+    return _NAME_DASH.sub(", ", _BRACKETED_TITLE.sub("", text), count=1)
+
+
 # A letter signed without a name: ``A Reader``, ``A Concerned Citizen``, ``Name withheld``, ``Name and address
 # supplied``, ``Anonymous``.
 _PSEUDONYM = re.compile(
@@ -246,8 +258,8 @@ _READ_MORE = re.compile(r"[.!?…][\"'”’)]*\s+(?:continue\s+reading|read\s+m
 
 def _is_place(text: str) -> bool:
     """A town as letters pages print it under the writer's name: a few capitalised words (``Chennai``,
-    ``Tirupur, Tamil Nadu``), not a headline in sentence case (``Good work``)."""
-    words = text.replace(",", " ").split()
+    ``Tirupur, Tamil Nadu``, ``Maruthancode (TN)``), not a headline in sentence case (``Good work``)."""
+    words = _STATE_CODE.sub("", text).replace(",", " ").split()
     return 0 < len(words) <= MAX_PLACE_WORDS and all(w[0].isupper() for w in words) and _NOT_NAME_WORDS.isdisjoint(
         words)
 
@@ -412,10 +424,15 @@ _POST_WORDS = frozenset({
 
 def _signed_from_town(text: str) -> bool:
     """``text`` is a letter's signature on one line with the writer's town and a full stop, as some letters pages
-    print it under the letter (``Keith Dewison, Billingham.``, ``Dr Gerald Edwards, Glasgow.``)."""
-    if text[-1] != "." or text.count(",") != 1:
+    print it under the letter (``Keith Dewison, Billingham.``, ``Dr Gerald Edwards, Glasgow.``), or with a dash before
+    the town (``Anna Micallef – Sliema``)."""
+    dashed = _NAME_DASH.split(text)
+    if len(dashed) == 2:
+        name, place = dashed
+    elif text[-1] != "." or text.count(",") != 1:
         return False
-    name, place = text[:-1].split(",")
+    else:
+        name, place = text[:-1].split(",")
     return _is_name(name.strip()) and _is_place(place.strip()) and not _is_place_name(name)
 
 
@@ -1477,7 +1494,7 @@ class _Grouping:
         lines of a signature block) follow it before the end or the next title."""
         line = self.lines[i]
         if _PSEUDONYM.fullmatch(line.span.text) is None:
-            signed = _BRACKETED_TITLE.sub("", line.span.text)  # (``Kho Kwang Po (Dr)``)
+            signed = _signed_as(line.span.text)
             if not (_SIGNATURE.fullmatch(ascii_letters(signed)) and len(line.span.text) <= MAX_SIGNATURE_LINE):
                 return False
             named = name_case(line.span.text)
@@ -1648,6 +1665,9 @@ class _Grouping:
         j = self._link_list_end(i)
         if j < 0:
             return False
+        k = next((m for m in range(j, len(self.lines)) if self.lines[m].kind is not FURNITURE_LINE), len(self.lines))
+        if k < len(self.lines) and _opens_a_letter(self.lines[k]) and _is_name(self.lines[i].span.text):
+            return False  # a letter's signature block (name, post, town) over the next letter's ``SIR –``
         self.links_until = j
         return True
 
@@ -2246,8 +2266,8 @@ class _Grouping:
         first comma)."""
         cur = self.cur
         assert cur is not None
-        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join((signed or _BRACKETED_TITLE.sub(
-            "", line.span.text).split(",")[0]).split())))
+        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join(
+            (signed or _signed_as(line.span.text).split(",")[0]).split())))
         if _PSEUDONYM.fullmatch(name):
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:

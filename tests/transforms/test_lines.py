@@ -358,6 +358,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("READ MORE…", "account_label"),
         ('Press "Enter" to skip to content', "skip_links"),
         ("Twitter…", None),  # (the end of a line a teaser wrapped)
+        ("tmg.video.placeholder.alt 7yYi9EYtwCE", "template_key"),
+        ("e.g. the river", None),
         ("Most commented on the plan was the cost.", None),
         ("More than 200 people died.", None),
         ("Share prices fell 5 percent.", None),

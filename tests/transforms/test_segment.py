@@ -2702,3 +2702,37 @@ def test_a_name_between_paragraphs_that_introduces_someone_or_credits_a_picture_
     for text, name in ((profile, "Jacinda Ardern"), (caption, "Alicia Melville-Smith, Libyan Red Crescent")):
         assert all(a.author is None for a in articles(text))
         assert dict(roles_of(text))[name] != "signature"
+
+
+def test_a_letters_signature_with_a_dash_before_the_town_or_a_state_code_after_it() -> None:
+    dashed = ("Wrong flight to Malta\n"
+              "When the pandemic is over, emigrants will think they boarded the wrong flight.\n"
+              "Phyllis Sammut Smith – Gżira\n"
+              "COVID measures\n"
+              "How surprising to read that Malta is one of the most lax countries in efforts to curb the spread.\n"
+              "Anna Micallef – Sliema\n")
+    assert [(a.title, a.author) for a in articles(dashed)] == [
+        ("Wrong flight to Malta", "Phyllis Sammut Smith"), ("COVID measures", "Anna Micallef")]
+    coded = ("Letters to the editor\n"
+             "The floodwaters have now receded. The task of rushing in relief supplies is urgent.\n"
+             "G David Milton\n"
+             "Maruthancode (TN)\n"
+             "The recent deluge in Kerala has thrown up a huge challenge to the State.\n")
+    (art,) = articles(coded)
+    assert art.author == "G David Milton"
+    assert dict(roles_of(coded))["Maruthancode (TN)"] == "signature"
+
+
+def test_a_letters_signature_block_over_the_next_letter_is_no_list_of_links() -> None:
+    text = ("Letters: The dredging after the last floods is what has saved Somerset\n"
+            "SIR – While echoing the praise for the Environment Agency, I note the dredging.\n"
+            "The agency would do well to heed the lessons learnt from this area.\n"
+            "David Hall\n"
+            "Chairman, Somerset Rivers Authority\n"
+            "Taunton, Somerset\n"
+            "tmg.video.placeholder.alt 7yYi9EYtwCE\n"
+            "SIR – Contrary to a suggestion in more than one letter, very few new houses flood.\n")
+    (art,) = articles(text)
+    assert art.author == "David Hall"
+    assert len(art.paragraphs) == 3
+    assert dict(roles_of(text))["tmg.video.placeholder.alt 7yYi9EYtwCE"] == "furniture"
