@@ -348,6 +348,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("agency_name", Role.CREDIT,  # a news agency's name alone on a line, over or under its story: ``Reuters``
        rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "The Canadian Press",
        max_chars=40, kind="source", needs=tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))),
+    # a desk's byline with no one's name (``staff, agencies``, ``Guardian staff and agencies``): the source
+    _p("staff_and_agencies", Role.CREDIT,
+       r"(?:(?-i:[A-Z][\w.'’-]*)\s+)?staff(?:\s*[,&]\s*|\s+and\s+)agencies", "Guardian staff and agencies",
+       max_chars=40, kind="source", needs=("agencies",)),
     _p("desk_initials", Role.CREDIT,  # the initials of a wire story's writers and editors under it (AFP's, Reuters')
        r"(?-i:(?:burs-)?(?!(?:and/or|he/him|she/her|they/them)\Z)[a-z]{2,4}(?:/[a-z]{2,4}){1,5})", "rbl/amj/mca",
        max_chars=30, kind="credit", needs=("/",)),
@@ -688,6 +692,8 @@ _CAPTION_CREDIT = re.compile(
     r"|[.!?][\"'”’]?\s+(?-i:(?:[A-Z][A-Z&.'’-]+\s+){1,3}PICS?|FILE\s+PIC)\.?"
     # a handle's on a social network: ``... has been declared. ARBedolla/Twitter``
     r"|[.!?][\"'”’]?\s+@?[\w.]{2,40}/(?:twitter|x|facebook|instagram)"
+    # the picture's source after ``Pic/``: ``... affected by Cyclone Montha. Pic/X/@AndhraPradeshCM``
+    r"|[.!?][\"'”’]?\s+(?:pic|photo)/[\w@.'’ /-]{2,60}"
     # after a sentence or a dash: ``... on Wednesday - Photo: Riyaz ul Khaliq``
     r"|(?:[.!?][\"'”’]?|\s[-–—])\s+(?:(?-i:[A-Z]{2,5}\s+)?(?:photo(?:graph(?:er)?)?|picture|pic|image)\s*:\s*[^():]{2,60}"
     r"(?:\(\d{4}\))?\.?|(?:photo\s+)?credit\s*:\s*[^():]{2,40})"

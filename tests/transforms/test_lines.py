@@ -396,6 +396,8 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("The data are in the public domain, officials said.", None),
         ("Pixabay Image", "desk_photo"),
         ("Joel Rouse / AP via Miami Herald", "photo_credit"),
+        ("staff, agencies", "staff_and_agencies"),
+        ("Guardian staff and agencies", "staff_and_agencies"),
         # a live report's time with an Indian or Australian zone; a post embedded with its date day first
         ("10:26 PM IST", "time"),
         ("9:30 am AEST", "time"),
@@ -577,6 +579,10 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     ("Players have joined the Cyclone Gabrielle clean-up around Napier. Photo / Napier City Rovers",
      "Photo / Napier City Rovers"),
     ("He said the Photo/Video unit was closed", None),
+    ("Screengrab from a video of an area affected by Cyclone Montha. Pic/X/@AndhraPradeshCM",
+     "Pic/X/@AndhraPradeshCM"),
+    ("Rescuers wade through the water in Kurla. Pic/Atul Kamble", "Pic/Atul Kamble"),
+    ("The pic/photo ratio was high.", None),
     # whose courtesy the photo is
     ("Vehicles cross flooded roadways as floods sweep through the Midwest. Photo courtesy Indiana State Police/Twitter",
      "Photo courtesy Indiana State Police/Twitter"),
