@@ -17,6 +17,7 @@ Needs valgrind (Debian: ``apt-get install valgrind``).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import shutil
@@ -48,6 +49,12 @@ def _inner(corpus: Path, taxonomy: Path, upto: int) -> None:
     pa.Table.from_pydict({"a": [["x"]]})  # pyarrow's lazy imports are not a stage's cost
     if hasattr(tax.matcher, "find_all"):  # nor the matcher's (a library imported, an automaton built on first use)
         tax.matcher.find_all(["warm up"])
+    # Nor is a collection of what the imports left (pandas', pyarrow's, the corpus read above): the collector runs
+    # when allocations pass its thresholds, so whether a full collection of that heap falls inside a stage turns on
+    # how many objects anything before it allocated (a module-level constant more moves it by 1% of a stage). Its
+    # objects frozen, collections inside a stage scan only what the stage allocated.
+    gc.collect()
+    gc.freeze()
     if upto >= 1:
         articles = [segment_document(d) for d in docs]
     if upto >= 2:  # the whole corpus (~1 MB) as one batch; older code takes many articles too
