@@ -87,6 +87,7 @@ from transforms.sentences import cap_length, glued_capitals, split_sentences, tr
 
 _new_tuple = tuple.__new__
 MAX_TITLE_CHARS = 200
+MAX_LISTED_HEADLINE = 150  # a listing's headline written as a sentence, over its teaser
 MAX_TITLE_WORDS = 30
 _FEW_ENOUGH_CHARS = 2 * MAX_TITLE_WORDS  # a shorter text cannot hold more than MAX_TITLE_WORDS words
 
@@ -172,7 +173,7 @@ _NON_TEXT_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, END_LINE, DATE_LINE, DATE
 _EVIDENCE_KINDS = frozenset({BYLINE_LINE, CREDIT_LINE, DATE_LINE, DATELINE_LINE})
 # A body that opens with a dateline: ``BEIJING, June 10 (Xinhua) -- ``, ``SAN JUAN, Puerto Rico (AP) — ``.
 _DATELINE_START = re.compile(
-    r"(?:[A-Z][A-Z.'’ -]{1,30})(?:,[^,\n]{1,40}){0,2}?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)\s")
+    r"(?:[A-Z][A-Z.'’ -]{1,30})(?:,[^,\n]{1,40}){0,2}?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–)(?:\s|(?=[A-Z]))")
 # A signature: a name of two to five capitalised words, optionally with a place (``Li Ming``, ``John Smith,
 # Kowloon``), and no digits; a couple signs with two given names (``Steve and Cecily Wallis``).
 _SIGNATURE = re.compile(
@@ -1540,6 +1541,18 @@ class _Grouping:
                 and len(_content_keys(line.span.text) & _content_keys(
                     f"{nxt.span.text} {self.lines[k].span.text}")) < MIN_SHARED_WORDS)
 
+    def _dateline_under(self, i: int) -> bool:
+        """The paragraph under ``lines[i]`` opens on a dateline (``MANILA, Philippines — Cyclone Egay ...``) and
+        ``lines[i]`` does not: a story starts under it, so ``lines[i]``, a sentence short enough for a headline, is
+        that story's headline (a dateline opens a story's first paragraph, never one inside it)."""
+        if i + 1 == len(self.lines):
+            return False
+        below = self.lines[i + 1]
+        text = below.span.text
+        return (below.kind is BODY_LINE and text[1:2].isupper() and _DATELINE_START.match(text) is not None
+                and _DATELINE_START.match(self.lines[i].span.text) is None
+                and len(split_sentences(self.lines[i].span.text)) == 1)
+
     def _signs_between_letters(self, i: int) -> bool:
         """``lines[i]``, between two paragraphs, is the signature of the letter above it, the next letter under it
         (letters with no headline of their own, under one heading): a writer's name alone, with a courtesy title in
@@ -1589,6 +1602,8 @@ class _Grouping:
                            or self.lines[i + 1].span.text[-1] == "?")  # (over the next letter's headline)
                       and (writer := _signed_with_address(text)) is not None):
                     self._signature(i, line, writer)
+                elif len(text) <= MAX_LISTED_HEADLINE and self._dateline_under(i):
+                    self._title(i, line)  # a listing's headline in a sentence, over its teaser's dateline
                 else:
                     self._append(self.cur, line)
                     roles[i], owners[i] = BODY_ROLE, self.cur

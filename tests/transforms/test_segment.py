@@ -2736,3 +2736,19 @@ def test_a_letters_signature_block_over_the_next_letter_is_no_list_of_links() ->
     assert art.author == "David Hall"
     assert len(art.paragraphs) == 3
     assert dict(roles_of(text))["tmg.video.placeholder.alt 7yYi9EYtwCE"] == "furniture"
+
+
+def test_a_listing_s_headline_written_as_a_sentence_heads_the_teaser_opening_on_a_dateline() -> None:
+    text = ("Typhoon may hit the north by Tuesday\n"
+            "MANILA, Philippines — The storm strengthened overnight, the weather bureau said.\n"
+            "After a technical issue, a plane with 214 passengers lands safely in the Philippines.\n"
+            "MANILA, Philippines—On Wednesday morning, a plane made an unexpected but safe landing.\n"
+            "Thousands are on alert as the Mayon Volcano spews lava down its slopes.\n"
+            "LEGAZPI, Philippines—Monday, the most active volcano in the country was slowly spilling lava.\n"
+            "Residents were told to stay away from the danger zone.\n")
+    arts = articles(text)
+    assert [a.title for a in arts] == [
+        "Typhoon may hit the north by Tuesday",
+        "After a technical issue, a plane with 214 passengers lands safely in the Philippines.",
+        "Thousands are on alert as the Mayon Volcano spews lava down its slopes."]
+    assert [len(a.paragraphs) for a in arts] == [1, 1, 2]
