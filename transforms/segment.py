@@ -2491,12 +2491,16 @@ class _Grouping:
             self._deck_over_the_dateline(draft)
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if (draft.series is not None and draft.series_at == draft.title_at + 1 and not draft.series_after_evidence
-                    and _words(draft.title) <= MAX_SECTION_WORDS and _words(draft.series) <= MAX_SECTION_WORDS
+                    and _words(draft.title) <= MAX_SECTION_WORDS and (
+                        _words(draft.series) <= MAX_SECTION_WORDS or (
+                            draft.title.text.isupper() and draft.body
+                            and _DATELINE_START.match(draft.body[0].span.text) is not None))
                     and not _LABEL_WORDS.isdisjoint(draft.title.text.title().split())
                     and _LABEL_WORDS.isdisjoint(draft.series.text.title().split())
                     and not is_publication(draft.series.text)):
                 # ... but where the title is the short one with a section's word (``Web Comments`` over ``Miracle
-                # reconsidered``), the line under it is the headline
+                # reconsidered``; ``LOCAL NEWS`` over a headline and the story's dateline), the line under it is
+                # the headline
                 self._series_is_the_title(draft)
             if draft.series is not None and draft.series_at >= 0 and _words(draft.series) <= MAX_SECTION_WORDS:
                 if is_publication(draft.series.text) and draft.series.text.split()[0] not in _LINK_OPENERS:

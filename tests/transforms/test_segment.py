@@ -2752,3 +2752,14 @@ def test_a_listing_s_headline_written_as_a_sentence_heads_the_teaser_opening_on_
         "After a technical issue, a plane with 214 passengers lands safely in the Philippines.",
         "Thousands are on alert as the Mayon Volcano spews lava down its slopes."]
     assert [len(a.paragraphs) for a in arts] == [1, 1, 2]
+
+
+def test_a_section_label_in_capitals_over_a_headline_and_its_dateline_is_no_title() -> None:
+    text = ("Home | back | next\n"
+            "LOCAL NEWS\n"
+            "Storm may become a super typhoon by Tuesday, according to the weather bureau.\n"
+            "MANILA, Philippines — The storm strengthened into a severe tropical storm yesterday.\n"
+            "Residents of coastal towns were told to prepare.\n")
+    (art,) = articles(text)
+    assert art.title == "Storm may become a super typhoon by Tuesday, according to the weather bureau."
+    assert dict(roles_of(text))["LOCAL NEWS"] == "furniture"
