@@ -156,9 +156,6 @@ PATTERNS: tuple[Pattern, ...] = (
     # a publishing system's shortcode left in the text (``[ad_1]``, ``[do_widget_area inner_adsbar]``)
     _p("shortcode", Role.FURNITURE, r"\[/?[a-z][a-z0-9]*_[a-z0-9_]*(?:\s[^\[\]]{1,80})?\]", "[ad_1]",
        max_chars=100, needs=("[",), within=1),
-    # a template's key left in the text, with its value (``tmg.video.placeholder.alt 7yYi9EYtwCE``)
-    _p("template_key", Role.FURNITURE, r"(?!www\.)(?-i:[a-z][a-z0-9_-]*(?:\.[a-z][a-zA-Z0-9_-]*){2,})(?:\s+\S{1,40})?",
-       "tmg.video.placeholder.alt 7yYi9EYtwCE", max_chars=90),
     # a listing's count of what it shows (``Displaying 1 - 3 of 3 results.``, ``Showing 1-10 of 52 results``)
     _p("results_count", Role.FURNITURE,
        r"(?:displaying|showing|viewing)\s+(?:results?\s+|items?\s+)?\d{1,6}\s*(?:[-–]|to)\s*\d{1,6}\s+of\s+\d{1,9}"
@@ -544,6 +541,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # a letter's salutation on a line of its own, dated or not: the page's, not a paragraph of the letter
     _p("salutation", Role.FURNITURE, r"(?:[^—–-]{1,24}?\s*[—–-]+\s*)?(?:dear|to\s+the)\s+editors?\s*[:,;.]?",
        "Dec. 9 — To the Editor:", max_chars=50, needs=("editor",), within=50),
+    # the words that close a letter before its signature (``Yours faithfully,``, ``Very truly yours,``)
+    _p("valediction", Role.FURNITURE,
+       r"(?:yours\s+(?:faithfully|sincerely|truly|respectfully)|(?:very\s+)?(?:truly|sincerely|respectfully)\s+yours"
+       r"|sincerely|(?:kind(?:est)?\s+|best\s+|warm\s+)?regards|respectfully)\s*,?", "Yours faithfully,",
+       max_chars=30, needs=("yours", "sincerely", "regards", "respectfully")),
     _p("page_notice", Role.FURNITURE,
        r"this\s+(?:article|story|page|post)?\s*was\s+(?:first\s+)?published\s+(?:more\s+than\s+)?"
        r"(?:\d+|an?|one|two|three|four|five)\s+(?:years?|months?|weeks?)\s+ago\.?"
@@ -675,7 +677,7 @@ _TIMED_DATELINE = re.compile(
     rf"|(?P<place>(?-i:[A-Z])[\w.'’ -]{{1,30}}?)\s*\|\s*{_HOUR},?\s+(?:on\s+)?{_DATE}", re.IGNORECASE)
 MAX_PLACE_DATELINE = 50
 # A photo's credit in brackets that says what it is: ``(Photo: Reuters)``, ``(photo credit: Courtesy)``.
-_PHOTO_IN_BRACKETS = r"\(photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)[^()]{1,50}\)"
+_PHOTO_IN_BRACKETS = r"\((?:photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)|courtesy(?:\s+of)?\s)[^()]{1,50}\)"
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
 _CAPTION_CREDIT = re.compile(
     rf"(?:\((?:photo\s*:\s*)?[^()]{{0,30}}/[^()]{{1,40}}\)|\[photo(?:/[^\]]{{1,40}}|\s+by\s[^\]]{{1,60}})?\]|{_PHOTO_IN_BRACKETS}"
@@ -841,7 +843,7 @@ def _caption_credit(text: str) -> re.Match[str] | None:
         opened = text.rfind("(", start)
         if opened < 0:
             return None
-        named = (text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() == "photo"
+        named = (text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() in ("photo", "court")
                  or text.endswith((" file)", " file photo)", " FILE)", " Photo)")))
         glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (  # ``... arrive.(Lucy Loram, ABC News)``
             text.find(",", opened) >= 0 or text.find(":", opened) >= 0)

@@ -186,10 +186,15 @@ _BRACKETED_TITLE = re.compile(r"\s*\((?:Dr|Prof|Mr|Mrs|Ms|Mdm|Miss|Rev)\.?\)\Z")
 _NAME_DASH = re.compile(r"\s+[–—]\s+")
 
 
+# A nickname in quotation marks inside a name: ``John P. “Jack” Seiler``.
+_NICKNAME = re.compile(r"\s+[“\"][A-Z][\w'’.-]*[”\"](?=\s+[A-Z][\w'’-]+\Z)")
+
+
 def _signed_as(text: str) -> str:
-    """A letter's signature line as ``_SIGNATURE`` reads it: a courtesy title in brackets after the name left out
-    (``Kho Kwang Po (Dr)``), a dash before the town read as a comma (``Phyllis Sammut Smith – Gżira``)."""
-    return _NAME_DASH.sub(", ", _BRACKETED_TITLE.sub("", text), count=1)
+    """A letter's signature line as ``_SIGNATURE`` reads it: a courtesy title in brackets after the name and a
+    nickname in quotation marks inside it left out (``Kho Kwang Po (Dr)``, ``John P. “Jack” Seiler``), a dash
+    before the town read as a comma (``Phyllis Sammut Smith – Gżira``)."""
+    return _NAME_DASH.sub(", ", _NICKNAME.sub("", _BRACKETED_TITLE.sub("", text)), count=1)
 
 
 # A letter signed without a name: ``A Reader``, ``A Concerned Citizen``, ``Name withheld``, ``Name and address
@@ -427,7 +432,7 @@ def _signed_from_town(text: str) -> bool:
     """``text`` is a letter's signature on one line with the writer's town and a full stop, as some letters pages
     print it under the letter (``Keith Dewison, Billingham.``, ``Dr Gerald Edwards, Glasgow.``), or with a dash before
     the town (``Anna Micallef – Sliema``)."""
-    dashed = _NAME_DASH.split(text)
+    dashed = _NAME_DASH.split(text) if "–" in text or "—" in text else ()
     if len(dashed) == 2:
         name, place = dashed
     elif text[-1] != "." or text.count(",") != 1:
@@ -1664,6 +1669,9 @@ class _Grouping:
                 elif self.signed_at == i - 1 and _is_place(line.span.text):
                     self._signature(i, line)  # the town under a letter's signature
                     self.signed_at = None  # (and no more than one line of it)
+                elif self.signed_at == i - 1 and _SENT_BY_EMAIL.fullmatch(line.span.text):
+                    self._signature(i, line)  # how the letter came, under its signature (``By email``)
+                    self.signed_at = None
                 else:
                     self._title(i, line)
             else:
@@ -2077,8 +2085,9 @@ class _Grouping:
                 return self._source_of(i, line, cur)
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 return self._set(i, FURNITURE_ROLE, cur)
-            if not line.heading and self._signature_follows(i) and (self.roles[i - 1] is not FURNITURE_ROLE or (
-                    self._letter_follows(i) and self._text_above(i, cur))):
+            if not line.heading and self._signature_follows(i) and (
+                    self.roles[i - 1] is not FURNITURE_ROLE or self.lines[i - 1].pattern == "valediction" or (
+                        self._letter_follows(i) and self._text_above(i, cur))):
                 # (an ad's slot between a letter and its signature, the next letter under it, is no headline's)
                 return self._signature(i, line)
             if (not line.heading and cur.closed and cur.byline is not None and cur.byline.role == "signatory"
@@ -2281,8 +2290,8 @@ class _Grouping:
         first comma)."""
         cur = self.cur
         assert cur is not None
-        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join(
-            (signed or _signed_as(line.span.text).split(",")[0]).split())))
+        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join((signed or _NAME_DASH.sub(
+            ", ", _BRACKETED_TITLE.sub("", line.span.text), count=1).split(",")[0]).split())))  # (a nickname kept)
         if _PSEUDONYM.fullmatch(name):
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:

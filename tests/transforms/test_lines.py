@@ -358,8 +358,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("READ MORE…", "account_label"),
         ('Press "Enter" to skip to content', "skip_links"),
         ("Twitter…", None),  # (the end of a line a teaser wrapped)
-        ("tmg.video.placeholder.alt 7yYi9EYtwCE", "template_key"),
-        ("e.g. the river", None),
+        ("Yours faithfully,", "valediction"),
+        ("Very truly yours,", "valediction"),
+        ("Yours truly was the first to arrive.", None),
         ("Most commented on the plan was the cost.", None),
         ("More than 200 people died.", None),
         ("Share prices fell 5 percent.", None),
@@ -583,6 +584,8 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
      "Pic/X/@AndhraPradeshCM"),
     ("Rescuers wade through the water in Kurla. Pic/Atul Kamble", "Pic/Atul Kamble"),
     ("The pic/photo ratio was high.", None),
+    ("FEMA Deputy Administrator Timothy W. Manning. (Courtesy FEMA)", "Courtesy FEMA"),
+    ("The court ruled on Monday. (Court papers)", None),
     # whose courtesy the photo is
     ("Vehicles cross flooded roadways as floods sweep through the Midwest. Photo courtesy Indiana State Police/Twitter",
      "Photo courtesy Indiana State Police/Twitter"),

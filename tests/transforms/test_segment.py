@@ -2730,12 +2730,10 @@ def test_a_letters_signature_block_over_the_next_letter_is_no_list_of_links() ->
             "David Hall\n"
             "Chairman, Somerset Rivers Authority\n"
             "Taunton, Somerset\n"
-            "tmg.video.placeholder.alt 7yYi9EYtwCE\n"
             "SIR – Contrary to a suggestion in more than one letter, very few new houses flood.\n")
     (art,) = articles(text)
     assert art.author == "David Hall"
     assert len(art.paragraphs) == 3
-    assert dict(roles_of(text))["tmg.video.placeholder.alt 7yYi9EYtwCE"] == "furniture"
 
 
 def test_a_listing_s_headline_written_as_a_sentence_heads_the_teaser_opening_on_a_dateline() -> None:
@@ -2763,3 +2761,20 @@ def test_a_section_label_in_capitals_over_a_headline_and_its_dateline_is_no_titl
     (art,) = articles(text)
     assert art.title == "Storm may become a super typhoon by Tuesday, according to the weather bureau."
     assert dict(roles_of(text))["LOCAL NEWS"] == "furniture"
+
+
+def test_a_letter_closed_with_a_valediction_and_signed_with_a_nickname_or_by_email() -> None:
+    closed = ("A message to our neighbors\n"
+              "Best wishes to all of you for a fast and full storm recovery.\n"
+              "Very truly yours,\n"
+              "John P. “Jack” Seiler\n")
+    (art,) = articles(closed)
+    assert art.author == "John P. “Jack” Seiler"
+    assert [p.text for p in art.paragraphs] == ["Best wishes to all of you for a fast and full storm recovery."]
+    emailed = ("Help the flood victims\n"
+               "There is no doubt that the situation in the country is deadly for the people of Sindh.\n"
+               "Shamsuddin Khushk,\n"
+               "By email\n")
+    (art,) = articles(emailed)
+    assert art.author == "Shamsuddin Khushk"
+    assert dict(roles_of(emailed))["By email"] == "signature"
