@@ -1658,7 +1658,10 @@ class _Grouping:
                     self._attest(self.cur)
                 self._set(i, DATELINE_ROLE, self.cur)
             elif kind is BYLINE_LINE:
-                self._byline(i, line)
+                if self.signed_at == i - 1 and self.cur is not None and _is_post(line.span.text):
+                    self._signature(i, line)  # the writer's post under a letter's signature, no byline's name
+                else:
+                    self._byline(i, line)
             elif kind is TITLE_LINE:
                 if line.pattern == "speaker_label" and self._source_field(i, line):
                     pass  # (it and the line under it read as credits there)
