@@ -807,10 +807,9 @@ _PLACE_IN_PICTURE = re.compile(r"\((?<=\s\()(?:(?-i:[LC])|(?:second\s+(?:from\s+
 
 def is_photo_caption(line: str) -> bool:
     """A line that ends with a photo credit (``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``), that
-    opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``), that says where
-    someone stands in the picture (``Dr Emma Spencer (right) with a volunteer``), or that ends with its button
-    (``... Kristopher Radder/AP hide caption``)."""
-    return _caption_credit(line.strip()) is not None or line.endswith(" hide caption") or (
+    opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``), or that says where
+    someone stands in the picture (``Dr Emma Spencer (right) with a volunteer``)."""
+    return _caption_credit(line.strip()) is not None or (
         line[:1] in "IT" and _CAPTION_OPENER.match(line) is not None) or (
         "(" in line and _PLACE_IN_PICTURE.search(line) is not None)
 

@@ -2788,15 +2788,3 @@ def test_the_writer_s_post_under_a_letter_s_signature_is_no_byline() -> None:
     (art,) = articles(text)
     assert art.author == "Chris Doyle"
     assert dict(roles_of(text))["Director, Council for Arab-British Understanding"] == "signature"
-
-
-def test_a_caption_ending_with_its_hide_caption_button_is_a_caption() -> None:
-    text = ("Flooding in Vermont\n"
-            "People stand on the Vilas Bridge, in Bellows Falls, Vt., to watch the water from the Connecticut River "
-            "flow through on Monday, July 10, 2023. Heavy rain has washed out roads and forced evacuations in the "
-            "Northeast, especially in Vermont and New York. Kristopher Radder/AP hide caption\n"
-            "toggle caption\n"
-            "Heavy rain washed out roads and forced evacuations across the state on Monday.\n")
-    (art,) = articles(text)
-    assert [p.text for p in art.paragraphs] == [
-        "Heavy rain washed out roads and forced evacuations across the state on Monday."]
