@@ -45,7 +45,7 @@ def paragraph_id(article_id_: str, ordinal: int) -> str:
 
 
 def sentence_id(paragraph_id_: str, ordinal: int) -> str:
-    return paragraph_id_ + (_SENTENCE_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("s", ordinal))
+    return paragraph_id_ + (SENTENCE_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("s", ordinal))
 
 
 def _suffix(level: str, ordinal: int, digits: int = 3) -> str:
@@ -56,7 +56,7 @@ def _suffix(level: str, ordinal: int, digits: int = 3) -> str:
 # joining two strings costs a fifth of formatting the ordinal.
 _MADE = 1000
 _PARAGRAPH_SUFFIXES = tuple(_suffix("p", ordinal) for ordinal in range(_MADE))
-_SENTENCE_SUFFIXES = tuple(_suffix("s", ordinal) for ordinal in range(_MADE))
+SENTENCE_SUFFIXES = tuple(_suffix("s", ordinal) for ordinal in range(_MADE))  # (the segmenter joins them itself)
 _LINE_SUFFIXES = tuple(_suffix("l", ordinal, 5) for ordinal in range(_MADE))
 
 

@@ -3091,8 +3091,12 @@ def _paragraph(
     spans = cap_length(text, found)
     # The hot path: made by tuple.__new__ (a NamedTuple's own __new__ is a Python function that calls it, 2x the
     # cost), so positional (fields: id, paragraph, article, document, ordinal, text, span).
+    # (each sentence's id is the paragraph's and a suffix made once: ``ids.sentence_id``'s, without a call per
+    # sentence)
+    suffixes = ids.SENTENCE_SUFFIXES if len(spans) <= len(ids.SENTENCE_SUFFIXES) else [
+        ids.sentence_id("", i) for i in range(len(spans))]
     sentences = tuple([
-        _new_tuple(Sentence, (ids.sentence_id(paragraph_id, i), paragraph_id, article_id, doc_id, i, text[s:e],
+        _new_tuple(Sentence, (paragraph_id + suffixes[i], paragraph_id, article_id, doc_id, i, text[s:e],
                               base + s, base + e))
         for i, (s, e) in enumerate(spans)
     ])
