@@ -190,11 +190,13 @@ _NAME_DASH = re.compile(r"\s+[–—]\s+")
 _NICKNAME = re.compile(r"\s+[“\"][A-Z][\w'’.-]*[”\"](?=\s+[A-Z][\w'’-]+\Z)")
 
 
-def _signed_as(text: str) -> str:
+def _signed_as(text: str, nickname: bool = False) -> str:
     """A letter's signature line as ``_SIGNATURE`` reads it: a courtesy title in brackets after the name and a
-    nickname in quotation marks inside it left out (``Kho Kwang Po (Dr)``, ``John P. “Jack” Seiler``), a dash
-    before the town read as a comma (``Phyllis Sammut Smith – Gżira``)."""
-    return _NAME_DASH.sub(", ", _NICKNAME.sub("", _BRACKETED_TITLE.sub("", text)), count=1)
+    nickname in quotation marks inside it left out (``Kho Kwang Po (Dr)``, ``John P. “Jack” Seiler``; the nickname
+    kept with ``nickname``, as the name is written), a dash before the town read as a comma (``Phyllis Sammut
+    Smith – Gżira``)."""
+    plain = _BRACKETED_TITLE.sub("", text)
+    return _NAME_DASH.sub(", ", plain if nickname else _NICKNAME.sub("", plain), count=1)
 
 
 # A letter signed without a name: ``A Reader``, ``A Concerned Citizen``, ``Name withheld``, ``Name and address
@@ -2293,8 +2295,8 @@ class _Grouping:
         first comma)."""
         cur = self.cur
         assert cur is not None
-        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join((signed or _NAME_DASH.sub(
-            ", ", _BRACKETED_TITLE.sub("", line.span.text), count=1).split(",")[0]).split())))  # (a nickname kept)
+        name = _SENT_BY.sub("", COURTESY_TITLE.sub("", " ".join(
+            (signed or _signed_as(line.span.text, nickname=True).split(",")[0]).split())))
         if _PSEUDONYM.fullmatch(name):
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:
