@@ -45,7 +45,12 @@ def paragraph_id(article_id_: str, ordinal: int) -> str:
 
 
 def sentence_id(paragraph_id_: str, ordinal: int) -> str:
-    return paragraph_id_ + (SENTENCE_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("s", ordinal))
+    return paragraph_id_ + sentence_suffix(ordinal)
+
+
+def sentence_suffix(ordinal: int) -> str:
+    """What a sentence's id adds to its paragraph's (``-s004``)."""
+    return SENTENCE_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("s", ordinal)
 
 
 def _suffix(level: str, ordinal: int, digits: int = 3) -> str:

@@ -428,13 +428,15 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("link", Role.FURNITURE,
        # (not a column's label over its headline: ``Comment: Lessons from loss of life``; not a sentence of three
        # words or more that opens on a word of the chrome: ``More than 200 people died.``, ``Share prices fell.``)
-       r"(?!(?:more|most|share|top|back|home|watch|listen|search|next|close|print)\s+\S+\s.*\.\Z)(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|google\+|pinterest|tumblr|reddit"
+       r"(?!(?:more|most|share|top|back|home|watch|listen|search|next|close|print)\s+\S+\s.*\.\Z)"
+       r"(?:share|print|e-?mail|tweet|facebook|twitter|wechat|weibo|linkedin|whatsapp|google\+|pinterest|tumblr|reddit"
        r"|comments?(?!\s*:\s*(?-i:[A-Z][a-z]+(?:\s+[a-z]+){2}))|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
        r"|see\s+(?:more|all)(?:\s+(?:details|stories|news|results|photos))?"
        r"|follow\s+us|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
        r"(?:\s+main)?\s+content|(?:adjust\s+)?font\s+size|bookmark|go\s+to\s+forum|you\s+might\s+also\s+like"
-       r"|more\s+information|most\s+(?:popular|read|viewed|commented|shared|e-?mailed)|editor'?s\s+picks?|latest(?:\s+news)?|home"
+       r"|more\s+information|most\s+(?:popular|read|viewed|commented|shared|e-?mailed)|editor'?s\s+picks?"
+       r"|latest(?:\s+news)?|home"
        r"|next|previous|close|advertisement|sponsor(?:ed)?(?:\s+(?:content|message))?|search|continue\s+reading|view\s+comments"
        r"|leave\s+a\s+(?:comment|reply)|print\s+this\s+page|text\s+size|recommended|trending|no\s+thanks"
        r"|push\s+icon|log\s*in|sign\s+in|register|menu|back|audio|video|podcast|gallery|listen|watch"
@@ -524,7 +526,8 @@ PATTERNS: tuple[Pattern, ...] = (
        # Getty Images``
        rf"|(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){{1,3}}\s?/\s?(?-i:{'|'.join(PICTURE_DESKS)})"
        r"(?:\s+(?:stock\s+)?(?:photos?|images?|pictures?))?"  # (``PA Images / Alamy Stock Photo``)
-       r"(?:\s+via\s+(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){0,3})?",  # (``Joel Rouse / AP via Miami Herald``)
+       # (a credit passed on by a paper: ``Joel Rouse / AP via Miami Herald``)
+       r"(?:\s+via\s+(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){0,3})?",
        "UN Photo/Jean-Marc Ferré", max_chars=60, needs=("/",), kind="photo"),
     _p("browser_notice", Role.FURNITURE,
        r".{0,120}\b(?:(?:internet\s+explorer|ie|(?:web\s+)?browser)\s*\d*\s+(?:is\s+)?(?:no\s+longer|not)\s+supported"
@@ -597,7 +600,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # a post embedded from a social network, as its text prints: the post, then its author, handle and day (``Please
     # see below ... pic.twitter.com/hPw91iS0oF — Eskom Hld SOC Ltd (@Eskom_SA) September 25, 2020``)
     _p("embedded_post", Role.FURNITURE,
-       rf".{{0,360}}?\s[—–-]+\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+(?:{_MONTH}\.?\s+\d{{1,2}},|\d{{1,2}}\s+{_MONTH}\.?)\s+\d{{4}}",
+       rf".{{0,360}}?\s[—–-]+\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s+"
+       rf"(?:{_MONTH}\.?\s+\d{{1,2}},|\d{{1,2}}\s+{_MONTH}\.?)\s+\d{{4}}",
        "Flood warning for the valley tonight. — Weather Service (@NWS) September 25, 2020", max_chars=400,
        needs=("(@",)),
     # no letter or digit (``* * *``, ``.   .   .``, ``^``): no text, whatever its punctuation; a longer line of it

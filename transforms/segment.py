@@ -3096,7 +3096,7 @@ def _paragraph(
     # (each sentence's id is the paragraph's and a suffix made once: ``ids.sentence_id``'s, without a call per
     # sentence)
     suffixes = ids.SENTENCE_SUFFIXES if len(spans) <= len(ids.SENTENCE_SUFFIXES) else [
-        ids.sentence_id("", i) for i in range(len(spans))]
+        ids.sentence_suffix(i) for i in range(len(spans))]
     sentences = tuple([
         _new_tuple(Sentence, (paragraph_id + suffixes[i], paragraph_id, article_id, doc_id, i, text[s:e],
                               base + s, base + e))
