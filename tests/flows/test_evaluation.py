@@ -172,8 +172,8 @@ def test_evaluate_pages_errors_lists_the_tuned_captures_only(capsys: pytest.Capt
 # Theme tags against hand coding (tests/data/themes), article level: floors at the figures measured, so that a
 # change to the rules or the scoring that loses agreement fails. Held-apart sets were never read to write rules.
 THEME_FLOORS = {
-    ("emergency_management.toml", "tuning"): {"set_f1": 0.70, "primary": 0.64, "top2": 0.82},
-    ("emergency_management.toml", "held_apart"): {"set_f1": 0.64, "primary": 0.48, "top2": 0.70},
+    ("emergency_management.toml", "tuning"): {"set_f1": 0.72, "primary": 0.66, "top2": 0.83},
+    ("emergency_management.toml", "held_apart"): {"set_f1": 0.65, "primary": 0.51, "top2": 0.70},
     ("ecological_civilisation.toml", "tuning"): {"set_f1": 0.90, "primary": 1.0, "top2": 1.0},
     ("ecological_civilisation.toml", "held_apart"): {"set_f1": 0.94, "primary": 1.0, "top2": 1.0},
 }
