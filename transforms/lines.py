@@ -318,8 +318,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\.?", "Updated 2 hours ago", max_chars=40, kind="timestamp",
        needs=("ago",)),
     _p("tag_list", Role.FURNITURE,
-       r"(?:tags?|topics?|labels?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S.{0,200}",
-       "Tags: flood, rain", max_chars=220, needs=("tag", "topic", "label", "filed", "categor", "keyword"), within=18),
+       r"(?:tags?|topics?|subjects?|labels?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S"
+       r".{0,200}", "Tags: flood, rain", max_chars=220,
+       needs=("tag", "topic", "subject", "label", "filed", "categor", "keyword"), within=18),
     # a blog's chrome around a post (Blogger's): ``Newer Post Older Post Home``, ``Subscribe to: Post Comments
     # (Atom)``, ``Email ThisBlogThis!Share to Twitter...``, ``Links to this post``
     _p("blog_chrome", Role.FURNITURE,

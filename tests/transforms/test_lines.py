@@ -125,6 +125,8 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Updated 2 hours ago", "relative_stamp"),
         ("Topics: Disasters", "tag_list"),
         ("Topics of the summit included floods and fires.", None),
+        ("Subjects:      Queensland floods and government assistance; Craig Thomson", "tag_list"),  # a transcript's topics
+        ("Subjects of the inquiry were named on Monday.", None),
         ("Comments (3)", "comment_count"),
         ("1 of 5", "gallery_count"),
         ("One of the three dams failed.", None),
