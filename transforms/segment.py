@@ -399,6 +399,16 @@ _PLACE_TOPIC = re.compile(r"[^\W\d][\w.'’ ]{0,40}?\s[-–—]\s\w[\w'’ -]{0,
 _CAPS_KICKER = re.compile(r"(?-i:[A-Z][A-Z.'’ ]{1,30}):\s+\S")
 
 
+# A paper's name under its writer's, between the headline and the text, where it has no word of ``is_publication``:
+# with its article (``The Tennessean``, ``Special to The Globe and Mail``), in capitals (``USA TODAY``), or ending
+# with a word of papers' names (``Memphis Commercial Appeal``, ``The Arizona Republic``).
+_OUTLET = re.compile(
+    r"(?:(?i:special\s+to)\s+)?The\s+[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|&)){0,4}"
+    r"|[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3}"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:Appeal|Republic|Register|Record|Standard|Globe|Mail|Independent"
+    r"|Citizen|Leader|Eagle|Beacon|Banner)")
+
+
 def _is_post(text: str) -> bool:
     """A writer's post on a line of its own (``Editor-in-Chief of Asharq Al-Awsat newspaper``, ``Professor of
     Geography``): a few words, one of them a post's, in no sentence."""
@@ -2814,8 +2824,10 @@ class _Grouping:
         k = bisect_left(self.lines, draft.body[0].line_start, key=_line_start) - 1
         paper = " ".join(self.lines[k].span.text.split())
         if (k - 1 > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and self.lines[k].pattern is None
-                and is_publication(paper)):
-            k -= 1  # the name over its paper's (``Victoria Moorwood`` / ``Cincinnati Enquirer``)
+                and (is_publication(paper) or _OUTLET.fullmatch(paper))):
+            k -= 1  # the name over its paper's (``Victoria Moorwood`` / ``Cincinnati Enquirer``, ``USA TODAY``)
+        elif k - 1 > draft.title_at and self.roles[k] is CREDIT_ROLE and self.lines[k].pattern == "agency_name":
+            k, paper = k - 1, ""  # over its agency's (``Reuters``), a credit already
         else:
             paper = ""
         line = self.lines[k]

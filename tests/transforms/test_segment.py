@@ -2270,6 +2270,16 @@ def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_
     assert (art.author, [c.name for c in art.credits if c.role == "source"]) == (
         "Warren Couillault", ["Cincinnati Enquirer"])
     assert dict(roles_of(paper))["Cincinnati Enquirer"] == "credit"
+    # ... a paper named with its article, in capitals, by a word of papers' names, after "Special to"; an agency
+    for outlet in ("The Tennessean", "USA TODAY", "Memphis Commercial Appeal", "Special to The Globe and Mail",
+                   "Reuters"):
+        paper = text.replace("Warren Couillault\n", f"Warren Couillault\n{outlet}\n")
+        (art,) = checked_articles(paper)
+        assert (art.author, [c.name for c in art.credits if c.role == "source"]) == ("Warren Couillault", [outlet])
+        assert dict(roles_of(paper))[outlet] == "credit"
+    # ... not over a town's name
+    (art,) = articles(text.replace("Warren Couillault\n", "Warren Couillault\nMemphis\n"))
+    assert art.author is None
     # the story's own names (a storm's, a place's), a post, a publication, a page's link: no writer
     for other in ("Cyclone Warren", "Prime Minister", "Sydney Morning Herald", "Hindi Version"):
         story = text.replace("Warren Couillault", other).replace("Large parts", "Cyclone Warren hit large parts")
