@@ -173,11 +173,15 @@ def _holds_year(text: str) -> bool:
 _SIGNED_TITLE = re.compile(rf"(?P<title>.{{3,200}}?),\s+(?-i:By)\s+(?P<name>{_LATIN_NAMES})")
 # a name and what follows its field's mark: ``Will Steffen | January 24, 2020``
 _LABELLED_NAME = re.compile(rf"(?P<name>{_LATIN_NAMES})(?:\s*[{_FIELD_MARKS}]|\s[/-])\s*\S.*")
-# A name and the publication or agency, after a comma or in brackets: ``Jane Doe, Reuters``, ``Jane Doe (AFP)``.
-_NAME_AND_SOURCE = re.compile(rf"(?P<name>{_NAME})(?:,\s*|\s*\()(?P<source>(?-i:[A-Z])[\w.&'’ -]{{1,40}}?)\)?\.?")
+# Names and the publication or agency, after a comma or in brackets: ``Jane Doe, Reuters``, ``Jane Doe (AFP)``,
+# ``Jane Doe and John Roe, The Washington Post``.
+_NAME_AND_SOURCE = re.compile(
+    rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+    rf"(?:,\s*|\s*\()(?P<source>(?-i:[A-Z])[\w.&'’ -]{{1,40}}?)\)?\.?")
 # a name, then two spaces or more and the update stamp (``Xin Bei  Updated: 2004-01-16 08:56``)
 _SPACED_STAMP_NAME = re.compile(rf"(?P<name>{_NAME})\s{{2,}}(?i:updated|published|posted)\s*[:：]?\s*\d.*")
-_HANDLED_NAME = re.compile(rf"(?P<name>{_NAME})\s*[|·•,]?\s*@\w{{1,30}}")  # a name and its handle: Jane Doe @janedoe
+# a name and its handle: ``Jane Doe @janedoe``, ``By Jane Doe @janedoe``
+_HANDLED_NAME = re.compile(rf"(?:(?i:by)\s*:?\s+)?(?P<name>{_NAME})\s*[|·•,]?\s*@\w{{1,30}}")
 
 
 # A speech's or a statement's line naming who gave it: as a byline it ends like a sentence (``Speech by Minister
@@ -329,8 +333,8 @@ def byline_affiliation(byline: Byline) -> tuple[str, str] | None:
     if not tail or len(tail) > 80 or not tail[0].isupper():
         return None
     words = tail.replace(",", " ").split()
-    if not _NEWSROOM_POSTS.isdisjoint(words):
-        return None  # ``Jane Doe, Staff Writer``: the writer's post
+    if not _NEWSROOM_POSTS.isdisjoint(word.capitalize() for word in words):
+        return None  # ``Jane Doe, Staff Writer``, ``Staff writer``: the writer's post
     if is_publication(tail):
         return "source", tail
     if not _INSTITUTION_WORDS.isdisjoint(words):

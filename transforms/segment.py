@@ -370,6 +370,15 @@ MAX_NAME_WORDS = 4
 MAX_SIGNATURE_LINE = 60  # a letter's signature: the writer's name, with a town or a post
 
 
+_HANDLE = re.compile(r"@\w{1,30}")  # a writer's handle on a social network, on a line of its own
+
+
+def _are_names(text: str) -> bool:
+    """One person's name alone or two joined by ``and`` (``Jane Doe and John Roe``)."""
+    first, joined, second = text.partition(" and ")
+    return _is_name(first) and (not joined or _is_name(second))
+
+
 def _is_name(text: str) -> bool:
     """A person's name alone: two to four capitalised words, none of them a word no name has."""
     words = text.split()
@@ -2810,10 +2819,17 @@ class _Grouping:
         first = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
         for k in range(draft.title_at + 1, first - 1):
             name, stamp = self.lines[k], self.lines[k + 1]
+            paper = ""
+            if (stamp.pattern is None and k + 2 < first and self.roles[k + 1] is not BODY_ROLE
+                    and _OUTLET.fullmatch(text := " ".join(stamp.span.text.split()))):
+                paper, stamp = text, self.lines[k + 2]  # (the writer's paper between: ``The Straits Times``)
             if (self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and name.pattern is None
                     and stamp.pattern in _POSTING_STAMPS and not name.span.text.isupper()
-                    and _is_name(" ".join(name.span.text.split()))):
-                return self._byline_lines(draft, k, 1)
+                    and _are_names(" ".join(name.span.text.split()))):
+                self._byline_lines(draft, k, 1)
+                if paper:
+                    self._paper_under(draft, k + 1, paper)
+                return
 
     def _writer_over_the_text(self, draft: _Draft) -> None:
         """A name alone on the line right above the text, under the headline (``Warren Couillault`` under the
@@ -2828,6 +2844,10 @@ class _Grouping:
             k -= 1  # the name over its paper's (``Victoria Moorwood`` / ``Cincinnati Enquirer``, ``USA TODAY``)
         elif k - 1 > draft.title_at and self.roles[k] is CREDIT_ROLE and self.lines[k].pattern == "agency_name":
             k, paper = k - 1, ""  # over its agency's (``Reuters``), a credit already
+        elif (k - 1 > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and paper[:1] == "@"
+              and _HANDLE.fullmatch(paper)):
+            self._set(k, FURNITURE_ROLE, draft)
+            k, paper = k - 1, ""  # over the writer's handle (``@janedoe``)
         else:
             paper = ""
         line = self.lines[k]
@@ -2844,10 +2864,14 @@ class _Grouping:
             return  # words the text has in lower case (``Decision Makers``), or two names there (a label and one)
         self._byline_lines(draft, k, 1, text)
         if paper:
-            draft.credits.append(Credit("source", paper, paper))
-            if draft.series_at == k + 1:
-                draft.series, draft.series_at = None, -1
-            self._set(k + 1, CREDIT_ROLE, draft)
+            self._paper_under(draft, k + 1, paper)
+
+    def _paper_under(self, draft: _Draft, k: int, paper: str) -> None:
+        """``lines[k]``, under ``draft``'s byline, names the writer's paper: the article's source."""
+        draft.credits.append(Credit("source", paper, paper))
+        if draft.series_at == k:
+            draft.series, draft.series_at = None, -1
+        self._set(k, CREDIT_ROLE, draft)
 
     def _writer_and_post_above(self, draft: _Draft) -> None:
         """A columnist's name and post above the headline (``Ghassan Charbel`` / ``Editor-in-Chief of Asharq
@@ -2868,7 +2892,7 @@ class _Grouping:
         """``lines[k]`` (a name, or ``name`` on it) and the ``n - 1`` lines under it (a post) are ``draft``'s
         byline, no longer its series line if one of them was read as that."""
         texts = [line.span.text for line in self.lines[k : k + n]]
-        _sign(draft, Byline(line=" ".join(texts), name=name or " ".join(texts[0].split()), role="author"))
+        _sign(draft, Byline(line=" ".join(texts), name=name or name_case(" ".join(texts[0].split())), role="author"))
         if k <= draft.series_at < k + n:
             draft.series, draft.series_at = None, -1
         for m in range(k, k + n):

@@ -69,6 +69,8 @@ from transforms.bylines import (
         ("Jane Doe — March 3, 2020", "Jane Doe", "author"),
         ("Jane Doe, Staff Writer", "Jane Doe", "author"),
         ("Jane Doe @janedoe", "Jane Doe", "author"),
+        ("By Jane Doe @janedoe", "Jane Doe", "author"),  # (the label is no part of the name)
+        ("Jane Doe and John Roe, The Washington Post", "Jane Doe and John Roe", "author"),  # no label, two writers
         ("By Jane Doe, Staff Writer", "Jane Doe", "author"),  # a post, not a publication's desk
         ("Jane Doe, Reuters", "Jane Doe", "author"),
         ("Jane Doe (AFP)", "Jane Doe", "author"),
@@ -242,6 +244,8 @@ def test_names_with_particles_and_a_posting_date_updated() -> None:
         ("By Jane Doe | March 3, 2020", None),  # a date only
         ("By Jane Doe | @janedoe", None),  # a handle only
         ("Jane Doe, Staff Writer", None),  # the writer's post
+        ("By Jane Doe, Staff writer", None),  # ... in any case
+        ("Jane Doe and John Roe, The Washington Post", ("source", "The Washington Post")),
         ("By Jane Doe", None),
     ],
 )

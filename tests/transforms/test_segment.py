@@ -2235,6 +2235,8 @@ def test_a_name_and_post_between_the_headline_and_the_text_are_the_byline() -> N
     (art,) = checked_articles(text)
     assert (art.author, art.series, art.credits) == ("Jane Doe", None, ())
     assert dict(roles_of(text))["Staff Writer"] == "byline"
+    (art,) = checked_articles(text.replace("Jane Doe", "JANE DOE"))  # a name in capitals, as a name is written
+    assert art.author == "Jane Doe"
 
 
 def test_a_name_over_the_date_between_the_headline_and_the_text_is_the_byline() -> None:
@@ -2249,6 +2251,13 @@ def test_a_name_over_the_date_between_the_headline_and_the_text_is_the_byline() 
     # a line in capitals over the date is a release's label, no writer
     (art,) = articles(text.replace("Jane Doe", "FOR IMMEDIATE RELEASE"))
     assert art.author is None
+    # two writers; the writer's paper between the name and the date, its source
+    (art,) = checked_articles(text.replace("Jane Doe", "Jane Doe and John Roe"))
+    assert art.author == "Jane Doe and John Roe"
+    paper = text.replace("Jane Doe\n", "Jane Doe\nThe Straits Times\n")
+    (art,) = checked_articles(paper)
+    assert (art.author, [c.name for c in art.credits if c.role == "source"]) == ("Jane Doe", ["The Straits Times"])
+    assert dict(roles_of(paper))["The Straits Times"] == "credit"
 
 
 def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_it() -> None:
@@ -2277,6 +2286,9 @@ def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_
         (art,) = checked_articles(paper)
         assert (art.author, [c.name for c in art.credits if c.role == "source"]) == ("Warren Couillault", [outlet])
         assert dict(roles_of(paper))[outlet] == "credit"
+    # ... over the writer's handle
+    (art,) = checked_articles(text.replace("Warren Couillault\n", "Warren Couillault\n@wcouillault\n"))
+    assert art.author == "Warren Couillault"
     # ... not over a town's name
     (art,) = articles(text.replace("Warren Couillault\n", "Warren Couillault\nMemphis\n"))
     assert art.author is None
