@@ -592,8 +592,18 @@ _SPACED_BYLINE = re.compile(
 # Delegations``, ``Distinguished guests``): no headline opens so.
 _SALUTATION = re.compile(
     r"(?:your\s+)?(?:excellenc(?:y|ies)|majesty|highness)\b|ladies\s+and\s+gentlemen"
-    r"|distinguished\s+(?:guests|delegates|participants|colleagues|audience|members)", re.IGNORECASE)
-_SALUTATION_FIRST = "YyEeMmHhLlDd"
+    r"|distinguished\s+(?:guests|delegates|participants|colleagues|audience|members)"
+    # those a speech greets by their posts, one a line: ``Honourable Ministers``, ``Representatives of the Media``,
+    # ``Heads of Delegations``, ``Members of the Diplomatic Corps``
+    r"|(?-i:Honou?rable\s+[A-Z]|Representatives\s+of\s|Heads\s+of\s+(?:[Dd]elegation|[Ss]tate|[Gg]overnment|[Aa]gencies"
+    r"|[Mm]issions)|Members\s+of\s+the\s+(?:[Mm]edia|[Pp]ress|[Dd]iplomatic))|all\s+protocols?\s+observed",
+    re.IGNORECASE)
+_SALUTATION_FIRST = "YyEeMmHhLlDdRAa"
+
+
+def _greets(text: str) -> bool:
+    """``text`` opens on a speech's greeting of its audience (``Honourable Ministers``, ``Ladies and Gentlemen``)."""
+    return text[:1] in _SALUTATION_FIRST and _SALUTATION.match(text) is not None
 # A speaker's label on a line of its own in a transcript or an interview (``MS. PEARSON:``, ``PROFESSOR
 # HARRALD:``, ``JUANA SUMMERS, HOST:``, ``Q:``, ``Answer:``): the heading of the turn below it.
 _SPEAKER = re.compile(
@@ -731,7 +741,7 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
             or _kicker_headline(span.text)) and not (
-            _READ_MORE.search(span.text)) and not (span.text[0] in _SALUTATION_FIRST and _SALUTATION.match(span.text)):
+            _READ_MORE.search(span.text)) and not _greets(span.text):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
         if span.text[0] in "-–—" and span.text[2:3].isdigit() and (
@@ -2079,6 +2089,11 @@ class _Grouping:
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
+            if (not line.heading and nxt is not None and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE
+                    and _greets(self.lines[i - 1].span.text) and _greets(nxt.span.text)):
+                # between those a speech greets (``Secretary to Cabinet and Senior Civil Servants``): one of them
+                self._append(cur, line)
+                return self._set(i, BODY_ROLE, cur)
             if line.pattern == "title_bullet" and self._list_item(i, cur):
                 self._append(cur, line)
                 return self._set(i, BODY_ROLE, cur)

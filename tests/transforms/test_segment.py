@@ -2197,6 +2197,16 @@ def test_a_speech_s_salutations_on_lines_of_their_own_are_its_text() -> None:
     (art,) = articles(text)
     assert art.series is None and len(art.paragraphs) == 4
     assert {r for line, r in roles_of(text) if line.startswith("Your")} == {"body"}
+    # those it greets by their posts, one a line, under the title in capitals: its text, and a post between
+    # two of them too
+    text = ("STATEMENT BY THE PRIME MINISTER AT THE LAUNCH OF THE NATIONAL EMERGENCY RESPONSE PLAN\n"
+            "Honourable Deputy Prime Minister\nHonourable Ministers\nRepresentatives of the Donor Community\n"
+            "Secretary to Cabinet and Senior Civil Servants\nRepresentatives of the Media\nLadies and Gentlemen\n"
+            "Today, Government is declaring the current drought situation a national emergency.\n"
+            "Almost the entire nation is affected by the present drought.\n")
+    (art,) = checked_articles(text)
+    assert (art.title, len(art.paragraphs)) == (text.split("\n")[0], 8)
+    assert {r for _, r in roles_of(text)[1:]} == {"body"}
 
 
 def test_a_column_of_short_letters_under_topics_with_colons() -> None:
