@@ -173,7 +173,7 @@ def test_evaluate_pages_errors_lists_the_tuned_captures_only(capsys: pytest.Capt
 # change to the rules or the scoring that loses agreement fails. Held-apart sets were never read to write rules.
 THEME_FLOORS = {
     ("emergency_management.toml", "tuning"): {"set_f1": 0.72, "primary": 0.66, "top2": 0.83},
-    ("emergency_management.toml", "held_apart"): {"set_f1": 0.65, "primary": 0.51, "top2": 0.70},
+    ("emergency_management.toml", "held_apart"): {"set_f1": 0.68, "primary": 0.53, "top2": 0.75},
     ("ecological_civilisation.toml", "tuning"): {"set_f1": 0.90, "primary": 1.0, "top2": 1.0},
     ("ecological_civilisation.toml", "held_apart"): {"set_f1": 0.94, "primary": 1.0, "top2": 1.0},
 }
@@ -186,7 +186,7 @@ def test_theme_tags_meet_the_floors(taxonomy_file: str, split: str) -> None:
     article = score_levels(units, taxonomy.thresholds)["article"]
     got = {"set_f1": article.set_prf.f1, "primary": article.primary.value, "top2": article.top2.value}
     floors = THEME_FLOORS[taxonomy_file, split]
-    assert article.units >= 7 and article.unaligned <= 2  # two tuning titles are not found (docs/accuracy.md)
+    assert article.units >= 7 and article.unaligned <= 1  # a tuning title is not found (docs/accuracy.md)
     assert all((got[k] or 0.0) >= floor - 1e-9 for k, floor in floors.items()), got
 
 
@@ -224,7 +224,8 @@ def test_evaluate_themes_prints_both_splits_with_intervals(capsys: pytest.Captur
     assert main(["evaluate", "--themes", str(DATA / "themes"), "--choose-thresholds"]) == 0
     out = capsys.readouterr().out
     assert "taxonomy emergency-management" in out
-    for split in ("tuning: em_tuning, em_tuning_2, em_tuning_3, em_tuning_4, em_tuning_5", "held_apart: em_held_b, em_held_c"):
+    for split in ("tuning: em_tuning, em_tuning_2, em_tuning_3, em_tuning_4, em_tuning_5, em_tuning_6",
+                  "held_apart: em_held_b, em_held_c, em_held_d"):
         assert split in out
     rows = re.findall(r"^  (article|paragraph|sentence)\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+ \[[\d.]+, [\d.]+\]", out,
                       re.MULTILINE)
