@@ -190,7 +190,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("credit_line", Role.CREDIT,  # (not a letter's salutation: ``Editor: In the recent article, ...``)
        rf"(?!{LETTER_SALUTATION})[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
        r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit|illustrations?)\s*[:：]"
-       r"|(?:additional\s+)?(?:edited|copyedited|reporting|writing|compiled|translated|photos?|images?|issued"
+       r"|(?:additional\s+)?(?:edited|copyedited|reporting|writing|compiled|translated|photos?|photographs?|images?"
+       r"|issued"
        r"|contributed)\s+by\b\s*[:：]?)"
        r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit",
        needs=(":", "：", "by")),
@@ -249,6 +250,8 @@ PATTERNS: tuple[Pattern, ...] = (
        # a newsletter's or a site's appeal to its readers: ``This is a reader-supported Substack ...``, ``This post is
        # for paid subscribers``, ``Support Semi-Partisan Politics with a one-time or recurring donation:``
        r"|reader-supported|(?:for|become\s+a)\s+paid\s+subscribers?"
+       # a paywall's box: ``To continue reading, become a subscriber.``, ``Already a subscriber? Log in``
+       r"|become\s+a\s+subscriber|already\s+a\s+subscriber|subscribers\s+only(?=[\s.!)]*\Z)"
        r"|with\s+a\s+(?:one-time|recurring|monthly)(?:\s+or\s+(?:one-time|recurring|monthly))?\s+donation"
        r"|your\s+support\s+helps\s+us"
        # a paywall's offer: ``Unlimited Digital Access. $1 for 4 weeks.``
@@ -362,7 +365,7 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("first appeared", "appeared first")),
     _p("first_published", Role.CREDIT,  # where the text was published first: its source
        r"this\s+(?:article|story|report|piece|column|op-ed|editorial|commentary|essay|interview)\b.{0,80}?"
-       r"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|ran)|(?:is|was|has\s+been)\s+republished)"
+       r"\b(?:(?:was\s+)?(?:originally|first|previously)\s+(?:published|appeared|ran)|(?:is|was|has\s+been)\s+republished)"
        r"\b.{0,200}"
        # (``Originally published by Inter Press Service``, ``Reprinted with permission from The Globe``)
        r"|(?:originally\s+(?:published|appeared|posted)\s+(?:by|in|on|at)|(?:republished|reprinted)\s+"

@@ -522,6 +522,10 @@ def is_title_like(text: str) -> bool:
     if text[-3:] in _TIME_ENDS and (time := _BRACKETED_TIME.search(text)) is not None and time.start() > 0:
         text = text[: time.start()]
     core = text.rstrip(_CLOSERS_OR_SPACE)
+    if text[-1] == ")" and text[-2:-1].isupper() and (tag := _tag_after_sentence(text)) is not None and (
+            tag.isupper() and tag not in _DESKS):
+        return False  # a sentence, then an office's initials: ``... in case of emergency. (DIPRO)`` (an agency's
+        # closes a picture's caption: ``Saudi drivers take a flooded street in Jeddah on Tuesday. (AFP)``)
     return (
         bool(core)
         and (core[-1] not in _ENDS_NO_TITLE or (
@@ -533,6 +537,19 @@ def is_title_like(text: str) -> bool:
     )
 
 
+_DESKS = frozenset({*NEWS_AGENCIES, "EPA", "AAP", "PA", "UPI", "DPA", "APA", "KCNA", "SPA", "WAM", "IANS", "PTI"})
+MAX_CLOSING_TAG = 10
+
+
+def _tag_after_sentence(text: str) -> str | None:
+    """The word in brackets that ends ``text`` after a finished sentence, one word of letters (``... like
+    situations. (DIPRO)``, ``... on Monday. (Xinhua)``), or None."""
+    opened = text.rfind("(", len(text) - MAX_CLOSING_TAG - 2)
+    tag = text[opened + 1 : -1] if opened > 0 and text[-1] == ")" else ""
+    if len(tag) < 2 or not tag.isalpha() or not tag[0].isupper():
+        return None
+    before = text[:opened].rstrip().rstrip("\"'”’")
+    return tag if before[-1:] in _TERMINAL and before[-2:-1].isalnum() else None
 # A headline in title case may end with a dotted abbreviation: ``... Staff Shortages Across The U.S.``
 _DOTTED_END = re.compile(r"\s(?:[A-Z]\.){2,}\Z")
 
@@ -3006,6 +3023,8 @@ def segment_lines(doc: Document) -> Segmented:
             warnings.append("unterminated_paragraph")
         byline = draft.byline if draft.byline is not None else _unlabelled_writer(draft, title)
         credits = (*draft.credits, *photos.get(index, ()))
+        if draft.body and (closing := _closing_source(draft.body[-1].span.text)) is not None:
+            credits = (*credits, closing)
         if byline is not None and is_publication(byline.name):  # ``by Daily Patriot``: the paper's, no one's
             credits = (*credits, Credit("source", byline.name, byline.line))
             byline = None
@@ -3105,9 +3124,20 @@ def _lead_source(text: str) -> Credit | None:
 
 
 def _unterminated(text: str) -> bool:
-    """A paragraph that stops mid-sentence (a lead-in ending with a colon is finished)."""
+    """A paragraph that stops mid-sentence (a lead-in ending with a colon is finished; so is one whose last sentence
+    is followed by its source in brackets: ``... like situations. (DIPRO)``)."""
     core = text.rstrip(_CLOSERS_OR_SPACE)
-    return not core or core[-1] not in _FINISHED
+    return not core or (core[-1] not in _FINISHED and not (text[-1] == ")" and _tag_after_sentence(text)))
+
+
+def _closing_source(text: str) -> Credit | None:
+    """The source that closes a story's last paragraph after its last sentence: an agency's or an office's initials
+    in brackets (``... in case of emergency. (DIPRO)``, ``... on Monday. (Xinhua)``); a stage direction is none
+    (``(Laughter)``)."""
+    tag = _tag_after_sentence(text) if text[-1:] == ")" else None
+    if tag is None or not (tag.isupper() or tag in _DESKS):
+        return None
+    return Credit("source", tag, f"({tag})")
 
 
 def _guess_title(text: str, body: list[Line]) -> str:

@@ -127,6 +127,12 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Topics of the summit included floods and fires.", None),
         ("Subjects:      Queensland floods and government assistance; Craig Thomson", "tag_list"),  # a transcript's topics
         ("Subjects of the inquiry were named on Monday.", None),
+        ("This article was previously published in the National Newswatch", "first_published"),
+        ("To continue reading, become a subscriber.", "promo"),  # a paywall's box
+        ("This article is for subscribers only.", "promo"),
+        ("Already a subscriber? Log in", "promo"),
+        ("The subscribers only wanted refunds, she said.", None),
+        ("Photograph by Bronwyn Adcock", "credit_line"),
         ("Comments (3)", "comment_count"),
         ("1 of 5", "gallery_count"),
         ("One of the three dams failed.", None),

@@ -2599,6 +2599,22 @@ def test_a_source_tag_opening_the_lead_is_a_source_credit() -> None:
     assert sources("The World Health Organization (WHO) Director spoke.") == []
 
 
+def test_a_source_tag_closing_the_last_paragraph_is_a_source_credit() -> None:
+    text = ("DA issues monsoon advisory\n"
+            "LIKABALI, 29 May: The district administration has issued an advisory for the people of the district.\n"
+            "The DC advised the people to contact the DDMO in case of emergency or disaster like situations. (DIPRO)\n")
+    (art,) = checked_articles(text)
+    assert len(art.paragraphs) == 2 and "unterminated_paragraph" not in art.warnings
+    assert [(c.role, c.name, c.line) for c in art.credits] == [("source", "DIPRO", "(DIPRO)")]
+    assert art.sentences[-1].text.endswith("situations. (DIPRO)")  # (no sentence of its own)
+    # an agency's, after a paragraph of several sentences (one line alone with it may be a picture's caption)
+    (art,) = checked_articles(text.replace("(DIPRO)", "Shelters were opened in five villages. (Xinhua)"))
+    assert [c.name for c in art.credits] == ["Xinhua"]
+    # a stage direction is no source
+    (art,) = articles(text.replace("(DIPRO)", "(Laughter)"))
+    assert art.credits == ()
+
+
 def _ragged(paragraph: str, width: int) -> str:
     """``paragraph`` wrapped at ``width``, with the last word of every other line moved down to the next."""
     lines = textwrap.wrap(paragraph, width)
