@@ -2160,7 +2160,7 @@ class _Grouping:
                     return self._open_cut(i, line, cur)
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
-                    and cur.title.text and nxt is not None and self._text_goes_on(line, cur, nxt)):
+                    and (cur.title.text or cur.body) and nxt is not None and self._text_goes_on(line, cur, nxt)):
                 # the text under it goes on with this article's and shares none of its words: no headline of its
                 # own (a headline shares words with its lead): a subheading, or another story's link
                 own = _content_keys(line.span.text)
@@ -2270,7 +2270,7 @@ class _Grouping:
         if not below.isdisjoint(own) or 2 * len(own & _content_keys(cur.title.text)) >= len(own):
             return False  # (a headline in the words of the one above it, ``Article number 1``, is a sibling's)
         shared = len(below & self._told(cur))
-        return shared >= MIN_GOES_ON and 3 * shared >= len(below)
+        return shared >= MIN_GOES_ON and 4 * shared >= len(below)
 
     def _names_a_part(self, i: int, line: Line, cur: _Draft) -> bool:
         """``line``, between paragraphs of the unsigned article ``cur`` (two at least above it), names a part of

@@ -1383,6 +1383,14 @@ def test_a_headline_inside_a_text_that_goes_on_without_its_words_is_no_article()
     sibling = "Of Cyclone Idai and preparedness for floods\n" + below
     assert [a.title for a in articles(above + sibling)] == ["Of Cyclone Idai and preparedness for disasters",
                                                              "Of Cyclone Idai and preparedness for floods"]
+    # a long paragraph below that goes on with a quarter of its words; a text whose headline the page lost
+    longer = ("Weeks after the cyclone, hundreds of thousands of citizens in Mozambique and Malawi still need food, "
+              "water and shelter, aid agencies said on Monday.\n")
+    (art,) = articles(above + link + "\n" + longer)
+    assert len(art.paragraphs) == 2
+    untitled = above.split("\n", 1)[1]
+    (art,) = articles(untitled + link + "\n" + below)
+    assert len(art.paragraphs) == 2 and dict(roles_of(untitled + link + "\n" + below))[link] == "furniture"
 
 
 def test_a_teaser_cut_from_the_lead_under_the_headline_is_its_deck() -> None:
