@@ -1410,8 +1410,11 @@ def _caption_twice(first: str, second: str) -> bool:
     if len(second) > len(first) and short[-1] not in _TERMINAL and second[len(short)] != "." and (
             second[:MIN_CAPTION_CHARS].translate(_QUOTES) == short[:MIN_CAPTION_CHARS].translate(_QUOTES)) and (
             second[: len(short)].translate(_QUOTES) == short.translate(_QUOTES)) and (
-            short is first or _CAPTION_TAIL.search(second, len(short)) is not None or caption_credit(second)):
-        return True  # (after a sentence, the longer one goes on with a dated year or a credit: a caption's)
+            short is first or _CAPTION_TAIL.search(second, len(short)) is not None or caption_credit(second)) and (
+            second[len(short):].strip(_CLOSERS_OR_SPACE + _TERMINAL) != ""):
+        # (after a sentence, the longer one goes on with a dated year or a credit: a caption's; a headline given
+        # again with a question mark, ``What lessons can Ireland learn from the 2015/16 floods?``, goes on with none)
+        return True
     return (len(first) >= MIN_SHARED_CAPTION and first[:MIN_SHARED_CAPTION] == second[:MIN_SHARED_CAPTION]
             and (first[-1] not in _TERMINAL or second[-1] not in _TERMINAL)  # (two paragraphs end like sentences)
             and (first != second or len(first) >= MIN_REPEATED_CAPTION))  # (a headline may be printed twice)
@@ -2388,6 +2391,11 @@ class _Grouping:
             cur.end = line.span.char_end  # more highlights in a list under the headline: the deck goes on
             self._set(i, SERIES_ROLE, cur)
             return
+        if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body and cur.title_at == i - 1
+                and line.span.text.rstrip(_TERMINAL) == cur.title.text.rstrip(_TERMINAL)):
+            # the headline given again right under it, as a sentence (``What lessons can Ireland learn from the
+            # 2015/16 floods?`` under the same words with no question mark): page furniture
+            return self._set(i, FURNITURE_ROLE, cur)
         if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body
                 and len(line.span.text) <= MAX_DECK_CHARS
                 and (self._printed_twice(i, cur) or self._restated(i, cur) or self._cut_from_the_lead(i)

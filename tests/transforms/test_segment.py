@@ -1772,6 +1772,13 @@ def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None
                "Officials prepare boats ahead of the typhoon\n"
                "Thousands of people left their homes on Sunday. The typhoon is expected to land on Monday.\n")
     assert articles(caption)[0].title == "Typhoon nears the coast as towns evacuate"
+    # given again right under it as a question, with the mark the headline left out
+    asked = ("What lessons can Ireland learn from the 2015/16 floods\n"
+             "What lessons can Ireland learn from the 2015/16 floods?\n"
+             "The government failed. Citizens suffered a great deal during the floods of 2009.\n")
+    (art,) = checked_articles(asked)
+    assert (art.title, len(art.paragraphs)) == ("What lessons can Ireland learn from the 2015/16 floods", 1)
+    assert [r for _, r in roles_of(asked)] == ["title", "furniture", "body"]
 
 
 def test_a_caption_given_twice_in_two_versions_is_furniture() -> None:
