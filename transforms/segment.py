@@ -1288,6 +1288,9 @@ _REPORT_SECTION = re.compile(
     r"(?:background|context|summary|conclusions?|notes?\s+(?:to|for)\s+editors?|editors?[’']?\s*notes?"
     r"|(?:quick|key|fast)\s+facts|key\s+(?:points|findings|messages)|next\s+steps|what\s+happens\s+next)\s*:?",
     re.IGNORECASE)
+MIN_NAVIGATION_LINES = 2  # lines of a page's menus and tools between its site's name and the headline ...
+MAX_NAVIGATION_WORDS = 10  # ... each a few words (``Print this page Reduce font size Increase font size``)
+_PICTURE_PATTERNS = frozenset({"photo_caption", "image_caption", "image_credit", "photo_credit", "agency_photo"})
 MIN_ITEMS_TWICE = 2  # a listing's items above its last, each with its headline printed twice and its teaser
 MIN_TEASERS = 3  # a listing's headlines with a one-paragraph teaser each, read at first as one article's sections
 # A metadata field naming where a text first ran, with its value on the next line (``PUBLISHED IN:`` /
@@ -2550,6 +2553,7 @@ class _Grouping:
         self._header_above_the_first_article()
         self._furniture_above_the_first_title()
         self._titles_named_by_breadcrumbs()
+        self._titles_under_the_navigation()
         self._titles_from_the_lead()
         self._title_above_from_the_lead()
         for draft in self.drafts:
@@ -2937,6 +2941,24 @@ class _Grouping:
             draft.series, draft.series_at = None, -1
         for m in range(k, k + n):
             self._set(m, BYLINE_ROLE, draft)
+
+    def _titles_under_the_navigation(self) -> None:
+        """A site's name over its navigation (``Ministry for Police and Emergency Services`` / ``1. Home`` /
+        ``2. News`` / ``Print this page``), read as the title, with the headline read as its series line under
+        the navigation, right over the text or its date and label: the series line is the headline, and the site's
+        name page furniture. A headline stands by its text; the site's name stands over the page's menus."""
+        for draft in self.drafts:
+            if (draft.series is None or draft.series_at < 0 or draft.title_at < 0 or draft.markdown or not draft.body
+                    or draft.byline is not None or draft.series_at - draft.title_at <= MIN_NAVIGATION_LINES):
+                continue
+            between = range(draft.title_at + 1, draft.series_at)
+            body_at = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
+            if (all(self.roles[k] is FURNITURE_ROLE and _words(self.lines[k].span) <= MAX_NAVIGATION_WORDS
+                    and self.lines[k].pattern not in _PICTURE_PATTERNS for k in between)
+                    and all(self.roles[k] in (FURNITURE_ROLE, DATE_ROLE, CREDIT_ROLE)
+                            for k in range(draft.series_at + 1, body_at))
+                    and _words(draft.series) > MAX_SECTION_WORDS):
+                self._series_is_the_title(draft)
 
     def _titles_named_by_breadcrumbs(self) -> None:
         """A page's breadcrumb trail ends with the page's headline (``Home › Archive › Steady Rains Damage ...``,

@@ -1738,6 +1738,23 @@ def test_a_listing_cut_under_the_last_of_its_headlines_printed_twice_keeps_it() 
     assert [a.title for a in articles(f"{text.split(items[1][0])[0]}{last}\n{last}\n")] == [items[0][0]]
 
 
+def test_a_site_s_name_over_its_navigation_is_no_title_and_the_headline_under_it_is() -> None:
+    text = ("Ministry for Police and Emergency Services\n1. Home\n2. News\n"
+            "Print this page Reduce font size Increase font size\n"
+            "More NSW support for Brisbane storm response\n22nd November 2008\n"
+            "Minister for Emergency Services Tony Kelly said today that another 150 volunteers would travel north.\n"
+            "The volunteers will help residents of storm-affected suburbs clean up.\n")
+    (art,) = checked_articles(text)
+    assert (art.title, art.series) == ("More NSW support for Brisbane storm response", None)
+    assert dict(roles_of(text))["Ministry for Police and Emergency Services"] == "furniture"
+    # a picture's caption between a headline and its deck is no navigation
+    caption = text.replace("1. Home\n2. News\nPrint this page Reduce font size Increase font size\n",
+                           "Volunteers load a truck in Sydney on Friday. (AAP Image/Dan Himbrechts)\n"
+                           "Volunteers load a truck in Sydney on Friday. (AAP Image/Dan Himbrechts)\n")
+    (art,) = articles(caption)
+    assert art.title == "Ministry for Police and Emergency Services"
+
+
 def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None:
     label = ("Tag: Flood\nRiver towns brace for a second crest\nRiver towns brace for a second crest\n"
              "Officials said the river would crest again on Friday. Sandbags were handed out.\n")
