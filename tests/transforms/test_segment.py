@@ -1742,8 +1742,8 @@ def test_a_site_s_name_over_its_navigation_is_no_title_and_the_headline_under_it
     text = ("Ministry for Police and Emergency Services\n1. Home\n2. News\n"
             "Print this page Reduce font size Increase font size\n"
             "More NSW support for Brisbane storm response\n22nd November 2008\n"
-            "NSW sent another 150 volunteers to Brisbane today to support the response to the storm, the minister "
-            "said.\nThe volunteers will help residents of storm-affected suburbs clean up.\n")
+            "Another 150 volunteers left for Queensland today, the minister said.\n"
+            "They will help residents clean up their homes.\n")
     (art,) = checked_articles(text)
     assert (art.title, art.series) == ("More NSW support for Brisbane storm response", None)
     assert dict(roles_of(text))["Ministry for Police and Emergency Services"] == "furniture"
