@@ -46,7 +46,7 @@ _BYLINE = re.compile(
     _OPEN
     + r"(?:"
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
-    rf"|(?:(?:opinion\s+|guest\s+)?(?:written|story|words|article|text|report|reported|posted|opinion|analysis"
+    rf"|(?:(?:opinion\s+|guest\s+)?(?:written|authored|story|words|article|text|report|reported|posted|opinion|analysis"
     rf"|commentary|column|essay|interview|piece)\s+)?by\s*[:：]?\s+"
     # (the paper's or agency's post before the name: ``By Xinhua writer Li Laifang``)
     rf"(?:(?-i:(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+)?"
@@ -112,7 +112,8 @@ _BYLINE_TAIL = re.compile(
     r"|last\s+updated)\b|source\s*[:：]"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
     r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
-    r"|for\s+(?:the\s+)?(?-i:[A-Z])"  # (``By Zahara Tiba for Khabar Southeast Asia``: the outlet she wrote for)
+    r"|(?:for|via)\s+(?:the\s+)?(?-i:[A-Z])"  # (``By Zahara Tiba for Khabar Southeast Asia``: the outlet she wrote
+    # for; ``Authored by Ryan McMaken via The Mises Institute``: the one it came through)
     r"|at\s+\d{1,2}[:.]\d{2}"  # (``Posted by Jane Doe at 10:41 AM``, as blogs sign a post)
     r"|\((?-i:[A-Z])[^()]{1,40}\)|\([\w-]+(?:\.[\w-]+)+\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
     re.IGNORECASE,
@@ -134,8 +135,9 @@ _AFFILIATED = re.compile(
     r"|Secretary|Director|President|Commissioner|Governor|Mayor|Professor|Senator|Ambassador|Chairman|Chairwoman"
     r"|Chairperson)\b(?:[\s,]+(?-i:[A-Z][\w'’&.-]*|of|the|and|for|in|at)){0,8}\.?"
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
-_BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|reporter|correspondent|text|written|story|words|article"
-                            r"|report|reported|posted|opinion|analysis|commentary|column|essay|interview|guest|piece|by"
+_BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|authored|reporter|correspondent|text|written|story|words"
+                            r"|article|report|reported|posted|opinion|analysis|commentary|column|essay|interview|guest"
+                            r"|piece|by"
                             r"|作者|文|撰稿)",
                             re.IGNORECASE)
 # A sentence that says whose the text is: ``This post is by ...``, ``This article was written by ...``.

@@ -191,7 +191,7 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"(?!{LETTER_SALUTATION})[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
        r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit|illustrations?)\s*[:：]"
        r"|(?:additional\s+)?(?:edited|copyedited|reporting|writing|compiled|translated|photos?|photographs?|images?"
-       r"|issued"
+       r"|issued|supplied"
        r"|contributed)\s+by\b\s*[:：]?)"
        r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit",
        needs=(":", "：", "by")),
@@ -251,7 +251,8 @@ PATTERNS: tuple[Pattern, ...] = (
        # for paid subscribers``, ``Support Semi-Partisan Politics with a one-time or recurring donation:``
        r"|reader-supported|(?:for|become\s+a)\s+paid\s+subscribers?"
        # a paywall's box: ``To continue reading, become a subscriber.``, ``Already a subscriber? Log in``
-       r"|become\s+a\s+subscriber|already\s+a\s+subscriber|subscribers\s+only(?=[\s.!)]*\Z)"
+       r"|become\s+a\s+subscriber|already\s+a\s+subscriber|subscribers\s+only(?=[\s.!)]*\Z)|please\s+subscribe"
+       r"|to\s+keep\s+reading|\d+-day\s+free\s+trial"
        r"|with\s+a\s+(?:one-time|recurring|monthly)(?:\s+or\s+(?:one-time|recurring|monthly))?\s+donation"
        r"|your\s+support\s+helps\s+us"
        # a paywall's offer: ``Unlimited Digital Access. $1 for 4 weeks.``
@@ -260,7 +261,7 @@ PATTERNS: tuple[Pattern, ...] = (
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
        needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available",
               "one place", "gift this", "transcribe", "for free", "reader-supported", "paid subscriber",
-              "donation", "your support", "unlimited digital"), within=170),
+              "donation", "your support", "unlimited digital", "keep reading", "free trial"), within=170),
     # a paper's standing note on its editorials, or on an editorial it reprints: ``The editorial board operates
     # independently from the U-T newsroom ...``, ``The New York Times published this editorial on Aug. 23:``
     _p("editorial_note", Role.FURNITURE,
@@ -322,15 +323,17 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("ago",)),
     _p("tag_list", Role.FURNITURE,
        r"(?:tags?|topics?|subjects?|labels?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S"
-       r".{0,200}", "Tags: flood, rain", max_chars=220,
+       r".{0,380}", "Tags: flood, rain", max_chars=400,
        needs=("tag", "topic", "subject", "label", "filed", "categor", "keyword"), within=18),
     # a blog's chrome around a post (Blogger's): ``Newer Post Older Post Home``, ``Subscribe to: Post Comments
     # (Atom)``, ``Email ThisBlogThis!Share to Twitter...``, ``Links to this post``
     _p("blog_chrome", Role.FURNITURE,
        r"(?:newer|older)\s+posts?(?:\s+(?:newer|older)\s+posts?)?(?:\s+home)?"
        r"|(?:subscribe\s+to\s*:\s*)?post\s+comments\s*\(atom\)|email\s*this\s*blog\s*this!.{0,120}"
-       r"|links\s+to\s+this\s+post|rss\s+icon",
-       "Newer Post Older Post Home", max_chars=160, needs=("post", "blogthis", "rss")),
+       r"|links\s+to\s+this\s+post|rss\s+icon"
+       # a WordPress post's footer: ``This entry was posted in Local, News. Bookmark the permalink.``
+       r"|this\s+entry\s+was\s+posted\s+in\b.{0,200}|bookmark\s+the\s+permalink\.?",
+       "Newer Post Older Post Home", max_chars=160, needs=("post", "blogthis", "rss", "permalink")),
     _p("comment_count", Role.FURNITURE,
        r"(?:\d{1,6}\s+)?comments?\s*[(\[]\s*\d{1,6}\s*[)\]]|no\s+comments?|comments?\s*[:：]?\s*\d{1,6}"
        r"|\d{1,6}\s+comments?\s*[:：]",

@@ -49,6 +49,7 @@ from transforms.bylines import (
     title_signature,
 )
 from transforms.lines import (
+    AGENCY_NAMES,
     BULLETS,
     CODE_COMMENT,
     CONTACT_LABEL,
@@ -371,6 +372,9 @@ MAX_SIGNATURE_LINE = 60  # a letter's signature: the writer's name, with a town 
 
 
 _HANDLE = re.compile(r"@\w{1,30}")  # a writer's handle on a social network, on a line of its own
+
+
+_AGENCY_ENDINGS = tuple(f" {name}" for name in AGENCY_NAMES)  # a news agency's name after a writer's
 
 
 def _are_names(text: str) -> bool:
@@ -2883,6 +2887,14 @@ class _Grouping:
         article's source."""
         k = bisect_left(self.lines, draft.body[0].line_start, key=_line_start) - 1
         paper = " ".join(self.lines[k].span.text.split())
+        if (paper.endswith(_AGENCY_ENDINGS) and k > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE)
+                and self.lines[k].pattern is None and not paper.isupper()):
+            # the name and the agency on one line, nothing between (``Cherie Henderson Associated Press``)
+            agency = next(a for a in AGENCY_NAMES if paper.endswith(" " + a))
+            name = paper[: -len(agency) - 1]
+            if _is_name(name) and _content_keys(name).isdisjoint(_content_keys(draft.title.text)):
+                self._byline_lines(draft, k, 1, name)  # (the agency after the name is its source: ``build``)
+            return
         if (k - 1 > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and self.lines[k].pattern is None
                 and (is_publication(paper) or _OUTLET.fullmatch(paper))):
             k -= 1  # the name over its paper's (``Victoria Moorwood`` / ``Cincinnati Enquirer``, ``USA TODAY``)
@@ -2895,7 +2907,10 @@ class _Grouping:
         else:
             paper = ""
         line = self.lines[k]
-        if k <= draft.title_at or self.roles[k] not in (FURNITURE_ROLE, SERIES_ROLE) or line.pattern is not None:
+        # (a name read as the first paragraph's subheading, right under the date: ``Emma Davidson``)
+        heading = self.roles[k] is HEADING_ROLE and not paper and 0 in draft.headings
+        if (k <= draft.title_at or (self.roles[k] not in (FURNITURE_ROLE, SERIES_ROLE) and not heading)
+                or line.pattern is not None):
             return
         text = " ".join(line.span.text.split()).rstrip(_NAME_TRAIL)  # ``Nick Gibbs |``: the name of a name | date
         if (text.isupper() or not _is_name(text) or _is_post(text) or is_publication(text)
@@ -2906,6 +2921,10 @@ class _Grouping:
                 self.roles[m] in (FURNITURE_ROLE, SERIES_ROLE) and _is_name(" ".join(self.lines[m].span.text.split()))
                 for m in range(draft.title_at + 1, k)):
             return  # words the text has in lower case (``Decision Makers``), or two names there (a label and one)
+        if heading:
+            del draft.headings[0]
+            if not draft.headings:
+                draft.warnings[:] = [w for w in draft.warnings if w != "subheading_inferred"]
         self._byline_lines(draft, k, 1, text)
         if paper:
             self._paper_under(draft, k + 1, paper)

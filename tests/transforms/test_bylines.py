@@ -70,6 +70,7 @@ from transforms.bylines import (
         ("Jane Doe, Staff Writer", "Jane Doe", "author"),
         ("Jane Doe @janedoe", "Jane Doe", "author"),
         ("By Jane Doe @janedoe", "Jane Doe", "author"),  # (the label is no part of the name)
+        ("Authored by Ryan McMaken via The Mises Institute,", "Ryan McMaken", "author"),
         ("Jane Doe and John Roe, The Washington Post", "Jane Doe and John Roe", "author"),  # no label, two writers
         ("By Jane Doe, Staff Writer", "Jane Doe", "author"),  # a post, not a publication's desk
         ("Jane Doe, Reuters", "Jane Doe", "author"),

@@ -133,6 +133,12 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Already a subscriber? Log in", "promo"),
         ("The subscribers only wanted refunds, she said.", None),
         ("Photograph by Bronwyn Adcock", "credit_line"),
+        ("Supplied by the City of Sault Ste. Marie", "credit_line"),
+        ("Water supplied by the city was unsafe to drink.", None),
+        ("This entry was posted in Local, News. Bookmark the permalink.", "blog_chrome"),  # a WordPress post's footer
+        ("This column is for subscribers only, but it's OK to share once in a while. Please subscribe.", "promo"),
+        ("Keep reading with a 7-day free trial", "promo"),
+        ("Categories: " + " ".join(["Disaster", "Earthquake", "Economy", "Environment", "Geology"] * 6), "tag_list"),
         ("Comments (3)", "comment_count"),
         ("1 of 5", "gallery_count"),
         ("One of the three dams failed.", None),

@@ -2287,6 +2287,16 @@ def test_a_name_over_the_date_between_the_headline_and_the_text_is_the_byline() 
     # a line in capitals over the date is a release's label, no writer
     (art,) = articles(text.replace("Jane Doe", "FOR IMMEDIATE RELEASE"))
     assert art.author is None
+    # a name under the date, right over the text, is no subheading of the first paragraph
+    dated = ("After the fires\n\n2016-01-13\n\nEmma Davidson\n\n"
+             "January 18 is the anniversary of the Canberra bushfires. Four people died and 500 homes were lost.\n\n"
+             "Bushfires have always been a risk in Australia. The evidence points to more of them.\n\n"
+             "Here are some things we can do as a community to support each other after fires.\n\n"
+             "Immediate crisis support\n\n"
+             "Organisations such as the Red Cross are central in providing support to those affected.\n")
+    (art,) = checked_articles(dated)
+    assert (art.author, art.paragraphs[0].subheading, art.paragraphs[3].subheading) == (
+        "Emma Davidson", None, "Immediate crisis support")
     # two writers; the writer's paper between the name and the date, its source
     (art,) = checked_articles(text.replace("Jane Doe", "Jane Doe and John Roe"))
     assert art.author == "Jane Doe and John Roe"
@@ -2322,6 +2332,10 @@ def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_
         (art,) = checked_articles(paper)
         assert (art.author, [c.name for c in art.credits if c.role == "source"]) == ("Warren Couillault", [outlet])
         assert dict(roles_of(paper))[outlet] == "credit"
+    # ... the name and the agency on one line, the agency the source (once)
+    (art,) = checked_articles(text.replace("Warren Couillault\n", "Warren Couillault Associated Press\n"))
+    assert (art.author, [(c.role, c.name) for c in art.credits if c.role == "source"]) == (
+        "Warren Couillault", [("source", "Associated Press")])
     # ... over the writer's handle
     (art,) = checked_articles(text.replace("Warren Couillault\n", "Warren Couillault\n@wcouillault\n"))
     assert art.author == "Warren Couillault"
