@@ -269,8 +269,11 @@ def _is_place(text: str) -> bool:
     """A town as letters pages print it under the writer's name: a few capitalised words (``Chennai``,
     ``Tirupur, Tamil Nadu``, ``Maruthancode (TN)``), not a headline in sentence case (``Good work``)."""
     words = _STATE_CODE.sub("", text).replace(",", " ").split()
-    return 0 < len(words) <= MAX_PLACE_WORDS and all(w[0].isupper() for w in words) and _NOT_NAME_WORDS.isdisjoint(
-        words)
+    return (0 < len(words) <= MAX_PLACE_WORDS and words[0][0].isupper()
+            and all(w[0].isupper() or w[:2] in _PLACE_ELISIONS for w in words) and _NOT_NAME_WORDS.isdisjoint(words))
+
+
+_PLACE_ELISIONS = ("d’", "d'", "l’", "l'")  # (``Coeur d’Alene``)
 
 
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
@@ -374,6 +377,10 @@ MAX_SIGNATURE_LINE = 60  # a letter's signature: the writer's name, with a town 
 _HANDLE = re.compile(r"@\w{1,30}")  # a writer's handle on a social network, on a line of its own
 
 
+_WRITES = re.compile(r"\s+(?:writes|wrote)\b")
+# A post before a writer's name (``Premier Alden McLaughlin``): no part of the name.
+_POST_BEFORE_NAME = re.compile(r"(?:(?:Prime|Chief|Deputy)\s+)?(?:Minister|Premier|Mayor|President|Governor|Senator"
+                               r"|Commissioner|Secretary|Ambassador|Director)\s+")
 _AGENCY_ENDINGS = tuple(f" {name}" for name in AGENCY_NAMES)  # a news agency's name after a writer's
 
 
@@ -2164,7 +2171,8 @@ class _Grouping:
                          or (self.signed_at == i - 1 and _is_post(line.span.text) and (
                              "," in line.span.text or _POST_AT.search(line.span.text))))):
                 # (over the next letter, the writer's post or town; a headline in sentence case is that letter's)
-                if nxt is None and self._signature_ends_above(i) and _in_sentence_case(line.span.text):
+                if (nxt is None and self._signature_ends_above(i) and _in_sentence_case(line.span.text)
+                        and not _is_place(line.span.text)):
                     # the text ends on the headline of the next letter (a page cut after it), not on a place or
                     # a post under the signature (``Chennai``, ``Secretary of State``)
                     return self._open_cut(i, line, cur)
@@ -2913,6 +2921,12 @@ class _Grouping:
                 or line.pattern is not None):
             return
         text = " ".join(line.span.text.split()).rstrip(_NAME_TRAIL)  # ``Nick Gibbs |``: the name of a name | date
+        lead = draft.body[0].span.text
+        if (not paper and lead.startswith(text) and _WRITES.match(lead, len(text)) is not None
+                and _is_name(named := _POST_BEFORE_NAME.sub("", text))):
+            # the writer, and the text opens on the same words: ``Premier Alden McLaughlin`` / ``Premier Alden
+            # McLaughlin writes: Each year ...``
+            return self._byline_lines(draft, k, 1, named)
         if (text.isupper() or not _is_name(text) or _is_post(text) or is_publication(text)
                 or not _content_keys(text).isdisjoint(_content_keys(f"{draft.title.text} {_lead_text(draft)}"))):
             return
@@ -3071,6 +3085,8 @@ def segment_lines(doc: Document) -> Segmented:
         if any(_unterminated(p.text) for p in paragraphs):
             warnings.append("unterminated_paragraph")
         byline = draft.byline if draft.byline is not None else _unlabelled_writer(draft, title)
+        if byline is None:  # (the writer named in the note on where the text ran first)
+            byline = next((b for c in draft.credits if c.role == "source" and (b := _writer_in_note(c.line))), None)
         credits = (*draft.credits, *photos.get(index, ()))
         if draft.body and (closing := _closing_source(draft.body[-1].span.text)) is not None:
             credits = (*credits, closing)
@@ -3177,6 +3193,18 @@ def _unterminated(text: str) -> bool:
     is followed by its source in brackets: ``... like situations. (DIPRO)``)."""
     core = text.rstrip(_CLOSERS_OR_SPACE)
     return not core or (core[-1] not in _FINISHED and not (text[-1] == ")" and _tag_after_sentence(text)))
+
+
+# The writer named in a note on where the text ran first: ``This article, by Paul Berger, was originally published in
+# the Chronicle Journal ...``
+_BY_IN_NOTE = re.compile(
+    r"this\s+(?:article|story|piece|column|essay|op-ed|commentary)\s*,\s*by\s+(?P<name>[^,]{3,60}),", re.IGNORECASE)
+
+
+def _writer_in_note(line: str) -> Byline | None:
+    found = _BY_IN_NOTE.match(line) if line[:4].lower() == "this" else None
+    byline = parse_byline(f"By {found['name']}") if found is not None else None
+    return None if byline is None else Byline(line=line, name=byline.name, role="author")
 
 
 def _closing_source(text: str) -> Credit | None:

@@ -2162,6 +2162,12 @@ def test_a_text_cut_under_the_next_letter_s_headline_after_a_signature_and_its_t
     first, cut = articles(text)
     assert first.author == "Richard Flamm" and len(first.paragraphs) == 1
     assert cut.title == "Online compassion outweighs malice" and not cut.paragraphs
+    # a town whose name has an elided article (``Coeur d’Alene``) ends the signature, no headline of a next letter
+    signed = ("EDITORIAL: Missed some facts\n"
+              "The editorial was valuable for mentioning the health issue in smoke. It missed the rest.\n"
+              "The mixed review here is factual.\nGEORGE SCHNEIDER\nCoeur d’Alene\n")
+    (art,) = articles(signed)
+    assert art.author == "George Schneider" and dict(roles_of(signed))["Coeur d’Alene"] == "signature"
 
 
 def test_a_letter_signed_in_a_sentence_about_where_its_writer_lives() -> None:
@@ -2336,6 +2342,12 @@ def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_
     (art,) = checked_articles(text.replace("Warren Couillault\n", "Warren Couillault Associated Press\n"))
     assert (art.author, [(c.role, c.name) for c in art.credits if c.role == "source"]) == (
         "Warren Couillault", [("source", "Associated Press")])
+    # ... whose words the text opens on, writing (``Premier Alden McLaughlin writes: ...``), the post no part of it
+    writes = ("Premier’s message for hurricane season\nPremier Alden McLaughlin\n"
+              "Premier Alden McLaughlin writes: Each year as I prepare this message, a storm is already forming.\n"
+              "We are ready for the season.\n")
+    (art,) = checked_articles(writes)
+    assert art.author == "Alden McLaughlin" and len(art.paragraphs) == 2
     # ... over the writer's handle
     (art,) = checked_articles(text.replace("Warren Couillault\n", "Warren Couillault\n@wcouillault\n"))
     assert art.author == "Warren Couillault"
@@ -2637,6 +2649,17 @@ def test_a_source_tag_opening_the_lead_is_a_source_credit() -> None:
     assert sources("New York (CNN Business) The storm knocked out power.") == [
         ("CNN Business", "New York (CNN Business)")]
     assert sources("The World Health Organization (WHO) Director spoke.") == []
+
+
+def test_the_writer_named_in_a_note_on_where_the_text_ran_first_is_its_author() -> None:
+    text = ("Wildfires, Climate Change and Activism\n"
+            "This article, by Paul Berger, was originally published in the Chronicle Journal on September, 2024.\n"
+            "Earlier this summer, my partner and I drove north. Smoke hung over the lakes.\n")
+    (art,) = checked_articles(text)
+    assert art.author == "Paul Berger" and [c.role for c in art.credits] == ["source"]
+    # a byline of its own stays the author
+    (art,) = checked_articles(text.replace("Activism\n", "Activism\nBy Jane Doe\n"))
+    assert art.author == "Jane Doe"
 
 
 def test_a_source_tag_closing_the_last_paragraph_is_a_source_credit() -> None:
