@@ -400,6 +400,9 @@ def _parse_byline(line: str) -> Byline | None:
     m = _BYLINE.match(stripped) if labelled else None
     separated = ("|" in stripped or "·" in stripped or "•" in stripped or "–" in stripped or "—" in stripped
                  or " / " in stripped or " - " in stripped)
+    if not labelled and separated and (behind := _BY_BEHIND.search(stripped)) is not None:
+        # the outlet first, then the byline: ``SolveClimate / By Kunda Dixit``
+        return _byline_behind(stripped, stripped[behind.end() :])
     if m is not None or separated or labelled:
         # The name stops where the line's furniture starts: ``By Zhao Lei Updated Mar.4``.
         tail = _BYLINE_TAIL.search(stripped)
@@ -458,6 +461,9 @@ def _parse_byline(line: str) -> Byline | None:
         return None
     role = _ROLES.get((m.group("label") or "").lower(), "author")
     return Byline(line=stripped, name=name, role=role)
+
+
+_BY_BEHIND = re.compile(r"\s[/|·•]\s+(?=(?i:by)\s)")  # where a byline starts after an outlet's name and a mark
 
 
 def _byline_behind(line: str, byline: str) -> Byline | None:

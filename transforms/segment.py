@@ -377,6 +377,8 @@ MAX_SIGNATURE_LINE = 60  # a letter's signature: the writer's name, with a town 
 _HANDLE = re.compile(r"@\w{1,30}")  # a writer's handle on a social network, on a line of its own
 
 
+MAX_NAME_PARAGRAPH = 2  # a writer's name read as the text's first or second paragraph (under a deck read as text)
+_NAME_SUFFIX_TAIL = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?\Z")  # (``Nick V. Quijano Jr.``)
 _WRITES = re.compile(r"\s+(?:writes|wrote)\b")
 # A post before a writer's name (``Premier Alden McLaughlin``): no part of the name.
 _POST_BEFORE_NAME = re.compile(r"(?:(?:Prime|Chief|Deputy)\s+)?(?:Minister|Premier|Mayor|President|Governor|Senator"
@@ -2573,7 +2575,7 @@ class _Grouping:
                 self._writer_and_post_above(draft)
             if draft.title_at >= 0 and draft.body:  # the writer named between the headline and the text
                 for find_writer in (self._writer_named_twice, self._writer_and_post_below, self._writer_over_the_date,
-                                    self._writer_over_the_text):
+                                    self._writer_over_the_text, self._writer_in_the_text_head):
                     if draft.byline is None:
                         find_writer(draft)
         for draft in self.drafts:
@@ -2834,6 +2836,32 @@ class _Grouping:
             return
         if not _quotes_the_lead(_lead_text(first), first.series.text):  # (a standfirst printed from the text is a deck)
             self._series_is_the_title(first)
+
+    def _writer_in_the_text_head(self, draft: _Draft) -> None:
+        """A name alone read as the text's first or second paragraph, over more text (``Nick V. Quijano Jr.`` under
+        the deck): the writer's byline, and a paragraph above it the deck, where the text does not name the writer
+        (a name given in the text is the story's)."""
+        for n in range(min(MAX_NAME_PARAGRAPH, len(draft.body) - 1)):
+            line = draft.body[n]
+            text = " ".join(line.span.text.split())
+            name = _NAME_SUFFIX_TAIL.sub("", text)
+            if (line.kind is not BODY_LINE or len(text) > MAX_SIGNATURE_LINE or text.isupper() or not _is_name(name)
+                    or is_publication(name) or "By" in name.split()):
+                continue
+            if n and (draft.series is not None or n in draft.headings or 0 in draft.headings):
+                return
+            rest = " ".join(paragraph.span.text for paragraph in draft.body[n + 1 :])
+            if not _content_keys(name).isdisjoint(_content_keys(f"{draft.title.text} {rest}")):
+                return
+            k = bisect_left(self.lines, line.line_start, key=_line_start)
+            if n:  # (the paragraph above it is the deck)
+                deck = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
+                draft.series, draft.series_at = draft.body[0].span, deck
+                self._set(deck, SERIES_ROLE, draft)
+            draft.body = draft.body[n + 1 :]
+            draft.headings = {ordinal - n - 1: text for ordinal, text in draft.headings.items() if ordinal > n}
+            self._byline_lines(draft, k, 1, text)
+            return
 
     def _writer_named_twice(self, draft: _Draft) -> None:
         """A name given twice between ``draft``'s title and its text (``Mike Rucker`` / ``Weather Watch`` / ``Mike

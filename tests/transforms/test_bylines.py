@@ -71,6 +71,7 @@ from transforms.bylines import (
         ("Jane Doe @janedoe", "Jane Doe", "author"),
         ("By Jane Doe @janedoe", "Jane Doe", "author"),  # (the label is no part of the name)
         ("Authored by Ryan McMaken via The Mises Institute,", "Ryan McMaken", "author"),
+        ("SolveClimate / By Kunda Dixit", "Kunda Dixit", "author"),  # the outlet, then the byline
         ("Jane Doe and John Roe, The Washington Post", "Jane Doe and John Roe", "author"),  # no label, two writers
         ("By Jane Doe, Staff Writer", "Jane Doe", "author"),  # a post, not a publication's desk
         ("Jane Doe, Reuters", "Jane Doe", "author"),

@@ -2651,6 +2651,21 @@ def test_a_source_tag_opening_the_lead_is_a_source_credit() -> None:
     assert sources("The World Health Organization (WHO) Director spoke.") == []
 
 
+def test_a_writer_s_name_read_as_the_text_s_first_or_second_paragraph_is_the_byline() -> None:
+    deck = ("Missing amid all the human tragedy, however, is the fact that the hubris of officials was shattered.\n")
+    text = ("Dry feet instead of floods\n" + deck + "Nick V. Quijano Jr.\n"
+            "By this time most of us are tired of the politicking. The floods came anyway.\n"
+            "The hatchet jobs were plain to see.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, art.series, len(art.paragraphs)) == ("Nick V. Quijano Jr.", deck.strip(), 2)
+    assert dict(roles_of(text))["Nick V. Quijano Jr."] == "byline"
+    # a name the text goes on about is the story's; a thesis point's, no writer
+    (art,) = articles(text.replace("The hatchet jobs", "Quijano said the hatchet jobs"))
+    assert art.author is None
+    (art,) = articles(text.replace("Nick V. Quijano Jr.\n", "- Post By Silvana Kocovska\n"))
+    assert art.author is None and not art.credits
+
+
 def test_the_writer_named_in_a_note_on_where_the_text_ran_first_is_its_author() -> None:
     text = ("Wildfires, Climate Change and Activism\n"
             "This article, by Paul Berger, was originally published in the Chronicle Journal on September, 2024.\n"
