@@ -41,7 +41,7 @@ def line_id(doc_id_: str, ordinal: int) -> str:
 
 
 def paragraph_id(article_id_: str, ordinal: int) -> str:
-    return article_id_ + (_PARAGRAPH_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("p", ordinal))
+    return article_id_ + (PARAGRAPH_SUFFIXES[ordinal] if ordinal < _MADE else _suffix("p", ordinal))
 
 
 def sentence_id(paragraph_id_: str, ordinal: int) -> str:
@@ -60,7 +60,7 @@ def _suffix(level: str, ordinal: int, digits: int = 3) -> str:
 # The suffixes of the first ordinals, made once: ids are made on hot paths (one a sentence, one a line), and
 # joining two strings costs a fifth of formatting the ordinal.
 _MADE = 1000
-_PARAGRAPH_SUFFIXES = tuple(_suffix("p", ordinal) for ordinal in range(_MADE))
+PARAGRAPH_SUFFIXES = tuple(_suffix("p", ordinal) for ordinal in range(_MADE))  # (the segmenter joins them too)
 SENTENCE_SUFFIXES = tuple(_suffix("s", ordinal) for ordinal in range(_MADE))  # (the segmenter joins them itself)
 _LINE_SUFFIXES = tuple(_suffix("l", ordinal, 5) for ordinal in range(_MADE))
 

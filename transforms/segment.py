@@ -626,9 +626,9 @@ _SALUTATION = re.compile(
     # those a speech greets by their posts, one a line: ``Honourable Ministers``, ``Representatives of the Media``,
     # ``Heads of Delegations``, ``Members of the Diplomatic Corps``
     r"|(?-i:Honou?rable\s+[A-Z]|Representatives\s+of\s|Heads\s+of\s+(?:[Dd]elegation|[Ss]tate|[Gg]overnment|[Aa]gencies"
-    r"|[Mm]issions)|Members\s+of\s+the\s+(?:[Mm]edia|[Pp]ress|[Dd]iplomatic))|all\s+protocols?\s+observed",
+    r"|[Mm]issions)|Members\s+of\s+the\s+(?:[Mm]edia|[Pp]ress|[Dd]iplomatic))",
     re.IGNORECASE)
-_SALUTATION_FIRST = "YyEeMmHhLlDdRAa"
+_SALUTATION_FIRST = "YyEeMmHhLlDdR"
 
 
 def _greets(text: str) -> bool:
@@ -3268,7 +3268,8 @@ def _paragraph(
 ) -> tuple[Paragraph, bool]:
     """The paragraph on ``line``, and whether an over-long sentence in it had to be cut. ``capitals``: the
     document's ``glued_capitals``."""
-    paragraph_id = ids.paragraph_id(article_id, ordinal)
+    paragraph_id = (article_id + ids.PARAGRAPH_SUFFIXES[ordinal] if ordinal < len(ids.PARAGRAPH_SUFFIXES)
+                    else ids.paragraph_id(article_id, ordinal))
     base, end = line.span.char_start, line.span.char_end
     text, doc_id = line.span.text, doc.doc_id
     if text[-1] in "eEgG»>›→…" and (link := _TEASER_LINK.search(text)) is not None and link.start() > 0:
