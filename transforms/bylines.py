@@ -63,7 +63,8 @@ _NOT_NAME_WORDS = frozenset({
     "The", "A", "An", "Of", "In", "On", "At", "To", "For", "With", "From", "Into", "Over", "Under", "Through", "Via",
     "Our", "We", "Us", "It", "Its", "This", "That", "These", "Those", "My", "Your", "Their", "His", "Her",
     "Is", "Are", "Be", "Was", "All", "Every", "Making", "Working", "Building", "Doing",
-    "Updated", "Update", "Published", "Posted", "Modified", "News", "About",
+    "Updated", "Update", "Published", "Posted", "Modified", "News", "About", "Speech", "Speeches", "Statements",
+    "Remarks", "Releases",
     # a page's words, which an icon's or a link's name has and no person's (``WordPress.com Logo``)
     "Logo", "Photo", "Photos", "Video", "Videos", "Gallery", "Comments", "Reply", "Login", "Menu", "Subscribe",
     "Download", "Website", "Homepage", "WordPress.com", "Reports", "Digest", "Version", "Versi", "Edition",

@@ -147,6 +147,11 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"\s*[:：]?\s*(?:{_STAMP}.{{0,60}}|(?:{_ZONES}\s+)?{_CLOCK}(?:,?\s+\d{{1,2}}-[a-z]{{3}}-\d{{4}})?)",
        "Updated: 2015-03-02 11:20", max_chars=140,
        kind="updated", digit=60),
+    # a page's note on when it changed last (``This page was last updated on 19 February 2021.``)
+    _p("page_updated", Role.CREDIT,
+       rf"this\s+page\s+was\s+(?:last\s+)?(?:updated|modified|reviewed)\s*(?:on|at)?\s*[:：]?\s*{_STAMP}.{{0,20}}",
+       "This page was last updated on 19 February 2021.", max_chars=100, kind="updated", needs=("this page",),
+       within=10),
     # the month first and a two-digit year, then the time (``Posted 8/01/18, 02:42 pm``): a cued pattern of its own,
     # tried only on lines that name the posting (a branch of ``update_stamp`` is tried on every short line with a
     # digit near its start)
@@ -524,8 +529,10 @@ PATTERNS: tuple[Pattern, ...] = (
        "by | Sep 22, 2020 | Blogs, Corporate", max_chars=160, kind="timestamp", needs=("|",), digit=120),
     _p("menu", Role.FURNITURE, r"[^|]{1,30}(?:\|[^|]{1,30}){2,}", "About Us | Jobs | Contact Us", max_chars=400,
        needs=("|",), within=32),
-    _p("breadcrumb", Role.FURNITURE, r"(?:.{1,40}?\s(?:/|»|›)\s){2,}.{1,160}", "Home / Opinion / Letters to the Editor",
-       max_chars=400, needs=(" / ", " » ", " › "), within=42),
+    _p("breadcrumb", Role.FURNITURE,
+       # (or from the home page, hyphens between: ``Home - Press Releases and Speeches - Speeches``)
+       r"(?:.{1,40}?\s(?:/|»|›)\s){2,}.{1,160}|home\s-\s(?:(?-i:[A-Z])[^-.,!?]{0,40}?\s-\s)+(?-i:[A-Z])[^-.,!?]{0,80}",
+       "Home / Opinion / Letters to the Editor", max_chars=400, needs=(" / ", " » ", " › ", "home - "), within=42),
     _p("photo_credit", Role.CREDIT,
        r"(?-i:(?:The\s+)?[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
        r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}"

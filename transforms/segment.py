@@ -535,6 +535,8 @@ def is_title_like(text: str) -> bool:
     if text[-3:] in _TIME_ENDS and (time := _BRACKETED_TIME.search(text)) is not None and time.start() > 0:
         text = text[: time.start()]
     core = text.rstrip(_CLOSERS_OR_SPACE)
+    if core[-1:] in "-–" and core.rstrip("-– ")[-1:] in ":：":
+        return False  # a lead-in to a list, its colon and a dash after it: ``... walk with:-``
     if text[-1] == ")" and text[-2:-1].isupper() and (tag := _tag_after_sentence(text)) is not None and (
             tag.isupper() and tag not in _DESKS):
         return False  # a sentence, then an office's initials: ``... in case of emergency. (DIPRO)`` (an agency's
@@ -2950,10 +2952,13 @@ class _Grouping:
             return
         text = " ".join(line.span.text.split()).rstrip(_NAME_TRAIL)  # ``Nick Gibbs |``: the name of a name | date
         lead = draft.body[0].span.text
-        if (not paper and lead.startswith(text) and _WRITES.match(lead, len(text)) is not None
-                and _is_name(named := _POST_BEFORE_NAME.sub("", text))):
-            # the writer, and the text opens on the same words: ``Premier Alden McLaughlin`` / ``Premier Alden
-            # McLaughlin writes: Each year ...``
+        named = _POST_BEFORE_NAME.sub("", text)
+        if not paper and named != text and _is_name(named) and (
+                (lead.startswith(text) and _WRITES.match(lead, len(text)) is not None)
+                or draft.title.text.endswith(f" {named}")):
+            # the writer, and the text opens on the same words (``Premier Alden McLaughlin`` / ``Premier Alden
+            # McLaughlin writes: Each year ...``), or the headline names the writer (``Statement from U.S. Ambassador
+            # Mark Gilbert`` / ``Ambassador Mark Gilbert``)
             return self._byline_lines(draft, k, 1, named)
         if (text.isupper() or not _is_name(text) or _is_post(text) or is_publication(text)
                 or not _content_keys(text).isdisjoint(_content_keys(f"{draft.title.text} {_lead_text(draft)}"))):

@@ -230,6 +230,7 @@ def test_names_with_particles_and_a_posting_date_updated() -> None:
     # a stamp or a section's name after a date is no writer
     assert parse_byline("Updated 22 November 2017") is None
     assert parse_byline("14 Sep 2023 News") is None
+    assert parse_byline("Speeches 14 October 2024") is None  # a section's name and the date
 
 
 @pytest.mark.parametrize(

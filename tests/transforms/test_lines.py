@@ -134,6 +134,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("The subscribers only wanted refunds, she said.", None),
         ("Photograph by Bronwyn Adcock", "credit_line"),
         ("Supplied by the City of Sault Ste. Marie", "credit_line"),
+        ("This page was last updated on 19 February 2021.", "page_updated"),
+        ("Home - Press Releases and Speeches - Speeches", "breadcrumb"),  # from the home page, hyphens between
+        ("Home - the place we love - is gone, she said.", None),
         ("Water supplied by the city was unsafe to drink.", None),
         ("This entry was posted in Local, News. Bookmark the permalink.", "blog_chrome"),  # a WordPress post's footer
         ("This column is for subscribers only, but it's OK to share once in a while. Please subscribe.", "promo"),

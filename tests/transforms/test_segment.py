@@ -2348,6 +2348,11 @@ def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_
               "We are ready for the season.\n")
     (art,) = checked_articles(writes)
     assert art.author == "Alden McLaughlin" and len(art.paragraphs) == 2
+    # ... whose name the headline gives, after the post
+    (art,) = checked_articles("Statement from U.S. Ambassador Mark Gilbert\nAmbassador Mark Gilbert\n"
+                              "Just after the earthquake shook the country, the embassy went to work.\n"
+                              "We stand with the people of New Zealand.\n")
+    assert art.author == "Mark Gilbert"
     # ... over the writer's handle
     (art,) = checked_articles(text.replace("Warren Couillault\n", "Warren Couillault\n@wcouillault\n"))
     assert art.author == "Warren Couillault"
@@ -2664,6 +2669,18 @@ def test_a_writer_s_name_read_as_the_text_s_first_or_second_paragraph_is_the_byl
     assert art.author is None
     (art,) = articles(text.replace("Nick V. Quijano Jr.\n", "- Post By Silvana Kocovska\n"))
     assert art.author is None and not art.credits
+
+
+def test_a_lead_in_to_a_list_ending_with_a_colon_and_a_dash_is_text_and_its_items_too() -> None:
+    text = ("High water levels may cause possible evacuation of areas\n"
+            "The Office of Disaster Preparedness has furnished two relief shelters for residents.\n"
+            "If relocation of persons is necessary, buses will be waiting at the venues listed hereunder:-\n"
+            "- St. Helena Junction\n- Chin Chin Junction\n"
+            "Consequently, affected persons are asked to walk with:-\n"
+            "- Complete change of clothes\n- Extra pair of shoes\n"
+            "The shelters will only provide food, water and bedding.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, len(art.paragraphs)) == (None, 8)
 
 
 def test_the_writer_named_in_a_note_on_where_the_text_ran_first_is_its_author() -> None:
