@@ -3110,12 +3110,13 @@ def segment_lines(doc: Document) -> Segmented:
         seen_titles[key] = seen_titles.get(key, 0) + 1
         article_id = ids.article_id(doc.doc_id, title, seen_titles[key])
         article_ids[index] = article_id
-        built = [_paragraph(doc, article_id, ordinal, line, capitals, draft.headings.get(ordinal))
+        headings = draft.headings
+        built = [_paragraph(doc, article_id, ordinal, line, capitals, headings.get(ordinal) if headings else None)
                  for ordinal, line in enumerate(draft.body)]
-        paragraphs = tuple(p for p, _ in built)
-        if any(capped for _, capped in built):
+        paragraphs = tuple([p for p, _ in built])  # (list comprehensions: cheaper than generators here)
+        if any([capped for _, capped in built]):
             warnings.append("long_sentence_split")
-        if any(_unterminated(p.text) for p in paragraphs):
+        if any([_unterminated(p.text) for p in paragraphs]):
             warnings.append("unterminated_paragraph")
         byline = draft.byline if draft.byline is not None else _unlabelled_writer(draft, title)
         if byline is None:  # (the writer named in the note on where the text ran first)
@@ -3268,12 +3269,17 @@ _TEASER_LINK = re.compile(
     re.IGNORECASE)
 
 
+# The id suffixes of the first paragraphs and sentences, made once (``transforms.ids``).
+_PARAGRAPH_SUFFIXES, _SENTENCE_SUFFIXES = ids.PARAGRAPH_SUFFIXES, ids.SENTENCE_SUFFIXES
+_MADE_SUFFIXES = min(len(_PARAGRAPH_SUFFIXES), len(_SENTENCE_SUFFIXES))
+
+
 def _paragraph(
     doc: Document, article_id: str, ordinal: int, line: Line, capitals: list[int], subheading: str | None = None
 ) -> tuple[Paragraph, bool]:
     """The paragraph on ``line``, and whether an over-long sentence in it had to be cut. ``capitals``: the
     document's ``glued_capitals``."""
-    paragraph_id = (article_id + ids.PARAGRAPH_SUFFIXES[ordinal] if ordinal < len(ids.PARAGRAPH_SUFFIXES)
+    paragraph_id = (article_id + _PARAGRAPH_SUFFIXES[ordinal] if ordinal < _MADE_SUFFIXES
                     else ids.paragraph_id(article_id, ordinal))
     base, end = line.span.char_start, line.span.char_end
     text, doc_id = line.span.text, doc.doc_id
@@ -3287,7 +3293,7 @@ def _paragraph(
     # cost), so positional (fields: id, paragraph, article, document, ordinal, text, span).
     # (each sentence's id is the paragraph's and a suffix made once: ``ids.sentence_id``'s, without a call per
     # sentence)
-    suffixes = ids.SENTENCE_SUFFIXES if len(spans) <= len(ids.SENTENCE_SUFFIXES) else [
+    suffixes = _SENTENCE_SUFFIXES if len(spans) <= _MADE_SUFFIXES else [
         ids.sentence_suffix(i) for i in range(len(spans))]
     sentences = tuple([
         _new_tuple(Sentence, (paragraph_id + suffixes[i], paragraph_id, article_id, doc_id, i, text[s:e],
