@@ -552,7 +552,7 @@ def is_title_like(text: str) -> bool:
     )
 
 
-_DESKS = frozenset({*NEWS_AGENCIES, "EPA", "AAP", "PA", "UPI", "DPA", "APA", "KCNA", "SPA", "WAM", "IANS", "PTI"})
+_DESKS = frozenset({*NEWS_AGENCIES, "EPA", "AAP", "PA", "DPA", "APA", "KCNA", "SPA"})  # (whose initials close captions)
 MAX_CLOSING_TAG = 10
 
 
@@ -2861,7 +2861,7 @@ class _Grouping:
                 draft.series, draft.series_at = draft.body[0].span, deck
                 self._set(deck, SERIES_ROLE, draft)
             draft.body = draft.body[n + 1 :]
-            draft.headings = {ordinal - n - 1: text for ordinal, text in draft.headings.items() if ordinal > n}
+            draft.headings = {ordinal - n - 1: heading for ordinal, heading in draft.headings.items() if ordinal > n}
             self._byline_lines(draft, k, 1, text)
             return
 
@@ -2931,8 +2931,7 @@ class _Grouping:
             agency = next(a for a in AGENCY_NAMES if paper.endswith(" " + a))
             name = paper[: -len(agency) - 1]
             if _is_name(name) and _content_keys(name).isdisjoint(_content_keys(draft.title.text)):
-                self._byline_lines(draft, k, 1, name)  # (the agency after the name is its source: ``build``)
-            return
+                return self._byline_lines(draft, k, 1, name)  # (the agency after the name is its source: ``build``)
         if (k - 1 > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and self.lines[k].pattern is None
                 and (is_publication(paper) or _OUTLET.fullmatch(paper))):
             k -= 1  # the name over its paper's (``Victoria Moorwood`` / ``Cincinnati Enquirer``, ``USA TODAY``)

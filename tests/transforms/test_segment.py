@@ -2342,6 +2342,10 @@ def test_a_name_alone_right_above_the_text_is_the_byline_unless_the_story_names_
     (art,) = checked_articles(text.replace("Warren Couillault\n", "Warren Couillault Associated Press\n"))
     assert (art.author, [(c.role, c.name) for c in art.credits if c.role == "source"]) == (
         "Warren Couillault", [("source", "Associated Press")])
+    # ... and a paper's name ending with an agency's, under the writer's, is the paper's (``Thomson Reuters``)
+    (art,) = checked_articles(text.replace("Warren Couillault\n", "Warren Couillault\nThomson Reuters\n"))
+    assert (art.author, [c.name for c in art.credits if c.role == "source"]) == ("Warren Couillault",
+                                                                                   ["Thomson Reuters"])
     # ... whose words the text opens on, writing (``Premier Alden McLaughlin writes: ...``), the post no part of it
     writes = ("Premier’s message for hurricane season\nPremier Alden McLaughlin\n"
               "Premier Alden McLaughlin writes: Each year as I prepare this message, a storm is already forming.\n"
