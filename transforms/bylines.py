@@ -187,13 +187,15 @@ _SPACED_STAMP_NAME = re.compile(rf"(?P<name>{_NAME})\s{{2,}}(?i:updated|publishe
 _HANDLED_NAME = re.compile(rf"(?:(?i:by)\s*:?\s+)?(?P<name>{_NAME})\s*[|·•,]?\s*@\w{{1,30}}")
 
 
+# An official's post or a courtesy title before a name (``Minister``, ``Prime Minister``, ``H.E.``, ``Dr``).
+OFFICIAL_TITLE = (r"(?-i:H\.\s?E\.|Minister|President|Vice\s+President|Premier|(?:Prime|Chief|Deputy)\s+Minister"
+                  r"|Secretary|Governor|Mayor|Senator|Chair(?:man|woman)?|Ambassador|Commissioner|Director"
+                  r"|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Professor|Prof\.)")
 # A speech's or a statement's line naming who gave it: as a byline it ends like a sentence (``Speech by Minister
 # Cora van Nieuwenhuizen at the Flood & Coast Conference, 9 December 2020.``), as the title it need not.
 _DELIVERED = (
     r"(?:keynote\s+|opening\s+|closing\s+)?(?:speech|remarks|statement|address|message|lecture|keynote)"
-    r"\s+(?:delivered\s+|given\s+|made\s+)?by\s+(?:(?-i:H\.\s?E\.|Minister|President|Vice\s+President|Premier"
-    r"|Prime\s+Minister|Secretary|Governor|Mayor|Chair(?:man|woman)?|Ambassador|Commissioner|Director"
-    r"|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Professor|Prof\.)"
+    rf"\s+(?:delivered\s+|given\s+|made\s+)?by\s+(?:{OFFICIAL_TITLE}"
     # (the post's portfolio after ``for``: ``Commissioner for Crisis Management Janez Lenarčič``; after ``of`` it
     # may end the post with no name, ``Premier of the Virgin Islands On ...``)
     r"(?:\s+for(?:\s+(?:the|and|(?-i:[A-Z][\w-]*))){1,5})?\s+)*"

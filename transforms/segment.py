@@ -34,6 +34,7 @@ from transforms.bylines import (
     COURTESY_TITLE,
     MAX_AUTHOR_NOTE,
     MAX_LINE,
+    OFFICIAL_TITLE,
     ascii_letters,
     byline_affiliation,
     dash_signature,
@@ -61,6 +62,7 @@ from transforms.lines import (
     NEWS_AGENCIES,
     NUMBERED_SECTION,
     PHONE_NUMBER,
+    PICTURE_DESKS,
     STAMP,
     TITLE_PREFIX,
     Pattern,
@@ -381,9 +383,9 @@ MAX_NAME_PARAGRAPH = 2  # a writer's name read as the text's first or second par
 _NAME_SUFFIX_TAIL = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?\Z")  # (``Nick V. Quijano Jr.``)
 _WRITES = re.compile(r"\s+(?:writes|wrote)\b")
 # A post before a writer's name (``Premier Alden McLaughlin``): no part of the name.
-_POST_BEFORE_NAME = re.compile(r"(?:(?:Prime|Chief|Deputy)\s+)?(?:Minister|Premier|Mayor|President|Governor|Senator"
-                               r"|Commissioner|Secretary|Ambassador|Director)\s+")
-_AGENCY_ENDINGS = tuple(f" {name}" for name in AGENCY_NAMES)  # a news agency's name after a writer's
+_POST_BEFORE_NAME = re.compile(rf"(?:{OFFICIAL_TITLE}\s+)+")
+# A writer's name and a news agency's on one line: ``Cherie Henderson Associated Press``.
+_NAME_THEN_AGENCY = re.compile(rf"(?P<name>.+)\s(?P<agency>{'|'.join(map(re.escape, AGENCY_NAMES))})")
 
 
 def _are_names(text: str) -> bool:
@@ -552,7 +554,7 @@ def is_title_like(text: str) -> bool:
     )
 
 
-_DESKS = frozenset({*NEWS_AGENCIES, "EPA", "AAP", "PA", "DPA", "APA", "KCNA", "SPA"})  # (whose initials close captions)
+_DESKS = frozenset(PICTURE_DESKS)  # (whose names close pictures' captions)
 MAX_CLOSING_TAG = 10
 
 
@@ -2925,11 +2927,10 @@ class _Grouping:
         article's source."""
         k = bisect_left(self.lines, draft.body[0].line_start, key=_line_start) - 1
         paper = " ".join(self.lines[k].span.text.split())
-        if (paper.endswith(_AGENCY_ENDINGS) and k > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE)
-                and self.lines[k].pattern is None and not paper.isupper()):
+        if (k > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and self.lines[k].pattern is None
+                and not paper.isupper() and (glued := _NAME_THEN_AGENCY.fullmatch(paper)) is not None):
             # the name and the agency on one line, nothing between (``Cherie Henderson Associated Press``)
-            agency = next(a for a in AGENCY_NAMES if paper.endswith(" " + a))
-            name = paper[: -len(agency) - 1]
+            name = glued["name"]
             if _is_name(name) and _content_keys(name).isdisjoint(_content_keys(draft.title.text)):
                 return self._byline_lines(draft, k, 1, name)  # (the agency after the name is its source: ``build``)
         if (k - 1 > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and self.lines[k].pattern is None
