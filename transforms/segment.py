@@ -394,6 +394,38 @@ def _are_names(text: str) -> bool:
     return _is_name(first) and (not joined or _is_name(second))
 
 
+def _name_before_comma(text: str, draft: _Draft, headline: str) -> str | None:
+    """The writer's name of a line ``Name, what they are`` over ``draft``'s text (``Zan Azlee, TMI``, ``John Stuart
+    III, Naples``, ``Molly Dolan, 8th grade writer``): a person's name (a suffix after it allowed), then a few words
+    of a town, a post or a paper, in no sentence; None where a word of the name is the headline's or the text's (a
+    place named in the story, ``Kuala Lumpur, Malaysia``)."""
+    head, _, tail = text.partition(",")
+    tail = tail.strip()
+    name = _NAME_SUFFIX_TAIL.sub("", head)
+    if (not tail or "," in tail or len(tail.split()) > MAX_POST_WORDS or tail[-1] in _TERMINAL or not _is_name(name)
+            or is_publication(name) or name.rsplit(None, 1)[-1] in _PLACE_WORDS
+            or not _ADDRESSEES.isdisjoint(tail.split())):
+        # (``USA Today, Mar 18, 2015``: a paper and a date; ``San Juan County, New Mexico``: a place; ``Virgin
+        # Islanders, Residents and Visitors``: those a speech greets)
+        return None
+    body = " ".join(paragraph.span.text for paragraph in draft.body)
+    if not {w.lower() for w in name.split()}.isdisjoint(_LOWER_WORD.findall(body)):
+        return None  # words the text has in lower case (``Turn Around, Don't Drown``)
+    return head if _content_keys(name).isdisjoint(_content_keys(f"{headline} {body}")) else None
+
+
+# Those a speech greets after its first addressees (``Virgin Islanders, Residents and Visitors``).
+_ADDRESSEES = frozenset({
+    "Residents", "Visitors", "Citizens", "Colleagues", "Friends", "Guests", "Delegates", "Participants", "Members",
+    "Ladies", "Gentlemen", "Compatriots", "Countrymen", "Neighbours", "Neighbors", "Parents", "Students",
+})
+# The last word of a place's name, which no person's name ends with (``San Juan County``).
+_PLACE_WORDS = frozenset({
+    "County", "City", "Province", "State", "District", "Region", "Island", "Islands", "Valley", "Beach", "Bay",
+    "River", "Lake", "Park", "Springs", "Heights", "Township", "Village", "Town", "Mountains", "Coast",
+})
+
+
 def _is_name(text: str) -> bool:
     """A person's name alone: two to four capitalised words, none of them a word no name has."""
     words = text.split()
@@ -2577,6 +2609,8 @@ class _Grouping:
         for draft in self.drafts:
             if draft.series is not None and draft.series_at >= 0 and draft.title_at > 0 and draft.byline is None:
                 self._writer_and_post_above(draft)
+            if draft.title_at > 0 and draft.body and draft.byline is None:
+                self._writer_read_as_title(draft)
             if draft.title_at >= 0 and draft.body:  # the writer named between the headline and the text
                 for find_writer in (self._writer_named_twice, self._writer_and_post_below, self._writer_over_the_date,
                                     self._writer_over_the_text, self._writer_in_the_text_head):
@@ -2867,6 +2901,24 @@ class _Grouping:
             self._byline_lines(draft, k, 1, text)
             return
 
+    def _writer_read_as_title(self, draft: _Draft) -> None:
+        """A writer's name and a comma read as the title (``John Stuart III, Naples``, ``Molly Dolan, 8th grade
+        writer``), under a headline read as page furniture (``Letter: Air pollution``): the headline is the title and
+        the name the byline, where the text does not name the writer."""
+        k = draft.title_at
+        above = self.lines[k - 1]
+        if (self.roles[k - 1] is not FURNITURE_ROLE or self.owners[k - 1] not in (None, draft)
+                or above.kind is not TITLE_LINE or above.pattern is not None or above.heading
+                or _words(above.span) < 2 or draft.series is not None or "," not in draft.title.text):
+            return
+        body_at = bisect_left(self.lines, draft.body[0].line_start, key=_line_start)
+        name = _name_before_comma(" ".join(draft.title.text.split()), draft, above.span.text)
+        if name is None or body_at != k + 1:
+            return
+        self._take_title(draft, k - 1)
+        draft.warnings[:] = [w for w in draft.warnings if w != "furniture_above_title"]
+        self._byline_lines(draft, k, 1, name)
+
     def _writer_named_twice(self, draft: _Draft) -> None:
         """A name given twice between ``draft``'s title and its text (``Mike Rucker`` / ``Weather Watch`` / ``Mike
         Rucker``: the byline and the writer's box) is the writer's, where a name given once may be a picture's or
@@ -2951,6 +3003,8 @@ class _Grouping:
                 or line.pattern is not None):
             return
         text = " ".join(line.span.text.split()).rstrip(_NAME_TRAIL)  # ``Nick Gibbs |``: the name of a name | date
+        if not paper and "," in text:
+            text = _name_before_comma(text, draft, draft.title.text) or text  # (the name of ``Zan Azlee, TMI``)
         lead = draft.body[0].span.text
         named = _POST_BEFORE_NAME.sub("", text)
         if not paper and named != text and _is_name(named) and (

@@ -2675,6 +2675,37 @@ def test_a_writer_s_name_read_as_the_text_s_first_or_second_paragraph_is_the_byl
     assert art.author is None and not art.credits
 
 
+def test_a_writer_s_name_and_a_comma_over_the_text_is_the_byline() -> None:
+    text = ("It's flood season again, so what?\nZan Azlee, TMI\n"
+            "It's that time of the year when the rivers start overflowing into homes.\n"
+            "I don't remember a rainy season with no floods.\n")
+    (art,) = checked_articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == ("It's flood season again, so what?", "Zan Azlee", 2)
+    assert dict(roles_of(text))["Zan Azlee, TMI"] == "byline"
+    # a place, a paper and its date, those a speech greets: no writer
+    for line in ("San Juan County, New Mexico", "USA Today, Mar 18, 2015", "Virgin Islanders, Residents and Visitors"):
+        (art,) = articles(text.replace("Zan Azlee, TMI", line))
+        assert art.author is None, line
+    # a name the text gives is the story's
+    (art,) = articles(text.replace("I don't remember", "Azlee said he did not remember"))
+    assert art.author is None
+
+
+def test_a_writer_s_name_and_a_comma_read_as_the_title_under_a_headline_is_the_byline() -> None:
+    text = ("Letter: Air pollution\nJohn Stuart III, Naples\nWhere there's smoke, there is a question.\n"
+            "With all the wildfires and the concern for warming, just what effect do tires have?\n")
+    (art,) = checked_articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == ("Letter: Air pollution", "John Stuart III", 2)
+    assert "furniture_above_title" not in art.warnings
+    (art,) = checked_articles(text.replace("Letter: Air pollution", "Rebuilding with Hope").replace(
+        "John Stuart III, Naples", "Molly Dolan, 8th grade writer"))
+    assert (art.title, art.author) == ("Rebuilding with Hope", "Molly Dolan")
+    # words the text has in lower case, or a date between the line and the text: a headline of a listing
+    (art, *_) = articles("Car on flooded street\nTurn Around, Don't Drown\nJuly 15, 2019\n"
+                         "Driving into a flooded area is foolish.\nTurn around and go back.\n")
+    assert art.author is None
+
+
 def test_a_lead_in_to_a_list_ending_with_a_colon_and_a_dash_is_text_and_its_items_too() -> None:
     text = ("High water levels may cause possible evacuation of areas\n"
             "The Office of Disaster Preparedness has furnished two relief shelters for residents.\n"
