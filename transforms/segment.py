@@ -2787,10 +2787,10 @@ class _Grouping:
                 and line.span.text.split(None, 1)[0].lower() not in _FIELD_WORDS)
 
     def _author_note(self, draft: _Draft) -> None:
-        """A paragraph that is a note on the writer (``Eric Holdeman is a contributing writer
-        for ...``, ``transforms.bylines.parse_author_note``) and that no more body follows directly is the byline of
-        an article that has none: the writer is its author, and the note is not one of its paragraphs. Under an
-        article whose byline names the same writer, it is a ``note`` credit."""
+        """A paragraph that is a note on the writer (``Eric Holdeman is a contributing writer for ...``,
+        ``transforms.bylines.parse_author_note``) and that no more body follows directly, or such a note in brackets
+        opening the text, is the byline of an article that has none: the writer is its author, and the note is not
+        one of its paragraphs. Under an article whose byline names the same writer, it is a ``note`` credit."""
         signed, last = draft.byline, len(draft.body) - 1
         if signed is not None and draft.body[last].span.text[:1] != signed.name[:1]:
             return  # (under a byline, only the last paragraph, where it opens as the writer's name does)
@@ -2798,11 +2798,14 @@ class _Grouping:
             line = draft.body[k]
             if line.kind is not BODY_LINE or len(line.span.text) > MAX_AUTHOR_NOTE:
                 continue
-            note = parse_author_note(line.span.text)
+            text = line.span.text
+            # (a note in brackets opening the text: ``(Bill Sternberg is a veteran Washington journalist ...)``)
+            opening = k == 0 and text[0] == "(" and text[-1] == ")"
+            note = parse_author_note(text[1:-1] if opening else text)
             if note is None:
                 continue
             i = bisect_left(self.lines, line.line_start, key=_line_start)
-            if i + 1 < len(self.lines) and self.lines[i + 1].kind in (BODY_LINE, DASH_LINE) and (
+            if not opening and i + 1 < len(self.lines) and self.lines[i + 1].kind in (BODY_LINE, DASH_LINE) and (
                     self.owners[i + 1] is draft):
                 continue  # the article's body goes on under it: text about someone, not a note on the writer
             if signed is not None and (note.role != "author" or note.name not in names_in(signed.name)):

@@ -990,6 +990,19 @@ def test_a_note_on_the_writer_after_the_body_is_the_byline_not_a_paragraph() -> 
     assert [(c.role, c.name) for c in art.credits] == [("note", "Eric Holdeman")]
 
 
+def test_a_note_on_the_writer_in_brackets_opening_the_text_is_the_byline() -> None:
+    note = "(Bill Sternberg is a veteran Washington journalist and former editorial page editor of USA Today.)"
+    text = (f"Red states in crosshairs as hurricane season starts\n{note}\n"
+            "The weather in Florida is beautiful for much of the year. Summer is another matter.\n"
+            "This year, a flurry of actions is compounding the apprehension.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, len(art.paragraphs)) == ("Bill Sternberg", 2)
+    assert dict(roles_of(text))[note] == "byline"
+    # the same note without brackets, with the text going on under it, is text about someone
+    (art,) = articles(text.replace(note, note[1:-1]))
+    assert art.author is None and len(art.paragraphs) == 3
+
+
 def test_browser_notices_and_photo_credits_are_not_articles() -> None:
     text = ("IE 11 Not Supported\nFor optimal browsing, we recommend Chrome, Firefox or Safari browsers.\n"
             "UN Photo/Jean-Marc Ferre\nWhen the Emergency Management Director Is the Victim\n"
