@@ -1507,6 +1507,7 @@ class _Grouping:
         self.markdown = any(map(_HEADING_OF, lines))  # then titles are marked: only a heading is one
         self.signed_at: int | None = None  # the last line read as a letter's signature
         self.links_until = -1  # the lines before this index are a list of links inside a body (``_link_list``)
+        self.listed = False  # ... or, where this is set, the items of a list that a paragraph leads into
         self.at_text: dict[str, list[int]] | None = None  # where each line's text stands (``_chrome_again``)
         self.contacts_until = -1  # ... the names, posts and numbers under a ``Contact:`` label (``_contact``)
         self.captions = _repeated_captions(lines)
@@ -1691,7 +1692,10 @@ class _Grouping:
         for i, line in enumerate(self.lines):
             kind = line.kind
             if i < self.links_until or i in self.captions:
-                self._set(i, FURNITURE_ROLE, self.cur)
+                if self.listed and i not in self.captions:
+                    self._text(i, line)  # an item of the list the paragraph above leads into
+                else:
+                    self._set(i, FURNITURE_ROLE, self.cur)
             elif i < self.contacts_until:
                 self._contact(i, line)
             elif kind is BODY_LINE and line.span.text[-1] in "?!\"”’'" and self._question_title(i):
@@ -1745,6 +1749,7 @@ class _Grouping:
                 elif line.pattern == "empty_field" and _HEADLINE_RECALLED.fullmatch(line.span.text):
                     self._set(i, FURNITURE_ROLE, self.cur)  # ``You just read:``, and the headline recalled under it
                     self.links_until = i + 2
+                    self.listed = False
                 elif line.pattern in ("link", "empty_field") and self._related_block(i):
                     self._set(i, FURNITURE_ROLE, self.cur)  # (and the teasers under it, as furniture)
                 elif line.pattern == "copyright" and self.cur is not None and self.owners[i - 1] is self.cur and (
@@ -1828,6 +1833,7 @@ class _Grouping:
         if j == i + 1:
             return False
         self.links_until = j
+        self.listed = False
         return True
 
     def _headline_list(self, i: int) -> bool:
@@ -1844,6 +1850,7 @@ class _Grouping:
         if j - i < MIN_LINK_LIST and not (j - i >= MIN_TAIL_LINKS and self._unrelated_tail(i, j)):
             return False
         self.links_until = j
+        self.listed = False
         return True
 
     def _unrelated_tail(self, i: int, j: int) -> bool:
@@ -2195,6 +2202,12 @@ class _Grouping:
                 # the item's source
                 return self._source_of(i, line, cur)
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
+                # (short lines under a paragraph that leads into them, ``There are evacuations in effect for:``, are
+                # its list's items: text)
+                self.listed = bool(cur.body) and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE and (
+                    self.lines[i - 1].span.text[-1] == ":")
+                if self.listed:
+                    return self._text(i, line)
                 return self._set(i, FURNITURE_ROLE, cur)
             if not line.heading and self._signature_follows(i) and (
                     self.roles[i - 1] is not FURNITURE_ROLE or self.lines[i - 1].pattern == "valediction" or (

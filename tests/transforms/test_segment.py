@@ -1984,6 +1984,20 @@ def test_a_speech_titled_with_its_speaker_is_by_the_speaker() -> None:
     assert art.author is None
 
 
+def test_short_lines_under_a_paragraph_that_leads_into_them_are_its_list_not_links() -> None:
+    places = ["Piprell Lake", "Narrow Hills Provincial Park", "East Trout Lake", "Little Bear Lake", "Hall Lake"]
+    text = ("Wildfires threaten communities, thousands forced to flee\n"
+            "There are 15 active wildfires in Saskatchewan. Seven are not contained.\n"
+            "There are evacuations in effect for:\n" + "\n".join(places)
+            + "\nThis weekend, hot, dry weather is expected, which will not help.\n")
+    (art,) = checked_articles(text)
+    assert [p.text for p in art.paragraphs][2:-1] == places
+    assert all(dict(roles_of(text))[place] == "body" for place in places)
+    # under a paragraph that does not lead into them, the same lines are a list of links
+    (art,) = articles(text.replace("in effect for:", "in effect."))
+    assert len(art.paragraphs) == 3 and all(dict(roles_of(text.replace(":", ".")))[p] == "furniture" for p in places)
+
+
 def test_short_lines_under_text_that_has_no_title_are_a_header_not_a_list_of_links() -> None:
     text = ("We are building a new website.\nPages will change over the coming weeks. Thanks for your patience.\n"
             "Press centre\nPress release\nAgency chief heads to the quake zone\nChildren still at risk; funds short\n"
