@@ -1467,9 +1467,12 @@ def _caption_twice(first: str, second: str) -> bool:
         # (after a sentence, the longer one goes on with a dated year or a credit: a caption's; a headline given
         # again with a question mark, ``What lessons can Ireland learn from the 2015/16 floods?``, goes on with none)
         return True
+    # (two paragraphs end like sentences; a headline may be printed twice, or as the page's title, ``... | News``,
+    # then alone)
     return (len(first) >= MIN_SHARED_CAPTION and first[:MIN_SHARED_CAPTION] == second[:MIN_SHARED_CAPTION]
-            and (first[-1] not in _TERMINAL or second[-1] not in _TERMINAL)  # (two paragraphs end like sentences)
-            and (first != second or len(first) >= MIN_REPEATED_CAPTION))  # (a headline may be printed twice)
+            and (first[-1] not in _TERMINAL or second[-1] not in _TERMINAL)
+            and (first != second or len(first) >= MIN_REPEATED_CAPTION)
+            and not (first != second and _repeats_headline(second, first)))
 
 
 _HEADING_OF = attrgetter("heading")

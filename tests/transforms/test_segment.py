@@ -1803,6 +1803,12 @@ def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None
     (art,) = checked_articles(asked)
     assert (art.title, len(art.paragraphs)) == ("What lessons can Ireland learn from the 2015/16 floods", 1)
     assert [r for _, r in roles_of(asked)] == ["title", "furniture", "body"]
+    # a headline long enough for a caption's length, as the page's title with the section's name, then alone
+    headline = "Wake Opens Three More Shelters After Buses of Evacuees Arrive From Coastal Counties"
+    long_site = (f"{headline} | News\n\n{headline}\n\nWake County is planning to open two more shelters.\n"
+                 "Hurricane Florence has been downgraded to a category 2 storm.\n")
+    (art,) = checked_articles(long_site)
+    assert (art.title, len(art.paragraphs)) == (headline, 2)
 
 
 def test_a_caption_given_twice_in_two_versions_is_furniture() -> None:
