@@ -240,9 +240,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # (a clause that announces a quotation is the text's: ``He wrote:``, ``An unattributed economist comments:``)
     _p("empty_field", Role.FURNITURE,
        r"(?!adjust\s+font\s+size)(?!.*\s(?:said|says|wrote|writes|added|adds|noted|notes|stated|states|comments"
-       r"|commented|explained|explains|continued|tweeted)\s*[:：]\Z)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]",
+       r"|commented|explained|explains|continued|tweeted)\s*[:：]\Z)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]"
+       # a stamp's label with no date after it: ``Published on``
+       r"|(?:first\s+|last\s+)?(?:published|posted|updated)\s+on",
        "Source:", max_chars=50,
-       needs=(":", "：")),
+       needs=(":", "：", "published", "posted", "updated")),
     _p("promo", Role.FURNITURE,
        r".{0,140}\b(?:subscribe\s+(?:here|now|today)|sign\s+up\s+(?:here|now|for\s+our)|click\s+here"
        r"|enable\s+push\s+notifications|download\s+(?:our|the)\s+app|would\s+like\s+to\s+send\s+you\s+(?:push\s+)?"

@@ -296,6 +296,12 @@ def _without_writer(title: Span, name: str) -> Span:
 _STRAIGHT_QUOTES = str.maketrans("‘’“”", "''\"\"")
 
 
+def _sums_up(deck: str, lead: str) -> bool:
+    """``deck`` has a deck's words (``MIN_DECK_KEYS``) and ``lead`` gives most of them again (``MIN_RESTATED``)."""
+    keys = _content_keys(deck)
+    return len(keys) >= MIN_DECK_KEYS and len(keys & _content_keys(lead)) >= MIN_RESTATED * len(keys)
+
+
 def _repeats_headline(text: str, title: str) -> bool:
     """``text`` is the headline ``title`` gives again: the same words (with straight or curly quotation marks:
     ``Iceland’s Volcano Erupts`` and ``Iceland's Volcano Erupts``), or ``title`` is the page's title, the headline
@@ -2171,6 +2177,19 @@ class _Grouping:
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
+            if (len(cur.body) == 1 and cur.title_at == i - 2 and cur.series is None and cur.byline is None
+                    and not line.heading and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE
+                    and i + 1 < len(self.lines) and (self.lines[i + 1].kind not in _TEXT_KINDS or _sums_up(
+                        self.lines[i - 1].span.text, self.lines[i + 1].span.text))
+                    and _repeats_headline(" ".join(line.span.text.split()), " ".join(cur.title.text.split()))):
+                # the headline given again under one line, over a stamp or the page's furniture or over text that
+                # the line sums up (``Rain continues to wreak havoc across Goa`` / ``Many low lying areas flooded;
+                # landslides reported.`` / the headline / ``Published on``): that line is the deck (a headline over
+                # other text is another article's)
+                deck = cur.body.pop()
+                cur.series, cur.series_at, cur.end = deck.span, i - 1, line.span.char_end
+                self._set(i - 1, SERIES_ROLE, cur)
+                return self._set(i, TITLE_ROLE, cur)
             if (not line.heading and nxt is not None and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE
                     and _greets(self.lines[i - 1].span.text) and _greets(nxt.span.text)):
                 # between those a speech greets (``Secretary to Cabinet and Senior Civil Servants``): one of them

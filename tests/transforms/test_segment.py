@@ -1809,6 +1809,16 @@ def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None
                  "Hurricane Florence has been downgraded to a category 2 storm.\n")
     (art,) = checked_articles(long_site)
     assert (art.title, len(art.paragraphs)) == (headline, 2)
+    # given again under one line, its deck, over an empty stamp's label: one article
+    around = ("Rain wreaks havoc across Goa, throws normal life out of gear\n"
+              "Many low lying areas flooded with downpour; landslides reported at many places.\n"
+              "Rain wreaks havoc across Goa, throws normal life out of gear\nPublished on\n"
+              "PANJIM: The heavy downpour continued to wreak havoc in the State. Trees fell.\n"
+              "Many low lying areas were submerged.\n")
+    (art,) = checked_articles(around)
+    assert (art.series, len(art.paragraphs)) == (
+        "Many low lying areas flooded with downpour; landslides reported at many places.", 2)
+    assert [r for _, r in roles_of(around)] == ["title", "series", "title", "furniture", "body", "body"]
 
 
 def test_a_caption_given_twice_in_two_versions_is_furniture() -> None:
