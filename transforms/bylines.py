@@ -441,7 +441,8 @@ def _parse_byline(line: str) -> Byline | None:
         given, _, last = name.rpartition(" ")
         if last in _POSTING_WORDS and " " in given:  # Jane Doe Published August 22, 2025 | 10:02 PM
             name = given
-        if _NOT_NAME_WORDS.isdisjoint(name.split()) and name.rstrip(".").lower() not in _SHORT_WEEKDAYS:
+        if (_NOT_NAME_WORDS.isdisjoint(name.split()) and name.rstrip(".").lower() not in _SHORT_WEEKDAYS
+                and (" " in name or labelled)):  # (``Kalemba May 27, 2024``: one word, unlabelled, is a site's)
             return Byline(line=stripped, name=name, role="author")
     if m is None:
         affiliated = _AFFILIATED.fullmatch(stripped) if opens_name and "," in stripped else None

@@ -493,11 +493,15 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|.{0,60}\byour\s+comments?\s+(?:may|will)\s+be\s+(?:deleted|removed).{0,60}"
        r"|please\s+try\s+again\s+later\.?|%d\s+bloggers\s+like\s+this\s*:?|like\s+loading\.*"
        r"|enter\s+the\s+(?:words|characters|code)\s+(?:you\s+see|shown|above)\s*:?"
-       r"|note\s*:\s*only\s+a\s+member\s+of\s+this\s+blog\s+may\s+post\s+a\s+comment\.?",
+       r"|note\s*:\s*only\s+a\s+member\s+of\s+this\s+blog\s+may\s+post\s+a\s+comment\.?"
+       # a theme's form labels: ``Please enter your comment!``, ``You have entered an incorrect email address!``
+       r"|please\s+enter\s+your\s+(?:comment|name|e-?mail(?:\s+address)?|website)(?:\s+here)?\s*!?"
+       r"|you\s+have\s+entered\s+an\s+incorrect\s+e-?mail\s+address\s*!?",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
               "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
-              "bloggers", "loading", "enter the", "member of this blog", "no responses", "stay on topic")),
+              "bloggers", "loading", "enter the", "member of this blog", "no responses", "stay on topic",
+              "enter your", "entered an incorrect")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
     _p("page_label", Role.FURNITURE,  # the name of a site's section of releases, above a release's headline
        r"(?:[\w.'’]+\s+){0,3}?(?:press|media|news)\s+(?:releases?|statements?|cent(?:er|re)|room|section"

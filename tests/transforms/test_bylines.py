@@ -108,6 +108,7 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "",
         "Pay more attention to prevention.",
         "By The Way We Go",  # a title-case heading, not a name
+        "Kalemba May 27, 2024",  # one word and the date, with no label: a site's name and its stamp
         "By Working Together, We Win",
         # two capitalised words, a comma and an institution's word, going on in lower case: a sentence
         "Public Security, the National Health Commission and other authorities.",

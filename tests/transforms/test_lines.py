@@ -233,6 +233,10 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "comment_form"),
         ("Your email address will not be published. Required fields are marked *", "comment_form"),
         ("WordPress.com Logo", "comment_form"),
+        ("Please enter your comment!", "comment_form"),  # a theme's form labels
+        ("Please enter your name here", "comment_form"),
+        ("You have entered an incorrect email address!", "comment_form"),
+        ("Please enter your name and address when you write to us.", None),
         ("You are commenting on a story about the flood, she said.", None),
         ("Read the full article", "link"),
         ("FOR FURTHER INFORMATION MEDIA SHOULD CONTACT:  FEMA NEWS DESK AT (202) 646-3272", "contact"),
@@ -467,6 +471,8 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("He wrote:", None),
         ("Ted Cantle continued:", None),
         ("Source:", "empty_field"),
+        ("Published on", "empty_field"),  # a stamp's label with no date after it
+        ("Published on Monday, the report", None),
         # the comments link and its buttons are furniture; a column's label over its headline is not
         ("Comment: Facebook Twitter Email", "link"),
         ("Comment: Lessons from loss of life", None),
