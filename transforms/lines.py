@@ -513,8 +513,10 @@ PATTERNS: tuple[Pattern, ...] = (
        "UNHCR logo", max_chars=80, needs=("logo", "placeholder")),
     _p("text_size", Role.FURNITURE,
        r"(?:【[^】]{1,10}】\s*)*(?:text\s*(?:resize|size)?\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small"
-       r"|a\s*a\s*a(?:\s*print)?)|adjust\s+font\s+size\s*:?", "Large Medium Small", max_chars=60,
-       needs=("small", "aaa", "a a a", "font size")),
+       r"|a\s*a\s*a(?:\s*print)?)|adjust\s+font\s+size\s*:?"
+       r"|[-–]?\s*a[-+]?(?:\s+[-+]?a[-+]{0,2}){1,3}",  # (its buttons: ``-A +A``, ``A- A A+``)
+       "Large Medium Small", max_chars=60,
+       needs=("small", "aaa", "a a a", "font size", "+", "a-", "-a")),
     # a page's switch between its languages or to its app: ``عربي Español Русский Français 简体中文``, ``App | 中文 |``
     _p("language_menu", Role.FURNITURE,
        r"(?:(?:english|español|espanol|français|francais|русский|عربي|العربية|中文|简体中文|繁體中文|繁体中文|deutsch"

@@ -245,6 +245,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("View profile", "link"),
         ("error: Content is protected !!", "page_notice"),
         ("Large Medium Small", "text_size"),  # a text-size widget
+        ("-A +A", "text_size"),  # (its buttons)
+        ("A- A A+", "text_size"),
+        ("A + B", None),
         ("【Close】 【Print】 BigMiddleSmall", "text_size"),
         ("Small businesses in a medium town", None),
         ("App | 中文 |", "language_menu"),  # a switch between the page's languages

@@ -990,6 +990,14 @@ def test_a_note_on_the_writer_after_the_body_is_the_byline_not_a_paragraph() -> 
     assert [(c.role, c.name) for c in art.credits] == [("note", "Eric Holdeman")]
 
 
+def test_a_text_size_widget_behind_a_dash_is_no_thesis_point() -> None:
+    text = ("The war against catastrophic fire\nBy: Kevin Hanley\n-A +A\n"
+            "At about 10 p.m. on Oct. 8, my nephew saw an ominous red glow. We left at once.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, len(art.paragraphs)) == ("Kevin Hanley", 1)
+    assert dict(roles_of(text))["-A +A"] == "furniture"
+
+
 def test_a_note_on_the_writer_in_brackets_opening_the_text_is_the_byline() -> None:
     note = "(Bill Sternberg is a veteran Washington journalist and former editorial page editor of USA Today.)"
     text = (f"Red states in crosshairs as hurricane season starts\n{note}\n"
