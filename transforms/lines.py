@@ -765,6 +765,7 @@ STAMP = re.compile(_STAMP, re.IGNORECASE)
 NUMBERED_SECTION = re.compile(r"(?-i:X{0,3}(?:IX|IV|V?I{1,3}|V))(?:[.．]\s+|、\s*)(?-i:[A-Z\u3400-\u9fff])")
 # A day with no year, alone on a line: a live report's heading over that day's updates (``Tuesday, September 8``).
 DAY_HEADING = re.compile(rf"{_WEEKDAY}{_MONTH}\.?\s+{_DAY}", re.IGNORECASE)
+MONTH_DAY = re.compile(rf"{_MONTH}\.?\s+{_DAY}", re.IGNORECASE)  # a day with no year: ``May 30``
 MAX_DAY_HEADING = 30
 
 

@@ -59,6 +59,7 @@ from transforms.lines import (
     MAX_CAPTION,
     MAX_DATELINE,
     MAX_DAY_HEADING,
+    MONTH_DAY,
     NEWS_AGENCIES,
     NUMBERED_SECTION,
     PHONE_NUMBER,
@@ -784,6 +785,11 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
                 return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
             if found.name in _POSTING_STAMPS:
                 return _listed_stamp(span, body.text, found, block, end)
+        elif n <= MAX_DAY_HEADING and body.text[:1].isalpha() and MONTH_DAY.fullmatch(body.text):
+            # a day behind a dash in a page's list of its details (``- Kyle Sooley`` / ``- May 30`` / ``- 1 min
+            # read``): the date
+            return Line(DATE_LINE, span, span.char_start, credits=(Credit("date", body.text, span.text),),
+                        block=block, pattern="date", line_end=end)
         return _new_tuple(Line, (DASH_LINE, body, span.char_start, dash.group("marker"), None, (), block, False,
                                  None, end))
     heading = _HEADING.match(text, span.char_start, span.char_end) if span.text[0] == "#" else None
@@ -817,8 +823,11 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
         if span.text[0] in "-–—" and span.text[2:3].isdigit() and (
-                found := match_furniture(span.text[1:].lstrip())) is not None and found.name in _POSTING_STAMPS:
-            return _listed_stamp(span, span.text[1:].lstrip(), found, block, end)  # (a digit after the dash)
+                found := match_furniture(span.text[1:].lstrip())) is not None:
+            if found.name in _POSTING_STAMPS:
+                return _listed_stamp(span, span.text[1:].lstrip(), found, block, end)  # (a digit after the dash)
+            if found.role is FURNITURE_ROLE:  # (``- 1 min read``)
+                return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
         line_start = span.char_start
         name = bullet = None
         if prefix is not None:

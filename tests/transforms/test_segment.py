@@ -998,6 +998,16 @@ def test_a_text_size_widget_behind_a_dash_is_no_thesis_point() -> None:
     assert dict(roles_of(text))["-A +A"] == "furniture"
 
 
+def test_a_page_s_list_of_its_details_behind_dashes_gives_the_writer_and_the_day() -> None:
+    text = ("Wildfires threaten communities, thousands forced to flee\n- Kyle Sooley-Brookings\n- May 30\n"
+            "- 1 min read\nBoth provinces have declared a state of emergency due to wildfires.\n"
+            "Crews are fighting 15 active fires.\n")
+    (art,) = checked_articles(text)
+    assert (art.author, art.series, len(art.paragraphs)) == ("Kyle Sooley-Brookings", None, 2)
+    assert [(c.role, c.name) for c in art.credits] == [("date", "May 30")]
+    assert [r for _, r in roles_of(text)][2:4] == ["date", "furniture"]
+
+
 def test_a_note_on_the_writer_in_brackets_opening_the_text_is_the_byline() -> None:
     note = "(Bill Sternberg is a veteran Washington journalist and former editorial page editor of USA Today.)"
     text = (f"Red states in crosshairs as hurricane season starts\n{note}\n"
