@@ -310,6 +310,11 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("x", "×")),
     _p("image_caption", Role.FURNITURE, r"(?:(?:image|media|video)\s+)?caption\s*[:,].{0,380}",
        "Image caption, Rescuers search the rubble", max_chars=400, needs=("caption",), within=20),
+    # a gallery's caption after its counter (``1 of 3 | Rescuers look for survivors ... | License Photo``), or after
+    # the camera's icon glued on (``Camera IconThe clean-up operation has begun ...``)
+    _p("gallery_caption", Role.FURNITURE, r"\d{1,3}\s+of\s+\d{1,3}\s*\|\s*\S.{0,380}|camera\s*icon\s*\S.{0,380}",
+       "1 of 3 | Rescuers look for survivors in Manta, Ecuador. | License Photo", max_chars=400,
+       needs=(" of ", "camera icon", "cameraicon"), within=12),
     _p("image_credit", Role.CREDIT,
        r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|(?:photo\s+)?courtesy"
        r"(?:\s+of)?\s*:?)\s*[^\s:,].{0,80}?[)\]]?", "Photograph: Mark Baker/AP", max_chars=100, kind="photo",

@@ -246,6 +246,9 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("error: Content is protected !!", "page_notice"),
         ("Large Medium Small", "text_size"),  # a text-size widget
         ("-A +A", "text_size"),  # (its buttons)
+        ("1 of 3 | Rescuers look for survivors in Manta, Ecuador on Monday. | License Photo", "gallery_caption"),
+        ("Camera IconThe clean-up operation has begun across Britain after flooding.", "gallery_caption"),
+        ("1 of 3 people in the valley left their homes.", None),
         ("A- A A+", "text_size"),
         ("A + B", None),
         ("【Close】 【Print】 BigMiddleSmall", "text_size"),
