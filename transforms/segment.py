@@ -2668,7 +2668,8 @@ class _Grouping:
                         _words(draft.series) <= MAX_SECTION_WORDS or (
                             draft.title.text.isupper() and draft.body
                             and _DATELINE_START.match(draft.body[0].span.text) is not None))
-                    and not _LABEL_WORDS.isdisjoint(draft.title.text.title().split())
+                    and (not _LABEL_WORDS.isdisjoint(draft.title.text.title().split()) or (
+                        _words(draft.title) == 1 and _words(draft.series) > 1 and not draft.title.text.isupper()))
                     and _LABEL_WORDS.isdisjoint(draft.series.text.title().split())
                     and not is_publication(draft.series.text)):
                 # ... but where the title is the short one with a section's word (``Web Comments`` over ``Miracle

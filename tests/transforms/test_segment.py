@@ -396,6 +396,12 @@ def test_a_section_s_name_over_a_short_headline_is_furniture() -> None:
     # a headline over a label (``Statement``) keeps its place
     label = text.replace("Web Comments\nMiracle reconsidered", "Miracle reconsidered\nStatement")
     assert articles(label)[0].title == "Miracle reconsidered"
+    # one word over a headline of more words: a section's name of any word (``Money``)
+    kicker = ("Money\nPricing Climate Risk\nby | May 17, 2022\n"
+              "Economics has been called the dismal science. That label might apply to a new field.\n")
+    (art,) = checked_articles(kicker)
+    assert art.title == "Pricing Climate Risk"
+    assert [r for _, r in roles_of(kicker)][:2] == ["furniture", "title"]
 
 
 def test_a_long_headline_given_twice_over_its_dateline_is_the_title() -> None:
