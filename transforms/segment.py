@@ -391,6 +391,17 @@ _NAME_SUFFIX_TAIL = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?\Z")  # (``Nick V. Q
 _WRITES = re.compile(r"\s+(?:writes|wrote)\b")
 # A post before a writer's name (``Premier Alden McLaughlin``): no part of the name.
 _POST_BEFORE_NAME = re.compile(rf"(?:{OFFICIAL_TITLE}\s+)+")
+# An official's post and name, after the place of the office (``Ontario Premier Kathleen Wynne``).
+_POST_AND_NAME = re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{0,2}}?(?:{OFFICIAL_TITLE}\s+)+(?P<name>.+)")
+
+
+def _post_and_name(text: str) -> bool:
+    """``text`` is only an official's post and name (``Ontario Premier Kathleen Wynne``), as a picture's caption
+    names who it shows."""
+    found = _POST_AND_NAME.fullmatch(" ".join(text.split()))
+    return found is not None and _is_name(found["name"])
+
+
 # A writer's name and a news agency's on one line: ``Cherie Henderson Associated Press``.
 _NAME_THEN_AGENCY = re.compile(rf"(?P<name>.+)\s(?P<agency>{'|'.join(map(re.escape, AGENCY_NAMES))})")
 
@@ -2662,6 +2673,11 @@ class _Grouping:
                         find_writer(draft)
         for draft in self.drafts:
             self._deck_over_the_dateline(draft)
+        for draft in self.drafts:  # a picture's caption naming its subject over the headline (``Ontario Premier
+            # Kathleen Wynne`` / ``Update on ice storm province-wide``) is furniture, and the headline the title
+            if (draft.series is not None and draft.series_at == draft.title_at + 1 and not draft.series_after_evidence
+                    and _words(draft.series) > MAX_SECTION_WORDS and _post_and_name(draft.title.text)):
+                self._series_is_the_title(draft)
         for draft in self.drafts:  # a label under a title (``EDITORIAL``, ``Statement``, ``All News``) is no deck
             if (draft.series is not None and draft.series_at == draft.title_at + 1 and not draft.series_after_evidence
                     and _words(draft.title) <= MAX_SECTION_WORDS and (

@@ -404,6 +404,17 @@ def test_a_section_s_name_over_a_short_headline_is_furniture() -> None:
     assert [r for _, r in roles_of(kicker)][:2] == ["furniture", "title"]
 
 
+def test_a_picture_s_caption_naming_an_official_over_the_headline_is_furniture() -> None:
+    text = ("Ontario Premier Kathleen Wynne\nUpdate on ice storm province-wide\n"
+            "Premier Kathleen Wynne issued a provincial update this afternoon on the ice storm. Crews are out.\n")
+    (art,) = checked_articles(text)
+    assert art.title == "Update on ice storm province-wide"
+    assert [r for _, r in roles_of(text)][:2] == ["furniture", "title"]
+    # a headline that names what the official did keeps its place, and its deck
+    (art,) = articles(text.replace("Ontario Premier Kathleen Wynne", "Premier visits flooded towns"))
+    assert (art.title, art.series) == ("Premier visits flooded towns", "Update on ice storm province-wide")
+
+
 def test_a_long_headline_given_twice_over_its_dateline_is_the_title() -> None:
     headline = ("Vice Chairman of the State Administration Council and Deputy Prime Minister chairs the emergency "
                 "meeting of the National Disaster Management Committee")
