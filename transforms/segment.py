@@ -3232,9 +3232,16 @@ def segment_lines(doc: Document) -> Segmented:
         built = [_paragraph(doc, article_id, ordinal, line, capitals, headings.get(ordinal) if headings else None)
                  for ordinal, line in enumerate(draft.body)]
         paragraphs = tuple([p for p, _ in built])  # (list comprehensions: cheaper than generators here)
+        unterminated = [_unterminated(p.text) for p in paragraphs]
+        if any(unterminated) and _join_broken(doc.text, draft, unterminated):
+            headings = draft.headings
+            built = [_paragraph(doc, article_id, ordinal, line, capitals, headings.get(ordinal) if headings else None)
+                     for ordinal, line in enumerate(draft.body)]
+            paragraphs = tuple([p for p, _ in built])
+            unterminated = [_unterminated(p.text) for p in paragraphs]
         if any([capped for _, capped in built]):
             warnings.append("long_sentence_split")
-        if any([_unterminated(p.text) for p in paragraphs]):
+        if any(unterminated):
             warnings.append("unterminated_paragraph")
         byline = draft.byline if draft.byline is not None else _unlabelled_writer(draft, title)
         if byline is None:  # (the writer named in the note on where the text ran first)
@@ -3338,6 +3345,29 @@ def _lead_source(text: str) -> Credit | None:
     if name not in _AGENCIES and place and "," not in place and not place.isupper():
         return None
     return Credit("source", name, found.group().rstrip(" -—–_"))
+
+
+def _join_broken(text: str, draft: _Draft, unterminated: list[bool]) -> bool:
+    """Join each paragraph of ``draft`` that stops mid-sentence (``unterminated``, one flag per paragraph) with
+    the paragraph right under it, in the same block, that goes on in lower case: one paragraph broken over two
+    lines (``... the water rose 18 inches high`` / ``flow through the streets and flood homes.``). Whether any
+    were joined."""
+    body = draft.body
+    unterminated = unterminated[:]
+    joined = False
+    k = len(body) - 2
+    while k >= 0:
+        line, below = body[k], body[k + 1]
+        if (unterminated[k] and below.span.text[0].islower() and line.kind is BODY_LINE and below.kind is BODY_LINE
+                and line.block == below.block and k + 1 not in draft.headings and line.span.text[-1] not in ":;"):
+            span = Span(line.span.char_start, below.span.char_end, text[line.span.char_start : below.span.char_end])
+            body[k : k + 2] = [line._replace(span=span, line_end=below.line_end)]
+            unterminated[k : k + 2] = [unterminated[k + 1]]
+            if draft.headings:
+                draft.headings = {(n - 1 if n > k else n): h for n, h in draft.headings.items()}
+            joined = True
+        k -= 1
+    return joined
 
 
 def _unterminated(text: str) -> bool:

@@ -404,6 +404,22 @@ def test_a_section_s_name_over_a_short_headline_is_furniture() -> None:
     assert [r for _, r in roles_of(kicker)][:2] == ["furniture", "title"]
 
 
+def test_a_paragraph_broken_mid_sentence_over_two_lines_is_one_paragraph() -> None:
+    text = ("The clean up begins as flood clears\n"
+            "FLOOD water which blighted a village has finally begun to subside this week.\n"
+            "Now the clean up will begin for villagers, who feared the water would rise 18 inches high and\n"
+            "flow through the streets and flood homes.\n"
+            "Pumps are still moving water away from the village.\n")
+    (art,) = checked_articles(text)
+    assert len(art.paragraphs) == 3 and "unterminated_paragraph" not in art.warnings
+    assert art.paragraphs[1].text.endswith("flood homes.")
+    # a paragraph that ends finished, or a lead-in with its colon, stays apart from a line in lower case under it
+    (art,) = checked_articles(text.replace("high and\n", "high.\n"))
+    assert len(art.paragraphs) == 4
+    (art,) = checked_articles(text.replace("high and\n", "high, as listed:\n"))
+    assert len(art.paragraphs) == 4
+
+
 def test_a_picture_s_caption_naming_an_official_over_the_headline_is_furniture() -> None:
     text = ("Ontario Premier Kathleen Wynne\nUpdate on ice storm province-wide\n"
             "Premier Kathleen Wynne issued a provincial update this afternoon on the ice storm. Crews are out.\n")
