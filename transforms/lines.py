@@ -337,6 +337,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:tags?|topics?|subjects?|labels?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S"
        r".{0,380}", "Tags: flood, rain", max_chars=400,
        needs=("tag", "topic", "subject", "label", "filed", "categor", "keyword"), within=18),
+    # a post's categories in lower case between middle dots (``health & wellness · lifestyle · mental health``)
+    _p("category_list", Role.FURNITURE, r"(?-i:[a-z][a-z&' -]{0,30}(?:\s+·\s+[a-z][a-z&' -]{0,30}){2,9})",
+       "health & wellness · lifestyle · mental health", max_chars=200, needs=(" · ",)),
     # a blog's chrome around a post (Blogger's): ``Newer Post Older Post Home``, ``Subscribe to: Post Comments
     # (Atom)``, ``Email ThisBlogThis!Share to Twitter...``, ``Links to this post``
     _p("blog_chrome", Role.FURNITURE,
@@ -429,6 +432,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|journalist|correspondent|student)s?\b).{3,240}",
        "The writer is executive director of the nonprofit Climate Resolve.", max_chars=300,
        needs=("the writer", "the author", "the columnist"), within=16, kind="note"),
+    # how to cite the piece: ``Citation: Turner, Alice R., 2024, After the earthquakes: ..., Temblor, http://doi...``
+    _p("citation", Role.CREDIT, r"(?:citation|cite\s+(?:this|as))\s*:\s*\S.{10,380}",
+       "Citation: Turner, Alice R., 2024, After the earthquakes, Temblor, http://doi.org/10.32858/temblor.334",
+       max_chars=400, needs=("citation", "cite this", "cite as"), within=10, kind="note"),
     # an agency's or a desk's picture, its name alone: ``AP Photo``, ``AFP PIC``
     _p("desk_photo", Role.CREDIT, rf"(?-i:{'|'.join(PICTURE_DESKS)})\s+(?-i:Photos?|PICS?|Images?|PHOTO)",
        "AP Photo", max_chars=40, needs=(" photo", " pic", " image"), kind="photo"),
@@ -514,8 +521,9 @@ PATTERNS: tuple[Pattern, ...] = (
        "Prime Ministers Media Releases", max_chars=60,
        needs=("release", "statement", "centre", "center", "room", "section", "advisor", "full story")),
     _p("logo", Role.FURNITURE,  # an image's text: a logo's (``UNHCR logo``, ``Festival Logo low rez``), a stand-in's
-       r"(?:[\w.&'’-]+\s+){1,6}logos?(?:\s+[\w-]+){0,2}|(?:placeholder\s+image|image\s+placeholder)s?",
-       "UNHCR logo", max_chars=80, needs=("logo", "placeholder")),
+       r"(?:[\w.&'’-]+\s+){1,6}logos?(?:\s+[\w-]+){0,2}|(?:placeholder\s+image|image\s+placeholder)s?"
+       r"|(?-i:(?:[A-Z][\w.&'’-]*\s+){1,5}Banner)",  # (an advertiser's banner: ``Simpson Strong Tie Banner``)
+       "UNHCR logo", max_chars=80, needs=("logo", "placeholder", "banner")),
     _p("text_size", Role.FURNITURE,
        r"(?:【[^】]{1,10}】\s*)*(?:text\s*(?:resize|size)?\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small"
        r"|a\s*a\s*a(?:\s*print)?)|adjust\s+font\s+size\s*:?"

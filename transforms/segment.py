@@ -2656,6 +2656,7 @@ class _Grouping:
             if len(draft.body) > 1:
                 self._author_note(draft)
         self._header_above_the_first_article()
+        self._header_read_as_text()
         self._furniture_above_the_first_title()
         self._titles_named_by_breadcrumbs()
         self._titles_under_the_navigation()
@@ -2925,6 +2926,33 @@ class _Grouping:
                 or not _cohesion(below.title.text, _lead_keys(below))):
             return
         self._as_header(first, below)
+
+    def _header_read_as_text(self) -> None:
+        """The page's first lines read as an untitled text of one or two short paragraphs closed by a byline, over
+        a text with no title and no byline (``After the earthquakes: ... in Türkiye and the U.S.`` / ``Experts
+        reflect on building collapses ...`` / ``By Alice Turner, Ph.D.`` / the text): the headline, cut from the
+        titles by a full stop, its deck, and the byline, all the text's."""
+        if len(self.drafts) < 2:
+            return
+        first, below = self.drafts[0], self.drafts[1]
+        if (first.title.text or first.byline is None or not 1 <= len(first.body) <= 2 or first.markdown
+                or below.title.text or below.byline is not None or not below.body or first.headings
+                or len(first.body[0].span.text) > MAX_TITLE_CHARS
+                or any(len(line.span.text) > MAX_DECK_CHARS or line.kind is not BODY_LINE for line in first.body)
+                or len(split_sentences(first.body[0].span.text)) != 1):  # (a headline is one sentence at most)
+            return
+        at = [bisect_left(self.lines, line.line_start, key=_line_start) for line in first.body]
+        for n, owner in enumerate(self.owners):
+            if owner is below:
+                self.owners[n] = first
+        self._take_title(first, at[0])
+        if len(at) == 2:
+            first.series, first.series_at = first.body[1].span, at[1]
+            self._set(at[1], SERIES_ROLE, first)
+        first.body, first.headings, first.end = below.body, below.headings, below.end
+        first.credits += below.credits
+        first.warnings[:] = [w for w in (*first.warnings, *below.warnings) if w != "no_byline"]
+        self.drafts.remove(below)
 
     def _furniture_above_the_first_title(self) -> None:
         """Evidence from the whole document: where the other articles' titles have no deck under them, a short

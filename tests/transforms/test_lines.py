@@ -249,6 +249,11 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("1 of 3 | Rescuers look for survivors in Manta, Ecuador on Monday. | License Photo", "gallery_caption"),
         ("Camera IconThe clean-up operation has begun across Britain after flooding.", "gallery_caption"),
         ("1 of 3 people in the valley left their homes.", None),
+        ("health & wellness · lifestyle · mental health", "category_list"),  # a post's categories
+        ("Simpson Strong Tie Banner", "logo"),  # an advertiser's banner
+        ("Protesters unfurl a banner", None),
+        ("Citation: Turner, Alice R., 2024, After the earthquakes, Temblor, http://doi.org/10.32858/temblor.334",
+         "citation"),
         ("A- A A+", "text_size"),
         ("A + B", None),
         ("【Close】 【Print】 BigMiddleSmall", "text_size"),

@@ -404,6 +404,24 @@ def test_a_section_s_name_over_a_short_headline_is_furniture() -> None:
     assert [r for _, r in roles_of(kicker)][:2] == ["furniture", "title"]
 
 
+def test_a_headline_ending_in_a_full_stop_and_its_deck_over_the_byline_head_the_text() -> None:
+    text = ("After the earthquakes: Experts discuss building codes in Türkiye and the U.S.\n"
+            "Experts reflect on building collapses in the wake of the 2023 earthquakes.\n"
+            "By Alice Turner, Ph.D., writing fellow\n"
+            "Citation: Turner, Alice R., 2024, After the earthquakes, Temblor, http://doi.org/10.32858/temblor.334\n"
+            "On Feb. 6, 2023, two major earthquakes occurred nine hours apart. Thousands of buildings fell.\n"
+            "The fault is a sister fault to California's San Andreas.\n")
+    (art,) = checked_articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == (
+        "After the earthquakes: Experts discuss building codes in Türkiye and the U.S.", "Alice Turner", 2)
+    assert art.series == "Experts reflect on building collapses in the wake of the 2023 earthquakes."
+    assert [c.role for c in art.credits] == ["note"]
+    assert [r for _, r in roles_of(text)][:4] == ["title", "series", "byline", "credit"]
+    # two sentences are no headline: the lines stay a text of their own
+    two = text.replace("and the U.S.\n", "and the U.S. They met in May.\n")
+    assert len(articles(two)) == 2
+
+
 def test_a_paragraph_broken_mid_sentence_over_two_lines_is_one_paragraph() -> None:
     text = ("The clean up begins as flood clears\n"
             "FLOOD water which blighted a village has finally begun to subside this week.\n"
