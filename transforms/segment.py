@@ -2324,6 +2324,10 @@ class _Grouping:
                 cur.run += 1
                 if _words(cur.title) <= MAX_SECTION_WORDS and cur.attested != cur.title_at:
                     self._series_is_the_title(cur)
+                    if _repeats_headline(text, " ".join(cur.title.text.split())):
+                        # (``Logout|My Dashboard`` / ``Flood insurance is a community issue - The Galveston County
+                        # Daily News: Guest Columns`` / its date / the headline again)
+                        return self._headline_again(i, line, cur)
                 else:
                     self._set(cur.series_at, FURNITURE_ROLE, cur)
                 cur.series, cur.series_at, cur.end = line.span, i, line.span.char_end

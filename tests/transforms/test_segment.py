@@ -1879,6 +1879,13 @@ def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None
                  "Hurricane Florence has been downgraded to a category 2 storm.\n")
     (art,) = checked_articles(long_site)
     assert (art.title, len(art.paragraphs)) == (headline, 2)
+    # the page's title with the site's name and section under a menu's line, its date, then the headline alone
+    dashboard = ("Logout|My Dashboard\nFlood insurance is a community issue - The Galveston Daily News: Guest Columns\n"
+                 "August 28, 2016\nFlood insurance is a community issue\nPrint\n"
+                 "Those of us in flood-prone areas have been given some relief. Premiums will rise less.\n")
+    (art,) = checked_articles(dashboard)
+    assert art.title == "Flood insurance is a community issue"
+    assert [r for _, r in roles_of(dashboard)][:4] == ["furniture", "title", "date", "title"]
     # given again under one line, its deck, over an empty stamp's label: one article
     around = ("Rain wreaks havoc across Goa, throws normal life out of gear\n"
               "Many low lying areas flooded with downpour; landslides reported at many places.\n"
