@@ -756,7 +756,13 @@ _CAPTION_CREDIT = re.compile(
     # the photographer after a slash, run on from the caption: ``... as a result of landslide Photo/Angwenyi Gichana``
     r"|\s(?-i:Photos?|PHOTOS?)\s?/\s?(?-i:[A-Z][\w'’.-]+)(?:\s(?-i:[A-Z][\w'’.-]+)){0,3}\.?"
     # a credit glued to the caption's last full stop: ``... arrive.(Lucy Loram, ABC News)``
-    r"|(?<=[.!?\"'”’])\([^()]{2,60}[,:][^()]{2,60}\))\s*\Z",
+    r"|(?<=[.!?\"'”’])\([^()]{2,60}[,:][^()]{2,60}\)"
+    # the desk and the photographer after ``Photo by``: ``... in Quang Ninh Province. Photo by VnExpress/Binh Minh``
+    r"|[.!?][\"'”’]?\s+photo\s+by\s+[\w.'’-]+(?:\s[\w.'’-]+){0,3}\s?/\s?[\w.'’ -]{2,40}"
+    # an agency's photo behind a dash (``... on July 4, 2024 - AP PHOTO``), a platform or an agency in square
+    # brackets (``... engulfed Queen Alia airport [Facebook]``)
+    r"|\s[-–—]\s+(?-i:[A-Z]{2,6}\s+PHOTO)"
+    r"|\s\[(?:facebook|twitter|instagram|youtube|tiktok|x|afp|getty(?:\s+images)?|reuters|ap|epa|anadolu)\])\s*\Z",
     re.IGNORECASE,
 )
 _GLUED_AFTER = ".!?\"'”’"

@@ -71,6 +71,11 @@ def test_caption_credits_of_agencies_after_a_dash_and_before_a_bar() -> None:
     assert caption_credit("Guests walk in front of the centre.[Photo by Wu Yanpeng/China Daily] |") == (
         "Photo by Wu Yanpeng/China Daily")
     assert caption_credit("The governor toured the damaged hospital. ARBedolla/Twitter") == "ARBedolla/Twitter"
+    assert caption_credit("Rain pours into a market in Quang Ninh Province. Photo by VnExpress/Binh Minh") == (
+        "Photo by VnExpress/Binh Minh")
+    assert caption_credit("Homes sit destroyed by Hurricane Beryl on July 4, 2024 - AP PHOTO") == "AP PHOTO"
+    assert caption_credit("Moments before the sandstorm engulfed Queen Alia airport [Facebook]") == "Facebook"
+    assert not is_photo_caption("Storm hits the coast [Video]")  # (a link's marker, no credit)
     assert caption_credit("Flooding in Ninove. Credit: Belga") == "Credit: Belga"
     assert caption_credit("Rescuers at work on Sunday. Credit: supplied") == "Credit: supplied"
     assert not is_photo_caption("The bank cut its rating. Credit: the agency said the outlook would stay negative")
