@@ -3385,20 +3385,17 @@ def _join_broken(text: str, draft: _Draft, unterminated: list[bool]) -> bool:
     lines (``... the water rose 18 inches high`` / ``flow through the streets and flood homes.``). Whether any
     were joined."""
     body = draft.body
-    unterminated = unterminated[:]
     joined = False
-    k = len(body) - 2
-    while k >= 0:
+    # (from the last, so that the indices above a join hold)
+    for k in [k for k, stops in enumerate(unterminated[:-1]) if stops][::-1]:
         line, below = body[k], body[k + 1]
-        if (unterminated[k] and below.span.text[0].islower() and line.kind is BODY_LINE and below.kind is BODY_LINE
+        if (below.span.text[0].islower() and line.kind is BODY_LINE and below.kind is BODY_LINE
                 and line.block == below.block and k + 1 not in draft.headings and line.span.text[-1] not in ":;"):
             span = Span(line.span.char_start, below.span.char_end, text[line.span.char_start : below.span.char_end])
             body[k : k + 2] = [line._replace(span=span, line_end=below.line_end)]
-            unterminated[k : k + 2] = [unterminated[k + 1]]
             if draft.headings:
                 draft.headings = {(n - 1 if n > k else n): h for n, h in draft.headings.items()}
             joined = True
-        k -= 1
     return joined
 
 
