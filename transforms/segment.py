@@ -420,6 +420,8 @@ def _name_before_comma(text: str, draft: _Draft, headline: str) -> str | None:
     head, _, tail = text.partition(",")
     tail = tail.strip()
     name = _NAME_SUFFIX_TAIL.sub("", head)
+    if _DEGREE_ALONE.fullmatch(tail):
+        tail = "degree"  # (``Giovanni Tapang, Ph.D.``: a degree's full stops end no sentence)
     if (not tail or "," in tail or len(tail.split()) > MAX_POST_WORDS or tail[-1] in _TERMINAL or not _is_name(name)
             or is_publication(name) or name.rsplit(None, 1)[-1] in _PLACE_WORDS
             or not _ADDRESSEES.isdisjoint(tail.split())):
@@ -432,6 +434,7 @@ def _name_before_comma(text: str, draft: _Draft, headline: str) -> str | None:
     return head if _content_keys(name).isdisjoint(_content_keys(f"{headline} {body}")) else None
 
 
+_DEGREE_ALONE = re.compile(r"(?-i:Ph\.\s?D\.?|PhD|M\.D\.|MD|MPH|Esq\.?|APR)")  # a degree after a name and a comma
 # Those a speech greets after its first addressees (``Virgin Islanders, Residents and Visitors``).
 _ADDRESSEES = frozenset({
     "Residents", "Visitors", "Citizens", "Colleagues", "Friends", "Guests", "Delegates", "Participants", "Members",
@@ -3123,6 +3126,11 @@ class _Grouping:
             if not draft.headings:
                 draft.warnings[:] = [w for w in draft.warnings if w != "subheading_inferred"]
         self._byline_lines(draft, k, 1, text)
+        if k - 1 > draft.title_at and self.lines[k - 1].span.text == line.span.text:
+            # the same line right above it (the writer's picture's text: ``Giovanni Tapang, Ph.D.`` twice)
+            if draft.series is not None and draft.series.char_start == self.lines[k - 1].span.char_start:
+                draft.series, draft.series_at = None, -1
+            self._set(k - 1, FURNITURE_ROLE, draft)
         if paper:
             self._paper_under(draft, k + 1, paper)
 

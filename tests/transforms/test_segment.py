@@ -2811,6 +2811,14 @@ def test_a_writer_s_name_and_a_comma_over_the_text_is_the_byline() -> None:
     assert art.author is None
 
 
+def test_a_writer_s_name_and_degree_printed_twice_over_the_text_is_the_byline() -> None:
+    text = ("2014 rising: Disasters\nGiovanni Tapang, Ph.D.\nGiovanni Tapang, Ph.D.\n"
+            "In the last quarter of the year we were faced by massive calamities.\nWill we face more this year?\n")
+    (art,) = checked_articles(text)
+    assert (art.author, art.series, len(art.paragraphs)) == ("Giovanni Tapang", None, 2)
+    assert [r for _, r in roles_of(text)][:3] == ["title", "furniture", "byline"]
+
+
 def test_a_writer_s_name_and_a_comma_read_as_the_title_under_a_headline_is_the_byline() -> None:
     text = ("Letter: Air pollution\nJohn Stuart III, Naples\nWhere there's smoke, there is a question.\n"
             "With all the wildfires and the concern for warming, just what effect do tires have?\n")
