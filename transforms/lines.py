@@ -123,7 +123,7 @@ AGENCY_NAMES = ("Associated Press", "Canadian Press", "Press Association", "Agen
 # ... and the desks a photo's credit names after the photographer (``Kristopher Radder/AP``)
 PICTURE_DESKS = (*AGENCY_NAMES, *NEWS_AGENCIES, "Getty Images", "Shutterstock", "AAP", "PA", "EPA-EFE", "EPA",
                  "Alamy", "iStock", "AP Photo", "The Associated Press", "The Canadian Press", "Pixabay", "Unsplash",
-                 "Pexels", "Wikimedia Commons")
+                 "Pexels", "Wikimedia Commons", "Flickr")
 
 # A news feed's footer under an item: ``The post Fire stalls short of the town first appeared on Cabin Radio.``
 FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s+on\s+[^.]{2,80}\."

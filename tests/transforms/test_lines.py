@@ -306,6 +306,7 @@ def test_stamps_with_two_digit_years_are_credits() -> None:
         ("Updated 17:35, 23-Oct-2023", "update_stamp"),  # the month's name between hyphens
         ("Time to go home", None),
         ("Kristopher Radder/AP", "photo_credit"),  # the photographer, then the desk
+        ("Richard Messenger/Flickr", "photo_credit"),  # (a picture's site)
         ("Chris Graythen / Getty Images", "photo_credit"),
         ("Jane Doe / Staff and volunteers", None),
         ("Website Identification Code bm01000001 Registration Number: 05070218", "page_notice"),  # a site's
