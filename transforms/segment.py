@@ -2023,6 +2023,8 @@ class _Grouping:
         j, evidence = self._ahead(i)
         if evidence and text.rstrip(_CLOSERS_OR_SPACE)[-1] == "?":
             return True  # (an exclamation over a stamp is as often a notice's: only one opening the text is a title)
+        if i + 1 < len(self.lines) and self.lines[i + 1].pattern == "salutation":
+            return True  # over a letter's salutation on its own line (``Dear Editor,``)
         if j == i + 1 < len(self.lines) and self.lines[j].kind in (BODY_LINE, DASH_LINE) and (
                 self._closed_above(i) or _opens_a_letter(self.lines[j])):
             return True  # the next letter's or item's headline, over its text (or over ``Dear Editor,``)

@@ -2811,6 +2811,15 @@ def test_a_writer_s_name_and_a_comma_over_the_text_is_the_byline() -> None:
     assert art.author is None
 
 
+def test_a_question_over_a_letter_s_salutation_on_its_own_line_is_the_title() -> None:
+    text = ("How ready are we for the rains?\nDear Editor,\n"
+            "I want to remind Ghanaians of the need to keep our drains clean.\nThe rains are here. Let us act.\n"
+            "Joy Amesime\n")
+    (art,) = checked_articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == ("How ready are we for the rains?", "Joy Amesime", 2)
+    assert "title_guessed" not in art.warnings
+
+
 def test_a_writer_s_name_and_degree_printed_twice_over_the_text_is_the_byline() -> None:
     text = ("2014 rising: Disasters\nGiovanni Tapang, Ph.D.\nGiovanni Tapang, Ph.D.\n"
             "In the last quarter of the year we were faced by massive calamities.\nWill we face more this year?\n")
