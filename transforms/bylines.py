@@ -152,7 +152,7 @@ _JOINED = re.compile(r"(?:and|&)\s", re.IGNORECASE)
 _NAME_DATED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:on\s+)?"
     rf"(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
-    r"\s+\d{4}(?:,?\s+at|\s*\|)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?)?")
+    r"\s+\d{4}(?:,?\s+at|\s*\|)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?(?:\s+(?:GMT|UTC)\s?[+-]\s?\d{1,2})?)?")
 _POSTING_WORDS = frozenset({"Published", "Updated", "Posted"})
 _FILE_PICTURE = ("file)", "File)", "FILE)", "file photo)")  # how a caption of a paper's file picture ends
 _POSTED_THEN_BY = re.compile(r"(?:published|updated|posted)\s*:?\s*[|·•]\s*(?P<byline>by\s.+)", re.IGNORECASE)
@@ -163,6 +163,7 @@ _DATED_NAME = re.compile(
     r"(?:\s*[" + _FIELD_MARKS + r"])?\s+"
     rf"(?-i:{COURTESY_TITLE.pattern})?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
 _YEAR = re.compile(r"\d{4}")  # (both hold one)
+_PAPERS_STAFF = re.compile(r"The\s+(?:[A-Z][\w&'’.-]*\s+){1,4}Staff")  # a paper's staff, unlabelled
 
 
 def _holds_year(text: str) -> bool:
@@ -385,6 +386,8 @@ def _parse_byline(line: str) -> Byline | None:
     if stripped[:5] in ("This ", "THIS ") and (whose := _WHOSE_POST.match(stripped)) is not None:
         # ``This post is by Rose Jones, PhD, Medical Anthropologist``: the byline after the sentence's start
         return _byline_behind(stripped, f"By {stripped[whose.end():]}")
+    if stripped[-6:] == " Staff" and _PAPERS_STAFF.fullmatch(stripped):
+        return Byline(line=stripped, name=stripped, role="author")  # ``The Media Line Staff``: the paper's (a source)
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
     if not labelled and stripped[0] in "UPup" and (posted := _POSTED_THEN_BY.fullmatch(stripped)) is not None:
         # ``Updated | By Anastasi Mokgobu``: an empty stamp's label first

@@ -48,6 +48,8 @@ from transforms.bylines import (
         ("By Anna Lee, Zhang San, Asia Society Policy Institute", "Anna Lee, Zhang San", "author"),
         ("By Omondi Were", "Omondi Were", "author"),  # a surname that is also a word
         ("Katherine Timpf Jul 24, 2014 at", "Katherine Timpf", "author"),  # a name, then the posting date
+        ("By Le Hoang   July 20, 2018 | 01:50 pm GMT+7", "Le Hoang", "author"),  # (the time's zone and offset)
+        ("The Media Line Staff", "The Media Line Staff", "author"),  # a paper's staff (its source, once read)
         ("Katherine Timpf Jul 24, ２０１４", "Katherine Timpf", "author"),  # (a year in full-width digits)
         ("Jul 24, 2014 Katherine Timpf", "Katherine Timpf", "author"),
         ("Sun Wei 2 Jun 2024", "Sun Wei", "author"),  # a surname that is also a day's short name
@@ -109,6 +111,7 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Pay more attention to prevention.",
         "By The Way We Go",  # a title-case heading, not a name
         "Kalemba May 27, 2024",  # one word and the date, with no label: a site's name and its stamp
+        "The White House Chief of Staff",
         "By Working Together, We Win",
         # two capitalised words, a comma and an institution's word, going on in lower case: a sentence
         "Public Security, the National Health Commission and other authorities.",
