@@ -283,6 +283,11 @@ _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 MAX_GLUED_SITE = 30  # a site's name glued to the page's title by a hyphen (``-Xinhua``, ``-Chinadaily.com.cn``)
 
 
+# The kinds of text a page's title may name after the headline and a bar (``Flood Disaster | Editorial``).
+_KINDS = frozenset({"Editorial", "Opinion", "Letters", "Letter", "Comment", "Commentary", "Column", "Analysis",
+                    "Op-Ed", "Op-ed", "Feature", "Statement", "Speech", "Press Release", "Blog"})
+
+
 def _without_writer(title: Span, name: str) -> Span:
     """``title`` without the writer's name that a page's title gives after the headline and a separator (``A
     secure and prepared Malta | Byron Camilleri``)."""
@@ -2712,6 +2717,9 @@ class _Grouping:
                 draft.series, draft.series_at = None, -1
             if draft.byline is not None and draft.title.text.endswith(draft.byline.name):
                 draft.title = _without_writer(draft.title, draft.byline.name)
+            elif " | " in draft.title.text and draft.title.text.rsplit(" | ", 1)[1].strip().title() in _KINDS:
+                # the kind of text a page's title gives after the headline (``Flood Disaster | Editorial``)
+                draft.title = _without_writer(draft.title, draft.title.text.rsplit(" | ", 1)[1])
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")

@@ -2811,6 +2811,17 @@ def test_a_writer_s_name_and_a_comma_over_the_text_is_the_byline() -> None:
     assert art.author is None
 
 
+def test_the_kind_of_text_a_page_s_title_names_after_a_bar_is_no_part_of_the_title() -> None:
+    text = ("Flood Disaster | Editorial\nFlood Disaster | Editorial\n"
+            "One of the biggest mistakes made by governments is to call flooding a natural disaster.\n"
+            "The floods return every year.\n")
+    (art,) = checked_articles(text)
+    assert art.title == "Flood Disaster"
+    # a bar before words that name no kind of text stays in the title
+    (art,) = checked_articles(text.replace(" | Editorial", " | Part Two"))
+    assert art.title == "Flood Disaster | Part Two"
+
+
 def test_a_question_over_a_letter_s_salutation_on_its_own_line_is_the_title() -> None:
     text = ("How ready are we for the rains?\nDear Editor,\n"
             "I want to remind Ghanaians of the need to keep our drains clean.\nThe rains are here. Let us act.\n"
