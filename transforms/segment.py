@@ -3278,6 +3278,8 @@ def segment_lines(doc: Document) -> Segmented:
         seen_titles[key] = seen_titles.get(key, 0) + 1
         article_id = ids.article_id(doc.doc_id, title, seen_titles[key])
         article_ids[index] = article_id
+        if draft.series_at >= 0 and draft.body and lines[draft.series_at + 1] is draft.body[0]:
+            _deck_run_into_the_text(doc.text, draft, lines, roles)
         headings = draft.headings
         built = [_paragraph(doc, article_id, ordinal, line, capitals, headings.get(ordinal) if headings else None)
                  for ordinal, line in enumerate(draft.body)]
@@ -3395,6 +3397,19 @@ def _lead_source(text: str) -> Credit | None:
     if name not in _AGENCIES and place and "," not in place and not place.isupper():
         return None
     return Credit("source", name, found.group().rstrip(" -—–_"))
+
+
+def _deck_run_into_the_text(text: str, draft: _Draft, lines: list[Line], roles: list[Role]) -> None:
+    """The line read as ``draft``'s deck, right above its text in the same block, stops mid-sentence and the text
+    goes on from it in lower case (``More than 100 acres of Land belonging`` / ``to the Kotaveheragala Mountain
+    Reserve ... had been destroyed``): it is the first words of the first paragraph."""
+    above, lead = lines[draft.series_at], draft.body[0]
+    if (lead.kind is BODY_LINE and lead.span.text[0].islower() and above.block == lead.block
+            and above.kind is TITLE_LINE and not above.heading and _unterminated(above.span.text)):
+        span = Span(above.span.char_start, lead.span.char_end, text[above.span.char_start : lead.span.char_end])
+        draft.body[0] = lead._replace(span=span, line_start=above.line_start)
+        roles[draft.series_at] = BODY_ROLE
+        draft.series, draft.series_at = None, -1
 
 
 def _join_broken(text: str, draft: _Draft, unterminated: list[bool]) -> bool:

@@ -438,6 +438,16 @@ def test_a_paragraph_broken_mid_sentence_over_two_lines_is_one_paragraph() -> No
     assert len(art.paragraphs) == 4
 
 
+def test_a_deck_that_stops_mid_sentence_over_text_going_on_in_lower_case_is_the_first_paragraph() -> None:
+    text = ("A Large Area Of Land Destroyed Due To Fire\nMore than 100 acres of land belonging\n"
+            "to the mountain reserve had been destroyed by a sudden fire this evening.\n"
+            "The fire is spreading rapidly, according to reports.\n")
+    (art,) = checked_articles(text)
+    assert (art.series, len(art.paragraphs)) == (None, 2)
+    assert art.paragraphs[0].text.startswith("More than 100 acres of land belonging\nto the mountain reserve")
+    assert [r for _, r in roles_of(text)] == ["title", "body", "body", "body"]
+
+
 def test_a_picture_s_caption_naming_an_official_over_the_headline_is_furniture() -> None:
     text = ("Ontario Premier Kathleen Wynne\nUpdate on ice storm province-wide\n"
             "Premier Kathleen Wynne issued a provincial update this afternoon on the ice storm. Crews are out.\n")
