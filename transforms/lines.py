@@ -182,6 +182,10 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}"
        r"(?:\s+(?:print|share|e-?mail))?", "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source",
        digit=60),
+    # the agency a story came from, under its headline: ``From the Associated Press``
+    _p("agency_from", Role.CREDIT,
+       rf"from\s+(?-i:(?:the\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?",
+       "From the Associated Press", max_chars=50, kind="source", needs=("from",), within=4),
     _p("agency_dated", Role.CREDIT,  # an agency's name, a comma and its stamp: ``The Canadian Press, 20 Feb, 2016``
        rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)}),\s*{_STAMP}",
        "The Canadian Press, 20 Feb, 2016 01:15 PM", max_chars=80, kind="source", digit=60,
@@ -577,8 +581,9 @@ PATTERNS: tuple[Pattern, ...] = (
        "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.", max_chars=2 * MAX_NOTICE,
        needs=("supported", "brows", "explorer", "available", "viewing", "java", "cookie", "download page")),
     # a letter's salutation on a line of its own, dated or not: the page's, not a paragraph of the letter
-    _p("salutation", Role.FURNITURE, r"(?:[^—–-]{1,24}?\s*[—–-]+\s*)?(?:dear|to\s+the)\s+editors?\s*[:,;.]?",
-       "Dec. 9 — To the Editor:", max_chars=50, needs=("editor",), within=50),
+    _p("salutation", Role.FURNITURE, r"(?:[^—–-]{1,24}?\s*[—–-]+\s*)?(?:dear|to\s+the)\s+editors?\s*[:,;.]?"
+       r"|(?:sir|madam|sir\s+or\s+madam)\s*,?\s*[—–-]+",  # (``SIR—`` alone, its letter under it)
+       "Dec. 9 — To the Editor:", max_chars=50, needs=("editor", "sir", "madam"), within=50),
     # the words that close a letter before its signature (``Yours faithfully,``, ``Very truly yours,``)
     _p("valediction", Role.FURNITURE,
        r"(?:yours\s+(?:faithfully|sincerely|truly|respectfully)|(?:very\s+)?(?:truly|sincerely|respectfully)\s+yours"

@@ -638,12 +638,16 @@ def _not_a_headline(text: str) -> bool:
     last = text[-1]
     if last in "\"”":
         return text[0] in "\"“" and _QUOTATION.match(text) is not None
+    if last.isalpha() and _SIGNED_OFF.search(text, len(text) - MAX_SIGN_OFF) is not None:
+        return True  # sentences, then the service they came from (``... on the weather. - N.Y. Times News Service``)
     if last in "mM)]" and text[-7:].lower().endswith(_END_MARKS):
         return _GLUED_END.search(text) is not None
     return "http" in text and _ENDS_ON_LINK.search(text) is not None
 
 
 _QUOTATION = re.compile(r"[\"“]\S+(?:\s+\S+){11,}")
+MAX_SIGN_OFF = 50
+_SIGNED_OFF = re.compile(r"\.[\"”’]?\s+[-–—]\s+(?-i:[A-Z])[\w.'’&]*(?:\s+(?-i:[A-Z])[\w.'’&]*){0,5}\Z")
 _ENDS_ON_LINK = re.compile(r"\shttps?://\S+\Z")
 _END_MARKS = ("enditem", "(end)", "[end]")
 _GLUED_END = re.compile(r"[.!?\"”’]\s*(?:enditem|\(end\)|\[end\])\Z", re.IGNORECASE)  # ``... restored. Enditem``

@@ -496,6 +496,10 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         # a letter's salutation on a line of its own; an image's stand-in text
         ("Dec. 9 — To the Editor:", "salutation"),
         ("Dear Editor,", "salutation"),
+        ("SIR—", "salutation"),  # alone on its line, the letter under it
+        ("Sir, – We, the nation, must act now.", None),
+        ("From the Associated Press", "agency_from"),  # the agency a story came from, under its headline
+        ("From the desk of the mayor", None),
         ("Dear Editor, the rains came early this year.", None),
         ("Placeholder Image", "logo"),
         # a paper's standing note on its editorials, or on one it reprints; a paywall's offer

@@ -438,6 +438,19 @@ def test_a_paragraph_broken_mid_sentence_over_two_lines_is_one_paragraph() -> No
     assert len(art.paragraphs) == 4
 
 
+def test_a_paragraph_signed_off_with_its_service_is_text_not_a_headline() -> None:
+    text = ("Scores missing from Indian ferry\nRescuers searched the river on Tuesday. Dozens were saved.\n"
+            "Tarun Gogoi, the chief minister of Assam, said reports that the vessel had shattered were inaccurate "
+            "and blamed the accident on the weather. - N.Y. Times News Service\n"
+            "Troops battle in Mali capital\nFighting broke out in Bamako on Monday. Shops closed.\n")
+    arts = checked_articles(text)
+    assert [(a.title, len(a.paragraphs)) for a in arts] == [
+        ("Scores missing from Indian ferry", 2), ("Troops battle in Mali capital", 1)]
+    # a headline that names its writer after a question and a dash stays a headline
+    signed = text.replace("Troops battle in Mali capital", "What is the Nigerian Dream? — Godman Akinlabi")
+    assert checked_articles(signed)[1].title == "What is the Nigerian Dream? — Godman Akinlabi"
+
+
 def test_a_deck_that_stops_mid_sentence_over_text_going_on_in_lower_case_is_the_first_paragraph() -> None:
     text = ("A Large Area Of Land Destroyed Due To Fire\nMore than 100 acres of land belonging\n"
             "to the mountain reserve had been destroyed by a sudden fire this evening.\n"
