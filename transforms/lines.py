@@ -182,6 +182,9 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}"
        r"(?:\s+(?:print|share|e-?mail))?", "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source",
        digit=60),
+    # a web address alone on its line (a link's text)
+    _p("bare_link", Role.FURNITURE, r"(?:https?://|www\.)[^\s\"“”<>]{3,300}", "http://www.dfes.wa.gov.au/Pages/default.aspx",
+       max_chars=310, needs=("http", "www."), within=8),
     # the agency a story came from, under its headline: ``From the Associated Press``
     _p("agency_from", Role.CREDIT,
        rf"from\s+(?-i:(?:the\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?",

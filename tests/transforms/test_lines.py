@@ -500,6 +500,9 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("Sir, – We, the nation, must act now.", None),
         ("From the Associated Press", "agency_from"),  # the agency a story came from, under its headline
         ("From the desk of the mayor", None),
+        ("http://www.dfes.wa.gov.au/safetyinformation/Pages/default.aspx", "bare_link"),  # a web address alone
+        ("www.polkfire.net", "bare_link"),
+        ("Visit www.polkfire.net for updates", None),
         ("Dear Editor, the rains came early this year.", None),
         ("Placeholder Image", "logo"),
         # a paper's standing note on its editorials, or on one it reprints; a paywall's offer
