@@ -188,7 +188,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # the agency a story came from, under its headline: ``From the Associated Press``
     _p("agency_from", Role.CREDIT,
        rf"from\s+(?-i:(?:the\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?",
-       "From the Associated Press", max_chars=50, kind="source", needs=("from",), within=4),
+       "From the Associated Press", max_chars=50, kind="source",
+       needs=tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))),
     _p("agency_dated", Role.CREDIT,  # an agency's name, a comma and its stamp: ``The Canadian Press, 20 Feb, 2016``
        rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)}),\s*{_STAMP}",
        "The Canadian Press, 20 Feb, 2016 01:15 PM", max_chars=80, kind="source", digit=60,
@@ -321,7 +322,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # the camera's icon glued on (``Camera IconThe clean-up operation has begun ...``)
     _p("gallery_caption", Role.FURNITURE, r"\d{1,3}\s+of\s+\d{1,3}\s*\|\s*\S.{0,380}|camera\s*icon\s*\S.{0,380}",
        "1 of 3 | Rescuers look for survivors in Manta, Ecuador. | License Photo", max_chars=400,
-       needs=(" of ", "camera icon", "cameraicon"), within=12),
+       needs=("|", "camera icon", "cameraicon"), within=12),
     _p("image_credit", Role.CREDIT,
        r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|(?:photo\s+)?courtesy"
        r"(?:\s+of)?\s*:?)\s*[^\s:,].{0,80}?[)\]]?", "Photograph: Mark Baker/AP", max_chars=100, kind="photo",
@@ -586,7 +587,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # a letter's salutation on a line of its own, dated or not: the page's, not a paragraph of the letter
     _p("salutation", Role.FURNITURE, r"(?:[^—–-]{1,24}?\s*[—–-]+\s*)?(?:dear|to\s+the)\s+editors?\s*[:,;.]?"
        r"|(?:sir|madam|sir\s+or\s+madam)\s*,?\s*[—–-]+",  # (``SIR—`` alone, its letter under it)
-       "Dec. 9 — To the Editor:", max_chars=50, needs=("editor", "sir", "madam"), within=50),
+       "Dec. 9 — To the Editor:", max_chars=50, needs=("editor", "sir—", "sir–", "sir-", "sir ", "sir,", "madam"),
+       within=50),
     # the words that close a letter before its signature (``Yours faithfully,``, ``Very truly yours,``)
     _p("valediction", Role.FURNITURE,
        r"(?:yours\s+(?:faithfully|sincerely|truly|respectfully)|(?:very\s+)?(?:truly|sincerely|respectfully)\s+yours"
