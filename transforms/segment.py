@@ -1361,6 +1361,7 @@ _SENT_BY_EMAIL = re.compile(r"(?:on|via|by)\s+e-?mail\.?", re.IGNORECASE)  # und
 MAX_TEASER_PARAGRAPHS = 1  # a listing's teaser under its headline, cut with an ellipsis: one paragraph
 _SEPARATORS = frozenset({"rule", "separator"})  # the patterns of a line drawn between two items
 _CUT_ENDS = ("...", "…")  # a headline a listing cut to its width ends so (and no teaser's ``[…]``)
+_TEASER_CUT_ENDS = (*_CUT_ENDS, "[…]", "[...]")  # ... and a teaser, cut
 # A paragraph that opens on a pronoun for a person (``Earlier, he confirmed ...``, ``She had spent days ...``) goes
 # on about someone named above it: no article starts so.
 _REFERS_BACK = re.compile(r"(?:(?:earlier|later|meanwhile|still|also|but|and|however)\s*,?\s+)?(?:he|she|they|his|her"
@@ -2069,7 +2070,7 @@ class _Grouping:
         return k > 0 and cur is not None and bool(cur.body) and self.owners[k] is cur and (
             self.roles[k] is SIGNATURE_ROLE or (self.roles[k] is CREDIT_ROLE and cur.closed) or (
                 self.roles[k] is BODY_ROLE and len(cur.body) <= MAX_TEASER_PARAGRAPHS and cur.title_at >= 0
-                and self.lines[k].span.text.endswith(_CUT_ENDS)))  # (a listing's teaser, cut)
+                and self.lines[k].span.text.endswith(_TEASER_CUT_ENDS)))  # (a listing's teaser, cut)
 
     def _contact(self, i: int, line: Line) -> None:
         """A line of the contact block under a ``Contact:`` label (a name, a post, a telephone number, an e-mail

@@ -438,6 +438,19 @@ def test_a_paragraph_broken_mid_sentence_over_two_lines_is_one_paragraph() -> No
     assert len(art.paragraphs) == 4
 
 
+def test_a_question_under_a_teaser_cut_with_a_bracketed_ellipsis_opens_the_next_item() -> None:
+    text = ("City, state let contractor slip through cracks\n"
+            "The way two construction workers died last week is horrific and tragic enough, and [\u2026]\n"
+            "Will robots be the butchers of the future?\n"
+            "An army of knife-wielding robots may one day replace the workers of meat plants [\u2026]\n"
+            "Georgia worker killed in trench collapse\n"
+            "A construction worker was killed in Waco last Monday when a trench collapsed [\u2026]\n")
+    arts = checked_articles(text)
+    assert [a.title for a in arts] == ["City, state let contractor slip through cracks",
+                                       "Will robots be the butchers of the future?",
+                                       "Georgia worker killed in trench collapse"]
+
+
 def test_a_paragraph_signed_off_with_its_service_is_text_not_a_headline() -> None:
     text = ("Scores missing from Indian ferry\nRescuers searched the river on Tuesday. Dozens were saved.\n"
             "Tarun Gogoi, the chief minister of Assam, said reports that the vessel had shattered were inaccurate "
