@@ -312,7 +312,9 @@ PATTERNS: tuple[Pattern, ...] = (
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     _p("counter", Role.FURNITURE,  # (or a pager's numbers, as a listing offers them: ``10 20 50``)
        rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}|\d{{1,3}}(?:\s+\d{{1,3}}){{2,8}}"
-       r"|(?:views?|hits|reads)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km]))", "12 Comments", max_chars=30, digit=8),
+       r"|(?:views?|hits|reads)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km])"
+       r"|\d{1,7}\s*total\s+visits?\s*,?\s*\d{1,7}\s*visits?\s+today)",  # (``129total visits,2visits today``)
+       "12 Comments", max_chars=40, digit=8),
     _p("ad_slot", Role.FURNITURE,  # an advertisement's slot, named by its size in pixels
        r"(?:[^\W\d_][\w'’ -]{0,40}\s)?\d{2,4}\s?[x×]\s?\d{2,4}", "Malta daily Facebook 300x250", max_chars=60,
        needs=("x", "×")),

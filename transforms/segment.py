@@ -1002,17 +1002,23 @@ def classify_lines(text: str) -> list[Line]:
 MAX_CAPTION_LABEL = 20  # a caption's label alone on its line (``Image caption,``) is no longer
 # The patterns of a line that says what the lines next to it are (``_captions_under_labels``, ``_embedded_posts``,
 # ``_readers_comments``).
-_HOLDS_NEIGHBOURS = frozenset({"image_caption", "embedded_post", "comments_header"})
+_HOLDS_NEIGHBOURS = frozenset({"image_caption", "embedded_post", "comments_header", "gallery_caption"})
 
 
 def _captions_under_labels(lines: list[Line]) -> None:
     """The line under a caption's label alone on its line (``Image caption,`` / ``A United Airlines departure
-    board at Newark``, as the BBC's pages print a picture) is the caption: page furniture, whatever its shape."""
+    board at Newark``, as the BBC's pages print a picture) is the caption: page furniture, whatever its shape; so is
+    a line that a gallery's caption right under it gives again."""
     for i in range(len(lines) - 1):
         label, caption = lines[i], lines[i + 1]
         if (label.pattern == "image_caption" and len(label.span.text) <= MAX_CAPTION_LABEL
                 and caption.kind in (TITLE_LINE, BODY_LINE) and not caption.heading):
             lines[i + 1] = caption._replace(kind=FURNITURE_LINE, pattern="image_caption", byline=None, credits=())
+        elif (caption.pattern == "gallery_caption" and label.kind in (TITLE_LINE, BODY_LINE) and not label.heading
+              and len(label.span.text) >= MIN_CAPTION_CHARS and label.span.text in caption.span.text):
+            # the same caption right above the gallery's (``The clean-up operation has begun ...`` / ``Camera IconThe
+            # clean-up operation has begun ...``)
+            lines[i] = label._replace(kind=FURNITURE_LINE, pattern="photo_caption", byline=None, credits=())
 
 
 MAX_POST_LINES = 3  # lines of a post embedded from a social network above its signature line
@@ -1655,6 +1661,8 @@ class _Grouping:
                 return False  # (``THE WHITE HOUSE`` is no one's name either, nor ``NEW YORK`` over a brief)
             if self._given_again(i):
                 return False  # a listing's category tag over each item (``Storm Season``): no one signs twice
+        if i > 0 and self.lines[i - 1].pattern == "valediction":
+            return True  # under ``Yours truly,``: the letter's signature, whatever stands under it (a sidebar)
         if i > 0 and self.lines[i - 1].kind is BODY_LINE and self.lines[i - 1].span.text.endswith(_CUT_ENDS):
             return False  # under a teaser cut short (``... it's potentially...``): no letter ends so
         j, _ = self._ahead(i)

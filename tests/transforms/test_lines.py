@@ -502,6 +502,7 @@ def test_page_chrome_is_recognised_and_text_is_not(line: str, name: str | None) 
         ("From the desk of the mayor", None),
         ("http://www.dfes.wa.gov.au/safetyinformation/Pages/default.aspx", "bare_link"),  # a web address alone
         ("www.polkfire.net", "bare_link"),
+        ("129total visits,2visits today", "counter"),  # a post's visits, glued
         ("Visit www.polkfire.net for updates", None),
         ("Dear Editor, the rains came early this year.", None),
         ("Placeholder Image", "logo"),

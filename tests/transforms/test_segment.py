@@ -438,6 +438,25 @@ def test_a_paragraph_broken_mid_sentence_over_two_lines_is_one_paragraph() -> No
     assert len(art.paragraphs) == 4
 
 
+def test_the_name_under_a_valediction_signs_the_letter_whatever_stands_under_it() -> None:
+    text = ("Nov 25, 2020 Letters\nDear Editor,\n"
+            "I have been observing the drastic changes in weather patterns throughout the world. Sea walls fail.\n"
+            "Yours truly,\nDeavindra Jagroo\nJan 26, 2021\n"
+            "– Makes donation to Police Force Four outstanding officers were honoured by the club\n")
+    (art, *_) = checked_articles(text)
+    assert art.author == "Deavindra Jagroo"
+    assert dict(roles_of(text))["Deavindra Jagroo"] == "signature"
+
+
+def test_a_caption_given_again_by_the_gallery_under_it_is_furniture() -> None:
+    caption = "The clean-up operation has begun across Britain after localised flooding caused destruction."
+    text = (f"Clean-up starts after UK floods\n{caption}\nCamera Icon{caption}\n"
+            "The clean-up operation has begun across pockets of Britain after thunderstorms. Roads closed.\n")
+    (art,) = checked_articles(text)
+    assert (art.series, len(art.paragraphs)) == (None, 1)
+    assert [r for _, r in roles_of(text)] == ["title", "furniture", "furniture", "body"]
+
+
 def test_a_question_under_a_teaser_cut_with_a_bracketed_ellipsis_opens_the_next_item() -> None:
     text = ("City, state let contractor slip through cracks\n"
             "The way two construction workers died last week is horrific and tragic enough, and [\u2026]\n"
