@@ -120,6 +120,10 @@ _COUNTED = r"(?:comments?|views?|shares?|likes?|hits|reads)"  # what a page's co
 AGENCY_NAMES = ("Associated Press", "Canadian Press", "Press Association", "Agence France-Presse", "Xinhua News Agency",
                 "Press Trust of India", "Kyodo News", "Yonhap News Agency", "Bloomberg", "Reuters", "Xinhua")
 
+# An agency's name, in full or short, as the credit patterns match it, and the cues those patterns are tried on.
+_AGENCY = f"(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)}"
+_AGENCY_CUES = tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))
+
 # ... and the desks a photo's credit names after the photographer (``Kristopher Radder/AP``)
 PICTURE_DESKS = (*AGENCY_NAMES, *NEWS_AGENCIES, "Getty Images", "Shutterstock", "AAP", "PA", "EPA-EFE", "EPA",
                  "Alamy", "iStock", "AP Photo", "The Associated Press", "The Canadian Press", "Pixabay", "Unsplash",
@@ -187,13 +191,13 @@ PATTERNS: tuple[Pattern, ...] = (
        max_chars=310, needs=("http", "www."), within=8),
     # the agency a story came from, under its headline: ``From the Associated Press``
     _p("agency_from", Role.CREDIT,
-       rf"from\s+(?-i:(?:the\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?",
+       rf"from\s+(?-i:(?:the\s+)?{_AGENCY})\.?",
        "From the Associated Press", max_chars=50, kind="source",
-       needs=tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))),
+       needs=_AGENCY_CUES),
     _p("agency_dated", Role.CREDIT,  # an agency's name, a comma and its stamp: ``The Canadian Press, 20 Feb, 2016``
-       rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)}),\s*{_STAMP}",
+       rf"(?-i:(?:The\s+)?{_AGENCY}),\s*{_STAMP}",
        "The Canadian Press, 20 Feb, 2016 01:15 PM", max_chars=80, kind="source", digit=60,
-       needs=tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))),
+       needs=_AGENCY_CUES),
     # (not a date glued to a headline: ``2021/07/22Premier Li urges disaster relief efforts``)
     _p("stamp_first", Role.CREDIT, rf"{_STAMP}(?!\d|(?-i:[A-Z])[a-z]{{2}}\w*\s+\w+\s+\w+)\s*.{{0,60}}",
        "2015-09-22 12:56CNTV Editor: Mo Hong'e",
@@ -372,11 +376,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}",
        "Photo 2 of 10", max_chars=20, digit=12),
     _p("agency_tag", Role.CREDIT,  # a news agency's sign-off under its story
-       rf"[-–—]{{1,2}}\s*(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "— AFP",
+       rf"[-–—]{{1,2}}\s*(?-i:(?:The\s+)?{_AGENCY})\.?", "— AFP",
        max_chars=40, kind="source", needs=("-", "–", "—"), within=1),
     _p("agency_name", Role.CREDIT,  # a news agency's name alone on a line, over or under its story: ``Reuters``
-       rf"(?-i:(?:The\s+)?(?:{'|'.join(AGENCY_NAMES)})|{'|'.join(NEWS_AGENCIES)})\.?", "The Canadian Press",
-       max_chars=40, kind="source", needs=tuple(name.lower() for name in (*NEWS_AGENCIES, *AGENCY_NAMES))),
+       rf"(?-i:(?:The\s+)?{_AGENCY})\.?", "The Canadian Press",
+       max_chars=40, kind="source", needs=_AGENCY_CUES),
     # a desk's byline with no one's name (``staff, agencies``, ``Guardian staff and agencies``): the source
     _p("staff_and_agencies", Role.CREDIT,
        r"(?:(?-i:[A-Z][\w.'’-]*)\s+)?staff(?:\s*[,&]\s*|\s+and\s+)agencies", "Guardian staff and agencies",

@@ -288,9 +288,9 @@ _KINDS = frozenset({"Editorial", "Opinion", "Letters", "Letter", "Comment", "Com
                     "Op-Ed", "Op-ed", "Feature", "Statement", "Speech", "Press Release", "Blog"})
 
 
-def _without_writer(title: Span, name: str) -> Span:
-    """``title`` without the writer's name that a page's title gives after the headline and a separator (``A
-    secure and prepared Malta | Byron Camilleri``)."""
+def _without_tail(title: Span, name: str) -> Span:
+    """``title`` without what a page's title gives after the headline and a separator: the writer's name (``A
+    secure and prepared Malta | Byron Camilleri``), the kind of text (``Flood Disaster | Editorial``)."""
     head = title.text[: len(title.text) - len(name)]
     for sep in _SITE_SEPARATORS:
         if head.endswith(sep) and len(head) > len(sep):
@@ -425,10 +425,10 @@ def _name_before_comma(text: str, draft: _Draft, headline: str) -> str | None:
     head, _, tail = text.partition(",")
     tail = tail.strip()
     name = _NAME_SUFFIX_TAIL.sub("", head)
-    if _DEGREE_ALONE.fullmatch(tail):
-        tail = "degree"  # (``Giovanni Tapang, Ph.D.``: a degree's full stops end no sentence)
-    if (not tail or "," in tail or len(tail.split()) > MAX_POST_WORDS or tail[-1] in _TERMINAL or not _is_name(name)
-            or is_publication(name) or name.rsplit(None, 1)[-1] in _PLACE_WORDS
+    # (a degree's full stops end no sentence: ``Giovanni Tapang, Ph.D.``)
+    described = _DEGREE_ALONE.fullmatch(tail) is not None or (
+        bool(tail) and "," not in tail and len(tail.split()) <= MAX_POST_WORDS and tail[-1] not in _TERMINAL)
+    if (not described or not _is_name(name) or is_publication(name) or name.rsplit(None, 1)[-1] in _PLACE_WORDS
             or not _ADDRESSEES.isdisjoint(tail.split())):
         # (``USA Today, Mar 18, 2015``: a paper and a date; ``San Juan County, New Mexico``: a place; ``Virgin
         # Islanders, Residents and Visitors``: those a speech greets)
@@ -804,10 +804,8 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
     if dash is not None:
         body = _new_tuple(Span, (dash.end(), span.char_end, text[dash.end() : span.char_end]))
         if n <= MAX_DASHED_FURNITURE and (found := match_furniture(body.text)) is not None:
-            if found.role is FURNITURE_ROLE:  # a link or an ad's label behind a dash: ``- Advertisement -``
-                return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
-            if found.name in _POSTING_STAMPS:
-                return _listed_stamp(span, body.text, found, block, end)
+            if (dashed := _dashed_furniture(span, body.text, found, block, end)) is not None:
+                return dashed  # a link or an ad's label behind a dash (``- Advertisement -``), a stamp
         elif n <= MAX_DAY_HEADING and body.text[:1].isalpha() and MONTH_DAY.fullmatch(body.text):
             # a day behind a dash in a page's list of its details (``- Kyle Sooley`` / ``- May 30`` / ``- 1 min
             # read``): the date
@@ -846,11 +844,9 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
         if span.text[0] in "-–—" and span.text[2:3].isdigit() and (
-                found := match_furniture(span.text[1:].lstrip())) is not None:
-            if found.name in _POSTING_STAMPS:
-                return _listed_stamp(span, span.text[1:].lstrip(), found, block, end)  # (a digit after the dash)
-            if found.role is FURNITURE_ROLE:  # (``- 1 min read``)
-                return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
+                found := match_furniture(span.text[1:].lstrip())) is not None and (
+                dashed := _dashed_furniture(span, span.text[1:].lstrip(), found, block, end)) is not None:
+            return dashed  # (a digit after the dash: ``- 09:11, 20 July, 2023``, ``- 1 min read``)
         line_start = span.char_start
         name = bullet = None
         if prefix is not None:
@@ -897,6 +893,14 @@ def _marked(text: str, span: Span, block: int, mark: re.Match[str]) -> Line:
     if line.kind is not BODY_LINE or line.span != span:
         return line
     return line._replace(span=_trimmed(text, span.char_start + mark.end(), span.char_end), marker=mark.group())
+
+
+def _dashed_furniture(span: Span, body: str, found: Pattern, block: int, end: int) -> Line | None:
+    """The line ``span``, a dash and ``body``, which ``found`` matched: page furniture where ``found`` is furniture's
+    (``- Advertisement -``, ``- 1 min read``), a stamp where it is a posting stamp's (``_listed_stamp``); else None."""
+    if found.role is FURNITURE_ROLE:
+        return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
+    return _listed_stamp(span, body, found, block, end) if found.name in _POSTING_STAMPS else None
 
 
 def _listed_stamp(span: Span, stamp: str, found: Pattern, block: int, end: int) -> Line:
@@ -1555,7 +1559,7 @@ class _Grouping:
         self.markdown = any(map(_HEADING_OF, lines))  # then titles are marked: only a heading is one
         self.signed_at: int | None = None  # the last line read as a letter's signature
         self.links_until = -1  # the lines before this index are a list of links inside a body (``_link_list``)
-        self.listed = False  # ... or, where this is set, the items of a list that a paragraph leads into
+        self.items_until = -1  # ... of which those before this index are the items of a list a paragraph leads into
         self.at_text: dict[str, list[int]] | None = None  # where each line's text stands (``_chrome_again``)
         self.contacts_until = -1  # ... the names, posts and numbers under a ``Contact:`` label (``_contact``)
         self.captions = _repeated_captions(lines)
@@ -1742,7 +1746,7 @@ class _Grouping:
         for i, line in enumerate(self.lines):
             kind = line.kind
             if i < self.links_until or i in self.captions:
-                if self.listed and i not in self.captions:
+                if i < self.items_until and i not in self.captions:
                     self._text(i, line)  # an item of the list the paragraph above leads into
                 else:
                     self._set(i, FURNITURE_ROLE, self.cur)
@@ -1799,7 +1803,6 @@ class _Grouping:
                 elif line.pattern == "empty_field" and _HEADLINE_RECALLED.fullmatch(line.span.text):
                     self._set(i, FURNITURE_ROLE, self.cur)  # ``You just read:``, and the headline recalled under it
                     self.links_until = i + 2
-                    self.listed = False
                 elif line.pattern in ("link", "empty_field") and self._related_block(i):
                     self._set(i, FURNITURE_ROLE, self.cur)  # (and the teasers under it, as furniture)
                 elif line.pattern == "copyright" and self.cur is not None and self.owners[i - 1] is self.cur and (
@@ -1883,7 +1886,6 @@ class _Grouping:
         if j == i + 1:
             return False
         self.links_until = j
-        self.listed = False
         return True
 
     def _headline_list(self, i: int) -> bool:
@@ -1900,7 +1902,6 @@ class _Grouping:
         if j - i < MIN_LINK_LIST and not (j - i >= MIN_TAIL_LINKS and self._unrelated_tail(i, j)):
             return False
         self.links_until = j
-        self.listed = False
         return True
 
     def _unrelated_tail(self, i: int, j: int) -> bool:
@@ -2269,9 +2270,9 @@ class _Grouping:
             if not line.heading and not cur.closed and cur.title_at >= 0 and self._link_list(i):
                 # (short lines under a paragraph that leads into them, ``There are evacuations in effect for:``, are
                 # its list's items: text)
-                self.listed = bool(cur.body) and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE and (
-                    self.lines[i - 1].span.text[-1] == ":")
-                if self.listed:
+                if cur.body and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE and (
+                        self.lines[i - 1].span.text[-1] == ":"):
+                    self.items_until = self.links_until
                     return self._text(i, line)
                 return self._set(i, FURNITURE_ROLE, cur)
             if not line.heading and self._signature_follows(i) and (
@@ -2574,8 +2575,7 @@ class _Grouping:
         if below.kind is not BODY_LINE or not any(
                 line.kind in (BODY_LINE, DASH_LINE) for line in self.lines[i + 2 : i + 2 + MAX_RESTATED_GAP]):
             return False
-        keys = _content_keys(text)
-        return len(keys) >= MIN_DECK_KEYS and len(keys & _content_keys(below.span.text)) >= MIN_RESTATED * len(keys)
+        return _sums_up(text, below.span.text)
 
     def _cut_from_the_lead(self, i: int) -> bool:
         """``lines[i]``, the first line of text right under a headline, is the start of the paragraph under it (after
@@ -2729,10 +2729,10 @@ class _Grouping:
                     self._set(draft.series_at, FURNITURE_ROLE, draft)
                 draft.series, draft.series_at = None, -1
             if draft.byline is not None and draft.title.text.endswith(draft.byline.name):
-                draft.title = _without_writer(draft.title, draft.byline.name)
+                draft.title = _without_tail(draft.title, draft.byline.name)
             elif " | " in draft.title.text and draft.title.text.rsplit(" | ", 1)[1].strip().title() in _KINDS:
                 # the kind of text a page's title gives after the headline (``Flood Disaster | Editorial``)
-                draft.title = _without_writer(draft.title, draft.title.text.rsplit(" | ", 1)[1])
+                draft.title = _without_tail(draft.title, draft.title.text.rsplit(" | ", 1)[1])
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
@@ -3293,15 +3293,11 @@ def segment_lines(doc: Document) -> Segmented:
         article_ids[index] = article_id
         if draft.series_at >= 0 and draft.body and lines[draft.series_at + 1] is draft.body[0]:
             _deck_run_into_the_text(doc.text, draft, lines, roles)
-        headings = draft.headings
-        built = [_paragraph(doc, article_id, ordinal, line, capitals, headings.get(ordinal) if headings else None)
-                 for ordinal, line in enumerate(draft.body)]
+        built = _paragraphs(doc, article_id, draft, capitals)
         paragraphs = tuple([p for p, _ in built])  # (list comprehensions: cheaper than generators here)
         unterminated = [_unterminated(p.text) for p in paragraphs]
         if any(unterminated) and _join_broken(doc.text, draft, unterminated):
-            headings = draft.headings
-            built = [_paragraph(doc, article_id, ordinal, line, capitals, headings.get(ordinal) if headings else None)
-                     for ordinal, line in enumerate(draft.body)]
+            built = _paragraphs(doc, article_id, draft, capitals)
             paragraphs = tuple([p for p, _ in built])
             unterminated = [_unterminated(p.text) for p in paragraphs]
         if any([capped for _, capped in built]):
@@ -3419,8 +3415,8 @@ def _deck_run_into_the_text(text: str, draft: _Draft, lines: list[Line], roles: 
     above, lead = lines[draft.series_at], draft.body[0]
     if (lead.kind is BODY_LINE and lead.span.text[0].islower() and above.block == lead.block
             and above.kind is TITLE_LINE and not above.heading and _unterminated(above.span.text)):
-        span = Span(above.span.char_start, lead.span.char_end, text[above.span.char_start : lead.span.char_end])
-        draft.body[0] = lead._replace(span=span, line_start=above.line_start)
+        draft.body[0] = lead._replace(span=_trimmed(text, above.span.char_start, lead.span.char_end),
+                                      line_start=above.line_start)
         roles[draft.series_at] = BODY_ROLE
         draft.series, draft.series_at = None, -1
 
@@ -3437,8 +3433,8 @@ def _join_broken(text: str, draft: _Draft, unterminated: list[bool]) -> bool:
         line, below = body[k], body[k + 1]
         if (below.span.text[0].islower() and line.kind is BODY_LINE and below.kind is BODY_LINE
                 and line.block == below.block and k + 1 not in draft.headings and line.span.text[-1] not in ":;"):
-            span = Span(line.span.char_start, below.span.char_end, text[line.span.char_start : below.span.char_end])
-            body[k : k + 2] = [line._replace(span=span, line_end=below.line_end)]
+            body[k : k + 2] = [line._replace(span=_trimmed(text, line.span.char_start, below.span.char_end),
+                                             line_end=below.line_end)]
             if draft.headings:
                 draft.headings = {(n - 1 if n > k else n): h for n, h in draft.headings.items()}
             joined = True
@@ -3495,6 +3491,13 @@ _TEASER_LINK = re.compile(
 # The id suffixes of the first paragraphs and sentences, made once (``transforms.ids``).
 _PARAGRAPH_SUFFIXES, _SENTENCE_SUFFIXES = ids.PARAGRAPH_SUFFIXES, ids.SENTENCE_SUFFIXES
 _MADE_SUFFIXES = min(len(_PARAGRAPH_SUFFIXES), len(_SENTENCE_SUFFIXES))
+
+
+def _paragraphs(doc: Document, article_id: str, draft: _Draft, capitals: list[int]) -> list[tuple[Paragraph, bool]]:
+    """``_paragraph`` of each line of ``draft``'s body, under its subheading."""
+    headings = draft.headings
+    return [_paragraph(doc, article_id, ordinal, line, capitals, headings.get(ordinal) if headings else None)
+            for ordinal, line in enumerate(draft.body)]
 
 
 def _paragraph(
