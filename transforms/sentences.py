@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 ABBREVIATIONS: frozenset[str] = frozenset({
     # titles and ranks
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt", "capt", "cmdr",
@@ -122,9 +124,18 @@ def _terminal_runs(text: str) -> list[int]:
 
 
 def glued_capitals(text: str) -> list[int]:
-    """Where a capital sits between two lower-case ASCII letters ("periodThe"), found by a byte table (one byte per
-    character: Latin-1, anything else "?"), 3x cheaper than a regular expression's scan. A segmenter finds them in a
-    whole document at once and hands each paragraph its own (see ``split_sentences``)."""
+    """Where a capital sits between two lower-case ASCII letters ("periodThe"). A segmenter finds them in a whole
+    document at once and hands each paragraph its own (see ``split_sentences``)."""
+    return _glued_in_array(text) if len(text) >= _ARRAY_FROM else _glued_in_bytes(text)
+
+
+# From this length the array scan is the cheaper one: its fixed cost (a few array operations, ~10 us) is about that
+# of the byte scan of 4,000 characters; on a whole document (tens of thousands of characters) it costs a fifth.
+_ARRAY_FROM = 4000
+
+
+def _glued_in_bytes(text: str) -> list[int]:
+    """``glued_capitals`` by a byte table (one byte per character: Latin-1, anything else "?")."""
     cases = text.encode("latin-1", "replace").translate(_CASES)
     found: list[int] = []
     i = cases.find(b"lUl")
@@ -132,6 +143,17 @@ def glued_capitals(text: str) -> list[int]:
         found.append(i + 1)
         i = cases.find(b"lUl", i + 1)
     return found
+
+
+def _glued_in_array(text: str) -> list[int]:
+    """``glued_capitals`` by array operations on the text's code points (UTF-32: one element per character)."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    lower = (points - 97) < 26  # (unsigned: below "a" wraps round to a large number)
+    glued = (points - 65) < 26
+    glued[1:-1] &= lower[:-2]
+    glued[1:-1] &= lower[2:]
+    glued[:1] = glued[-1:] = False
+    return np.flatnonzero(glued).tolist()
 
 
 # A parenthetical after a sentence that is not a sentence itself (no terminal punctuation inside): an attribution

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms import sentences as sentences_module
-from transforms.sentences import glued_capitals, split_sentences
+from transforms.sentences import _ARRAY_FROM, _glued_in_array, _glued_in_bytes, glued_capitals, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -149,10 +150,17 @@ def test_the_splitter_agrees_with_its_reference_on_any_text(text: str) -> None:
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aZ.é中 \u0100"), max_size=30) | st.text(max_size=30))
-def test_glued_capitals_are_where_the_regular_expression_matches(text: str) -> None:
-    # One byte per character (Latin-1; others as "?"), so that positions are character offsets.
-    assert glued_capitals(text) == [m.start() for m in _CAMEL.finditer(text)]
+@given(st.text(alphabet=st.sampled_from("aZ.é中 \u0100\ud800😀"), max_size=30) | st.text(max_size=30))
+@pytest.mark.parametrize("find", [_glued_in_bytes, _glued_in_array])
+def test_glued_capitals_are_where_the_regular_expression_matches(find: Callable[[str], list[int]], text: str) -> None:
+    # Both scans (short texts, long ones): positions are character offsets whatever the characters' widths.
+    assert find(text) == [m.start() for m in _CAMEL.finditer(text)]
+
+
+def test_a_long_text_is_scanned_as_an_array_and_a_short_one_by_bytes() -> None:
+    long = "x" * _ARRAY_FROM + " periodThe end"
+    assert glued_capitals(long) == _glued_in_array(long) == [_ARRAY_FROM + 7]
+    assert glued_capitals(long[-13:]) == [6]
 
 
 def test_a_datelines_agency_tag_after_an_abbreviated_state_goes_on() -> None:
