@@ -135,7 +135,7 @@ FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s
 CODE_COMMENT = r"/\*.{0,200}?\*/\s*(?:\?>)?\s*"
 
 PATTERNS: tuple[Pattern, ...] = (
-    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*)?(?:{_DATE}|{_MONTH}\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{2}}"
+    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*|on\s+)?(?:{_DATE}|{_MONTH}\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{2}}"
        rf"|{_WEEKDAY}\d{{1,2}}/\d{{1,2}}/\d{{2}})\.?",
        "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``, ``Wed, 26/06/19``: a two-digit year, day first)
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",

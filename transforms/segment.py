@@ -14,7 +14,8 @@ The layout is read line by line; nothing depends on the sample's wording. Each n
 - anything else: a **body** paragraph.
 
 Text that comes before any title (a body paragraph or thesis point) opens an article whose title is guessed
-from its first sentence; the article then carries the ``title_guessed`` warning.
+from its first sentence (on a page's first text, a first line of one short sentence over a long paragraph is a
+headline printed with a full stop, and the title); the article then carries the ``title_guessed`` warning.
 """
 
 from __future__ import annotations
@@ -3283,7 +3284,11 @@ def segment_lines(doc: Document) -> Segmented:
         title = " ".join(draft.title.text.split())  # a title wrapped onto two lines is one line
         warnings = list(draft.warnings)
         if not title:
-            title = _guess_title(doc.text, draft.body)
+            if not articles and _headline_with_full_stop(draft):  # (the page's first text)
+                headline = draft.body.pop(0)
+                title, roles[lines.index(headline)] = headline.span.text, TITLE_ROLE
+            else:
+                title = _guess_title(doc.text, draft.body)
             warnings.append("title_guessed")
         if not draft.body:
             warnings.append("no_paragraphs")
@@ -3468,6 +3473,23 @@ def _closing_source(text: str) -> Credit | None:
     if tag is None or not (tag.isupper() or tag in _DESKS):
         return None
     return Credit("source", tag, f"({tag})")
+
+
+MAX_STOPPED_HEADLINE_WORDS = 14
+MIN_LEAD_UNDER_HEADLINE = 150  # characters
+
+
+def _headline_with_full_stop(draft: _Draft) -> bool:
+    """The first line of an untitled text is its headline, printed with a full stop: one sentence of a few words
+    over a paragraph more than twice as long, of 150 characters or more (``Wildland Fire Risk, This Could Be The year.`` / ``Sitting down to
+    write this, I am looking over ...``)."""
+    body = draft.body
+    if len(body) < 2 or body[0].kind is not BODY_LINE or 0 in draft.headings:
+        return False
+    text = body[0].span.text
+    return (text[-1] == "." and text[-2] not in _TERMINAL and len(text.split()) <= MAX_STOPPED_HEADLINE_WORDS
+            and len(body[1].span.text) > max(2 * len(text), MIN_LEAD_UNDER_HEADLINE)
+            and len(split_sentences(text)) == 1)
 
 
 def _guess_title(text: str, body: list[Line]) -> str:

@@ -666,3 +666,10 @@ def test_a_letters_page_s_label_may_carry_its_day_and_its_topics() -> None:
         label = furniture_pattern(text)
         assert label is not None and label.name == "letters_label", text
     assert furniture_pattern("EDITOR: Now that the dramatic fires are nearly under control, our") is None
+
+
+def test_a_date_on_its_own_line_may_open_with_on() -> None:
+    for line in ("On April 28, 2015", "on 3 June 2021"):
+        got = furniture_pattern(line)
+        assert got is not None and got.name == "date", line
+    assert furniture_pattern("On April 28, 2015, the ministry issued a warning for the coast.") is None

@@ -3169,3 +3169,21 @@ def test_the_writer_s_post_under_a_letter_s_signature_is_no_byline() -> None:
     (art,) = articles(text)
     assert art.author == "Chris Doyle"
     assert dict(roles_of(text))["Director, Council for Arab-British Understanding"] == "signature"
+
+
+def test_an_untitled_page_s_first_line_of_a_few_words_with_a_full_stop_is_its_headline() -> None:
+    text = (
+        "What surviving a hurricane taught me about myself & other people.\n"
+        "It has been nine days since I took this photo. We survived the hurricane and it was like nothing I have"
+        " ever experienced before, and I hope never to again.\n"
+        "I was one of the lucky ones: my electricity came on just two days after the storm.\n"
+    )
+    arts = articles(text)
+    assert [(a.title, len(a.paragraphs)) for a in arts] == [
+        ("What surviving a hurricane taught me about myself & other people.", 2)]
+    assert roles_of(text)[0] == ("What surviving a hurricane taught me about myself & other people.", "title")
+    # a first paragraph of a sentence over one not much longer, or of two sentences, stays text
+    for lead in ("The storm came at dawn.\nIt flattened the village and the crops. Many left.\n",
+                 "The storm came at dawn. It flattened the village.\n" + "It rained for a week after it. " * 4 + "\n"):
+        arts = articles(lead)
+        assert len(arts[0].paragraphs) == 2 and "title_guessed" in arts[0].warnings, lead
