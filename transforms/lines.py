@@ -245,7 +245,9 @@ PATTERNS: tuple[Pattern, ...] = (
        # a release's contact in fields: ``Anna Ratcliff, Oxfam, anna.ratcliff@oxfam.org, +44 (0) 7796993288``,
        # ``Emily Wight, Global Media Unit: emily.wight@example.org; +44 7957 425 401``, ``Eujin Byun, +254 798 487 988``
        rf"|(?:[^,|;:.!?@]{{1,50}}[,|;:]\s*){{1,4}}{_ADDRESS}(?:\s*[,|;/]\s*{PHONE_NUMBER.pattern})?\.?"
-       rf"|(?-i:[A-Z])[^,|;:.!?@\d]{{1,50}}[,|;:]\s*{PHONE_NUMBER.pattern}(?:\s*[,;/]\s*{PHONE_NUMBER.pattern})?\.?",
+       # (after its label: ``Contact: Tom Evenson, (608) 266-2839``)
+       rf"|(?:(?:media\s+)?contacts?\s*[:：]\s*)?(?-i:[A-Z])[^,|;:.!?@\d]{{1,50}}[,|;:]\s*{PHONE_NUMBER.pattern}"
+       rf"(?:\s*[,;/]\s*{PHONE_NUMBER.pattern})?\.?",
        "Office: 832.393.0800", max_chars=220,
        needs=(":", "：", "@", "contact", "tel", "phone", "office", "mobile", "cell", "fax", "reached", "contacted",
               "emailed", "+", "protected"), kind="contact"),
@@ -541,9 +543,24 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("text_size", Role.FURNITURE,
        r"(?:【[^】]{1,10}】\s*)*(?:text\s*(?:resize|size)?\s*:?\s*)?(?:(?:large|big)\s*(?:medium|middle)\s*small"
        r"|a\s*a\s*a(?:\s*print)?)|adjust\s+font\s+size\s*:?"
-       r"|[-–]?\s*a[-+]?(?:\s+[-+]?a[-+]{0,2}){1,3}",  # (its buttons: ``-A +A``, ``A- A A+``)
+       r"|[-–]?\s*a[-+]?(?:\s+[-+]?a[-+]{0,2}){1,3}"  # (its buttons: ``-A +A``, ``A- A A+``)
+       r"|\+\s*↺?\s*[−–-]\s*\d{1,2}\s*px",  # (``+ ↺ − 16 px``)
        "Large Medium Small", max_chars=60,
        needs=("small", "aaa", "a a a", "font size", "+", "a-", "-a")),
+    # a picture's alternative text, given where the picture stood: ``Photo of Donald Trump``
+    _p("alt_text", Role.FURNITURE,
+       r"(?:photo|image|picture|portrait)\s+of\s+(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,4}",
+       "Photo of Donald Trump", max_chars=60, needs=("photo of", "image of", "picture of", "portrait of"), within=12),
+    # a speech's text, as its office gives it out: ``As Prepared for Delivery``, ``Check against delivery``
+    _p("delivery_note", Role.FURNITURE,
+       r"[(\[*]?(?:as\s+(?:prepared\s+(?:for\s+delivery|to\s+be\s+delivered)|delivered)"
+       r"|check\s+against\s+(?:the\s+)?delivery)[.!]?[)\]*]?",
+       "As Prepared for Delivery", max_chars=40, needs=("deliver",)),
+    # a news site's call to read on in its app: ``Open in App``
+    _p("app_prompt", Role.FURNITURE,
+       r"(?:open|read|continue(?:\s+reading)?|view|watch)\s+(?:this\s+|the\s+|it\s+)?(?:story\s+|article\s+)?in\s+"
+       r"(?:the\s+|our\s+)?app\.?",
+       "Open in App", max_chars=40, needs=("in app", "the app", "our app")),
     # a page's switch between its languages or to its app: ``عربي Español Русский Français 简体中文``, ``App | 中文 |``
     _p("language_menu", Role.FURNITURE,
        r"(?:(?:english|español|espanol|français|francais|русский|عربي|العربية|中文|简体中文|繁體中文|繁体中文|deutsch"
@@ -598,8 +615,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # the words that close a letter before its signature (``Yours faithfully,``, ``Very truly yours,``)
     _p("valediction", Role.FURNITURE,
        r"(?:yours\s+(?:faithfully|sincerely|truly|respectfully)|(?:very\s+)?(?:truly|sincerely|respectfully)\s+yours"
-       r"|sincerely|(?:kind(?:est)?\s+|best\s+|warm\s+)?regards|respectfully)\s*,?", "Yours faithfully,",
-       max_chars=30, needs=("yours", "sincerely", "regards", "respectfully")),
+       r"|sincerely|(?:kind(?:est)?\s+|best\s+|warm\s+)?regards|respectfully"
+       r"|with\s+(?:every|best|warm(?:est)?|kind(?:est)?|many)\s+(?:blessings?|wish(?:es)?|regards|thanks))\s*,?",
+       "Yours faithfully,", max_chars=30, needs=("yours", "sincerely", "regards", "respectfully", "blessing", "wish",
+                                                "thanks")),
     _p("page_notice", Role.FURNITURE,
        r"this\s+(?:article|story|page|post)?\s*was\s+(?:first\s+)?published\s+(?:more\s+than\s+)?"
        r"(?:\d+|an?|one|two|three|four|five)\s+(?:years?|months?|weeks?)\s+ago\.?"
@@ -731,6 +750,11 @@ _TIMED_DATELINE = re.compile(
     rf"{_HOUR}"
     rf"|(?P<place>(?-i:[A-Z])[\w.'’ -]{{1,30}}?)\s*\|\s*{_HOUR},?\s+(?:on\s+)?{_DATE}", re.IGNORECASE)
 MAX_PLACE_DATELINE = 50
+# A place (and its country in brackets), a news agency's name in brackets, then a date or a dash, as a wire story's
+# copy on another site gives them on a line of their own: ``Beijing (AFP) Sep 11, 2005``, ``Mamuju (Indonesia) (AFP) –``
+_AGENCY_DATELINE = re.compile(
+    rf"(?-i:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})(?:\s*\([^()]{{1,30}}\))?\s*\((?-i:{'|'.join(NEWS_AGENCIES)})\)"
+    rf"\s*(?:{_MONTH}\.?\s*{_DAY}(?:,?\s*\d{{4}})?)?\s*(?:--|—|–|-)?", re.IGNORECASE)
 # A photo's credit in brackets that says what it is: ``(Photo: Reuters)``, ``(photo credit: Courtesy)``.
 _PHOTO_IN_BRACKETS = r"\((?:photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)|courtesy(?:\s+of)?\s)[^()]{1,50}\)"
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
@@ -843,13 +867,15 @@ def _is_rule(text: str) -> bool:
 def is_dateline(line: str) -> bool:
     """A place and a date standing alone: ``BEIJING, June 3 --``, ``KELOWNA, B.C., Aug. 22, 2023 (CP)``; a town
     in capitals and its country: ``ADANA, Türkiye``; a place, an agency and a time: ``TAMPA, Florida, (AP) -
-    12:30 p.m.``; or a place, a time and a date: ``Beijing | 10 a.m. Aug. 30, 2022``."""
+    12:30 p.m.``; a place, an agency and a date or a dash: ``Beijing (AFP) Sep 11, 2005``; or a place, a time and a
+    date: ``Beijing | 10 a.m. Aug. 30, 2022``."""
     text = line.strip()
     return len(text) <= MAX_DATELINE and ((_DATELINE.fullmatch(text) is not None and (
         "," in text or not text.isupper())) or (  # (``NAY PYI TAW May 6``; ``FLOODS HIT MAY 6`` is a headline)
         len(text) <= MAX_PLACE_DATELINE and _PLACE_DATELINE.fullmatch(text) is not None)
         or (("|" in text or "(" in text) and (timed := _TIMED_DATELINE.fullmatch(text)) is not None
-            and timed["place"] not in NEWS_AGENCIES))
+            and timed["place"] not in NEWS_AGENCIES)
+        or (text[-1] in "—–-)0123456789" and "(" in text and _AGENCY_DATELINE.fullmatch(text) is not None))
 
 
 # How a wire service's caption opens (``In this satellite image provided by NOAA, ...``, ``In this Aug. 14, 2016,

@@ -3389,7 +3389,11 @@ _LEAD_SOURCE = re.compile(
 _UNDASHED_LEAD_SOURCE = re.compile(
     r"(?P<place>(?:[A-Z][\w.'’/&-]*,?\s+){1,4}?)\((?P<bracketed>[A-Z][\w.&'’ -]{0,30}?)\)\s*(?=[A-Z])")
 _AGENCIES = frozenset(NEWS_AGENCIES)
+_AGENCY_LEAD = re.compile(rf"(?P<agency>{'|'.join(NEWS_AGENCIES)})\s*(?:--|[—–-])\s")
+# ... and closing the text after its last sentence: ``... at SK Pulai Chondong. - Bernama``
+_AGENCY_CLOSING = re.compile(rf"[.!?\"'”’]\s*(?:--|[—–-])\s*(?P<agency>{'|'.join(NEWS_AGENCIES)})\Z")
 MAX_LEAD_TAG = 120  # how far into the lead the tag may end
+MAX_CLOSING_AGENCY = 16  # how far from the text's end a closing agency's dash may be
 
 
 def _lead_source(text: str) -> Credit | None:
@@ -3398,7 +3402,9 @@ def _lead_source(text: str) -> Credit | None:
     abbreviation after its name (``The World Health Organization (WHO) — ...``) is none."""
     head = text[:MAX_LEAD_TAG]
     if ")" not in head and "|" not in head:
-        return None
+        # a news agency's name and a dash, with no place: ``AFP – China's southern island of Hainan ...``
+        found = _AGENCY_LEAD.match(head) if head[:1].isupper() else None
+        return None if found is None else Credit("source", found["agency"], found.group().rstrip(" -—–"))
     found = _LEAD_SOURCE.match(head)
     if found is None:
         # with no dash after it, a news outlet's tag after a place: ``New York (CNN Business) The storm ...``
@@ -3448,9 +3454,10 @@ def _join_broken(text: str, draft: _Draft, unterminated: list[bool]) -> bool:
 
 def _unterminated(text: str) -> bool:
     """A paragraph that stops mid-sentence (a lead-in ending with a colon is finished; so is one whose last sentence
-    is followed by its source in brackets: ``... like situations. (DIPRO)``)."""
+    is followed by its source in brackets or after a dash: ``... like situations. (DIPRO)``, ``... - Bernama``)."""
     core = text.rstrip(_CLOSERS_OR_SPACE)
-    return not core or (core[-1] not in _FINISHED and not (text[-1] == ")" and _tag_after_sentence(text)))
+    return not core or (core[-1] not in _FINISHED and not (text[-1] == ")" and _tag_after_sentence(text))
+                        and _closing_agency(text) is None)
 
 
 # The writer named in a note on where the text ran first: ``This article, by Paul Berger, was originally published in
@@ -3465,24 +3472,36 @@ def _writer_in_note(line: str) -> Byline | None:
     return None if byline is None else Byline(line=line, name=byline.name, role="author")
 
 
+def _closing_agency(text: str) -> re.Match[str] | None:
+    return _AGENCY_CLOSING.search(text, max(0, len(text) - MAX_CLOSING_AGENCY)) if text[-1:].isalpha() else None
+
+
 def _closing_source(text: str) -> Credit | None:
     """The source that closes a story's last paragraph after its last sentence: an agency's or an office's initials
-    in brackets (``... in case of emergency. (DIPRO)``, ``... on Monday. (Xinhua)``); a stage direction is none
-    (``(Laughter)``)."""
+    in brackets (``... in case of emergency. (DIPRO)``, ``... on Monday. (Xinhua)``), or a news agency's name
+    after a dash (``... at SK Pulai Chondong. - Bernama``); a stage direction is none (``(Laughter)``)."""
+    found = _closing_agency(text)
+    if found is not None:
+        return Credit("source", found["agency"], found.group().lstrip(_TERMINAL + "\"'”’ "))
     tag = _tag_after_sentence(text) if text[-1:] == ")" else None
     if tag is None or not (tag.isupper() or tag in _DESKS):
         return None
     return Credit("source", tag, f"({tag})")
 
 
+def _salutes(line: str) -> bool:
+    return len(line) <= MAX_SALUTATION and line[-1] in ",:" and (line[:5].lower() == "dear " or _greets(line))
+
+
+MAX_SALUTATION = 80
 MAX_STOPPED_HEADLINE_WORDS = 14
 MIN_LEAD_UNDER_HEADLINE = 150  # characters
 
 
 def _headline_with_full_stop(draft: _Draft) -> bool:
     """The first line of an untitled text is its headline, printed with a full stop: one sentence of a few words
-    over a paragraph more than twice as long, of 150 characters or more (``Wildland Fire Risk, This Could Be The year.`` / ``Sitting down to
-    write this, I am looking over ...``)."""
+    over a paragraph more than twice as long, of 150 characters or more (``Wildland Fire Risk, This Could Be The
+    year.`` / ``Sitting down to write this, I am looking over ...``)."""
     body = draft.body
     if len(body) < 2 or body[0].kind is not BODY_LINE or 0 in draft.headings:
         return False
@@ -3493,9 +3512,14 @@ def _headline_with_full_stop(draft: _Draft) -> bool:
 
 
 def _guess_title(text: str, body: list[Line]) -> str:
+    """The first sentence of ``body`` (past a letter's or a speech's greeting: ``Dear Mayor Bloomberg,``, ``Your
+    Excellencies, Ladies and Gentlemen,``)."""
     if not body:
         return "(untitled)"
-    first = body[0].span
+    k = 0
+    while k < len(body) - 1 and _salutes(body[k].span.text):
+        k += 1
+    first = body[k].span
     spans = split_sentences(first.text)
     s, e = spans[0] if spans else (0, len(first.text))
     guess = first.text[s:e].rstrip(_TERMINAL)

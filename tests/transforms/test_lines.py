@@ -673,3 +673,33 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         got = furniture_pattern(line)
         assert got is not None and got.name == "date", line
     assert furniture_pattern("On April 28, 2015, the ministry issued a warning for the coast.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Contact: Tom Evenson, (608) 266-2839", "contact"),
+        ("Contact: the council office after the storm", None),
+        ("+ ↺ − 16 px", "text_size"),
+        ("With every blessing,", "valediction"),
+        ("With best wishes,", "valediction"),
+        ("With every blessing, the bishop closed his letter to the parish.", None),
+        ("Photo of Donald Trump", "alt_text"),
+        ("Portrait of a city in crisis", None),
+        ("As Prepared for Delivery", "delivery_note"),
+        ("As delivered", "delivery_note"),
+        ("Open in App", "app_prompt"),
+        ("Read this story in our app", "app_prompt"),
+        ("Residents can report outages in the app", None),
+    ],
+)
+def test_contacts_widgets_alternative_texts_and_notes_of_speeches_and_apps(line: str, name: str | None) -> None:
+    got = furniture_pattern(line)
+    assert (got.name if got else None) == name
+
+
+def test_a_place_and_a_news_agency_in_brackets_with_a_date_or_a_dash_is_a_dateline() -> None:
+    for line in ("Beijing (AFP) Sep 11, 2005", "Mamuju (Indonesia) (AFP) –", "Geneva (Reuters) -"):
+        assert is_dateline(line), line
+    for line in ("Floods kill 12 in the north (AFP)", "Beijing (CNN) Sep 11, 2005 was a hard day"):
+        assert not is_dateline(line), line

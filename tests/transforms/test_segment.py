@@ -3187,3 +3187,26 @@ def test_an_untitled_page_s_first_line_of_a_few_words_with_a_full_stop_is_its_he
                  "The storm came at dawn. It flattened the village.\n" + "It rained for a week after it. " * 4 + "\n"):
         arts = articles(lead)
         assert len(arts[0].paragraphs) == 2 and "title_guessed" in arts[0].warnings, lead
+
+
+def test_a_news_agency_after_a_dash_closing_the_text_or_opening_the_lead_is_its_source() -> None:
+    text = ("Floods hit Kelantan\n"
+            "Two relief centres have been opened in Tanah Merah, officials said on Friday.\n"
+            "In Machang, 12 people from three families are taking refuge at SK Pulai Chondong. - Bernama\n")
+    (art,) = checked_articles(text)
+    assert [(c.role, c.name, c.line) for c in art.credits] == [("source", "Bernama", "- Bernama")]
+    assert "unterminated_paragraph" not in art.warnings
+    (art,) = checked_articles(text.replace("Two relief", "AFP – Two relief").replace(" - Bernama", ""))
+    assert [(c.role, c.name, c.line) for c in art.credits] == [("source", "AFP", "AFP")]
+    # a dash and a word that is no agency's name, or an agency's name with no dash, is none
+    for other in (text.replace(" - Bernama", " - Thursday"), text.replace(" - Bernama", " Bernama"),
+                  text.replace("Two relief", "APPEALS – Two relief").replace(" - Bernama", "")):
+        (art,) = articles(other)
+        assert art.credits == (), other
+
+
+def test_a_guessed_title_passes_over_a_letter_s_or_a_speech_s_greeting() -> None:
+    for greeting in ("Dear Mayor Bloomberg,", "Your Excellencies, Ladies and Gentlemen,"):
+        (art,) = articles(f"{greeting}\nIt is 5:00 p.m. on Sunday. A week after you told us to evacuate, we wait.\n")
+        assert art.title == "It is 5:00 p.m. on Sunday" and "title_guessed" in art.warnings, greeting
+        assert len(art.paragraphs) == 2
