@@ -577,7 +577,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
        max_chars=90,
        needs=(">>", "»", "›", "<<", "«", "‹")),
-    _p("stamp_fields", Role.CREDIT, rf"(?:[^|]{{0,40}}\|\s*)+{_STAMP}\s*(?:\|[^|]{{0,60}})*",
+    # (each stamp may have its label: ``Devdiscourse News Desk | Chennai | Updated: 02-12-2024 11:01 IST``)
+    _p("stamp_fields", Role.CREDIT,
+       rf"(?:[^|]{{0,40}}\|\s*)+(?:(?:updated|created|published|posted)\s*:?\s*)?{_STAMP}\s*(?:\|[^|]{{0,60}})*",
        "by | Sep 22, 2020 | Blogs, Corporate", max_chars=160, kind="timestamp", needs=("|",), digit=120),
     _p("menu", Role.FURNITURE, r"[^|]{1,30}(?:\|[^|]{1,30}){2,}", "About Us | Jobs | Contact Us", max_chars=400,
        needs=("|",), within=32),

@@ -1358,10 +1358,13 @@ class _Draft:
     markdown: bool = False
     cut: bool = False  # the text ends under its title (a page cut after a listing's or a letters page's headline)
     twice: bool = False  # its headline was printed twice, one line under the other (a listing's image and link)
+    copied: bool = False  # its headline was printed again under its deck
 
 
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
 # a label and a colon.
+_STAMP_OR_FURNITURE = frozenset({CREDIT_ROLE, FURNITURE_ROLE})
+MAX_BETWEEN_COPIES = 3  # lines between a deck and the headline's copy under it, or between that and its byline
 MAX_DASHED_FURNITURE = 40  # (a longer line behind a dash is a thesis point's text)
 MAX_DASHED_NAME = 45  # a name alone behind a dash: two to four words
 MAX_DASHED_SIGNATURE = 80  # a name and a place or a post behind a dash, closing a letter
@@ -2222,18 +2225,16 @@ class _Grouping:
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":
                 return self._heading(i, line)
-            if (len(cur.body) == 1 and cur.title_at == i - 2 and cur.series is None and cur.byline is None
-                    and not line.heading and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE
-                    and i + 1 < len(self.lines) and (self.lines[i + 1].kind not in _TEXT_KINDS or _sums_up(
-                        self.lines[i - 1].span.text, self.lines[i + 1].span.text))
-                    and _repeats_headline(" ".join(line.span.text.split()), " ".join(cur.title.text.split()))):
+            if (len(cur.body) == 1 and cur.series is None and cur.byline is None and not line.heading
+                    and _repeats_headline(" ".join(line.span.text.split()), " ".join(cur.title.text.split()))
+                    and (at := self._deck_between_copies(i, cur)) >= 0):
                 # the headline given again under one line, over a stamp or the page's furniture or over text that
                 # the line sums up (``Rain continues to wreak havoc across Goa`` / ``Many low lying areas flooded;
                 # landslides reported.`` / the headline / ``Published on``): that line is the deck (a headline over
                 # other text is another article's)
                 deck = cur.body.pop()
-                cur.series, cur.series_at, cur.end = deck.span, i - 1, line.span.char_end
-                self._set(i - 1, SERIES_ROLE, cur)
+                cur.series, cur.series_at, cur.end, cur.copied = deck.span, at, line.span.char_end, True
+                self._set(at, SERIES_ROLE, cur)
                 return self._set(i, TITLE_ROLE, cur)
             if (not line.heading and nxt is not None and self.owners[i - 1] is cur and self.roles[i - 1] is BODY_ROLE
                     and _greets(self.lines[i - 1].span.text) and _greets(nxt.span.text)):
@@ -2343,6 +2344,8 @@ class _Grouping:
                 cur.series_after_evidence = cur.evidence
                 self._set(i, SERIES_ROLE, cur)
                 return None
+            if cur.copied:
+                return self._set(i, FURNITURE_ROLE, cur)  # a short line under the headline's copy: the page's
             if cur.series_at >= 0:
                 # A third short line: the first of the three is a section name or menu item above the title
                 # when it is as short as one; else the middle one was page furniture under the title.
@@ -2560,6 +2563,23 @@ class _Grouping:
                     and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE)
                     and _same_words(self.lines[i + 1].span.text, text))
         return self.roles[i - 1] is SERIES_ROLE and _same_words(cur.series.text, text)
+
+    def _deck_between_copies(self, i: int, cur: _Draft) -> int:
+        """The index of the one line of text between ``cur``'s title and the line ``i`` under it (a copy of the
+        headline, as the caller checks), where that line is the deck: a stamp or the page's furniture comes
+        between it and the copy (``Devdiscourse News Desk | Chennai | Updated: ...``), or under the copy, or a
+        byline or a date within a few lines under it, or text that the line sums up. Else -1."""
+        at = i - 1
+        while at > cur.title_at + 1 and i - at <= MAX_BETWEEN_COPIES and self.roles[at] in _STAMP_OR_FURNITURE:
+            at -= 1
+        if at != cur.title_at + 1 or self.roles[at] is not BODY_ROLE or self.owners[at] is not cur:
+            return -1
+        below = self.lines[i + 1 : i + 1 + MAX_BETWEEN_COPIES]
+        if at < i - 1 or (below and (below[0].kind not in _TEXT_KINDS or _sums_up(
+                self.lines[at].span.text, below[0].span.text))) or any(
+                b.kind is BYLINE_LINE or b.kind is DATE_LINE for b in below):
+            return at
+        return -1
 
     def _restated(self, i: int, cur: _Draft) -> bool:
         """``lines[i]``, the first line of text right under ``cur``'s headline, is a sentence (or two) whose words the

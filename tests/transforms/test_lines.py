@@ -690,10 +690,11 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("As delivered", "delivery_note"),
         ("Open in App", "app_prompt"),
         ("Read this story in our app", "app_prompt"),
+        ("Devdiscourse News Desk | Chennai | Updated: 02-12-2024 11:01 IST", "stamp_fields"),
         ("Residents can report outages in the app", None),
     ],
 )
-def test_contacts_widgets_alternative_texts_and_notes_of_speeches_and_apps(line: str, name: str | None) -> None:
+def test_contacts_stamps_widgets_alternative_texts_and_notes_of_speeches_and_apps(line: str, name: str | None) -> None:
     got = furniture_pattern(line)
     assert (got.name if got else None) == name
 

@@ -3210,3 +3210,22 @@ def test_a_guessed_title_passes_over_a_letter_s_or_a_speech_s_greeting() -> None
         (art,) = articles(f"{greeting}\nIt is 5:00 p.m. on Sunday. A week after you told us to evacuate, we wait.\n")
         assert art.title == "It is 5:00 p.m. on Sunday" and "title_guessed" in art.warnings, greeting
         assert len(art.paragraphs) == 2
+
+
+def test_a_headline_given_again_under_its_deck_and_a_stamp_or_over_its_byline_is_one_article() -> None:
+    headline = "Rescue Operations in Annamalaiyar Hill: NDRF on Mission to Save Lives"
+    deck = ("NDRF teams have initiated rescue operations in the Annamalaiyar Hill area after a building was buried "
+            "beneath mud due to heavy rains.")
+    lead = ("The National Disaster Response Force teams began their rescue mission on Monday. Seven people are "
+            "missing.\nCyclone Fengal's downpour caused significant landslips.\n")
+    stamped = (f"{headline}\n{deck}\nDevdiscourse News Desk | Chennai | Updated: 02-12-2024 11:01 IST | Created: "
+               f"02-12-2024 10:48 IST\n{headline}\n• India\n{lead}")
+    (art,) = checked_articles(stamped)
+    assert (art.title, art.series, len(art.paragraphs)) == (headline, deck, 2)
+    assert [r for _, r in roles_of(stamped)] == ["title", "series", "credit", "title", "furniture", "body", "body"]
+    bylined = f"{headline}\n{deck}\n{headline}\nBy Staff Reporter\nJune 8, 2017\n{lead}"
+    (art,) = checked_articles(bylined)
+    assert (art.title, art.series, art.author, len(art.paragraphs)) == (headline, deck, "Staff Reporter", 2)
+    # a headline given again under a line of text, over more text, is another item's
+    listed = f"{headline}\n{deck}\n{headline}\n{lead}"
+    assert len(articles(listed)) == 2
