@@ -80,6 +80,7 @@ NEWS_AGENCIES = ("AFP", "AP", "Reuters", "Xinhua", "PTI", "IANS", "ANI", "Bernam
 
 _ADDRESS = r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s+protected\])"  # an e-mail address (or a stored page's mask)
 PHONE_NUMBER = re.compile(r"\+?[\d(][\d().\s-]{6,20}\d")  # 832.393.0800, +44 (0)20 7946 0000, 613-998-5681
+_GROUPED_PHONE = r"\+?(?:\(\d{1,4}\)\s*|\d{1,4}[-.\s])[\d().\s-]{4,16}\d"  # (its digits in groups: no other figure)
 # ``Media contact:``, ``Contact details``; ``For more information, contact:``, ``For media enquiries or interviews
 # with the Chairperson, please contact:``, ``Enquiries:`` (a release's lead-in to its contacts, with its colon)
 CONTACT_LABEL = re.compile(
@@ -316,8 +317,9 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("{", "}", "=", "/*", "*/", ");", "function(", "function (", ")return", ") return")),
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
-    _p("counter", Role.FURNITURE,  # (or a pager's numbers, as a listing offers them: ``10 20 50``)
-       rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}|\d{{1,3}}(?:\s+\d{{1,3}}){{2,8}}"
+    # (or a pager's numbers, as a listing offers them: ``10 20 50``, or a post's counts of views and comments: ``26 1``)
+    _p("counter", Role.FURNITURE,
+       rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}|\d{{1,3}}(?:\s+\d{{1,3}}){{1,8}}"
        r"|(?:views?|hits|reads)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km])"
        r"|\d{1,7}\s*total\s+visits?\s*,?\s*\d{1,7}\s*visits?\s+today)",  # (``129total visits,2visits today``)
        "12 Comments", max_chars=40, digit=8),
@@ -547,6 +549,32 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|\+\s*↺?\s*[−–-]\s*\d{1,2}\s*px",  # (``+ ↺ − 16 px``)
        "Large Medium Small", max_chars=60,
        needs=("small", "aaa", "a a a", "font size", "+", "a-", "-a")),
+    # a paywall's box: ``PROTECTED CONTENT``, ``Username and Password Help``, ``Please enter your email and we will
+    # send your username and password to you.``
+    _p("paywall", Role.FURNITURE,
+       r"(?:protected|premium|subscriber|subscribers[\s-]+only)\s+content|(?:username|user\s+name)\s+and\s+password\s+help"
+       r"|.{0,80}\b(?:(?:send|reset|recover)\s+(?:you\s+)?your\s+(?:username|user\s+name|password)"
+       r"|(?:if\s+you(?:['’]re|\s+are)\s+a\s+)?current\s+subscriber,?\s+(?:please\s+)?(?:log|sign)\s+in)\b.{0,200}",
+       "PROTECTED CONTENT", max_chars=300,
+       needs=("protected content", "premium content", "subscriber content", "only content", "password",
+              "current subscriber")),
+    # a postal address in a letterhead or a page's footer: ``120 Friday Center Dr``, ``Chapel Hill, NC 27517``
+    _p("postal_address", Role.CREDIT,
+       r"\d{1,5}\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}(?:st|street|dr|drive|ave|avenue|rd|road|blvd|boulevard|ln|lane"
+       r"|way|pl|place|ct|court|pkwy|parkway|hwy|highway)\.?(?:,?\s*(?:suite|ste\.?|#)\s*\w{1,6})?"
+       r"|(?-i:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}),\s*(?-i:[A-Z]{2})\s+\d{5}(?:-\d{4})?",
+       "Chapel Hill, NC 27517", max_chars=60, digit=60, kind="contact"),
+    # phone numbers alone, as a letterhead or a footer gives them: ``919.445.9150 | 800.962.9862``
+    _p("phone_numbers", Role.CREDIT,
+       rf"(?!(?:(?:19|20)\d\d\s*)+\Z)"  # (not years: ``2019 2020 2021``)
+       rf"{_GROUPED_PHONE}(?:\s*[|/,;]\s*{_GROUPED_PHONE})*",
+       "919.445.9150 | 800.962.9862", max_chars=60, digit=3, kind="contact"),
+    # who gave the pictures or the facts: ``Photos and information submitted by Logan VonHatten``
+    _p("submitted_by", Role.CREDIT,
+       r"(?:photos?|pictures?|images?|information|video)(?:\s+and\s+(?:photos?|information|video))?\s+"
+       r"(?:submitted|provided|contributed|supplied)\s+by\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,5}",
+       "Photos and information submitted by Logan VonHatten", max_chars=90, kind="photo",
+       needs=("submitted by", "provided by", "contributed by", "supplied by")),
     # a picture's alternative text, given where the picture stood: ``Photo of Donald Trump``
     _p("alt_text", Role.FURNITURE,
        r"(?:photo|image|picture|portrait)\s+of\s+(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,4}",
@@ -758,7 +786,9 @@ _AGENCY_DATELINE = re.compile(
     rf"(?-i:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})(?:\s*\([^()]{{1,30}}\))?\s*\((?-i:{'|'.join(NEWS_AGENCIES)})\)"
     rf"\s*(?:{_MONTH}\.?\s*{_DAY}(?:,?\s*\d{{4}})?)?\s*(?:--|—|–|-)?", re.IGNORECASE)
 # A photo's credit in brackets that says what it is: ``(Photo: Reuters)``, ``(photo credit: Courtesy)``.
-_PHOTO_IN_BRACKETS = r"\((?:photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)|courtesy(?:\s+of)?\s)[^()]{1,50}\)"
+_PHOTO_IN_BRACKETS = (r"\((?:photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)|courtesy(?:\s+of)?\s"
+                      # (a desk's photographer: ``(Customs and Border Protection photo by Kris Grogan)``)
+                      r"|(?-i:[A-Z])[\w.&'’ -]{1,50}?\sphoto\s+by\s)[^()]{1,50}\)")
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
 _CAPTION_CREDIT = re.compile(
     rf"(?:\((?:photo\s*:\s*)?[^()]{{0,30}}/[^()]{{1,40}}\)|\[photo(?:/[^\]]{{1,40}}|\s+by\s[^\]]{{1,60}})?\]|{_PHOTO_IN_BRACKETS}"
@@ -888,6 +918,10 @@ _CAPTION_OPENER = re.compile(
     r"|distributed|obtained|shared|posted|courtesy)\b)")
 
 
+# ... or as a caption that gives its credit first does: ``Photo: AP A New York City taxi is stranded ...``
+_CREDIT_OPENER = re.compile(rf"photo\s*:\s*(?:{'|'.join(PICTURE_DESKS)})\s+(?-i:[A-Z])[^\n]{{20}}", re.IGNORECASE)
+
+
 # Where someone stands in the picture, as only a caption says it (``Justin Trudeau (C) helps fill sandbags ...``,
 # ``Dr Emma Spencer (right) with a volunteer``, ``An aircraft (centre) disperses ...``). (Not ``(R)``: a US text
 # gives a Republican's party so.)
@@ -897,10 +931,12 @@ _PLACE_IN_PICTURE = re.compile(r"\((?<=\s\()(?:(?-i:[LC])|(?:second\s+(?:from\s+
 
 def is_photo_caption(line: str) -> bool:
     """A line that ends with a photo credit (``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``), that
-    opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``), or that says where
-    someone stands in the picture (``Dr Emma Spencer (right) with a volunteer``)."""
+    opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``) or with its credit
+    (``Photo: AP A New York City taxi ...``), or that says where someone stands in the picture (``Dr Emma Spencer
+    (right) with a volunteer``)."""
     return _caption_credit(line.strip()) is not None or (
         line[:1] in "IT" and _CAPTION_OPENER.match(line) is not None) or (
+        line[:1] in "Pp" and _CREDIT_OPENER.match(line) is not None) or (
         "(" in line and _PLACE_IN_PICTURE.search(line) is not None)
 
 
@@ -934,6 +970,7 @@ def _caption_credit(text: str) -> re.Match[str] | None:
         if opened < 0:
             return None
         named = (text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() in ("photo", "court")
+                 or text.find(" photo by ", opened) >= 0
                  or text.endswith((" file)", " file photo)", " FILE)", " Photo)")))
         glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (  # ``... arrive.(Lucy Loram, ABC News)``
             text.find(",", opened) >= 0 or text.find(":", opened) >= 0)

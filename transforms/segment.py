@@ -790,6 +790,12 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
             # the stored copy's date (or a bullet) before the byline (`` date 2021-05-13 By Olawale Ayeni, Abuja``)
             inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
             return Line(BYLINE_LINE, inner, span.char_start, byline=byline, block=block, line_end=end)
+        if furniture is None and (credit := parse_credit(span.text[prefix.end():])) is not None:
+            # ... or before a credit (``• PHOTO: Kirk Jackson, Team Rubicon``)
+            inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
+            credits = _credits(inner.text, Credit(*credit, line=inner.text))
+            return Line(CREDIT_LINE, inner, span.char_start, credits=credits, block=block, pattern="credit_line",
+                        line_end=end)
     if furniture is not None:
         if furniture.role is DATE_ROLE:
             return Line(DATE_LINE, span, span.char_start, credits=(Credit("date", span.text, span.text),),
@@ -1410,6 +1416,8 @@ _FIELD_WORDS = frozenset({
     "venue",
 })
 MAX_CONTACT_LINE = 80  # a name, a post or a number in a contact block
+_CONTACT_PATTERNS = frozenset({"contact", "phone_numbers"})
+_ADDRESS_PATTERNS = frozenset({"phone_numbers", "postal_address"})
 MAX_CONTACT_WORDS = 7  # (a name and a post: ``Matt Furman/Frank McCarton (OEM) 212-442-2031``)
 MIN_LINK_LIST = 4  # short lines in a row inside a body that are a list of links, not a subheading or a title
 MIN_TAIL_LINKS = 2  # ... or dash-marked headlines in a row that end the text and share (next to) no word with it
@@ -2098,10 +2106,11 @@ class _Grouping:
         sentence (names, posts) and contact lines (numbers, addresses)."""
         j = i + 1
         while j < len(self.lines) and (
-                self.lines[j].pattern == "contact"
+                self.lines[j].pattern in _CONTACT_PATTERNS
                 or (self.lines[j].kind in (TITLE_LINE, BODY_LINE) and self.lines[j].pattern is None
                     and len(self.lines[j].span.text) <= MAX_CONTACT_LINE
-                    and (self.lines[j].kind is TITLE_LINE or PHONE_NUMBER.fullmatch(self.lines[j].span.text)))):
+                    and (self.lines[j].kind is TITLE_LINE or self.lines[j].span.text[-1] not in _TERMINAL
+                         or PHONE_NUMBER.fullmatch(self.lines[j].span.text)))):
             if self._headline_under_contacts(j):
                 break
             j += 1
@@ -2114,7 +2123,8 @@ class _Grouping:
         if self.lines[j].kind is not TITLE_LINE or _words(self.lines[j].span) <= MAX_CONTACT_WORDS:
             return False
         below = self.lines[j + 1] if j + 1 < len(self.lines) else None
-        return below is not None and (below.pattern not in (None, "contact") or len(below.span.text) > MAX_CONTACT_LINE)
+        return below is not None and ((below.pattern is not None and below.pattern not in _CONTACT_PATTERNS)
+                                      or len(below.span.text) > MAX_CONTACT_LINE)
 
     def _closing(self, i: int, line: Line) -> None:
         if line.pattern == "contact" and CONTACT_LABEL.fullmatch(line.span.text):
@@ -2124,7 +2134,8 @@ class _Grouping:
             self.contacts_until = i + 2  # the contact's post under it (``Public Information Officer``)
         # Credits, dates and end markers belong to the article they follow (or, before any, to the next one).
         cur = self.cur
-        if cur is not None and not cur.body and cur.run and not cur.evidence and line.kind is not END_LINE:
+        if (cur is not None and not cur.body and cur.run and not cur.evidence and line.kind is not END_LINE
+                and line.pattern not in _ADDRESS_PATTERNS):  # (an address or a number: no item's stamp)
             j, _ = self._ahead(i)
             if j < len(self.lines) and self.lines[j].kind is TITLE_LINE and not self._caption_over_credit(j):
                 self._drop(cur)  # a menu, then the stamp, then a title: the stamp heads the article below it

@@ -691,6 +691,20 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("Open in App", "app_prompt"),
         ("Read this story in our app", "app_prompt"),
         ("Devdiscourse News Desk | Chennai | Updated: 02-12-2024 11:01 IST", "stamp_fields"),
+        ("PROTECTED CONTENT", "paywall"),
+        ("Username and Password Help", "paywall"),
+        ("Please enter your email and we will send your username and password to you.", "paywall"),
+        ("If you’re a current subscriber, log in below. If you would like to subscribe, click the tab above.",
+         "paywall"),
+        ("Hackers stole the username and password of 40 officials.", None),
+        ("120 Friday Center Dr", "postal_address"),
+        ("Chapel Hill, NC 27517", "postal_address"),
+        ("The storm hit 120 Main St on Friday.", None),
+        ("919.445.9150 | 800.962.9862", "phone_numbers"),
+        ("(863) 519-7350", "phone_numbers"),
+        ("57547756", None),
+        ("Photos and information submitted by Logan VonHatten", "submitted_by"),
+        ("26 1", "counter"),
         ("Residents can report outages in the app", None),
     ],
 )
@@ -704,3 +718,12 @@ def test_a_place_and_a_news_agency_in_brackets_with_a_date_or_a_dash_is_a_dateli
         assert is_dateline(line), line
     for line in ("Floods kill 12 in the north (AFP)", "Beijing (CNN) Sep 11, 2005 was a hard day"):
         assert not is_dateline(line), line
+
+
+def test_a_caption_that_gives_its_credit_first_or_a_desk_s_photographer_in_brackets() -> None:
+    caption = ("Ruined homes are seen from a helicopter during a flyover of Puerto Rico Sept. 23, after Hurricane "
+               "Maria. (Customs and Border Protection photo by Kris Grogan)")
+    assert caption_credit(caption) == "Customs and Border Protection photo by Kris Grogan"
+    assert is_photo_caption("Photo: AP A New York City taxi is stranded in deep water on Manhattan’s West Side")
+    assert not is_photo_caption("Photo: AP")
+    assert not is_photo_caption("The council met in the town hall (a photo by the clerk was shown).")

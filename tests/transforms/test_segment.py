@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.transforms.helpers import articles, assert_offsets, checked_articles, document
+from transforms.pages import lay_out
 from transforms.records import ParagraphKind
 from transforms.segment import (
     LineKind,
@@ -3229,3 +3231,29 @@ def test_a_headline_given_again_under_its_deck_and_a_stamp_or_over_its_byline_is
     # a headline given again under a line of text, over more text, is another item's
     listed = f"{headline}\n{deck}\n{headline}\n{lead}"
     assert len(articles(listed)) == 2
+
+
+def test_a_credit_behind_a_bullet_and_the_numbers_of_a_contact_block_are_credits() -> None:
+    text = ("Team Rubicon deploys to Houston\nShare this story:\n• linkedin\n• PHOTO: Kirk Jackson, Team Rubicon\n"
+            "Volunteers left for Houston on Friday. More will follow next week.\n")
+    (art,) = checked_articles(text)
+    assert [(c.role, c.name) for c in art.credits] == [("photographer", "Kirk Jackson, Team Rubicon")]
+    assert len(art.paragraphs) == 1
+    release = ("Statement on the flooding\nOttawa – April 25, 2019 – The minister spoke with his counterpart today.\n"
+               "Contacts\nScott Bardsley\nManager of Media and Communications\n613-998-5681\nMedia Relations\n"
+               "Public Safety Canada\n613-991-0657\n")
+    (art,) = checked_articles(release)
+    assert [c.name for c in art.credits] == ["Contacts", "Scott Bardsley", "Manager of Media and Communications",
+                                             "613-998-5681", "Media Relations", "Public Safety Canada", "613-991-0657"]
+
+
+def test_a_letterhead_s_address_under_the_page_s_title_is_no_stamp_of_an_item_below() -> None:
+    # a release under its page's title, a run of short lines, an address and a number, then its letterhead's
+    # officer (``Chief David C. Cash``) and the headline again (tests/data/pages/h31/07), laid out with blank lines
+    capture = Path(__file__).parents[1] / "data" / "pages" / "h31" / "07"
+    gold = json.loads(capture.with_suffix(".json").read_text(encoding="utf-8"))
+    for layout in ("blank_lines", "wrapped"):
+        text = lay_out(capture.with_suffix(".txt").read_text(encoding="utf-8"), gold, layout)
+        arts = checked_articles(text)
+        assert arts[0].title == "Hurricane Public Shelter Maps Now Available", layout
+        assert [c.name for c in arts[0].credits][:2] == ["Bartow, FL 33831", "(863) 519-7350"], layout
