@@ -65,6 +65,8 @@ _NOT_NAME_WORDS = frozenset({
     "Is", "Are", "Be", "Was", "All", "Every", "Making", "Working", "Building", "Doing",
     "Updated", "Update", "Published", "Posted", "Modified", "News", "About", "Speech", "Speeches", "Statements",
     "Remarks", "Releases",
+    # a question's and a how-to's words (``... in Upheaval – How You Can Help``: the headline's, no signature)
+    "How", "What", "Why", "Where", "You", "Should", "Could", "Would", "Does",
     # a page's words, which an icon's or a link's name has and no person's (``WordPress.com Logo``)
     "Logo", "Photo", "Photos", "Video", "Videos", "Gallery", "Comments", "Reply", "Login", "Menu", "Subscribe",
     "Download", "Website", "Homepage", "WordPress.com", "Reports", "Digest", "Version", "Versi", "Edition",
