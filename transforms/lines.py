@@ -688,6 +688,16 @@ PATTERNS: tuple[Pattern, ...] = (
               "identification code", "registration number", "icp", "information media", "united nations",
               "interpretation", "you liked", "official web", "official site", "may earn", "may receive", "may get",
               "showing posts")),
+    # an archive's notice (``Please note that this page is from our archives. ...``, ``This article is more than
+    # 5 years old``), and the head of a site's message box over it (``Warning message``)
+    _p("archive_notice", Role.FURNITURE,
+       r"(?:please\s+note:?\s+)?(?:that\s+)?this\s+(?:page|article|story|content|post|news\s+release)\s+(?:is\s+)?"
+       r"(?:from|in)\s+(?:our|the)\s+archives?\b.{0,200}"
+       r"|this\s+(?:is\s+an?\s+)?archived\s+(?:page|article|story|news\s+release|content)\b.{0,200}"
+       r"|this\s+(?:article|story|page|post)\s+is\s+(?:more\s+than|over)\s+\d{1,2}\s+(?:years?|months?)\s+old\.?"
+       r"|(?:warning|status|error)\s+message",
+       "Please note that this page is from our archives.", max_chars=2 * MAX_NOTICE,
+       needs=("archive", "years old", "months old", "warning message", "status message", "error message")),
     # a page's markup copied as text (``• <iframe src="" width="100%" height="290" ...>``): no text of the article
     _p("markup", Role.FURNITURE,
        r"(?:[•·]\s*)?</?(?:iframe|div|script|style|img|embed|object|video|audio|source|figure|span|table|link|meta"

@@ -724,6 +724,13 @@ _KICKER_HEADLINE = re.compile(
     r"|[Ee]ditorial)|(?:Our|My|Your|Another)\s+[Vv]iew)\s*:\s+[\"“‘'(]?[A-Z0-9]")
 
 
+# A field of an event's or a petition's details, its label and its value (``Location: Media Studio, Legislative
+# Building``, ``Target: Douglas L. Parker, Assistant Secretary ...``): the text's, no headline.
+_FIELD = re.compile(r"(?:location|venue|where|when|time|target|goal|cost|tickets|admission|address)\s*:\s*\S",
+                    re.IGNORECASE)
+MAX_FIELD_LABEL = 12
+
+
 def _kicker_headline(text: str) -> bool:
     """A headline under an opinion page's kicker, of no more words than a title has."""
     return len(text) <= MAX_TITLE_CHARS and _KICKER_HEADLINE.match(text) is not None and (
@@ -847,7 +854,8 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
             or _kicker_headline(span.text)) and not (
-            _READ_MORE.search(span.text)) and not _greets(span.text):
+            _READ_MORE.search(span.text)) and not _greets(span.text) and not (
+            ":" in span.text[:MAX_FIELD_LABEL] and _FIELD.match(span.text)):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
         if span.text[0] in "-–—" and span.text[2:3].isdigit() and (

@@ -705,6 +705,12 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("57547756", None),
         ("Photos and information submitted by Logan VonHatten", "submitted_by"),
         ("26 1", "counter"),
+        ("Warning message", "archive_notice"),
+        ("Please note that this page is from our archives. There may be more up-to-date content on our website.",
+         "archive_notice"),
+        ("This article is more than 5 years old", "archive_notice"),
+        ("The warning message was clear.", None),
+        ("Residents said this page of history is in the archives of the library.", None),
         ("Residents can report outages in the app", None),
     ],
 )

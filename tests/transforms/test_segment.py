@@ -3257,3 +3257,16 @@ def test_a_letterhead_s_address_under_the_page_s_title_is_no_stamp_of_an_item_be
         arts = checked_articles(text)
         assert arts[0].title == "Hurricane Public Shelter Maps Now Available", layout
         assert [c.name for c in arts[0].credits][:2] == ["Bartow, FL 33831", "(863) 519-7350"], layout
+
+
+def test_the_fields_of_an_event_s_or_a_petition_s_details_are_no_headlines() -> None:
+    text = ("TORONTO, Nov. 06, 2024 -- Workers affected by heat stress will hold a media conference on Thursday. "
+            "They will speak about the bill.\nDate: Thursday, November 7, 2024\nTime: 9:00 a.m.\n"
+            "Location: Media Studio, Legislative Building, Room 149, Queen's Park, Toronto\n"
+            "For more information, please contact:\nMelissa Palermo\n")
+    arts = articles(text)
+    assert len(arts) == 1 and "Location: Media Studio" in arts[0].paragraphs[-1].text
+    petition = ("Target: Douglas L. Parker, Assistant Secretary of Labor\nGoal: Enshrine workers' rights to rest, "
+                "shade, and water.\nThe past summer was the hottest ever recorded. Workers suffered in the heat.\n")
+    (art,) = articles(petition)
+    assert "title_guessed" in art.warnings and len(art.paragraphs) == 3
