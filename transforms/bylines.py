@@ -558,11 +558,18 @@ def parse_credit(line: str) -> tuple[str, str] | None:
     if m.group("by_name"):
         role = "translator" if stripped.lower().startswith(("translated", "(translated")) else "editor"
         return role, " ".join(m.group("by_name").split()).rstrip(".")
-    role = " ".join(m.group("role").lower().split()).removesuffix("(s)").removesuffix("s")  # (``Source(s):``)
-    return ("photographer" if role in _PICTURE_LABELS else role), " ".join(m.group("name").split()).rstrip(".")
+    label = " ".join(m.group("role").lower().split())
+    role = label.removesuffix("(s)").removesuffix("s")  # (``Source(s):``)
+    name = " ".join(m.group("name").split()).rstrip(".")
+    if label in _GALLERY_LABELS and name[:1].isupper() and sum(
+            w.islower() and len(w) > 3 for w in name.split()) >= MIN_GALLERY_LOWER_WORDS:
+        return None  # a gallery's headline: ``Photos: California battles wind-fueled wildfires``
+    return ("photographer" if role in _PICTURE_LABELS else role), name
 
 
 _PICTURE_LABELS = frozenset({"photo", "pic", "picture"})  # ``Photo: Xinhua``, ``Pic: Ross Boyd``: the photographer
+_GALLERY_LABELS = frozenset({"photos", "pictures", "pics"})  # ... and a gallery's, over a headline of words in lower
+MIN_GALLERY_LOWER_WORDS = 2  # case (of four letters or more, after a capital)
 
 
 # A note on the writer after an opinion piece: ``Eric Holdeman is a contributing writer for Emergency Management

@@ -327,3 +327,10 @@ def test_a_name_in_capitals_is_given_in_the_case_of_a_name() -> None:
     assert name_case("ROBERT LEAKE III") == "Robert Leake III"
     assert name_case("JEAN-PAUL O'NEIL") == "Jean-Paul O'Neil"
     assert name_case("Robert McDonald") == "Robert McDonald"  # (not in capitals: as it is)
+
+
+def test_a_gallery_s_label_over_a_headline_is_no_photo_credit() -> None:
+    assert parse_credit("Photos: California battles wind-fueled wildfires") is None
+    for line, name in (("Photos: AP", "AP"), ("Photos: Courtesy of the City of Tampa", "Courtesy of the City of Tampa"),
+                       ("Photos: staff and wire reports", "staff and wire reports")):
+        assert parse_credit(line) == ("photographer", name), line
