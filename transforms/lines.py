@@ -136,7 +136,7 @@ FEED_FOOTER = r"the\s+post\s+.{3,300}?\s+(?:first\s+appeared|appeared\s+first)\s
 CODE_COMMENT = r"/\*.{0,200}?\*/\s*(?:\?>)?\s*"
 
 PATTERNS: tuple[Pattern, ...] = (
-    _p("date", Role.DATE, rf"(?:dated?\s*:?\s*|on\s+)?(?:{_DATE}|{_MONTH}\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{2}}"
+    _p("date", Role.DATE, rf"(?:(?:dated?|day)\s*:?\s*|on\s+)?(?:{_DATE}|{_MONTH}\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{2}}"
        rf"|{_WEEKDAY}\d{{1,2}}/\d{{1,2}}/\d{{2}})\.?",
        "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``, ``Wed, 26/06/19``: a two-digit year, day first)
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
@@ -732,8 +732,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:,\s*\d{4})?)?"
        r"(?:\s*[:—–,|-]\s*.{0,80})?",
        "Letters to the Editor — July 28, 2021", max_chars=100, needs=("letter",)),
-    _p("archive_label", Role.FURNITURE, r"(?:tag|category|monthly|author)\s+archives?\s*[:：].{0,80}",
-       "Tag Archives: UN Secretary-General’s Message", max_chars=120, needs=("archive",)),
+    _p("archive_label", Role.FURNITURE,
+       r"(?:tag|category|monthly|author)\s+archives?(?:\s*[:：].{0,80})?"
+       r"|.{0,20}?posts?\s+tagged\s+(?:with\s+|as\s+)?.{1,60}",  # (``HomeTagsPosts tagged with "storm"``)
+       "Tag Archives: UN Secretary-General’s Message", max_chars=120, needs=("archive", "tagged")),
 )
 
 _DIGIT = re.compile(r"\d")

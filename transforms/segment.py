@@ -643,10 +643,14 @@ def _not_a_headline(text: str) -> bool:
         return True  # sentences, then the service they came from (``... on the weather. - N.Y. Times News Service``)
     if last in "mM)]" and text[-7:].lower().endswith(_END_MARKS):
         return _GLUED_END.search(text) is not None
+    if len(text) > MIN_TWO_SENTENCE_TEASER and _GLUED_SENTENCES.search(text) is not None:
+        return True  # a teaser of two sentences, glued where a line break was (``... affected by floods.He added ...``)
     return "http" in text and _ENDS_ON_LINK.search(text) is not None
 
 
 _QUOTATION = re.compile(r"[\"“]\S+(?:\s+\S+){11,}")
+_GLUED_SENTENCES = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
+MIN_TWO_SENTENCE_TEASER = 100
 MAX_SIGN_OFF = 50
 _SIGNED_OFF = re.compile(r"\.[\"”’]?\s+[-–—]\s+(?-i:[A-Z])[\w.'’&]*(?:\s+(?-i:[A-Z])[\w.'’&]*){0,5}\Z")
 _ENDS_ON_LINK = re.compile(r"\shttps?://\S+\Z")

@@ -3270,3 +3270,10 @@ def test_the_fields_of_an_event_s_or_a_petition_s_details_are_no_headlines() -> 
                 "shade, and water.\nThe past summer was the hottest ever recorded. Workers suffered in the heat.\n")
     (art,) = articles(petition)
     assert "title_guessed" in art.warnings and len(art.paragraphs) == 3
+
+
+def test_a_teaser_of_two_sentences_glued_together_is_no_headline() -> None:
+    teaser = ("King Charles has sent condolences to the Kenyan families affected by floods.He added that he remembers "
+              "how he was received when he came to Kenya")
+    assert not is_title_like(teaser)
+    assert is_title_like("Amazon.com says its warehouses in flood zones will reopen next week after the storms pass")
