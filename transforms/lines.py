@@ -526,12 +526,16 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|note\s*:\s*only\s+a\s+member\s+of\s+this\s+blog\s+may\s+post\s+a\s+comment\.?"
        # a theme's form labels: ``Please enter your comment!``, ``You have entered an incorrect email address!``
        r"|please\s+enter\s+your\s+(?:comment|name|e-?mail(?:\s+address)?|website)(?:\s+here)?\s*!?"
-       r"|you\s+have\s+entered\s+an\s+incorrect\s+e-?mail\s+address\s*!?",
+       r"|you\s+have\s+entered\s+an\s+incorrect\s+e-?mail\s+address\s*!?"
+       # a comment thread's head, its commenters' pictures and its links: ``Discussion about this post``, ``Alondra's
+       # avatar``, ``Expand full comment``
+       r"|discussion\s+about\s+this\s+(?:post|article|story)|[^\s'’]{1,30}(?:\s[^\s'’]{1,30}){0,2}['’]s?\s+avatar"
+       r"|expand\s+full\s+comment",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
               "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
               "bloggers", "loading", "enter the", "member of this blog", "no responses", "stay on topic",
-              "enter your", "entered an incorrect")),
+              "enter your", "entered an incorrect", "discussion about", "avatar", "full comment")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
     _p("page_label", Role.FURNITURE,  # the name of a site's section of releases, above a release's headline
        r"(?:[\w.'’]+\s+){0,3}?(?:press|media|news)\s+(?:releases?|statements?|cent(?:er|re)|room|section"
