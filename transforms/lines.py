@@ -276,14 +276,17 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|become\s+a\s+subscriber|already\s+a\s+subscriber|subscribers\s+only(?=[\s.!)]*\Z)|please\s+subscribe"
        r"|to\s+keep\s+reading|\d+-day\s+free\s+trial"
        r"|with\s+a\s+(?:one-time|recurring|monthly)(?:\s+or\s+(?:one-time|recurring|monthly))?\s+donation"
-       r"|your\s+support\s+helps\s+us"
+       r"|your\s+support\s+helps\s+us|never\s+miss\s+a\s+(?:story|thing|post|beat)"
+       # a site's channels: ``Follow us on our Malay and English WhatsApp, Telegram ... channels.``
+       r"|follow\s+us\s+on\s+(?:our\s+)?.{0,80}?\b(?:channels?|whatsapp|telegram|instagram|tiktok|youtube)"
        # a paywall's offer: ``Unlimited Digital Access. $1 for 4 weeks.``
        r"|unlimited\s+digital\s+access)"
        r"\b.{0,120}",
        "Check out our weekly newsletter. Subscribe here!", max_chars=300,
        needs=("subscribe", "sign up", "click here", "notifications", "download", "watch on", "available",
               "one place", "gift this", "transcribe", "for free", "reader-supported", "paid subscriber",
-              "donation", "your support", "unlimited digital", "keep reading", "free trial"), within=170),
+              "donation", "your support", "unlimited digital", "keep reading", "free trial", "never miss",
+              "follow us on"), within=170),
     # a paper's standing note on its editorials, or on an editorial it reprints: ``The editorial board operates
     # independently from the U-T newsroom ...``, ``The New York Times published this editorial on Aug. 23:``
     _p("editorial_note", Role.FURNITURE,
@@ -320,7 +323,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # (or a pager's numbers, as a listing offers them: ``10 20 50``, or a post's counts of views and comments: ``26 1``)
     _p("counter", Role.FURNITURE,
        rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}|\d{{1,3}}(?:\s+\d{{1,3}}){{1,8}}"
-       r"|(?:views?|hits|reads)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km])"
+       r"|(?:views?|hits|reads|likes?)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km])"
        r"|\d{1,7}\s*total\s+visits?\s*,?\s*\d{1,7}\s*visits?\s+today)",  # (``129total visits,2visits today``)
        "12 Comments", max_chars=40, digit=8),
     _p("ad_slot", Role.FURNITURE,  # an advertisement's slot, named by its size in pixels
@@ -528,20 +531,23 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|please\s+enter\s+your\s+(?:comment|name|e-?mail(?:\s+address)?|website)(?:\s+here)?\s*!?"
        r"|you\s+have\s+entered\s+an\s+incorrect\s+e-?mail\s+address\s*!?"
        # a comment thread's head, its commenters' pictures and its links: ``Discussion about this post``, ``Alondra's
-       # avatar``, ``Expand full comment``
+       # avatar``, ``Expand full comment``, ``Link to comment``
        r"|discussion\s+about\s+this\s+(?:post|article|story)|[^\s'’]{1,30}(?:\s[^\s'’]{1,30}){0,2}['’]s?\s+avatar"
-       r"|expand\s+full\s+comment",
+       r"|expand\s+full\s+comment|link\s+to\s+comment|share\s+on\s+other\s+sites|recommended\s+posts",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
               "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
               "bloggers", "loading", "enter the", "member of this blog", "no responses", "stay on topic",
-              "enter your", "entered an incorrect", "discussion about", "avatar", "full comment")),
+              "enter your", "entered an incorrect", "discussion about", "avatar", "full comment", "link to comment",
+              "other sites", "recommended posts")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
     _p("page_label", Role.FURNITURE,  # the name of a site's section of releases, above a release's headline
        r"(?:[\w.'’]+\s+){0,3}?(?:press|media|news)\s+(?:releases?|statements?|cent(?:er|re)|room|section"
-       r"|advisor(?:y|ies))(?:\s*(?:&|and)\s*(?:statements?|speeches|releases?))?|the\s+full\s+story",
+       r"|advisor(?:y|ies))(?:\s*(?:&|and)\s*(?:statements?|speeches|releases?))?|the\s+full\s+story"
+       r"|article\s+content",  # (a publisher's label over each part of a text between its ads)
        "Prime Ministers Media Releases", max_chars=60,
-       needs=("release", "statement", "centre", "center", "room", "section", "advisor", "full story")),
+       needs=("release", "statement", "centre", "center", "room", "section", "advisor", "full story",
+              "article content")),
     _p("logo", Role.FURNITURE,  # an image's text: a logo's (``UNHCR logo``, ``Festival Logo low rez``), a stand-in's
        r"(?:[\w.&'’-]+\s+){1,6}logos?(?:\s+[\w-]+){0,2}|(?:placeholder\s+image|image\s+placeholder)s?"
        r"|(?-i:(?:[A-Z][\w.&'’-]*\s+){1,5}Banner)",  # (an advertiser's banner: ``Simpson Strong Tie Banner``)
@@ -660,7 +666,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"unavailable\b.{0,80}"
        r"|to\s+submit\s+a\s+letter\b.{0,240}"
        r"|(?:please\s+)?(?:forward|send|e-?mail|submit)\s+(?:your\s+)?(?:comments|letters|views|feedback)\s+to\b.{0,120}"
-       r"|(?:posted|filed)\s+in\s*(?-i:[A-Z]).{0,80}"
+       r"|(?:posted|filed|post\s+published)\s+in\s*:?\s*(?-i:[A-Z]).{0,80}"
        r"|.{0,120}\b(?:unsubscribe|(?:mailing|distribution)\s+list|update\s+your\s+(?:email\s+)?preferences"
        r"|receive\s+these\s+e-?mails|(?:to|in)\s+your\s+inbox|(?:sign|log)\s*in\s+or\s+(?:register|sign\s*up|subscribe)"
        r"|(?:register|subscribe|sign\s*up|log\s*in)\s+(?:for\s+free\s+)?to\s+(?:read|continue|access))\b.{0,120}"
@@ -686,8 +692,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|.{0,60}\bif\s+you\s+(?:buy|purchase)\s+.{0,80}?\bmay\s+(?:earn|receive|get)\b.{0,120}"
        r"|.{0,60}\bwe\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commission\b.{0,120}",
        "This was published 1 year ago", max_chars=MAX_NOTICE,
-       needs=("ago", "unavailable", "submit", "posted", "filed", "unsubscribe", "list", "preferences", "mails",
-              "comments to", "letters to", "views to", "feedback to",
+       needs=("ago", "unavailable", "submit", "posted", "filed", "post published", "unsubscribe", "list",
+              "preferences", "mails", "comments to", "letters to", "views to", "feedback to",
               "inbox", "register", "subscribe", "sign", "log", "read", "advertise", "powered", "protected",
               "identification code", "registration number", "icp", "information media", "united nations",
               "interpretation", "you liked", "official web", "official site", "may earn", "may receive", "may get",
