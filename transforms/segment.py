@@ -1382,6 +1382,8 @@ class _Draft:
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
 # a label and a colon.
 _STAMP_OR_FURNITURE = frozenset({CREDIT_ROLE, FURNITURE_ROLE})
+_READ_MORE_LINKS = frozenset({"read more", "continue reading", "read full story", "read the full story", "more"})
+MAX_READ_MORE = 24
 MAX_BETWEEN_COPIES = 3  # lines between a deck and the headline's copy under it, or between that and its byline
 MAX_DASHED_FURNITURE = 40  # (a longer line behind a dash is a thesis point's text)
 MAX_DASHED_NAME = 45  # a name alone behind a dash: two to four words
@@ -2320,7 +2322,8 @@ class _Grouping:
                     return self._open_cut(i, line, cur)
                 return self._signature(i, line)  # the signature's second line: a title, a place
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
-                    and (cur.title.text or cur.body) and nxt is not None and self._text_goes_on(line, cur, nxt)):
+                    and (cur.title.text or cur.body) and nxt is not None and not self._after_read_more(i)
+                    and self._text_goes_on(line, cur, nxt)):
                 # the text under it goes on with this article's and shares none of its words: no headline of its
                 # own (a headline shares words with its lead): a subheading, or another story's link
                 own = _content_keys(line.span.text)
@@ -2329,6 +2332,7 @@ class _Grouping:
                 return self._heading(i, line)
             if (not line.heading and not cur.closed and text_follows and not evidence and line.byline is None
                     and cur.title.text and nxt is not None and not _DATELINE_START.match(nxt.span.text)
+                    and not self._after_read_more(i)
                     and (self.drafts[0].evidence or self._names_a_part(i, line, cur))
                     and not self._sibling_headline(line, cur, nxt) and not _opens_a_letter(nxt)):
                 # A short line with no byline, credit or date under it, inside a titled body, is a subheading where
@@ -2586,6 +2590,13 @@ class _Grouping:
                     and self.lines[i + 2].kind in (BODY_LINE, DASH_LINE)
                     and _same_words(self.lines[i + 1].span.text, text))
         return self.roles[i - 1] is SERIES_ROLE and _same_words(cur.series.text, text)
+
+    def _after_read_more(self, i: int) -> bool:
+        """``lines[i]`` comes right under a link to the rest of a teaser (``Read more``): the next item's headline,
+        no subheading of the teaser above."""
+        above = self.lines[i - 1] if i > 0 else None
+        return (above is not None and above.kind is FURNITURE_LINE and len(above.span.text) <= MAX_READ_MORE
+                and above.span.text.lower().strip(" .…»>›→") in _READ_MORE_LINKS)
 
     def _deck_between_copies(self, i: int, cur: _Draft) -> int:
         """The index of the one line of text between ``cur``'s title and the line ``i`` under it (a copy of the

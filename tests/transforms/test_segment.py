@@ -3277,3 +3277,16 @@ def test_a_teaser_of_two_sentences_glued_together_is_no_headline() -> None:
               "how he was received when he came to Kenya")
     assert not is_title_like(teaser)
     assert is_title_like("Amazon.com says its warehouses in flood zones will reopen next week after the storms pass")
+
+
+def test_a_headline_under_a_teaser_s_read_more_link_opens_the_next_item() -> None:
+    text = ("Columns\nEarthy Tales\nBy Jane Doe\nLast week I was on a flight to Mumbai. About two hours in, the "
+            "captain announced that there was unseasonal heavy rain.\nRead more\nA city that floods every year\n"
+            "These are extraordinary times and we witness extraordinary floods in the city. The drains are old.\n"
+            "Read more\n")
+    arts = checked_articles(text)
+    assert [(a.title, a.author, len(a.paragraphs)) for a in arts] == [
+        ("Earthy Tales", "Jane Doe", 1), ("A city that floods every year", None, 1)]
+    # a subheading under text that goes on, with no link between, stays one
+    (art,) = articles(text.replace("Read more\nA city", "A city").replace("\nRead more\n", "\n"))
+    assert art.paragraphs[1].subheading == "A city that floods every year"
