@@ -730,8 +730,8 @@ _KICKER_HEADLINE = re.compile(
 
 # A field of an event's or a petition's details, its label and its value (``Location: Media Studio, Legislative
 # Building``, ``Target: Douglas L. Parker, Assistant Secretary ...``): the text's, no headline.
-_FIELD = re.compile(r"(?:location|venue|where|when|time|target|goal|cost|tickets|admission|address)\s*:\s*\S",
-                    re.IGNORECASE)
+_DETAIL_FIELD = re.compile(r"(?:location|venue|where|when|time|target|goal|cost|tickets|admission|address)\s*:\s*\S",
+                           re.IGNORECASE)
 MAX_FIELD_LABEL = 12
 
 
@@ -859,7 +859,7 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
             or _kicker_headline(span.text)) and not (
             _READ_MORE.search(span.text)) and not _greets(span.text) and not (
-            ":" in span.text[:MAX_FIELD_LABEL] and _FIELD.match(span.text)):
+            ":" in span.text[:MAX_FIELD_LABEL] and _DETAIL_FIELD.match(span.text)):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
         if span.text[0] in "-–—" and span.text[2:3].isdigit() and (
@@ -1379,12 +1379,15 @@ class _Draft:
     copied: bool = False  # its headline was printed again under its deck
 
 
-# The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
-# a label and a colon.
-_STAMP_OR_FURNITURE = frozenset({CREDIT_ROLE, FURNITURE_ROLE})
+_STAMP_OR_FURNITURE = frozenset({CREDIT_ROLE, FURNITURE_ROLE})  # (the roles of lines between a deck and a copy)
+MAX_BETWEEN_COPIES = 3  # lines between a deck and the headline's copy under it, or between that and its byline
+# A link to the rest of a teaser on a line of its own, which closes a listing's item.
 _READ_MORE_LINKS = frozenset({"read more", "continue reading", "read full story", "read the full story", "more"})
 MAX_READ_MORE = 24
-MAX_BETWEEN_COPIES = 3  # lines between a deck and the headline's copy under it, or between that and its byline
+
+
+# The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
+# a label and a colon.
 MAX_DASHED_FURNITURE = 40  # (a longer line behind a dash is a thesis point's text)
 MAX_DASHED_NAME = 45  # a name alone behind a dash: two to four words
 MAX_DASHED_SIGNATURE = 80  # a name and a place or a post behind a dash, closing a letter
@@ -3544,6 +3547,7 @@ def _closing_source(text: str) -> Credit | None:
 
 
 def _salutes(line: str) -> bool:
+    """``line`` is a letter's or a speech's greeting on a line of its own (``Dear Mayor Bloomberg,``)."""
     return len(line) <= MAX_SALUTATION and line[-1] in ",:" and (line[:5].lower() == "dear " or _greets(line))
 
 
@@ -3560,7 +3564,8 @@ def _headline_with_full_stop(draft: _Draft) -> bool:
     if len(body) < 2 or body[0].kind is not BODY_LINE or 0 in draft.headings:
         return False
     text = body[0].span.text
-    return (text[-1] == "." and text[-2] not in _TERMINAL and len(text.split()) <= MAX_STOPPED_HEADLINE_WORDS
+    return (len(text) > 2 and text[-1] == "." and text[-2] not in _TERMINAL
+            and len(text.split()) <= MAX_STOPPED_HEADLINE_WORDS
             and len(body[1].span.text) > max(2 * len(text), MIN_LEAD_UNDER_HEADLINE)
             and len(split_sentences(text)) == 1)
 
