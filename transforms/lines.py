@@ -115,7 +115,7 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
                    digit, kind)
 
 
-_COUNTED = r"(?:comments?|views?|shares?|likes?|hits|reads)"  # what a page's counter counts
+_COUNTED = r"(?:comments?|views?|shares?|likes?|hits|reads|words|ratings?)"  # what a page's counter counts
 
 # News agencies by their names in full, as sign-offs give them (``-- The Associated Press``).
 AGENCY_NAMES = ("Associated Press", "Canadian Press", "Press Association", "Agence France-Presse", "Xinhua News Agency",
@@ -142,8 +142,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
-    _p("time", Role.CREDIT, _CLOCK, "12:14 PM EDT", max_chars=30,
-       kind="timestamp", digit=3),
+    _p("time", Role.CREDIT, rf"{_CLOCK}|\d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?", "12:14 PM EDT", max_chars=30,
+       kind="timestamp", digit=3),  # (a debate's record gives its times so: ``3.57 pm``)
     _p("update_stamp", Role.CREDIT,
        rf"(?:page\s+)?(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
        rf"|post(?:ed)?\s+date|issued)\s*(?:on|at)?"
@@ -302,6 +302,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:sign\s+up|subscribe|register)\s+(?:to|for)\s+(?:our|the)\s+.{0,60}?\bnewsletters?\b.{0,320}",
        "Sign up to our daily Today newsletter Sign up Thank you for signing up!", max_chars=400,
        needs=("newsletter",)),
+    # ... and its thanks, alone: ``Thanks for signing up!``
+    _p("signed_up", Role.FURNITURE, r"thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)\s*[.!]*",
+       "Thanks for signing up!", max_chars=40, needs=("for signing up", "for subscribing")),
     _p("rating_widget", Role.FURNITURE,  # a page's widget asking readers to rate the post, and a form's notice
        r".{0,40}?\b(?:how\s+useful\s+was\s+this\s+(?:post|article|page)|click\s+on\s+a\s+star\s+to\s+rate"
        r"|average\s+rating|vote\s+count|no\s+votes\s+so\s+far|be\s+the\s+first\s+to\s+rate"
@@ -324,6 +327,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("counter", Role.FURNITURE,
        rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}|\d{{1,3}}(?:\s+\d{{1,3}}){{1,8}}"
        r"|(?:views?|hits|reads|likes?)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km])"
+       r"|\d(?:\.\d)?\s*[•·|]\s*[\d,.]{1,9}k?\s+ratings?"  # (a podcast's stars and ratings: ``4.4 • 984 Ratings``)
        r"|\d{1,7}\s*total\s+visits?\s*,?\s*\d{1,7}\s*visits?\s+today)",  # (``129total visits,2visits today``)
        "12 Comments", max_chars=40, digit=8),
     _p("ad_slot", Role.FURNITURE,  # an advertisement's slot, named by its size in pixels
@@ -585,6 +589,18 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:submitted|provided|contributed|supplied)\s+by\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,5}",
        "Photos and information submitted by Logan VonHatten", max_chars=90, kind="photo",
        needs=("submitted by", "provided by", "contributed by", "supplied by")),
+    # a media player's and an edition's chrome: ``Duration: 00:46:08``, ``Disable autoplay on embedded content?``,
+    # ``U.S. Edition``, and a record's pager: ``Next page . . . . Previous page . . . . Contents``
+    _p("player_chrome", Role.FURNITURE,
+       r"(?:duration|length|running\s+time)\s*:\s*\d{1,2}(?::\d{2}){1,2}|(?:disable|enable)\s+autoplay\b.{0,60}"
+       r"|(?:u\.?s\.?|uk|intl\.?|international|asia|europe|australia|india|canada|global)\s+edition"
+       r"|(?:[^.]{1,30}\s\.\s\.\s\.\s\.\s){2,}.{1,40}",
+       "Duration: 00:46:08", max_chars=200, needs=("duration", "length", "running time", "autoplay", "edition",
+                                                  " . . . . ")),
+    # a transcript service's note: ``This is a rush transcript. Copy may not be in its final form.``
+    _p("transcript_note", Role.CREDIT, r"(?:this\s+is\s+an?\s+)?rush\s+transcript\b.{0,120}",
+       "This is a rush transcript. Copy may not be in its final form.", max_chars=160, kind="note",
+       needs=("rush transcript",)),
     # a picture's alternative text, given where the picture stood: ``Photo of Donald Trump``
     _p("alt_text", Role.FURNITURE,
        r"(?:photo|image|picture|portrait)\s+of\s+(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,4}",
