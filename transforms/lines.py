@@ -184,7 +184,8 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"|science|tech|environment|climate|weather|{_WEEKDAY_NAME}\.?){_SEP}{_STAMP}", "News 2022-09-28T14:58:19Z",
        max_chars=80, kind="timestamp", digit=40),
     _p("agency_stamp", Role.CREDIT,
-       rf"\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?{_STAMP}"
+       rf"(?!archives?\s+for\s)\(?(?:{_SOURCE}|[a-z][\w-]*(?:\.[a-z]{{2,}})+)\)?{_SEP}(?:(?:updated|published)\s*[:：]?\s*)?"
+       rf"{_STAMP}"
        r"(?:\s+(?:print|share|e-?mail))?", "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source",
        digit=60),
     # a web address alone on its line (a link's text)
@@ -759,7 +760,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:\s*[:—–,|-]\s*.{0,80})?",
        "Letters to the Editor — July 28, 2021", max_chars=100, needs=("letter",)),
     _p("archive_label", Role.FURNITURE,
-       r"(?:tag|category|monthly|author)\s+archives?(?:\s*[:：].{0,80})?"
+       r"(?:tag|category|monthly|author)\s+archives?(?:\s*[:：].{0,80})?|archives?\s+for\s+.{3,60}"
        r"|.{0,20}?posts?\s+tagged\s+(?:with\s+|as\s+)?.{1,60}",  # (``HomeTagsPosts tagged with "storm"``)
        "Tag Archives: UN Secretary-General’s Message", max_chars=120, needs=("archive", "tagged")),
 )

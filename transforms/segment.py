@@ -639,8 +639,11 @@ def _not_a_headline(text: str) -> bool:
     last = text[-1]
     if last in "\"”":
         return text[0] in "\"“" and _QUOTATION.match(text) is not None
-    if last.isalpha() and _SIGNED_OFF.search(text, len(text) - MAX_SIGN_OFF) is not None:
-        return True  # sentences, then the service they came from (``... on the weather. - N.Y. Times News Service``)
+    if last.isalpha() and (_SIGNED_OFF.search(text, len(text) - MAX_SIGN_OFF) is not None
+                           or _closing_agency(text) is not None):
+        # sentences, then the service they came from (``... on the weather. - N.Y. Times News Service``, ``... he
+        # said. PTI COR PJT NP``)
+        return True
     if last in "mM)]" and text[-7:].lower().endswith(_END_MARKS):
         return _GLUED_END.search(text) is not None
     if len(text) > MIN_TWO_SENTENCE_TEASER and _GLUED_SENTENCES.search(text) is not None:
@@ -3447,10 +3450,12 @@ _UNDASHED_LEAD_SOURCE = re.compile(
     r"(?P<place>(?:[A-Z][\w.'’/&-]*,?\s+){1,4}?)\((?P<bracketed>[A-Z][\w.&'’ -]{0,30}?)\)\s*(?=[A-Z])")
 _AGENCIES = frozenset(NEWS_AGENCIES)
 _AGENCY_LEAD = re.compile(rf"(?P<agency>{'|'.join(NEWS_AGENCIES)})\s*(?:--|[—–-])\s")
-# ... and closing the text after its last sentence: ``... at SK Pulai Chondong. - Bernama``
-_AGENCY_CLOSING = re.compile(rf"[.!?\"'”’]\s*(?:--|[—–-])\s*(?P<agency>{'|'.join(NEWS_AGENCIES)})\Z")
+# ... and closing the text after its last sentence: ``... at SK Pulai Chondong. - Bernama``, or with its desk's
+# codes: ``... he said. PTI COR PJT NP``
+_AGENCY_CLOSING = re.compile(rf"[.!?\"'”’]\s*(?:(?:--|[—–-])\s*(?P<agency>{'|'.join(NEWS_AGENCIES)})"
+                             rf"|(?P<slugged>{'|'.join(NEWS_AGENCIES)})(?-i:\s+[A-Z]{{2,4}}){{1,5}})\Z")
 MAX_LEAD_TAG = 120  # how far into the lead the tag may end
-MAX_CLOSING_AGENCY = 16  # how far from the text's end a closing agency's dash may be
+MAX_CLOSING_AGENCY = 36  # how far from the text's end a closing agency's dash (or its slug) may be
 
 
 def _lead_source(text: str) -> Credit | None:
@@ -3539,7 +3544,7 @@ def _closing_source(text: str) -> Credit | None:
     after a dash (``... at SK Pulai Chondong. - Bernama``); a stage direction is none (``(Laughter)``)."""
     found = _closing_agency(text)
     if found is not None:
-        return Credit("source", found["agency"], found.group().lstrip(_TERMINAL + "\"'”’ "))
+        return Credit("source", found["agency"] or found["slugged"], found.group().lstrip(_TERMINAL + "\"'”’ "))
     tag = _tag_after_sentence(text) if text[-1:] == ")" else None
     if tag is None or not (tag.isupper() or tag in _DESKS):
         return None

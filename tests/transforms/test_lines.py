@@ -729,6 +729,7 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("This is a rush transcript. Copy may not be in its final form.", "transcript_note"),
         ("Thanks for signing up!", "signed_up"),
         ("Author Archive", "archive_label"),
+        ("Archive for December 27th, 2014", "archive_label"),
         ('HomeTagsPosts tagged with "storm"', "archive_label"),
         ("Officials tagged the posts with warnings after the storm hit the coast.", None),
         ("Please note that this page is from our archives. There may be more up-to-date content on our website.",

@@ -3290,3 +3290,16 @@ def test_a_headline_under_a_teaser_s_read_more_link_opens_the_next_item() -> Non
     # a subheading under text that goes on, with no link between, stays one
     (art,) = articles(text.replace("Read more\nA city", "A city").replace("\nRead more\n", "\n"))
     assert art.paragraphs[1].subheading == "A city that floods every year"
+
+
+def test_a_wire_service_s_slug_closing_the_last_paragraph_is_its_source() -> None:
+    text = ("Boiler blast kills two at factory\nAt least two workers were killed after a boiler exploded at a "
+            "pharmaceutical factory, officials said.\nThey are checking whether the factory had all the required "
+            "licences and permissions, he said. PTI COR PJT NP\n")
+    (art,) = checked_articles(text)
+    assert [(c.role, c.name) for c in art.credits] == [("source", "PTI")]
+    assert len(art.paragraphs) == 2 and "unterminated_paragraph" not in art.warnings
+    # capitals that are no agency's, or an agency's name with no codes after it, are none
+    for other in ("permissions, he said. ABC COR PJT NP", "permissions, he said. PTI"):
+        (art,) = articles(text.replace("permissions, he said. PTI COR PJT NP", other))
+        assert art.credits == (), other
