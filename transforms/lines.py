@@ -419,10 +419,13 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|this\s+letter\s+(?:was\s+)?(?:first\s+)?(?:published|appeared|ran)\s+in\b.{0,120}"
        # a paper's own note on the day it ran: ``Published in The Express Tribune, September 15th, 2013.``
        r"|(?:published|appeared)\s+in\s+(?-i:(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5}),\s*"
-       r"[\w ,.]{3,30}\d{4}\.?",
+       r"[\w ,.]{3,30}\d{4}\.?"
+       # ... and a magazine's: ``This story is from the May 20, 2019 edition of Outlook.``
+       r"|this\s+(?:story|article)\s+(?:is|was)\s+from\s+the\s+.{3,40}?\s+(?:edition|issue)\s+of\s+.{2,60}",
        "This article is republished from The Conversation under a Creative Commons license.",
        max_chars=300, kind="source", needs=("originally", "first published", "first appeared", "first ran",
-                                            "republished", "reprinted", "published in", "appeared in"), within=140),
+                                            "republished", "reprinted", "published in", "appeared in",
+                                            "edition of", "issue of"), within=140),
     _p("syndicated_note", Role.CREDIT,  # a note that the text came from an agency's feed unedited
        r"[(\[]?\s*(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|copy)\s+(?:has\s+not\s+been"
        r"|was\s+not|is\s+not)\s+edited\s+by\s+.{1,60}?\bstaff\b.{0,200}"
@@ -957,6 +960,8 @@ _CAPTION_OPENER = re.compile(
     r"|distributed|obtained|shared|posted|courtesy)\b)")
 
 
+# ... or as a caption that names who stands where, from the left, first: ``(L-R) Linden Clark and Ian Johnstone ...``
+_FROM_LEFT = ("L-R)", "L–R)", "L TO")
 # ... or as a caption that gives its credit first does: ``Photo: AP A New York City taxi is stranded ...``
 _CREDIT_OPENER = re.compile(rf"photo\s*:\s*(?:{'|'.join(PICTURE_DESKS)})\s+(?-i:[A-Z])[^\n]{{20}}", re.IGNORECASE)
 
@@ -970,12 +975,13 @@ _PLACE_IN_PICTURE = re.compile(r"\((?<=\s\()(?:(?-i:[LC])|(?:second\s+(?:from\s+
 
 def is_photo_caption(line: str) -> bool:
     """A line that ends with a photo credit (``... on June 9, 2023. (Xinhua/Zhang Ling)``, ``[Photo/Xinhua]``), that
-    opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``) or with its credit
-    (``Photo: AP A New York City taxi ...``), or that says where someone stands in the picture (``Dr Emma Spencer
-    (right) with a volunteer``)."""
+    opens as a wire service's caption does (``In this satellite image provided by NOAA, ...``), with its credit
+    (``Photo: AP A New York City taxi ...``) or with who stands where (``(L-R) Linden Clark and ...``), or that says
+    where someone stands in the picture (``Dr Emma Spencer (right) with a volunteer``)."""
     return _caption_credit(line.strip()) is not None or (
         line[:1] in "IT" and _CAPTION_OPENER.match(line) is not None) or (
         line[:1] in "Pp" and _CREDIT_OPENER.match(line) is not None) or (
+        line[:1] == "(" and line[1:5].upper() in _FROM_LEFT) or (
         "(" in line and _PLACE_IN_PICTURE.search(line) is not None)
 
 

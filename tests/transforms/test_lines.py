@@ -728,6 +728,8 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("Next page . . . . Previous page . . . . Speeches . . . . Contents", "player_chrome"),
         ("This is a rush transcript. Copy may not be in its final form.", "transcript_note"),
         ("Thanks for signing up!", "signed_up"),
+        ("This story is from the May 20, 2019 edition of Outlook.", "first_published"),
+        ("This story is from the heart of the delta, where floods are an old edition of trouble.", None),
         ("Author Archive", "archive_label"),
         ("Archive for December 27th, 2014", "archive_label"),
         ('HomeTagsPosts tagged with "storm"', "archive_label"),
@@ -758,4 +760,6 @@ def test_a_caption_that_gives_its_credit_first_or_a_desk_s_photographer_in_brack
     assert caption_credit(caption) == "Customs and Border Protection photo by Kris Grogan"
     assert is_photo_caption("Photo: AP A New York City taxi is stranded in deep water on Manhattan’s West Side")
     assert not is_photo_caption("Photo: AP")
+    assert is_photo_caption("(L-R) Linden Clark and Ian Johnstone, former managers of RNZ International.")
+    assert not is_photo_caption("(Local rain totals were the highest in a decade.)")
     assert not is_photo_caption("The council met in the town hall (a photo by the clerk was shown).")
