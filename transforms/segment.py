@@ -1384,9 +1384,7 @@ class _Draft:
 
 _STAMP_OR_FURNITURE = frozenset({CREDIT_ROLE, FURNITURE_ROLE})  # (the roles of lines between a deck and a copy)
 MAX_BETWEEN_COPIES = 3  # lines between a deck and the headline's copy under it, or between that and its byline
-# A link to the rest of a teaser on a line of its own, which closes a listing's item.
-_READ_MORE_LINKS = frozenset({"read more", "continue reading", "read full story", "read the full story", "more"})
-MAX_READ_MORE = 24
+MAX_READ_MORE = 24  # a link to the rest of a teaser on a line of its own (``_TEASER_LINK``) closes a listing's item
 
 
 # The patterns of a heading by its own form (not by where it stands): bold, a speaker's label, a letter's reference,
@@ -2602,7 +2600,7 @@ class _Grouping:
         no subheading of the teaser above."""
         above = self.lines[i - 1] if i > 0 else None
         return (above is not None and above.kind is FURNITURE_LINE and len(above.span.text) <= MAX_READ_MORE
-                and above.span.text.lower().strip(" .…»>›→") in _READ_MORE_LINKS)
+                and _TEASER_LINK.match(above.span.text) is not None)
 
     def _deck_between_copies(self, i: int, cur: _Draft) -> int:
         """The index of the one line of text between ``cur``'s title and the line ``i`` under it (a copy of the
@@ -3346,7 +3344,8 @@ def segment_lines(doc: Document) -> Segmented:
         if not title:
             if not articles and _headline_with_full_stop(draft):  # (the page's first text)
                 headline = draft.body.pop(0)
-                title, roles[lines.index(headline)] = headline.span.text, TITLE_ROLE
+                title = headline.span.text
+                roles[bisect_left(lines, headline.line_start, key=_line_start)] = TITLE_ROLE
             else:
                 title = _guess_title(doc.text, draft.body)
             warnings.append("title_guessed")
