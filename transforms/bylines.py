@@ -47,7 +47,7 @@ _BYLINE = re.compile(
     + r"(?:"
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
     rf"|(?:(?:opinion\s+|guest\s+)?(?:written|authored|story|words|article|text|report|reported|posted|opinion|analysis"
-    rf"|commentary|column|essay|interview|piece)\s+)?by\s*[:：]?\s+"
+    rf"|commentary|column|essay|interview|piece)\s+|(?:blog\s+)?post\s+created\s+)?by\s*[:：]?\s+"
     # (the paper's or agency's post before the name: ``By Xinhua writer Li Laifang``)
     rf"(?:(?-i:(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+)?"
     rf"(?P<by_name>{_LATIN_NAMES}|{_CAPS_NAMES})"
@@ -140,7 +140,7 @@ _AFFILIATED = re.compile(
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|authored|reporter|correspondent|text|written|story|words"
                             r"|article|report|reported|posted|opinion|analysis|commentary|column|essay|interview|guest"
-                            r"|piece|by"
+                            r"|piece|by|blog|post"
                             r"|作者|文|撰稿)",
                             re.IGNORECASE)
 # A sentence that says whose the text is: ``This post is by ...``, ``This article was written by ...``.

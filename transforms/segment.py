@@ -2717,7 +2717,7 @@ class _Grouping:
                 self.roles[draft.series_at] = HEADING_ROLE
                 draft.series, draft.series_at = None, -1
             if (not draft.body and not draft.evidence and not draft.markdown and draft.byline is None and not draft.cut
-                    and not self._cut_twice(draft)):
+                    and not self._cut_twice(draft)) or self._footer_over_an_address(draft):
                 dropped.add(id(draft))
                 continue
             kept.append(draft)
@@ -2795,6 +2795,15 @@ class _Grouping:
         cur = self.drafts[-1] if self.drafts else None
         if cur is not None and cur.byline is None and cur.title.text and "no_byline" not in cur.warnings:
             cur.warnings.append("no_byline")
+
+    def _footer_over_an_address(self, draft: _Draft) -> bool:
+        """``draft``, the text's last, is a footer's link over the publisher's address (``Become a Member``, a
+        menu, ``18354 Quantico Gateway Drive``): a title with page furniture right under it and nothing below but
+        furniture and contact lines is no article."""
+        return (draft is self.drafts[-1] and not draft.body and draft.byline is None and not draft.markdown
+                and not draft.cut and bool(draft.credits)
+                and all(credit.role == "contact" for credit in draft.credits)
+                and 0 <= draft.title_at < len(self.roles) - 1 and self.roles[draft.title_at + 1] is FURNITURE_ROLE)
 
     def _deck_over_the_dateline(self, draft: _Draft) -> None:
         """A story's lead opens with its dateline (``KELOWNA, B.C. — ...``): a short paragraph between its headline and

@@ -66,6 +66,7 @@ from transforms.bylines import (
         ("BY J.R. SMITH AND LI WEI", "J.R. Smith and Li Wei", "author"),
         ("Story by Jane Doe", "Jane Doe", "author"),
         ("Posted by Jane Doe on March 3, 2020", "Jane Doe", "author"),
+        ("Blog Post created by Old-Bones on Aug 16, 2020", "Old-Bones", "author"),  # a community blog's stamp
         ("Jane Doe | Reuters", "Jane Doe", "author"),
         ("By Jane Doe / The Daily Star", "Jane Doe", "author"),
         ("Jane Doe — March 3, 2020", "Jane Doe", "author"),

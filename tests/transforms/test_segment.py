@@ -3303,3 +3303,16 @@ def test_a_wire_service_s_slug_closing_the_last_paragraph_is_its_source() -> Non
     for other in ("permissions, he said. ABC COR PJT NP", "permissions, he said. PTI"):
         (art,) = articles(text.replace("permissions, he said. PTI COR PJT NP", other))
         assert art.credits == (), other
+
+
+def test_a_footer_s_link_over_a_menu_and_the_publisher_s_address_is_no_article() -> None:
+    text = ("Union mourns the rescuers\nThe union's president issued a statement on the deaths. He urged a full "
+            "inquiry.\nBecome an Associate Member\nMine Workers Journal\nI need a union\nContact Congress\n"
+            "18354 Quantico Gateway Drive\nSuite 200\nTriangle, VA 22172\n")
+    (art,) = checked_articles(text)
+    assert art.title == "Union mourns the rescuers" and len(art.paragraphs) == 1
+    assert [r for _, r in roles_of(text)][2:] == ["furniture"] * 7
+    # a headline over its own release's letterhead (no menu between them) stays an article
+    release = "Shelter maps now available\n18354 Quantico Gateway Drive\nTriangle, VA 22172\n"
+    (art,) = articles(release)
+    assert art.title == "Shelter maps now available"
