@@ -40,6 +40,9 @@ _CAPS_WORD = r"(?-i:[A-Z](?:[A-Z'’-]*[A-Z]|\.(?:[A-Z]\.)*))"
 _CAPS_NAME = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{1,4}}"
 _CAPS_NAMES = rf"{_CAPS_NAME}(?:\s*(?:,|(?-i:AND)|&)\s*{_CAPS_NAME})*"
 _CJK_NAMES = r"[\u3400-\u9fff·]{2,8}(?:[、，,\s]+[\u3400-\u9fff·]{2,8})*"
+# A news agency's initials, as a byline may give them before the writer's name: those of ``NEWS_AGENCIES`` and a
+# national agency's (``KNA``, ``GNA``, ``PNA``: a country's News Agency).
+_AGENCY_INITIALS = rf"(?-i:{'|'.join(name for name in NEWS_AGENCIES if name.isupper())}|[A-Z]{{1,3}}NA)"
 _OPEN, _CLOSE = r"^[(\[（【]?\s*", r"\s*[)\]）】]?\s*[.。]?\s*$"
 
 _BYLINE = re.compile(
@@ -47,7 +50,8 @@ _BYLINE = re.compile(
     + r"(?:"
     rf"(?P<label>writer|authors?|reporter|correspondent|text)\s*[:：]\s*(?P<name>{_LATIN_NAMES}|{_CJK_NAMES})"
     rf"|(?:(?:opinion\s+|guest\s+)?(?:written|authored|story|words|article|text|report|reported|posted|opinion|analysis"
-    rf"|commentary|column|essay|interview|piece)\s+|(?:blog\s+)?post\s+created\s+)?by\s*[:：]?\s+"
+    rf"|commentary|column|essay|interview|piece)\s+|(?:blog\s+)?post\s+created\s+"
+    rf"|{_AGENCY_INITIALS}\s+(?=by\s))?by\s*[:：]?\s+"  # (an agency's initials first: ``KNA by Fatma Said``)
     # (the paper's or agency's post before the name: ``By Xinhua writer Li Laifang``)
     rf"(?:(?-i:(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:staff\s+)?(?:writers?|reporters?|correspondents?)\s+)?"
     rf"(?P<by_name>{_LATIN_NAMES}|{_CAPS_NAMES})"
@@ -118,6 +122,7 @@ _BYLINE_TAIL = re.compile(
     r"|(?:for|via)\s+(?:the\s+)?(?-i:[A-Z])"  # (``By Zahara Tiba for Khabar Southeast Asia``: the outlet she wrote
     # for; ``Authored by Ryan McMaken via The Mises Institute``: the one it came through)
     r"|at\s+\d{1,2}[:.]\d{2}"  # (``Posted by Jane Doe at 10:41 AM``, as blogs sign a post)
+    r"|with\s+\d{1,6}\s+(?:readers?['’]?\s+)?comments?\b"  # (``By Brian Dennis with 10 readers' comments``)
     r"|\((?-i:[A-Z])[^()]{1,40}\)|\([\w-]+(?:\.[\w-]+)+\))|,?\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}))",
     re.IGNORECASE,
 )
@@ -140,7 +145,7 @@ _AFFILIATED = re.compile(
 )  # (the affiliation's words are capitalised but for a few: a line that goes on in lower case is a sentence)
 _BYLINE_START = re.compile(r"[(\[（【]?\s*(?:writer|authors?|authored|reporter|correspondent|text|written|story|words"
                             r"|article|report|reported|posted|opinion|analysis|commentary|column|essay|interview|guest"
-                            r"|piece|by|blog|post"
+                            r"|piece|by|blog|post|" + _AGENCY_INITIALS + r"\s+by\s"
                             r"|作者|文|撰稿)",
                             re.IGNORECASE)
 # A sentence that says whose the text is: ``This post is by ...``, ``This article was written by ...``.
@@ -165,7 +170,10 @@ _DATED_NAME = re.compile(
     r"(?:\s*[" + _FIELD_MARKS + r"])?\s+"
     rf"(?-i:{COURTESY_TITLE.pattern})?(?P<name>(?-i:[A-Z]{{1,3}})\s+{_NAME}|{_NAME})(?:\s+\d{{1,5}})?")
 _YEAR = re.compile(r"\d{4}")  # (both hold one)
-_PAPERS_STAFF = re.compile(r"The\s+(?:[A-Z][\w&'’.-]*\s+){1,4}Staff")  # a paper's staff, unlabelled
+# a paper's staff or its desk's reporters, unlabelled: ``The Media Line Staff``, ``WT Staff``, ``Sunday Mail
+# Reporters``
+_PAPERS_STAFF = re.compile(r"(?:The\s+(?:[A-Z][\w&'’.-]*\s+){1,4}|[A-Z]{2,6}\s+)Staff"
+                           r"|(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){1,4}Reporters")
 
 
 def _holds_year(text: str) -> bool:
@@ -388,7 +396,7 @@ def _parse_byline(line: str) -> Byline | None:
     if stripped[:5] in ("This ", "THIS ") and (whose := _WHOSE_POST.match(stripped)) is not None:
         # ``This post is by Rose Jones, PhD, Medical Anthropologist``: the byline after the sentence's start
         return _byline_behind(stripped, f"By {stripped[whose.end():]}")
-    if stripped[-6:] == " Staff" and _PAPERS_STAFF.fullmatch(stripped):
+    if stripped[-6:] in (" Staff", "orters") and _PAPERS_STAFF.fullmatch(stripped):
         return Byline(line=stripped, name=stripped, role="author")  # ``The Media Line Staff``: the paper's (a source)
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
     if not labelled and stripped[0] in "UPup" and (posted := _POSTED_THEN_BY.fullmatch(stripped)) is not None:

@@ -257,10 +257,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("empty_field", Role.FURNITURE,
        r"(?!adjust\s+font\s+size)(?!.*\s(?:said|says|wrote|writes|added|adds|noted|notes|stated|states|comments"
        r"|commented|explained|explains|continued|tweeted)\s*[:：]\Z)(?-i:[A-Z])[\w’'-]*(?:\s+[\w’'-]+){0,3}\s*[:：]"
-       # a stamp's label with no date after it: ``Published on``
-       r"|(?:first\s+|last\s+)?(?:published|posted|updated)\s+on",
+       # a stamp's label with no date after it: ``Published on``, ``Posted``
+       r"|(?:first\s+|last\s+)?(?:published|posted|updated)(?:\s+on)?",
        "Source:", max_chars=50,
        needs=(":", "：", "published", "posted", "updated")),
+    _p("stamp_label_part", Role.FURNITURE, r"on", "on", max_chars=2, needs=("on",)),  # (``Published`` / ``on``)
     _p("promo", Role.FURNITURE,
        r".{0,140}\b(?:subscribe\s+(?:here|now|today)|sign\s+up\s+(?:here|now|for\s+our)|click\s+here"
        r"|enable\s+push\s+notifications|download\s+(?:our|the)\s+app|would\s+like\s+to\s+send\s+you\s+(?:push\s+)?"
@@ -288,6 +289,10 @@ PATTERNS: tuple[Pattern, ...] = (
               "one place", "gift this", "transcribe", "for free", "reader-supported", "paid subscriber",
               "donation", "your support", "unlimited digital", "keep reading", "free trial", "never miss",
               "follow us on"), within=170),
+    _p("support_appeal", Role.FURNITURE,  # a paper's appeal: ``Please help support Local Journalism in Belize``
+       r"(?:please\s+)?(?:help\s+)?support\s+(?:local|independent|quality|our|public)\s+(?:[\w-]+\s+)?journalism"
+       r"(?:\s+in\s+(?-i:[A-Z])[\w\s]{1,40})?\s*[.!]?", "Support local journalism.", max_chars=80,
+       needs=("journalism",)),
     # a paper's standing note on its editorials, or on an editorial it reprints: ``The editorial board operates
     # independently from the U-T newsroom ...``, ``The New York Times published this editorial on Aug. 23:``
     _p("editorial_note", Role.FURNITURE,
@@ -304,8 +309,8 @@ PATTERNS: tuple[Pattern, ...] = (
        "Sign up to our daily Today newsletter Sign up Thank you for signing up!", max_chars=400,
        needs=("newsletter",)),
     # ... and its thanks, alone: ``Thanks for signing up!``
-    _p("signed_up", Role.FURNITURE, r"thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)\s*[.!]*",
-       "Thanks for signing up!", max_chars=40, needs=("for signing up", "for subscribing")),
+    _p("signed_up", Role.FURNITURE, r"thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|logging\s+in)\s*[.!]*",
+       "Thanks for signing up!", max_chars=40, needs=("for signing up", "for subscribing", "for logging in")),
     _p("rating_widget", Role.FURNITURE,  # a page's widget asking readers to rate the post, and a form's notice
        r".{0,40}?\b(?:how\s+useful\s+was\s+this\s+(?:post|article|page)|click\s+on\s+a\s+star\s+to\s+rate"
        r"|average\s+rating|vote\s+count|no\s+votes\s+so\s+far|be\s+the\s+first\s+to\s+rate"
@@ -326,11 +331,12 @@ PATTERNS: tuple[Pattern, ...] = (
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     # (or a pager's numbers, as a listing offers them: ``10 20 50``, or a post's counts of views and comments: ``26 1``)
     _p("counter", Role.FURNITURE,
-       rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}|\d{{1,3}}(?:\s+\d{{1,3}}){{1,8}}"
-       r"|(?:views?|hits|reads|likes?)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km])"
+       rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\(\d{{1,7}}\)\s*{_COUNTED}|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}"
+       rf"|\d{{1,3}}(?:\s+\d{{1,3}}){{1,8}}"
+       r"|(?:post\s+)?(?:views?|hits|reads|likes?)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km])"  # (``Post Views: 122``)
        r"|\d(?:\.\d)?\s*[•·|]\s*[\d,.]{1,9}k?\s+ratings?"  # (a podcast's stars and ratings: ``4.4 • 984 Ratings``)
        r"|\d{1,7}\s*total\s+visits?\s*,?\s*\d{1,7}\s*visits?\s+today)",  # (``129total visits,2visits today``)
-       "12 Comments", max_chars=40, digit=8),
+       "12 Comments", max_chars=40, digit=13),
     _p("ad_slot", Role.FURNITURE,  # an advertisement's slot, named by its size in pixels
        r"(?:[^\W\d_][\w'’ -]{0,40}\s)?\d{2,4}\s?[x×]\s?\d{2,4}", "Malta daily Facebook 300x250", max_chars=60,
        needs=("x", "×")),
@@ -356,9 +362,11 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|image)|supplied)\s*[)\]]?\.?", "AFP via Getty Images", max_chars=60, kind="photo",
        needs=("getty", "file", "supplied")),
     _p("relative_stamp", Role.CREDIT,
+       # (after a feed's source: ``Australian PM - 1 month ago``)
+       r"(?:(?-i:[A-Z])[\w.'’&]*(?:\s+[\w.'’&]+){0,4}\s+[-–—|·•]\s+)?"
        r"(?:(?:last\s+)?(?:updated|posted|published)\s*:?\s*)?(?:\d{1,3}|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?"
-       r"|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\.?", "Updated 2 hours ago", max_chars=40, kind="timestamp",
-       needs=("ago",)),
+       r"|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\.?", "Updated 2 hours ago", max_chars=60, kind="timestamp",
+       needs=("ago",), within=60),
     _p("tag_list", Role.FURNITURE,
        r"(?:tags?|topics?|subjects?|labels?|filed\s+under|categor(?:y|ies)|keywords?|related\s+topics)\s*[:：]\s*\S"
        r".{0,380}", "Tags: flood, rain", max_chars=400,
@@ -408,8 +416,9 @@ PATTERNS: tuple[Pattern, ...] = (
        "The post Fire stalls short of the town first appeared on Cabin Radio.", max_chars=400, kind="source",
        needs=("first appeared", "appeared first")),
     _p("first_published", Role.CREDIT,  # where the text was published first: its source
-       r"this\s+(?:article|story|report|piece|column|op-ed|editorial|commentary|essay|interview)\b.{0,80}?"
-       r"\b(?:(?:was\s+)?(?:originally|first|previously)\s+(?:published|appeared|ran)|(?:is|was|has\s+been)\s+republished)"
+       r"this\s+(?:article|story|report|piece|column|op-ed|editorial|commentary|essay|interview|blog|post)\b.{0,80}?"
+       r"\b(?:(?:was\s+)?(?:originally|first|previously)\s+(?:published|appeared|ran|posted)"
+       r"|(?:is|was|has\s+been)\s+republished)"
        r"\b.{0,200}"
        # (``Originally published by Inter Press Service``, ``Reprinted with permission from The Globe``)
        r"|(?:originally\s+(?:published|appeared|posted)\s+(?:by|in|on|at)|(?:republished|reprinted)\s+"
@@ -421,11 +430,13 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:published|appeared)\s+in\s+(?-i:(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5}),\s*"
        r"[\w ,.]{3,30}\d{4}\.?"
        # ... and a magazine's: ``This story is from the May 20, 2019 edition of Outlook.``
-       r"|this\s+(?:story|article)\s+(?:is|was)\s+from\s+the\s+.{3,40}?\s+(?:edition|issue)\s+of\s+.{2,60}",
+       r"|this\s+(?:story|article)\s+(?:is|was)\s+from\s+the\s+.{3,40}?\s+(?:edition|issue)\s+of\s+.{2,60}"
+       # ... and a blog's, over an excerpt: ``Excerpt from The Jamaica Observer column published on Monday, ...``
+       r"|excerpt(?:ed)?\s+from\s+(?-i:(?:The\s+)?[A-Z]).{2,80}?\s(?:published|appeared|ran)\s+(?:on|in)\s+.{3,60}",
        "This article is republished from The Conversation under a Creative Commons license.",
        max_chars=300, kind="source", needs=("originally", "first published", "first appeared", "first ran",
                                             "republished", "reprinted", "published in", "appeared in",
-                                            "edition of", "issue of"), within=140),
+                                            "edition of", "issue of", "excerpt"), within=140),
     _p("syndicated_note", Role.CREDIT,  # a note that the text came from an agency's feed unedited
        r"[(\[]?\s*(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|copy)\s+(?:has\s+not\s+been"
        r"|was\s+not|is\s+not)\s+edited\s+by\s+.{1,60}?\bstaff\b.{0,200}"
@@ -451,6 +462,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"\s*[:：|]\s*\S.{0,160}",
        "More: Storm causes major damage in Abilene", max_chars=180, needs=(":", "：", "|")),
     _p("glued_link", Role.FURNITURE,  # a related story's link glued to its label, the space lost with the markup
+       # (not a column's kicker whose space is lost: ``Column:Tipping Point on Climate Emergency``)
+       r"(?!(?:column|letters?|opinion|editorial|commentary|analysis|op-ed|essay|viewpoint|perspective):)"
        r"(?-i:[A-Z][\w'’ -]{2,40}:(?=[A-Z‘“\"']))\S.{8,180}",
        "Covington tornado damage:Covington reeling after strong storms", max_chars=220, needs=(":",), within=44),
     # a note on the writer that does not name them: ``The writer is executive director of the nonprofit Climate
@@ -469,7 +482,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("desk_photo", Role.CREDIT, rf"(?-i:{'|'.join(PICTURE_DESKS)})\s+(?-i:Photos?|PICS?|Images?|PHOTO)",
        "AP Photo", max_chars=40, needs=(" photo", " pic", " image"), kind="photo"),
     _p("editors_note", Role.CREDIT,  # an editor's note that names where the text comes from (not one that adds news)
-       r"editor[’']?s\s+notes?\s*[:：.–—-]\s*.{0,200}?\b(?:comes?\s+from|(?:originally|first)\s+(?:published|appeared)"
+       r"editor[’']?s\s+notes?\s*[:：.–—-]\s*.{0,200}?\b(?:comes?\s+from|(?:originally|first)\s+(?:published|appeared|posted)"
        r"|appeared\s+(?:first\s+)?in|(?:reprinted|republished|used)\s+(?:from|with\s+permission)|courtesy\s+of)\b.{0,380}",
        "Editor’s note: Today’s guest editorial comes from The Seattle Times.", max_chars=400, needs=("editor",),
        within=10, kind="note"),
@@ -488,7 +501,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|comments?(?!\s*:\s*(?-i:[A-Z][a-z]+(?:\s+[a-z]+){2}))|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
        r"|see\s+(?:more|all)(?:\s+(?:details|stories|news|results|photos))?"
-       r"|follow\s+us|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
+       r"|follow\s+us|follow\s+by\s+e-?mail|go\s+back(?:\s+to(?:\s+the)?(?:\s+\S+){1,3})?|connect\s+with\s+us|tags|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
        r"(?:\s+main)?\s+content|(?:adjust\s+)?font\s+size|bookmark|go\s+to\s+forum|you\s+might\s+also\s+like"
        r"|more\s+information|most\s+(?:popular|read|viewed|commented|shared|e-?mailed)|editor'?s\s+picks?"
        r"|latest(?:\s+news)?|home"
@@ -506,6 +519,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
        r"(?:\b|(?<=\+))[\s\w:>»|·•+-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!?>»]*", "Read more", max_chars=90),
+    # a blog's link to the rest of a post, naming it: ``Continue reading “Hurricane Milton and this Climate Moment”``
+    _p("continue_link", Role.FURNITURE,
+       r"continue\s+reading\s*[“\"‘'«].{1,200}?[”\"’'»](?:\s*learn\s+more)?\s*[.…→»>]*",
+       "Continue reading “Louisiana Flood Lessons”", max_chars=240, needs=("continue reading",), within=20),
     # an account box's, a paywall's and an ad slot's labels: ``Reset Password``, ``Unlocking Article``,
     # ``AdvertisementADVERTISEMENT``; and the link to the rest alone on its line: ``READ MORE…``
     _p("account_label", Role.FURNITURE,
@@ -518,9 +535,9 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("http", "www.", "@")),
     _p("skip_links", Role.FURNITURE,
        # (``Press "Enter" to skip to content``, as a theme's hidden link prints it)
-       r"(?:press\s+[\"“”']?enter[\"“”']?\s+to\s+)?skip\s*to\s*(?:the\s+)?(?:main\s+)?"
+       r"(?:press\s+[\"“”']?enter[\"“”']?\s+to\s+)?(?:skip|jump)\s*to\s*(?:the\s+)?(?:main\s+)?"
        r"(?:content|navigation|footer|search|menu).{0,200}",
-       "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip",)),
+       "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip", "jump to")),
     # a blog's comment box: ``Fill in your details below or click an icon to log in:``, ``You are commenting using
     # your WordPress.com account.``, ``This site uses Akismet to reduce spam.``, its icons' names
     _p("comment_form", Role.FURNITURE,
@@ -541,13 +558,18 @@ PATTERNS: tuple[Pattern, ...] = (
        # a comment thread's head, its commenters' pictures and its links: ``Discussion about this post``, ``Alondra's
        # avatar``, ``Expand full comment``, ``Link to comment``
        r"|discussion\s+about\s+this\s+(?:post|article|story)|[^\s'’]{1,30}(?:\s[^\s'’]{1,30}){0,2}['’]s?\s+avatar"
-       r"|expand\s+full\s+comment|link\s+to\s+comment|share\s+on\s+other\s+sites|recommended\s+posts",
+       r"|expand\s+full\s+comment|link\s+to\s+comment|share\s+on\s+other\s+sites|recommended\s+posts"
+       # a comment box's rules, as many papers' sites print them: ``Welcome to the discussion.``, ``Keep it Clean.
+       # Please avoid obscene ...``, ``Don't Threaten. ...``, ``Be Truthful. ...``, ``Be Nice. ...``
+       r"|welcome\s+to\s+the\s+discussion\.?|keep\s+it\s+clean\.\s.{0,160}|don['’]?t\s+threaten\.\s.{0,160}"
+       r"|be\s+(?:truthful|nice|proactive)\.\s.{0,160}|share\s+with\s+us\.\s.{0,200}",
        "You are commenting using your WordPress.com account.", max_chars=200,
        needs=("details below", "commenting using", "connecting to", "akismet", "notify me", "not be published",
               "fields are marked", "save my name", "logo", "photo", "picture", "your comment", "try again later",
               "bloggers", "loading", "enter the", "member of this blog", "no responses", "stay on topic",
               "enter your", "entered an incorrect", "discussion about", "avatar", "full comment", "link to comment",
-              "other sites", "recommended posts")),
+              "other sites", "recommended posts", "the discussion", "keep it clean", "threaten.", "truthful.",
+              "be nice.", "proactive.", "share with us.")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
     _p("page_label", Role.FURNITURE,  # the name of a site's section of releases, above a release's headline
        r"(?:[\w.'’]+\s+){0,3}?(?:press|media|news)\s+(?:releases?|statements?|cent(?:er|re)|room|section"
@@ -607,8 +629,10 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("rush transcript",)),
     # a picture's alternative text, given where the picture stood: ``Photo of Donald Trump``
     _p("alt_text", Role.FURNITURE,
-       r"(?:photo|image|picture|portrait)\s+of\s+(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,4}",
-       "Photo of Donald Trump", max_chars=60, needs=("photo of", "image of", "picture of", "portrait of"), within=12),
+       r"(?:photo|image|picture|portrait)\s+of\s+(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,4}"
+       r"|article\s+image\s+for\s+\S.{2,200}",  # (a story's picture, named by its headline)
+       "Photo of Donald Trump", max_chars=240,
+       needs=("photo of", "image of", "picture of", "portrait of", "image for"), within=20),
     # a speech's text, as its office gives it out: ``As Prepared for Delivery``, ``Check against delivery``
     _p("delivery_note", Role.FURNITURE,
        r"[(\[*]?(?:as\s+(?:prepared\s+(?:for\s+delivery|to\s+be\s+delivered)|delivered)"
@@ -643,8 +667,11 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("|",), within=32),
     _p("breadcrumb", Role.FURNITURE,
        # (or from the home page, hyphens between: ``Home - Press Releases and Speeches - Speeches``)
-       r"(?:.{1,40}?\s(?:/|»|›)\s){2,}.{1,160}|home\s-\s(?:(?-i:[A-Z])[^-.,!?]{0,40}?\s-\s)+(?-i:[A-Z])[^-.,!?]{0,80}",
-       "Home / Opinion / Letters to the Editor", max_chars=400, needs=(" / ", " » ", " › ", "home - "), within=42),
+       r"(?:.{1,40}?\s(?:/|»|›)\s){2,}.{1,160}|home\s-\s(?:(?-i:[A-Z])[^-.,!?]{0,40}?\s-\s)+(?-i:[A-Z])[^-.,!?]{0,80}"
+       # (its label: ``You are here``, ``You are here: Home > News``)
+       r"|you\s+are\s+here(?:\s*[:：].{0,160}|\s*(?-i:Home)\b.{0,160})?",
+       "Home / Opinion / Letters to the Editor", max_chars=400, needs=(" / ", " » ", " › ", "home - ", "you are here"),
+       within=42),
     _p("photo_credit", Role.CREDIT,
        r"(?-i:(?:The\s+)?[A-Z][\w&.-]{1,15})(?:\s+(?:photos?|images?|pictures?))?/(?-i:[A-Z][\w'’.-]+)"
        r"(?:[ -](?-i:[A-Z][\w'’.-]+)){0,3}"
@@ -764,8 +791,9 @@ PATTERNS: tuple[Pattern, ...] = (
        "Letters to the Editor — July 28, 2021", max_chars=100, needs=("letter",)),
     _p("archive_label", Role.FURNITURE,
        r"(?:tag|category|monthly|author)\s+archives?(?:\s*[:：].{0,80})?|archives?\s+for\s+.{3,60}"
-       r"|.{0,20}?posts?\s+tagged\s+(?:with\s+|as\s+)?.{1,60}",  # (``HomeTagsPosts tagged with "storm"``)
-       "Tag Archives: UN Secretary-General’s Message", max_chars=120, needs=("archive", "tagged")),
+       r"|.{0,20}?posts?\s+tagged\s+(?:with\s+|as\s+)?.{1,60}"  # (``HomeTagsPosts tagged with "storm"``)
+       r"|this\s+(?:tag|category)\s+is\s+associated\s+with\s+\d{1,7}\s+posts?",
+       "Tag Archives: UN Secretary-General’s Message", max_chars=120, needs=("archive", "tagged", "associated with")),
 )
 
 _DIGIT = re.compile(r"\d")

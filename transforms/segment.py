@@ -107,15 +107,17 @@ _CLOSERS_OR_SPACE = _CLOSERS + " "
 _ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence or a clause
 _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
 # What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), a news feed's footer
-# with the next item's headline glued to it, a paragraph's number, as speeches, reports and UN documents number
+# or the link to the item above (``Continue ReadingExplosion at gas field``) with the next item's headline glued to
+# it, a paragraph's number, as speeches, reports and UN documents number
 # theirs (``12. The Council ...``), or a letter's salutation (``Sir, – We, the nation ...``, ``EDITOR: I remember
 # ...``) (one test for all: it is made on nearly every line).
 _LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S))|(?P<code>{CODE_COMMENT}(?=\S))"
+                          r"|(?P<link>(?:continue\s+reading|read\s+more)(?=(?-i:[A-Z][a-z])))"
                           r"|(?P<number>\d{1,3}[.)])(?=[ \t]+(?:[^\W\d_]|[\"“‘'(]))"
                           r"|(?P<salutation>(?:dear\s+)?(?:sir|madam|editor)(?:\s*,\s*[—–-]?|\s*[—–-]|(?<=r)\s*:)"
                           r"|(?:dear|to\s+the)\s+editors?\s*[,:])(?=[ \t]+[\"“‘'(]?(?-i:[A-Z]))",
                           re.IGNORECASE | re.DOTALL)
-_PREFIX_FIRST = frozenset(f"dDtTsSmMeE/0123456789{BULLETS}")  # what a match of ``_LINE_PREFIX`` can begin with
+_PREFIX_FIRST = frozenset(f"dDtTsSmMeEcCrR/0123456789{BULLETS}")  # what a match of ``_LINE_PREFIX`` can begin with
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years in a copyright (``1999-2018``, ``1995 -``)
 
 

@@ -67,6 +67,10 @@ from transforms.bylines import (
         ("Story by Jane Doe", "Jane Doe", "author"),
         ("Posted by Jane Doe on March 3, 2020", "Jane Doe", "author"),
         ("Blog Post created by Old-Bones on Aug 16, 2020", "Old-Bones", "author"),  # a community blog's stamp
+        ("KNA by Fatma Said", "Fatma Said", "author"),  # a national news agency's initials first
+        ("Sunday Mail Reporters", "Sunday Mail Reporters", "author"),  # a desk's reporters (its paper's)
+        ("WT Staff", "WT Staff", "author"),
+        ("By Brian Dennis with 10 readers' comments", "Brian Dennis", "author"),
         ("Jane Doe | Reuters", "Jane Doe", "author"),
         ("By Jane Doe / The Daily Star", "Jane Doe", "author"),
         ("Jane Doe — March 3, 2020", "Jane Doe", "author"),
@@ -120,6 +124,9 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "John Smith, President of the Red Cross, said the roads were shut.",
         "BY THE WAY WE GO",  # in capitals, no name either
         "Report by the committee on the floods",
+        "USA by Bus and Train",  # capitals that are no news agency's before ``by``: a headline
+        "Reporters",
+        "Medical Staff",  # a heading (a paper's staff is named with ``The`` or its initials)
         "Posted by admin on March 3, 2020",
         "Floods — March 3, 2020",  # one word and a date after a dash: a headline's
         "Storm Warning | Weather",  # no publication after the bar

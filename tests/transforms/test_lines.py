@@ -645,6 +645,8 @@ def test_the_credit_that_ends_a_photo_caption(line: str, credit: str | None) -> 
 def test_a_related_link_glued_to_its_label_is_furniture_and_a_label_with_its_space_is_text() -> None:
     glued = furniture_pattern("Tennessee tornado damage:In McNairy County, survivors salvage belongings")
     assert glued is not None and glued.name == "glued_link"
+    # a column's kicker whose space was lost is the headline's, no link's label
+    assert furniture_pattern("Column:Tipping Point on Climate Emergency") is None
     for text in ("Note: The figures are provisional.", "The time was 10:30 and it rained.",
                  "See https://example.com for the full list of shelters."):
         assert furniture_pattern(text) is None, text
@@ -740,6 +742,36 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("The warning message was clear.", None),
         ("Residents said this page of history is in the archives of the library.", None),
         ("Residents can report outages in the app", None),
+        ("(0) comments", "counter"),
+        ("This tag is associated with 2 posts", "archive_label"),
+        ("You are here", "breadcrumb"),
+        ("You are here: Home > News", "breadcrumb"),
+        ("Welcome to the discussion.", "comment_form"),
+        ("Keep it Clean. Please avoid obscene, vulgar, lewd, racist or sexually-oriented language.", "comment_form"),
+        ("Don't Threaten. Threats of harming another person will not be tolerated.", "comment_form"),
+        ("Be Truthful. Don't knowingly lie about anyone or anything.", "comment_form"),
+        ("Be nice to your neighbours after the storm.", None),
+        ("Continue reading “Louisiana Flood Lessons for a Climate-Changed Future”", "continue_link"),
+        ("Continue reading \"Hurricane Milton\" Learn More", "continue_link"),
+        ("You are here because the levee failed.", None),
+        ("Post Views: 122", "counter"),
+        ("Connect with us", "link"),
+        ("Tags", "link"),
+        ("Published", "empty_field"),
+        ("on", "stamp_label_part"),
+        ("Excerpt from The Jamaica Observer column published on Monday, September 26, 2022", "first_published"),
+        ("Excerpts from the minister's speech were published on Monday.", None),
+        ("Please help support Local Journalism in Belize", "support_appeal"),
+        ("Australian PM - 1 month ago", "relative_stamp"),
+        ("Jump to main content", "skip_links"),
+        ("Follow by Email", "link"),
+        ("Go back to the Europarl portal", "link"),
+        ("Go back to school after the floods, officials said.", None),
+        ("Thanks for logging in.", "signed_up"),
+        ("Article image for Fraser Island fire: Neil Breen quizzes fire chief", "alt_text"),
+        ("Editor's Note: This blog was originally posted on the White House Blog.", "editors_note"),
+        ("This blog was originally posted on the White House Blog.", "first_published"),
+        ("The fund will support local journalism in rural areas and the state's smaller newspapers.", None),
     ],
 )
 def test_contacts_stamps_widgets_alternative_texts_and_notes_of_speeches_and_apps(line: str, name: str | None) -> None:

@@ -3316,3 +3316,30 @@ def test_a_footer_s_link_over_a_menu_and_the_publisher_s_address_is_no_article()
     release = "Shelter maps now available\n18354 Quantico Gateway Drive\nTriangle, VA 22172\n"
     (art,) = articles(release)
     assert art.title == "Shelter maps now available"
+
+
+def test_a_headline_glued_to_the_link_of_the_item_above_opens_the_next_item() -> None:
+    text = ("Tag: industrial accident\nPipeline Explosion in East Godavari District\n"
+            "A gas pipeline exploded in Andhra Pradesh, killing 22 people.\n"
+            "Continue ReadingExplosion at PetroChina Natural Gas Field\n"
+            "A blowout at a gas field in Chongqing released toxic gas.\n"
+            "CONTINUE READINGKader Toy Factory Fire Claims Over 200 Lives\n"
+            "A fire at a toy factory in Thailand killed 188 workers.\n"
+            "Continue reading “Kader Toy Factory Fire Claims Over 200 Lives”\n")
+    arts = checked_articles(text)
+    assert [a.title for a in arts][-3:] == ["Pipeline Explosion in East Godavari District",
+                                           "Explosion at PetroChina Natural Gas Field",
+                                           "Kader Toy Factory Fire Claims Over 200 Lives"]
+    assert [len(a.paragraphs) for a in arts][-3:] == [1, 1, 1]
+    assert roles_of(text)[-1][1] == "furniture"  # the link that names the item above
+
+
+def test_a_listing_s_byline_with_its_count_of_comments_signs_the_item() -> None:
+    text = ("Letter: Time to confirm or deny the 1943 raid\nA reader believes the government should say what "
+            "happened.\nFriday, 1st May, 2020 11:09am\nBy Brian Dennis with 10 readers' comments\n"
+            "Letter: Doctors and nurses need protection\nThis reader shares his view of the handling of the crisis.\n"
+            "Monday, 4th May, 2020 11:42am\nBy Hans Bromwich with 5 readers' comments\n")
+    arts = checked_articles(text)
+    assert [a.title for a in arts] == ["Letter: Time to confirm or deny the 1943 raid",
+                                       "Letter: Doctors and nurses need protection"]
+    assert [a.author for a in arts] == ["Brian Dennis", "Hans Bromwich"]
