@@ -118,6 +118,9 @@ _LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S)
                           r"|(?:dear|to\s+the)\s+editors?\s*[,:])(?=[ \t]+[\"“‘'(]?(?-i:[A-Z]))",
                           re.IGNORECASE | re.DOTALL)
 _PREFIX_FIRST = frozenset(f"dDtTsSmMeEcCrR/0123456789{BULLETS}")  # what a match of ``_LINE_PREFIX`` can begin with
+# A letter's signature with the writer's name in capitals and the town after it (``BOB GROSS, Columbia Heights``),
+# which reads as a story's dateline alone.
+_CAPS_SIGNED = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3},\s+[A-Z][a-z][A-Za-z.'’ -]{1,40}")
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years in a copyright (``1999-2018``, ``1995 -``)
 
 
@@ -1847,9 +1850,13 @@ class _Grouping:
                 else:
                     self._set(i, FURNITURE_ROLE, self.cur)
             elif kind is DATELINE_LINE:
-                if self.cur is not None and not self.cur.body:
-                    self._attest(self.cur)
-                self._set(i, DATELINE_ROLE, self.cur)
+                if (self.cur is not None and self.cur.body and roles[i - 1] is BODY_ROLE
+                        and self.owners[i - 1] is self.cur and _CAPS_SIGNED.fullmatch(line.span.text)):
+                    self._signature(i, line)  # ``BOB GROSS, Columbia Heights`` under a letter: no story opens there
+                else:
+                    if self.cur is not None and not self.cur.body:
+                        self._attest(self.cur)
+                    self._set(i, DATELINE_ROLE, self.cur)
             elif kind is BYLINE_LINE:
                 if self.signed_at == i - 1 and self.cur is not None and _is_post(line.span.text):
                     self._signature(i, line)  # the writer's post under a letter's signature, no byline's name

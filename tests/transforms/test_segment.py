@@ -3343,3 +3343,15 @@ def test_a_listing_s_byline_with_its_count_of_comments_signs_the_item() -> None:
     assert [a.title for a in arts] == ["Letter: Time to confirm or deny the 1943 raid",
                                        "Letter: Doctors and nurses need protection"]
     assert [a.author for a in arts] == ["Brian Dennis", "Hans Bromwich"]
+
+
+def test_a_letter_s_signature_with_the_name_in_capitals_and_the_town_is_no_dateline() -> None:
+    text = ("The pleasures, perils of not having power\nAfter a series of strong storms, I would like to thank the "
+            "crews who restored our power.\nBOB GROSS, Columbia Heights\n• • •\nI was without power for less than "
+            "36 hours. It felt like a week.\nDAVID HALVERSON, Minneapolis\n")
+    (art,) = checked_articles(text)
+    assert art.author == "Bob Gross, David Halverson" and len(art.paragraphs) == 2
+    assert [r for _, r in roles_of(text)] == ["title", "body", "signature", "furniture", "body", "signature"]
+    # above a story's text, the same shape is its dateline
+    story = "Storm cuts power\nCOLUMBIA HEIGHTS, Minn.\nCrews worked through the night to restore power.\n"
+    assert [r for _, r in roles_of(story)] == ["title", "dateline", "body"]
