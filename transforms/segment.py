@@ -285,6 +285,13 @@ def _is_place(text: str) -> bool:
 _PLACE_ELISIONS = ("d’", "d'", "l’", "l'")  # (``Coeur d’Alene``)
 
 
+def _signed_with_town(signature: str) -> bool:
+    """``signature`` gives the writer's town after the name (``Tazewell Hubard, Norfolk``): a capitalised line
+    under it, over text, is the next letter's headline (``Disposable``), not the town."""
+    name, comma, town = signature.rpartition(",")
+    return bool(comma) and bool(name.strip()) and _is_place(town.strip().rstrip("."))
+
+
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 MAX_GLUED_SITE = 30  # a site's name glued to the page's title by a hyphen (``-Xinhua``, ``-Chinadaily.com.cn``)
 
@@ -1869,7 +1876,9 @@ class _Grouping:
                     pass  # (the name under it reads as the byline there)
                 elif i in self.letter_signatures:
                     self._signature(i, line)
-                elif self.signed_at == i - 1 and _is_place(line.span.text):
+                elif self.signed_at == i - 1 and _is_place(line.span.text) and not (
+                        _signed_with_town(self.lines[i - 1].span.text) and i + 1 < len(self.lines)
+                        and self.lines[i + 1].kind is BODY_LINE):
                     self._signature(i, line)  # the town under a letter's signature
                     self.signed_at = None  # (and no more than one line of it)
                 elif self.signed_at == i - 1 and _SENT_BY_EMAIL.fullmatch(line.span.text):

@@ -3355,3 +3355,15 @@ def test_a_letter_s_signature_with_the_name_in_capitals_and_the_town_is_no_datel
     # above a story's text, the same shape is its dateline
     story = "Storm cuts power\nCOLUMBIA HEIGHTS, Minn.\nCrews worked through the night to restore power.\n"
     assert [r for _, r in roles_of(story)] == ["title", "dateline", "body"]
+
+
+def test_a_headline_of_one_word_under_a_signature_that_names_the_town_opens_the_next_letter() -> None:
+    text = ("FEMA and Katrina\nIt is hard to believe it has been 20 years since the storm. The claims took years.\n"
+            "Tazewell Hubard, Norfolk\nDisposable\nI feel for the protesters. In this era of disposables, the state "
+            "tears down what it built.\nJane Roe, Suffolk\n")
+    arts = checked_articles(text)
+    assert [(a.title, a.author) for a in arts] == [("FEMA and Katrina", "Tazewell Hubard"),
+                                                   ("Disposable", "Jane Roe")]
+    # under a signature without its town, such a line is the town
+    (art,) = checked_articles(text.replace("Tazewell Hubard, Norfolk\nDisposable\n", "Tazewell Hubard\nNorfolk\n"))
+    assert art.author == "Tazewell Hubard, Jane Roe"
