@@ -1206,20 +1206,25 @@ def _page_title_repeated(lines: list[Line]) -> None:
 
 _TEXT_KINDS = frozenset({BODY_LINE, TITLE_LINE, DASH_LINE})
 MAX_WRAPPED_WIDTH = 100
+MIN_WRAP_FILL = 0.6  # of the widest line, a line that breaks mid-sentence in wrapped text is at least as wide
 
 
 def _is_hard_wrapped(lines: list[Line]) -> bool:
     """Blank lines separate paragraphs, and the lines inside a paragraph break mid-sentence.
 
-    Judged over the whole document: it has blank lines, at least two line breaks inside a block fall
-    mid-sentence (the line ends without closing punctuation and the next starts in lower case), and no line in
-    a multi-line block is wider than ``MAX_WRAPPED_WIDTH``.
+    Judged over the whole document: it has blank lines, no line in a multi-line block is wider than
+    ``MAX_WRAPPED_WIDTH``, and at least two line breaks inside a block fall mid-sentence (the line ends without
+    closing punctuation and the next starts in lower case) after a line near the widest one (``MIN_WRAP_FILL``):
+    a menu's items in lower case (``recent poll`` / ``events``) or a headline's two halves are no wrapped text.
     """
     if not lines or lines[-1].block == lines[0].block:
         return False
     pairs = _text_pairs(lines)
-    mid_sentence = sum(1 for a, b in pairs if _breaks_mid_sentence(a, b))
-    return mid_sentence >= 2 and max(len(x.span.text) for pair in pairs for x in pair) <= MAX_WRAPPED_WIDTH
+    width = max((len(x.span.text) for pair in pairs for x in pair), default=0)
+    if width > MAX_WRAPPED_WIDTH:
+        return False
+    shortest = MIN_WRAP_FILL * width  # (a line broken mid-sentence is near the width the text was wrapped at)
+    return sum(1 for a, b in pairs if len(a.span.text) >= shortest and _breaks_mid_sentence(a, b)) >= 2
 
 
 def _text_pairs(lines: list[Line]) -> list[tuple[Line, Line]]:

@@ -3367,3 +3367,17 @@ def test_a_headline_of_one_word_under_a_signature_that_names_the_town_opens_the_
     # under a signature without its town, such a line is the town
     (art,) = checked_articles(text.replace("Tazewell Hubard, Norfolk\nDisposable\n", "Tazewell Hubard\nNorfolk\n"))
     assert art.author == "Tazewell Hubard, Jane Roe"
+
+
+def test_a_menu_s_items_in_lower_case_do_not_make_a_page_hard_wrapped_text() -> None:
+    text = ("The Daily Independent 1 July 2025, Tuesday\nView E-Paper\nrecent poll\nevents\n\n"
+            "Malta not spared as severe heat wave hits southern Europe\n\n"
+            "Major heat waves across southern Europe have pushed temperatures above 40 C in several countries.\n\n"
+            "loading\n")
+    (art,) = checked_articles(text)
+    assert art.title == "Malta not spared as severe heat wave hits southern Europe" and len(art.paragraphs) == 1
+    # the menu's lines are furniture, not joined to the masthead's line as a wrapped paragraph's would be
+    lines = segment_lines(document(text))[1]
+    assert [(text[r.char_start : r.char_end], r.role) for r in lines][0] == (
+        "The Daily Independent 1 July 2025, Tuesday", "furniture")
+    assert {r.role for r in lines[:-3]} == {"furniture"}
