@@ -1534,6 +1534,27 @@ def _item_stamps(lines: list[Line]) -> set[int]:
     return found if len(found) >= MIN_ITEM_STAMPS else set()
 
 
+MIN_DATED_TEASERS = 3  # a listing's headlines, each over its teaser that opens on the item's date
+_MONTH_OPENERS = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
+
+
+def _dated_teaser_heads(lines: list[Line]) -> set[int]:
+    """The headlines of a listing whose teasers open on their item's date (``EDITORIAL: When you are wrong, admit
+    it!`` / ``August 27, 2021 We ran an editorial on ...``): lines of one sentence, short enough for a headline, each
+    right above a paragraph that opens on a date and goes on in capitals, when there are at least
+    ``MIN_DATED_TEASERS`` of them (a headline ending like a sentence, ``?`` or ``!``, reads as text alone)."""
+    found = set()
+    for k, (line, below) in enumerate(pairwise(lines)):
+        text = below.span.text
+        if ((text[0].isdigit() or text[:3] in _MONTH_OPENERS) and below.kind in (BODY_LINE, CREDIT_LINE)
+                and line.kind in (BODY_LINE, TITLE_LINE) and len(line.span.text) <= MAX_LISTED_HEADLINE
+                and (stamp := STAMP.match(text)) is not None and text[stamp.end() : stamp.end() + 2][-1:].isupper()
+                and text[stamp.end() : stamp.end() + 1] == " " and STAMP.match(line.span.text) is None
+                and len(split_sentences(line.span.text)) == 1):
+            found.add(k)
+    return found if len(found) >= MIN_DATED_TEASERS else set()
+
+
 def _repeated_captions(lines: list[Line]) -> set[int]:
     """The lines of a photo's caption given twice in a row: short then long (the image's text, then its caption
     with the date and the photographer's credit: a line of ``MIN_CAPTION_CHARS`` or more, not ending like a
@@ -1611,6 +1632,7 @@ class _Grouping:
         self.contacts_until = -1  # ... the names, posts and numbers under a ``Contact:`` label (``_contact``)
         self.captions = _repeated_captions(lines)
         self.openers = _item_stamps(lines)
+        self.dated_heads = _dated_teaser_heads(lines)
         self.byline_labels: list[int] = []  # the lines of a byline's label over the name (``_byline_field``)
         self.letter_signatures: set[int] = set()  # the writers' names in a column of short letters
 
@@ -1799,6 +1821,10 @@ class _Grouping:
                     self._set(i, FURNITURE_ROLE, self.cur)
             elif i < self.contacts_until:
                 self._contact(i, line)
+            elif self.dated_heads and i in self.dated_heads:
+                _left_unsigned(self.cur)
+                self.cur = None  # (a new item: never a subheading of the one above)
+                self._title(i, line)
             elif kind is BODY_LINE and line.span.text[-1] in "?!\"”’'" and self._question_title(i):
                 self._title(i, line)
             elif kind is BODY_LINE and self.cur is not None and self.cur.body:  # the hot path: more of a body

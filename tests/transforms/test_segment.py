@@ -3381,3 +3381,18 @@ def test_a_menu_s_items_in_lower_case_do_not_make_a_page_hard_wrapped_text() -> 
     assert [(text[r.char_start : r.char_end], r.role) for r in lines][0] == (
         "The Daily Independent 1 July 2025, Tuesday", "furniture")
     assert {r.role for r in lines[:-3]} == {"furniture"}
+
+
+def test_a_listing_s_headlines_over_teasers_that_open_on_their_dates_are_its_items() -> None:
+    items = [("EDITORIAL: Caribbean folks dream of Africa, why?",
+              "September 10, 2021 There is a growing amount of chatter on the subject. No harm in that..."),
+             ("EDITORIAL: When you are wrong, admit it!",
+              "August 27, 2021 We ran an editorial on August 24 that was wrong. We said so..."),
+             ("EDITORIAL: We're coming down the home stretch of 2021",
+              "August 20, 2021 Soon it will be Christmas time again. This year went by quickly...")]
+    text = "".join(f"{h}\n{t}\n" for h, t in items)
+    arts = checked_articles(text)
+    assert [(a.title, len(a.paragraphs)) for a in arts] == [(h, 1) for h, _ in items]
+    # two such pairs are no listing: a question and a dated paragraph are text
+    (art,) = articles("Floods hit the coast\n" + "".join(f"{h}\n{t}\n" for h, t in items[:2]))
+    assert art.title == "Floods hit the coast"
