@@ -3378,7 +3378,7 @@ def test_a_menu_s_items_in_lower_case_do_not_make_a_page_hard_wrapped_text() -> 
     assert art.title == "Malta not spared as severe heat wave hits southern Europe" and len(art.paragraphs) == 1
     # the menu's lines are furniture, not joined to the masthead's line as a wrapped paragraph's would be
     lines = segment_lines(document(text))[1]
-    assert [(text[r.char_start : r.char_end], r.role) for r in lines][0] == (
+    assert (text[lines[0].char_start : lines[0].char_end], lines[0].role) == (
         "The Daily Independent 1 July 2025, Tuesday", "furniture")
     assert {r.role for r in lines[:-3]} == {"furniture"}
 
