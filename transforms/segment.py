@@ -244,8 +244,13 @@ _LABEL_WORDS = _SECTION_WORDS | frozenset({
 # A byline's label on a line of its own, over the writer's name, and the role it names.
 MAX_BYLINE_LABEL = 12  # ``Reported by:``
 _BYLINE_LABEL_ROLES = {"by": "author", "written by": "author", "words by": "author", "posted by": "author",
+                       "minister": "author", "ministers": "author", "speaker": "author", "speakers": "author",
                        "author": "author", "authors": "author", "writer": "writer", "reporter": "reporter",
                        "reported by": "reporter"}
+# A parliamentarian's honours around the name, as a minister's office prints it under ``Ministers:`` (``Senator the
+# Hon Murray Watt``, ``The Hon Jane Doe MP``)
+_HONOURS = re.compile(r"^(?:(?:Senator|Dr|Professor)\s+)?(?:the\s+)?(?:Rt\.?\s+)?Hon(?:ourable)?\.?\s+(?=[A-Z])"
+                      r"|\s+(?:MP|MLA|MPP|MLC|MHA|MHR|QC|KC|OAM|AM|AO)$", re.IGNORECASE)
 # A label over the headline of the text just read, given again at its end (``You just read:``).
 _HEADLINE_RECALLED = re.compile(
     r"(?:you\s+(?:have\s+)?just\s+read|you(?:'|’|\s+a)re\s+(?:now\s+)?reading|now\s+reading)\s*[:：]", re.IGNORECASE)
@@ -1671,10 +1676,12 @@ class _Grouping:
         byline line from here on), and the label takes its role. Else False."""
         value = self.lines[i + 1] if i + 1 < len(self.lines) else None
         label = line.span.text.rstrip(":： ").lower()
-        if (value is None or label not in _BYLINE_LABEL_ROLES or value.kind not in (TITLE_LINE, BODY_LINE)
-                or value.pattern is not None or not _is_name(" ".join(value.span.text.split()))):
+        if value is None or label not in _BYLINE_LABEL_ROLES or value.kind not in (TITLE_LINE, BODY_LINE) or (
+                value.pattern is not None):
             return False
-        name = " ".join(value.span.text.split())
+        name = _HONOURS.sub("", " ".join(value.span.text.split()))
+        if not _is_name(name):
+            return False
         self.lines[i + 1] = value._replace(kind=BYLINE_LINE, byline=Byline(
             line=f"{line.span.text} {value.span.text}", name=name, role=_BYLINE_LABEL_ROLES[label]))
         self.byline_labels.append(i)
@@ -2988,10 +2995,11 @@ class _Grouping:
     def _headline_below(self, k: int, draft: _Draft) -> bool:
         """``lines[k]``, under ``draft``'s title and above its body, could be its headline: a title-like line
         of more words than a section's name, naming no writer, not a metadata field (``Event Opening Ceremony of
-        ...``) and not another article's."""
+        ...``), not the post under a byline (``Minister for Employment``) and not another article's."""
         line = self.lines[k]
         return (line.kind is TITLE_LINE and not line.heading and line.byline is None
                 and not (self.roles[k] is HEADING_ROLE and line.span.text.isupper())  # a subheading in capitals
+                and not (self.roles[k - 1] is BYLINE_ROLE and _is_post(line.span.text))  # the writer's post
                 and self.owners[k] in (draft, None) and _words(line.span) > MAX_SECTION_WORDS
                 and line.span.text.split(None, 1)[0].lower() not in _FIELD_WORDS)
 

@@ -3396,3 +3396,15 @@ def test_a_listing_s_headlines_over_teasers_that_open_on_their_dates_are_its_ite
     # two such pairs are no listing: a question and a dated paragraph are text
     (art,) = articles("Floods hit the coast\n" + "".join(f"{h}\n{t}\n" for h, t in items[:2]))
     assert art.title == "Floods hit the coast"
+
+
+def test_a_minister_s_name_under_a_ministers_label_is_the_author_and_the_post_under_it_no_headline() -> None:
+    text = ("Release type: Transcript\n\nDate:\n\nTranscript: Interview with Kieran Gilbert on the floods\n\n"
+            "Ministers:\n\nThe Hon Stuart Robert MP\nMinister for Employment, Workforce, Skills, Small and Family "
+            "Business\n\nKIERAN GILBERT: Minister, the floods in Lismore have cut the town off. What can employment "
+            "services do?\n\nSTUART ROBERT: Employment services in the floods have been doing extraordinary work.\n")
+    (art,) = checked_articles(text)
+    assert art.title == "Transcript: Interview with Kieran Gilbert on the floods"
+    assert art.author == "Stuart Robert"
+    (art,) = checked_articles(text.replace("The Hon Stuart Robert MP", "Senator the Hon Murray Watt"))
+    assert art.author == "Murray Watt"
