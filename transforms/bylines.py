@@ -76,6 +76,9 @@ _NOT_NAME_WORDS = frozenset({
     "Download", "Website", "Homepage", "WordPress.com", "Reports", "Digest", "Version", "Versi", "Edition",
     "Share", "Tweet", "Print", "Email", "Comment", "Listen", "Image", "Images", "Placeholder", "Thumbnail",
     "Illustration",
+    # a headline's subtitle after a dash, no signature (``... – Expert Reaction``, ``20 Years Later – Lessons Learned``)
+    "Expert", "Experts", "Reaction", "Reactions", "Lessons", "Learned", "Learnt", "Explained", "Explainer", "Recap",
+    "Highlights",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 

@@ -559,6 +559,10 @@ PATTERNS: tuple[Pattern, ...] = (
        # avatar``, ``Expand full comment``, ``Link to comment``
        r"|discussion\s+about\s+this\s+(?:post|article|story)|[^\s'’]{1,30}(?:\s[^\s'’]{1,30}){0,2}['’]s?\s+avatar"
        r"|expand\s+full\s+comment|link\s+to\s+comment|share\s+on\s+other\s+sites|recommended\s+posts"
+       # a blog's trackbacks and its comments' head: ``Trackback URL for this entry:``, ``Listed below are links to
+       # weblogs that reference ...``, ``Current Comments``, ``Total People in Discussion: 5``
+       r"|trackback\s+url\s+for\s+this\s+(?:entry|post)\s*:?|listed\s+below\s+are\s+links\s+to\s+weblogs\s+that\s+reference"
+       r"\b.{0,160}|current\s+comments|total\s+people\s+in\s+discussion\s*:\s*\d{1,6}"
        # a comment box's rules, as many papers' sites print them: ``Welcome to the discussion.``, ``Keep it Clean.
        # Please avoid obscene ...``, ``Don't Threaten. ...``, ``Be Truthful. ...``, ``Be Nice. ...``
        r"|welcome\s+to\s+the\s+discussion\.?|keep\s+it\s+clean\.\s.{0,160}|don['’]?t\s+threaten\.\s.{0,160}"
@@ -569,7 +573,8 @@ PATTERNS: tuple[Pattern, ...] = (
               "bloggers", "loading", "enter the", "member of this blog", "no responses", "stay on topic",
               "enter your", "entered an incorrect", "discussion about", "avatar", "full comment", "link to comment",
               "other sites", "recommended posts", "the discussion", "keep it clean", "threaten.", "truthful.",
-              "be nice.", "proactive.", "share with us.")),
+              "be nice.", "proactive.", "share with us.", "trackback", "listed below", "current comments",
+              "in discussion")),
     # a text-size widget: ``Large Medium Small``, ``BigMiddleSmall``, ``Text:AAAPrint``, ``A A A``
     _p("page_label", Role.FURNITURE,  # the name of a site's section of releases, above a release's headline
        r"(?:[\w.'’]+\s+){0,3}?(?:press|media|news)\s+(?:releases?|statements?|cent(?:er|re)|room|section"

@@ -107,12 +107,12 @@ _CLOSERS_OR_SPACE = _CLOSERS + " "
 _ENDS_NO_TITLE = _TERMINAL + _UNFINISHED  # a title does not end like a sentence or a clause
 _FINISHED = _TERMINAL + ":："  # a paragraph ends like a sentence, or as a lead-in
 # What may stand in front of a line's own text: ``TITLE_PREFIX`` (a date stamp, a bullet), a news feed's footer
-# or the link to the item above (``Continue ReadingExplosion at gas field``) with the next item's headline glued to
-# it, a paragraph's number, as speeches, reports and UN documents number
-# theirs (``12. The Council ...``), or a letter's salutation (``Sir, – We, the nation ...``, ``EDITOR: I remember
-# ...``) (one test for all: it is made on nearly every line).
+# or the link to the item above (``Continue ReadingExplosion at gas field``, ``Read More »Madagascar: ...``) with
+# the next item's headline glued to it, a paragraph's number, as speeches, reports and UN documents number theirs
+# (``12. The Council ...``), or a letter's salutation (``Sir, – We, the nation ...``, ``EDITOR: I remember ...``)
+# (one test for all: it is made on nearly every line).
 _LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S))|(?P<code>{CODE_COMMENT}(?=\S))"
-                          r"|(?P<link>(?:continue\s+reading|read\s+more)(?=(?-i:[A-Z][a-z])))"
+                          r"|(?P<link>(?:continue\s+reading|read\s+more)(?:(?=(?-i:[A-Z][a-z]))|\s*[»›→]\s*(?=(?-i:[A-Z][a-z])|\d)))"
                           r"|(?P<number>\d{1,3}[.)])(?=[ \t]+(?:[^\W\d_]|[\"“‘'(]))"
                           r"|(?P<salutation>(?:dear\s+)?(?:sir|madam|editor)(?:\s*,\s*[—–-]?|\s*[—–-]|(?<=r)\s*:)"
                           r"|(?:dear|to\s+the)\s+editors?\s*[,:])(?=[ \t]+[\"“‘'(]?(?-i:[A-Z]))",
@@ -275,7 +275,9 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 # A teaser on a listing page: sentences, then the link to the rest (``... unity and solidarity.  Continue
 # reading``): text, though it ends without a full stop.
-_READ_MORE = re.compile(r"[.!?…][\"'”’)]*\s+(?:continue\s+reading|read\s+more|read\s+the\s+full\s+(?:story|article))"
+_READ_MORE = re.compile(r"(?:[.!?…][\"'”’)]*\s+(?:continue\s+reading|read\s+more|read\s+the\s+full\s+(?:story|article))"
+                        # (or glued to a teaser's last word: ``... cope with back-to-back threatsRead More``)
+                        r"|(?<=[a-z])(?-i:Read\s+More|Read\s+more|READ\s+MORE|Continue\s+Reading|Continue\s+reading))"
                         r"\W{0,3}\Z", re.IGNORECASE)
 
 
@@ -811,7 +813,10 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
             # the next item's headline glued to the footer of the item above (``The post ... first appeared on Cabin
             # Radio.Around 16 buildings left``), or to a comment of the page's script: read as the headline
             inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
-            return _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
+            found = _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
+            if prefix.lastgroup == "link" and found.kind is TITLE_LINE and found.pattern is None:
+                return found._replace(pattern="linked_headline")  # (it opens the next item: ``_new_item``)
+            return found
         if marks:
             return _marked(text, span, block, prefix)
         prefix = None
@@ -1828,10 +1833,8 @@ class _Grouping:
                     self._set(i, FURNITURE_ROLE, self.cur)
             elif i < self.contacts_until:
                 self._contact(i, line)
-            elif self.dated_heads and i in self.dated_heads:
-                _left_unsigned(self.cur)
-                self.cur = None  # (a new item: never a subheading of the one above)
-                self._title(i, line)
+            elif (self.dated_heads and i in self.dated_heads) or line.pattern == "linked_headline":
+                self._new_item(i, line)
             elif kind is BODY_LINE and line.span.text[-1] in "?!\"”’'" and self._question_title(i):
                 self._title(i, line)
             elif kind is BODY_LINE and self.cur is not None and self.cur.body:  # the hot path: more of a body
@@ -2229,6 +2232,13 @@ class _Grouping:
         self._set(i, role, owner)
         if line.kind is END_LINE:
             self.cur = None
+
+    def _new_item(self, i: int, line: Line) -> None:
+        """``line`` is the headline of a listing's next item (over a teaser that opens on its date, or glued to
+        the link that closes the item above): never a subheading or a deck of the article above."""
+        _left_unsigned(self.cur)
+        self.cur = None
+        self._title(i, line)
 
     def _opener(self, i: int, line: Line) -> None:
         """The stamp above a listing's headline (``_item_stamps``): the item below it starts here."""

@@ -318,6 +318,8 @@ def test_the_writers_paper_after_a_list_of_names_is_no_writer() -> None:
 def test_a_subtitle_after_a_dash_names_no_writer() -> None:
     assert dash_signature("Operating After a Disaster – One Business’s Success Story") is None
     assert dash_signature("Southern Tornadoes Leave Lives, Emotions in Upheaval – How You Can Help") is None
+    assert dash_signature("Tongan disaster relief and recovery – Expert Reaction") is None
+    assert dash_signature("Exxon Valdez: 20 Years Later – Lessons Learned") is None
     signed = dash_signature("Democracy Day: What is the Nigerian Dream? — Godman Akinlabi")
     assert signed is not None and signed.name == "Godman Akinlabi"
 

@@ -3332,6 +3332,16 @@ def test_a_headline_glued_to_the_link_of_the_item_above_opens_the_next_item() ->
                                            "Kader Toy Factory Fire Claims Over 200 Lives"]
     assert [len(a.paragraphs) for a in arts][-3:] == [1, 1, 1]
     assert roles_of(text)[-1][1] == "furniture"  # the link that names the item above
+    # the link's mark between them (``Read More »Madagascar: ...``), and a teaser with the link glued to its last word
+    marked = ("Madagascar: dozens killed by tropical storm\n[AFP] A storm has killed 34 people in Madagascar, "
+              "officials said.\nRead More »Somalia: First Floods, Then Desert Locusts\n[FAO] Farmers in central "
+              "Somalia cope with back-to-back threatsRead More\nRead More »2020, one of three warmest years on record\n"
+              "The pandemic was not the only crisis of 2020.\n")
+    arts = checked_articles(marked)
+    assert [a.title for a in arts] == ["Madagascar: dozens killed by tropical storm",
+                                       "Somalia: First Floods, Then Desert Locusts",
+                                       "2020, one of three warmest years on record"]
+    assert arts[1].paragraphs[0].text == "[FAO] Farmers in central Somalia cope with back-to-back threats"
 
 
 def test_a_listing_s_byline_with_its_count_of_comments_signs_the_item() -> None:
