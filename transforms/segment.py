@@ -813,10 +813,10 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
             # the next item's headline glued to the footer of the item above (``The post ... first appeared on Cabin
             # Radio.Around 16 buildings left``), or to a comment of the page's script: read as the headline
             inner = _trimmed(text, span.char_start + prefix.end(), span.char_end)
-            found = _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
-            if prefix.lastgroup == "link" and found.kind is TITLE_LINE and found.pattern is None:
-                return found._replace(pattern="linked_headline")  # (it opens the next item: ``_new_item``)
-            return found
+            headline = _classify(text, inner, block)._replace(line_start=span.char_start, line_end=end)
+            if prefix.lastgroup == "link" and headline.kind is TITLE_LINE and headline.pattern is None:
+                return headline._replace(pattern="linked_headline")  # (it opens the next item: ``_new_item``)
+            return headline
         if marks:
             return _marked(text, span, block, prefix)
         prefix = None
