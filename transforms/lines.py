@@ -289,10 +289,11 @@ PATTERNS: tuple[Pattern, ...] = (
               "one place", "gift this", "transcribe", "for free", "reader-supported", "paid subscriber",
               "donation", "your support", "unlimited digital", "keep reading", "free trial", "never miss",
               "follow us on"), within=170),
-    _p("support_appeal", Role.FURNITURE,  # a paper's appeal: ``Please help support Local Journalism in Belize``
+    _p("site_appeal", Role.FURNITURE,  # a site's appeal to its readers: ``Please help support Local Journalism in
+       # Belize``, ``Keep up to date with our latest articles and uploads...``
        r"(?:please\s+)?(?:help\s+)?support\s+(?:local|independent|quality|our|public)\s+(?:[\w-]+\s+)?journalism"
-       r"(?:\s+in\s+(?-i:[A-Z])[\w\s]{1,40})?\s*[.!]?", "Support local journalism.", max_chars=80,
-       needs=("journalism",)),
+       r"(?:\s+in\s+(?-i:[A-Z])[\w\s]{1,40})?\s*[.!]?|keep\s+up\s+to\s+date\s+with\s+our\s+latest\b.{0,80}",
+       "Support local journalism.", max_chars=120, needs=("journalism", "keep up to date")),
     # a paper's standing note on its editorials, or on an editorial it reprints: ``The editorial board operates
     # independently from the U-T newsroom ...``, ``The New York Times published this editorial on Aug. 23:``
     _p("editorial_note", Role.FURNITURE,
@@ -427,7 +428,7 @@ PATTERNS: tuple[Pattern, ...] = (
        # a letters page's note on the edition a letter ran in: ``This letter was published in the Oct. 14 edition.``
        r"|this\s+letter\s+(?:was\s+)?(?:first\s+)?(?:published|appeared|ran)\s+in\b.{0,120}"
        # a paper's own note on the day it ran: ``Published in The Express Tribune, September 15th, 2013.``
-       r"|(?:published|appeared)\s+in\s+(?-i:(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5}),\s*"
+       r"|(?:first\s+)?(?:published|appeared)\s+in\s+(?-i:(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5}),\s*"
        r"[\w ,.]{3,30}\d{4}\.?"
        # ... and a magazine's: ``This story is from the May 20, 2019 edition of Outlook.``
        r"|this\s+(?:story|article)\s+(?:is|was)\s+from\s+the\s+.{3,40}?\s+(?:edition|issue)\s+of\s+.{2,60}"
@@ -501,7 +502,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|comments?(?!\s*:\s*(?-i:[A-Z][a-z]+(?:\s+[a-z]+){2}))|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
        r"|see\s+(?:more|all)(?:\s+(?:details|stories|news|results|photos))?"
-       r"|follow\s+us|follow\s+by\s+e-?mail|go\s+back(?:\s+to(?:\s+the)?(?:\s+\S+){1,3})?|connect\s+with\s+us|tags|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
+       r"|read\s+on(?:\s*…)?(?=[\s.]*\Z)|follow\s+us|follow\s+by\s+e-?mail|go\s+back(?:\s+to(?:\s+the)?(?:\s+\S+){1,3})?|connect\s+with\s+us|tags|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
        r"(?:\s+main)?\s+content|(?:adjust\s+)?font\s+size|bookmark|go\s+to\s+forum|you\s+might\s+also\s+like"
        r"|more\s+information|most\s+(?:popular|read|viewed|commented|shared|e-?mailed)|editor'?s\s+picks?"
        r"|latest(?:\s+news)?|home"
@@ -518,7 +519,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
-       r"(?:\b|(?<=\+))[\s\w:>»|·•+-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!?>»]*", "Read more", max_chars=90),
+       r"(?:\b|(?<=[+…]))[\s\w:>»|·•+-]{0,30}?(?:@[\w-]+(?:\.[\w-]+)+)?[:.!?>»]*", "Read more", max_chars=90),
     # a blog's link to the rest of a post, naming it: ``Continue reading “Hurricane Milton and this Climate Moment”``
     _p("continue_link", Role.FURNITURE,
        r"continue\s+reading\s*[“\"‘'«].{1,200}?[”\"’'»](?:\s*learn\s+more)?\s*[.…→»>]*",
@@ -674,7 +675,8 @@ PATTERNS: tuple[Pattern, ...] = (
        # (or from the home page, hyphens between: ``Home - Press Releases and Speeches - Speeches``)
        r"(?:.{1,40}?\s(?:/|»|›)\s){2,}.{1,160}|home\s-\s(?:(?-i:[A-Z])[^-.,!?]{0,40}?\s-\s)+(?-i:[A-Z])[^-.,!?]{0,80}"
        # (its label: ``You are here``, ``You are here: Home > News``)
-       r"|you\s+are\s+here(?:\s*[:：].{0,160}|\s*(?-i:Home)\b.{0,160})?",
+       r"|you\s+are\s+here(?:\s*[:：].{0,160}|\s*(?-i:Home)\b.{0,160})?"
+       r"|home\s(?:/|»|›)\s(?-i:[A-Z])[\w&'’ -]{1,40}",  # (one crumb under home: ``Home / Opinion``)
        "Home / Opinion / Letters to the Editor", max_chars=400, needs=(" / ", " » ", " › ", "home - ", "you are here"),
        within=42),
     _p("photo_credit", Role.CREDIT,
