@@ -188,6 +188,13 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"{_STAMP}"
        r"(?:\s+(?:print|share|e-?mail))?", "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source",
        digit=60),
+    # a publication's name (a site's address, or a name ending in a paper's word), a comma, the date and the place:
+    # ``Agenda.ge, 10 Aug 2023 - 14:14, Tbilisi,Georgia``, ``Ahram Online , Sunday 25 Oct 2015``
+    _p("source_dated", Role.CREDIT,
+       r"(?-i:[A-Z][\w&'’-]*(?:\.[a-z]{2,6})+|(?:[A-Z][\w&'’.-]*\s+){0,3}(?:Online|News|Times|Post|Daily|Gazette"
+       r"|Herald|Tribune|Telegraph|Journal|Today|Express|Observer|Chronicle|Mirror|Agency|Newsroom))\s*,\s*"
+       rf"(?:{_WEEKDAY})?{_STAMP}(?:\s*,\s*(?-i:[A-Z])[\w .'’-]{{1,30}}(?:,\s*(?-i:[A-Z])[\w .'’-]{{1,30}})?)?",
+       "Agenda.ge, 10 Aug 2023 - 14:14, Tbilisi,Georgia", max_chars=120, kind="source", digit=60, needs=(",",)),
     # a web address alone on its line (a link's text)
     _p("bare_link", Role.FURNITURE, r"(?:https?://|www\.)[^\s\"“”<>]{3,300}", "http://www.dfes.wa.gov.au/Pages/default.aspx",
        max_chars=310, needs=("http", "www."), within=8),

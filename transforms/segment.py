@@ -880,6 +880,10 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
             span.text) and not ("," in span.text and _SIGNATURE.fullmatch(span.text)):
         # (``V. Ramesh, Chennai``: an initial, a letter's signature)
         return Line(TITLE_LINE, span, span.char_start, block=block, pattern="numbered_heading", line_end=end)
+    if n <= MAX_TITLE_CHARS and span.text[0] in "-–—" and span.text[2:3].isdigit() and (
+            found := match_furniture(span.text[1:].lstrip())) is not None and (
+            dashed := _dashed_furniture(span, span.text[1:].lstrip(), found, block, end)) is not None:
+        return dashed  # (a digit after the dash: ``- 09:11, 20 July, 2023``, ``- 1 min read``, ``- 13:28``)
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
             or _kicker_headline(span.text)) and not (
@@ -887,10 +891,6 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
             ":" in span.text[:MAX_FIELD_LABEL] and _DETAIL_FIELD.match(span.text)):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
-        if span.text[0] in "-–—" and span.text[2:3].isdigit() and (
-                found := match_furniture(span.text[1:].lstrip())) is not None and (
-                dashed := _dashed_furniture(span, span.text[1:].lstrip(), found, block, end)) is not None:
-            return dashed  # (a digit after the dash: ``- 09:11, 20 July, 2023``, ``- 1 min read``)
         line_start = span.char_start
         name = bullet = None
         if prefix is not None:
@@ -941,10 +941,13 @@ def _marked(text: str, span: Span, block: int, mark: re.Match[str]) -> Line:
 
 def _dashed_furniture(span: Span, body: str, found: Pattern, block: int, end: int) -> Line | None:
     """The line ``span``, a dash and ``body``, which ``found`` matched: page furniture where ``found`` is furniture's
-    (``- Advertisement -``, ``- 1 min read``), a stamp where it is a posting stamp's (``_listed_stamp``); else None."""
+    (``- Advertisement -``, ``- 1 min read``), a stamp where it is a posting stamp's or a time's (``_listed_stamp``:
+    ``- 30 June, 2021`` / ``- 13:28``); else None."""
     if found.role is FURNITURE_ROLE:
         return Line(FURNITURE_LINE, span, span.char_start, block=block, pattern=found.name, line_end=end)
-    return _listed_stamp(span, body, found, block, end) if found.name in _POSTING_STAMPS else None
+    if found.name in _POSTING_STAMPS or found.name == "time":
+        return _listed_stamp(span, body, found, block, end)
+    return None
 
 
 def _listed_stamp(span: Span, stamp: str, found: Pattern, block: int, end: int) -> Line:

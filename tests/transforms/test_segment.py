@@ -1503,6 +1503,10 @@ def test_a_stamp_in_a_pages_list_of_details_is_a_credit() -> None:
     (art,) = articles(text)
     assert art.title == "Landslide in India kills at least four people" and len(art.paragraphs) == 1
     assert [r for _, r in roles_of(text)] == ["title", "credit", "body", "credit"]
+    # the date and the time on two lines, each behind its dash
+    two = "Fire in Fuzuli district\nIncident\n- 30 June, 2021\n- 13:28\nA fire broke out in an open area.\n"
+    (art,) = articles(two)
+    assert len(art.paragraphs) == 1 and [r for _, r in roles_of(two)][2:] == ["credit", "credit", "body"]
 
 
 def test_a_headline_inside_a_text_that_goes_on_without_its_words_is_no_article() -> None:
