@@ -332,10 +332,14 @@ def _repeats_headline(text: str, title: str) -> bool:
     """``text`` is the headline ``title`` gives again: the same words (with straight or curly quotation marks:
     ``Iceland’s Volcano Erupts`` and ``Iceland's Volcano Erupts``), or ``title`` is the page's title, the headline
     followed by a separator and the site's or section's name (or a hyphen and the site's name in one word: ``...
-    high-quality development-Xinhua``)."""
+    high-quality development-Xinhua``), or the headline after a breadcrumb glued on (``Iran General NewsIran Regime
+    Disaster Mismanagement``)."""
     if text == title or (len(text) == len(title) and text.translate(_STRAIGHT_QUOTES) == title.translate(
             _STRAIGHT_QUOTES)):
         return True
+    if (len(title) > len(text) and len(text.split()) >= 2 and text[0].isupper() and title.endswith(text)
+            and title[-len(text) - 1].islower()):
+        return True  # (after a breadcrumb glued on: ``HomeNewsDesperate times in Zimbabwe ...``)
     if not (len(title) > len(text) > 0 and title.startswith(text) and len(text.split()) >= 2):
         return False
     rest = title[len(text):]
@@ -2613,6 +2617,15 @@ class _Grouping:
 
     def _text(self, i: int, line: Line) -> None:
         cur = self.cur
+        if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body and cur.title_at >= 0
+                and len(line.span.text) <= MAX_TITLE_CHARS
+                and _repeats_headline(" ".join(line.span.text.split()), title := " ".join(cur.title.text.split()))):
+            # the headline, a question, under the page's title that gives it with its writer's name (``Are some
+            # trying to take advantage of the fires? - YASIN AKTAY``): the title, and the name the byline
+            signed = title[len(" ".join(line.span.text.split())) :].strip(" -–—|")
+            if cur.byline is None and signed.isupper() and _is_name(named := name_case(signed)):
+                cur.byline = Byline(line=cur.title.text, name=named, role="author")
+            return self._headline_again(i, line, cur)
         if (line.kind is DASH_LINE and cur is not None and cur.title.text and not cur.body and cur.byline is None
                 and len(line.span.text) <= MAX_DASHED_NAME and _is_name(line.span.text)):
             # a name alone behind a dash under the headline (``- Riley Beggin``): the writer's byline (under a

@@ -3422,3 +3422,19 @@ def test_a_minister_s_name_under_a_ministers_label_is_the_author_and_the_post_un
     assert art.author == "Stuart Robert"
     (art,) = checked_articles(text.replace("The Hon Stuart Robert MP", "Senator the Hon Murray Watt"))
     assert art.author == "Murray Watt"
+
+
+def test_the_headline_under_the_page_s_title_with_a_breadcrumb_glued_before_it_or_the_writer_after_it() -> None:
+    text = ("HomeAidBurma govt wins rare praise for flood efforts\nBurma govt wins rare praise for flood efforts\n"
+            "Aid groups praised the government for its response to the floods. It opened camps fast.\n")
+    (art,) = checked_articles(text)
+    assert art.title == "Burma govt wins rare praise for flood efforts" and len(art.paragraphs) == 1
+    question = ("Are some trying to take advantage of the fires in Turkey? - YASIN AKTAY\n"
+                "Are some trying to take advantage of the fires in Turkey?\n"
+                "Turkey is face to face with one of the worst fires in its history. Crews are out.\n")
+    (art,) = checked_articles(question)
+    assert art.title == "Are some trying to take advantage of the fires in Turkey?"
+    assert art.author == "Yasin Aktay" and len(art.paragraphs) == 1
+    # a line that ends as the title does, after a space, is another headline
+    (art,) = checked_articles("Floods hit Burma\nHit Burma\nThe floods hit the delta. Camps opened.\n")
+    assert art.title != "Hit Burma"
