@@ -2323,6 +2323,15 @@ class _Grouping:
             # the page's title, then the site's name, a date or a caption, then the headline again: one article's
             return self._headline_again(i, line, cur)
         if cur is not None and cur.title.text and not line.heading and self._caption_over_credit(i):
+            if (cur.title_at == i - 1 and not cur.body and cur.byline is None and cur.series is None
+                    and _is_name(" ".join(cur.title.text.split())) and not _is_name(line.span.text)):
+                # the writer's name over the headline, over the picture's credit (``Yiannis Baboulias`` / ``The
+                # Greek wildfires and the failings of the state`` / ``(Photo: Getty)``): the byline and the title
+                start = cur.start
+                self._byline_lines(cur, cur.title_at, 1)
+                self._take_title(cur, i)
+                cur.start = start
+                return None
             return self._set(i, FURNITURE_ROLE, cur)  # a picture's caption over its credit, over or inside the text
         if cur is not None and cur.body:
             if line.pattern == "bold_heading":

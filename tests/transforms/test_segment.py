@@ -3438,3 +3438,15 @@ def test_the_headline_under_the_page_s_title_with_a_breadcrumb_glued_before_it_o
     # a line that ends as the title does, after a space, is another headline
     (art,) = checked_articles("Floods hit Burma\nHit Burma\nThe floods hit the delta. Camps opened.\n")
     assert art.title != "Hit Burma"
+
+
+def test_the_writer_s_name_over_the_headline_over_the_picture_s_credit_is_the_byline() -> None:
+    text = ("Yiannis Baboulias\nThe Greek wildfires and the failings of the state\n(Photo: Getty)\n"
+            "The wildfires raging across Greece show no sign of abating. Villages burned.\n")
+    (art,) = checked_articles(text)
+    assert (art.title, art.author) == ("The Greek wildfires and the failings of the state", "Yiannis Baboulias")
+    assert art.char_start == 0  # (the article starts at its byline)
+    # a caption (no name above it) over the credit stays furniture
+    caption = ("Wildfires rage in Greece\nA firefighter on Evia island\n(Photo: Getty)\n"
+               "The wildfires raging across Greece show no sign of abating. Villages burned.\n")
+    assert dict(roles_of(caption))["A firefighter on Evia island"] == "furniture"
