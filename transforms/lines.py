@@ -356,7 +356,8 @@ PATTERNS: tuple[Pattern, ...] = (
        "1 of 3 | Rescuers look for survivors in Manta, Ecuador. | License Photo", max_chars=400,
        needs=("|", "camera icon", "cameraicon"), within=12),
     _p("image_credit", Role.CREDIT,
-       r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|(?:photo\s+)?courtesy"
+       r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|images?\s*\|(?=\s*(?-i:[A-Z]))"
+       r"|(?:photo\s+)?courtesy"
        r"(?:\s+of)?\s*:?)\s*[^\s:,].{0,80}?[)\]]?", "Photograph: Mark Baker/AP", max_chars=100, kind="photo",
        needs=("image", "picture", "photograph", "credit", "courtesy"), within=20),
     # a picture's licence after its source (``U.S. Air Force Photo, Public Domain``, ``Creative Commons Image by
