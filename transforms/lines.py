@@ -116,6 +116,9 @@ def _p(name: str, role: Role, regex: str, example: str, max_chars: int = 200, ne
 
 
 _COUNTED = r"(?:comments?|views?|shares?|likes?|hits|reads|words|ratings?)"  # what a page's counter counts
+# The last word of a paper's or a news site's name (``Ahram Online``, ``Gulf News``, ``The Daily Herald``).
+_PAPER_WORDS = ("Online", "News", "Times", "Post", "Daily", "Gazette", "Herald", "Tribune", "Telegraph", "Journal",
+                "Express", "Observer", "Chronicle", "Mirror", "Agency", "Newsroom")
 
 # News agencies by their names in full, as sign-offs give them (``-- The Associated Press``).
 AGENCY_NAMES = ("Associated Press", "Canadian Press", "Press Association", "Agence France-Presse", "Xinhua News Agency",
@@ -188,13 +191,13 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"{_STAMP}"
        r"(?:\s+(?:print|share|e-?mail))?", "Xinhua | Updated: 2015-03-02 11:20", max_chars=120, kind="source",
        digit=60),
-    # a publication's name (a site's address, or a name ending in a paper's word), a comma, the date and the place:
-    # ``Agenda.ge, 10 Aug 2023 - 14:14, Tbilisi,Georgia``, ``Ahram Online , Sunday 25 Oct 2015``
+    # a publication's name (ending in a paper's word), a comma, the date (and the place): ``Ahram Online , Sunday
+    # 25 Oct 2015``, ``Gulf News, 10 Aug 2023 - 14:14, Dubai``
     _p("source_dated", Role.CREDIT,
-       r"(?-i:[A-Z][\w&'’-]*(?:\.[a-z]{2,6})+|(?:[A-Z][\w&'’.-]*\s+){0,3}(?:Online|News|Times|Post|Daily|Gazette"
-       r"|Herald|Tribune|Telegraph|Journal|Today|Express|Observer|Chronicle|Mirror|Agency|Newsroom))\s*,\s*"
-       rf"(?:{_WEEKDAY})?{_STAMP}(?:\s*,\s*(?-i:[A-Z])[\w .'’-]{{1,30}}(?:,\s*(?-i:[A-Z])[\w .'’-]{{1,30}})?)?",
-       "Agenda.ge, 10 Aug 2023 - 14:14, Tbilisi,Georgia", max_chars=120, kind="source", digit=60, needs=(",",)),
+       rf"(?-i:(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{'|'.join(_PAPER_WORDS)}))\s*,\s*(?:{_WEEKDAY})?{_STAMP}"
+       r"(?:\s*,\s*(?-i:[A-Z])[\w .'’-]{1,30}(?:,\s*(?-i:[A-Z])[\w .'’-]{1,30})?)?",
+       "Ahram Online , Sunday 25 Oct 2015", max_chars=120, kind="source", digit=60,
+       needs=tuple(word.lower() for word in _PAPER_WORDS), within=60),
     # a web address alone on its line (a link's text)
     _p("bare_link", Role.FURNITURE, r"(?:https?://|www\.)[^\s\"“”<>]{3,300}", "http://www.dfes.wa.gov.au/Pages/default.aspx",
        max_chars=310, needs=("http", "www."), within=8),
@@ -268,7 +271,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:first\s+|last\s+)?(?:published|posted|updated)(?:\s+on)?",
        "Source:", max_chars=50,
        needs=(":", "：", "published", "posted", "updated")),
-    _p("stamp_label_part", Role.FURNITURE, r"on", "on", max_chars=2, needs=("on",)),  # (``Published`` / ``on``)
+    _p("stamp_label_part", Role.FURNITURE, r"on", "on", max_chars=2),  # (``Published`` / ``on``)
     _p("promo", Role.FURNITURE,
        r".{0,140}\b(?:subscribe\s+(?:here|now|today)|sign\s+up\s+(?:here|now|for\s+our)|click\s+here"
        r"|enable\s+push\s+notifications|download\s+(?:our|the)\s+app|would\s+like\s+to\s+send\s+you\s+(?:push\s+)?"
@@ -356,7 +359,7 @@ PATTERNS: tuple[Pattern, ...] = (
        "1 of 3 | Rescuers look for survivors in Manta, Ecuador. | License Photo", max_chars=400,
        needs=("|", "camera icon", "cameraicon"), within=12),
     _p("image_credit", Role.CREDIT,
-       r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|images?\s*\|(?=\s*(?-i:[A-Z]))"
+       r"[(\[]?\s*(?:(?:image(?:\s+(?:source|credit))?|picture|photograph|credit)\s*[:,]|images\s*\|(?=\s*(?-i:[A-Z]))"
        r"|(?:photo\s+)?courtesy"
        r"(?:\s+of)?\s*:?)\s*[^\s:,].{0,80}?[)\]]?", "Photograph: Mark Baker/AP", max_chars=100, kind="photo",
        needs=("image", "picture", "photograph", "credit", "courtesy"), within=20),
@@ -510,7 +513,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|comments?(?!\s*:\s*(?-i:[A-Z][a-z]+(?:\s+[a-z]+){2}))|read\s+more"
        r"|related(?:\s+(?:news|stories|posts|articles|links|reading))?|more|top|back\s+to\s+(?:the\s+)?top"
        r"|see\s+(?:more|all)(?:\s+(?:details|stories|news|results|photos))?"
-       r"|read\s+on(?:\s*…)?(?=[\s.]*\Z)|follow\s+us|follow\s+by\s+e-?mail|go\s+back(?:\s+to(?:\s+the)?(?:\s+\S+){1,3})?|connect\s+with\s+us|tags|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
+       r"|read\s+on(?:\s*…)?(?=[\s.]*\Z)|tell\s+a\s+friend|follow\s+us|follow\s+by\s+e-?mail|go\s+back(?:\s+to(?:\s+the)?(?:\s+\S+){1,3})?|connect\s+with\s+us|tags|subscribe(?:\s+now)?|post\s+a\s+comment|no\s+(?:comments|menu\s+items|(?:posts|results)\s+found)|add\s+your\s+comments?|skip\s+to"
        r"(?:\s+main)?\s+content|(?:adjust\s+)?font\s+size|bookmark|go\s+to\s+forum|you\s+might\s+also\s+like"
        r"|more\s+information|most\s+(?:popular|read|viewed|commented|shared|e-?mailed)|editor'?s\s+picks?"
        r"|latest(?:\s+news)?|home"

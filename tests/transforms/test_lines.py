@@ -769,10 +769,12 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("Read on the train", None),
         ("Home / Opinion", "breadcrumb"),
         ("Home / Away is a film.", None),
-        ("Agenda.ge, 10 Aug 2023 - 14:14, Tbilisi,Georgia", "source_dated"),
+        ("Gulf News, 10 Aug 2023 - 14:14, Dubai", "source_dated"),
         ("Ahram Online , Sunday 25 Oct 2015", "source_dated"),
         ("Jane Doe, March 3, 2020", None),  # a name and a date: no publication's
         ("Images | Akorda", "image_credit"),
+        ("Image | SHETLAND CREEK WILDFIRE", "media_label"),
+        ("Tell a friend", "link"),
         ("Australian PM - 1 month ago", "relative_stamp"),
         ("Jump to main content", "skip_links"),
         ("Follow by Email", "link"),
