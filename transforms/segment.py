@@ -250,7 +250,7 @@ _BYLINE_LABEL_ROLES = {"by": "author", "written by": "author", "words by": "auth
 # A parliamentarian's honours around the name, as a minister's office prints it under ``Ministers:`` (``Senator the
 # Hon Murray Watt``, ``The Hon Jane Doe MP``)
 _HONOURS = re.compile(r"^(?:(?:Senator|Dr|Professor)\s+)?(?:the\s+)?(?:Rt\.?\s+)?Hon(?:ourable)?\.?\s+(?=[A-Z])"
-                      r"|\s+(?:MP|MLA|MPP|MLC|MHA|MHR|QC|KC|OAM|AM|AO)$", re.IGNORECASE)
+                      r"|\s+(?:MP|MLA|MPP|MLC|MHA|MHR|QC|KC|OAM|AM|AO|CBE|OBE|MBE|KBE|DBE|JP|DL|MSP)$", re.IGNORECASE)
 # A label over the headline of the text just read, given again at its end (``You just read:``).
 _HEADLINE_RECALLED = re.compile(
     r"(?:you\s+(?:have\s+)?just\s+read|you(?:'|’|\s+a)re\s+(?:now\s+)?reading|now\s+reading)\s*[:：]", re.IGNORECASE)
@@ -2609,8 +2609,9 @@ class _Grouping:
             name = name.rstrip(".")  # as signed: ``A Reader``, ``Name and address supplied``
         else:
             if name.replace(" and ", " ").isupper():
-                # ``RICHARD BROCK``, as letters pages print it (``CARDINAL PIETRO PAROLIN``: its title left out)
-                name = COURTESY_TITLE.sub("", name_case(name.replace(" and ", " AND ")))
+                # ``RICHARD BROCK``, as letters pages print it (``CARDINAL PIETRO PAROLIN``, ``SIR ERIC HOWELLS CBE``:
+                # its title and honours left out)
+                name = COURTESY_TITLE.sub("", name_case(_HONOURS.sub("", name).replace(" and ", " AND ")))
             if (couple := _COUPLE.fullmatch(name)) is not None:
                 name = f"{couple['first']} {couple['surname']} and {couple['second']}{couple['surname']}"
         if cur.byline is None:

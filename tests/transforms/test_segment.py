@@ -1180,6 +1180,8 @@ def test_speaker_labels_and_letter_references_are_headings_of_the_text_below() -
     assert [p.subheading for p in art.paragraphs] == ["Re \u201cWhy FEMA Was Missing in Action,\u201d Sept. 5",
                                                    "Re \u201cMake a plan, now,\u201d editorial, Sept. 3"]
     assert art.author == "Richard Brock, Marv Walker"  # every letter's signer, names as names are written
+    (art,) = articles(letters.replace("MARV WALKER", "SIR MARV WALKER CBE"))
+    assert art.author == "Richard Brock, Marv Walker"  # (a knight's title and honours left out)
     assert dict(roles_of(letters))["Laguna Niguel"] == "signature" and dict(roles_of(letters))["*"] == "furniture"
 
 
