@@ -3262,6 +3262,8 @@ class _Grouping:
         the name of a paper right above the text (``Cincinnati Enquirer``), the name is the byline and the paper the
         article's source."""
         k = bisect_left(self.lines, draft.body[0].line_start, key=_line_start) - 1
+        if k - 1 > draft.title_at and self.roles[k] is FURNITURE_ROLE and self.lines[k].pattern in _UNDER_BYLINE:
+            k -= 1  # (a link to the comments between the name and the text: ``View Comments``)
         paper = " ".join(self.lines[k].span.text.split())
         if (k > draft.title_at and self.roles[k] in (FURNITURE_ROLE, SERIES_ROLE) and self.lines[k].pattern is None
                 and not paper.isupper() and (glued := _NAME_THEN_AGENCY.fullmatch(paper)) is not None):
@@ -3298,11 +3300,11 @@ class _Grouping:
             # McLaughlin writes: Each year ...``), or the headline names the writer (``Statement from U.S. Ambassador
             # Mark Gilbert`` / ``Ambassador Mark Gilbert``)
             return self._byline_lines(draft, k, 1, named)
-        if (text.isupper() or not _is_name(text) or _is_post(text) or is_publication(text)
+        if (text.isupper() or not _are_names(text) or _is_post(text) or is_publication(text)
                 or not _content_keys(text).isdisjoint(_content_keys(f"{draft.title.text} {_lead_text(draft)}"))):
             return
         body = " ".join(paragraph.span.text for paragraph in draft.body)
-        if not {w.lower() for w in text.split()}.isdisjoint(_LOWER_WORD.findall(body)) or any(
+        if not {w.lower() for w in text.split() if w not in ("and", "&")}.isdisjoint(_LOWER_WORD.findall(body)) or any(
                 self.roles[m] in (FURNITURE_ROLE, SERIES_ROLE) and _is_name(" ".join(self.lines[m].span.text.split()))
                 for m in range(draft.title_at + 1, k)):
             return  # words the text has in lower case (``Decision Makers``), or two names there (a label and one)
@@ -3411,6 +3413,9 @@ class _Grouping:
         draft.title, draft.title_at, draft.start = self.lines[k].span, k, self.lines[k].line_start
         self._set(k, TITLE_ROLE, draft)
 
+
+# The links a page prints between a byline and the text (``View Comments``, ``12 Comments``).
+_UNDER_BYLINE = frozenset({"link", "counter"})
 
 # The patterns of a line that says when a text was posted.
 _POSTING_STAMPS = frozenset({"date", "timestamp", "update_stamp", "posted_stamp", "stamp_first", "relative_stamp"})

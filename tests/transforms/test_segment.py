@@ -3452,3 +3452,11 @@ def test_the_writer_s_name_over_the_headline_over_the_picture_s_credit_is_the_by
     caption = ("Wildfires rage in Greece\nA firefighter on Evia island\n(Photo: Getty)\n"
                "The wildfires raging across Greece show no sign of abating. Villages burned.\n")
     assert dict(roles_of(caption))["A firefighter on Evia island"] == "furniture"
+
+
+def test_two_writers_named_over_a_link_to_the_comments_above_the_text_are_the_byline() -> None:
+    text = ("Climate change is cooking our workforce\nDavid Arkush and David Michaels\nView Comments\n"
+            "We are smashing heat records again this summer. Workers and employers feel it.\n"
+            "At present, we have no federal rules to protect workers from heat.\n")
+    (art,) = checked_articles(text)
+    assert art.author == "David Arkush and David Michaels" and len(art.paragraphs) == 2
