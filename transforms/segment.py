@@ -2830,7 +2830,8 @@ class _Grouping:
             for k, owner in enumerate(self.owners):
                 if owner is not None and id(owner) in dropped:
                     self.roles[k], self.owners[k] = FURNITURE_ROLE, None
-        self.drafts = [part for draft in kept for part in self._listing_of_teasers(draft)]
+        self.drafts = [part for n, draft in enumerate(kept)
+                       for part in self._listing_of_teasers(draft, kept[n - 1] if n else None)]
         for draft in self.drafts:
             if len(draft.body) > 1:
                 self._author_note(draft)
@@ -2918,11 +2919,13 @@ class _Grouping:
         return draft.twice and draft is self.drafts[-1] and sum(
             1 for d in self.drafts if d.twice and len(d.body) == 1) >= MIN_ITEMS_TWICE
 
-    def _listing_of_teasers(self, draft: _Draft) -> list[_Draft]:
+    def _listing_of_teasers(self, draft: _Draft, above: _Draft | None) -> list[_Draft]:
         """``draft`` split into the items of a listing when each of its short lines read as subheadings has one
         paragraph under it, as has its title: headlines and their one-paragraph teasers (an article's sections run
-        longer). Else ``[draft]``."""
-        if (draft.byline is not None or len(draft.body) < MIN_TEASERS or len(draft.headings) != len(draft.body) - 1
+        longer), ``MIN_TEASERS`` of them, or two under an item of one unsigned paragraph (``above``, the article
+        before it: a listing's item too). Else ``[draft]``."""
+        least = 2 if above is not None and len(above.body) == 1 and above.byline is None else MIN_TEASERS
+        if (draft.byline is not None or len(draft.body) < least or len(draft.headings) != len(draft.body) - 1
                 or sorted(draft.headings) != list(range(1, len(draft.body)))):
             return [draft]
         inferred = [k for k, owner in enumerate(self.owners) if owner is draft and self.roles[k] is HEADING_ROLE]

@@ -3460,3 +3460,18 @@ def test_two_writers_named_over_a_link_to_the_comments_above_the_text_are_the_by
             "At present, we have no federal rules to protect workers from heat.\n")
     (art,) = checked_articles(text)
     assert art.author == "David Arkush and David Michaels" and len(art.paragraphs) == 2
+
+
+def test_a_headline_and_its_teaser_under_a_listing_s_item_of_one_paragraph_is_the_next_item() -> None:
+    text = ("Lagos Flood: Move Out Of Your Houses, Lagos Govt Reacts\nIn reaction to the flood that submerged Lekki "
+            "and other parts of the city, the government asked residents to leave.\n"
+            "Flood Submerges 21 Delta Communities\nThe riverine area of Delta State has endured its share of the "
+            "flood, which has ravaged several areas.\nFlood Displaces 7,342 People in Plateau\nHe said that 832 "
+            "villages were also submerged by the flood. Ten people died.\n")
+    arts = checked_articles(text)
+    assert [len(a.paragraphs) for a in arts] == [1, 1, 1]
+    assert arts[-1].title == "Flood Displaces 7,342 People in Plateau"
+    # under an article of more paragraphs, a short line between two paragraphs stays its subheading
+    article = text.replace("to leave.\n", "to leave.\nThe camps are full. Roads are shut.\n")
+    arts = checked_articles(article)
+    assert len(arts) == 2 and arts[1].paragraphs[1].subheading == "Flood Displaces 7,342 People in Plateau"
