@@ -275,7 +275,7 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 # A teaser on a listing page: sentences, then the link to the rest (``... unity and solidarity.  Continue
 # reading``): text, though it ends without a full stop.
-MAX_READ_MORE = 30  # the link to the rest, at a teaser's end, is looked for in its last characters only
+MAX_LINK_TAIL = 30  # the link to the rest, at a teaser's end, is looked for in its last characters only
 _READ_MORE = re.compile(r"(?:[.!?…][\"'”’)]*\s+(?:continue\s+reading|read\s+more|read\s+the\s+full\s+(?:story|article))"
                         # (or glued to a teaser's last word: ``... cope with back-to-back threatsRead More``)
                         r"|(?<=[a-z])(?-i:Read\s+More|Read\s+more|READ\s+MORE|Continue\s+Reading|Continue\s+reading))"
@@ -892,7 +892,7 @@ def _classify(text: str, span: Span, block: int, marks: bool = True) -> Line:
     if n <= MAX_TITLE_CHARS and (
             is_title_like(span.text) or ("?" in span.text and _is_headline_case(span.text))
             or _kicker_headline(span.text)) and not (
-            _READ_MORE.search(span.text, max(0, n - MAX_READ_MORE))) and not _greets(span.text) and not (
+            _READ_MORE.search(span.text, max(0, n - MAX_LINK_TAIL))) and not _greets(span.text) and not (
             ":" in span.text[:MAX_FIELD_LABEL] and _DETAIL_FIELD.match(span.text)):
         if span.text[0] in "Rr" and _LETTER_REFERENCE.fullmatch(span.text):
             return Line(TITLE_LINE, span, span.char_start, block=block, pattern="letter_reference", line_end=end)
@@ -3703,7 +3703,7 @@ def _guess_title(text: str, body: list[Line]) -> str:
 # The link to the rest of a teaser on a listing page, after its text: `` Read More``, ``…... read more``,
 # `` Read more…``. (The mark of the cut, ``…`` or ``[…]``, is the teaser's text as printed.)
 _TEASER_LINK = re.compile(
-    r"(?:\s*(?:\.{2,}|…)+)?\s*(?:read\s+more|continue\s+reading|read\s+the\s+full\s+(?:story|article))"
+    r"(?:\s*(?:\.{2,}|…)+)?\s*(?:read\s+more|read\s+on|continue\s+reading|read\s+the\s+full\s+(?:story|article))"
     r"\s*[»>›→…]*\Z",
     re.IGNORECASE)
 

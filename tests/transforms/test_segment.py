@@ -3293,6 +3293,8 @@ def test_a_headline_under_a_teaser_s_read_more_link_opens_the_next_item() -> Non
     arts = checked_articles(text)
     assert [(a.title, a.author, len(a.paragraphs)) for a in arts] == [
         ("Earthy Tales", "Jane Doe", 1), ("A city that floods every year", None, 1)]
+    arts = checked_articles(text.replace("Read more", "Read on…"))  # (the link in other words)
+    assert [a.title for a in arts] == ["Earthy Tales", "A city that floods every year"]
     # a subheading under text that goes on, with no link between, stays one
     (art,) = articles(text.replace("Read more\nA city", "A city").replace("\nRead more\n", "\n"))
     assert art.paragraphs[1].subheading == "A city that floods every year"
