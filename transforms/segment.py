@@ -247,8 +247,9 @@ _BYLINE_LABEL_ROLES = {"by": "author", "written by": "author", "words by": "auth
                        "minister": "author", "ministers": "author", "speaker": "author", "speakers": "author",
                        "author": "author", "authors": "author", "writer": "writer", "reporter": "reporter",
                        "reported by": "reporter"}
-# A parliamentarian's honours around the name, as a minister's office prints it under ``Ministers:`` (``Senator the
-# Hon Murray Watt``, ``The Hon Jane Doe MP``)
+# A parliamentarian's style and a person's honours around the name: as a minister's office prints it under
+# ``Ministers:`` (``Senator the Hon Murray Watt``, ``The Hon Jane Doe MP``), as a letter is signed (``SIR ERIC HOWELLS
+# CBE``)
 _HONOURS = re.compile(r"^(?:(?:Senator|Dr|Professor)\s+)?(?:the\s+)?(?:Rt\.?\s+)?Hon(?:ourable)?\.?\s+(?=[A-Z])"
                       r"|\s+(?:MP|MLA|MPP|MLC|MHA|MHR|QC|KC|OAM|AM|AO|CBE|OBE|MBE|KBE|DBE|JP|DL|MSP)$", re.IGNORECASE)
 # A label over the headline of the text just read, given again at its end (``You just read:``).
@@ -1566,8 +1567,9 @@ def _dated_teaser_heads(lines: list[Line]) -> set[int]:
         text = below.span.text
         if ((text[0].isdigit() or text[:3] in _MONTH_OPENERS) and below.kind in (BODY_LINE, CREDIT_LINE)
                 and line.kind in (BODY_LINE, TITLE_LINE) and len(line.span.text) <= MAX_LISTED_HEADLINE
-                and (stamp := STAMP.match(text)) is not None and text[stamp.end() : stamp.end() + 2][-1:].isupper()
-                and text[stamp.end() : stamp.end() + 1] == " " and STAMP.match(line.span.text) is None
+                and (stamp := STAMP.match(text)) is not None
+                and (after := text[stamp.end() : stamp.end() + 2])[:1] == " " and after[1:].isupper()
+                and STAMP.match(line.span.text) is None
                 and len(split_sentences(line.span.text)) == 1):
             found.add(k)
     return found if len(found) >= MIN_DATED_TEASERS else set()
