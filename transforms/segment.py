@@ -118,9 +118,6 @@ _LINE_PREFIX = re.compile(rf"{TITLE_PREFIX.pattern}|(?P<feed>{FEED_FOOTER}(?=\S)
                           r"|(?:dear|to\s+the)\s+editors?\s*[,:])(?=[ \t]+[\"“‘'(]?(?-i:[A-Z]))",
                           re.IGNORECASE | re.DOTALL)
 _PREFIX_FIRST = frozenset(f"dDtTsSmMeEcCrR/0123456789{BULLETS}")  # what a match of ``_LINE_PREFIX`` can begin with
-# A letter's signature with the writer's name in capitals and the town after it (``BOB GROSS, Columbia Heights``),
-# which reads as a story's dateline alone.
-_CAPS_SIGNED = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3},\s+[A-Z][a-z][A-Za-z.'’ -]{1,40}")
 _YEARS = re.compile(r"\d{4}\s*[-–—]")  # a span of years in a copyright (``1999-2018``, ``1995 -``)
 
 
@@ -277,7 +274,9 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 # A teaser on a listing page: sentences, then the link to the rest (``... unity and solidarity.  Continue
 # reading``): text, though it ends without a full stop.
 MAX_LINK_TAIL = 30  # the link to the rest, at a teaser's end, is looked for in its last characters only
-_READ_MORE = re.compile(r"(?:[.!?…][\"'”’)]*\s+(?:continue\s+reading|read\s+more|read\s+the\s+full\s+(?:story|article))"
+# The words of a link to the rest of a text: ``Read more``, ``Continue reading``, ``Read the full story``.
+_MORE_LINK = r"read\s+more|continue\s+reading|read\s+the\s+full\s+(?:story|article)"
+_READ_MORE = re.compile(rf"(?:[.!?…][\"'”’)]*\s+(?:{_MORE_LINK})"
                         # (or glued to a teaser's last word: ``... cope with back-to-back threatsRead More``)
                         r"|(?<=[a-z])(?-i:Read\s+More|Read\s+more|READ\s+MORE|Continue\s+Reading|Continue\s+reading))"
                         r"\W{0,3}\Z", re.IGNORECASE)
@@ -292,6 +291,15 @@ def _is_place(text: str) -> bool:
 
 
 _PLACE_ELISIONS = ("d’", "d'", "l’", "l'")  # (``Coeur d’Alene``)
+
+
+def _signed_in_capitals(text: str) -> bool:
+    """``text`` is a letter's signature with the writer's name in capitals and one town after it (``BOB GROSS,
+    Columbia Heights``), which reads as a story's dateline alone (``_SIGNATURE``'s shape)."""
+    name, comma, town = text.partition(",")
+    town = town.strip()
+    return (bool(comma) and name.isupper() and 2 <= len(name.split()) <= 4 and town[1:2].islower()
+            and "," not in town and _SIGNATURE.fullmatch(text) is not None)
 
 
 def _signed_with_town(signature: str) -> bool:
@@ -1909,7 +1917,7 @@ class _Grouping:
                     self._set(i, FURNITURE_ROLE, self.cur)
             elif kind is DATELINE_LINE:
                 if (self.cur is not None and self.cur.body and roles[i - 1] is BODY_ROLE
-                        and self.owners[i - 1] is self.cur and _CAPS_SIGNED.fullmatch(line.span.text)):
+                        and self.owners[i - 1] is self.cur and _signed_in_capitals(line.span.text)):
                     self._signature(i, line)  # ``BOB GROSS, Columbia Heights`` under a letter: no story opens there
                 else:
                     if self.cur is not None and not self.cur.body:
@@ -2632,10 +2640,11 @@ class _Grouping:
         cur = self.cur
         if (line.kind is BODY_LINE and cur is not None and cur.title.text and not cur.body and cur.title_at >= 0
                 and len(line.span.text) <= MAX_TITLE_CHARS
-                and _repeats_headline(" ".join(line.span.text.split()), title := " ".join(cur.title.text.split()))):
+                and _repeats_headline(again := " ".join(line.span.text.split()),
+                                      title := " ".join(cur.title.text.split()))):
             # the headline, a question, under the page's title that gives it with its writer's name (``Are some
             # trying to take advantage of the fires? - YASIN AKTAY``): the title, and the name the byline
-            signed = title[len(" ".join(line.span.text.split())) :].strip(" -–—|")
+            signed = title[len(again) :].strip(" -–—|") if title.startswith(again) else ""
             if cur.byline is None and signed.isupper() and _is_name(named := name_case(signed)):
                 cur.byline = Byline(line=cur.title.text, name=named, role="author")
             return self._headline_again(i, line, cur)
@@ -3705,7 +3714,7 @@ def _guess_title(text: str, body: list[Line]) -> str:
 # The link to the rest of a teaser on a listing page, after its text: `` Read More``, ``…... read more``,
 # `` Read more…``. (The mark of the cut, ``…`` or ``[…]``, is the teaser's text as printed.)
 _TEASER_LINK = re.compile(
-    r"(?:\s*(?:\.{2,}|…)+)?\s*(?:read\s+more|read\s+on|continue\s+reading|read\s+the\s+full\s+(?:story|article))"
+    rf"(?:\s*(?:\.{{2,}}|…)+)?\s*(?:{_MORE_LINK}|read\s+on)"
     r"\s*[»>›→…]*\Z",
     re.IGNORECASE)
 
