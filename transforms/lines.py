@@ -397,8 +397,10 @@ PATTERNS: tuple[Pattern, ...] = (
        "Newer Post Older Post Home", max_chars=160, needs=("post", "blogthis", "rss", "permalink")),
     _p("comment_count", Role.FURNITURE,
        r"(?:\d{1,6}\s+)?comments?\s*[(\[]\s*\d{1,6}\s*[)\]]|no\s+comments?|comments?\s*[:：]?\s*\d{1,6}"
-       r"|\d{1,6}\s+comments?\s*[:：]",
-       "Comments (3)", max_chars=30, needs=("comment",)),
+       r"|\d{1,6}\s+comments?\s*[:：]"
+       # (under the post's headline, naming it, as a blog's theme prints it: ``No Comments on Letters to the Editor``)
+       r"|(?:no|\d{1,5})\s+comments?\s+on\s+.{1,200}(?<![.!?])",
+       "Comments (3)", max_chars=230, needs=("comment",)),
     # the head of a blog's comments under a post, naming the post (``11 thoughts on “PhD-level thinking in
     # economics``): the readers' comments below it are no text of the post
     _p("comments_header", Role.FURNITURE,
@@ -526,7 +528,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:story|article)\s+continue[sd]\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|newsletters?"
        r"|about\s+these\s+ads|check\s+also|view\s+saved\s+items|(?:read|view)\s+or\s+share\s+this\s+(?:story|article)"
        r"|un?follow|loading|click\s+to\s+(?:enlarge|expand|zoom)|scroll\s+to\s+continue(?:\s+with\s+content)?"
-       r"|(?:(?:view|exit|open)\s+(?:in\s+)?)?full\s*screen"
+       r"|(?:(?:view|exit|open)\s+(?:in\s+)?)?full\s*screen|view\s+full\s+size"
        r"|copy\s+link|(?:link\s+)?copied|read\s+the\s+(?:full|whole|original)\s+(?:article|story|post|piece)"
        r"|(?:read|view)\s+(?:the\s+)?full\s+(?:story|article|report)|full\s+story"
        r"|print\s+friendly(?:,\s*pdf\s*&\s*email)?|view\s+(?:(?:my|the|full|author'?s?)\s+)?profile|view\s+(?:this\s+(?:email|newsletter)\s+)?(?:online|in\s+(?:your\s+|a\s+)?browser))"
@@ -548,7 +550,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("skip_links", Role.FURNITURE,
        # (``Press "Enter" to skip to content``, as a theme's hidden link prints it)
        r"(?:press\s+[\"“”']?enter[\"“”']?\s+to\s+)?(?:skip|jump)\s*to\s*(?:the\s+)?(?:main\s+)?"
-       r"(?:content|navigation|footer|search|menu).{0,200}",
+       r"(?:content|navigation|footer|search|menu).{0,200}|skip\s+navigation",
        "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip", "jump to")),
     # a blog's comment box: ``Fill in your details below or click an icon to log in:``, ``You are commenting using
     # your WordPress.com account.``, ``This site uses Akismet to reduce spam.``, its icons' names

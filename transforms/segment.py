@@ -2540,14 +2540,16 @@ class _Grouping:
         return shared >= MIN_GOES_ON and 4 * shared >= len(below)
 
     def _names_a_part(self, i: int, line: Line, cur: _Draft) -> bool:
-        """``line``, between paragraphs of the unsigned article ``cur`` (two at least above it), names a part of
-        its text (``Tsunami lessons``, ``Emergency plans activated``): a headline says more than its article's
-        sections do."""
-        if (cur.byline is not None or cur.credits or len(cur.body) < MIN_SECTION_ABOVE
-                or self.roles[i - 1] is not BODY_ROLE):
+        """``line``, between paragraphs of the unsigned article ``cur`` (two at least above it, or one where the
+        headline has three times its words and the line names a thing the article has named), names a part of its
+        text (``Tsunami lessons``, ``Emergency plans activated``): a headline says more than its article's sections
+        do."""
+        if cur.byline is not None or cur.credits or not cur.body or self.roles[i - 1] is not BODY_ROLE:
             return False
-        words = len(_content_keys(line.span.text))
-        return words <= MAX_SECTION_WORDS and words < len(_content_keys(cur.title.text))
+        own = _content_keys(line.span.text)
+        words, told = len(own), len(_content_keys(cur.title.text))
+        return words <= MAX_SECTION_WORDS and words < told and (len(cur.body) >= MIN_SECTION_ABOVE or (
+            3 * words <= told and not own.isdisjoint(self._told(cur))))
 
     def _items_closed_by(self, credit: Line) -> int:
         """How many articles so far have a credit of ``credit``'s kind (``Source: Global Times | 2020/3/1``)

@@ -251,6 +251,20 @@ def test_a_short_name_for_a_part_of_an_unsigned_article_is_its_subheading() -> N
     assert len(articles(text.replace("earthquake.\n", "earthquake.\n(Xinhua)\n"))) == 2
 
 
+def test_a_part_s_name_under_the_first_paragraph_is_a_subheading_where_the_headline_says_far_more() -> None:
+    text = ("Landslide survivors' cries heard: a global look at disaster response and prevention work\n"
+            "Landslides leave trails of destruction and heartbreak in their wake across mountain regions.\n"
+            "The devastating impact of landslides\n"
+            "Ground movements range from slow creep to catastrophic rockfalls and debris flows.\n")
+    (art,) = articles(text)
+    assert len(art.paragraphs) == 2 and art.paragraphs[1].subheading == "The devastating impact of landslides"
+    # a line that names none of the article's things (the next teaser of a digest), or under a headline that says
+    # little more than it, opens an article of its own
+    assert len(articles(text.replace("The devastating impact of landslides", "Robots in the butcher's shop"))) == 2
+    short = text.replace(": a global look at disaster response and prevention work", " in the hills")
+    assert len(articles(short)) == 2
+
+
 def test_a_caption_over_its_picture_s_credit_inside_a_text_is_furniture_not_a_headline() -> None:
     text = ("New tax year: six big tax changes from April\n"
             "The start of the tax year has seen a range of changes kick in. Will you be hit?\n"
