@@ -649,12 +649,13 @@ def _parse_author_note(line: str) -> Byline | None:
 # Hong'e``. Only capitalised names are taken, so the place or furniture after a name is left out of it.
 _PERSON_CREDIT = re.compile(
     r"\b(?:(?P<role>(?:(?:web|responsible|executive|chief|copy|managing|desk)\s+)?editor|translator|photographer"
-    r"|proofreader|reporter|correspondent)s?\s*[:：]"
+    r"|proofreader|reporter|correspondent|photo\s+credit)s?\s*[:：]"
     r"|(?P<verb>edited|copy-?edited|editing|reporting|reported|writing|written|compiled|translated|translation"
     r"|photos?|photographed|images?)\s+by\s*[:：]?)"
     rf"\s*(?P<names>{_LATIN_NAMES}|{_CJK_NAMES})",
     re.IGNORECASE,
 )
+_LABEL_ROLES = {"correspondent": "reporter", "photo credit": "photographer"}  # a label's word for a credit's role
 _LETTER_SALUTATION = re.compile(LETTER_SALUTATION, re.IGNORECASE)
 _NEGATED = re.compile(r"\bnot\s+(?:been\s+)?\Z", re.IGNORECASE)
 _VERB_ROLES = {
@@ -678,7 +679,7 @@ def person_credits(line: str) -> list[tuple[str, str]]:
             continue
         role = m.group("role")
         role = " ".join(role.lower().split()) if role else _VERB_ROLES[m.group("verb").lower()]
-        found.append(("reporter" if role == "correspondent" else role, names))
+        found.append((_LABEL_ROLES.get(role, role), names))
     return found
 
 

@@ -1943,6 +1943,8 @@ class _Grouping:
                 elif self.signed_at == i - 1 and _SENT_BY_EMAIL.fullmatch(line.span.text):
                     self._signature(i, line)  # how the letter came, under its signature (``By email``)
                     self.signed_at = None
+                elif self._names_the_byline_below(i, line):
+                    self._set(i, FURNITURE_ROLE, self.cur)  # the writer's picture's name over the writer's byline
                 else:
                     self._title(i, line)
             else:
@@ -1951,6 +1953,13 @@ class _Grouping:
             self._set(i, self.roles[i + 1], self.owners[i + 1])
         self._finish()
         return self.drafts
+
+    def _names_the_byline_below(self, i: int, line: Line) -> bool:
+        """``line`` is the name that the byline under it gives (``Charles Onyango-Obbo`` / ``By Charles
+        Onyango-Obbo``): the label of the writer's picture, no headline."""
+        below = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (below is not None and below.kind is BYLINE_LINE and below.byline is not None
+                and " ".join(line.span.text.split()) == below.byline.name)
 
     def _link_list(self, i: int) -> bool:
         """``lines[i]`` starts a list of links inside an article's body (a related-stories box): at least

@@ -2456,6 +2456,24 @@ def test_a_column_of_short_letters_under_topics_with_colons() -> None:
     assert (art.title, len(art.paragraphs)) == ("Flood talks", 2)
 
 
+def test_the_writer_s_picture_named_over_the_byline_under_a_captioned_picture_is_no_headline() -> None:
+    text = ("From drought hell to flood horrors\n"
+            "Flooded homes are seen here in Kitengela after a seasonal river burst its banks on May 1, 2024.\n"
+            "Photo credit: Stanley Ngotho | Nation Media Group\n"
+            "Charles Onyango-Obbo\n"
+            "By Charles Onyango-Obbo\n"
+            "Floods leave us with mattresses or pans to carry, and a bicycle cannot serve as a boat.\n"
+            "While droughts and wars eventually collect people at some point, floods scatter them.\n")
+    (art,) = checked_articles(text)
+    assert (art.title, art.author, len(art.paragraphs)) == (
+        "From drought hell to flood horrors", "Charles Onyango-Obbo", 2)
+    assert ("photographer", "Stanley Ngotho") in {(c.role, c.name) for c in art.credits}
+    roles = dict(roles_of(text))
+    assert roles["Charles Onyango-Obbo"] == "furniture" and roles["By Charles Onyango-Obbo"] == "byline"
+    # another name over the byline is no label of the writer's picture
+    assert len(articles(text.replace("Charles Onyango-Obbo\nBy", "Kenya floods\nBy"))) == 2
+
+
 def test_a_name_and_post_between_the_headline_and_the_text_are_the_byline() -> None:
     text = ("Secretary's Statement: Japan's Earthquake and Tsunamis\nPress Statement\nHillary Rodham Clinton\n"
             "Secretary of State\nWashington, DC\nMarch 11, 2011\n"
