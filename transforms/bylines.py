@@ -157,13 +157,16 @@ _WHOSE_POST = re.compile(r"this\s+(?:post|article|piece|column|essay|story|blog\
 # A doctor's or a scholar's degree after a name in a byline, with its commas.
 _DEGREE = re.compile(r"\s*,\s*(?-i:M\.D\.|MD|Ph\.D\.|PhD|MPH|R\.N\.|DDS)(?=[\s,]|$),?\s*")
 _JOINED = re.compile(r"(?:and|&)\s", re.IGNORECASE)
-# A name, then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``, ``Peter Griffin 12 Nov 2025``, ``Jane
-# Doe Published August 22, 2025 | 10:02 PM``.
+# A name (or two joined by ``and``), then the date it was posted: ``Katherine Timpf Jul 24, 2014 at``, ``Peter
+# Griffin 12 Nov 2025``, ``Jane Doe Published August 22, 2025 | 10:02 PM``, ``by Aaron Edwards August 11 2017, 10:10
+# pm``.
 _NAME_DATED = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:on\s+)?"
+    rf"(?P<name>{_NAME}(?:\s+and\s+{_NAME})?)\s+(?:on\s+)?"
     rf"(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
-    r"\s+\d{4}(?:,?\s+at|\s*\|)?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?(?:\s+(?:GMT|UTC)\s?[+-]\s?\d{1,2})?)?")
+    r"\s+\d{4}(?:,?\s+at|\s*\||(?P<comma>,))?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?(?:\s+(?:GMT|UTC)\s?[+-]\s?\d{1,2})?)?")
 _POSTING_WORDS = frozenset({"Published", "Updated", "Posted"})
+_AGO = re.compile(r"\s+(?:\d{1,3}\s*(?:[hmd]|mins?|minutes?|hrs?|hours?|days?|weeks?)|an?\s+(?:minute|hour|day|week))"
+                  r"\s+ago\Z", re.IGNORECASE)  # how long ago a card was posted, after its byline
 _FILE_PICTURE = ("file)", "File)", "FILE)", "file photo)")  # how a caption of a paper's file picture ends
 _POSTED_THEN_BY = re.compile(r"(?:published|updated|posted)\s*:?\s*[|·•]\s*(?P<byline>by\s.+)", re.IGNORECASE)
 # A date, then the name (a listing's card): ``November 30, 2022 Prof MK Othman 0`` (the last number a comment count),
@@ -402,6 +405,9 @@ def _parse_byline(line: str) -> Byline | None:
     if stripped[-6:] in (" Staff", "orters") and _PAPERS_STAFF.fullmatch(stripped):
         return Byline(line=stripped, name=stripped, role="author")  # ``The Media Line Staff``: the paper's (a source)
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
+    if labelled and stripped[-4:] in (" ago", " Ago") and (ago := _AGO.search(stripped)) is not None:
+        byline = parse_byline(stripped[: ago.start()])  # ``By Eddie Zvinonzwa 7h ago``: the name before the time
+        return None if byline is None else Byline(line=stripped, name=byline.name, role=byline.role)
     if not labelled and stripped[0] in "UPup" and (posted := _POSTED_THEN_BY.fullmatch(stripped)) is not None:
         # ``Updated | By Anastasi Mokgobu``: an empty stamp's label first
         return _byline_behind(stripped, posted["byline"])
@@ -449,8 +455,14 @@ def _parse_byline(line: str) -> Byline | None:
         if _NOT_NAME_WORDS.isdisjoint(name.split()):
             return Byline(line=stripped, name=name, role="author")
     opens_name = stripped[0].isupper() or stripped[0].isdigit()  # (a name, a month or a day: the patterns below)
-    if m is None and opens_name and _holds_year(stripped) and (
-            dated := _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)) is not None:
+    dated = None
+    if m is None and stripped[:3] == "by ":
+        dated = _NAME_DATED.fullmatch(stripped, 3)  # ``by Aaron Edwards August 11 2017, 10:10 pm``
+    elif m is None and opens_name and _holds_year(stripped):
+        dated = _NAME_DATED.fullmatch(stripped) or _DATED_NAME.fullmatch(stripped)
+        if dated is not None and dated.re is _NAME_DATED and dated["comma"]:
+            dated = None  # (a time after a comma follows a name under a label in lower case only)
+    if dated is not None:
         name = " ".join(dated.group("name").split())  # Katherine Timpf Jul 24, 2014 at
         if name[:3] in ("By ", "BY ", "by "):  # (``By Jane Doe May 29, 2017``: the label is no part of the name)
             name = name[3:]

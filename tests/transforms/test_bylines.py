@@ -51,6 +51,10 @@ from transforms.bylines import (
         ("By Le Hoang   July 20, 2018 | 01:50 pm GMT+7", "Le Hoang", "author"),  # (the time's zone and offset)
         ("The Media Line Staff", "The Media Line Staff", "author"),  # a paper's staff (its source, once read)
         ("Katherine Timpf Jul 24, ２０１４", "Katherine Timpf", "author"),  # (a year in full-width digits)
+        ("by Aaron Edwards August 11 2017, 10:10 pm", "Aaron Edwards", "author"),  # the time after a comma
+        ("By Eddie Zvinonzwa 7h ago", "Eddie Zvinonzwa", "author"),  # how long ago the card was posted
+        ("By Moses Mugugunyeki and Harriet Chikandiwa Dec. 31, 2023", "Moses Mugugunyeki and Harriet Chikandiwa",
+         "author"),
         ("Jul 24, 2014 Katherine Timpf", "Katherine Timpf", "author"),
         ("Sun Wei 2 Jun 2024", "Sun Wei", "author"),  # a surname that is also a day's short name
         ("Kevin Tolhurst, University of Melbourne", "Kevin Tolhurst", "author"),  # a name and an affiliation
@@ -140,6 +144,8 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Li Published Mar 4, 2021",  # one word before the posting word: no name
         "Floods - Mon Oct 22",
         "Rep. Mike Coffman. (Denver Post file)",  # a caption of a paper's file picture
+        "Storm hits town 7h ago",
+        "By the river 2 days ago",
     ],
 )
 def test_not_bylines(line: str) -> None:
@@ -186,6 +192,7 @@ def test_end_markers(line: str, end: bool) -> None:
          [("reporter", "Denny Thomas"), ("editor", "Peter Cooney")]),
         ("Copyedited by Pamela Tobey", [("copy editor", "Pamela Tobey")]),
         ("Photo by Wang Yajuan", [("photographer", "Wang Yajuan")]),
+        ("Photo credit: Stanley Ngotho | Nation Media Group", [("photographer", "Stanley Ngotho")]),
         ("Editor: Lu Yan · 2016-08-31 · Source: | Web Exclusive", [("editor", "Lu Yan")]),  # the name only
         ("Source: Xinhua", []),
         ("Edited by The Team", []),  # not a person's name
