@@ -140,8 +140,9 @@ CODE_COMMENT = r"/\*.{0,200}?\*/\s*(?:\?>)?\s*"
 
 PATTERNS: tuple[Pattern, ...] = (
     _p("date", Role.DATE, rf"(?:(?:dated?|day)\s*:?\s*|on\s+)?(?:{_DATE}|{_MONTH}\s+\d{{4}}|{_DAY}\s+{_MONTH}\s+\d{{2}}"
-       rf"|{_WEEKDAY}\d{{1,2}}/\d{{1,2}}/\d{{2}})\.?",
-       "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``, ``Wed, 26/06/19``: a two-digit year, day first)
+       rf"|{_WEEKDAY}\d{{1,2}}/\d{{1,2}}/\d{{2}}|{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th))\.?",
+       "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``, ``Wed, 26/06/19``: a two-digit year, day first;
+    # ``Thursday 28th``: a day of this month)
     _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
@@ -220,7 +221,7 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"(?!{LETTER_SALUTATION})[(\[（【]?\s*(?:(?:web|responsible|executive|chief|copy|managing|photo|video)\s*)?"
        r"(?:(?:editors?|translators?|photographers?|proofreaders?|photo\s+credit|illustrations?)\s*[:：]"
        r"|(?:additional\s+)?(?:edited|copyedited|reporting|writing|compiled|translated|photos?|photographs?|images?"
-       r"|issued|supplied"
+       r"|issued|supplied|content\s+(?:created\s+and\s+)?supplied"
        r"|contributed)\s+by\b\s*[:：]?)"
        r"\s*[^\s:：].{0,120}", "(Web editor: Wang Fang, Li Jun)", max_chars=170, kind="credit",
        needs=(":", "：", "by")),
@@ -301,9 +302,13 @@ PATTERNS: tuple[Pattern, ...] = (
               "follow us on"), within=170),
     _p("site_appeal", Role.FURNITURE,  # a site's appeal to its readers: ``Please help support Local Journalism in
        # Belize``, ``Keep up to date with our latest articles and uploads...``
-       r"(?:please\s+)?(?:help\s+)?support\s+(?:local|independent|quality|our|public)\s+(?:[\w-]+\s+)?journalism"
-       r"(?:\s+in\s+(?-i:[A-Z])[\w\s]{1,40})?\s*[.!]?|keep\s+up\s+to\s+date\s+with\s+our\s+latest\b.{0,80}",
-       "Support local journalism.", max_chars=120, needs=("journalism", "keep up to date")),
+       r"(?:please\s+)?(?:help\s+)?support\s+(?:(?:local|independent|quality|our|public),?\s+){1,4}(?:[\w-]+\s+)?"
+       r"journalism(?:\s*(?:…|\.\.\.)?\s*that\s+matters)?"
+       r"(?:\s+in\s+(?-i:[A-Z])[\w\s]{1,40})?\s*[.!]?|keep\s+up\s+to\s+date\s+with\s+our\s+latest\b.{0,80}"
+       # (``From just £1 a month you can help fund our work``, ``Become a STA FM Member``)
+       r"|.{0,60}\bhelp\s+fund\s+our\s+(?:work|journalism|reporting)\b.{0,120}"
+       r"|become\s+an?\s+(?:[\w-]+\s+){0,3}(?:member|supporter|patron)(?:\s+today)?\s*[.!]?",
+       "Support local journalism.", max_chars=200, needs=("journalism", "keep up to date", "help fund", "become a")),
     # a paper's standing note on its editorials, or on an editorial it reprints: ``The editorial board operates
     # independently from the U-T newsroom ...``, ``The New York Times published this editorial on Aug. 23:``
     _p("editorial_note", Role.FURNITURE,
@@ -341,12 +346,18 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     # (or a pager's numbers, as a listing offers them: ``10 20 50``, or a post's counts of views and comments: ``26 1``)
+    # an office's opening hours: ``Mon – Fri | 9AM – 12PM``, ``Office Hours``
+    _p("opening_hours", Role.FURNITURE,
+       rf"office\s+hours|{_WEEKDAY_NAME}\.?\s*[-–]\s*{_WEEKDAY_NAME}\.?\s*[|:,]?\s*\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?m\.?"
+       r"\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?", "Mon – Fri | 9AM – 12PM", max_chars=60,
+       needs=("office hours", "-", "–")),
     _p("counter", Role.FURNITURE,
        rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\(\d{{1,7}}\)\s*{_COUNTED}|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}"
        rf"|\d{{1,3}}(?:\s+\d{{1,3}}){{1,8}}"
        r"|(?:post\s+)?(?:views?|hits|reads|likes?)\s*:?\s*(?:\d{1,7}|\d{1,3}(?:\.\d)?[km])"  # (``Post Views: 122``)
        r"|\d(?:\.\d)?\s*[•·|]\s*[\d,.]{1,9}k?\s+ratings?"  # (a podcast's stars and ratings: ``4.4 • 984 Ratings``)
-       r"|\d{1,7}\s*total\s+visits?\s*,?\s*\d{1,7}\s*visits?\s+today)",  # (``129total visits,2visits today``)
+       r"|\d{1,7}\s*total\s+visits?\s*,?\s*\d{1,7}\s*visits?\s+today"  # (``129total visits,2visits today``)
+       r"|\d{1,3}\s+days?\s+(?:remaining|left))",  # (a fund drive's: ``11 Days Remaining``)
        "12 Comments", max_chars=40, digit=13),
     _p("ad_slot", Role.FURNITURE,  # an advertisement's slot, named by its size in pixels
        r"(?:[^\W\d_][\w'’ -]{0,40}\s)?\d{2,4}\s?[x×]\s?\d{2,4}", "Malta daily Facebook 300x250", max_chars=60,
@@ -401,6 +412,9 @@ PATTERNS: tuple[Pattern, ...] = (
        # (under the post's headline, naming it, as a blog's theme prints it: ``No Comments on Letters to the Editor``)
        r"|(?:no|\d{1,5})\s+comments?\s+on\s+.{1,200}(?<![.!?])",
        "Comments (3)", max_chars=230, needs=("comment",)),
+    # the head of a news site's comment box: ``BE PART OF THE CONVERSATION``, ``Join the conversation``
+    _p("comment_box", Role.FURNITURE, r"(?:be\s+part\s+of|join)\s+the\s+conversation\s*[.!]?", "Join the conversation",
+       max_chars=40, needs=("conversation",)),
     # the head of a blog's comments under a post, naming the post (``11 thoughts on “PhD-level thinking in
     # economics``): the readers' comments below it are no text of the post
     _p("comments_header", Role.FURNITURE,
@@ -413,7 +427,9 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"[-–—]{{1,2}}\s*(?-i:(?:The\s+)?{_AGENCY})\.?", "— AFP",
        max_chars=40, kind="source", needs=("-", "–", "—"), within=1),
     _p("agency_name", Role.CREDIT,  # a news agency's name alone on a line, over or under its story: ``Reuters``
-       rf"(?-i:(?:The\s+)?{_AGENCY})\.?", "The Canadian Press",
+       # (or in capitals: ``REUTERS``)
+       rf"(?-i:(?:The\s+)?{_AGENCY}|(?:THE\s+)?(?:{'|'.join(name.upper() for name in AGENCY_NAMES)}))\.?",
+       "The Canadian Press",
        max_chars=40, kind="source", needs=_AGENCY_CUES),
     # a desk's byline with no one's name (``staff, agencies``, ``Guardian staff and agencies``): the source
     _p("staff_and_agencies", Role.CREDIT,
@@ -550,7 +566,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("skip_links", Role.FURNITURE,
        # (``Press "Enter" to skip to content``, as a theme's hidden link prints it)
        r"(?:press\s+[\"“”']?enter[\"“”']?\s+to\s+)?(?:skip|jump)\s*to\s*(?:the\s+)?(?:main\s+)?"
-       r"(?:content|navigation|footer|search|menu).{0,200}|skip\s+navigation",
+       r"(?:content|navigation|footer|search|menu|comments).{0,200}|skip\s+navigation",
        "Skip to navigationSkip to contentSkip to footer", max_chars=260, needs=("skip", "jump to")),
     # a blog's comment box: ``Fill in your details below or click an icon to log in:``, ``You are commenting using
     # your WordPress.com account.``, ``This site uses Akismet to reduce spam.``, its icons' names
@@ -593,10 +609,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("page_label", Role.FURNITURE,  # the name of a site's section of releases, above a release's headline
        r"(?:[\w.'’]+\s+){0,3}?(?:press|media|news)\s+(?:releases?|statements?|cent(?:er|re)|room|section"
        r"|advisor(?:y|ies))(?:\s*(?:&|and)\s*(?:statements?|speeches|releases?))?|the\s+full\s+story"
-       r"|article\s+content",  # (a publisher's label over each part of a text between its ads)
+       r"|article\s+content"  # (a publisher's label over each part of a text between its ads)
+       r"|article\s+topic\s+follows\s*:.{1,40}",  # (the topic page a story is filed under: ``... : AP National``)
        "Prime Ministers Media Releases", max_chars=60,
        needs=("release", "statement", "centre", "center", "room", "section", "advisor", "full story",
-              "article content")),
+              "article content", "topic follows")),
     _p("logo", Role.FURNITURE,  # an image's text: a logo's (``UNHCR logo``, ``Festival Logo low rez``), a stand-in's
        r"(?:[\w.&'’-]+\s+){1,6}logos?(?:\s+[\w-]+){0,2}|(?:placeholder\s+image|image\s+placeholder)s?"
        r"|(?-i:(?:[A-Z][\w.&'’-]*\s+){1,5}Banner)",  # (an advertiser's banner: ``Simpson Strong Tie Banner``)
@@ -649,9 +666,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # a picture's alternative text, given where the picture stood: ``Photo of Donald Trump``
     _p("alt_text", Role.FURNITURE,
        r"(?:photo|image|picture|portrait)\s+of\s+(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,4}"
-       r"|article\s+image\s+for\s+\S.{2,200}",  # (a story's picture, named by its headline)
+       r"|article\s+image\s+for\s+\S.{2,200}"  # (a story's picture, named by its headline)
+       r"|author\s+(?:profile\s+)?(?:photo|picture|image)",  # (the writer's, in the box under the story)
        "Photo of Donald Trump", max_chars=240,
-       needs=("photo of", "image of", "picture of", "portrait of", "image for"), within=20),
+       needs=("photo of", "image of", "picture of", "portrait of", "image for", "author"), within=20),
     # a speech's text, as its office gives it out: ``As Prepared for Delivery``, ``Check against delivery``
     _p("delivery_note", Role.FURNITURE,
        r"[(\[*]?(?:as\s+(?:prepared\s+(?:for\s+delivery|to\s+be\s+delivered)|delivered)"
