@@ -419,8 +419,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # economics``): the readers' comments below it are no text of the post
     _p("comments_header", Role.FURNITURE,
        r"(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|repl(?:y|ies)"
-       r"|reactions?)\s+(?:on|to)\s+[“\"‘'«].{1,200}", "11 thoughts on “PhD-level thinking in economics”",
-       max_chars=220, needs=("thought", "comment", "response", "repl", "reaction")),
+       r"|reactions?)\s+(?:on|to)\s+[“\"‘'«].{1,200}"
+       # (the first comment's head on a Blogger page, ``Anonymous said...``; a comment plugin's sorting labels)
+       r"|(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s+said\s*(?:\.\.\.|…)|(?:oldest\s+)?newest\s+most\s+voted"
+       r"|inline\s+feedbacks", "11 thoughts on “PhD-level thinking in economics”",
+       max_chars=220, needs=("thought", "comment", "response", "repl", "reaction", "said", "most voted", "feedbacks")),
     _p("gallery_count", Role.FURNITURE, r"(?:(?:photos?|images?|slides?|pictures?)\s+)?\d{1,3}\s+(?:of|/)\s+\d{1,3}",
        "Photo 2 of 10", max_chars=20, digit=12),
     _p("agency_tag", Role.CREDIT,  # a news agency's sign-off under its story

@@ -364,6 +364,12 @@ def test_the_readers_comments_under_a_blog_post_are_furniture() -> None:
     # a post that speaks of thoughts on something is no comments' head
     other = text.replace("4 thoughts on “After the Hurricane", "Some thoughts on the storm")
     assert dict(roles_of(other))["Some thoughts on the storm"] == "title"
+    # a Blogger page heads each comment with its writer's name, the first under the post's last paragraph
+    blogger = ("Earthquake Run is Over\nThe swarm has stopped. We shall all go back to sleep.\n"
+               "Rise the next time there is an earthquake, and be happy we dodged the bullet.\n"
+               "Anonymous said...\nHi Harold\ndid you notice this?\nHarold Asmis said...\nThanks. It seems small.\n")
+    (art,) = articles(blogger)
+    assert len(art.paragraphs) == 2 and [r for _, r in roles_of(blogger)][3:] == ["furniture"] * 5
 
 
 def test_a_long_quotation_or_a_line_ending_on_a_link_is_text_not_a_headline() -> None:
