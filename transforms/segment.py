@@ -3580,6 +3580,13 @@ _LEAD_SOURCE = re.compile(
     r"(?:\((?P<bracketed>[A-Z][\w.&'’ -]{0,30}?)\)|\|\s*(?P<barred>[A-Z][\w.&'’ -]{0,30}?)\s*\|)\s*(?:--|[—–_-])\s")
 _UNDASHED_LEAD_SOURCE = re.compile(
     r"(?P<place>(?:[A-Z][\w.'’/&-]*,?\s+){1,4}?)\((?P<bracketed>[A-Z][\w.&'’ -]{0,30}?)\)\s*(?=[A-Z])")
+# ... after a dateline with its date, the agency's tag in any case and followed by a colon, a dash, ``.-`` or the text
+# itself: ``NEW YORK, Aug 28 (APP): ...``, ``HAVANA, Cuba, Sept 8 (acn) Over ...``, ``Addis Ababa, August
+# 21/2020(ENA) The ...``
+_DATED_LEAD_SOURCE = re.compile(
+    r"(?P<place>[A-Z][\w.'’ -]{1,40}?,\s+(?:[A-Z][\w.'’-]*,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:/\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*)"
+    r"\((?P<bracketed>[A-Za-z]{2,8}(?:-[A-Za-z]{2,8})?)\)\s*(?::|\.-|--|[—–-])?\s*(?=[A-Z\"“‘'])")
 _AGENCIES = frozenset(NEWS_AGENCIES)
 _AGENCY_LEAD = re.compile(rf"(?P<agency>{'|'.join(NEWS_AGENCIES)})\s*(?:--|[—–-])\s")
 # ... and closing the text after its last sentence: ``... at SK Pulai Chondong. - Bernama``, or with its desk's
@@ -3600,6 +3607,8 @@ def _lead_source(text: str) -> Credit | None:
         found = _AGENCY_LEAD.match(head) if head[:1].isupper() else None
         return None if found is None else Credit("source", found["agency"], found.group().rstrip(" -—–"))
     found = _LEAD_SOURCE.match(head)
+    if found is None and (dated := _DATED_LEAD_SOURCE.match(head)) is not None:
+        return Credit("source", dated["bracketed"], dated.group().rstrip(" -—–:"))
     if found is None:
         # with no dash after it, a news outlet's tag after a place: ``New York (CNN Business) The storm ...``
         found = _UNDASHED_LEAD_SOURCE.match(head)

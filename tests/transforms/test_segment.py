@@ -2879,6 +2879,13 @@ def test_a_source_tag_opening_the_lead_is_a_source_credit() -> None:
     assert sources("New York (CNN Business) The storm knocked out power.") == [
         ("CNN Business", "New York (CNN Business)")]
     assert sources("The World Health Organization (WHO) Director spoke.") == []
+    # after a dateline with its date, an agency's tag in any case, then a colon, ``.-`` or the text itself
+    assert sources("NEW YORK, Aug 28 (APP): Media gave the floods wide coverage.") == [("APP", "NEW YORK, Aug 28 (APP)")]
+    assert sources("HAVANA, Cuba, Sept 8 (acn) Over a million people left.") == [("acn", "HAVANA, Cuba, Sept 8 (acn)")]
+    assert sources("Addis Ababa, August 21/2020(ENA) The commission said so.") == [
+        ("ENA", "Addis Ababa, August 21/2020(ENA)")]
+    assert sources("New Delhi, Jun 3 (efe-epa).- A fire broke out.") == [("efe-epa", "New Delhi, Jun 3 (efe-epa).")]
+    assert sources("Washington, May 3 (the day after) the storm passed.") == []
 
 
 def test_a_writer_s_name_read_as_the_text_s_first_or_second_paragraph_is_the_byline() -> None:
