@@ -493,6 +493,13 @@ def _is_name(text: str) -> bool:
             and "," not in text and _NOT_NAME_WORDS.isdisjoint(words) and not any(map(str.isdigit, text)))
 
 
+def _names_someone(text: str) -> bool:
+    """``_is_name``, and no button's label (``X Close``: a word of one letter first) nor a page's name
+    (``Spokesperson's Noon Briefing``: a possessive)."""
+    flat = " ".join(text.split())
+    return _is_name(flat) and len(flat.split(None, 1)[0]) > 1 and "'s " not in flat and "’s " not in flat
+
+
 _NAME_TRAIL = " |·•"  # what a page's byline box leaves after the name when its date is on a line of its own
 
 
@@ -2585,6 +2592,13 @@ class _Grouping:
             else:
                 self._set(cur.series_at, FURNITURE_ROLE, cur)
             cur.series, cur.series_at = None, -1
+        named = next((k for k in range(cur.title_at + 1, i) if self.owners[k] is cur and self.roles[k] is FURNITURE_ROLE
+                      and self.lines[k].pattern is None and _names_someone(self.lines[k].span.text)), -1)
+        if cur.byline is None and named >= 0:
+            # the writer's name between the copies (``Yevhen Spirin``)
+            self._byline_lines(cur, named, 1, COURTESY_TITLE.sub("", name_case(" ".join(
+                self.lines[named].span.text.split()))))
+            self._attest(cur)
         cur.title, cur.end = line.span, line.span.char_end
         cur.twice = True
         self._set(i, TITLE_ROLE, cur)

@@ -1937,6 +1937,16 @@ def test_a_headline_printed_twice_under_a_label_or_with_the_sites_name() -> None
     (art,) = articles(paper)
     assert (art.title, art.series) == ("EDITORIAL - Improving preparedness", None)
     assert [(c.role, c.name) for c in art.credits] == [("source", "The Philippine Star")]
+    # a name between the copies, with or without its e-mail under it, is the writer's
+    named = ("Polish firefighters battle Sweden's wildfires\nViktoriia Zhuhan\nViktoriia Zhuhan - [email protected]\n"
+             "Polish firefighters battle Sweden's wildfires\n"
+             "The chief of a group of Polish firefighters says they will stay. The fires still burn.\n")
+    (art,) = checked_articles(named)
+    assert (art.title, art.author) == ("Polish firefighters battle Sweden's wildfires", "Viktoriia Zhuhan")
+    assert dict(roles_of(named))["Viktoriia Zhuhan"] == "byline"
+    for label in ("Spokesperson's Noon Briefing", "X Close"):  # a page's name, a button's: no one's
+        (art,) = articles(named.replace("Viktoriia Zhuhan\nViktoriia Zhuhan - [email protected]", label))
+        assert art.author is None, label
     # under a line of more words than a label that has nothing of the story (a clock, a counter)
     clock = ("Geneva 00:00 Tehran 00:00\nRed Crescent opens relief centres in the south\n"
              "Red Crescent opens relief centres in the south\n"
