@@ -165,6 +165,9 @@ _NAME_DATED = re.compile(
     rf"(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
     r"\s+\d{4}(?:,?\s+at|\s*\||(?P<comma>,))?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?(?:\s+(?:GMT|UTC)\s?[+-]\s?\d{1,2})?)?")
 _POSTING_WORDS = frozenset({"Published", "Updated", "Posted"})
+# An office as a release's writer: ``By: Office of County Judge Craig Doyal``
+_BY_OFFICE = re.compile(r"by\s*:?\s*(?P<name>(?:the\s+)?office\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*"
+                        r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,6})", re.IGNORECASE)
 _AGO = re.compile(r"\s+(?:\d{1,3}\s*(?:[hmd]|mins?|minutes?|hrs?|hours?|days?|weeks?)|an?\s+(?:minute|hour|day|week))"
                   r"\s+ago\Z", re.IGNORECASE)  # how long ago a card was posted, after its byline
 _FILE_PICTURE = ("file)", "File)", "FILE)", "file photo)")  # how a caption of a paper's file picture ends
@@ -405,6 +408,8 @@ def _parse_byline(line: str) -> Byline | None:
     if stripped[-6:] in (" Staff", "orters") and _PAPERS_STAFF.fullmatch(stripped):
         return Byline(line=stripped, name=stripped, role="author")  # ``The Media Line Staff``: the paper's (a source)
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
+    if labelled and (office := _BY_OFFICE.fullmatch(stripped)) is not None:
+        return Byline(line=stripped, name=" ".join(office["name"].split()), role="author")  # an office's release
     if labelled and stripped[-4:] in (" ago", " Ago") and (ago := _AGO.search(stripped)) is not None:
         byline = parse_byline(stripped[: ago.start()])  # ``By Eddie Zvinonzwa 7h ago``: the name before the time
         return None if byline is None else Byline(line=stripped, name=byline.name, role=byline.role)

@@ -148,6 +148,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
     _p("time", Role.CREDIT, rf"{_CLOCK}|\d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?", "12:14 PM EDT", max_chars=30,
        kind="timestamp", digit=3),  # (a debate's record gives its times so: ``3.57 pm``)
+    # a card's time and place after their icons' names (``access_time 02:42pm • Apr 26, 2024 place Morisset``)
+    _p("icon_stamp", Role.CREDIT, r"access_?time\s+\S.{2,80}", "access_time 02:42pm • Apr 26, 2024 place Morisset",
+       max_chars=100, kind="timestamp", needs=("access_time", "accesstime")),
     _p("update_stamp", Role.CREDIT,
        rf"(?:page\s+)?(?:last\s+)?(?:updated|update|published|posted|first\s+published|release\s+time|time|modified"
        rf"|post(?:ed)?\s+date|issued)\s*(?:on|at)?"
@@ -670,9 +673,14 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("alt_text", Role.FURNITURE,
        r"(?:photo|image|picture|portrait)\s+of\s+(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,4}"
        r"|article\s+image\s+for\s+\S.{2,200}"  # (a story's picture, named by its headline)
-       r"|author\s+(?:profile\s+)?(?:photo|picture|image)",  # (the writer's, in the box under the story)
+       r"|author\s+(?:profile\s+)?(?:photo|picture|image)"  # (the writer's, in the box under the story)
+       r"|an?\s+image\s+relating\s+to\s+(?:the\s+)?(?:news\s+)?(?:item|story|article)\s+\S.{2,200}",
        "Photo of Donald Trump", max_chars=240,
-       needs=("photo of", "image of", "picture of", "portrait of", "image for", "author"), within=20),
+       needs=("photo of", "image of", "picture of", "portrait of", "image for", "author", "image relating"),
+       within=20),
+    # the picture of a signature, named by its text (``Jane Castor Signature``) over the name signed again
+    _p("signature_image", Role.FURNITURE, r"(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){1,3}\s+signature",
+       "Jane Castor Signature", max_chars=60, needs=("signature",)),
     # a speech's text, as its office gives it out: ``As Prepared for Delivery``, ``Check against delivery``
     _p("delivery_note", Role.FURNITURE,
        r"[(\[*]?(?:as\s+(?:prepared\s+(?:for\s+delivery|to\s+be\s+delivered)|delivered)"

@@ -53,6 +53,7 @@ from transforms.bylines import (
         ("Katherine Timpf Jul 24, ２０１４", "Katherine Timpf", "author"),  # (a year in full-width digits)
         ("by Aaron Edwards August 11 2017, 10:10 pm", "Aaron Edwards", "author"),  # the time after a comma
         ("By Eddie Zvinonzwa 7h ago", "Eddie Zvinonzwa", "author"),  # how long ago the card was posted
+        ("By: Office of County Judge Craig Doyal", "Office of County Judge Craig Doyal", "author"),  # an office's
         ("By Moses Mugugunyeki and Harriet Chikandiwa Dec. 31, 2023", "Moses Mugugunyeki and Harriet Chikandiwa",
          "author"),
         ("Jul 24, 2014 Katherine Timpf", "Katherine Timpf", "author"),
@@ -145,6 +146,7 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Floods - Mon Oct 22",
         "Rep. Mike Coffman. (Denver Post file)",  # a caption of a paper's file picture
         "Storm hits town 7h ago",
+        "By the office of the governor, he said",
         "By the river 2 days ago",
     ],
 )
