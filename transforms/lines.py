@@ -143,7 +143,7 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"|{_WEEKDAY}\d{{1,2}}/\d{{1,2}}/\d{{2}}|{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th))\.?",
        "May 31, 2022", max_chars=60, digit=30),  # (``28 Oct 13``, ``Wed, 26/06/19``: a two-digit year, day first;
     # ``Thursday 28th``: a day of this month)
-    _p("timestamp", Role.CREDIT, rf"{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
+    _p("timestamp", Role.CREDIT, rf"(?:{_WEEKDAY})?{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
     _p("time", Role.CREDIT, rf"{_CLOCK}|\d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?", "12:14 PM EDT", max_chars=30,
@@ -178,6 +178,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:displaying|showing|viewing)\s+(?:results?\s+|items?\s+)?\d{1,6}\s*(?:[-–]|to)\s*\d{1,6}\s+of\s+\d{1,9}"
        r"(?:\s+(?:results?|items?|entries|articles|records|stories|matches))?\.?",
        "Displaying 1 - 3 of 3 results.", max_chars=60, needs=("displaying", "showing", "viewing"), within=10),
+    # a search page's head: ``Keyword Search: Tornado (loose results)``
+    _p("search_head", Role.FURNITURE, r"(?:keyword\s+)?search(?:\s+results)?\s*(?:for)?\s*:\s*.{1,60}",
+       "Keyword Search: Tornado (loose results)", max_chars=80, needs=("search",), within=16),
     # a publishing system's byline that names its account, no person (``Written by admin``)
     _p("account_byline", Role.FURNITURE,
        r"(?:(?:written|posted|published|submitted)\s+)?by\s*:?\s*(?:site\s+)?(?:admin(?:istrator)?|webmaster)",
@@ -197,12 +200,24 @@ PATTERNS: tuple[Pattern, ...] = (
        digit=60),
     # a publication's name (ending in a paper's word), a comma, the date (and the place): ``Ahram Online , Sunday
     # 25 Oct 2015``, ``Gulf News, 10 Aug 2023 - 14:14, Dubai``
+    # a feed's line under an item: the site, the agency or the writers, the time (``www.kxan.com – Associated Press
+    # – 2024-12-08 19:31:00``)
+    _p("feed_source", Role.CREDIT,
+       r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s+[–—-]\s+\S.{1,80}?\s+[–—-]\s+"
+       r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?",
+       "www.kxan.com – Associated Press – 2024-12-08 19:31:00", max_chars=140, kind="source",
+       needs=(" – ", " — ", " - ")),
     _p("source_dated", Role.CREDIT,
        rf"(?-i:(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{'|'.join(_PAPER_WORDS)}))\s*,\s*(?:{_WEEKDAY})?{_STAMP}"
        r"(?:\s*,\s*(?-i:[A-Z])[\w .'’-]{1,30}(?:,\s*(?-i:[A-Z])[\w .'’-]{1,30})?)?",
        "Ahram Online , Sunday 25 Oct 2015", max_chars=120, kind="source", digit=60,
        needs=tuple(word.lower() for word in _PAPER_WORDS), within=60),
     # a web address alone on its line (a link's text)
+    # a link to the full story on the site it came from: ``To read the full AP story, visit: https://bit.ly/...``
+    _p("full_story_link", Role.FURNITURE,
+       r"to\s+read\s+the\s+(?:full|whole|complete)\s+(?:\S+\s+){0,2}?(?:story|article|report)\s*,?\s*"
+       r"(?:visit|click\s+here|go\s+to|see)\s*:?\s*\S{0,200}", "To read the full AP story, visit: https://bit.ly/x",
+       max_chars=240, needs=("read the full", "read the whole", "read the complete")),
     _p("bare_link", Role.FURNITURE, r"(?:https?://|www\.)[^\s\"“”<>]{3,300}", "http://www.dfes.wa.gov.au/Pages/default.aspx",
        max_chars=310, needs=("http", "www."), within=8),
     # the agency a story came from, under its headline: ``From the Associated Press``
@@ -691,6 +706,13 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:open|read|continue(?:\s+reading)?|view|watch)\s+(?:this\s+|the\s+|it\s+)?(?:story\s+|article\s+)?in\s+"
        r"(?:the\s+|our\s+)?app\.?",
        "Open in App", max_chars=40, needs=("in app", "the app", "our app")),
+    # a site's offer of its alerts, its briefing by e-mail or its place in a search engine's sources
+    _p("alert_offer", Role.FURNITURE,
+       r"get\s+(?:up-to-the-minute|the\s+latest|breaking)\s+news\s+sent\s+(?:straight\s+)?to\s+your\s+(?:device|phone)\.?"
+       r"|\(?want\s+to\s+get\s+this\s+(?:briefing|newsletter)\s+by\s+e-?mail\?.{0,60}"
+       r"|add\s+as\s+a\s+preferred\s+source(?:\s+on\s+google)?|scorecardresearch",  # (and a page counter's image)
+       "Get up-to-the-minute news sent straight to your device.", max_chars=100,
+       needs=("sent straight", "sent to your", "by email?", "by e-mail?", "preferred source", "scorecardresearch")),
     # a page's switch between its languages or to its app: ``عربي Español Русский Français 简体中文``, ``App | 中文 |``
     _p("language_menu", Role.FURNITURE,
        r"(?:(?:english|español|espanol|français|francais|русский|عربي|العربية|中文|简体中文|繁體中文|繁体中文|deutsch"
