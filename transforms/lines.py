@@ -563,6 +563,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|(?:enlarge|decrease|increase|reduce)\s+(?:font|text)(?:\s+size)?|don'?[’']?t\s+miss|must\s+reads?"
        r"|promoted\s+(?:links|stories|content)|read\s+next|you\s+may\s+(?:also\s+)?like|create\s+(?:an\s+)?account"
        r"|(?:story|article)\s+continue[sd]\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|newsletters?"
+       r"|this\s+advertisement\s+has\s+not\s+loaded\s+yet.{0,60}|article\s+content\s+continued"
        r"|about\s+these\s+ads|check\s+also|view\s+saved\s+items|(?:read|view)\s+or\s+share\s+this\s+(?:story|article)"
        r"|un?follow|loading|click\s+to\s+(?:enlarge|expand|zoom)|scroll\s+to\s+continue(?:\s+with\s+content)?"
        r"|(?:(?:view|exit|open)\s+(?:in\s+)?)?full\s*screen|view\s+full\s+size"
@@ -702,6 +703,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|check\s+against\s+(?:the\s+)?delivery)[.!]?[)\]*]?",
        "As Prepared for Delivery", max_chars=40, needs=("deliver",)),
     # a news site's call to read on in its app: ``Open in App``
+    # a newspaper kiosk's footer under each page it serves (``Newspapers in English``, ``Newspapers from UK``)
+    _p("kiosk_footer", Role.FURNITURE, r"newspapers\s+(?:in\s+english|from\s+(?-i:[A-Z])[\w .]{1,30})",
+       "Newspapers in English", max_chars=40, needs=("newspapers in", "newspapers from")),
     _p("app_prompt", Role.FURNITURE,
        r"(?:open|read|continue(?:\s+reading)?|view|watch)\s+(?:this\s+|the\s+|it\s+)?(?:story\s+|article\s+)?in\s+"
        r"(?:the\s+|our\s+)?app\.?",
@@ -767,9 +771,10 @@ PATTERNS: tuple[Pattern, ...] = (
        needs=("supported", "brows", "explorer", "available", "viewing", "java", "cookie", "download page")),
     # a letter's salutation on a line of its own, dated or not: the page's, not a paragraph of the letter
     _p("salutation", Role.FURNITURE, r"(?:[^—–-]{1,24}?\s*[—–-]+\s*)?(?:dear|to\s+the)\s+editors?\s*[:,;.]?"
-       r"|(?:sir|madam|sir\s+or\s+madam)\s*,?\s*[—–-]+",  # (``SIR—`` alone, its letter under it)
-       "Dec. 9 — To the Editor:", max_chars=50, needs=("editor", "sir—", "sir–", "sir-", "sir ", "sir,", "madam"),
-       within=50),
+       r"|(?:sir|madam|sir\s+or\s+madam)\s*,?\s*[—–-]+"  # (``SIR—`` alone, its letter under it)
+       r"|dear\s+(?:sirs?|madam|sir\s*(?:/|or)\s*madam)\s*[:,;.]?",
+       "Dec. 9 — To the Editor:", max_chars=50,
+       needs=("editor", "sir—", "sir–", "sir-", "sir ", "sir,", "madam", "dear sir"), within=50),
     # the words that close a letter before its signature (``Yours faithfully,``, ``Very truly yours,``)
     _p("valediction", Role.FURNITURE,
        r"(?:yours\s+(?:faithfully|sincerely|truly|respectfully)|(?:very\s+)?(?:truly|sincerely|respectfully)\s+yours"

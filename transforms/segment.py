@@ -2394,9 +2394,10 @@ class _Grouping:
                 return self._heading(i, line)  # in capitals, as the article's subheadings above it are
             if text_follows and not line.heading and not cur.closed and _REPORT_SECTION.fullmatch(line.span.text):
                 return self._heading(i, line)  # ``Background`` under a statement, more of it below
-            if (text_follows and not evidence and not line.heading and nxt is not None
+            if (text_follows and not evidence and not line.heading and nxt is not None and not cur.closed
                     and _REFERS_BACK.match(nxt.span.text)):
-                # the text below goes on about someone named above it (a stamp between them makes it a headline)
+                # the text below goes on about someone named above it (a stamp between them makes it a headline,
+                # and a signature or a credit closing the text above leaves nothing for it to go on with)
                 return self._heading(i, line)
             if (line.pattern == "title_bullet" and not cur.closed and cur.byline is None and _is_name(line.span.text)
                     and (nxt is None or _content_keys(line.span.text).isdisjoint(_content_keys(nxt.span.text)))):

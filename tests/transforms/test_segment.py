@@ -2665,6 +2665,19 @@ def test_a_question_right_under_a_letters_signature_heads_the_next_letter() -> N
     assert len(art.paragraphs) == 3
 
 
+def test_a_headline_under_a_letters_signature_heads_the_next_letter_whose_text_opens_on_a_pronoun() -> None:
+    text = ("Puerto Rico was in trouble before the hurricane\n"
+            "The island's power company made no upgrades for years. The storm finished it off.\n"
+            "Pauline Zazulak\nWe are seeing a genius at distraction\n"
+            "His visit changed nothing. Tossing paper towels to a crowd is no relief plan.\n")
+    first, second = checked_articles(text)
+    assert (first.author, second.title, len(second.paragraphs)) == (
+        "Pauline Zazulak", "We are seeing a genius at distraction", 1)
+    # with no signature above it, the text under the line goes on about someone named above: a subheading
+    (art,) = articles(text.replace("Pauline Zazulak\n", ""))
+    assert len(art.paragraphs) == 2
+
+
 def test_a_question_under_a_listings_cut_teaser_heads_the_next_item() -> None:
     text = ("Exxon's new office necessary, not an added burden\nDear Editor, The office is needed for the oil "
             "operations and will be paid by the company...\nIs shared governance achievable in a divided country?\n"
