@@ -938,7 +938,16 @@ _PHOTO_IN_BRACKETS = (r"\((?:photo(?:\s+credits?)?(?:\s*:|\s+by|\s+courtesy)|cou
 # A photo caption: a sentence or two ending with the photographer's or agency's credit.
 _CAPTION_CREDIT = re.compile(
     rf"(?:\((?:photo\s*:\s*)?[^()]{{0,30}}/[^()]{{1,40}}\)|\[photo(?:/[^\]]{{1,40}}|\s+by\s[^\]]{{1,60}})?\]|{_PHOTO_IN_BRACKETS}"
-    r"|\b(?:reuters|afp|aap|ap|xinhua|getty\s+images|epa|ians)/\s?[\w .'-]{2,40}|©\s*[\w .'-]{2,40}"
+    r"|\b(?:reuters|afp|aap|ap|xinhua|getty\s+images|epa|ians)/\s?[\w .'-]{2,40}"
+    r"|©\s*[\w .'-]{2,40}(?:/[\w .'’-]{2,40})?"
+    # after the caption's sentence: its source with the photographer and the desk (``... Source: Rene Kundla/ERR``),
+    # a picture's maker (``... Image by AdobeStock``), a desk after a slash (``... in Klodzko. / Polish Prime
+    # Minister's Office``), a photographer and an agency's pictures in brackets, glued on (``... in
+    # Guadalajara.David Ramos (Getty Images)``)
+    r"|[.!?][\"'”’]?\s+source\s*:\s*[^():/]{2,40}/[^():]{2,40}"
+    r"|[.!?][\"'”’]?\s+(?:photo|image|picture)\s+by\s+(?-i:[A-Z])[\w'’.-]+"
+    r"|(?<=[.!?])\s+/\s+(?-i:[A-Z])[\w'’& -]{1,59}[\w'’]"
+    r"|(?<=[.!?])\s*(?-i:[A-Z])[\w.'’ -]{2,40}\s\((?:getty\s+images|afp|ap|reuters|epa)\)"
     # the photographer and the desk after a comma: ``..., photo by janiecbros/Getty Images``
     r"|(?<=,)\s+photo(?:graph)?\s+(?:by|courtesy\s+of)\s+[\w.'’ -]{1,40}(?:/[\w.'’ -]{1,40})?"
     # an agency's name in capitals and its photographer: ``... in the region. THE CANADIAN PRESS/Darryl Dyck``
@@ -1096,7 +1105,7 @@ def caption_credit(line: str) -> str | None:
     found = _caption_credit(line.strip())
     if found is None:
         return None
-    credit = found.group().strip().lstrip(_GLUED_AFTER + "-–—").strip().rstrip(".").strip()
+    credit = found.group().strip().lstrip(_GLUED_AFTER + "-–—/").strip().rstrip(".").strip()
     if credit[:1] in "([" and credit[-1:] in ")]":
         credit = credit[1:-1].strip()
     return credit or None
@@ -1119,6 +1128,7 @@ def _caption_credit(text: str) -> re.Match[str] | None:
         if opened < 0:
             return None
         named = (text.find("/", opened) >= 0 or text[opened + 1 : opened + 6].lower() in ("photo", "court")
+                 or text.endswith(("Images)", "IMAGES)"))
                  or text.find(" photo by ", opened) >= 0
                  or text.endswith((" file)", " file photo)", " FILE)", " Photo)")))
         glued = opened > 0 and text[opened - 1] in _GLUED_AFTER and (  # ``... arrive.(Lucy Loram, ABC News)``

@@ -1538,6 +1538,8 @@ def _words(span: Span | None) -> int:
 
 
 MIN_CAPTION_CHARS = 40  # a photo's short caption, repeated at the start of its long one, is at least this long
+MIN_CREDITED_CAPTION = 20  # ... or this long, where the long one only adds the photo's credit
+MAX_CREDIT_TAIL = 80  # (a credit's length, at most)
 _QUOTES = str.maketrans("‘’“”", "''\"\"")
 MIN_SHARED_CAPTION = 80  # two lines in a row that open with the same this many characters: a caption given twice
 MIN_REPEATED_CAPTION = 120  # ... or that are the same line, this long (a headline printed twice is shorter)
@@ -1599,7 +1601,7 @@ def _repeated_captions(lines: list[Line]) -> set[int]:
     found: set[int] = set()
     # the cheap tests first, in one pass: most lines are not captions
     for i in [i for i, (first, second) in enumerate(pairwise(texts))
-              if first[0] == second[0] and len(first) >= MIN_CAPTION_CHARS and first[:4] == second[:4]]:
+              if first[0] == second[0] and len(first) >= MIN_CREDITED_CAPTION and first[:4] == second[:4]]:
         if (not (lines[i].heading or lines[i + 1].heading) and _caption_twice(texts[i], texts[i + 1])
                 and not (i + 2 < len(lines) and lines[i + 2].kind is DATELINE_LINE)):  # (a headline twice, then
             found.update((i, i + 1))  # its dateline: ``NAY PYI TAW May 6``)
@@ -1610,6 +1612,11 @@ _CAPTION_TAIL = re.compile(r"\b(?:19|20)\d\d\b")  # the year of a caption's date
 
 
 def _caption_twice(first: str, second: str) -> bool:
+    if (first[-1] in _TERMINAL and second.startswith(first) and len(second) - len(first) <= MAX_CREDIT_TAIL
+            and caption_credit(second) is not None):
+        return True  # the caption, then the caption with its credit (``... in Guadalajara.David Ramos (Getty Images)``)
+    if len(first) < MIN_CAPTION_CHARS:
+        return False
     short = first[:-1] if first[-1] == "." else first  # (``... in Sylmar, California.``, then ``... California on``)
     if len(second) > len(first) and short[-1] not in _TERMINAL and second[len(short)] != "." and (
             second[:MIN_CAPTION_CHARS].translate(_QUOTES) == short[:MIN_CAPTION_CHARS].translate(_QUOTES)) and (

@@ -637,6 +637,15 @@ def test_a_town_in_capitals_and_its_country_is_a_dateline() -> None:
     # whose courtesy the photo is
     ("Vehicles cross flooded roadways as floods sweep through the Midwest. Photo courtesy Indiana State Police/Twitter",
      "Photo courtesy Indiana State Police/Twitter"),
+    # its source with the photographer and the desk, its maker, a desk after a slash, an agency's pictures glued on
+    ("A windswept beach in Estonia on Friday morning. Source: Rene Kundla/ERR", "Source: Rene Kundla/ERR"),
+    ("The minister said so. Source: ministry data", None),
+    ("Floods in Steyr, Austria. Image by AdobeStock", "Image by AdobeStock"),
+    ("Lone skiers could trigger avalanches. © Keystone / Jean-christophe Bott", "© Keystone / Jean-christophe Bott"),
+    ("Donald Tusk inspecting flood damage in Klodzko. / Polish Prime Minister's Office",
+     "Polish Prime Minister's Office"),
+    ("Rates rose 5 per cent. / The index fell.", None),
+    ("The Entrepeñas resevoir in Guadalajara.David Ramos (Getty Images)", "David Ramos (Getty Images)"),
 ])
 def test_the_credit_that_ends_a_photo_caption(line: str, credit: str | None) -> None:
     assert caption_credit(line) == credit

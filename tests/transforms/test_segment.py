@@ -265,6 +265,16 @@ def test_a_part_s_name_under_the_first_paragraph_is_a_subheading_where_the_headl
     assert len(articles(short)) == 2
 
 
+def test_a_caption_given_again_with_its_credit_is_the_picture_s_not_a_headline() -> None:
+    text = ("The drought from hell has arrived in Spain\n"
+            "Reservoirs without water and lost crops: the southeast is drying out. Farmers fear the summer.\n"
+            "The Entrepeñas reservoir in Guadalajara.\nThe Entrepeñas reservoir in Guadalajara.David Ramos (Getty Images)\n"
+            "The European Environment Agency published a report this year. It warned of the damage.\n")
+    (art,) = checked_articles(text)
+    assert (art.title, len(art.paragraphs)) == ("The drought from hell has arrived in Spain", 2)
+    assert [r for _, r in roles_of(text)][2:4] == ["furniture", "furniture"]
+
+
 def test_a_caption_over_its_picture_s_credit_inside_a_text_is_furniture_not_a_headline() -> None:
     text = ("New tax year: six big tax changes from April\n"
             "The start of the tax year has seen a range of changes kick in. Will you be hit?\n"
