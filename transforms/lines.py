@@ -730,7 +730,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # a press release's embargo over it: ``Embargoed until 00:01 GMT, 3 May``
     _p("embargo", Role.FURNITURE, r"embargoed\s+(?:until|till|to)\b.{0,60}", "Embargoed until 00:01 GMT, 3 May",
        max_chars=80, needs=("embargo",)),
-    _p("nav_arrows", Role.FURNITURE, r".{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40}", "OPINION >> Editorial",
+    _p("nav_arrows", Role.FURNITURE,  # (not a quotation in guillemets: ``«Another Earthquake»``)
+       r"(?!«\w[^«»]{1,80}\S»\Z)(?:.{0,40}(?:>>|»|›)\s*.{0,40}|(?:<<|«|‹).{0,40})", "OPINION >> Editorial",
        max_chars=90,
        needs=(">>", "»", "›", "<<", "«", "‹")),
     # (each stamp may have its label: ``Devdiscourse News Desk | Chennai | Updated: 02-12-2024 11:01 IST``)

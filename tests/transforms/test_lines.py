@@ -827,6 +827,8 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("Newspapers in English", "kiosk_footer"),
         ("This advertisement has not loaded yet, but your article continues below.", "link"),
         ("Article content continued", "link"),
+        ("«Another Earthquake»", None),  # a headline in guillemets
+        ("« Previous post Next »", "nav_arrows"),
         ("Follow by Email", "link"),
         ("Go back to the Europarl portal", "link"),
         ("Go back to school after the floods, officials said.", None),
