@@ -165,6 +165,11 @@ _NAME_DATED = re.compile(
     rf"(?:(?-i:[A-Z][a-z]{{2,8}})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?-i:[A-Z][a-z]{{2,8}})\.?,?)"
     r"\s+\d{4}(?:,?\s+at|\s*\||(?P<comma>,))?(?:\s+[\d:]+\s*[APap]\.?[Mm]\.?(?:\s+(?:GMT|UTC)\s?[+-]\s?\d{1,2})?)?")
 _POSTING_WORDS = frozenset({"Published", "Updated", "Posted"})
+# A newsletter's post line, its fields run together: the writer, the day, the count of comments (``Eric HolthausJun
+# 29Comment 30``)
+_NAME_GLUED_TO_DATE = re.compile(
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,3}?)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+    r"\s?\d{1,2}(?:,\s?\d{4})?(?:\s?(?:Comments?|Likes?)\s?\d{1,5}){0,2}")
 # An office as a release's writer: ``By: Office of County Judge Craig Doyal``
 _BY_OFFICE = re.compile(r"by\s*:?\s*(?P<name>(?:the\s+)?office\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*"
                         r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,6})", re.IGNORECASE)
@@ -408,6 +413,9 @@ def _parse_byline(line: str) -> Byline | None:
     if stripped[-6:] in (" Staff", "orters") and _PAPERS_STAFF.fullmatch(stripped):
         return Byline(line=stripped, name=stripped, role="author")  # ``The Media Line Staff``: the paper's (a source)
     labelled = _BYLINE_START.match(stripped) is not None  # (``_BYLINE`` matches only what this does)
+    if not labelled and (glued := _NAME_GLUED_TO_DATE.fullmatch(stripped)) is not None and _NOT_NAME_WORDS.isdisjoint(
+            glued["name"].split()):
+        return Byline(line=stripped, name=glued["name"], role="author")  # ``Eric HolthausJun 29Comment 30``
     if labelled and (office := _BY_OFFICE.fullmatch(stripped)) is not None:
         return Byline(line=stripped, name=" ".join(office["name"].split()), role="author")  # an office's release
     if labelled and stripped[-4:] in (" ago", " Ago") and (ago := _AGO.search(stripped)) is not None:

@@ -54,6 +54,7 @@ from transforms.bylines import (
         ("by Aaron Edwards August 11 2017, 10:10 pm", "Aaron Edwards", "author"),  # the time after a comma
         ("By Eddie Zvinonzwa 7h ago", "Eddie Zvinonzwa", "author"),  # how long ago the card was posted
         ("By: Office of County Judge Craig Doyal", "Office of County Judge Craig Doyal", "author"),  # an office's
+        ("Eric HolthausJun 29Comment 30", "Eric Holthaus", "author"),  # a newsletter's fields run together
         ("By Moses Mugugunyeki and Harriet Chikandiwa Dec. 31, 2023", "Moses Mugugunyeki and Harriet Chikandiwa",
          "author"),
         ("Jul 24, 2014 Katherine Timpf", "Katherine Timpf", "author"),
@@ -147,6 +148,7 @@ def test_bylines(line: str, name: str, role: str) -> None:
         "Rep. Mike Coffman. (Denver Post file)",  # a caption of a paper's file picture
         "Storm hits town 7h ago",
         "By the office of the governor, he said",
+        "The StormMay 3",
         "By the river 2 days ago",
     ],
 )
