@@ -118,7 +118,7 @@ _FIELD_MARKS = "|·•–—"  # the marks between a byline's fields: ``Jane Doe
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[" + _FIELD_MARKS + r"]|\*|(?<=\w)\((?-i:[A-Z])[^()]{1,40}\)"
     r"|/(?<=\w/)\s*(?-i:[A-Z])"  # (the agency glued on after a slash: ``By Dan Elliott/ Associated Press``)
-    r"|\s(?:[/-]\s|(?:updated|published|posted"
+    r"|\s(?:[/-]\s|//|(?:updated|published|posted"
     r"|last\s+updated)\b|source\s*[:：]"
     r"|on\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d"  # (``Posted by X on March 3, 2020``)
     r"|in\s+(?-i:[A-Z][a-z])|(?:and|with)\s+agencies\b"  # (``By Jane Doe in Manila``, ``... and agencies``)
@@ -437,7 +437,7 @@ def _parse_byline(line: str) -> Byline | None:
         return None if byline is None else Byline(line=stripped, name=byline.name, role=byline.role)
     m = _BYLINE.match(stripped) if labelled else None
     separated = ("|" in stripped or "·" in stripped or "•" in stripped or "–" in stripped or "—" in stripped
-                 or " / " in stripped or " - " in stripped)
+                 or " / " in stripped or " - " in stripped or " // " in stripped)
     if not labelled and separated and (behind := _BY_BEHIND.search(stripped)) is not None:
         # the outlet first, then the byline: ``SolveClimate / By Kunda Dixit``
         return _byline_behind(stripped, stripped[behind.end() :])

@@ -146,8 +146,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("timestamp", Role.CREDIT, rf"(?:{_WEEKDAY})?{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
     # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
-    _p("time", Role.CREDIT, rf"{_CLOCK}|\d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?", "12:14 PM EDT", max_chars=30,
-       kind="timestamp", digit=3),  # (a debate's record gives its times so: ``3.57 pm``)
+    _p("time", Role.CREDIT, rf"{_CLOCK}|\d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?|[01]\d\.[0-5]\d|2[0-3]\.[0-5]\d",
+       "12:14 PM EDT", max_chars=30, kind="timestamp", digit=3),
+    # (a debate's record gives its times so: ``3.57 pm``; a live report's, on the 24-hour clock: ``04.45``)
     # a card's time and place after their icons' names (``access_time 02:42pm • Apr 26, 2024 place Morisset``)
     _p("icon_stamp", Role.CREDIT, r"access_?time\s+\S.{2,80}", "access_time 02:42pm • Apr 26, 2024 place Morisset",
        max_chars=100, kind="timestamp", needs=("access_time", "accesstime")),

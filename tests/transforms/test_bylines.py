@@ -55,6 +55,8 @@ from transforms.bylines import (
         ("By Eddie Zvinonzwa 7h ago", "Eddie Zvinonzwa", "author"),  # how long ago the card was posted
         ("By: Office of County Judge Craig Doyal", "Office of County Judge Craig Doyal", "author"),  # an office's
         ("Eric HolthausJun 29Comment 30", "Eric Holthaus", "author"),  # a newsletter's fields run together
+        ("By Stephen G. Pelletier  //  Volume 25, Number 6  //  November/December 2017", "Stephen G. Pelletier",
+         "author"),  # fields after double slashes
         ("By Moses Mugugunyeki and Harriet Chikandiwa Dec. 31, 2023", "Moses Mugugunyeki and Harriet Chikandiwa",
          "author"),
         ("Jul 24, 2014 Katherine Timpf", "Katherine Timpf", "author"),

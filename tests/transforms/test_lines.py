@@ -828,6 +828,8 @@ def test_a_date_on_its_own_line_may_open_with_on() -> None:
         ("This advertisement has not loaded yet, but your article continues below.", "link"),
         ("Article content continued", "link"),
         ("«Another Earthquake»", None),  # a headline in guillemets
+        ("04.45", "time"),  # a live report's entry, on the 24-hour clock
+        ("1.5", None),
         ("« Previous post Next »", "nav_arrows"),
         ("Follow by Email", "link"),
         ("Go back to the Europarl portal", "link"),
