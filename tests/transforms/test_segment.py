@@ -249,20 +249,17 @@ def test_a_short_name_for_a_part_of_an_unsigned_article_is_its_subheading() -> N
     teasers = text.replace("At least 1,100 people have been killed in Indonesia after the earthquake.\n", "")
     assert len(articles(teasers)) == 2
     assert len(articles(text.replace("earthquake.\n", "earthquake.\n(Xinhua)\n"))) == 2
-
-
-def test_a_part_s_name_under_the_first_paragraph_is_a_subheading_where_the_headline_says_far_more() -> None:
-    text = ("Landslide survivors' cries heard: a global look at disaster response and prevention work\n"
-            "Landslides leave trails of destruction and heartbreak in their wake across mountain regions.\n"
-            "The devastating impact of landslides\n"
-            "Ground movements range from slow creep to catastrophic rockfalls and debris flows.\n")
-    (art,) = articles(text)
+    # under one paragraph, where the headline says three times as much and the line names a thing of the article
+    one = ("Landslide survivors' cries heard: a global look at disaster response and prevention work\n"
+           "Landslides leave trails of destruction and heartbreak in their wake across mountain regions.\n"
+           "The devastating impact of landslides\n"
+           "Ground movements range from slow creep to catastrophic rockfalls and debris flows.\n")
+    (art,) = articles(one)
     assert len(art.paragraphs) == 2 and art.paragraphs[1].subheading == "The devastating impact of landslides"
-    # a line that names none of the article's things (the next teaser of a digest), or under a headline that says
-    # little more than it, opens an article of its own
-    assert len(articles(text.replace("The devastating impact of landslides", "Robots in the butcher's shop"))) == 2
-    short = text.replace(": a global look at disaster response and prevention work", " in the hills")
-    assert len(articles(short)) == 2
+    # (a line that names none of the article's things, the next teaser of a digest, or under a headline that says
+    # little more than it: an article of its own)
+    assert len(articles(one.replace("The devastating impact of landslides", "Robots in the butcher's shop"))) == 2
+    assert len(articles(one.replace(": a global look at disaster response and prevention work", " in the hills"))) == 2
 
 
 def test_a_caption_given_again_with_its_credit_is_the_picture_s_not_a_headline() -> None:
