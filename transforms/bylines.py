@@ -419,8 +419,7 @@ def _parse_byline(line: str) -> Byline | None:
     if labelled and (office := _BY_OFFICE.fullmatch(stripped)) is not None:
         return Byline(line=stripped, name=" ".join(office["name"].split()), role="author")  # an office's release
     if labelled and stripped[-4:] in (" ago", " Ago") and (ago := _AGO.search(stripped)) is not None:
-        byline = parse_byline(stripped[: ago.start()])  # ``By Eddie Zvinonzwa 7h ago``: the name before the time
-        return None if byline is None else Byline(line=stripped, name=byline.name, role=byline.role)
+        return _byline_behind(stripped, stripped[: ago.start()])  # ``By Eddie Zvinonzwa 7h ago``: before the time
     if not labelled and stripped[0] in "UPup" and (posted := _POSTED_THEN_BY.fullmatch(stripped)) is not None:
         # ``Updated | By Anastasi Mokgobu``: an empty stamp's label first
         return _byline_behind(stripped, posted["byline"])

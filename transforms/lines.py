@@ -145,10 +145,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # ``Thursday 28th``: a day of this month)
     _p("timestamp", Role.CREDIT, rf"(?:{_WEEKDAY})?{_STAMP}(?:\s*\((?:[^()]{{1,30}})\))?", "2019-08-02 14:10:05",
        max_chars=80, kind="timestamp", digit=30),
-    # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update)
+    # a time alone (``12:14 PM EDT``; ``8 a.m.``, as a live report heads each update; ``3.57 pm``, as a debate's
+    # record gives it; ``04.45``, a live report's on the 24-hour clock)
     _p("time", Role.CREDIT, rf"{_CLOCK}|\d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?|[01]\d\.[0-5]\d|2[0-3]\.[0-5]\d",
        "12:14 PM EDT", max_chars=30, kind="timestamp", digit=3),
-    # (a debate's record gives its times so: ``3.57 pm``; a live report's, on the 24-hour clock: ``04.45``)
     # a card's time and place after their icons' names (``access_time 02:42pm • Apr 26, 2024 place Morisset``)
     _p("icon_stamp", Role.CREDIT, r"access_?time\s+\S.{2,80}", "access_time 02:42pm • Apr 26, 2024 place Morisset",
        max_chars=100, kind="timestamp", needs=("access_time", "accesstime")),
@@ -365,11 +365,12 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("file_name", Role.FURNITURE, r"\S*\d\S*\.?(?:jpe?g|png|gif|webp|svg)|[\w.-]*\d[\w.-]{23,}",
        "20230822220840-64e571db3763d2ff1bee5fddjpeg", max_chars=200, digit=200),
     # (or a pager's numbers, as a listing offers them: ``10 20 50``, or a post's counts of views and comments: ``26 1``)
-    # an office's opening hours: ``Mon – Fri | 9AM – 12PM``, ``Office Hours``
+    # an office's opening hours: ``Mon – Fri | 9AM – 12PM``, ``Office Hours`` (tried on lines that name the last
+    # day of a range of days, not on every line with a dash)
     _p("opening_hours", Role.FURNITURE,
        rf"office\s+hours|{_WEEKDAY_NAME}\.?\s*[-–]\s*{_WEEKDAY_NAME}\.?\s*[|:,]?\s*\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?m\.?"
        r"\s*[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?", "Mon – Fri | 9AM – 12PM", max_chars=60,
-       needs=("office hours", "-", "–")),
+       needs=("office hours", "tue", "wed", "thu", "fri", "sat", "sun")),
     _p("counter", Role.FURNITURE,
        rf"(?:[•·▪◦●]\s*)?(?:\d{{1,7}}(?:\s+{_COUNTED})?|\(\d{{1,7}}\)\s*{_COUNTED}|\d{{1,3}}(?:,\d{{3}})+\s+{_COUNTED}"
        rf"|\d{{1,3}}(?:\s+\d{{1,3}}){{1,8}}"
